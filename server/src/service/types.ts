@@ -1,0 +1,36 @@
+// The contract between the language service facade and each dialect's implementation.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction, CompletionList, Definition, Diagnostic, DocumentSymbol, FoldingRange, Hover,
+  Location, Position, Range, WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import type { ParsedText } from '../parse/tree';
+
+/** The formats Flowdeck recognises; `null` means "not a flow". */
+export type Dialect = 'fdl' | 'fdl-legacy' | 'whatsapp-flow';
+
+/** Settings that change what is valid (stored per flow by the client's deploy settings). */
+export interface ValidationSettings {
+  /** Express flows have tighter limits (Wait seconds, TaskMode). Default Standard. */
+  executionMode?: 'Standard' | 'Express';
+}
+
+/** One document version, parsed once; every feature of every dialect reads this. */
+export interface AnalysedDocument {
+  readonly document: TextDocument;
+  readonly parsed: ParsedText;
+  readonly dialect: Dialect | null;
+}
+
+export interface DialectService {
+  validate(doc: AnalysedDocument, settings: ValidationSettings): Diagnostic[];
+  complete(doc: AnalysedDocument, position: Position): CompletionList;
+  hover(doc: AnalysedDocument, position: Position): Hover | null;
+  documentSymbols(doc: AnalysedDocument): DocumentSymbol[];
+  definition(doc: AnalysedDocument, position: Position): Definition | null;
+  references(doc: AnalysedDocument, position: Position, includeDeclaration: boolean): Location[];
+  prepareRename(doc: AnalysedDocument, position: Position): { range: Range; placeholder: string } | null;
+  rename(doc: AnalysedDocument, position: Position, newName: string): WorkspaceEdit | null;
+  codeActions(doc: AnalysedDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[];
+  foldingRanges(doc: AnalysedDocument): FoldingRange[];
+}
