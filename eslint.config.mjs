@@ -20,4 +20,21 @@ export default tseslint.config(
   },
   // the language server talks to the client through LSP and its own log, never the console
   { files: ['server/**/*.ts'], rules: { 'no-console': 'error' } },
+  // the client reaches the server only over LSP; the one module both sides share is the protocol
+  {
+    files: ['client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)server/(?!src/lsp/protocol$)',
+              message: 'client/ may import only server/src/lsp/protocol from the server (the server runs in its own process).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

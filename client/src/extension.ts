@@ -1,4 +1,56 @@
-import type * as vscode from 'vscode';
+// Activation: wiring only. Activated by the flow languages, by YAML/JSON files (only to sniff
+// whether they are flows; the language server starts on the first flow document), and by the
+// extension's own commands and views.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createLog, reportError } from './log';
+import { FlowServer, type PublishedDiagnostics } from './lsp';
+import { registerLanguageDetection } from './language/switcher';
+import { registerExecutionFeatures } from './execution';
+import { registerWhatsappFeatures } from './whatsapp';
+import { registerCynosdbFeatures } from './cynosdb';
 
-export function activate(_context: vscode.ExtensionContext): void {}
-export function deactivate(): void {}
+/** What `activate()` returns: used by the integration tests and by other extensions. */
+export interface FlowdeckApi {
+  readonly log: vscode.LogOutputChannel;
+  /** The running language client, or undefined until a flow document has been opened. */
+  languageClient(): LanguageClient | undefined;
+  /** Starts the language server if needed and resolves when it has answered `initialize`. */
+  serverReady(): Promise<LanguageClient>;
+  /** The publishDiagnostics notifications received for a document so far. */
+  diagnosticsPublished(uri: vscode.Uri): PublishedDiagnostics | undefined;
+}
+
+let server: FlowServer | undefined;
+
+export function activate(context: vscode.ExtensionContext): FlowdeckApi {
+  const log = createLog();
+  context.subscriptions.push(log);
+  log.info(`Flowdeck ${String(context.extension.packageJSON.version)} activated in ${vscode.env.appName} ${vscode.version}`);
+  const flowServer = new FlowServer(context, log);
+  server = flowServer;
+  context.subscriptions.push(registerLanguageDetection(log));
+  for (const [name, register] of [
+    ['execution', registerExecutionFeatures],
+    ['WhatsApp', registerWhatsappFeatures],
+    ['CynosDB', registerCynosdbFeatures],
+  ] as const) {
+    // one failing feature must not take the language features down with it
+    try {
+      register(context, log);
+    } catch (error) {
+      reportError(log, vscode.l10n.t('Flowdeck could not set up its {0} features', name), error);
+    }
+  }
+  return {
+    log,
+    languageClient: () => flowServer.languageClient,
+    serverReady: () => flowServer.ready(),
+    diagnosticsPublished: (uri) => flowServer.diagnosticsPublished(uri),
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await server?.dispose();
+  server = undefined;
+}

@@ -1,6 +1,102 @@
-// flowdeck emulator: not built yet.
+// flowdeck emulator: serves the local emulator until SIGINT/SIGTERM, printing where and how to
+// reach it first.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { EMULATOR_DEFAULT_PORT } from '../../../cloud/src/fnf/endpoints';
+import { parseFaultSpec, startEmulator, type FaultOptions } from '../../../emulator/src';
 import { usageError } from '../command';
 
-export async function run(_args: string[]): Promise<number> {
-  return usageError('emulator is not available yet');
+const HELP = `usage: flowdeck emulator [options]
+
+Serves CloudFlow (fnf 2019-03-15) and the other emulated products on one local port.
+
+  --port N                 port to listen on (default 8787, or FLOWDECK_EMULATOR_PORT; 0 picks a free one)
+  --host HOST              interface to listen on (default 127.0.0.1)
+  --data-dir DIR           where flows, executions and history are kept (default .flowdeck/emulator)
+  --access-key-id ID       AccessKeyId callers sign with (default local)
+  --access-key-secret S    AccessKeySecret callers sign with (default local-secret)
+  --faults SPEC            inject faults, e.g. throttle=0.1,error=0.05,delay=0.2,delayMs=500,seed=7
+  --workspace DIR          folder with the task configuration (default: the current folder)
+  --time-scale X           multiply waits by X (default 1)
+`;
+
+export async function run(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'access-key-id': { type: 'string' },
+        'access-key-secret': { type: 'string' },
+        faults: { type: 'string' },
+        workspace: { type: 'string' },
+        'time-scale': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    return usageError(`${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const envPort = process.env['FLOWDECK_EMULATOR_PORT'];
+  const port = Number(values.port ?? (envPort || EMULATOR_DEFAULT_PORT));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(`--port must be a port number 0-65535, got '${values.port ?? envPort}'.`);
+  const timeScale = values['time-scale'] === undefined ? 1 : Number(values['time-scale']);
+  if (!(timeScale > 0)) return usageError(`--time-scale must be a positive number, got '${values['time-scale']}'.`);
+  let faults: FaultOptions | undefined;
+  if (values.faults !== undefined) {
+    try {
+      faults = parseFaultSpec(values.faults);
+    } catch (err) {
+      return usageError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  const emulator = await startEmulator({
+    port,
+    host: values.host,
+    dataDir: resolve(values['data-dir'] ?? '.flowdeck/emulator'),
+    accessKeyId: values['access-key-id'],
+    accessKeySecret: values['access-key-secret'],
+    faults,
+    workspaceDir: resolve(values.workspace ?? '.'),
+    timeScale,
+  });
+  process.stdout.write(
+    [
+      `Flowdeck emulator listening on ${emulator.endpoint}`,
+      `  endpoint:          ${emulator.endpoint}`,
+      `  access key id:     ${emulator.accessKeyId}`,
+      `  access key secret: ${emulator.accessKeySecret}`,
+      `  data folder:       ${resolve(values['data-dir'] ?? '.flowdeck/emulator')}`,
+      ...(faults ? [`  faults:            ${JSON.stringify(faults)}`] : []),
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+
+  return new Promise<number>((done) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      process.stdout.write(`Received ${signal}, stopping the emulator...\n`);
+      emulator.close().then(
+        () => done(0),
+        (err: unknown) => {
+          process.stderr.write(`flowdeck: closing the emulator failed: ${err instanceof Error ? err.message : String(err)}\n`);
+          done(1);
+        },
+      );
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }

@@ -11,6 +11,8 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 interface NodeBase {
   /** The value's own source span (for a mapping or sequence: from its first to its last character). */
   readonly range: OffsetRange;
+  /** Set when the node was reached through a YAML alias (`*name`): the anchor's name. */
+  readonly aliasOf?: string;
   /** The property or array that holds this node; undefined for the root. */
   parent: Property | ArrayNode | undefined;
 }
@@ -32,6 +34,11 @@ export interface ScalarNode extends NodeBase {
   readonly quoted: boolean;
   /** A YAML tag such as `!Ref`, when present. */
   readonly tag?: string;
+  /**
+   * The characters the value was read from, without quotes or a block scalar's indicator line
+   * (equal to `range` for a plain scalar). Expression offsets are relative to this span.
+   */
+  readonly contentRange?: OffsetRange;
 }
 
 export type Node = ObjectNode | ArrayNode | ScalarNode;

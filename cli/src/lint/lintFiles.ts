@@ -1,0 +1,54 @@
+// Runs the same language service as the editor over files on disk.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createLanguageService, type FlowLanguageService } from '../../../server/src/service/languageService';
+import type { Dialect, ValidationSettings } from '../../../server/src/service/types';
+import { formatForFile } from '../../../server/src/detect';
+
+export interface FileResult {
+  /** The path as shown to the user. */
+  readonly file: string;
+  /** The recognised format; null when the file is none of the flow formats (skipped). */
+  readonly format: Dialect | null;
+  readonly diagnostics: Diagnostic[];
+  /** Set when the file could not be read. */
+  readonly readError?: string;
+}
+
+export interface LintOptions {
+  readonly cwd: string;
+  readonly settings?: ValidationSettings;
+  /** Where the service reports its own failures (an internal error in one feature). */
+  readonly log?: (message: string) => void;
+}
+
+export function lintFiles(files: readonly string[], options: LintOptions): FileResult[] {
+  const service: FlowLanguageService = createLanguageService({
+    logger: (level, message) => {
+      if (level === 'error' || level === 'warn') options.log?.(message);
+    },
+  });
+  return files.map((file) => lintOne(service, file, options));
+}
+
+function lintOne(service: FlowLanguageService, file: string, options: LintOptions): FileResult {
+  const abs = resolve(options.cwd, file);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (err) {
+    return { file, format: null, diagnostics: [], readError: err instanceof Error ? err.message : String(err) };
+  }
+  const languageId = formatForFile(abs) === 'json' ? 'json' : 'yaml';
+  const doc = TextDocument.create(pathToFileURL(abs).href, languageId, 1, text);
+  const analysed = service.analyse(doc);
+  if (analysed.dialect === null) return { file, format: null, diagnostics: [] };
+  const diagnostics = service.validate(doc, options.settings).sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+  service.forget(doc.uri);
+  return { file, format: analysed.dialect, diagnostics };
+}

@@ -1,0 +1,32 @@
+// "Deploy" and "Start" above a flow definition's root.
+import * as vscode from 'vscode';
+import { CommandIds, FLOW_LANGUAGES } from './commandIds';
+
+/** The first line holding content (skips blank lines, YAML comments and a `---` marker). */
+export function rootLine(document: vscode.TextDocument): number {
+  for (let i = 0; i < document.lineCount; i++) {
+    const text = document.lineAt(i).text.trim();
+    if (text === '' || text.startsWith('#') || text === '---' || text.startsWith('//')) continue;
+    return i;
+  }
+  return 0;
+}
+
+export class FlowCodeLensProvider implements vscode.CodeLensProvider {
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (document.getText().trim() === '') return [];
+    const range = new vscode.Range(rootLine(document), 0, rootLine(document), 0);
+    const args = [{ uri: document.uri }];
+    return [
+      new vscode.CodeLens(range, { title: `$(cloud-upload) ${vscode.l10n.t('Deploy')}`, command: CommandIds.deploy, arguments: args, tooltip: vscode.l10n.t('Deploy this flow to the current target') }),
+      new vscode.CodeLens(range, { title: `$(play) ${vscode.l10n.t('Start')}`, command: CommandIds.startExecution, arguments: args, tooltip: vscode.l10n.t('Start an execution of this flow and tail it') }),
+    ];
+  }
+}
+
+export function registerCodeLens(): vscode.Disposable {
+  return vscode.languages.registerCodeLensProvider(
+    FLOW_LANGUAGES.map((language) => ({ language })),
+    new FlowCodeLensProvider(),
+  );
+}

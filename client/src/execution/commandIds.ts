@@ -1,0 +1,29 @@
+// Command, view and context-key ids of the execution features (the manifest uses the same strings).
+export const CommandIds = {
+  deploy: 'flowdeck.deploy',
+  startExecution: 'flowdeck.startExecution',
+  tailExecution: 'flowdeck.tailExecution',
+  stopExecution: 'flowdeck.stopExecution',
+  describeExecution: 'flowdeck.describeExecution',
+  startAgain: 'flowdeck.startAgain',
+  openDefinition: 'flowdeck.openDefinition',
+  copyName: 'flowdeck.copyName',
+  selectTarget: 'flowdeck.selectTarget',
+  setCredentials: 'flowdeck.setCredentials',
+  clearCredentials: 'flowdeck.clearCredentials',
+  refreshExecutions: 'flowdeck.refreshExecutions',
+  loadMoreExecutions: 'flowdeck.loadMoreExecutions',
+  openSampleFlow: 'flowdeck.openSampleFlow',
+  /** Not in the palette: returns the live features object (tree provider, tails) to tests. */
+  features: 'flowdeck.executionFeatures',
+} as const;
+
+export const ViewIds = { executions: 'flowdeck.executions' } as const;
+
+export const ContextKeys = {
+  /** Set while the current target has no deployed flow: shows the view's welcome content. */
+  noFlows: 'flowdeck.noFlows',
+} as const;
+
+/** Languages whose documents are flows that can be deployed and started. */
+export const FLOW_LANGUAGES = ['fdl', 'fdl-json'] as const;

@@ -1,0 +1,97 @@
+// What a user answered the first time a file was deployed (flow name, execution mode, role,
+// description), kept per file in `.flowdeck/flows.json` so it can be committed and shared.
+// Pure Node, no vscode import.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+
+export type ExecutionMode = 'Standard' | 'Express';
+
+export interface FlowDeploySettings {
+  /** The flow's name in the service. */
+  readonly name: string;
+  readonly executionMode: ExecutionMode;
+  readonly roleArn?: string;
+  readonly description?: string;
+}
+
+/** The file's shape: definition path relative to the workspace folder (with `/`) -> settings. */
+export interface FlowsFile {
+  readonly flows: Record<string, FlowDeploySettings>;
+}
+
+export const FLOWDECK_DIR = '.flowdeck';
+export const FLOWS_FILE = 'flows.json';
+
+export function flowsFilePath(workspaceDir: string): string {
+  return join(workspaceDir, FLOWDECK_DIR, FLOWS_FILE);
+}
+
+/** The key a definition file is stored under: its path relative to the workspace, with `/`. */
+export function flowKey(workspaceDir: string, filePath: string): string {
+  return relative(workspaceDir, filePath).split(sep).join('/');
+}
+
+function checkSettings(key: string, raw: unknown): FlowDeploySettings {
+  const where = `${FLOWDECK_DIR}/${FLOWS_FILE}, entry "${key}"`;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${where}: expected an object with "name" and "executionMode".`);
+  const o = raw as Record<string, unknown>;
+  if (typeof o['name'] !== 'string' || o['name'] === '') throw new Error(`${where}: "name" must be the flow's name.`);
+  const mode = o['executionMode'] ?? 'Standard';
+  if (mode !== 'Standard' && mode !== 'Express') throw new Error(`${where}: "executionMode" must be "Standard" or "Express".`);
+  const optional = (k: string): string | undefined => {
+    const v = o[k];
+    if (v === undefined || v === '') return undefined;
+    if (typeof v !== 'string') throw new Error(`${where}: "${k}" must be a string.`);
+    return v;
+  };
+  const roleArn = optional('roleArn');
+  const description = optional('description');
+  return { name: o['name'], executionMode: mode, ...(roleArn ? { roleArn } : {}), ...(description ? { description } : {}) };
+}
+
+/** Reads the file; a missing file is an empty one, a malformed one an error that names the fix. */
+export async function readFlowsFile(workspaceDir: string): Promise<FlowsFile> {
+  const path = flowsFilePath(workspaceDir);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { flows: {} };
+    throw e;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${path} is not valid JSON (${(e as Error).message}); fix or delete it.`);
+  }
+  const flows = (data as { flows?: unknown } | null)?.flows;
+  if (!flows || typeof flows !== 'object' || Array.isArray(flows)) throw new Error(`${path} must look like {"flows": {"<file>": {"name": ..., "executionMode": ...}}}.`);
+  const out: Record<string, FlowDeploySettings> = {};
+  for (const [k, v] of Object.entries(flows)) out[k] = checkSettings(k, v);
+  return { flows: out };
+}
+
+export async function getDeploySettings(workspaceDir: string, filePath: string): Promise<FlowDeploySettings | undefined> {
+  return (await readFlowsFile(workspaceDir)).flows[flowKey(workspaceDir, filePath)];
+}
+
+/** Stores one file's settings, keeping the others; written through a temporary file. */
+export async function saveDeploySettings(workspaceDir: string, filePath: string, settings: FlowDeploySettings): Promise<void> {
+  const current = await readFlowsFile(workspaceDir);
+  const flows = { ...current.flows, [flowKey(workspaceDir, filePath)]: settings };
+  const sorted = Object.fromEntries(Object.keys(flows).sort().map((k) => [k, flows[k]]));
+  const path = flowsFilePath(workspaceDir);
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify({ flows: sorted }, null, 2) + '\n', 'utf8');
+  await rename(tmp, path);
+}
+
+/** The definition files deployed as `flowName` (usually one), as absolute paths. */
+export async function filesDeployedAs(workspaceDir: string, flowName: string): Promise<string[]> {
+  const { flows } = await readFlowsFile(workspaceDir);
+  return Object.entries(flows)
+    .filter(([, s]) => s.name === flowName)
+    .map(([k]) => join(workspaceDir, ...k.split('/')));
+}

@@ -1,0 +1,66 @@
+// Entry point of the execution features: targets (local emulator or Alibaba Cloud), deploy,
+// start, tail, and the Executions sidebar. Activation calls registerExecutionFeatures once.
+import * as vscode from 'vscode';
+import { config } from '../config';
+import { ClientPool } from './clients';
+import { registerCodeLens } from './codelens';
+import { CommandIds, ViewIds } from './commandIds';
+import { registerCommands } from './commands';
+import type { ExecutionContext, ExecutionFeatureHooks } from './context';
+import { CredentialStore } from './credentials';
+import { DESCRIBE_SCHEME, ExecutionDocumentProvider } from './describe';
+import { EmulatorHost } from './emulatorHost';
+import { ServiceDiagnostics } from './serviceDiagnostics';
+import { createTargetStatusItem } from './statusBar';
+import { TailManager } from './tail';
+import { Targets } from './targets';
+import { ExecutionsTreeProvider } from './tree/provider';
+
+export type { ExecutionFeatureHooks } from './context';
+export type { DeployArgs, DeployOutcome } from './deploy';
+export type { StartArgs, StartOutcome } from './start';
+export type { StopArgs } from './executionCommands';
+export type { TailSession, TailEnd } from './tail';
+
+/** What the features expose to the rest of the extension and to tests. */
+export interface ExecutionFeatures {
+  readonly tree: ExecutionsTreeProvider;
+  readonly treeView: vscode.TreeView<unknown>;
+  readonly tails: TailManager;
+  readonly targets: Targets;
+  readonly emulator: EmulatorHost;
+  readonly serviceDiagnostics: ServiceDiagnostics;
+}
+
+export function registerExecutionFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, hooks: ExecutionFeatureHooks = {}): ExecutionFeatures {
+  const workspaceDir = (): string | undefined => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const emulator = new EmulatorHost(context.globalStorageUri, log, workspaceDir);
+  const credentials = new CredentialStore(context.secrets);
+  const targets = new Targets(emulator, credentials);
+  const clients = new ClientPool(targets, log);
+  const tails = new TailManager(() => config.pollIntervalMs());
+  const tree = new ExecutionsTreeProvider(clients, targets, () => config.executionsPageSize(), () => config.pollIntervalMs(), log);
+  const serviceDiagnostics = new ServiceDiagnostics();
+  const ctx: ExecutionContext = { extension: context, log, emulator, credentials, targets, clients, tails, tree, serviceDiagnostics, hooks };
+  const documents = new ExecutionDocumentProvider(clients);
+  const treeView = vscode.window.createTreeView(ViewIds.executions, { treeDataProvider: tree, showCollapseAll: true });
+  const features: ExecutionFeatures = { tree, treeView, tails, targets, emulator, serviceDiagnostics };
+
+  context.subscriptions.push(
+    emulator,
+    credentials,
+    targets,
+    clients,
+    tails,
+    tree,
+    treeView,
+    serviceDiagnostics,
+    documents,
+    vscode.workspace.registerTextDocumentContentProvider(DESCRIBE_SCHEME, documents),
+    registerCodeLens(),
+    createTargetStatusItem(targets),
+    ...registerCommands(ctx, documents, features),
+  );
+  log.debug(`execution features registered (${Object.keys(CommandIds).length} commands)`);
+  return features;
+}

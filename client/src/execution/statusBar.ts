@@ -1,0 +1,19 @@
+// The status bar item that shows where flows go (emulator or Alibaba Cloud + region) and switches it.
+import * as vscode from 'vscode';
+import { targetLabel, type Target, type Targets } from './targets';
+import { CommandIds } from './commandIds';
+
+export function createTargetStatusItem(targets: Targets): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('flowdeck.target', vscode.StatusBarAlignment.Left, 10);
+  item.name = vscode.l10n.t('Flowdeck target');
+  item.command = CommandIds.selectTarget;
+  const show = (t: Target): void => {
+    item.text = `${t.kind === 'emulator' ? '$(server-environment)' : '$(cloud)'} ${targetLabel(t)}`;
+    const endpoint = t.endpointOverride ? `\n\n${vscode.l10n.t('Endpoint: {0}', t.endpointOverride)}` : '';
+    item.tooltip = new vscode.MarkdownString(`${vscode.l10n.t('Flowdeck deploys and runs flows on: {0}', targetLabel(t))}${endpoint}\n\n${vscode.l10n.t('Click to switch.')}`);
+  };
+  show(targets.current());
+  item.show();
+  const sub = targets.onDidChange(show);
+  return vscode.Disposable.from(item, sub);
+}

@@ -1,0 +1,185 @@
+// Tailing an execution into a log output channel: one line per event as it happens, then the
+// final status, the output (pretty JSON) or the error and cause, and the duration. Each tail
+// runs until the execution ends or the user stops it, independent of window focus; events come
+// from FnfClient.tailExecution, which delivers each one exactly once and in order.
+import * as vscode from 'vscode';
+import type { FnfClient } from '../../../cloud/src/fnf/client';
+import type { Execution, HistoryEvent, TailCursor } from '../../../cloud/src/fnf/types';
+import { failureOf, formatEventLine, formatSummary, isTerminalEvent } from './eventFormat';
+import { describeError } from './errors';
+
+export type TailEnd =
+  /** The execution reached a final status. */
+  | { readonly kind: 'ended'; readonly execution: Execution }
+  /** The user (or the window closing) stopped the tail; the execution may still run. */
+  | { readonly kind: 'stopped' }
+  /** The tail could not continue (network, credentials...); the message was printed. */
+  | { readonly kind: 'failed'; readonly error: unknown };
+
+/** The labels of the closing summary, translated once. */
+function summaryLabels(): { status: string; output: string; error: string; cause: string; duration: string } {
+  return { status: vscode.l10n.t('Status'), output: vscode.l10n.t('Output'), error: vscode.l10n.t('Error'), cause: vscode.l10n.t('Cause'), duration: vscode.l10n.t('Duration') };
+}
+
+export class TailSession {
+  /** Every line written to the channel, in order (what a reader of the channel sees). */
+  readonly lines: string[] = [];
+  /** Every event printed, in order. */
+  readonly events: HistoryEvent[] = [];
+  readonly done: Promise<TailEnd>;
+  private readonly abort = new AbortController();
+  private cursor: TailCursor | undefined;
+  private finished = false;
+
+  constructor(
+    private readonly client: FnfClient,
+    readonly channel: vscode.LogOutputChannel,
+    readonly flowName: string,
+    readonly executionName: string,
+    readonly targetLabel: string,
+    private readonly pollIntervalMs: number,
+  ) {
+    this.done = this.run().finally(() => {
+      this.finished = true;
+    });
+  }
+
+  get running(): boolean {
+    return !this.finished;
+  }
+
+  /** Stops following the execution (the execution itself keeps running). */
+  stop(): void {
+    this.abort.abort();
+  }
+
+  private write(level: 'info' | 'warn' | 'error', line: string): void {
+    this.lines.push(line);
+    this.channel[level](line);
+  }
+
+  private async run(): Promise<TailEnd> {
+    this.write('info', `── ${vscode.l10n.t('Tailing {0} / {1} on {2}', this.flowName, this.executionName, this.targetLabel)} ──`);
+    let failure: { error?: string; cause?: string } | undefined;
+    try {
+      const items = this.client.tailExecution(this.flowName, this.executionName, {
+        pollIntervalMs: this.pollIntervalMs,
+        signal: this.abort.signal,
+        ...(this.cursor ? { cursor: this.cursor } : {}),
+      });
+      for await (const item of items) {
+        this.cursor = item.cursor;
+        if (item.type === 'event') {
+          this.events.push(item.event);
+          const line = formatEventLine(item.event);
+          const failed = /Failed$|TimedOut$|SubmitFailed$/.test(item.event.Type);
+          this.write(failed ? 'error' : item.event.Type === 'ExecutionStopped' ? 'warn' : 'info', line);
+          if (isTerminalEvent(item.event.Type)) failure = failureOf(item.event);
+        } else {
+          const e = item.execution;
+          const level = e.Status === 'Succeeded' ? 'info' : e.Status === 'Stopped' ? 'warn' : 'error';
+          for (const l of formatSummary(e, summaryLabels(), failure)) this.write(level, l);
+          return { kind: 'ended', execution: e };
+        }
+      }
+      if (this.abort.signal.aborted) return this.stoppedByUser();
+      // the iterator ended without a final item: the execution's end was not seen
+      this.write('warn', vscode.l10n.t('The event stream ended before the execution finished.'));
+      return { kind: 'stopped' };
+    } catch (error) {
+      if (this.abort.signal.aborted) return this.stoppedByUser();
+      this.write('error', vscode.l10n.t('Tailing stopped: {0}', describeError(error)));
+      return { kind: 'failed', error };
+    }
+  }
+
+  private stoppedByUser(): TailEnd {
+    this.write('warn', vscode.l10n.t('Stopped tailing; the execution was not stopped.'));
+    return { kind: 'stopped' };
+  }
+}
+
+const MAX_CHANNELS = 8;
+
+/** All tails of this window: one channel per execution, the oldest finished ones closed first. */
+export class TailManager implements vscode.Disposable {
+  private readonly sessions = new Map<string, TailSession>();
+  private readonly results: vscode.LogOutputChannel[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when a tail starts or ends. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly pollIntervalMs: () => number) {}
+
+  private static key(flowName: string, executionName: string): string {
+    return `${flowName}/${executionName}`;
+  }
+
+  get(flowName: string, executionName: string): TailSession | undefined {
+    return this.sessions.get(TailManager.key(flowName, executionName));
+  }
+
+  active(): TailSession[] {
+    return [...this.sessions.values()].filter((s) => s.running);
+  }
+
+  /**
+   * Tails an execution, or shows the tail already running for it. A finished tail is replaced
+   * by a new one that prints the whole history again in a fresh channel.
+   */
+  tail(client: FnfClient, flowName: string, executionName: string, targetLabel: string, options: { reveal?: boolean } = {}): TailSession {
+    const key = TailManager.key(flowName, executionName);
+    const existing = this.sessions.get(key);
+    if (existing?.running) {
+      if (options.reveal !== false) existing.channel.show(true);
+      return existing;
+    }
+    existing?.channel.dispose();
+    this.sessions.delete(key);
+    const channel = vscode.window.createOutputChannel(vscode.l10n.t('Flowdeck Execution: {0}', key), { log: true });
+    const session = new TailSession(client, channel, flowName, executionName, targetLabel, this.pollIntervalMs());
+    this.sessions.set(key, session);
+    this.pruneFinished();
+    if (options.reveal !== false) channel.show(true);
+    this.changed.fire();
+    void session.done.then(() => this.changed.fire());
+    return session;
+  }
+
+  /**
+   * Shows the result of a synchronous (Express) execution in its own channel: status, output or
+   * error and cause, duration. Returns the lines written.
+   */
+  showResult(execution: Execution, targetLabel: string, options: { reveal?: boolean } = {}): string[] {
+    const key = TailManager.key(execution.FlowName, execution.Name);
+    const channel = vscode.window.createOutputChannel(vscode.l10n.t('Flowdeck Execution: {0}', key), { log: true });
+    this.results.push(channel);
+    while (this.results.length > MAX_CHANNELS) this.results.shift()?.dispose();
+    const lines = [`── ${vscode.l10n.t('{0} / {1} on {2} (Express, synchronous)', execution.FlowName, execution.Name, targetLabel)} ──`, ...formatSummary(execution, summaryLabels())];
+    const level = execution.Status === 'Succeeded' ? 'info' : 'error';
+    for (const l of lines) channel[level](l);
+    if (options.reveal !== false) channel.show(true);
+    return lines;
+  }
+
+  /** Keeps at most MAX_CHANNELS channels, closing the oldest finished tails. */
+  private pruneFinished(): void {
+    for (const [key, s] of this.sessions) {
+      if (this.sessions.size <= MAX_CHANNELS) break;
+      if (!s.running) {
+        s.channel.dispose();
+        this.sessions.delete(key);
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const s of this.sessions.values()) {
+      s.stop();
+      s.channel.dispose();
+    }
+    this.sessions.clear();
+    for (const c of this.results) c.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,224 @@
+// The "Executions" tree: the current target, its flows, their executions (newest first, paged
+// with "Load more") and each execution's events. Executions that are still running refresh
+// themselves on the poll interval; every call goes through the shared client, whose token
+// buckets keep refreshes within the service's rate limits.
+import * as vscode from 'vscode';
+import type { Execution, Flow } from '../../../../cloud/src/fnf/types';
+import type { ClientPool } from '../clients';
+import { ContextKeys } from '../commandIds';
+import { describeError } from '../errors';
+import { isTerminalStatus } from '../eventFormat';
+import type { Targets } from '../targets';
+import { EventNode, ExecutionNode, FlowNode, LoadMoreNode, MessageNode, TargetNode, toTreeItem, type ExecutionsTreeNode } from './nodes';
+
+interface ExecutionPage {
+  nodes: ExecutionNode[];
+  nextToken: string | undefined;
+}
+
+/** Running executions re-described per refresh tick, at most (the rest wait for the next tick). */
+const MAX_REFRESH_PER_TICK = 10;
+
+export class ExecutionsTreeProvider implements vscode.TreeDataProvider<ExecutionsTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExecutionsTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private flows: FlowNode[] | undefined;
+  private readonly pages = new Map<string, ExecutionPage>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private refreshing = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private disposed = false;
+
+  constructor(
+    private readonly clients: ClientPool,
+    private readonly targets: Targets,
+    private readonly pageSize: () => number,
+    private readonly pollIntervalMs: () => number,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions.push(targets.onDidChange(() => this.refresh()));
+  }
+
+  /** Forgets everything loaded and reloads from the target. */
+  refresh(): void {
+    this.flows = undefined;
+    this.pages.clear();
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: ExecutionsTreeNode): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+
+  getParent(node: ExecutionsTreeNode): ExecutionsTreeNode | undefined {
+    return node.kind === 'target' ? undefined : node.parent;
+  }
+
+  async getChildren(node?: ExecutionsTreeNode): Promise<ExecutionsTreeNode[]> {
+    try {
+      if (!node) return await this.rootChildren();
+      switch (node.kind) {
+        case 'target':
+          return this.flows ?? (await this.loadFlows(node));
+        case 'flow':
+          return await this.flowChildren(node);
+        case 'execution':
+          return await this.eventChildren(node);
+        default:
+          return [];
+      }
+    } catch (error) {
+      this.log.warn(`Executions view: ${describeError(error)}`);
+      const parent = node && (node.kind === 'target' || node.kind === 'flow' || node.kind === 'execution') ? node : undefined;
+      return [new MessageNode(parent, vscode.l10n.t('Could not load: {0}', describeError(error)), 'warning', describeError(error))];
+    }
+  }
+
+  /** The target node, or nothing at all when no flow is deployed (so the welcome content shows). */
+  private async rootChildren(): Promise<ExecutionsTreeNode[]> {
+    const target = new TargetNode(this.targets.current());
+    const flows = await this.loadFlows(target);
+    await vscode.commands.executeCommand('setContext', ContextKeys.noFlows, flows.length === 0);
+    return flows.length === 0 ? [] : [target];
+  }
+
+  private async loadFlows(target: TargetNode): Promise<FlowNode[]> {
+    const { client } = await this.clients.current();
+    const flows: Flow[] = [];
+    for await (const f of client.listFlows({ Limit: 100 })) flows.push(f);
+    flows.sort((a, b) => a.Name.localeCompare(b.Name));
+    this.flows = flows.map((f) => new FlowNode(target, f));
+    return this.flows;
+  }
+
+  private async flowChildren(flow: FlowNode): Promise<ExecutionsTreeNode[]> {
+    let page = this.pages.get(flow.name);
+    if (!page) {
+      page = { nodes: [], nextToken: undefined };
+      await this.fetchPage(flow, page);
+      this.pages.set(flow.name, page);
+    }
+    const nodes: ExecutionsTreeNode[] = [...page.nodes];
+    if (page.nextToken) nodes.push(new LoadMoreNode(flow));
+    if (nodes.length === 0) nodes.push(new MessageNode(flow, vscode.l10n.t('No executions yet: start one with "Flowdeck: Start Execution".')));
+    this.scheduleAutoRefresh();
+    return nodes;
+  }
+
+  private async fetchPage(flow: FlowNode, page: ExecutionPage): Promise<void> {
+    const { client } = await this.clients.current();
+    const result = await client.listExecutionsPage({ FlowName: flow.name, Limit: this.pageSize(), ...(page.nextToken ? { NextToken: page.nextToken } : {}) });
+    const known = new Set(page.nodes.map((n) => n.name));
+    for (const e of result.items) if (!known.has(e.Name)) page.nodes.push(new ExecutionNode(flow, e));
+    page.nodes.sort(newestFirst);
+    page.nextToken = result.NextToken;
+  }
+
+  /** "Load more" under a flow: appends the next page of executions. */
+  async loadMore(node: LoadMoreNode): Promise<void> {
+    const page = this.pages.get(node.parent.name);
+    if (!page?.nextToken) return;
+    await this.fetchPage(node.parent, page);
+    this.changed.fire(node.parent);
+  }
+
+  private async eventChildren(node: ExecutionNode): Promise<ExecutionsTreeNode[]> {
+    const { client } = await this.clients.current();
+    const events: EventNode[] = [];
+    for await (const ev of client.getExecutionHistory({ FlowName: node.flowName, ExecutionName: node.name, Limit: 999 })) events.push(new EventNode(node, ev));
+    return events.length > 0 ? events : [new MessageNode(node, vscode.l10n.t('No events recorded.'))];
+  }
+
+  /** The flows and executions loaded so far (for tests and for "Start again" lookups). */
+  loadedExecutions(flowName: string): readonly ExecutionNode[] {
+    return this.pages.get(flowName)?.nodes ?? [];
+  }
+
+  loadedFlows(): readonly FlowNode[] {
+    return this.flows ?? [];
+  }
+
+  /** A new execution was started here: show it without waiting for a full refresh. */
+  executionStarted(execution: Execution): void {
+    const flow = this.flows?.find((f) => f.name === execution.FlowName);
+    const page = flow && this.pages.get(flow.name);
+    if (!flow || !page) {
+      // the flow is not loaded yet (first deploy): reload everything
+      this.refresh();
+      return;
+    }
+    if (!page.nodes.some((n) => n.name === execution.Name)) page.nodes.unshift(new ExecutionNode(flow, execution));
+    page.nodes.sort(newestFirst);
+    this.changed.fire(flow);
+    this.scheduleAutoRefresh();
+  }
+
+  /** Re-describes one loaded execution (e.g. when its tail ended) and redraws it. */
+  async refreshExecution(flowName: string, executionName: string): Promise<void> {
+    const node = this.pages.get(flowName)?.nodes.find((n) => n.name === executionName);
+    if (!node) return;
+    try {
+      const { client } = await this.clients.current();
+      node.execution = { ...node.execution, ...(await client.describeExecution({ FlowName: flowName, ExecutionName: executionName })) };
+      this.changed.fire(node);
+    } catch (error) {
+      this.log.warn(`Refreshing ${flowName}/${executionName}: ${describeError(error)}`);
+    }
+  }
+
+  /** A flow was deployed: reload the list of flows. */
+  flowDeployed(): void {
+    this.refresh();
+  }
+
+  private runningNodes(): ExecutionNode[] {
+    const out: ExecutionNode[] = [];
+    for (const page of this.pages.values()) for (const n of page.nodes) if (n.running) out.push(n);
+    return out;
+  }
+
+  private scheduleAutoRefresh(): void {
+    if (this.timer || this.disposed || this.runningNodes().length === 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refreshRunning().finally(() => this.scheduleAutoRefresh());
+    }, Math.max(1000, this.pollIntervalMs()));
+  }
+
+  /** Re-describes running executions and redraws those whose status or times changed. */
+  private async refreshRunning(): Promise<void> {
+    if (this.refreshing) return;
+    this.refreshing = true;
+    try {
+      const { client } = await this.clients.current();
+      for (const node of this.runningNodes().slice(0, MAX_REFRESH_PER_TICK)) {
+        if (this.disposed) return;
+        try {
+          const e = await client.describeExecution({ FlowName: node.flowName, ExecutionName: node.name });
+          const changed = e.Status !== node.execution.Status || e.StoppedTime !== node.execution.StoppedTime;
+          node.execution = { ...node.execution, ...e };
+          // a running execution's duration grows, so it is redrawn every tick; its events too
+          this.changed.fire(node);
+          if (changed && isTerminalStatus(e.Status)) this.log.debug(`Execution ${node.flowName}/${node.name} ended: ${e.Status}`);
+        } catch (error) {
+          this.log.warn(`Refreshing ${node.flowName}/${node.name}: ${describeError(error)}`);
+        }
+      }
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
+}
+
+function newestFirst(a: ExecutionNode, b: ExecutionNode): number {
+  const ta = a.execution.StartedTime ? Date.parse(a.execution.StartedTime) : 0;
+  const tb = b.execution.StartedTime ? Date.parse(b.execution.StartedTime) : 0;
+  return tb - ta || b.name.localeCompare(a.name);
+}

@@ -1,0 +1,47 @@
+// Builds the language client: the server bundle (dist/server.js) runs in its own Node process
+// reached over IPC, for the three flow languages.
+import * as vscode from 'vscode';
+import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { FLOW_LANGUAGES } from '../language/languages';
+
+/** `flowdeck` is also the prefix of the `flowdeck.trace.server` setting the client reads itself. */
+export const CLIENT_ID = 'flowdeck';
+export const CLIENT_NAME = 'Flowdeck Language Server';
+
+export interface ClientHooks {
+  /** Called for every publishDiagnostics notification, before VS Code shows it. */
+  onDiagnostics(uri: vscode.Uri, count: number): void;
+  /** Called when the server cannot be initialised; the client then stays stopped. */
+  onInitializationFailed(error: unknown): void;
+}
+
+export const documentSelector = FLOW_LANGUAGES.flatMap((language) => [
+  { scheme: 'file', language },
+  { scheme: 'untitled', language },
+]);
+
+export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, hooks: ClientHooks): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    // "Attach to Server" in .vscode/launch.json attaches to this port
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    outputChannel: log,
+    traceOutputChannel: log,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    initializationFailedHandler: (error) => {
+      hooks.onInitializationFailed(error);
+      return false;
+    },
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => {
+        hooks.onDiagnostics(uri, diagnostics.length);
+        next(uri, diagnostics);
+      },
+    },
+  };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}

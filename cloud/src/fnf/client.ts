@@ -1,0 +1,297 @@
+// FnfClient: every fnf operation typed, paged lists as async iterators, deployFlow and
+// tailExecution, on the generic signed RPC caller. Works the same against the cloud and the
+// local emulator (which speaks the same wire protocol).
+import { AlibabaRpcCaller } from '../rpc/alibabaRpcCaller';
+import type { CallOptions, CallerRuntimeOptions } from '../rpc/shared';
+import { invalidInput, type CloudError } from '../errors';
+import type { Clock } from '../rpc/clock';
+import { systemClock } from '../rpc/clock';
+import type { CredentialProvider } from '../credentials/types';
+import { DEFAULT_FNF_REGION, fnfEndpoint } from './endpoints';
+import { FNF_MAX_REQUEST_BYTES, FNF_OPERATIONS, FNF_QUOTAS, FNF_VERSION } from './operations';
+import { rawArray, toExecution, toFlow, toHistoryEvent, toSchedule } from './convert';
+import { checkLength, checkName, checkRange, jsonObjectText, jsonText } from './validate';
+import { deployFlow } from './deploy';
+import { tailExecution } from './tail';
+import type {
+  CreateFlowRequest, CreateScheduleRequest, DeployFlowRequest, DeployFlowResult, DescribeExecutionRequest, Execution,
+  Flow, GetExecutionHistoryRequest, HistoryEvent, ListExecutionsRequest, ListFlowsRequest, ListSchedulesRequest, Page,
+  ReportTaskFailedRequest, ReportTaskSucceededRequest, Schedule, ScheduleKey, StartExecutionRequest,
+  StartSyncExecutionRequest, StopExecutionRequest, TailItem, TailOptions, UpdateFlowRequest, UpdateScheduleRequest, WithRequestId,
+} from './types';
+
+export interface FnfClientOptions extends CallerRuntimeOptions {
+  readonly credentials: CredentialProvider;
+  /** Overrides the regional endpoint, e.g. the emulator's `http://127.0.0.1:8787`. */
+  readonly endpoint?: string;
+  /** Region for the default endpoint `https://<region>.fnf.aliyuncs.com` (default cn-hangzhou). */
+  readonly region?: string;
+  readonly signatureAlgorithm?: 'v1' | 'acs3';
+}
+
+type Raw = Record<string, unknown>;
+
+/** Default description sent on CreateFlow, where the service requires one. */
+export const DEFAULT_FLOW_DESCRIPTION = 'Deployed with Flowdeck';
+
+export class FnfClient {
+  readonly caller: AlibabaRpcCaller;
+  /** The clock and randomness used for retries of deploy conflicts and tail polling. */
+  readonly clock: Clock;
+  readonly random: () => number;
+
+  constructor(options: FnfClientOptions) {
+    this.caller = new AlibabaRpcCaller({
+      ...options,
+      product: 'fnf',
+      version: FNF_VERSION,
+      endpoint: options.endpoint ?? fnfEndpoint(options.region ?? DEFAULT_FNF_REGION),
+      operations: FNF_OPERATIONS,
+      defaultQuota: FNF_QUOTAS.other,
+      maxRequestBytes: FNF_MAX_REQUEST_BYTES,
+    });
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+  }
+
+  get endpoint(): string {
+    return this.caller.endpoint.origin;
+  }
+
+  // ---- flows ----
+
+  async createFlow(req: CreateFlowRequest, opts?: CallOptions): Promise<Flow & WithRequestId> {
+    checkName('flow', req.Name, 'CreateFlow');
+    if (!req.Definition) throw invalid('CreateFlow', 'the flow definition is empty');
+    const r = await this.caller.call<Raw>('CreateFlow', {
+      Name: req.Name,
+      Definition: req.Definition,
+      Description: req.Description ?? DEFAULT_FLOW_DESCRIPTION,
+      Type: req.Type ?? 'FDL',
+      RoleArn: req.RoleArn,
+      ExternalStorageLocation: req.ExternalStorageLocation,
+      ExecutionMode: req.ExecutionMode,
+      Environment: req.Environment,
+    }, opts);
+    return { ...toFlow(r), RequestId: r.RequestId };
+  }
+
+  async updateFlow(req: UpdateFlowRequest, opts?: CallOptions): Promise<Flow & WithRequestId> {
+    checkName('flow', req.Name, 'UpdateFlow');
+    const r = await this.caller.call<Raw>('UpdateFlow', {
+      Name: req.Name,
+      Definition: req.Definition,
+      Description: req.Description,
+      Type: req.Type ?? (req.Definition !== undefined ? 'FDL' : undefined),
+      RoleArn: req.RoleArn,
+      Environment: req.Environment,
+    }, opts);
+    return { ...toFlow(r), RequestId: r.RequestId };
+  }
+
+  async deleteFlow(name: string, opts?: CallOptions): Promise<WithRequestId> {
+    checkName('flow', name, 'DeleteFlow');
+    const r = await this.caller.call<Raw>('DeleteFlow', { Name: name }, opts);
+    return { RequestId: r.RequestId };
+  }
+
+  async describeFlow(name: string, opts?: CallOptions & { FlowVersion?: string }): Promise<Flow & WithRequestId> {
+    checkName('flow', name, 'DescribeFlow');
+    const r = await this.caller.call<Raw>('DescribeFlow', { Name: name, FlowVersion: opts?.FlowVersion }, opts);
+    return { ...toFlow(r), RequestId: r.RequestId };
+  }
+
+  async listFlowsPage(req: ListFlowsRequest = {}, opts?: CallOptions): Promise<Page<Flow>> {
+    checkRange('Limit', req.Limit, 1, 1000, 'ListFlows');
+    const r = await this.caller.call<Raw>('ListFlows', { Limit: req.Limit, NextToken: req.NextToken }, opts);
+    return page(rawArray(r['Flows']).map(toFlow), r);
+  }
+
+  listFlows(req: Omit<ListFlowsRequest, 'NextToken'> = {}, opts?: CallOptions): AsyncIterable<Flow> {
+    return paginate((NextToken) => this.listFlowsPage({ ...req, ...(NextToken ? { NextToken } : {}) }, opts));
+  }
+
+  // ---- executions ----
+
+  async startExecution(req: StartExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
+    checkName('flow', req.FlowName, 'StartExecution');
+    if (req.ExecutionName !== undefined) checkName('execution', req.ExecutionName, 'StartExecution');
+    const r = await this.caller.call<Raw>('StartExecution', {
+      FlowName: req.FlowName,
+      ExecutionName: req.ExecutionName,
+      Input: jsonObjectText('the execution input', req.Input, 'StartExecution'),
+      CallbackFnFTaskToken: req.CallbackFnFTaskToken,
+      Qualifier: req.Qualifier,
+    }, opts);
+    return { ...toExecution(r), RequestId: r.RequestId };
+  }
+
+  async startSyncExecution(req: StartSyncExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
+    checkName('flow', req.FlowName, 'StartSyncExecution');
+    if (req.ExecutionName !== undefined) checkName('execution', req.ExecutionName, 'StartSyncExecution');
+    const r = await this.caller.call<Raw>('StartSyncExecution', {
+      FlowName: req.FlowName,
+      ExecutionName: req.ExecutionName,
+      Input: jsonObjectText('the execution input', req.Input, 'StartSyncExecution'),
+      Qualifier: req.Qualifier,
+    }, { timeoutMs: 6 * 60_000, ...opts });
+    return { ...toExecution(r), RequestId: r.RequestId };
+  }
+
+  async stopExecution(req: StopExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
+    checkName('flow', req.FlowName, 'StopExecution');
+    checkName('execution', req.ExecutionName, 'StopExecution');
+    checkLength('Error', req.Error, 1, 128, 'StopExecution');
+    checkLength('Cause', req.Cause, 1, 4096, 'StopExecution');
+    const r = await this.caller.call<Raw>('StopExecution', { FlowName: req.FlowName, ExecutionName: req.ExecutionName, Error: req.Error, Cause: req.Cause }, opts);
+    return { ...toExecution(r), RequestId: r.RequestId };
+  }
+
+  async describeExecution(req: DescribeExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
+    checkName('flow', req.FlowName, 'DescribeExecution');
+    checkName('execution', req.ExecutionName, 'DescribeExecution');
+    checkRange('WaitTimeSeconds', req.WaitTimeSeconds, 0, 60, 'DescribeExecution');
+    // A long poll holds the request open: allow it that long plus the normal margin.
+    const timeoutMs = opts?.timeoutMs ?? (req.WaitTimeSeconds ? req.WaitTimeSeconds * 1000 + 30_000 : undefined);
+    const r = await this.caller.call<Raw>(
+      'DescribeExecution',
+      { FlowName: req.FlowName, ExecutionName: req.ExecutionName, WaitTimeSeconds: req.WaitTimeSeconds },
+      { ...opts, ...(timeoutMs !== undefined ? { timeoutMs } : {}) },
+    );
+    return { ...toExecution(r), RequestId: r.RequestId };
+  }
+
+  async listExecutionsPage(req: ListExecutionsRequest, opts?: CallOptions): Promise<Page<Execution>> {
+    checkName('flow', req.FlowName, 'ListExecutions');
+    checkRange('Limit', req.Limit, 1, 100, 'ListExecutions');
+    const r = await this.caller.call<Raw>('ListExecutions', { ...req }, opts);
+    return page(rawArray(r['Executions']).map(toExecution), r);
+  }
+
+  listExecutions(req: Omit<ListExecutionsRequest, 'NextToken'>, opts?: CallOptions): AsyncIterable<Execution> {
+    return paginate((NextToken) => this.listExecutionsPage({ ...req, ...(NextToken ? { NextToken } : {}) }, opts));
+  }
+
+  async getExecutionHistoryPage(req: GetExecutionHistoryRequest, opts?: CallOptions): Promise<Page<HistoryEvent>> {
+    checkName('flow', req.FlowName, 'GetExecutionHistory');
+    checkName('execution', req.ExecutionName, 'GetExecutionHistory');
+    checkRange('Limit', req.Limit, 1, 999, 'GetExecutionHistory');
+    const r = await this.caller.call<Raw>('GetExecutionHistory', { ...req }, opts);
+    return page(rawArray(r['Events']).map(toHistoryEvent), r);
+  }
+
+  /** Every event recorded so far, across pages (use tailExecution to follow a running execution). */
+  getExecutionHistory(req: Omit<GetExecutionHistoryRequest, 'NextToken'>, opts?: CallOptions): AsyncIterable<HistoryEvent> {
+    return paginate((NextToken) => this.getExecutionHistoryPage({ ...req, ...(NextToken ? { NextToken } : {}) }, opts));
+  }
+
+  // ---- task callbacks ----
+
+  async reportTaskSucceeded(req: ReportTaskSucceededRequest, opts?: CallOptions): Promise<{ EventId: number } & WithRequestId> {
+    if (!req.TaskToken) throw invalid('ReportTaskSucceeded', 'the task token is required');
+    const r = await this.caller.call<Raw>('ReportTaskSucceeded', { TaskToken: req.TaskToken, Output: jsonText(req.Output) }, opts);
+    return { EventId: Number(r['EventId']), RequestId: r.RequestId };
+  }
+
+  async reportTaskFailed(req: ReportTaskFailedRequest, opts?: CallOptions): Promise<{ EventId: number } & WithRequestId> {
+    if (!req.TaskToken) throw invalid('ReportTaskFailed', 'the task token is required');
+    checkLength('Error', req.Error, 1, 128, 'ReportTaskFailed');
+    checkLength('Cause', req.Cause, 1, 4096, 'ReportTaskFailed');
+    const r = await this.caller.call<Raw>('ReportTaskFailed', { TaskToken: req.TaskToken, Error: req.Error, Cause: req.Cause }, opts);
+    return { EventId: Number(r['EventId']), RequestId: r.RequestId };
+  }
+
+  // ---- schedules ----
+
+  async createSchedule(req: CreateScheduleRequest, opts?: CallOptions): Promise<Schedule & WithRequestId> {
+    checkName('flow', req.FlowName, 'CreateSchedule');
+    checkName('schedule', req.ScheduleName, 'CreateSchedule');
+    if (!req.CronExpression) throw invalid('CreateSchedule', 'the cron expression is required');
+    const r = await this.caller.call<Raw>('CreateSchedule', {
+      FlowName: req.FlowName,
+      ScheduleName: req.ScheduleName,
+      CronExpression: req.CronExpression,
+      Description: req.Description,
+      Payload: jsonObjectText('the schedule payload', req.Payload, 'CreateSchedule'),
+      Enable: req.Enable,
+    }, opts);
+    return { ...toSchedule(r), RequestId: r.RequestId };
+  }
+
+  async updateSchedule(req: UpdateScheduleRequest, opts?: CallOptions): Promise<Schedule & WithRequestId> {
+    checkName('flow', req.FlowName, 'UpdateSchedule');
+    checkName('schedule', req.ScheduleName, 'UpdateSchedule');
+    const r = await this.caller.call<Raw>('UpdateSchedule', {
+      FlowName: req.FlowName,
+      ScheduleName: req.ScheduleName,
+      CronExpression: req.CronExpression,
+      Description: req.Description,
+      Payload: jsonObjectText('the schedule payload', req.Payload, 'UpdateSchedule'),
+      Enable: req.Enable,
+    }, opts);
+    return { ...toSchedule(r), RequestId: r.RequestId };
+  }
+
+  async deleteSchedule(req: ScheduleKey, opts?: CallOptions): Promise<WithRequestId> {
+    checkName('flow', req.FlowName, 'DeleteSchedule');
+    checkName('schedule', req.ScheduleName, 'DeleteSchedule');
+    const r = await this.caller.call<Raw>('DeleteSchedule', { FlowName: req.FlowName, ScheduleName: req.ScheduleName }, opts);
+    return { RequestId: r.RequestId };
+  }
+
+  async describeSchedule(req: ScheduleKey, opts?: CallOptions): Promise<Schedule & WithRequestId> {
+    checkName('flow', req.FlowName, 'DescribeSchedule');
+    checkName('schedule', req.ScheduleName, 'DescribeSchedule');
+    const r = await this.caller.call<Raw>('DescribeSchedule', { FlowName: req.FlowName, ScheduleName: req.ScheduleName }, opts);
+    return { ...toSchedule(r), RequestId: r.RequestId };
+  }
+
+  async listSchedulesPage(req: ListSchedulesRequest, opts?: CallOptions): Promise<Page<Schedule>> {
+    checkName('flow', req.FlowName, 'ListSchedules');
+    checkRange('Limit', req.Limit, 1, 1000, 'ListSchedules');
+    const r = await this.caller.call<Raw>('ListSchedules', { ...req }, opts);
+    return page(rawArray(r['Schedules']).map(toSchedule), r);
+  }
+
+  listSchedules(req: Omit<ListSchedulesRequest, 'NextToken'>, opts?: CallOptions): AsyncIterable<Schedule> {
+    return paginate((NextToken) => this.listSchedulesPage({ ...req, ...(NextToken ? { NextToken } : {}) }, opts));
+  }
+
+  // ---- workflows built on the operations ----
+
+  /** DescribeFlow, then UpdateFlow or CreateFlow (decided on the code FlowNotExists), retrying ConcurrentUpdateError. */
+  deployFlow(req: DeployFlowRequest, opts?: CallOptions): Promise<DeployFlowResult> {
+    return deployFlow(this, req, opts);
+  }
+
+  /** Every event of an execution exactly once and in order, following it until it ends. */
+  tailExecution(flowName: string, executionName: string, options: TailOptions = {}): AsyncIterable<TailItem> {
+    return tailExecution(this, flowName, executionName, options);
+  }
+
+  close(): Promise<void> {
+    return this.caller.close();
+  }
+}
+
+function invalid(action: string, message: string): CloudError {
+  return invalidInput(message, action);
+}
+
+function page<T>(items: T[], r: Raw & { RequestId: string }): Page<T> {
+  const next = typeof r['NextToken'] === 'string' && r['NextToken'] !== '' ? (r['NextToken'] as string) : undefined;
+  return { items, ...(next ? { NextToken: next } : {}), RequestId: r.RequestId };
+}
+
+/** Walks NextToken pages lazily; stops when a page has no token (or repeats one, which would loop forever). */
+async function* paginate<T>(fetchPage: (token: string | undefined) => Promise<Page<T>>): AsyncGenerator<T, void, undefined> {
+  let token: string | undefined;
+  const seen = new Set<string>();
+  for (;;) {
+    const p = await fetchPage(token);
+    yield* p.items;
+    if (!p.NextToken || seen.has(p.NextToken)) return;
+    seen.add(p.NextToken);
+    token = p.NextToken;
+  }
+}

@@ -1,0 +1,53 @@
+// Turns the service's JSON into the typed objects: JSON-string fields parsed, '' mode normalised.
+import type { Execution, ExecutionMode, ExecutionStatus, Flow, HistoryEvent, JsonValue, Schedule } from './types';
+import { parseJsonField } from './validate';
+
+type Raw = Readonly<Record<string, unknown>>;
+
+const s = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+export function toFlow(raw: Raw): Flow {
+  const mode = s(raw['ExecutionMode']);
+  const flow: Record<string, unknown> = { ...raw };
+  flow['ExecutionMode'] = (mode === 'Express' ? 'Express' : 'Standard') satisfies ExecutionMode;
+  delete flow['RequestId'];
+  return flow as unknown as Flow;
+}
+
+export function toExecution(raw: Raw): Execution {
+  const exec: Record<string, unknown> = { ...raw };
+  delete exec['RequestId'];
+  exec['Status'] = (s(raw['Status']) ?? 'Running') as ExecutionStatus;
+  setParsed(exec, 'Input', raw['Input']);
+  setParsed(exec, 'Output', raw['Output']);
+  return exec as unknown as Execution;
+}
+
+export function toHistoryEvent(raw: Raw): HistoryEvent {
+  return {
+    EventId: Number(raw['EventId']),
+    ScheduleEventId: Number(raw['ScheduleEventId'] ?? 0),
+    Type: s(raw['Type']) ?? '',
+    StepName: s(raw['StepName']) ?? '',
+    Time: s(raw['Time']) ?? '',
+    EventDetail: parseJsonField(raw['EventDetail']) ?? {},
+  };
+}
+
+export function toSchedule(raw: Raw): Schedule {
+  const sch: Record<string, unknown> = { ...raw };
+  delete sch['RequestId'];
+  setParsed(sch, 'Payload', raw['Payload']);
+  if (typeof raw['Enable'] === 'string') sch['Enable'] = raw['Enable'] === 'true';
+  return sch as unknown as Schedule;
+}
+
+function setParsed(target: Record<string, unknown>, key: string, text: unknown): void {
+  const parsed: JsonValue | undefined = parseJsonField(text);
+  if (parsed === undefined) delete target[key];
+  else target[key] = parsed;
+}
+
+export function rawArray(v: unknown): Raw[] {
+  return Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object') as Raw[]) : [];
+}

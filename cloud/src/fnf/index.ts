@@ -1,0 +1,5 @@
+export * from './types';
+export * from './client';
+export * from './endpoints';
+export * from './operations';
+export { checkName, jsonObjectText } from './validate';

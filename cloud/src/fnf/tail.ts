@@ -1,0 +1,60 @@
+// Follows an execution's history: pages GetExecutionHistory by NextToken (Limit up to 999),
+// re-reads the last page after each wait so events appended to it are picked up, skips anything
+// at or below the last delivered EventId (a page boundary is a ScheduleEventId, not an EventId,
+// so pages may overlap), and waits between polls in DescribeExecution's long poll, which returns
+// early when the execution ends. Stops after the terminal event.
+import type { FnfClient } from './client';
+import { TERMINAL_EVENT_TYPES, TERMINAL_EXECUTION_STATUSES, type Execution, type HistoryEvent, type TailCursor, type TailItem, type TailOptions } from './types';
+import { checkRange } from './validate';
+
+const DEFAULT_POLL_MS = 1000;
+const DEFAULT_PAGE_LIMIT = 999;
+
+export async function* tailExecution(client: FnfClient, flowName: string, executionName: string, options: TailOptions = {}): AsyncGenerator<TailItem, void, undefined> {
+  const pollMs = options.pollIntervalMs ?? DEFAULT_POLL_MS;
+  const limit = options.pageLimit ?? DEFAULT_PAGE_LIMIT;
+  checkRange('pageLimit', limit, 1, 999, 'GetExecutionHistory');
+  const signal = options.signal;
+  const call = signal ? { signal } : {};
+  let token = options.cursor?.nextToken;
+  let lastEventId = options.cursor?.lastEventId ?? 0;
+  let executionEnded: Execution | undefined;
+  const cursor = (): TailCursor => ({ ...(token ? { nextToken: token } : {}), lastEventId });
+
+  for (;;) {
+    // Drain every page available now.
+    let sawTerminalEvent = false;
+    for (;;) {
+      const page = await client.getExecutionHistoryPage({ FlowName: flowName, ExecutionName: executionName, Limit: limit, ...(token ? { NextToken: token } : {}) }, call);
+      const fresh = [...page.items].filter((e) => e.EventId > lastEventId).sort((a, b) => a.EventId - b.EventId);
+      for (const event of fresh) {
+        lastEventId = event.EventId;
+        // The cursor handed out with an event resumes *after* it: same page token, higher EventId.
+        yield { type: 'event', event, cursor: cursor() };
+        if (isTerminal(event)) sawTerminalEvent = true;
+      }
+      if (sawTerminalEvent || !page.NextToken) break;
+      token = page.NextToken;
+    }
+    if (sawTerminalEvent || executionEnded) {
+      const execution = executionEnded ?? (await client.describeExecution({ FlowName: flowName, ExecutionName: executionName }, call));
+      yield { type: 'end', execution: stripRequestId(execution), cursor: cursor() };
+      return;
+    }
+    // Wait for more: the long poll returns at once when the execution has ended.
+    const waitSeconds = Math.min(60, Math.floor(pollMs / 1000));
+    if (waitSeconds === 0) await client.clock.sleep(pollMs, signal);
+    const exec = await client.describeExecution({ FlowName: flowName, ExecutionName: executionName, WaitTimeSeconds: waitSeconds }, call);
+    if (TERMINAL_EXECUTION_STATUSES.includes(exec.Status)) executionEnded = exec; // one more drain, then stop
+  }
+}
+
+function isTerminal(e: HistoryEvent): boolean {
+  return TERMINAL_EVENT_TYPES.includes(e.Type);
+}
+
+function stripRequestId(e: Execution & { RequestId?: string }): Execution {
+  const copy: Execution & { RequestId?: string } = { ...e };
+  delete copy.RequestId;
+  return copy;
+}

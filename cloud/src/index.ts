@@ -1,0 +1,10 @@
+// Public surface of the cloud clients: signers, generic callers, credentials, errors, fnf.
+export * from './errors';
+export * from './credentials';
+export * from './rpc';
+export * from './http/transport';
+export * from './signing/rpcV1';
+export * from './signing/acs3';
+export * from './signing/tc3';
+export { percentEncode, sha256Hex, EMPTY_SHA256 } from './signing/encoding';
+export * from './fnf';

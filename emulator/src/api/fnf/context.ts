@@ -1,0 +1,77 @@
+// What every fnf handler works with, and the wire views of stored objects.
+import type { ExecutionManager } from '../../executions/manager';
+import type { FnfStore } from '../../store/fnfStore';
+import type { StoredExecution, StoredFlow, StoredSchedule } from '../../store/records';
+import { fnfErrors } from './errors';
+
+export interface FnfContext {
+  readonly store: FnfStore;
+  readonly executions: ExecutionManager;
+  readonly now: () => number;
+}
+
+export function isoNow(ctx: FnfContext): string {
+  return new Date(ctx.now()).toISOString();
+}
+
+export function existingFlow(ctx: FnfContext, name: string): StoredFlow {
+  const flow = ctx.store.flow(name);
+  if (!flow) throw fnfErrors.flowNotExists(name);
+  return flow;
+}
+
+/** The flow as Create/Update/Describe/ListFlows return it. */
+export function flowView(f: StoredFlow): Record<string, unknown> {
+  const view: Record<string, unknown> = {
+    Name: f.Name,
+    Id: f.Id,
+    Type: f.Type,
+    Definition: f.Definition,
+    Description: f.Description,
+    RoleArn: f.RoleArn,
+    CreatedTime: f.CreatedTime,
+    LastModifiedTime: f.LastModifiedTime,
+    ExecutionMode: f.ExecutionMode,
+  };
+  if (f.ExternalStorageLocation) view['ExternalStorageLocation'] = f.ExternalStorageLocation;
+  if (f.Environment) view['Environment'] = JSON.parse(f.Environment) as unknown;
+  return view;
+}
+
+/** The execution as Start/Stop/Describe/ListExecutions return it. */
+export function executionView(e: StoredExecution, options: { metadataOnly?: boolean } = {}): Record<string, unknown> {
+  const view: Record<string, unknown> = { FlowName: e.FlowName, Name: e.Name, Status: e.Status, StartedTime: e.StartedTime };
+  if (e.StoppedTime) view['StoppedTime'] = e.StoppedTime;
+  if (!options.metadataOnly) {
+    view['Input'] = e.Input;
+    if (e.Output) view['Output'] = e.Output;
+    view['FlowDefinition'] = e.FlowDefinition;
+  }
+  return view;
+}
+
+export function scheduleView(s: StoredSchedule): Record<string, unknown> {
+  return {
+    ScheduleId: s.ScheduleId,
+    ScheduleName: s.ScheduleName,
+    Description: s.Description,
+    Payload: s.Payload,
+    CronExpression: s.CronExpression,
+    Enable: s.Enable,
+    CreatedTime: s.CreatedTime,
+    LastModifiedTime: s.LastModifiedTime,
+  };
+}
+
+/** One page of `items` after the item whose key is `token` (or from the start). */
+export function page<T>(items: readonly T[], keyOf: (item: T) => string, token: string | undefined, limit: number): { items: T[]; next?: string } {
+  let start = 0;
+  if (token !== undefined) {
+    start = items.findIndex((i) => keyOf(i) === token);
+    if (start < 0) start = items.findIndex((i) => keyOf(i) > token); // the token's item was deleted since
+    if (start < 0) return { items: [] };
+  }
+  const slice = items.slice(start, start + limit);
+  const following = items[start + limit];
+  return following === undefined ? { items: slice } : { items: slice, next: keyOf(following) };
+}

@@ -1,0 +1,68 @@
+// The fnf product (CloudFlow / Serverless Workflow, API 2019-03-15): the store, the execution
+// manager and one handler per action.
+import type { TaskEnvironment } from '../../engine';
+import { ExecutionManager } from '../../executions/manager';
+import { FnfStore } from '../../store/fnfStore';
+import { unknownAction, type ProductApi, type ProductEnvironment, type RequestContext, type RequestParams } from '../product';
+import type { FnfContext } from './context';
+import { describeExecution, listExecutions, startExecution, startSyncExecution, stopExecution } from './executions';
+import { createFlow, deleteFlow, describeFlow, listFlows, updateFlow } from './flows';
+import { getExecutionHistory } from './history';
+import { createSchedule, deleteSchedule, describeSchedule, listSchedules, updateSchedule } from './schedules';
+import { reportTaskFailed, reportTaskSucceeded } from './tasks';
+
+export const FNF_VERSION = '2019-03-15';
+
+type Handler = (ctx: FnfContext, p: RequestParams, rc: RequestContext) => unknown;
+
+const HANDLERS: Record<string, Handler> = {
+  CreateFlow: createFlow,
+  UpdateFlow: updateFlow,
+  DeleteFlow: deleteFlow,
+  DescribeFlow: describeFlow,
+  ListFlows: listFlows,
+  StartExecution: startExecution,
+  StartSyncExecution: startSyncExecution,
+  StopExecution: stopExecution,
+  DescribeExecution: describeExecution,
+  ListExecutions: listExecutions,
+  GetExecutionHistory: getExecutionHistory,
+  ReportTaskSucceeded: reportTaskSucceeded,
+  ReportTaskFailed: reportTaskFailed,
+  CreateSchedule: createSchedule,
+  UpdateSchedule: updateSchedule,
+  DeleteSchedule: deleteSchedule,
+  DescribeSchedule: describeSchedule,
+  ListSchedules: listSchedules,
+};
+
+export interface FnfProductOptions {
+  /** How Task states are served. */
+  readonly tasks: TaskEnvironment;
+  /** Reports failures that cannot reach a caller (a failed history write). */
+  readonly onError: (err: unknown) => void;
+  /** Skip fsync (only for throwaway data folders). */
+  readonly noSync?: boolean;
+}
+
+export async function createFnfProduct(env: ProductEnvironment, options: FnfProductOptions): Promise<ProductApi> {
+  const store = await FnfStore.open(env.dataDir, { now: env.now, noSync: options.noSync });
+  const executions = new ExecutionManager({
+    store, tasks: options.tasks, now: env.now, timeScale: env.timeScale, onError: options.onError,
+  });
+  const ctx: FnfContext = { store, executions, now: env.now };
+  return {
+    name: 'fnf',
+    version: FNF_VERSION,
+    style: 'rpc',
+    async handle(action, params, rc) {
+      const handler = HANDLERS[action];
+      if (!handler) throw unknownAction(action);
+      return handler(ctx, params, rc);
+    },
+    async close() {
+      executions.close();
+      await store.close();
+    },
+  };
+}

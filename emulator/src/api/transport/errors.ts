@@ -1,0 +1,51 @@
+// Transport-level errors with the services' documented codes, statuses and message templates
+// (fnf metadata 2024-07-30). For TC3 the codes are Tencent's common ones; their messages
+// are the emulator's own wording.
+import { ApiError } from '../product';
+
+/** The largest request the service accepts: "API request size 1,024 KiB". */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
+/** How far a request's timestamp may be from the emulator's clock (the gateways' 15 minutes). */
+export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+/** Tencent rejects a TC3 request whose X-TC-Timestamp is more than 5 minutes off. */
+export const MAX_TC3_SKEW_MS = 5 * 60 * 1000;
+
+export const rpcErrors = {
+  entityTooLarge: (bytes: number) =>
+    new ApiError(400, 'EntityTooLarge', `The payload size exceeds maximum allowed size (${bytes} bytes).`),
+  missingParam: (name: string) => new ApiError(400, 'MissingRequiredParams', `The HTTP query '${name}' must be specified.`),
+  missingHeader: (name: string) => new ApiError(400, 'MissingRequiredHeader', `The HTTP header '${name}' must be specified.`),
+  invalidArgument: (detail: string) => new ApiError(400, 'InvalidArgument', `Parameter error. ${detail}`),
+  versionNotSupported: (version: string) =>
+    new ApiError(400, 'APIVersionNotSupported', `The requested API version '${version}' is not supported yet. Please check.`),
+  invalidAccessKeyId: (id: string) => new ApiError(403, 'InvalidAccessKeyID', `The AccessKey ID ${id} is invalid.`),
+  signatureNotMatch: () =>
+    new ApiError(
+      403,
+      'SignatureNotMatch',
+      'The request signature we calculated does not match the signature you provided. Check your access key and signing method.',
+    ),
+  timeTooSkewed: (requestTime: string, now: string) =>
+    new ApiError(403, 'RequestTimeTooSkewed', `The difference between the request time ${requestTime} and the current time ${now} is too large.`),
+  throttled: () => new ApiError(429, 'ResourceThrottled', 'The request is throttled. Please try again later.'),
+  internal: () => new ApiError(500, 'InternalServerError', 'An internal error has occurred. Please retry.'),
+};
+
+export const tc3Errors = {
+  signatureFailure: () =>
+    new ApiError(401, 'AuthFailure.SignatureFailure', 'The provided credentials could not be validated. Please check your signature is correct.'),
+  secretIdNotFound: (id: string) =>
+    new ApiError(401, 'AuthFailure.SecretIdNotFound', `The SecretId ${id} is not found, please ensure that your SecretId is correct.`),
+  signatureExpire: (timestamp: string, now: number) =>
+    new ApiError(
+      401,
+      'AuthFailure.SignatureExpire',
+      `Signature expired. Timestamp ${timestamp} is more than 5 minutes away from the server time ${Math.floor(now / 1000)}.`,
+    ),
+  missingParameter: (name: string) => new ApiError(400, 'MissingParameter', `The request is missing a required parameter \`${name}\`.`),
+  invalidParameter: (detail: string) => new ApiError(400, 'InvalidParameter', detail),
+  unsupportedVersion: (version: string) => new ApiError(400, 'NoSuchVersion', `The requested version \`${version}\` is not supported.`),
+  throttled: () => new ApiError(429, 'RequestLimitExceeded', 'The request rate exceeds the frequency limit. Please reduce the frequency of calls and retry.'),
+  internal: () => new ApiError(500, 'InternalError', 'An internal error has occurred. Please retry.'),
+};

@@ -1,0 +1,218 @@
+// Compiles a current-spec definition (`Type: StateMachine`, `SpecVersion: v1`) into the model the
+// interpreter runs. Everything that can be checked before running is checked here, so a bad flow
+// fails at once with FnF.InvalidDefinition instead of half way through.
+import {
+  asArray,
+  asObject,
+  invalid,
+  optionalBoolean,
+  optionalNumber,
+  optionalString,
+  requiredString,
+  stringList,
+} from '../definition';
+import { compileConstructor, type Builder } from '../expressions/constructors';
+import { compileExpression, type CompiledExpression } from '../expressions/evaluate';
+import type { JsonObject } from '../json';
+import type { JsonValue, Limits, TaskMode } from '../types';
+import type { CatchRule, CompiledFlow, RetryRule, Scope, State } from './model';
+
+const TASK_MODES: readonly TaskMode[] = ['RequestComplete', 'WaitForCustomCallback', 'WaitForSystemCallback'];
+/** Task `Timeout`: seconds in [0, 604800] (0 never times out). */
+const MAX_TASK_TIMEOUT = 604800;
+/** Retry `IntervalSeconds` and `MaxBackoffSeconds` are at most a day. */
+const MAX_RETRY_SECONDS = 86400;
+
+interface Context {
+  readonly limits: Limits;
+  /** Fix-ups that need every state of a scope: Next, Default, Catch.Next. */
+  readonly links: (() => void)[];
+}
+
+export function compileCurrentFlow(definition: JsonObject, limits: Limits): CompiledFlow {
+  const ctx: Context = { limits, links: [] };
+  const root = compileScope(definition, 'the flow', ctx);
+  for (const link of ctx.links) link();
+  const timeoutSeconds = optionalNumber(definition, 'Timeout', 'the flow', 0, Number.MAX_SAFE_INTEGER) ?? 0;
+  return { root, timeoutSeconds };
+}
+
+function compileScope(owner: JsonObject, where: string, ctx: Context): Scope {
+  const startAt = requiredString(owner, 'StartAt', where);
+  const list = asArray(owner['States'], `${where}: States`);
+  if (list.length === 0) throw invalid(where, 'States must list at least one state');
+  const states = new Map<string, State>();
+  list.forEach((raw, i) => {
+    const obj = asObject(raw, `${where}: States[${i}]`);
+    const name = requiredString(obj, 'Name', `${where}: States[${i}]`);
+    if (states.has(name)) throw invalid(where, `two states are named "${name}"; state names must be unique in a scope`);
+    states.set(name, compileState(obj, name, ctx));
+  });
+  const resolve = (target: string, from: string): State => {
+    const state = states.get(target);
+    if (!state) {
+      throw invalid(from, `"${target}" is not a state of this scope (${[...states.keys()].join(', ')}); a transition can only go to a sibling state`);
+    }
+    return state;
+  };
+  ctx.links.push(() => {
+    for (const state of states.values()) {
+      const from = `state "${state.name}"`;
+      if (state.nextName !== undefined) state.next = resolve(state.nextName, `${from}: Next`);
+      if (state.type === 'Choice') {
+        for (const b of state.branches) b.next = resolve(b.nextName, `${from}: Branches`);
+        state.default = resolve(state.defaultName, `${from}: Default`);
+      }
+      if (state.type === 'Task' || state.type === 'Parallel' || state.type === 'Map') {
+        for (const c of state.catch) c.next = resolve(c.nextName, `${from}: Catch`);
+      }
+    }
+  });
+  const start = states.get(startAt);
+  if (!start) throw invalid(where, `StartAt "${startAt}" is not one of its States (${[...states.keys()].join(', ')})`);
+  return { start, states };
+}
+
+function constructor(obj: JsonObject, key: string, where: string, ctx: Context): Builder | undefined {
+  const value = obj[key];
+  if (value === undefined || value === null) return undefined;
+  return compileConstructor(value, `${where}: ${key}`, ctx.limits.maxFunctionNesting);
+}
+
+function expression(text: JsonValue | undefined, where: string, ctx: Context, condition = false): CompiledExpression {
+  if (typeof text !== 'string') throw invalid(where, 'expected an expression string');
+  return compileExpression(text, { where, condition, maxNesting: ctx.limits.maxFunctionNesting });
+}
+
+/** `Key: 10` or `Key.$: <expression>`, e.g. Wait `Seconds` and Task `Timeout`. */
+function numberOrExpression(
+  obj: JsonObject, key: string, where: string, ctx: Context, min: number, max: number,
+): number | CompiledExpression | undefined {
+  if (obj[`${key}.$`] !== undefined) return expression(obj[`${key}.$`], `${where}: ${key}.$`, ctx);
+  return optionalNumber(obj, key, where, min, max);
+}
+
+function compileState(obj: JsonObject, name: string, ctx: Context): State {
+  const where = `state "${name}"`;
+  const type = requiredString(obj, 'Type', where);
+  const end = optionalBoolean(obj, 'End', where);
+  const nextName = optionalString(obj, 'Next', where);
+  const base = {
+    name,
+    next: null,
+    nextName: end ? undefined : nextName,
+    input: constructor(obj, 'InputConstructor', where, ctx),
+    output: constructor(obj, 'OutputConstructor', where, ctx),
+    global: constructor(obj, 'GlobalConstructor', where, ctx),
+  };
+  const needsTransition = (): void => {
+    if (!end && nextName === undefined) throw invalid(where, 'needs either Next: <state name> or End: true');
+  };
+  switch (type) {
+    case 'Pass':
+      needsTransition();
+      return { ...base, type };
+    case 'Succeed':
+      return { ...base, nextName: undefined, type };
+    case 'Fail':
+      return {
+        ...base,
+        nextName: undefined,
+        type,
+        code: optionalString(obj, 'Code', where) ?? '',
+        detail: optionalString(obj, 'Detail', where) ?? '',
+      };
+    case 'Wait': {
+      needsTransition();
+      const seconds = numberOrExpression(obj, 'Seconds', where, ctx, 0, Number.MAX_SAFE_INTEGER);
+      if (seconds === undefined) throw invalid(where, 'a Wait state needs Seconds (or Seconds.$: <expression>)');
+      return { ...base, type, seconds };
+    }
+    case 'Choice': {
+      const branches = asArray(obj['Branches'], `${where}: Branches`).map((raw, i) => {
+        const b = asObject(raw, `${where}: Branches[${i}]`);
+        return {
+          condition: expression(b['Condition'], `${where}: Branches[${i}].Condition`, ctx, true),
+          nextName: requiredString(b, 'Next', `${where}: Branches[${i}]`),
+          next: null as unknown as State,
+        };
+      });
+      const defaultName = requiredString(obj, 'Default', where);
+      return { ...base, nextName: undefined, type, branches, defaultName, default: null as unknown as State };
+    }
+    case 'Task': {
+      needsTransition();
+      const mode = optionalString(obj, 'TaskMode', where) ?? 'RequestComplete';
+      if (!TASK_MODES.includes(mode as TaskMode)) throw invalid(where, `TaskMode must be one of ${TASK_MODES.join(', ')}, got "${mode}"`);
+      return {
+        ...base,
+        type,
+        action: requiredString(obj, 'Action', where),
+        taskMode: mode as TaskMode,
+        parameters: constructor(obj, 'Parameters', where, ctx),
+        timeout: numberOrExpression(obj, 'Timeout', where, ctx, 0, MAX_TASK_TIMEOUT),
+        ...recovery(obj, where, ctx),
+      };
+    }
+    case 'Parallel': {
+      needsTransition();
+      const list = asArray(obj['Branches'], `${where}: Branches`);
+      if (list.length > ctx.limits.maxParallelBranches) {
+        throw invalid(where, `has ${list.length} branches; a Parallel state may have at most ${ctx.limits.maxParallelBranches}`);
+      }
+      const branches = list.map((raw, i) => compileScope(asObject(raw, `${where}: Branches[${i}]`), `${where}: Branches[${i}]`, ctx));
+      return { ...base, type, branches, ...recovery(obj, where, ctx) };
+    }
+    case 'Map': {
+      needsTransition();
+      return {
+        ...base,
+        type,
+        itemsPath: expression(obj['ItemsPath'], `${where}: ItemsPath`, ctx),
+        itemConstructor: constructor(obj, 'ItemConstructor', where, ctx),
+        processor: compileScope(asObject(obj['Processor'] ?? obj['ItemProcessor'], `${where}: Processor`), `${where}: Processor`, ctx),
+        concurrency: mapConcurrency(obj, where, ctx),
+        ...recovery(obj, where, ctx),
+      };
+    }
+    default:
+      throw invalid(where, `unknown Type "${type}"; use one of Pass, Task, Wait, Choice, Parallel, Map, Succeed, Fail`);
+  }
+}
+
+/** The documented key is spelled `MaxConcuccency`; `MaxConcurrency` is accepted too. */
+function mapConcurrency(obj: JsonObject, where: string, ctx: Context): number {
+  const max = ctx.limits.maxMapConcurrency;
+  const documented = optionalNumber(obj, 'MaxConcuccency', where, 0, max);
+  const alternative = optionalNumber(obj, 'MaxConcurrency', where, 0, max);
+  if (documented !== undefined && alternative !== undefined && documented !== alternative) {
+    throw invalid(where, `MaxConcuccency (${documented}) and MaxConcurrency (${alternative}) disagree; keep one`);
+  }
+  const value = documented ?? alternative ?? 0;
+  return value === 0 ? max : Math.floor(value);
+}
+
+function recovery(obj: JsonObject, where: string, ctx: Context): { retry: RetryRule[]; catch: CatchRule[] } {
+  const retry = obj['Retry'] === undefined ? [] : asArray(obj['Retry'], `${where}: Retry`).map((raw, i) => {
+    const at = `${where}: Retry[${i}]`;
+    const r = asObject(raw, at);
+    return {
+      errors: stringList(r['Errors'], `${at}.Errors`),
+      maxAttempts: optionalNumber(r, 'MaxAttempts', at, 0, Number.MAX_SAFE_INTEGER) ?? 3,
+      intervalSeconds: optionalNumber(r, 'IntervalSeconds', at, 0, MAX_RETRY_SECONDS) ?? 1,
+      backoffRate: optionalNumber(r, 'BackoffRate', at, 1, Number.MAX_SAFE_INTEGER) ?? 1,
+      maxBackoffSeconds: optionalNumber(r, 'MaxBackoffSeconds', at, 0, MAX_RETRY_SECONDS),
+    };
+  });
+  const catchRules = obj['Catch'] === undefined ? [] : asArray(obj['Catch'], `${where}: Catch`).map((raw, i) => {
+    const at = `${where}: Catch[${i}]`;
+    const c = asObject(raw, at);
+    return {
+      errors: stringList(c['Errors'], `${at}.Errors`),
+      output: constructor(c, 'OutputConstructor', at, ctx),
+      nextName: requiredString(c, 'Next', at),
+      next: null as unknown as State,
+    };
+  });
+  return { retry, catch: catchRules };
+}

@@ -1,0 +1,57 @@
+// Reading a parsed definition: typed field access that fails with FnF.InvalidDefinition and a
+// message naming the place and what to write instead.
+import { EngineErrors, FlowFailure } from './errors';
+import { isObject, typeName, type JsonObject } from './json';
+import type { JsonValue } from './types';
+
+export function invalid(where: string, message: string): FlowFailure {
+  return new FlowFailure(EngineErrors.invalidDefinition, `${where}: ${message}`);
+}
+
+export function asObject(value: JsonValue | undefined, where: string): JsonObject {
+  if (!isObject(value)) throw invalid(where, `expected a map, got ${typeName(value)}`);
+  return value;
+}
+
+export function asArray(value: JsonValue | undefined, where: string): JsonValue[] {
+  if (!Array.isArray(value)) throw invalid(where, `expected a list, got ${typeName(value)}`);
+  return value;
+}
+
+export function requiredString(obj: JsonObject, key: string, where: string): string {
+  const value = obj[key];
+  if (typeof value !== 'string' || value === '') throw invalid(where, `${key} is required and must be a non-empty string`);
+  return value;
+}
+
+export function optionalString(obj: JsonObject, key: string, where: string): string | undefined {
+  const value = obj[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw invalid(where, `${key} must be a string, got ${typeName(value)}`);
+  return value;
+}
+
+/** A number, also accepted as a numeric string (`Timeout: "60"`, as the service's examples write it). */
+export function optionalNumber(obj: JsonObject, key: string, where: string, min: number, max: number): number | undefined {
+  let value = obj[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) value = Number(value);
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid(where, `${key} must be a number, got ${typeName(value)}`);
+  if (value < min || value > max) throw invalid(where, `${key} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+export function optionalBoolean(obj: JsonObject, key: string, where: string): boolean {
+  const value = obj[key];
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw invalid(where, `${key} must be true or false, got ${typeName(value)}`);
+  return value;
+}
+
+export function stringList(value: JsonValue | undefined, where: string): string[] {
+  const list = asArray(value, where);
+  return list.map((item, i) => {
+    if (typeof item !== 'string') throw invalid(`${where}[${i}]`, `expected an error name, got ${typeName(item)}`);
+    return item;
+  });
+}

@@ -1,0 +1,14 @@
+// The flow interpreter's public entry point: start one execution of a flow definition and observe
+// its history. Used by the emulator's execution management and by `flowdeck run`.
+import { createRun } from './run';
+import type { RunHandle, RunOptions } from './types';
+
+export * from './types';
+
+/**
+ * Starts an execution at once and returns its handle. Never throws for a bad definition or
+ * input: the execution then fails (ExecutionFailed) with a cause that says what to fix.
+ */
+export function startRun(options: RunOptions): RunHandle {
+  return createRun(options);
+}

@@ -1,0 +1,75 @@
+// JSON helpers for values the interpreter treats as immutable: once built, a value is never
+// changed, so its serialised text can be cached per object and shared between events and checks.
+import type { JsonValue } from './types';
+
+export type JsonObject = { [key: string]: JsonValue };
+
+interface Serialised {
+  readonly text: string;
+  readonly bytes: number;
+}
+
+const serialised = new WeakMap<object, Serialised>();
+
+function serialise(value: JsonValue): Serialised {
+  const text = JSON.stringify(value) ?? 'null';
+  return { text, bytes: Buffer.byteLength(text) };
+}
+
+/** Consecutive events usually carry the same value: a one-entry memo in front of the map. */
+let lastValue: object | undefined;
+let lastSerialised: Serialised | undefined;
+
+function cached(value: JsonValue): Serialised {
+  if (value === null || typeof value !== 'object') return serialise(value);
+  if (value === lastValue) return lastSerialised!;
+  let s = serialised.get(value);
+  if (!s) {
+    s = serialise(value);
+    serialised.set(value, s);
+  }
+  lastValue = value;
+  lastSerialised = s;
+  return s;
+}
+
+export function jsonText(value: JsonValue): string {
+  return cached(value).text;
+}
+
+export function jsonBytes(value: JsonValue): number {
+  return cached(value).bytes;
+}
+
+export function isObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function typeName(value: JsonValue | undefined): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+export function deepEqual(a: JsonValue, b: JsonValue): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i]!, b[i]!)) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ak = Object.keys(a);
+  if (ak.length !== Object.keys(b).length) return false;
+  for (const k of ak) {
+    if (!Object.prototype.hasOwnProperty.call(b, k) || !deepEqual(a[k]!, b[k]!)) return false;
+  }
+  return true;
+}
+
+/** A defensive copy of a value that came from outside (callers may keep mutating theirs). */
+export function copyJson(value: JsonValue): JsonValue {
+  return value === null || typeof value !== 'object' ? value : (structuredClone(value) as JsonValue);
+}

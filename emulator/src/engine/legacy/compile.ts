@@ -1,0 +1,220 @@
+// Compiles a legacy flow (`type: flow`, `version: v1`, `steps`). Field names and defaults follow
+// the service's documentation (research fnf.md §2.2, fnf-gaps.md §7); undocumented step types
+// (`loop`) are refused with a message that says so.
+import {
+  asArray,
+  asObject,
+  invalid,
+  optionalBoolean,
+  optionalNumber,
+  optionalString,
+  requiredString,
+  stringList,
+} from '../definition';
+import { compileExpression, type CompiledExpression } from '../expressions/evaluate';
+import type { JsonObject } from '../json';
+import type { JsonValue, Limits } from '../types';
+import type { ChoiceOption, LegacyCatch, LegacyFlow, LegacyRetry, LegacyStep, Mapping, Steps } from './model';
+
+const PATTERNS = ['requestResponse', 'sync', 'waitForCallback'] as const;
+/** Retry `intervalSeconds` is at most a day. */
+const MAX_RETRY_SECONDS = 86400;
+
+export function compileLegacyFlow(definition: JsonObject, limits: Limits): LegacyFlow {
+  const version = definition['version'];
+  if (version !== 'v1' && version !== 'v1beta1') {
+    throw invalid('the flow', `version must be v1, got ${JSON.stringify(version)}`);
+  }
+  return {
+    steps: compileSteps(definition['steps'], 'the flow: steps', limits),
+    inputMappings: mappings(definition, 'inputMappings', 'the flow', limits),
+    outputMappings: mappings(definition, 'outputMappings', 'the flow', limits),
+    timeoutSeconds: optionalNumber(definition, 'timeoutSeconds', 'the flow', 0, Number.MAX_SAFE_INTEGER) ?? 0,
+  };
+}
+
+export function legacyExpression(text: string, where: string, limits: Limits, condition = false): CompiledExpression {
+  return compileExpression(text, { where, legacy: true, condition, maxNesting: limits.maxFunctionNesting });
+}
+
+function compileSteps(value: JsonValue | undefined, where: string, limits: Limits): Steps {
+  const raw = asArray(value, where).map((s, i) => asObject(s, `${where}[${i}]`));
+  const indexOf = new Map<string, number>();
+  raw.forEach((s, i) => {
+    const name = requiredString(s, 'name', `${where}[${i}]`);
+    if (indexOf.has(name)) throw invalid(where, `two steps are named "${name}"; step names must be unique among siblings`);
+    indexOf.set(name, i);
+  });
+  const goto = (target: string | undefined, from: string): number | undefined => {
+    if (target === undefined) return undefined;
+    const index = indexOf.get(target);
+    if (index === undefined) {
+      throw invalid(from, `goto "${target}" is not a sibling step (${[...indexOf.keys()].join(', ')}); goto can only jump to a step of the same list`);
+    }
+    return index;
+  };
+  return { list: raw.map((s) => compileStep(s, goto, limits)), indexOf };
+}
+
+function serviceParams(obj: JsonObject, where: string, limits: Limits): Mapping[] | undefined {
+  const value = obj['serviceParams'];
+  if (value === undefined || value === null) return undefined;
+  return Object.entries(asObject(value, `${where}: serviceParams`)).map(([target, source]) => mappingFrom(target, source, `${where}: serviceParams.${target}`, limits));
+}
+
+function mappingFrom(target: string, source: JsonValue | undefined, where: string, limits: Limits): Mapping {
+  if (typeof source === 'string' && source.startsWith('$')) return { target, expression: legacyExpression(source, where, limits) };
+  return { target, constant: source ?? null };
+}
+
+function mappings(obj: JsonObject, key: string, where: string, limits: Limits): Mapping[] | undefined {
+  const value = obj[key];
+  if (value === undefined || value === null) return undefined;
+  return asArray(value, `${where}: ${key}`).map((raw, i) => {
+    const at = `${where}: ${key}[${i}]`;
+    const m = asObject(raw, at);
+    const target = requiredString(m, 'target', at);
+    return mappingFrom(target, m['source'], `${at}.source`, limits);
+  });
+}
+
+type Goto = (target: string | undefined, from: string) => number | undefined;
+
+function compileStep(obj: JsonObject, goto: Goto, limits: Limits): LegacyStep {
+  const name = obj['name'] as string;
+  const where = `step "${name}"`;
+  const type = requiredString(obj, 'type', where);
+  const base = {
+    name,
+    end: optionalBoolean(obj, 'end', where),
+    inputMappings: mappings(obj, 'inputMappings', where, limits),
+    outputMappings: mappings(obj, 'outputMappings', where, limits),
+  };
+  switch (type) {
+    case 'pass':
+      return { ...base, type };
+    case 'succeed':
+      return { ...base, type };
+    case 'fail':
+      return { ...base, type, error: optionalString(obj, 'error', where) ?? '', cause: optionalString(obj, 'cause', where) ?? '' };
+    case 'task': {
+      const resource = optionalString(obj, 'resourceArn', where) ?? optionalString(obj, 'action', where);
+      if (!resource) throw invalid(where, 'a task step needs resourceArn (e.g. acs:fc:{region}:{account}:services/{service}/functions/{function})');
+      const pattern = optionalString(obj, 'pattern', where) ?? 'requestResponse';
+      if (!(PATTERNS as readonly string[]).includes(pattern)) throw invalid(where, `pattern must be one of ${PATTERNS.join(', ')}, got "${pattern}"`);
+      return {
+        ...base,
+        type,
+        resource,
+        pattern: pattern as TaskPattern,
+        timeoutSeconds: optionalNumber(obj, 'timeoutSeconds', where, 0, Number.MAX_SAFE_INTEGER) ?? 0,
+        serviceParams: serviceParams(obj, where, limits),
+        retry: retries(obj, where),
+        catch: catches(obj, where, goto),
+        errorMappings: mappings(obj, 'errorMappings', where, limits),
+      };
+    }
+    case 'wait': {
+      const duration = obj['duration'];
+      const timestamp = obj['timestamp'];
+      if ((duration === undefined) === (timestamp === undefined)) {
+        throw invalid(where, 'a wait step needs exactly one of duration (seconds) or timestamp (RFC 3339 time)');
+      }
+      return {
+        ...base,
+        type,
+        duration: duration === undefined ? undefined : durationValue(duration, `${where}: duration`, limits),
+        timestamp: timestamp === undefined ? undefined : timestampValue(timestamp, `${where}: timestamp`, limits),
+      };
+    }
+    case 'choice': {
+      const choices = asArray(obj['choices'], `${where}: choices`).map((raw, i) => {
+        const at = `${where}: choices[${i}]`;
+        const c = asObject(raw, at);
+        const condition = c['condition'];
+        if (typeof condition !== 'string') throw invalid(at, 'condition is required, e.g. condition: $.status == "ready"');
+        return { condition: legacyExpression(condition, `${at}.condition`, limits, true), ...option(c, at, goto, limits) };
+      });
+      const def = obj['default'];
+      return {
+        ...base,
+        type,
+        choices,
+        default: def === undefined || def === null ? undefined : option(asObject(def, `${where}: default`), `${where}: default`, goto, limits),
+      };
+    }
+    case 'parallel':
+      return {
+        ...base,
+        type,
+        branches: asArray(obj['branches'], `${where}: branches`).map((raw, i) =>
+          compileSteps(asObject(raw, `${where}: branches[${i}]`)['steps'], `${where}: branches[${i}].steps`, limits),
+        ),
+      };
+    case 'foreach': {
+      const mapping = asObject(obj['iterationMapping'], `${where}: iterationMapping`);
+      const collection = requiredString(mapping, 'collection', `${where}: iterationMapping`);
+      return {
+        ...base,
+        type,
+        collection: legacyExpression(collection, `${where}: iterationMapping.collection`, limits),
+        item: requiredString(mapping, 'item', `${where}: iterationMapping`),
+        index: optionalString(mapping, 'index', `${where}: iterationMapping`),
+        steps: compileSteps(obj['steps'], `${where}: steps`, limits),
+      };
+    }
+    case 'loop':
+      throw invalid(where, 'loop steps are not documented by the service, so the emulator cannot run them; use foreach or a choice with goto');
+    default:
+      throw invalid(where, `unknown type "${type}"; use one of task, pass, wait, choice, parallel, foreach, succeed, fail`);
+  }
+}
+
+type TaskPattern = (typeof PATTERNS)[number];
+
+function option(obj: JsonObject, where: string, goto: Goto, limits: Limits): ChoiceOption {
+  return {
+    steps: obj['steps'] === undefined ? undefined : compileSteps(obj['steps'], `${where}.steps`, limits),
+    goto: goto(optionalString(obj, 'goto', where), where),
+  };
+}
+
+function durationValue(value: JsonValue, where: string, limits: Limits): number | CompiledExpression {
+  if (typeof value === 'string' && value.startsWith('$')) return legacyExpression(value, where, limits);
+  const seconds = typeof value === 'string' ? Number(value) : value;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+    throw invalid(where, `expected seconds (a number) or an input reference such as $.sleep, got ${JSON.stringify(value)}`);
+  }
+  return seconds;
+}
+
+function timestampValue(value: JsonValue, where: string, limits: Limits): string | CompiledExpression {
+  if (typeof value !== 'string') throw invalid(where, `expected an RFC 3339 time or an input reference, got ${JSON.stringify(value)}`);
+  if (value.startsWith('$')) return legacyExpression(value, where, limits);
+  if (Number.isNaN(Date.parse(value))) throw invalid(where, `"${value}" is not an RFC 3339 time such as 2019-05-02T15:04:05Z`);
+  return value;
+}
+
+function retries(obj: JsonObject, where: string): LegacyRetry[] {
+  if (obj['retry'] === undefined) return [];
+  return asArray(obj['retry'], `${where}: retry`).map((raw, i) => {
+    const at = `${where}: retry[${i}]`;
+    const r = asObject(raw, at);
+    return {
+      errors: stringList(r['errors'], `${at}.errors`),
+      intervalSeconds: optionalNumber(r, 'intervalSeconds', at, 0, MAX_RETRY_SECONDS) ?? 1,
+      maxAttempts: optionalNumber(r, 'maxAttempts', at, 0, Number.MAX_SAFE_INTEGER) ?? 3,
+      multiplier: optionalNumber(r, 'multiplier', at, 1, Number.MAX_SAFE_INTEGER) ?? 2,
+      maxIntervalSeconds: optionalNumber(r, 'maxIntervalSeconds', at, 0, MAX_RETRY_SECONDS),
+    };
+  });
+}
+
+function catches(obj: JsonObject, where: string, goto: Goto): LegacyCatch[] {
+  if (obj['catch'] === undefined) return [];
+  return asArray(obj['catch'], `${where}: catch`).map((raw, i) => {
+    const at = `${where}: catch[${i}]`;
+    const c = asObject(raw, at);
+    return { errors: stringList(c['errors'], `${at}.errors`), goto: goto(optionalString(c, 'goto', at), at) };
+  });
+}

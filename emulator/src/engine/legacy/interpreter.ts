@@ -1,0 +1,321 @@
+// Runs a compiled legacy flow. Steps run in order; each step's output is merged into its
+// parent's `$local` (later keys win). Without inputMappings a step's input is the parent input
+// merged with the parent local; without outputMappings its output is its local, except parallel
+// and foreach, which output nothing by default.
+import { allOrFirstFailure } from '../concurrency';
+import { EngineErrors, errorMatches, FlowFailure } from '../errors';
+import { evaluate, evaluateCondition, type Variables } from '../expressions/evaluate';
+import type { Trail } from '../history';
+import { isObject, jsonBytes, typeName, type JsonObject } from '../json';
+import type { Runtime } from '../runtime';
+import { performTask } from '../task-call';
+import type { JsonValue } from '../types';
+import type {
+  ChoiceStep,
+  ForeachStep,
+  LegacyFlow,
+  LegacyStep,
+  Mapping,
+  ParallelStep,
+  Steps,
+  TaskStep,
+  WaitStep,
+} from './model';
+
+/** A wait step waits at most 2 days. */
+const MAX_WAIT_SECONDS = 2 * 24 * 3600;
+
+interface StepOutcome {
+  output: JsonObject;
+  /** Index of the sibling to continue at (choice or catch goto). */
+  goto?: number;
+  /** A succeed step ends its series. */
+  stop?: boolean;
+}
+
+export async function runLegacyFlow(rt: Runtime, flow: LegacyFlow, input: JsonValue, trail: Trail): Promise<JsonValue> {
+  const flowInput = flow.inputMappings
+    ? applyMappings(flow.inputMappings, legacyVars(rt, input, {}, undefined))
+    : input;
+  const local = await runSeries(rt, flow.steps, asStepObject(flowInput, 'the flow input'), trail, rt.signal);
+  return flow.outputMappings ? applyMappings(flow.outputMappings, legacyVars(rt, flowInput, local, undefined)) : local;
+}
+
+async function runSeries(
+  rt: Runtime,
+  steps: Steps,
+  input: JsonObject,
+  trail: Trail,
+  signal: AbortSignal,
+): Promise<JsonObject> {
+  let local: JsonObject = {};
+  let i = 0;
+  while (i < steps.list.length) {
+    if (signal.aborted) rt.throwIfAborted(signal);
+    if (rt.shouldYield()) await rt.yield();
+    const step = steps.list[i]!;
+    const outcome = await runStep(rt, step, input, local, trail, signal);
+    local = { ...local, ...outcome.output };
+    if (outcome.stop || (step.end && outcome.goto === undefined)) break;
+    i = outcome.goto ?? i + 1;
+  }
+  return local;
+}
+
+function legacyVars(rt: Runtime, input: JsonValue, local: JsonValue, token: string | undefined): Variables {
+  let context: JsonValue | undefined;
+  return {
+    get(name) {
+      switch (name) {
+        case '':
+        case 'input':
+          return input;
+        case 'local':
+          return local;
+        case 'context':
+          context ??= {
+            execution: { name: rt.executionName, input: rt.executionInput },
+            flow: { name: rt.flowName },
+            ...(token !== undefined ? { task: { token } } : {}),
+          };
+          return context;
+        default:
+          return undefined;
+      }
+    },
+  };
+}
+
+function applyMappings(mappings: readonly Mapping[], vars: Variables): JsonObject {
+  const out: JsonObject = {};
+  for (const m of mappings) out[m.target] = m.expression ? evaluate(m.expression, vars) : (m.constant ?? null);
+  return out;
+}
+
+function asStepObject(value: JsonValue, what: string): JsonObject {
+  if (!isObject(value)) {
+    throw new FlowFailure(
+      EngineErrors.invalidArgument,
+      `${what} must be a JSON object, got ${typeName(value)}; map it with outputMappings`,
+    );
+  }
+  return value;
+}
+
+async function runStep(
+  rt: Runtime,
+  step: LegacyStep,
+  parentInput: JsonObject,
+  parentLocal: JsonObject,
+  trail: Trail,
+  signal: AbortSignal,
+): Promise<StepOutcome> {
+  const token = step.type === 'task' && step.pattern === 'waitForCallback' ? rt.newTaskToken() : undefined;
+  const input = step.inputMappings
+    ? applyMappings(step.inputMappings, legacyVars(rt, parentInput, parentLocal, token))
+    : { ...parentInput, ...parentLocal };
+  rt.log.emit(trail, 'StepEntered', step.name, { input });
+  rt.log.emit(trail, 'StepStarted', step.name, { input });
+  let local: JsonValue = {};
+  let goto: number | undefined;
+  let stop = false;
+  switch (step.type) {
+    case 'pass':
+      break;
+    case 'succeed':
+      stop = true;
+      break;
+    case 'fail':
+      rt.log.emit(trail, 'StepFailed', step.name, { error: step.error, cause: step.cause });
+      throw new FlowFailure(step.error, step.cause);
+    case 'wait':
+      await runWait(rt, step, input, signal);
+      break;
+    case 'choice':
+      ({ local, goto } = await runChoice(rt, step, input, trail, signal));
+      break;
+    case 'parallel':
+      local = await runParallel(rt, step, input, trail, signal);
+      break;
+    case 'foreach':
+      local = await runForeach(rt, step, input, trail, signal);
+      break;
+    case 'task': {
+      const result = await runTask(rt, step, input, token, trail, signal);
+      if (result.caught) return result.caught;
+      local = result.local;
+      break;
+    }
+  }
+  const defaultOutput = step.type === 'parallel' || step.type === 'foreach' ? {} : local;
+  const output = step.outputMappings
+    ? applyMappings(step.outputMappings, legacyVars(rt, input, local, token))
+    : asStepObject(defaultOutput, `the output of step "${step.name}"`);
+  checkStepSize(rt, step, input, output, local);
+  rt.log.emit(trail, 'StepSucceeded', step.name, { output });
+  rt.log.emit(trail, 'StepExited', step.name, { local });
+  return { output, ...(goto !== undefined ? { goto } : {}), stop };
+}
+
+function checkStepSize(rt: Runtime, step: LegacyStep, input: JsonValue, output: JsonValue, local: JsonValue): void {
+  const bytes = jsonBytes(input) + jsonBytes(output) + jsonBytes(local);
+  if (bytes > rt.limits.maxLegacyStepBytes) {
+    throw new FlowFailure(
+      EngineErrors.limitExceeded,
+      `step "${step.name}": its input, output and local together are ${bytes} bytes, more than the ${rt.limits.maxLegacyStepBytes} bytes a legacy step may hold`,
+    );
+  }
+}
+
+async function runWait(rt: Runtime, step: WaitStep, input: JsonObject, signal: AbortSignal): Promise<void> {
+  const vars = legacyVars(rt, input, {}, undefined);
+  let seconds: number;
+  if (step.duration !== undefined) {
+    const value = typeof step.duration === 'number' ? step.duration : evaluate(step.duration, vars);
+    seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : (value as number);
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+      throw new FlowFailure(
+        EngineErrors.invalidArgument,
+        `step "${step.name}": duration must be a number of seconds, got ${JSON.stringify(value)}`,
+      );
+    }
+  } else {
+    const value = typeof step.timestamp === 'string' ? step.timestamp : evaluate(step.timestamp!, vars);
+    const at = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+    if (Number.isNaN(at)) {
+      throw new FlowFailure(
+        EngineErrors.invalidArgument,
+        `step "${step.name}": timestamp must be an RFC 3339 time such as 2019-05-02T15:04:05Z, got ${JSON.stringify(value)}`,
+      );
+    }
+    seconds = Math.max(0, (at - rt.clock.now()) / 1000);
+  }
+  if (seconds > MAX_WAIT_SECONDS) {
+    throw new FlowFailure(
+      EngineErrors.invalidArgument,
+      `step "${step.name}": a wait step may wait at most 2 days (${MAX_WAIT_SECONDS} s), got ${seconds} s`,
+    );
+  }
+  if (seconds > 0) await rt.wait(seconds, signal);
+}
+
+async function runChoice(
+  rt: Runtime,
+  step: ChoiceStep,
+  input: JsonObject,
+  trail: Trail,
+  signal: AbortSignal,
+): Promise<{ local: JsonValue; goto: number | undefined }> {
+  const vars = legacyVars(rt, input, {}, undefined);
+  const chosen = step.choices.find((c) => evaluateCondition(c.condition, vars)) ?? step.default;
+  if (!chosen) return { local: {}, goto: undefined };
+  const local = chosen.steps ? await runSeries(rt, chosen.steps, input, trail, signal) : {};
+  return { local, goto: chosen.goto };
+}
+
+async function runParallel(
+  rt: Runtime,
+  step: ParallelStep,
+  input: JsonObject,
+  trail: Trail,
+  signal: AbortSignal,
+): Promise<JsonValue> {
+  return allOrFirstFailure(signal, step.branches.length, step.branches.length, async (i, sig) => {
+    const branchTrail: Trail = { last: trail.last };
+    rt.log.emit(branchTrail, 'BranchEntered', step.name, { input, index: i });
+    const local = await runSeries(rt, step.branches[i]!, input, branchTrail, sig);
+    rt.log.emit(branchTrail, 'BranchExited', step.name, { local, index: i });
+    return local;
+  });
+}
+
+async function runForeach(
+  rt: Runtime,
+  step: ForeachStep,
+  input: JsonObject,
+  trail: Trail,
+  signal: AbortSignal,
+): Promise<JsonValue> {
+  const collection = evaluate(step.collection, legacyVars(rt, input, {}, undefined));
+  if (!Array.isArray(collection)) {
+    throw new FlowFailure(
+      EngineErrors.expression,
+      `step "${step.name}": iterationMapping.collection ${JSON.stringify(step.collection.text)} must evaluate to an array, got ${typeName(collection)}`,
+    );
+  }
+  return allOrFirstFailure(signal, collection.length, rt.limits.maxForeachConcurrency, async (i, sig) => {
+    const iterationTrail: Trail = { last: trail.last };
+    const iterationInput: JsonObject = { ...input, [step.item]: collection[i] as JsonValue };
+    if (step.index !== undefined) iterationInput[step.index] = i;
+    rt.log.emit(iterationTrail, 'IterationEntered', step.name, { input: iterationInput, index: i });
+    const local = await runSeries(rt, step.steps, iterationInput, iterationTrail, sig);
+    rt.log.emit(iterationTrail, 'IterationExited', step.name, { local, index: i });
+    return local;
+  });
+}
+
+const FC_ARN = /^acs:fc:/;
+
+/** A task's request: FC ARNs become FC:InvokeFunction with the step input as the event. */
+function taskRequest(
+  step: TaskStep,
+  input: JsonObject,
+  token: string | undefined,
+  rt: Runtime,
+): { action: string; parameters: JsonValue } {
+  if (FC_ARN.test(step.resource)) {
+    return {
+      action: 'FC:InvokeFunction',
+      parameters: { resourceArn: step.resource, invocationType: 'Sync', body: input },
+    };
+  }
+  if (!step.serviceParams) return { action: step.resource, parameters: input };
+  // serviceParams values: `$` is the mapped input, `$.x` a path into it, anything else a constant.
+  return { action: step.resource, parameters: applyMappings(step.serviceParams, legacyVars(rt, input, {}, token)) };
+}
+
+async function runTask(
+  rt: Runtime,
+  step: TaskStep,
+  input: JsonObject,
+  token: string | undefined,
+  trail: Trail,
+  signal: AbortSignal,
+): Promise<{ local: JsonValue; caught?: undefined } | { caught: StepOutcome; local?: undefined }> {
+  const attempts = step.retry.map(() => 0);
+  for (;;) {
+    try {
+      const { action, parameters } = taskRequest(step, input, token, rt);
+      const raw = await performTask(rt, {
+        action,
+        taskMode: token !== undefined ? 'WaitForCustomCallback' : 'RequestComplete',
+        parameters,
+        stateName: step.name,
+        taskToken: token,
+        timeoutSeconds: step.timeoutSeconds,
+        trail,
+        signal,
+      });
+      // FC results arrive wrapped as { Body }; a legacy step's $local is the function result itself.
+      const local = action === 'FC:InvokeFunction' && isObject(raw) && 'Body' in raw ? raw['Body']! : raw;
+      return { local };
+    } catch (e) {
+      if (!(e instanceof FlowFailure) || signal.aborted) throw e;
+      const i = step.retry.findIndex((r) => errorMatches(r.errors, e.error));
+      const rule = step.retry[i];
+      if (rule && attempts[i]! < rule.maxAttempts) {
+        const n = attempts[i]!++;
+        const delay = rule.intervalSeconds * rule.multiplier ** n;
+        await rt.wait(rule.maxIntervalSeconds === undefined ? delay : Math.min(delay, rule.maxIntervalSeconds), signal);
+        continue;
+      }
+      rt.log.emit(trail, 'StepFailed', step.name, { error: e.error, cause: e.cause });
+      const handler = step.catch.find((c) => errorMatches(c.errors, e.error));
+      if (!handler) throw e;
+      const local = { error: e.error, cause: e.cause };
+      const output = step.errorMappings ? applyMappings(step.errorMappings, legacyVars(rt, input, local, token)) : {};
+      rt.log.emit(trail, 'StepExited', step.name, { local });
+      return { caught: { output, ...(handler.goto !== undefined ? { goto: handler.goto } : {}) } };
+    }
+  }
+}

@@ -1,0 +1,118 @@
+// One execution from ExecutionStarted to its terminal event: checks the input, compiles the
+// definition for its dialect, runs it under the execution timeout, and turns the outcome into a
+// RunResult and the matching Execution* event.
+import { EngineErrors, FlowFailure, RunInterrupted } from './errors';
+import { compileCurrentFlow } from './current/compile';
+import { runScope } from './current/interpreter';
+import type { Trail } from './history';
+import { copyJson, isObject, jsonText } from './json';
+import { compileLegacyFlow } from './legacy/compile';
+import { runLegacyFlow } from './legacy/interpreter';
+import { Runtime } from './runtime';
+import type { JsonValue, RunHandle, RunOptions, RunResult } from './types';
+
+/** Express executions last at most 5 minutes. */
+const EXPRESS_MAX_SECONDS = 300;
+
+type Program = { timeoutSeconds: number; run(rt: Runtime, input: JsonValue, trail: Trail): Promise<JsonValue> };
+
+/**
+ * Compiled programs by definition object. Compiling costs more than running a short flow, so a
+ * caller that starts many executions of one flow should pass the same (unchanged) object each time.
+ */
+const compiledByDefinition = new WeakMap<object, Program | FlowFailure>();
+
+function cachedProgram(definition: JsonValue, rt: Runtime, defaultLimits: boolean): Program {
+  if (!defaultLimits || definition === null || typeof definition !== 'object') return compileProgram(definition, rt);
+  let entry = compiledByDefinition.get(definition);
+  if (!entry) {
+    try {
+      entry = compileProgram(definition, rt);
+    } catch (e) {
+      if (!(e instanceof FlowFailure)) throw e;
+      entry = e;
+    }
+    compiledByDefinition.set(definition, entry);
+  }
+  if (entry instanceof FlowFailure) throw entry;
+  return entry;
+}
+
+/** Compiles the definition for its dialect, or throws FlowFailure(FnF.InvalidDefinition). */
+export function compileProgram(definition: JsonValue, rt: Runtime): Program {
+  if (isObject(definition) && definition['Type'] === 'StateMachine') {
+    const flow = compileCurrentFlow(definition, rt.limits);
+    return { timeoutSeconds: flow.timeoutSeconds, run: (r, input, trail) => runScope(r, flow.root, input, trail, r.signal) };
+  }
+  if (isObject(definition) && definition['type'] === 'flow') {
+    const flow = compileLegacyFlow(definition, rt.limits);
+    return { timeoutSeconds: flow.timeoutSeconds, run: (r, input, trail) => runLegacyFlow(r, flow, input, trail) };
+  }
+  throw new FlowFailure(
+    EngineErrors.invalidDefinition,
+    'the definition is neither a current-spec flow (Type: StateMachine, SpecVersion: v1, StartAt, States) nor a legacy flow (type: flow, version: v1, steps)',
+  );
+}
+
+export function createRun(options: RunOptions): RunHandle {
+  const rt = new Runtime(options);
+  let interruption: { status: 'Stopped' | 'TimedOut'; error: string; cause: string } | undefined;
+  const interrupt = (status: 'Stopped' | 'TimedOut', error: string, cause: string): void => {
+    if (interruption || finished) return;
+    interruption = { status, error, cause };
+    rt.controller.abort(new RunInterrupted());
+  };
+  let finished = false;
+
+  const execute = async (): Promise<RunResult> => {
+    // Let startRun return the handle before any state runs.
+    await Promise.resolve();
+    const trail: Trail = { last: 0 };
+    const input = copyJson(options.input);
+    rt.executionInput = input;
+    rt.log.emit(trail, 'ExecutionStarted', '', { input });
+    let cancelTimeout: (() => void) | undefined;
+    try {
+      if (!isObject(input)) {
+        throw new FlowFailure(EngineErrors.invalidArgument, `the execution input must be a JSON object, got ${jsonText(input).slice(0, 80)}`);
+      }
+      const program = cachedProgram(options.definition, rt, options.limits === undefined);
+      let timeout = program.timeoutSeconds;
+      if (rt.mode === 'Express' && (timeout === 0 || timeout > EXPRESS_MAX_SECONDS)) timeout = EXPRESS_MAX_SECONDS;
+      if (timeout > 0) {
+        cancelTimeout = rt.clock.setTimer(timeout * 1000 * rt.timeScale, () =>
+          interrupt('TimedOut', EngineErrors.executionTimeout, `the execution ran longer than its Timeout of ${timeout} s`),
+        );
+      }
+      const output = await program.run(rt, input, trail);
+      if (interruption) throw new RunInterrupted();
+      rt.checkSize(output, 'the execution output');
+      finished = true;
+      rt.log.emitFinal(trail, 'ExecutionSucceeded', { output });
+      return { status: 'Succeeded', output };
+    } catch (e) {
+      finished = true;
+      if (interruption) {
+        const { status, error, cause } = interruption;
+        rt.log.emitFinal(trail, status === 'Stopped' ? 'ExecutionStopped' : 'ExecutionTimedOut', { error, cause });
+        return { status, error, cause };
+      }
+      const failure = e instanceof FlowFailure
+        ? e
+        : new FlowFailure('FnF.InternalError', `the emulator failed unexpectedly: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      rt.log.emitFinal(trail, 'ExecutionFailed', { error: failure.error, cause: failure.cause });
+      return { status: 'Failed', error: failure.error, cause: failure.cause };
+    } finally {
+      finished = true;
+      cancelTimeout?.();
+    }
+  };
+
+  return {
+    done: execute(),
+    stop: (error, cause) => interrupt('Stopped', error ?? EngineErrors.stopped, cause ?? 'the execution was stopped'),
+    reportTaskSucceeded: (token, output) => rt.reportSucceeded(token, copyJson(output)),
+    reportTaskFailed: (token, error, cause) => rt.reportFailed(token, error, cause),
+    pendingTaskTokens: () => rt.pendingTokens(),
+  };
+}

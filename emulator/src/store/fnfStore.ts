@@ -1,0 +1,193 @@
+// Flows, executions, their events and schedules: kept in memory, rebuilt on start from one
+// append-only log in the data folder. A change is in memory only after its record is on disk
+// (events are the exception: they are visible at once and durable in order, before the record
+// that ends their execution).
+import { join } from 'node:path';
+import { AppendLog } from './appendLog';
+import {
+  TERMINAL_STATUSES, type ExecutionStatus, type LogRecord, type StoredEvent, type StoredExecution, type StoredFlow,
+  type StoredSchedule,
+} from './records';
+
+export interface ExecutionEntry {
+  exec: StoredExecution;
+  events: StoredEvent[];
+}
+
+export interface ExecutionEnd {
+  status: ExecutionStatus;
+  output: string;
+  stoppedTime: string;
+  errorCode: string;
+  errorMessage: string;
+}
+
+/** The error and cause given to executions that were running when the emulator stopped. */
+export const INTERRUPTED_ERROR = 'Emulator.Interrupted';
+export const INTERRUPTED_CAUSE =
+  'The emulator stopped while this execution was running. Executions are not resumed after a restart; start it again.';
+
+export class FnfStore {
+  private readonly flowsByName = new Map<string, StoredFlow>();
+  private readonly executionsByFlow = new Map<string, Map<string, ExecutionEntry>>();
+  private readonly schedulesByFlow = new Map<string, Map<string, StoredSchedule>>();
+
+  private constructor(private readonly log: AppendLog<LogRecord>) {}
+
+  /**
+   * Opens the store in `dataDir`. Executions that were still running when the emulator last
+   * stopped are marked Failed (with an ExecutionFailed event saying why) before this resolves.
+   */
+  static async open(dataDir: string, options: { now: () => number; noSync?: boolean }): Promise<FnfStore> {
+    const { log, records } = await AppendLog.open<LogRecord>(join(dataDir, 'fnf.jsonl'), { noSync: options.noSync });
+    const store = new FnfStore(log);
+    for (const r of records) store.apply(r);
+    await store.failInterrupted(new Date(options.now()).toISOString());
+    return store;
+  }
+
+  close(): Promise<void> {
+    return this.log.close();
+  }
+
+  // ---- flows
+
+  flow(name: string): StoredFlow | undefined {
+    return this.flowsByName.get(name);
+  }
+
+  /** Every flow, ordered by name (the order ListFlows pages in). */
+  flows(): StoredFlow[] {
+    return [...this.flowsByName.values()].sort((a, b) => compare(a.Name, b.Name));
+  }
+
+  async putFlow(flow: StoredFlow): Promise<void> {
+    await this.write({ k: 'flow', flow });
+  }
+
+  async deleteFlow(flow: StoredFlow): Promise<void> {
+    await this.write({ k: 'flowDeleted', id: flow.Id });
+  }
+
+  // ---- executions
+
+  execution(flowId: string, name: string): ExecutionEntry | undefined {
+    return this.executionsByFlow.get(flowId)?.get(name);
+  }
+
+  /** A flow's executions in the order they started. */
+  executions(flowId: string): ExecutionEntry[] {
+    return [...(this.executionsByFlow.get(flowId)?.values() ?? [])];
+  }
+
+  async startExecution(exec: StoredExecution): Promise<ExecutionEntry> {
+    await this.write({ k: 'execStarted', exec });
+    const entry = this.execution(exec.FlowId, exec.Name);
+    if (!entry) throw new Error(`internal: execution ${exec.Name} was not recorded`);
+    return entry;
+  }
+
+  /** Makes the event visible at once; the promise resolves when it is on disk. */
+  appendEvent(entry: ExecutionEntry, event: StoredEvent): Promise<void> {
+    entry.events.push(event);
+    return this.log.append({ k: 'event', flowId: entry.exec.FlowId, exec: entry.exec.Name, event });
+  }
+
+  async endExecution(entry: ExecutionEntry, end: ExecutionEnd): Promise<void> {
+    await this.write({ k: 'execEnded', flowId: entry.exec.FlowId, exec: entry.exec.Name, ...end });
+  }
+
+  // ---- schedules
+
+  schedule(flowId: string, name: string): StoredSchedule | undefined {
+    return this.schedulesByFlow.get(flowId)?.get(name);
+  }
+
+  /** A flow's schedules ordered by name. */
+  schedules(flowId: string): StoredSchedule[] {
+    return [...(this.schedulesByFlow.get(flowId)?.values() ?? [])].sort((a, b) => compare(a.ScheduleName, b.ScheduleName));
+  }
+
+  async putSchedule(schedule: StoredSchedule): Promise<void> {
+    await this.write({ k: 'schedule', schedule });
+  }
+
+  async deleteSchedule(schedule: StoredSchedule): Promise<void> {
+    await this.write({ k: 'scheduleDeleted', flowId: schedule.FlowId, name: schedule.ScheduleName });
+  }
+
+  // ---- internals
+
+  private async write(record: LogRecord): Promise<void> {
+    await this.log.append(record);
+    this.apply(record);
+  }
+
+  private apply(r: LogRecord): void {
+    switch (r.k) {
+      case 'flow':
+        this.flowsByName.set(r.flow.Name, r.flow);
+        return;
+      case 'flowDeleted': {
+        for (const [name, flow] of this.flowsByName) if (flow.Id === r.id) this.flowsByName.delete(name);
+        // A deleted flow's executions and schedules can no longer be queried.
+        this.executionsByFlow.delete(r.id);
+        this.schedulesByFlow.delete(r.id);
+        return;
+      }
+      case 'execStarted': {
+        let m = this.executionsByFlow.get(r.exec.FlowId);
+        if (!m) this.executionsByFlow.set(r.exec.FlowId, (m = new Map()));
+        m.set(r.exec.Name, { exec: { ...r.exec }, events: [] });
+        return;
+      }
+      case 'event': {
+        // Only reached during replay: live events are added by appendEvent, which bypasses apply.
+        this.execution(r.flowId, r.exec)?.events.push(r.event);
+        return;
+      }
+      case 'execEnded': {
+        const entry = this.execution(r.flowId, r.exec);
+        if (!entry) return;
+        Object.assign(entry.exec, {
+          Status: r.status, Output: r.output, StoppedTime: r.stoppedTime, ErrorCode: r.errorCode, ErrorMessage: r.errorMessage,
+        });
+        return;
+      }
+      case 'schedule': {
+        let m = this.schedulesByFlow.get(r.schedule.FlowId);
+        if (!m) this.schedulesByFlow.set(r.schedule.FlowId, (m = new Map()));
+        m.set(r.schedule.ScheduleName, r.schedule);
+        return;
+      }
+      case 'scheduleDeleted':
+        this.schedulesByFlow.get(r.flowId)?.delete(r.name);
+        return;
+    }
+  }
+
+  private async failInterrupted(now: string): Promise<void> {
+    for (const m of this.executionsByFlow.values()) {
+      for (const entry of m.values()) {
+        if (TERMINAL_STATUSES.has(entry.exec.Status)) continue;
+        const last = entry.events.at(-1);
+        const eventId = (last?.EventId ?? 0) + 1;
+        await this.appendEvent(entry, {
+          EventId: eventId,
+          ScheduleEventId: last?.EventId ?? 0,
+          Type: 'ExecutionFailed',
+          StepName: '',
+          Time: now,
+          EventDetail: JSON.stringify({ error: INTERRUPTED_ERROR, cause: INTERRUPTED_CAUSE }),
+        });
+        await this.endExecution(entry, {
+          status: 'Failed', output: '', stoppedTime: now, errorCode: INTERRUPTED_ERROR, errorMessage: INTERRUPTED_CAUSE,
+        });
+      }
+    }
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,85 @@
+// The shapes the emulator keeps and the records its log holds. Field names of flows, executions,
+// events and schedules are the wire names of the fnf API (2019-03-15), so a stored object is
+// returned as it is.
+
+export type ExecutionMode = 'Standard' | 'Express';
+export type ExecutionStatus = 'Starting' | 'Running' | 'Stopped' | 'Succeeded' | 'Failed' | 'TimedOut';
+
+export const TERMINAL_STATUSES: ReadonlySet<ExecutionStatus> = new Set(['Stopped', 'Succeeded', 'Failed', 'TimedOut']);
+
+export interface StoredFlow {
+  Name: string;
+  Id: string;
+  Type: string;
+  Definition: string;
+  Description: string;
+  RoleArn: string;
+  ExternalStorageLocation: string;
+  /** As given at creation; '' means Standard, as the service keeps it. */
+  ExecutionMode: string;
+  /** `{"Variables":[{"Name","Value","Description"}]}` as JSON text, or '' when none. */
+  Environment: string;
+  CreatedTime: string;
+  LastModifiedTime: string;
+}
+
+export interface StoredExecution {
+  FlowName: string;
+  /** Which incarnation of the flow (a re-created flow gets a new Id and none of the old executions). */
+  FlowId: string;
+  Name: string;
+  Status: ExecutionStatus;
+  Input: string;
+  Output: string;
+  FlowDefinition: string;
+  StartedTime: string;
+  StoppedTime: string;
+  /** Set when the execution failed, stopped or timed out. */
+  ErrorCode: string;
+  ErrorMessage: string;
+  Mode: ExecutionMode;
+  Environment: string;
+}
+
+/** One event of GetExecutionHistory, with the wire field names. */
+export interface StoredEvent {
+  EventId: number;
+  ScheduleEventId: number;
+  Type: string;
+  StepName: string;
+  Time: string;
+  /** A JSON object as text. */
+  EventDetail: string;
+}
+
+export interface StoredSchedule {
+  FlowName: string;
+  FlowId: string;
+  ScheduleId: string;
+  ScheduleName: string;
+  Description: string;
+  Payload: string;
+  CronExpression: string;
+  Enable: boolean;
+  CreatedTime: string;
+  LastModifiedTime: string;
+}
+
+/** What the fnf log holds, one record a line. */
+export type LogRecord =
+  | { k: 'flow'; flow: StoredFlow }
+  | { k: 'flowDeleted'; id: string }
+  | { k: 'execStarted'; exec: StoredExecution }
+  | { k: 'event'; flowId: string; exec: string; event: StoredEvent }
+  | {
+      k: 'execEnded';
+      flowId: string;
+      exec: string;
+      status: ExecutionStatus;
+      output: string;
+      stoppedTime: string;
+      errorCode: string;
+      errorMessage: string;
+    }
+  | { k: 'schedule'; schedule: StoredSchedule }
+  | { k: 'scheduleDeleted'; flowId: string; name: string };

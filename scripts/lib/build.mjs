@@ -1,0 +1,41 @@
+// Builds (type check + bundles) when the bundles are missing or older than any source file.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './paths.mjs';
+
+const sourceDirs = ['client', 'server', 'cloud', 'emulator', 'cli', 'schemas'];
+const bundles = ['dist/client.js', 'dist/server.js', 'dist/cli.js'].map((f) => join(root, f));
+
+function newestSource() {
+  let newest = Math.max(...['package.json', 'esbuild.mjs', 'tsconfig.base.json'].map((f) => statSync(join(root, f)).mtimeMs));
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const d of sourceDirs) if (existsSync(join(root, d))) walk(join(root, d));
+  return newest;
+}
+
+export function isBuildCurrent() {
+  if (!bundles.every(existsSync)) return false;
+  const oldestBundle = Math.min(...bundles.map((f) => statSync(f).mtimeMs));
+  return oldestBundle >= newestSource();
+}
+
+/** Runs an npm script in the repository, streaming its output; throws when it fails. */
+export function npmRun(script, extraArgs = []) {
+  const r = spawnSync('npm', ['run', '--silent', script, ...(extraArgs.length ? ['--', ...extraArgs] : [])], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`npm run ${script} failed (exit ${r.status})`);
+}
+
+export function ensureBuilt(log = console.error) {
+  if (isBuildCurrent()) return false;
+  log('building (tsc -b + esbuild)...');
+  npmRun('build');
+  return true;
+}

@@ -1,0 +1,65 @@
+// Which flow format a document is: by the editor's language id, then by file name, then by
+// what its root says. The CLI and the editor share this so they never disagree.
+import type { Dialect } from './service/types';
+import type { Node, ObjectNode, ParsedText, SourceFormat } from './parse/tree';
+
+export interface DetectionHint {
+  readonly fileName?: string;
+  readonly languageId?: string;
+}
+
+const FDL_NAME_RE = /\.(?:flow|fdl)\.(?:ya?ml|json)$/i;
+const WHATSAPP_NAME_RE = /\.(?:wa-flow|whatsapp-flow)\.json$/i;
+
+/** The text format implied by a file name: JSON for `.json`, YAML for everything else. */
+export function formatForFile(fileName: string): SourceFormat {
+  return /\.json$/i.test(fileName) ? 'json' : 'yaml';
+}
+
+/** The dialect a file name alone implies, or undefined when only the content can tell. */
+export function dialectForFileName(fileName: string): 'fdl' | 'whatsapp-flow' | undefined {
+  const base = fileName.replace(/^.*[\\/]/, '');
+  if (WHATSAPP_NAME_RE.test(base)) return 'whatsapp-flow';
+  if (FDL_NAME_RE.test(base)) return 'fdl';
+  return undefined;
+}
+
+export function detectDialect(parsed: ParsedText, hint?: { fileName?: string; languageId?: string }): Dialect | null {
+  const root = parsed.root?.kind === 'object' ? parsed.root : undefined;
+  const languageId = hint?.languageId;
+  if (languageId === 'fdl' || languageId === 'fdl-json') return fdlVersion(root);
+  if (languageId === 'whatsapp-flow') return 'whatsapp-flow';
+  if (hint?.fileName) {
+    const byName = dialectForFileName(hint.fileName);
+    if (byName === 'fdl') return fdlVersion(root);
+    if (byName === 'whatsapp-flow') return 'whatsapp-flow';
+  }
+  return root ? dialectByContent(root) : null;
+}
+
+/** A file already known to be FDL: legacy when its root says so, the current spec otherwise. */
+function fdlVersion(root: ObjectNode | undefined): 'fdl' | 'fdl-legacy' {
+  return root && looksLegacy(root) ? 'fdl-legacy' : 'fdl';
+}
+
+function dialectByContent(root: ObjectNode): Dialect | null {
+  const type = scalarOf(root, 'Type');
+  if (type === 'StateMachine' && (has(root, 'SpecVersion') || has(root, 'StartAt') || has(root, 'States'))) return 'fdl';
+  if (looksLegacy(root)) return 'fdl-legacy';
+  if (has(root, 'screens') && has(root, 'version')) return 'whatsapp-flow';
+  return null;
+}
+
+function looksLegacy(root: ObjectNode): boolean {
+  if (scalarOf(root, 'Type') === 'StateMachine') return false;
+  return scalarOf(root, 'type') === 'flow' && (has(root, 'version') || has(root, 'steps'));
+}
+
+function has(obj: ObjectNode, key: string): boolean {
+  return obj.properties.some((p) => p.key === key);
+}
+
+function scalarOf(obj: ObjectNode, key: string): unknown {
+  const v: Node | undefined = obj.properties.find((p) => p.key === key)?.value;
+  return v?.kind === 'scalar' ? v.value : undefined;
+}

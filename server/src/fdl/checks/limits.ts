@@ -1,0 +1,99 @@
+// Documented numeric limits, including the tighter ones of Express flows
+// (research fnf.md §2.4: Wait Seconds [1,300] Standard / [1,20] Express; Express allows only
+// TaskMode RequestComplete; Parallel at most 50 branches; Task Timeout [0,604800];
+// Retry IntervalSeconds/MaxBackoffSeconds at most 86400; names [A-Za-z0-9_-], 1-128, first a letter or `_`).
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticCodes } from '../../diagnostics/codes';
+import type { Node, ObjectNode } from '../../parse/tree';
+import type { FlowModel } from '../model/types';
+import { prop, stringValue } from '../tree';
+import { report, type CheckContext } from './context';
+
+export const MAX_PARALLEL_BRANCHES = 50;
+export const WAIT_SECONDS = { Standard: { min: 1, max: 300 }, Express: { min: 1, max: 20 } } as const;
+export const MAX_TASK_TIMEOUT_SECONDS = 604_800;
+export const MAX_RETRY_SECONDS = 86_400;
+export const FLOW_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;
+
+function numberOf(node: Node | undefined): number | undefined {
+  if (node?.kind !== 'scalar') return undefined;
+  if (typeof node.value === 'number') return node.value;
+  // Task Timeout is documented as a string of seconds.
+  if (typeof node.value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(node.value)) return Number(node.value);
+  return undefined;
+}
+
+export function checkFlowName(ctx: CheckContext, root: ObjectNode): void {
+  const nameNode = prop(root, 'Name')?.value;
+  const name = stringValue(nameNode);
+  if (name === undefined || !nameNode || FLOW_NAME_PATTERN.test(name)) return;
+  report(ctx, nameNode.range, DiagnosticSeverity.Error, DiagnosticCodes.invalidName,
+    `flow name \`${name}\` is not valid: use 1-128 letters, digits, \`_\` or \`-\`, starting with a letter or \`_\` (it must also equal the name the flow is deployed under)`);
+}
+
+export function checkLimits(ctx: CheckContext, model: FlowModel): void {
+  const mode = ctx.settings.executionMode === 'Express' ? 'Express' : 'Standard';
+  for (const s of model.states) {
+    switch (s.type) {
+      case 'Parallel': {
+        const branches = prop(s.node, 'Branches');
+        if (branches?.value?.kind === 'array' && branches.value.items.length > MAX_PARALLEL_BRANCHES) {
+          report(ctx, branches.keyRange, DiagnosticSeverity.Error, DiagnosticCodes.tooManyBranches,
+            `a Parallel state has at most ${MAX_PARALLEL_BRANCHES} branches, this one has ${branches.value.items.length}: split it into nested Parallel states or use a Map state`);
+        }
+        checkRetrySeconds(ctx, prop(s.node, 'Retry')?.value);
+        break;
+      }
+      case 'Wait': {
+        const seconds = prop(s.node, 'Seconds')?.value;
+        const n = numberOf(seconds);
+        if (n === undefined || !seconds) break;
+        const { min, max } = WAIT_SECONDS[mode];
+        if (n < min || n > max) {
+          const express = mode === 'Express' && n >= WAIT_SECONDS.Standard.min && n <= WAIT_SECONDS.Standard.max;
+          report(ctx, seconds.range, DiagnosticSeverity.Error, express ? DiagnosticCodes.expressLimit : DiagnosticCodes.valueOutOfRange,
+            express
+              ? `an Express flow waits at most ${max} seconds; use a value from ${min} to ${max}, or deploy the flow as Standard (up to ${WAIT_SECONDS.Standard.max})`
+              : `Wait \`Seconds\` must be from ${min} to ${max} in a ${mode} flow`);
+        }
+        break;
+      }
+      case 'Task': {
+        const taskMode = prop(s.node, 'TaskMode')?.value;
+        const modeName = stringValue(taskMode);
+        if (mode === 'Express' && taskMode && modeName !== undefined && modeName !== 'RequestComplete') {
+          report(ctx, taskMode.range, DiagnosticSeverity.Error, DiagnosticCodes.expressLimit,
+            `an Express flow supports only \`TaskMode: RequestComplete\`, not \`${modeName}\`; change the mode, or deploy the flow as Standard`);
+        }
+        const timeout = prop(s.node, 'Timeout')?.value;
+        const t = numberOf(timeout);
+        if (timeout && t !== undefined && (t < 0 || t > MAX_TASK_TIMEOUT_SECONDS)) {
+          report(ctx, timeout.range, DiagnosticSeverity.Error, DiagnosticCodes.valueOutOfRange,
+            `Task \`Timeout\` must be from 0 (no timeout) to ${MAX_TASK_TIMEOUT_SECONDS} seconds`);
+        }
+        checkRetrySeconds(ctx, prop(s.node, 'Retry')?.value);
+        break;
+      }
+      case 'Map':
+        checkRetrySeconds(ctx, prop(s.node, 'Retry')?.value);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function checkRetrySeconds(ctx: CheckContext, retry: Node | undefined): void {
+  if (retry?.kind !== 'array') return;
+  for (const rule of retry.items) {
+    if (rule.kind !== 'object') continue;
+    for (const key of ['IntervalSeconds', 'MaxBackoffSeconds']) {
+      const v = prop(rule, key)?.value;
+      const n = numberOf(v);
+      if (v && n !== undefined && n > MAX_RETRY_SECONDS) {
+        report(ctx, v.range, DiagnosticSeverity.Error, DiagnosticCodes.valueOutOfRange,
+          `Retry \`${key}\` is at most ${MAX_RETRY_SECONDS} seconds (one day)`);
+      }
+    }
+  }
+}

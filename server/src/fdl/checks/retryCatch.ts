@@ -1,0 +1,25 @@
+// `FnF.ALL` matches every error, so a rule after it can never apply: it must be the last rule.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticCodes } from '../../diagnostics/codes';
+import type { Node } from '../../parse/tree';
+import { prop } from '../tree';
+import { report, type CheckContext } from './context';
+
+export const CATCH_ALL = 'FnF.ALL';
+
+/** `rules` is a `Retry`/`Catch` (or legacy `retry`/`catch`) list; `errorsKey` names its error list. */
+export function checkCatchAllLast(ctx: CheckContext, rules: Node | undefined, listName: string, errorsKey: string): void {
+  if (rules?.kind !== 'array') return;
+  const last = rules.items.length - 1;
+  rules.items.forEach((rule, i) => {
+    if (i === last || rule.kind !== 'object') return;
+    const errors = prop(rule, errorsKey)?.value;
+    if (errors?.kind !== 'array') return;
+    for (const e of errors.items) {
+      if (e.kind === 'scalar' && e.value === CATCH_ALL) {
+        report(ctx, e.range, DiagnosticSeverity.Error, DiagnosticCodes.catchAllNotLast,
+          `\`${CATCH_ALL}\` matches every error, so the ${listName} rules after this one never apply: move this rule to the end of \`${listName}\``);
+      }
+    }
+  });
+}

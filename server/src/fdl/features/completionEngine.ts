@@ -1,0 +1,160 @@
+// Completion shared by both specs: works out from the line and the tree whether the cursor is on
+// a key or a value and which object it belongs to (by indentation, so a half-typed line that does
+// not parse yet still completes), then asks the spec for keys or values.
+import {
+  CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range,
+} from 'vscode-languageserver-types';
+import type { Node, ObjectNode, Property } from '../../parse/tree';
+import type { AnalysedDocument } from '../../service/types';
+import type { FieldDoc } from '../catalog';
+
+export interface KeyRequest {
+  /** The object the key belongs to; undefined when the document has no tree yet. */
+  readonly container: ObjectNode | undefined;
+  /** The line starts a new list item (`- ` before the cursor): the container is only a sibling. */
+  readonly newItem: boolean;
+  /** Column of the key: snippets indent their following lines by it. */
+  readonly column: number;
+}
+
+export interface ValueRequest {
+  readonly container: ObjectNode | undefined;
+  readonly key: string;
+  /** What is typed between the key's `: ` and the cursor. */
+  readonly typed: string;
+  readonly column: number;
+  /** The cursor, for items that replace only the token being typed. */
+  readonly position: Position;
+}
+
+export interface CompletionSpec {
+  keys(doc: AnalysedDocument, request: KeyRequest): { fields: readonly FieldDoc[]; snippets: CompletionItem[] };
+  /** Plain values, or an expression to complete token by token. */
+  values(doc: AnalysedDocument, request: ValueRequest): CompletionItem[];
+}
+
+const KEY_LINE = /^(\s*(?:-\s+)*)((?:[^\s:#'"][^:#]*?)|"[^"]*"|'[^']*')\s*:(?:\s+(.*))?$/;
+const LIST_PREFIX = /^(\s*)((?:-\s+)*)(.*)$/;
+
+export function complete(doc: AnalysedDocument, position: Position, spec: CompletionSpec): CompletionList {
+  const d = doc.document;
+  const text = doc.parsed.text;
+  const offset = d.offsetAt(position);
+  const lineStart = offset - position.character;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const before = text.slice(lineStart, offset);
+  const after = text.slice(offset, lineEnd).replace(/\r$/, '');
+  const root = doc.parsed.root;
+  const columnOf = (o: number): number => d.positionAt(o).character;
+
+  const keyLine = KEY_LINE.exec(before);
+  if (keyLine && !/^\s*#/.test(before)) {
+    const column = keyLine[1]!.length;
+    const key = unquote(keyLine[2]!.trim());
+    const typed = keyLine[3] ?? '';
+    const container = containerAt(root, offset, column, columnOf);
+    const items = spec.values(doc, { container, key, typed, column, position });
+    const valueStart = offset - typed.length;
+    const replaceEnd = offset + (/^[^\s#]*/.exec(after)?.[0].length ?? 0);
+    const range: Range = { start: d.positionAt(valueStart), end: d.positionAt(replaceEnd) };
+    return { isIncomplete: false, items: items.map((i) => (i.textEdit ? i : { ...i, textEdit: { range, newText: i.insertText ?? i.label } })) };
+  }
+
+  const m = LIST_PREFIX.exec(before)!;
+  const prefix = m[3]!;
+  if (/[:#]/.test(prefix) || /\s/.test(prefix.trimEnd())) return { isIncomplete: false, items: [] };
+  const column = m[1]!.length + m[2]!.length;
+  const newItem = m[2]!.length > 0;
+  const container = containerAt(root, offset, column, columnOf);
+  const { fields, snippets } = spec.keys(doc, { container, newItem, column });
+  const present = new Set<string>();
+  if (container && !newItem) {
+    for (const p of container.properties) if (d.positionAt(p.keyRange.start).line !== position.line) present.add(p.key);
+  }
+  const wordEnd = offset + (/^[^\s:#]*/.exec(after)?.[0].length ?? 0);
+  const range: Range = { start: d.positionAt(offset - prefix.length), end: d.positionAt(wordEnd) };
+  const hasColon = /^[^\s:#]*\s*:/.test(after);
+  const items: CompletionItem[] = [];
+  for (const f of fields) {
+    if (present.has(f.name)) continue;
+    items.push({
+      label: f.name,
+      kind: CompletionItemKind.Property,
+      documentation: { kind: 'markdown', value: f.description },
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range, newText: hasColon ? f.name : keySnippet(f, column) },
+      ...(f.valueKind === 'stateName' || (f.values && f.values.length > 2) ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
+    });
+  }
+  for (const s of snippets) items.push({ ...s, textEdit: { range, newText: s.insertText ?? s.label } });
+  return { isIncomplete: false, items };
+}
+
+function unquote(key: string): string {
+  return (key.startsWith('"') && key.endsWith('"')) || (key.startsWith("'") && key.endsWith("'")) ? key.slice(1, -1) : key;
+}
+
+/** `Key: ` plus a value placeholder that fits the value's kind. */
+function keySnippet(f: FieldDoc, column: number): string {
+  const pad = ' '.repeat(column);
+  switch (f.valueKind) {
+    case 'object': return `${f.name}:\n${pad}  $0`;
+    case 'array': return `${f.name}:\n${pad}  - $0`;
+    case 'boolean': return `${f.name}: \${1|true,false|}`;
+    default:
+      if (f.values && f.values.length > 0 && f.values.length <= 2) return `${f.name}: \${1|${f.values.join(',')}|}`;
+      return `${f.name}: $0`;
+  }
+}
+
+/** The innermost object whose keys sit at `column` and which starts before `offset`. */
+export function containerAt(node: Node | undefined, offset: number, column: number, columnOf: (o: number) => number): ObjectNode | undefined {
+  if (!node || node.range.start > offset) return undefined;
+  if (node.kind === 'object') {
+    const first = node.properties[0];
+    if (!first) return undefined;
+    const c = columnOf(first.keyRange.start);
+    if (c > column) return undefined;
+    const p = lastStartingBefore(node.properties, offset);
+    if (p?.value && p.value.kind !== 'scalar') {
+      const inner = containerAt(p.value, offset, column, columnOf);
+      if (inner) return inner;
+    }
+    return c === column ? node : undefined;
+  }
+  if (node.kind === 'array') {
+    let found: Node | undefined;
+    for (const item of node.items) {
+      if (item.range.start <= offset) found = item;
+      else break;
+    }
+    return containerAt(found, offset, column, columnOf);
+  }
+  return undefined;
+}
+
+function lastStartingBefore(props: readonly Property[], offset: number): Property | undefined {
+  let lo = 0;
+  let hi = props.length - 1;
+  let found: Property | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (props[mid]!.keyRange.start <= offset) {
+      found = props[mid];
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/** A value item (enum member, state name…). */
+export function valueItem(label: string, kind: CompletionItemKind, documentation?: string, detail?: string): CompletionItem {
+  return {
+    label, kind,
+    ...(documentation ? { documentation: { kind: 'markdown', value: documentation } } : {}),
+    ...(detail ? { detail } : {}),
+  };
+}

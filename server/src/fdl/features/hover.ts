@@ -1,0 +1,83 @@
+// Hover for the current spec: the docs of a key, of a state type or `Action`, of the state a name
+// refers to, and of the function or variable under the cursor inside an expression.
+import type { Hover, Position } from 'vscode-languageserver-types';
+import { nodeAt } from '../../parse';
+import type { Node, ObjectNode } from '../../parse/tree';
+import type { AnalysedDocument } from '../../service/types';
+import { KNOWN_ACTIONS, STATE_TYPES, VARIABLES } from '../catalog';
+import { builtinFunction, parseCondition, parseExpression, walkExpression } from '../expressions';
+import { flowModel } from '../model/build';
+import { classifyObject, fieldsForContext, type ObjectContext } from '../shape';
+import { asStringScalar, prop, stringValue, toRange, valueTextStart } from '../tree';
+import { nameAt } from './navigation';
+
+/** Extra docs (e.g. from the JSON Schema) looked up by key for an object shape; optional. */
+export type SchemaDocs = (ctx: ObjectContext, key: string) => string | undefined;
+
+const fieldsFor = fieldsForContext;
+
+const markdown = (value: string) => ({ kind: 'markdown' as const, value });
+
+export function fdlHover(doc: AnalysedDocument, position: Position, schemaDocs?: SchemaDocs): Hover | null {
+  const d = doc.document;
+  const offset = d.offsetAt(position);
+  const model = flowModel(doc);
+  const name = nameAt(model, offset);
+  if (name && name.declaration) {
+    const s = name.declaration;
+    const description = stringValue(prop(s.node, 'Description')?.value);
+    const line = d.positionAt(s.node.range.start).line + 1;
+    return {
+      contents: markdown(`**${s.type ?? 'State'}** state \`${name.name}\` (line ${line}, ${name.scope.label})${description ? `\n\n${description}` : ''}`),
+      range: toRange(d, name.node.range),
+    };
+  }
+  const at = nodeAt(doc.parsed.root, offset);
+  const property = at.property;
+  if (!property) return null;
+  const container: ObjectNode = property.parent;
+  const ctx = classifyObject(container);
+  if (at.onKey) {
+    const doc1 = schemaDocs?.(ctx, property.key) ?? fieldsFor(ctx).find((f) => f.name === property.key)?.description;
+    return doc1 ? { contents: markdown(`\`${property.key}\`: ${doc1}`), range: toRange(d, property.keyRange) } : null;
+  }
+  const value = property.value;
+  const s = asStringScalar(value);
+  if (!s) return null;
+  if (property.key === 'Type' && ctx.shape === 'state') {
+    const t = STATE_TYPES.find((x) => x.name === s.value);
+    return t ? { contents: markdown(`**${t.name}** state: ${t.description}`), range: toRange(d, s.range) } : null;
+  }
+  if (property.key === 'Action') {
+    const a = KNOWN_ACTIONS.find((x) => x.name === s.value);
+    return a ? { contents: markdown(`\`${a.name}\`: ${a.description}`), range: toRange(d, s.range) } : null;
+  }
+  const isCondition = property.key === 'Condition' && ctx.shape === 'choiceBranch';
+  if (property.key.endsWith('.$') || property.key === 'ItemsPath' || isCondition) return expressionHover(doc, s, offset, isCondition);
+  return null;
+}
+
+function expressionHover(doc: AnalysedDocument, s: Node & { value: string; kind: 'scalar' }, offset: number, condition: boolean): Hover | null {
+  const base = valueTextStart(doc.parsed.text, s);
+  if (base === undefined) return null;
+  const rel = offset - base;
+  const ast = (condition ? parseCondition(s.value) : parseExpression(s.value)).ast;
+  if (!ast) return null;
+  let found: Hover | null = null;
+  const d = doc.document;
+  walkExpression(ast, (e) => {
+    if (e.kind === 'call' && rel >= e.calleeSpan.start && rel <= e.calleeSpan.end) {
+      const fn = builtinFunction(e.callee);
+      if (fn) {
+        found = {
+          contents: markdown(`\`\`\`\n${fn.signature}\n\`\`\`\n${fn.description}${fn.signatureDocumented ? '' : '\n\n(Signature inferred: the vendor documents only its purpose.)'}`),
+          range: toRange(d, { start: base + e.calleeSpan.start, end: base + e.calleeSpan.end }),
+        };
+      }
+    } else if (e.kind === 'variable' && rel >= e.start && rel <= e.end) {
+      const v = VARIABLES.find((x) => x.name === `$${e.name}`);
+      if (v) found = { contents: markdown(`\`${v.name}\`: ${v.description}`), range: toRange(d, { start: base + e.start, end: base + e.end }) };
+    }
+  });
+  return found;
+}

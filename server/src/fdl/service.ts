@@ -1,0 +1,28 @@
+// The current FDL spec (`Type: StateMachine`): every editor feature, one module per feature.
+import type { DialectService } from '../service/types';
+import { flowModel } from './model/build';
+import { classifyObject, fieldsForContext } from './shape';
+import { validateFdl } from './validate';
+import { fdlCompletion } from './features/completion';
+import { fdlHover } from './features/hover';
+import { documentSymbols } from './features/symbols';
+import { definition, prepareRename, references, rename } from './features/navigation';
+import { codeActions } from './features/codeActions';
+import { foldingRanges } from './features/folding';
+
+export const fdlService: DialectService = {
+  validate: validateFdl,
+  complete: fdlCompletion,
+  hover: (doc, position) => fdlHover(doc, position),
+  documentSymbols: (doc) => documentSymbols(doc, flowModel(doc)),
+  definition: (doc, position) => definition(doc, flowModel(doc), position),
+  references: (doc, position, includeDeclaration) => references(doc, flowModel(doc), position, includeDeclaration),
+  prepareRename: (doc, position) => prepareRename(doc, flowModel(doc), position),
+  rename: (doc, position, newName) => rename(doc, flowModel(doc), position, newName),
+  codeActions: (doc, _range, diagnostics) => codeActions(doc, diagnostics, {
+    fieldsOf: (_d, container) => fieldsForContext(classifyObject(container)),
+    model: flowModel,
+    endKey: 'End',
+  }),
+  foldingRanges,
+};

@@ -1,0 +1,102 @@
+// Which kind of object a node of a current-spec flow is (a state, a Retry rule, a constructor…),
+// found by walking from the root along the node's path. Completion and hover read this.
+import type { ArrayNode, Node, ObjectNode, Property } from '../parse/tree';
+import { ANY_STATE_FIELDS, SHAPE_FIELDS, STATE_FIELDS, type FieldDoc, type Shape } from './catalog';
+import { stringValue, prop } from './tree';
+
+export interface ObjectContext {
+  readonly shape: Shape;
+  /** For a state: its `Type`. For anything inside a state: the enclosing state's `Type`. */
+  readonly stateType?: string;
+  /** The nearest enclosing state object (the object itself for a state). */
+  readonly state?: ObjectNode;
+  /** For constructors and `Parameters`: which one (`InputConstructor`, … or `CatchOutputConstructor`). */
+  readonly constructorKey?: string;
+}
+
+type Step = { readonly key: string } | { readonly index: number };
+
+/** The path from the root to `node` as keys and indices. */
+function stepsTo(node: Node): { root: Node; steps: Step[] } {
+  const steps: Step[] = [];
+  let cur: Node = node;
+  for (;;) {
+    const parent: Property | ArrayNode | undefined = cur.parent;
+    if (!parent) break;
+    if (parent.kind === 'property') {
+      steps.push({ key: parent.key });
+      cur = parent.parent;
+    } else {
+      steps.push({ index: parent.items.indexOf(cur) });
+      cur = parent;
+    }
+  }
+  return { root: cur, steps: steps.reverse() };
+}
+
+const CONSTRUCTORS = new Set(['InputConstructor', 'OutputConstructor', 'GlobalConstructor', 'ItemConstructor']);
+
+/** Classifies an object node of a current-spec flow. */
+export function classifyObject(target: ObjectNode): ObjectContext {
+  const { root, steps } = stepsTo(target);
+  let ctx: ObjectContext = { shape: 'root' };
+  let node: Node | undefined = root;
+  // `pendingList` records what the items of the array we are in will be.
+  let pendingList: Shape | undefined;
+  for (const step of steps) {
+    if (!node) return { shape: 'other' };
+    if ('index' in step) {
+      node = node.kind === 'array' ? node.items[step.index] : undefined;
+      const shape: Shape = pendingList ?? 'other';
+      pendingList = undefined;
+      if (shape === 'state') {
+        const o = node?.kind === 'object' ? node : undefined;
+        const type = stringValue(prop(o, 'Type')?.value);
+        ctx = { shape, ...(type !== undefined ? { stateType: type } : {}), ...(o ? { state: o } : {}) };
+      } else {
+        ctx = { ...ctx, shape };
+      }
+      continue;
+    }
+    const key = step.key;
+    node = node.kind === 'object' ? prop(node, key)?.value : undefined;
+    const inState = { ...(ctx.stateType !== undefined ? { stateType: ctx.stateType } : {}), ...(ctx.state ? { state: ctx.state } : {}) };
+    switch (ctx.shape) {
+      case 'root':
+      case 'scope':
+        if (key === 'States') pendingList = 'state';
+        else ctx = { shape: 'other' };
+        break;
+      case 'state':
+        if (key === 'Branches') pendingList = ctx.stateType === 'Parallel' ? 'scope' : 'choiceBranch';
+        else if (key === 'Retry') pendingList = 'retryRule';
+        else if (key === 'Catch') pendingList = 'catchRule';
+        else if (key === 'Processor') ctx = { shape: 'scope', ...inState };
+        else if (key === 'ProcessorConfig') ctx = { shape: 'processorConfig', ...inState };
+        else if (CONSTRUCTORS.has(key)) ctx = { shape: 'constructor', constructorKey: key, ...inState };
+        else if (key === 'Parameters') ctx = { shape: 'parameters', constructorKey: key, ...inState };
+        else ctx = { shape: 'other' };
+        break;
+      case 'catchRule':
+        ctx = key === 'OutputConstructor' ? { shape: 'constructor', constructorKey: 'CatchOutputConstructor', ...inState } : { shape: 'other' };
+        break;
+      case 'constructor':
+      case 'parameters':
+        break; // nested objects inside a constructor are still constructor data
+      default:
+        ctx = { shape: 'other' };
+        break;
+    }
+    if (pendingList !== undefined) ctx = { ...ctx, shape: 'other', ...inState };
+  }
+  return ctx;
+}
+
+/** The keys an object of this kind may contain (none for free-form constructor data). */
+export function fieldsForContext(ctx: ObjectContext): readonly FieldDoc[] {
+  switch (ctx.shape) {
+    case 'state': return (ctx.stateType !== undefined ? STATE_FIELDS[ctx.stateType] : undefined) ?? ANY_STATE_FIELDS;
+    case 'constructor': case 'parameters': case 'other': return [];
+    default: return SHAPE_FIELDS[ctx.shape];
+  }
+}

@@ -1,0 +1,254 @@
+// JSON Schema of the CloudFlow spec (`Type: StateMachine`, `SpecVersion: v1`): one definition
+// per state type. Facts: research fnf.md §2.3 and fnf-gaps.md §1-5 (the gaps file wins).
+// Where the vendor's docs disagree with the flows people publish, the schema accepts the
+// published form and fdl/schema.ts adds a warning (missing Fail `Detail`, `End` on Succeed/Fail,
+// Map's `MaxConcuccency` spelling).
+import type { JsonSchema } from '../jsonSchema';
+
+const STATE_TYPES = ['Pass', 'Task', 'Choice', 'Parallel', 'Map', 'Wait', 'Succeed', 'Fail'] as const;
+export const FDL_STATE_TYPES: readonly string[] = STATE_TYPES;
+
+const constructor = (what: string): JsonSchema => ({
+  type: 'object',
+  description:
+    `${what} Keys ending in \`.$\` take an expression (\`$Input\`, \`$Context\`, built-in functions such as \`uuid()\`); ` +
+    'other values are used as written.',
+});
+
+const common = {
+  Name: { type: 'string', description: 'The state name, unique within its scope; `StartAt`, `Next`, `Default` and `Catch[].Next` refer to it.' },
+  Description: { type: 'string', description: 'Free text describing the state.' },
+  InputConstructor: constructor('Builds the state input, replacing the incoming input entirely. May read `$Input`, `$Context` and `$Global`.'),
+  GlobalConstructor: constructor('Writes execution-wide variables (read later as `$Global`) when the state ends; `$Output` here is the raw task output.'),
+} satisfies Record<string, JsonSchema>;
+
+const outputConstructor = constructor('Builds the state output. `$Output` (the raw result) is available only here and in `GlobalConstructor`.');
+const next: JsonSchema = { type: 'string', description: 'The state to run after this one, in the same scope. Not needed when `End` is true.' };
+const end: JsonSchema = { type: 'boolean', description: 'Whether this state ends the current scope (the flow, a Parallel branch or a Map processor).' };
+
+const errorList: JsonSchema = {
+  type: 'array',
+  minItems: 1,
+  items: { type: 'string', description: 'An error name, e.g. `FnF.ALL` (every error), `FC.ResourceThrottled`, or a custom code raised by a Fail state.' },
+  description: 'The error names this rule matches. `FnF.ALL` matches every error and belongs last.',
+};
+
+const retrier: JsonSchema = {
+  type: 'object',
+  description: 'A retry rule. Rules are tried in order; only the first that matches an error applies. Retry runs before Catch.',
+  required: ['Errors', 'MaxAttempts', 'IntervalSeconds'],
+  additionalProperties: false,
+  properties: {
+    Errors: errorList,
+    Description: { type: 'string', description: 'The rule label (the policy name shown in the console). Documented as required.' },
+    MaxAttempts: { type: 'integer', minimum: 0, description: 'How many times to retry.' },
+    IntervalSeconds: { type: 'integer', minimum: 0, maximum: 86400, description: 'Seconds before the first retry (at most 86400).' },
+    BackoffRate: { type: 'number', minimum: 0, description: 'Multiplier applied to the interval after each attempt.' },
+    MaxBackoffSeconds: { type: 'integer', minimum: 0, maximum: 86400, description: 'Upper bound of the interval between retries, in seconds (at most 86400).' },
+  },
+};
+
+const catcher: JsonSchema = {
+  type: 'object',
+  description: 'A catch rule: when the errors match (after retries), continue at `Next`.',
+  required: ['Errors', 'Next'],
+  additionalProperties: false,
+  properties: {
+    Errors: errorList,
+    Description: { type: 'string', description: 'The rule label (the policy name shown in the console). Documented as required.' },
+    OutputConstructor: constructor('Builds the input of the `Next` state from the error (`$Context.Current.Error.Code`/`Detail`).'),
+    Next: { type: 'string', description: 'The state to continue at, in the same scope.' },
+  },
+};
+
+const retry: JsonSchema = { type: 'array', items: { $ref: '#/definitions/Retrier' }, description: 'Retry rules, tried in order.' };
+const catchRules: JsonSchema = { type: 'array', items: { $ref: '#/definitions/Catcher' }, description: 'Catch rules, tried in order after retries are exhausted.' };
+
+const statesArray = (where: string): JsonSchema => ({
+  type: 'array',
+  description: `The states of ${where}, each with a unique \`Name\`.`,
+  items: { $ref: '#/definitions/State' },
+});
+
+const subFlow = (what: string): JsonSchema => ({
+  type: 'object',
+  description: what,
+  required: ['StartAt', 'States'],
+  additionalProperties: false,
+  properties: {
+    StartAt: { type: 'string', description: 'The first state to run, by name, among this scope\'s `States`.' },
+    States: statesArray('this scope'),
+  },
+});
+
+const typeOf = (t: (typeof STATE_TYPES)[number], what: string): JsonSchema => ({ const: t, description: `\`${t}\`: ${what}` });
+
+function state(t: (typeof STATE_TYPES)[number], what: string, props: Record<string, JsonSchema>, required: string[] = []): JsonSchema {
+  return {
+    type: 'object',
+    description: what,
+    required: ['Type', 'Name', ...required],
+    additionalProperties: false,
+    properties: { Type: typeOf(t, what), ...common, ...props },
+  };
+}
+
+const mapCommon: Record<string, JsonSchema> = {
+  ItemsPath: { type: 'string', description: 'Expression that yields the array to iterate over, e.g. `$Input.items`; may use `$Input` and `$Context`.' },
+  Processor: subFlow('The sub-flow run for each item: `StartAt` and `States`.'),
+  MaxConcuccency: { type: 'integer', minimum: 1, description: 'Maximum number of items processed at once (inline mode up to 40, distributed up to 100). This is the documented spelling.' },
+  MaxConcurrency: { type: 'integer', minimum: 1, description: 'Maximum number of items processed at once. The field tables spell this `MaxConcuccency`; both spellings are accepted.' },
+  OutputConstructor: outputConstructor,
+  Next: next,
+  End: end,
+  Retry: retry,
+  Catch: catchRules,
+};
+
+const waitSeconds: JsonSchema = { type: 'integer', minimum: 1, maximum: 300, description: 'Seconds to wait: 1-300 for Standard flows, 1-20 for Express flows.' };
+
+export const fdlCurrentSchema: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://flowdeck.dev/schemas/fdl.schema.json',
+  title: 'CloudFlow flow definition (FDL, Type: StateMachine)',
+  type: 'object',
+  description: 'A CloudFlow flow: `Type: StateMachine`, `SpecVersion: v1`, `StartAt` and `States`.',
+  required: ['Type', 'SpecVersion', 'StartAt', 'States'],
+  additionalProperties: false,
+  properties: {
+    Type: { const: 'StateMachine', description: 'The definition type; always `StateMachine` for this spec.' },
+    SpecVersion: { enum: ['v1'], description: 'The spec version; `v1`.' },
+    Name: { type: 'string', description: 'The flow name. It must equal the `Name` the flow is created with (CreateFlow).' },
+    Description: { type: 'string', description: 'Free text describing the flow.' },
+    StartAt: { type: 'string', description: 'The first state to run, by name, among the top-level `States`.' },
+    States: statesArray('the flow'),
+    Timeout: { type: ['integer', 'string'], minimum: 0, pattern: '^[0-9]+$', description: 'Execution timeout in seconds.' },
+  },
+  definitions: {
+    Retrier: retrier,
+    Catcher: catcher,
+    State: {
+      type: 'object',
+      description: 'A state; its `Type` selects the fields it takes.',
+      required: ['Type'],
+      discriminator: { propertyName: 'Type' },
+      oneOf: STATE_TYPES.map((t) => ({ $ref: `#/definitions/${t}` })),
+    },
+    Pass: state('Pass', 'Passes its input to its output, optionally reshaped by the constructors.', {
+      OutputConstructor: outputConstructor,
+      Next: next,
+      End: end,
+    }),
+    Task: state(
+      'Task',
+      'Calls a service operation (`Action`) and continues with its result.',
+      {
+        Action: {
+          type: 'string',
+          pattern: '^[^:\\s]+:[^:\\s]+$',
+          description: 'The operation to call as `<Service>:<Operation>`, e.g. `FC:InvokeFunction`, `HTTP:Request`, `FNF:StartExecution`, `ECS:DescribeInstances`.',
+          examples: ['FC:InvokeFunction', 'HTTP:Request', 'FNF:StartExecution', 'MNS:SendMessage', 'OSS:GetObject'],
+        },
+        TaskMode: {
+          enum: ['RequestComplete', 'WaitForCustomCallback', 'WaitForSystemCallback'],
+          description:
+            'How the task waits: `RequestComplete` (default; wait for the response), `WaitForSystemCallback` (the service reports completion of an async job), ' +
+            '`WaitForCustomCallback` (pause until ReportTaskSucceeded/ReportTaskFailed with `$Context.Current.TaskToken`). Express flows allow only `RequestComplete`.',
+        },
+        Parameters: { type: 'object', description: 'The request parameters of the `Action` (lower camel case, e.g. `resourceArn`, `invocationType`, `body`); keys ending in `.$` take expressions.' },
+        Timeout: { type: ['integer', 'string'], minimum: 0, maximum: 604800, pattern: '^[0-9]+$', description: 'Task timeout in seconds, 0-604800; 0 never times out.' },
+        'Timeout.$': { type: 'string', description: 'Task timeout from an expression, e.g. `$Input.timeout`.' },
+        OutputConstructor: outputConstructor,
+        Next: next,
+        End: end,
+        Retry: retry,
+        Catch: catchRules,
+      },
+      ['Action'],
+    ),
+    Choice: state(
+      'Choice',
+      'Continues at the `Next` of the first branch whose `Condition` is true, else at `Default`. A Choice state has no `Next` or `End` of its own.',
+      {
+        Branches: {
+          type: 'array',
+          minItems: 1,
+          description: 'The branches, evaluated in order; the first true `Condition` wins.',
+          items: {
+            type: 'object',
+            description: 'A branch: a `Condition` and the state to go to when it holds.',
+            required: ['Condition', 'Next'],
+            additionalProperties: false,
+            properties: {
+              Condition: { type: 'string', description: 'A boolean condition, e.g. `$Input.status == "ready"`: comparisons `== != > >= < <=`, `&&`, `||`, `!`, `in`, string/number/boolean literals.' },
+              Next: { type: 'string', description: 'The state to run when the condition holds, in the same scope.' },
+            },
+          },
+        },
+        Default: { type: 'string', description: 'The state to run when no branch condition holds.' },
+        OutputConstructor: outputConstructor,
+      },
+      ['Branches', 'Default'],
+    ),
+    Parallel: state(
+      'Parallel',
+      'Runs its branches at the same time; the output holds each branch result under `Branch0`, `Branch1`, ... (at most 50 branches).',
+      {
+        Branches: { type: 'array', minItems: 1, description: 'The branches (at most 50), each a sub-flow with `StartAt` and `States`.', items: subFlow('A branch: `StartAt` and `States`.') },
+        OutputConstructor: outputConstructor,
+        Next: next,
+        End: end,
+        Retry: retry,
+        Catch: catchRules,
+      },
+      ['Branches'],
+    ),
+    Map: {
+      type: 'object',
+      description: 'Runs `Processor` for each item of `ItemsPath`; with `ProcessorConfig` it runs in distributed mode.',
+      required: ['Type', 'Name'],
+      properties: { Type: typeOf('Map', 'Runs a sub-flow for each item of an array.') },
+      if: { required: ['ProcessorConfig'] },
+      then: { $ref: '#/definitions/MapDistributed' },
+      else: { $ref: '#/definitions/MapInline' },
+    },
+    MapInline: state('Map', 'Inline mode: runs `Processor` for each item of `ItemsPath`; the output is `{ Items: [...] }`.', mapCommon, ['ItemsPath', 'Processor']),
+    MapDistributed: state(
+      'Map',
+      'Distributed mode (selected by `ProcessorConfig`): each item or batch runs as a sub-execution.',
+      {
+        ...mapCommon,
+        ProcessorConfig: {
+          type: 'object',
+          description: 'Selects distributed mode and how sub-executions run.',
+          additionalProperties: false,
+          properties: { ExecutionMode: { enum: ['Express', 'Standard'], description: 'The execution mode of each sub-execution.' } },
+        },
+        ItemReader: { type: 'object', description: 'Reads the items from OSS instead of `ItemsPath`.' },
+        ItemConstructor: constructor('Builds each item before it is processed; `$Item` is the original item.'),
+        ItemBatcher: { type: 'object', description: 'Groups several items into one batch that becomes one sub-execution\'s input.' },
+        ResultWriter: { type: 'object', description: 'Writes the sub-execution results to an OSS directory.' },
+        MaxItems: { type: ['object', 'integer'], description: 'The maximum number of items processed (default quota 10000).' },
+        ToleratedFailurePercentage: { type: 'number', minimum: 0, maximum: 100, description: 'The percentage of failed items tolerated before the Map state fails.' },
+      },
+      ['Processor'],
+    ),
+    Wait: state('Wait', 'Waits for `Seconds` (or `Seconds.$`) before continuing.', {
+      Seconds: waitSeconds,
+      'Seconds.$': { type: 'string', description: 'Seconds to wait, from an expression, e.g. `$Input.delay`.' },
+      OutputConstructor: outputConstructor,
+      Next: next,
+      End: end,
+    }),
+    Succeed: state('Succeed', 'Ends the current scope successfully, like `return`; it has no `Next`.', {
+      OutputConstructor: outputConstructor,
+      End: { type: 'boolean', description: 'Accepted for compatibility: a Succeed state always ends its scope.' },
+    }),
+    Fail: state('Fail', 'Ends the flow with an error (`Code`, `Detail`); it has no `Next`.', {
+      Code: { type: 'string', description: 'The error code returned, e.g. `customBizCode`; a Catch rule can match it.' },
+      Detail: { type: 'string', description: 'The error description. Documented as required.' },
+      OutputConstructor: outputConstructor,
+      End: { type: 'boolean', description: 'Accepted for compatibility: a Fail state always ends the flow.' },
+    }),
+  },
+};

@@ -1,0 +1,150 @@
+// The language service facade: one analysed tree per document version, dispatched by dialect.
+// Every entry point is wrapped: an exception is logged and answered with an empty result, so a
+// bug in one feature never takes the editor (or `flowdeck lint`) down.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction, CompletionList, Definition, Diagnostic, DocumentSymbol, FoldingRange, Hover,
+  Location, Position, Range, WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { parseText } from '../parse';
+import { detectDialect, formatForFile } from '../detect';
+import { fdlService } from '../fdl/service';
+import { fdlLegacyService } from '../fdl/legacy/service';
+import { whatsappService } from '../whatsapp/service';
+import { DiagnosticCodes } from '../diagnostics/codes';
+import type { AnalysedDocument, Dialect, DialectService, ValidationSettings } from './types';
+
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+/** Where the facade reports what went wrong (the LSP log, the CLI's stderr, a test array). */
+export type LanguageServiceLogger = (level: LogLevel, message: string) => void;
+
+export interface LanguageServiceOptions {
+  readonly logger?: LanguageServiceLogger;
+  /** How many document versions stay cached (least recently analysed dropped first). Default 64. */
+  readonly cacheSize?: number;
+}
+
+export interface FlowLanguageService {
+  /** Parses and detects once per uri+version (and text); every other call reads this. */
+  analyse(doc: TextDocument): AnalysedDocument;
+  /** Syntax, schema and semantic diagnostics; `settings.executionMode` drives the Express limits. */
+  validate(doc: TextDocument, settings?: ValidationSettings): Diagnostic[];
+  complete(doc: TextDocument, position: Position): CompletionList;
+  hover(doc: TextDocument, position: Position): Hover | null;
+  documentSymbols(doc: TextDocument): DocumentSymbol[];
+  definition(doc: TextDocument, position: Position): Definition | null;
+  references(doc: TextDocument, position: Position, includeDeclaration?: boolean): Location[];
+  prepareRename(doc: TextDocument, position: Position): { range: Range; placeholder: string } | null;
+  rename(doc: TextDocument, position: Position, newName: string): WorkspaceEdit | null;
+  codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[];
+  foldingRanges(doc: TextDocument): FoldingRange[];
+  /** Drops the cached analysis of a closed document. */
+  forget(uri: string): void;
+}
+
+const SERVICES: Record<Dialect, DialectService> = {
+  fdl: fdlService,
+  'fdl-legacy': fdlLegacyService,
+  'whatsapp-flow': whatsappService,
+};
+
+const JSON_LANGUAGE_IDS = new Set(['json', 'jsonc', 'fdl-json', 'whatsapp-flow']);
+
+/** The file name part of a URI, for detection by name (`x.flow.yaml`). */
+function fileNameOf(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  try {
+    return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+  } catch {
+    return path.slice(path.lastIndexOf('/') + 1);
+  }
+}
+
+export function analyseDocument(doc: TextDocument): AnalysedDocument {
+  const fileName = fileNameOf(doc.uri);
+  const format = JSON_LANGUAGE_IDS.has(doc.languageId) ? 'json' : formatForFile(fileName);
+  const parsed = parseText(doc.getText(), format);
+  const dialect = detectDialect(parsed, { fileName, languageId: doc.languageId });
+  return { document: doc, parsed, dialect };
+}
+
+/** Syntax problems are the same for every dialect, so the facade reports them once. */
+function syntaxDiagnostics(analysed: AnalysedDocument): Diagnostic[] {
+  const doc = analysed.document;
+  return analysed.parsed.syntaxProblems.map((p) => ({
+    range: { start: doc.positionAt(p.range.start), end: doc.positionAt(p.range.end) },
+    severity: DiagnosticSeverity.Error,
+    code: DiagnosticCodes.syntaxError,
+    source: 'flowdeck',
+    message: p.message,
+  }));
+}
+
+const sameRange = (a: Range, b: Range): boolean =>
+  a.start.line === b.start.line && a.start.character === b.start.character
+  && a.end.line === b.end.line && a.end.character === b.end.character;
+
+export function createLanguageService(options: LanguageServiceOptions = {}): FlowLanguageService {
+  const log: LanguageServiceLogger = options.logger ?? (() => undefined);
+  const cacheSize = Math.max(1, options.cacheSize ?? 64);
+  const cache = new Map<string, AnalysedDocument>();
+
+  const analyse = (doc: TextDocument): AnalysedDocument => {
+    const cached = cache.get(doc.uri);
+    if (cached && cached.document.version === doc.version && cached.document.languageId === doc.languageId
+      && cached.parsed.text === doc.getText()) {
+      return cached;
+    }
+    const analysed = analyseDocument(doc);
+    cache.delete(doc.uri);
+    cache.set(doc.uri, analysed);
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+    return analysed;
+  };
+
+  /** Runs one feature for one document; an exception becomes `fallback` and a log line. */
+  function guarded<T>(feature: string, doc: TextDocument, fallback: T, run: (a: AnalysedDocument, s: DialectService) => T): T {
+    try {
+      const analysed = analyse(doc);
+      if (analysed.dialect === null) return fallback;
+      return run(analysed, SERVICES[analysed.dialect]);
+    } catch (err) {
+      const detail = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err);
+      log('error', `${feature} failed for ${doc.uri} (version ${doc.version}): ${detail}`);
+      return fallback;
+    }
+  }
+
+  return {
+    analyse: (doc) => {
+      try {
+        return analyse(doc);
+      } catch (err) {
+        log('error', `analysis failed for ${doc.uri}: ${err instanceof Error ? err.message : String(err)}`);
+        return { document: doc, parsed: { format: 'yaml', text: doc.getText(), root: undefined, syntaxProblems: [] }, dialect: null };
+      }
+    },
+    validate: (doc, settings = {}) => guarded('validation', doc, [], (a, s) => {
+      const syntax = syntaxDiagnostics(a);
+      const own = s.validate(a, settings).filter(
+        (d) => d.code !== DiagnosticCodes.syntaxError || !syntax.some((x) => sameRange(x.range, d.range)),
+      );
+      return [...syntax, ...own];
+    }),
+    complete: (doc, position) => guarded('completion', doc, { isIncomplete: false, items: [] }, (a, s) => s.complete(a, position)),
+    hover: (doc, position) => guarded('hover', doc, null, (a, s) => s.hover(a, position)),
+    documentSymbols: (doc) => guarded('document symbols', doc, [], (a, s) => s.documentSymbols(a)),
+    definition: (doc, position) => guarded('definition', doc, null, (a, s) => s.definition(a, position)),
+    references: (doc, position, includeDeclaration = true) =>
+      guarded('references', doc, [], (a, s) => s.references(a, position, includeDeclaration)),
+    prepareRename: (doc, position) => guarded('prepare rename', doc, null, (a, s) => s.prepareRename(a, position)),
+    rename: (doc, position, newName) => guarded('rename', doc, null, (a, s) => s.rename(a, position, newName)),
+    codeActions: (doc, range, diagnostics) => guarded('code actions', doc, [], (a, s) => s.codeActions(a, range, diagnostics)),
+    foldingRanges: (doc) => guarded('folding ranges', doc, [], (a, s) => s.foldingRanges(a)),
+    forget: (uri) => {
+      cache.delete(uri);
+    },
+  };
+}

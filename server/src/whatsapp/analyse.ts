@@ -1,0 +1,66 @@
+// One Flow JSON analysis per parsed document: the version, the model of screens, components and
+// actions, and every problem. Cached per AnalysedDocument so validation and editor features share it.
+import { DiagnosticCodes as C } from '../diagnostics/codes';
+import type { ParsedText } from '../parse/tree';
+import { checkExpressions } from './check/expressions';
+import type { FlowModel } from './check/model';
+import { Problems, type Problem } from './check/problems';
+import { checkDataModels, checkReferences } from './check/references';
+import { checkRouting } from './check/routing';
+import { checkScreens } from './check/screens';
+import { StructureWalker } from './check/structure';
+import { FLOW_JSON_VERSIONS, LATEST_DOCUMENTED_VERSION, isKnownVersion, versionState } from './spec/versions';
+import { asObject, asScalar, property } from './tree';
+
+export interface FlowAnalysis {
+  readonly model: FlowModel;
+  readonly problems: readonly Problem[];
+}
+
+const cache = new WeakMap<ParsedText, FlowAnalysis>();
+
+export function analyseFlowJson(parsed: ParsedText): FlowAnalysis {
+  const cached = cache.get(parsed);
+  if (cached) return cached;
+  const problems = new Problems();
+  for (const p of parsed.syntaxProblems) problems.error(p.range, C.syntaxError, p.message);
+  const version = checkVersion(parsed, problems);
+  problems.lenient = versionState(version) === 'frozen';
+  const model = new StructureWalker(version, problems).walk(parsed.root);
+  checkScreens(model, problems);
+  checkRouting(model, problems);
+  checkDataModels(model, problems);
+  checkReferences(model, problems);
+  checkExpressions(model, problems);
+  const analysis = { model, problems: problems.list };
+  cache.set(parsed, analysis);
+  return analysis;
+}
+
+/** The version the checks use: the declared one when Flowdeck knows it, else the latest documented. */
+function checkVersion(parsed: ParsedText, problems: Problems): string {
+  const root = asObject(parsed.root);
+  const prop = property(root, 'version');
+  if (!root) return LATEST_DOCUMENTED_VERSION;
+  if (!prop) {
+    problems.error({ start: root.range.start, end: root.range.start + 1 }, C.missingProperty, `Flow JSON version is not specified: add "version": "${LATEST_DOCUMENTED_VERSION}".`);
+    return LATEST_DOCUMENTED_VERSION;
+  }
+  const s = asScalar(prop.value);
+  const known = FLOW_JSON_VERSIONS.map((v) => v.version).join(', ');
+  if (!s || typeof s.value !== 'string') {
+    problems.error(prop.value?.range ?? prop.keyRange, C.waUnsupportedVersion, `"version" must be a string such as "${LATEST_DOCUMENTED_VERSION}" (quoted). Known versions: ${known}.`);
+    return LATEST_DOCUMENTED_VERSION;
+  }
+  if (!isKnownVersion(s.value)) {
+    problems.error(s.range, C.waUnsupportedVersion, `Flow JSON version "${s.value}" is not supported. Use one of: ${known} (recommended: ${LATEST_DOCUMENTED_VERSION}).`);
+    return LATEST_DOCUMENTED_VERSION;
+  }
+  const state = versionState(s.value);
+  if (state === 'frozen') {
+    problems.info(s.range, C.waFrozenVersion, `Flow JSON ${s.value} is frozen: existing flows still work, but new flows on it cannot be published. Move to ${LATEST_DOCUMENTED_VERSION} to publish.`);
+  } else if (state === 'undocumented') {
+    problems.warning(s.range, C.waFrozenVersion, `Flow JSON ${s.value} is not in Meta's public documentation yet; ${LATEST_DOCUMENTED_VERSION} is the latest documented version.`);
+  }
+  return s.value;
+}

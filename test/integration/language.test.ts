@@ -1,0 +1,81 @@
+// The extension in a real VS Code: activation, languages, language detection and the server's
+// diagnostics reaching the editor.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  EXTENSION_ID,
+  activateExtension,
+  closeAllEditors,
+  openDocument,
+  screenshot,
+  waitFor,
+  waitForPublishedDiagnostics,
+  workspaceUri,
+  writeWorkspaceFile,
+} from './harness';
+
+suite('Flowdeck languages', () => {
+  teardown(closeAllEditors);
+
+  test('opening examples/hello.flow.yaml activates the extension as fdl and diagnostics arrive', async () => {
+    const doc = await openDocument(workspaceUri('hello.flow.yaml'));
+    assert.equal(doc.languageId, 'fdl');
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not installed`);
+    await waitFor(() => ext.isActive, { message: 'the extension to activate' });
+    const api = await activateExtension();
+    const client = await api.serverReady();
+    assert.ok(client.initializeResult, 'the server answered initialize');
+    const diagnostics = await waitForPublishedDiagnostics(doc.uri);
+    const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(errors.map((d) => d.message), [], 'the hello example has no errors');
+    await screenshot('hello-flow');
+  });
+
+  test('the JSON flow languages are contributed', async () => {
+    const languages = await vscode.languages.getLanguages();
+    for (const id of ['fdl', 'fdl-json', 'whatsapp-flow']) assert.ok(languages.includes(id), `${id} is not a known language`);
+  });
+
+  test('a .yaml file whose root is a StateMachine is switched to fdl', async () => {
+    const uri = await writeWorkspaceFile('detected/state-machine.yaml', 'Type: StateMachine\nSpecVersion: v1\nName: detected\nStartAt: A\nStates:\n  - Type: Pass\n    Name: A\n    End: true\n');
+    await vscode.workspace.openTextDocument(uri);
+    const switched = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.languageId === 'fdl'), {
+      message: 'state-machine.yaml to switch to fdl',
+    });
+    assert.equal(switched.languageId, 'fdl');
+    await waitForPublishedDiagnostics(uri);
+  });
+
+  test('a WhatsApp Flow in a .json file is switched to whatsapp-flow', async () => {
+    const uri = await writeWorkspaceFile('detected/signup.json', JSON.stringify({ version: '6.0', screens: [{ id: 'WELCOME', layout: { type: 'SingleColumnLayout', children: [] } }] }, null, 2));
+    await vscode.workspace.openTextDocument(uri);
+    await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId === 'whatsapp-flow', {
+      message: 'signup.json to switch to whatsapp-flow',
+    });
+  });
+
+  test('ordinary YAML stays YAML, and so does a flow when detection is turned off', async () => {
+    const plain = await writeWorkspaceFile('detected/ci.yaml', 'name: build\non: push\n');
+    const plainDoc = await vscode.workspace.openTextDocument(plain);
+    assert.equal(plainDoc.languageId, 'yaml');
+
+    const settings = vscode.workspace.getConfiguration('flowdeck');
+    await settings.update('languageDetection.enabled', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(() => vscode.workspace.getConfiguration('flowdeck').get('languageDetection.enabled') === false, { message: 'the setting to apply' });
+      const off = await writeWorkspaceFile('detected/off.yaml', 'Type: StateMachine\nSpecVersion: v1\nName: off\nStartAt: A\nStates: []\n');
+      await vscode.workspace.openTextDocument(off);
+      // open events are handled in order: once a later flow (opened with detection back on) has
+      // switched, the first one would have switched too had detection been on
+      await settings.update('languageDetection.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => vscode.workspace.getConfiguration('flowdeck').get('languageDetection.enabled') === true, { message: 'the setting to reset' });
+      const on = await writeWorkspaceFile('detected/on.yaml', 'Type: StateMachine\nSpecVersion: v1\nName: on\nStartAt: A\nStates: []\n');
+      await vscode.workspace.openTextDocument(on);
+      await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === on.toString())?.languageId === 'fdl', { message: 'on.yaml to switch' });
+      assert.equal(vscode.workspace.textDocuments.find((d) => d.uri.toString() === off.toString())?.languageId, 'yaml');
+    } finally {
+      await settings.update('languageDetection.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});
