@@ -11,6 +11,8 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['vscode'],
+  // prefer ESM entries: UMD ones (jsonc-parser's) hide their requires from the bundler
+  mainFields: ['module', 'main'],
 };
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },

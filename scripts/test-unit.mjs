@@ -1,6 +1,7 @@
 // Runs every plain-Node unit test (test/unit/**/*.test.ts) with Node's own test runner,
 // transpiling TypeScript on the fly with tsx. Extra arguments filter files by substring.
-import { spawnSync } from 'node:child_process';
+// Streams the runner's report and ends with the line `N passed, N failed`.
+import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -17,12 +18,31 @@ const walk = (dir) => {
 walk(join(root, 'test/unit'));
 const chosen = files.filter((f) => filters.length === 0 || filters.some((s) => f.includes(s))).sort();
 if (chosen.length === 0) {
-  console.error('no unit test files matched');
+  console.error(`no unit test file matched ${filters.join(', ')}`);
+  console.log('0 passed, 1 failed');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...chosen], {
+
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...chosen], {
   cwd: root,
-  stdio: 'inherit',
+  stdio: ['ignore', 'pipe', 'inherit'],
   env: { ...process.env, FLOWDECK_TEST: '1' },
 });
-process.exit(r.status ?? 1);
+// the runner's own totals (`ℹ pass 12`), read as they stream past
+const totals = { pass: 0, fail: 0, cancelled: 0 };
+let tail = '';
+child.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  tail = (tail + chunk.toString('utf8')).slice(-4000);
+});
+child.on('close', (code, signal) => {
+  for (const key of Object.keys(totals)) {
+    const m = new RegExp(`^ℹ ${key} (\\d+)$`, 'm').exec(tail);
+    if (m) totals[key] = Number(m[1]);
+  }
+  // a file that fails to load is reported as one failed test; a crash without totals counts as one
+  const failed = totals.fail + totals.cancelled || (code === 0 ? 0 : 1);
+  console.log(`${totals.pass} passed, ${failed} failed`);
+  process.exit(code === 0 && failed === 0 ? 0 : code || 1);
+  void signal;
+});

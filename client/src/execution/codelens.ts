@@ -26,7 +26,10 @@ export class FlowCodeLensProvider implements vscode.CodeLensProvider {
 
 export function registerCodeLens(): vscode.Disposable {
   return vscode.languages.registerCodeLensProvider(
-    FLOW_LANGUAGES.map((language) => ({ language })),
+    FLOW_LANGUAGES.flatMap((language) => [
+      { language, scheme: 'file' },
+      { language, scheme: 'untitled' },
+    ]),
     new FlowCodeLensProvider(),
   );
 }

@@ -2,22 +2,10 @@
 // declared name, and the workspace folder whose `.flowdeck/` holds its settings and inputs.
 import * as vscode from 'vscode';
 import { dirname } from 'node:path';
-import { load } from 'js-yaml';
 import { FLOWDECK_DIR } from './deploySettings';
 
-/** The `Name` (current spec) or `name` (legacy) at the definition's root, if it has one. */
-export function declaredFlowName(text: string): string | undefined {
-  let value: unknown;
-  try {
-    value = /^\s*[{[]/.test(text) ? JSON.parse(text) : load(text);
-  } catch {
-    return undefined;
-  }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const o = value as Record<string, unknown>;
-  const name = o['Name'] ?? o['name'];
-  return typeof name === 'string' && name.trim() ? name.trim() : undefined;
-}
+export { declaredFlowName } from './flowText';
+
 
 /**
  * The folder holding `.flowdeck/` for a file: its workspace folder, else the file's own folder

@@ -12,7 +12,7 @@ import type { ExecutionContext } from './context';
 import { declaredFlowName, targetDocument, workspaceDirFor } from './definition';
 import { getDeploySettings, saveDeploySettings, type ExecutionMode, type FlowDeploySettings } from './deploySettings';
 import { describeError } from './errors';
-import { isDefinitionError } from './serviceDiagnostics';
+import { isDefinitionError } from './serviceProblems';
 import { CommandIds } from './commandIds';
 
 /** Arguments of `flowdeck.deploy`, so scripts and tests can deploy without prompts. */

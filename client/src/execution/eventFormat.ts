@@ -143,3 +143,12 @@ export function failureOf(event: PrintableEvent): { error?: string; cause?: stri
   const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : typeof v === 'string' ? v : JSON.stringify(v));
   return { error: str(o['error'] ?? o['Error']), cause: str(o['cause'] ?? o['Cause']) };
 }
+
+/**
+ * The execution as its terminal event describes it: a DescribeExecution answered just after the
+ * terminal event may still say Running, and the history is the authority on how it ended.
+ */
+export function withFinalStatus<E extends { readonly Status?: string }>(execution: E, terminalEventType: string | undefined): E {
+  if (!terminalEventType || isTerminalStatus(execution.Status)) return execution;
+  return { ...execution, Status: terminalEventType.replace(/^Execution/, '') };
+}

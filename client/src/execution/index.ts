@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import { config } from '../config';
 import { ClientPool } from './clients';
 import { registerCodeLens } from './codelens';
-import { CommandIds, ViewIds } from './commandIds';
+import { CommandIds, FLOW_LANGUAGES, ViewIds } from './commandIds';
+import { workspaceDirFor } from './definition';
+import { getDeploySettings } from './deploySettings';
 import { registerCommands } from './commands';
 import type { ExecutionContext, ExecutionFeatureHooks } from './context';
 import { CredentialStore } from './credentials';
@@ -60,7 +62,23 @@ export function registerExecutionFeatures(context: vscode.ExtensionContext, log:
     registerCodeLens(),
     createTargetStatusItem(targets),
     ...registerCommands(ctx, documents, features),
+    announceSavedFlowSettings(hooks, log),
   );
   log.debug(`execution features registered (${Object.keys(CommandIds).length} commands)`);
   return features;
+}
+
+/** Tells the language server each open flow's saved execution mode, so Express limits apply. */
+export function announceSavedFlowSettings(hooks: ExecutionFeatureHooks, log: vscode.LogOutputChannel): vscode.Disposable {
+  const notify = hooks.notifyFlowSettings;
+  if (!notify) return new vscode.Disposable(() => undefined);
+  const announce = async (doc: vscode.TextDocument): Promise<void> => {
+    if (!(FLOW_LANGUAGES as readonly string[]).includes(doc.languageId)) return;
+    const dir = workspaceDirFor(doc.uri);
+    const saved = dir ? await getDeploySettings(dir, doc.uri.fsPath) : undefined;
+    if (saved) await notify(doc.uri, { executionMode: saved.executionMode });
+  };
+  const run = (doc: vscode.TextDocument): void => void announce(doc).catch((e: unknown) => log.debug(`flow settings of ${doc.uri.fsPath}: ${String(e)}`));
+  vscode.workspace.textDocuments.forEach(run);
+  return vscode.workspace.onDidOpenTextDocument(run);
 }

@@ -11,6 +11,9 @@ import { getDeploySettings } from './deploySettings';
 import { checkInput, isValidInputName, listSavedInputs, readSavedInput, saveInput, type InputCheck } from './inputs';
 import type { TailSession } from './tail';
 import { CommandIds } from './commandIds';
+import { newExecutionName } from './executionName';
+
+export { newExecutionName } from './executionName';
 
 export interface StartArgs {
   /** A flow file: its deployed name comes from `.flowdeck/flows.json`, else its `Name`. */
@@ -29,12 +32,6 @@ export type StartOutcome =
   | { readonly mode: 'Standard'; readonly flowName: string; readonly executionName: string; readonly execution: Execution; readonly tail: TailSession }
   | { readonly mode: 'Express'; readonly flowName: string; readonly executionName: string; readonly execution: Execution; readonly lines: readonly string[] };
 
-/** `run-20261123-170201-k3x9`: unique enough, valid as an execution name, sorts by time. */
-export function newExecutionName(now = new Date(), random = Math.random): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const suffix = Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0');
-  return `run-${stamp}-${suffix}`;
-}
 
 function inputError(check: Extract<InputCheck, { ok: false }>, where: string): Error {
   return new Error(vscode.l10n.t('The input in {0} is not valid: {1} (line {2}, column {3}).', where, check.message, check.line, check.column));
@@ -113,6 +110,8 @@ async function writeNewInput(flowdeckDir: string, flowName: string): Promise<Jso
 }
 
 export async function startExecution(ctx: ExecutionContext, args: StartArgs = {}): Promise<StartOutcome | undefined> {
+  // an input given as an argument is checked before anything is asked of the service
+  if (typeof args.input === 'string') checkedObject(checkInput(args.input), vscode.l10n.t('the arguments'));
   const flow = await resolveFlowName(ctx, args);
   if (!flow) return undefined;
   const { client, label } = await ctx.clients.current();

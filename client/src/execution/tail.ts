@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { FnfClient } from '../../../cloud/src/fnf/client';
 import type { Execution, HistoryEvent, TailCursor } from '../../../cloud/src/fnf/types';
-import { failureOf, formatEventLine, formatSummary, isTerminalEvent } from './eventFormat';
+import { failureOf, formatEventLine, formatSummary, isTerminalEvent, withFinalStatus } from './eventFormat';
 import { describeError } from './errors';
 
 export type TailEnd =
@@ -30,6 +30,7 @@ export class TailSession {
   private readonly abort = new AbortController();
   private cursor: TailCursor | undefined;
   private finished = false;
+  private lastEventId = 0;
 
   constructor(
     private readonly client: FnfClient,
@@ -61,6 +62,7 @@ export class TailSession {
   private async run(): Promise<TailEnd> {
     this.write('info', `── ${vscode.l10n.t('Tailing {0} / {1} on {2}', this.flowName, this.executionName, this.targetLabel)} ──`);
     let failure: { error?: string; cause?: string } | undefined;
+    let terminalType: string | undefined;
     try {
       const items = this.client.tailExecution(this.flowName, this.executionName, {
         pollIntervalMs: this.pollIntervalMs,
@@ -70,13 +72,19 @@ export class TailSession {
       for await (const item of items) {
         this.cursor = item.cursor;
         if (item.type === 'event') {
+          // the client delivers each event once; this guard keeps the channel right regardless
+          if (item.event.EventId <= this.lastEventId) continue;
+          this.lastEventId = item.event.EventId;
           this.events.push(item.event);
           const line = formatEventLine(item.event);
           const failed = /Failed$|TimedOut$|SubmitFailed$/.test(item.event.Type);
           this.write(failed ? 'error' : item.event.Type === 'ExecutionStopped' ? 'warn' : 'info', line);
-          if (isTerminalEvent(item.event.Type)) failure = failureOf(item.event);
+          if (isTerminalEvent(item.event.Type)) {
+            failure = failureOf(item.event);
+            terminalType = item.event.Type;
+          }
         } else {
-          const e = item.execution;
+          const e = withFinalStatus(item.execution, terminalType);
           const level = e.Status === 'Succeeded' ? 'info' : e.Status === 'Stopped' ? 'warn' : 'error';
           for (const l of formatSummary(e, summaryLabels(), failure)) this.write(level, l);
           return { kind: 'ended', execution: e };

@@ -2,8 +2,7 @@
 // markers at its root: FDL (`Type: StateMachine` + `SpecVersion`), legacy FDL (`type: flow` +
 // `version`) and WhatsApp Flow JSON (`screens` + `version`). Cheap on purpose: it runs for every
 // YAML/JSON file VS Code opens, so it reads at most the first few KB and never starts the server.
-// the ESM build: jsonc-parser's default (UMD) entry hides its requires from the bundler
-import { visit } from 'jsonc-parser/lib/esm/main.js';
+import { visit } from 'jsonc-parser';
 import type { FlowLanguage } from './languages';
 
 /** How much of a document is looked at; root markers sit at the top of real flows. */

@@ -1,7 +1,31 @@
-// Entry point of the WhatsApp Flow features (pull/push through CAMS).
-import type * as vscode from 'vscode';
+// Entry point of the WhatsApp Flow features: the CAMS commands and the "WhatsApp Flows" view.
+import * as vscode from 'vscode';
+import { WhatsappCommands } from './commands';
+import { WhatsappFlowsTree } from './tree';
+
+export const WHATSAPP_VIEW_ID = 'flowdeck.whatsappFlows';
+
+export const WhatsappCommandIds = {
+  pull: 'flowdeck.whatsapp.pull',
+  push: 'flowdeck.whatsapp.push',
+  publish: 'flowdeck.whatsapp.publish',
+  deprecate: 'flowdeck.whatsapp.deprecate',
+  refresh: 'flowdeck.whatsapp.refresh',
+} as const;
 
 export function registerWhatsappFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
-  void context;
+  const tree = new WhatsappFlowsTree(log);
+  const commands = new WhatsappCommands(context, log, tree);
+  context.subscriptions.push(
+    tree,
+    vscode.window.createTreeView(WHATSAPP_VIEW_ID, { treeDataProvider: tree, showCollapseAll: false }),
+    vscode.commands.registerCommand(WhatsappCommandIds.pull, (a?: Parameters<WhatsappCommands['pull']>[0]) => commands.pull(a)),
+    vscode.commands.registerCommand(WhatsappCommandIds.push, (a?: Parameters<WhatsappCommands['push']>[0]) => commands.push(a instanceof vscode.Uri ? { uri: a.toString() } : a)),
+    vscode.commands.registerCommand(WhatsappCommandIds.publish, (a?: Parameters<WhatsappCommands['publish']>[0]) => commands.publish(a)),
+    vscode.commands.registerCommand(WhatsappCommandIds.deprecate, (a?: Parameters<WhatsappCommands['deprecate']>[0]) => commands.deprecate(a)),
+    vscode.commands.registerCommand(WhatsappCommandIds.refresh, () => tree.refresh()),
+    // For tests and other extensions: the view's data.
+    vscode.commands.registerCommand('flowdeck.whatsapp.tree', () => tree),
+  );
   log.debug('WhatsApp features registered');
 }

@@ -33,7 +33,8 @@ export async function* tailExecution(client: FnfClient, flowName: string, execut
         yield { type: 'event', event, cursor: cursor() };
         if (isTerminal(event)) sawTerminalEvent = true;
       }
-      if (sawTerminalEvent || !page.NextToken) break;
+      // A token that does not move would loop forever: treat it as the end of what exists now.
+      if (sawTerminalEvent || !page.NextToken || page.NextToken === token) break;
       token = page.NextToken;
     }
     if (sawTerminalEvent || executionEnded) {

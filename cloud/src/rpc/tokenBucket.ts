@@ -1,6 +1,6 @@
 // Client-side token buckets, one per account + product + operation, sized to the service's own
 // documented quotas so a tail or a tree refresh never trips the service's throttling.
-import type { Clock } from './clock';
+import { abortedError, type Clock } from './clock';
 
 export interface Quota {
   /** Bucket size: how many requests may go at once. */
@@ -45,6 +45,7 @@ export class TokenBucket {
 
   private async takeNow(signal?: AbortSignal): Promise<void> {
     for (;;) {
+      if (signal?.aborted) throw abortedError(signal);
       this.refill();
       if (this.tokens >= 1) {
         this.tokens -= 1;

@@ -1,6 +1,8 @@
-// The products the emulator serves, in one list: fnf here, and every product registered with
-// registerProduct (CAMS and CynosDB add themselves from their own folders).
+// The products the emulator serves, in one list: fnf, CAMS and CynosDB, plus any product
+// registered with registerProduct.
 import type { TaskEnvironment } from '../engine';
+import { camsProduct } from './cams';
+import { cynosdbProduct } from './cynosdb';
 import { createFnfProduct } from './fnf';
 import { registeredProducts, type ProductFactory } from './product';
 
@@ -11,5 +13,5 @@ export interface BuiltinProductOptions {
 }
 
 export function builtinProducts(options: BuiltinProductOptions): ProductFactory[] {
-  return [(env) => createFnfProduct(env, options), ...registeredProducts()];
+  return [(env) => createFnfProduct(env, options), camsProduct, cynosdbProduct, ...registeredProducts()];
 }

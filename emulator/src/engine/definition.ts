@@ -20,7 +20,8 @@ export function asArray(value: JsonValue | undefined, where: string): JsonValue[
 
 export function requiredString(obj: JsonObject, key: string, where: string): string {
   const value = obj[key];
-  if (typeof value !== 'string' || value === '') throw invalid(where, `${key} is required and must be a non-empty string`);
+  if (typeof value !== 'string' || value === '')
+    throw invalid(where, `${key} is required and must be a non-empty string`);
   return value;
 }
 
@@ -32,11 +33,18 @@ export function optionalString(obj: JsonObject, key: string, where: string): str
 }
 
 /** A number, also accepted as a numeric string (`Timeout: "60"`, as the service's examples write it). */
-export function optionalNumber(obj: JsonObject, key: string, where: string, min: number, max: number): number | undefined {
+export function optionalNumber(
+  obj: JsonObject,
+  key: string,
+  where: string,
+  min: number,
+  max: number,
+): number | undefined {
   let value = obj[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) value = Number(value);
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid(where, `${key} must be a number, got ${typeName(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw invalid(where, `${key} must be a number, got ${typeName(value)}`);
   if (value < min || value > max) throw invalid(where, `${key} must be between ${min} and ${max}, got ${value}`);
   return value;
 }

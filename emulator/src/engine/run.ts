@@ -42,7 +42,10 @@ function cachedProgram(definition: JsonValue, rt: Runtime, defaultLimits: boolea
 export function compileProgram(definition: JsonValue, rt: Runtime): Program {
   if (isObject(definition) && definition['Type'] === 'StateMachine') {
     const flow = compileCurrentFlow(definition, rt.limits);
-    return { timeoutSeconds: flow.timeoutSeconds, run: (r, input, trail) => runScope(r, flow.root, input, trail, r.signal) };
+    return {
+      timeoutSeconds: flow.timeoutSeconds,
+      run: (r, input, trail) => runScope(r, flow.root, input, trail, r.signal),
+    };
   }
   if (isObject(definition) && definition['type'] === 'flow') {
     const flow = compileLegacyFlow(definition, rt.limits);
@@ -74,14 +77,21 @@ export function createRun(options: RunOptions): RunHandle {
     let cancelTimeout: (() => void) | undefined;
     try {
       if (!isObject(input)) {
-        throw new FlowFailure(EngineErrors.invalidArgument, `the execution input must be a JSON object, got ${jsonText(input).slice(0, 80)}`);
+        throw new FlowFailure(
+          EngineErrors.invalidArgument,
+          `the execution input must be a JSON object, got ${jsonText(input).slice(0, 80)}`,
+        );
       }
       const program = cachedProgram(options.definition, rt, options.limits === undefined);
       let timeout = program.timeoutSeconds;
       if (rt.mode === 'Express' && (timeout === 0 || timeout > EXPRESS_MAX_SECONDS)) timeout = EXPRESS_MAX_SECONDS;
       if (timeout > 0) {
         cancelTimeout = rt.clock.setTimer(timeout * 1000 * rt.timeScale, () =>
-          interrupt('TimedOut', EngineErrors.executionTimeout, `the execution ran longer than its Timeout of ${timeout} s`),
+          interrupt(
+            'TimedOut',
+            EngineErrors.executionTimeout,
+            `the execution ran longer than its Timeout of ${timeout} s`,
+          ),
         );
       }
       const output = await program.run(rt, input, trail);
@@ -97,9 +107,13 @@ export function createRun(options: RunOptions): RunHandle {
         rt.log.emitFinal(trail, status === 'Stopped' ? 'ExecutionStopped' : 'ExecutionTimedOut', { error, cause });
         return { status, error, cause };
       }
-      const failure = e instanceof FlowFailure
-        ? e
-        : new FlowFailure('FnF.InternalError', `the emulator failed unexpectedly: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      const failure =
+        e instanceof FlowFailure
+          ? e
+          : new FlowFailure(
+              'FnF.InternalError',
+              `the emulator failed unexpectedly: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+            );
       rt.log.emitFinal(trail, 'ExecutionFailed', { error: failure.error, cause: failure.cause });
       return { status: 'Failed', error: failure.error, cause: failure.cause };
     } finally {

@@ -36,9 +36,10 @@ export async function performTask(rt: Runtime, call: TaskCall): Promise<JsonValu
   const controller = new AbortController();
   const onAbort = (): void => controller.abort(call.signal.reason);
   call.signal.addEventListener('abort', onAbort, { once: true });
-  const cancelTimer = call.timeoutSeconds > 0
-    ? rt.clock.setTimer(call.timeoutSeconds * 1000 * rt.timeScale, () => controller.abort(new TaskTimeout()))
-    : undefined;
+  const cancelTimer =
+    call.timeoutSeconds > 0
+      ? rt.clock.setTimer(call.timeoutSeconds * 1000 * rt.timeScale, () => controller.abort(new TaskTimeout()))
+      : undefined;
   try {
     rt.log.emit(trail, 'TaskStarted', stateName);
     const request: TaskRequest = {
@@ -96,7 +97,10 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
 function taskFailure(rt: Runtime, call: TaskCall, e: unknown): Error {
   const { stateName, trail } = call;
   if (e instanceof TaskTimeout) {
-    const failure = new FlowFailure(EngineErrors.timeout, `state "${stateName}": the task did not finish within its Timeout of ${call.timeoutSeconds} s`);
+    const failure = new FlowFailure(
+      EngineErrors.timeout,
+      `state "${stateName}": the task did not finish within its Timeout of ${call.timeoutSeconds} s`,
+    );
     rt.log.emit(trail, 'TaskTimedOut', stateName, { error: failure.error, cause: failure.cause });
     return failure;
   }
@@ -105,7 +109,11 @@ function taskFailure(rt: Runtime, call: TaskCall, e: unknown): Error {
   let failure: FlowFailure;
   if (e instanceof FlowFailure) failure = e;
   else if (e instanceof TaskError) failure = new FlowFailure(e.error, e.cause);
-  else failure = new FlowFailure(EngineErrors.taskFailed, `state "${stateName}": ${e instanceof Error ? e.message : String(e)}`);
+  else
+    failure = new FlowFailure(
+      EngineErrors.taskFailed,
+      `state "${stateName}": ${e instanceof Error ? e.message : String(e)}`,
+    );
   rt.log.emit(trail, 'TaskFailed', stateName, { error: failure.error, cause: failure.cause });
   return failure;
 }

@@ -22,7 +22,6 @@ interface Running {
   /** Resolves once the end record is on disk. */
   readonly ended: Promise<void>;
   readonly listeners: Set<(event: HistoryEvent) => void>;
-  readonly tokens: Set<string>;
 }
 
 export type TaskReport =
@@ -44,13 +43,13 @@ export interface StartRequest {
 
 export class ExecutionManager {
   private readonly running = new Map<ExecutionEntry, Running>();
-  /** Every token issued since start: where it leads, and whether its run is still going. */
-  private readonly tokens = new Map<string, Running>();
+  /** Every token issued since start and the execution it belongs to. */
+  private readonly tokens = new Map<string, ExecutionEntry>();
   private closed = false;
 
   constructor(private readonly options: ExecutionManagerOptions) {}
 
-  /** Starts an execution; resolves once its start is on disk (the run goes on in the background). */
+  /** Starts an execution; resolves once it runs (and, for Standard, once its start is on disk). */
   async start(request: StartRequest): Promise<ExecutionEntry> {
     if (this.closed) throw new Error('The emulator is shutting down.');
     const exec: StoredExecution = {
@@ -68,10 +67,12 @@ export class ExecutionManager {
       Mode: request.mode,
       Environment: request.flow.Environment,
     };
-    const entry = await this.options.store.startExecution(exec);
+    const { entry, written } = this.options.store.startExecution(exec);
+    // A Standard start is answered at once, so it must be on disk first. An Express start is
+    // answered only with its end, which the log writes after it.
+    if (request.mode === 'Standard') await written;
+    else written.catch(this.options.onError);
     const listeners = new Set<(event: HistoryEvent) => void>();
-    const tokens = new Set<string>();
-    let run: Running | undefined;
     const handle = startRun({
       definition: request.definition,
       input: request.input,
@@ -88,9 +89,8 @@ export class ExecutionManager {
         for (const l of listeners) l(event);
       },
       newTaskToken: () => {
-        const token = `${randomUUID()}`;
-        tokens.add(token);
-        if (run) this.tokens.set(token, run);
+        const token = randomUUID();
+        this.tokens.set(token, entry);
         return token;
       },
     });
@@ -103,10 +103,7 @@ export class ExecutionManager {
         await this.finish(entry, result);
         if (request.callbackTaskToken) await this.notifyParent(request.callbackTaskToken, result);
       });
-    run = { entry, handle, ended, listeners, tokens };
-    // Tokens issued synchronously inside startRun (a first state that waits for a callback).
-    for (const t of tokens) this.tokens.set(t, run);
-    this.running.set(entry, run);
+    this.running.set(entry, { entry, handle, ended, listeners });
     return entry;
   }
 
@@ -149,9 +146,10 @@ export class ExecutionManager {
 
   /** Delivers a callback to the task waiting on `token`. */
   async report(token: string, outcome: { output: JsonValue } | { error: string; cause: string }): Promise<TaskReport> {
-    const run = this.tokens.get(token);
-    if (!run) return { kind: 'unknownToken' };
-    if (!this.running.has(run.entry)) return { kind: 'alreadyCompleted' };
+    const owner = this.tokens.get(token);
+    if (!owner) return { kind: 'unknownToken' };
+    const run = this.running.get(owner);
+    if (!run) return { kind: 'alreadyCompleted' };
     let answer: HistoryEvent | undefined;
     const listener = (event: HistoryEvent): void => {
       if (!answer && (event.Type === 'TaskSucceeded' || event.Type === 'TaskFailed')) answer = event;

@@ -47,7 +47,9 @@ export class AppendLog<T = unknown> {
     const line = JSON.stringify(record) + '\n';
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ line, resolve, reject });
-      this.writing ??= this.drain();
+      // Start writing on the next turn, so records made in one burst (an execution's start, its
+      // events and its end) share one write and one fsync.
+      this.writing ??= new Promise<void>((r) => setImmediate(r)).then(() => this.drain());
     });
   }
 

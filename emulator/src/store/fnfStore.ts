@@ -80,11 +80,17 @@ export class FnfStore {
     return [...(this.executionsByFlow.get(flowId)?.values() ?? [])];
   }
 
-  async startExecution(exec: StoredExecution): Promise<ExecutionEntry> {
-    await this.write({ k: 'execStarted', exec });
+  /**
+   * Records a new execution: visible at once (so its events can follow it into the log), durable
+   * when `written` resolves. Callers answer a start only after `written`.
+   */
+  startExecution(exec: StoredExecution): { entry: ExecutionEntry; written: Promise<void> } {
+    const record: LogRecord = { k: 'execStarted', exec };
+    const written = this.log.append(record);
+    this.apply(record);
     const entry = this.execution(exec.FlowId, exec.Name);
     if (!entry) throw new Error(`internal: execution ${exec.Name} was not recorded`);
-    return entry;
+    return { entry, written };
   }
 
   /** Makes the event visible at once; the promise resolves when it is on disk. */

@@ -19,10 +19,16 @@ export interface FcContext {
   readonly logger: Console;
 }
 
-/** `acs:fc:{region}:{account}:services/{service}.LATEST/functions/{name}` or `...:functions/{name}/LATEST`. */
+/**
+ * The function name in `acs:fc:{region}:{account}:services/{service}.LATEST/functions/{name}`,
+ * `...:functions/{name}/LATEST`, or a template reference such as `{service}/{name}`.
+ */
 export function functionNameOf(resourceArn: string): string | undefined {
   const match = /functions\/([^/]+)/.exec(resourceArn);
-  return match?.[1];
+  if (match) return match[1];
+  if (resourceArn.includes(':')) return undefined;
+  const last = resourceArn.slice(resourceArn.lastIndexOf('/') + 1);
+  return last === '' ? undefined : last;
 }
 
 export function findFunction(config: EmulatorConfig, resourceArn: string): FunctionTarget | undefined {
@@ -32,10 +38,16 @@ export function findFunction(config: EmulatorConfig, resourceArn: string): Funct
   return name === undefined ? undefined : config.functions.get(name);
 }
 
-export async function invokeFunction(target: FunctionTarget, request: TaskRequest, resourceArn: string, body: JsonValue): Promise<JsonValue> {
-  const result = target.kind === 'module'
-    ? await invokeModule(target.path, resourceArn, body)
-    : await invokeUrl(target.url, request, body);
+export async function invokeFunction(
+  target: FunctionTarget,
+  request: TaskRequest,
+  resourceArn: string,
+  body: JsonValue,
+): Promise<JsonValue> {
+  const result =
+    target.kind === 'module'
+      ? await invokeModule(target.path, resourceArn, body)
+      : await invokeUrl(target.url, request, body);
   return { Body: result };
 }
 
@@ -47,7 +59,10 @@ function loadHandler(path: string): Handler {
   try {
     mtimeMs = statSync(path).mtimeMs;
   } catch {
-    throw new TaskError('FC.FunctionNotFound', `the handler module ${path} does not exist; fix the path in .flowdeck/emulator.json`);
+    throw new TaskError(
+      'FC.FunctionNotFound',
+      `the handler module ${path} does not exist; fix the path in .flowdeck/emulator.json`,
+    );
   }
   const cached = loaded.get(path);
   if (cached && cached.mtimeMs === mtimeMs) return cached.handler;
@@ -61,19 +76,30 @@ function loadHandler(path: string): Handler {
     throw new TaskError('FC.FunctionLoadError', `cannot load ${path}: ${(e as Error).message}`);
   }
   if (typeof mod.handler !== 'function') {
-    throw new TaskError('FC.FunctionLoadError', `${path} does not export a handler function (exports.handler = async (event, context) => ...)`);
+    throw new TaskError(
+      'FC.FunctionLoadError',
+      `${path} does not export a handler function (exports.handler = async (event, context) => ...)`,
+    );
   }
   const handler = mod.handler as Handler;
   loaded.set(path, { mtimeMs, handler });
   return handler;
 }
 
+/** Error code for an unnamed function error (the name flows list next to their own errors). */
+export const FC_UNKNOWN_ERROR = 'FC.Unknown';
+
+/**
+ * A function error's code is its type, as the FC runtime reports it (`errorType`): a custom
+ * error class name (`class BookFlightError extends Error`) or a string `code` is matched as is by
+ * Retry/Catch; a plain Error becomes FC.Unknown.
+ */
 function errorCodeOf(e: unknown): string {
   if (e instanceof TaskError) return e.error;
   const err = e as { code?: unknown; name?: unknown } | null;
-  if (err && typeof err.code === 'string' && err.code !== '') return err.code.startsWith('FC.') ? err.code : `FC.${err.code}`;
-  if (err && typeof err.name === 'string' && err.name !== '' && err.name !== 'Error') return `FC.${err.name}`;
-  return 'FC.UnhandledInvocationError';
+  if (err && typeof err.code === 'string' && err.code !== '') return err.code;
+  if (err && typeof err.name === 'string' && err.name !== '' && err.name !== 'Error') return err.name;
+  return FC_UNKNOWN_ERROR;
 }
 
 async function invokeModule(path: string, resourceArn: string, body: JsonValue): Promise<JsonValue> {
@@ -90,12 +116,14 @@ async function invokeModule(path: string, resourceArn: string, body: JsonValue):
   const event = body === null || typeof body !== 'object' ? body : structuredClone(body);
   let result: unknown;
   try {
-    result = handler.length >= 3
-      ? await new Promise((resolve, reject) => {
-          const returned = handler(event, context, (err, value) => (err ? reject(err) : resolve(value)));
-          if (returned && typeof (returned as Promise<unknown>).then === 'function') (returned as Promise<unknown>).then(resolve, reject);
-        })
-      : await handler(event, context);
+    result =
+      handler.length >= 3
+        ? await new Promise((resolve, reject) => {
+            const returned = handler(event, context, (err, value) => (err ? reject(err) : resolve(value)));
+            if (returned && typeof (returned as Promise<unknown>).then === 'function')
+              (returned as Promise<unknown>).then(resolve, reject);
+          })
+        : await handler(event, context);
   } catch (e) {
     if (e instanceof TaskError) throw e;
     throw new TaskError(errorCodeOf(e), e instanceof Error ? e.message : String(e));
@@ -119,10 +147,14 @@ async function invokeUrl(url: string, request: TaskRequest, body: JsonValue): Pr
   const text = await response.text();
   const parsed = parseMaybeJson(text);
   if (!response.ok) {
-    const code = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? (parsed['ErrorCode'] ?? parsed['errorType'] ?? parsed['code'])
-      : undefined;
-    throw new TaskError(typeof code === 'string' ? `FC.${code}` : 'FC.UnhandledInvocationError', `POST ${url} returned HTTP ${response.status}: ${text.slice(0, 500)}`);
+    const code =
+      typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+        ? (parsed['errorType'] ?? parsed['ErrorCode'] ?? parsed['code'])
+        : undefined;
+    throw new TaskError(
+      typeof code === 'string' && code !== '' ? code : FC_UNKNOWN_ERROR,
+      `POST ${url} returned HTTP ${response.status}: ${text.slice(0, 500)}`,
+    );
   }
   return parsed;
 }

@@ -15,11 +15,17 @@ export async function httpRequest(request: TaskRequest): Promise<JsonValue> {
   }
   const url = p['url'];
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
-    throw new TaskError('HTTP.InvalidParameters', `Parameters.url must be a full http(s) URL, got ${JSON.stringify(url)}`);
+    throw new TaskError(
+      'HTTP.InvalidParameters',
+      `Parameters.url must be a full http(s) URL, got ${JSON.stringify(url)}`,
+    );
   }
   const method = typeof p['method'] === 'string' ? p['method'].toUpperCase() : '';
   if (!METHODS.includes(method)) {
-    throw new TaskError('HTTP.InvalidParameters', `Parameters.method must be one of ${METHODS.join(', ')}, got ${JSON.stringify(p['method'])}`);
+    throw new TaskError(
+      'HTTP.InvalidParameters',
+      `Parameters.method must be one of ${METHODS.join(', ')}, got ${JSON.stringify(p['method'])}`,
+    );
   }
   const headers: Record<string, string> = {};
   const given = p['headers'];
@@ -33,7 +39,8 @@ export async function httpRequest(request: TaskRequest): Promise<JsonValue> {
     if (typeof bodyParam === 'string') body = bodyParam;
     else {
       body = JSON.stringify(bodyParam);
-      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
+      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+        headers['Content-Type'] = 'application/json';
     }
   }
   let response: Response;
@@ -41,7 +48,10 @@ export async function httpRequest(request: TaskRequest): Promise<JsonValue> {
     response = await fetch(url, { method, headers, ...(body !== undefined ? { body } : {}), signal: request.signal });
   } catch (e) {
     if (request.signal.aborted) throw e;
-    throw new TaskError('HTTP.RequestFailed', `${method} ${url} failed: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`);
+    throw new TaskError(
+      'HTTP.RequestFailed',
+      `${method} ${url} failed: ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`,
+    );
   }
   const text = await response.text();
   const header: Record<string, string> = {};
@@ -55,7 +65,10 @@ export async function httpRequest(request: TaskRequest): Promise<JsonValue> {
     }
   }
   if (response.status < 200 || response.status > 299) {
-    throw new TaskError(`HTTP.${response.status}`, `${method} ${url} returned HTTP ${response.status}: ${text.slice(0, 500)}`);
+    throw new TaskError(
+      `HTTP.${response.status}`,
+      `${method} ${url} returned HTTP ${response.status}: ${text.slice(0, 500)}`,
+    );
   }
   return { Header: header, Code: response.status, Body: parsedBody };
 }

@@ -5,7 +5,14 @@ import { CONFIG_FILE, ConfigError, EMPTY_CONFIG, WorkspaceConfig, type EmulatorC
 import { findFunction, invokeFunction } from './fc';
 import { httpRequest } from './http';
 
-export { CONFIG_FILE, ConfigError, parseEmulatorConfig, type EmulatorConfig, type Mock, type FunctionTarget } from './config';
+export {
+  CONFIG_FILE,
+  ConfigError,
+  parseEmulatorConfig,
+  type EmulatorConfig,
+  type Mock,
+  type FunctionTarget,
+} from './config';
 export { CALLBACK_TOKEN_HEADER } from './http';
 
 export interface WorkspaceTaskOptions {
@@ -33,9 +40,15 @@ export function createWorkspaceTasks(options: WorkspaceTaskOptions = {}): TaskEn
       if (request.action === 'HTTP:Request') return mockOr(config, request, () => httpRequest(request));
       if (request.action === 'FC:InvokeFunction') {
         const p = request.parameters;
-        const resourceArn = typeof p === 'object' && p !== null && !Array.isArray(p) && typeof p['resourceArn'] === 'string' ? p['resourceArn'] : undefined;
+        const resourceArn =
+          typeof p === 'object' && p !== null && !Array.isArray(p) && typeof p['resourceArn'] === 'string'
+            ? p['resourceArn']
+            : undefined;
         if (resourceArn === undefined) {
-          throw new TaskError('FC.InvalidArgument', 'FC:InvokeFunction needs Parameters.resourceArn (the function ARN)');
+          throw new TaskError(
+            'FC.InvalidArgument',
+            'FC:InvokeFunction needs Parameters.resourceArn (the function ARN)',
+          );
         }
         const target = findFunction(config, resourceArn);
         const body = (p as Record<string, JsonValue>)['body'] ?? null;
@@ -73,7 +86,11 @@ function fromMock(mock: NonNullable<ReturnType<EmulatorConfig['mocks']['get']>>)
 }
 
 /** A mock for HTTP:Request wins over the real request (useful offline). */
-function mockOr(config: EmulatorConfig, request: TaskRequest, real: () => Promise<JsonValue>): Promise<JsonValue> | JsonValue {
+function mockOr(
+  config: EmulatorConfig,
+  request: TaskRequest,
+  real: () => Promise<JsonValue>,
+): Promise<JsonValue> | JsonValue {
   const mock = config.mocks.get(request.action);
   return mock ? fromMock(mock) : real();
 }

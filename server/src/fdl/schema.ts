@@ -6,6 +6,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { AnalysedDocument, Dialect } from '../service/types';
 import type { ArrayNode, Node, ObjectNode, OffsetRange } from '../parse/tree';
 import { lastProperty } from '../parse/navigate';
+import { documentValue } from '../parse/value';
 import { DiagnosticCodes } from '../diagnostics/codes';
 import { schemaDiagnostics, type SchemaDiagnosticOptions, type SchemaProblem } from '../schema/diagnostics';
 import { validatorFor } from '../schema/compile';
@@ -33,10 +34,10 @@ export function fdlSchemaDiagnostics(doc: AnalysedDocument): Diagnostic[] {
   const root = doc.parsed.root;
   if (!schema || !root) return [];
   const cached = cache.get(doc.parsed);
-  if (cached) return cached;
+  if (cached) return cached.slice();
   const legacy = doc.dialect === 'fdl-legacy';
   const options = legacy ? legacyOptions : currentOptions;
-  const diagnostics = schemaDiagnostics(root, validatorFor(schema), doc.document, options);
+  const diagnostics = schemaDiagnostics(root, validatorFor(schema), doc.document, { ...options, value: documentValue(doc.parsed) ?? null });
   const extra = [...duplicateKeyProblems(root), ...(legacy ? legacyAdvisories(root) : currentAdvisories(root))];
   for (const p of extra) {
     const d: Diagnostic = { range: rangeOf(doc.document, p.range), severity: p.severity, code: p.code, source: 'flowdeck', message: p.message };
@@ -44,7 +45,7 @@ export function fdlSchemaDiagnostics(doc: AnalysedDocument): Diagnostic[] {
     diagnostics.push(d);
   }
   cache.set(doc.parsed, diagnostics);
-  return diagnostics;
+  return diagnostics.slice();
 }
 
 // ---------------------------------------------------------------- shared helpers

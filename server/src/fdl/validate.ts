@@ -3,6 +3,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AnalysedDocument, ValidationSettings } from '../service/types';
 import { fdlSemanticDiagnostics } from './checks';
+import { fdlSchemaDiagnostics } from './schema';
 
 export function mergeDiagnostics(schema: Diagnostic[], semantic: Diagnostic[]): Diagnostic[] {
   if (schema.length === 0) return semantic;
@@ -11,5 +12,5 @@ export function mergeDiagnostics(schema: Diagnostic[], semantic: Diagnostic[]): 
 }
 
 export function validateFdl(doc: AnalysedDocument, settings: ValidationSettings): Diagnostic[] {
-  return mergeDiagnostics([], fdlSemanticDiagnostics(doc, settings));
+  return mergeDiagnostics(fdlSchemaDiagnostics(doc), fdlSemanticDiagnostics(doc, settings));
 }

@@ -1,6 +1,8 @@
-// Language server entry point (placeholder until the LSP wiring lands).
+// Language server entry point: a connection over the transport the client chose (IPC or stdio).
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
-connection.onInitialize(() => ({ capabilities: {} }));
+const server = startServer(connection);
+connection.onShutdown(() => server.dispose());
 connection.listen();

@@ -4,7 +4,8 @@
 // while every other feature keeps working on the rest of the document.
 import { parseEvents, getScalarValue, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } from 'js-yaml';
 import type { Event, ScalarEvent, YAMLException } from 'js-yaml';
-import type { ArrayNode, Node, ObjectNode, OffsetRange, ParsedText, Property, ScalarNode, SyntaxProblem } from './tree';
+import type { ArrayNode, JsonValue, Node, ObjectNode, OffsetRange, ParsedText, Property, ScalarNode, SyntaxProblem } from './tree';
+import { rememberValue } from './value';
 import { resolvePlainScalar, resolveTaggedScalar } from './scalars';
 
 /** Reparses after blanking lines at most this often before giving up on the rest. */
@@ -28,8 +29,11 @@ export function parseYaml(text: string): ParsedText {
       source = next;
       continue;
     }
-    const built = new TreeBuilder(text, source, problems).build(events);
-    return { format: 'yaml', text, root: built, syntaxProblems: problems };
+    const builder = new TreeBuilder(text, source, problems);
+    const root = builder.build(events);
+    const parsed: ParsedText = { format: 'yaml', text, root, syntaxProblems: problems };
+    if (root !== undefined) rememberValue(parsed, builder.rootValue);
+    return parsed;
   }
   return { format: 'yaml', text, root: undefined, syntaxProblems: problems };
 }
@@ -76,26 +80,36 @@ function blankLineFor(source: string, position: number, blanked: Set<number>): s
   }
 }
 
-interface ObjectFrame {
-  readonly node: ObjectNode;
-  /** The key read and waiting for its value. */
-  key: { key: string; keyRange: OffsetRange } | undefined;
+type JsonObject = { [key: string]: JsonValue };
+
+interface Frame {
+  readonly node: ObjectNode | ArrayNode;
+  /** The plain value built alongside the tree (what js-yaml `load` would return). */
+  readonly json: JsonObject | JsonValue[];
+  /** Mappings: the key read and waiting for its value. */
+  key: string | undefined;
+  keyRange: OffsetRange | undefined;
   /** Set when this container is itself a (complex) mapping key. */
   readonly asKey: boolean;
-  /** `{...}` rather than an indented block: its range ends at the closing bracket. */
+  /** `{...}`/`[...]` rather than an indented block: its range ends at the closing bracket. */
   readonly flow: boolean;
 }
-interface ArrayFrame {
-  readonly node: ArrayNode;
-  readonly asKey: boolean;
-  readonly flow: boolean;
-}
-type Frame = ObjectFrame | ArrayFrame;
 
+interface Anchored {
+  readonly node: Node;
+  readonly json: JsonValue;
+}
+
+/**
+ * Builds the tree and the plain value in one pass. This is the hot path of every validation,
+ * so it allocates as little as it can: plain scalars share one range object for `range` and
+ * `contentRange`, and container ranges are stretched in place when they close.
+ */
 class TreeBuilder {
   private readonly stack: Frame[] = [];
-  private readonly anchors = new Map<string, Node>();
+  private readonly anchors = new Map<string, Anchored>();
   private root: Node | undefined;
+  rootValue: JsonValue = null;
   private lastEnd = 0;
   private aliasBudget = MAX_ALIAS_EXPANSION_NODES;
   private documents = 0;
@@ -108,37 +122,36 @@ class TreeBuilder {
   ) {}
 
   build(events: Event[]): Node | undefined {
-    for (let i = 0; i < events.length; i++) {
+    const n = events.length;
+    for (let i = 0; i < n; i++) {
       const ev = events[i]!;
       switch (ev.type) {
-        case EVENT_ID.DOCUMENT:
-          this.documents++;
-          if (this.documents > 1) return this.root; // only the first document is a flow
-          break;
-        case EVENT_ID.MAPPING: {
-          const node: ObjectNode = { kind: 'object', properties: [], range: { start: ev.start, end: ev.start }, parent: undefined };
-          const asKey = this.isKeyPosition();
-          this.registerAnchor(ev.anchorStart, ev.anchorEnd, node);
-          if (!asKey) this.attach(node);
-          this.stack.push({ node, key: undefined, asKey, flow: ev.style === COLLECTION_STYLE.FLOW });
-          break;
-        }
-        case EVENT_ID.SEQUENCE: {
-          const node: ArrayNode = { kind: 'array', items: [], range: { start: ev.start, end: ev.start }, parent: undefined };
-          const asKey = this.isKeyPosition();
-          this.registerAnchor(ev.anchorStart, ev.anchorEnd, node);
-          if (!asKey) this.attach(node);
-          this.stack.push({ node, asKey, flow: ev.style === COLLECTION_STYLE.FLOW });
-          break;
-        }
         case EVENT_ID.SCALAR:
           this.scalar(ev);
           break;
+        case EVENT_ID.POP:
+          this.pop();
+          break;
+        case EVENT_ID.MAPPING:
+        case EVENT_ID.SEQUENCE: {
+          const range = { start: ev.start, end: ev.start };
+          const isMap = ev.type === EVENT_ID.MAPPING;
+          const node: ObjectNode | ArrayNode = isMap
+            ? { kind: 'object', properties: [], range, parent: undefined }
+            : { kind: 'array', items: [], range, parent: undefined };
+          const json: JsonObject | JsonValue[] = isMap ? {} : [];
+          const asKey = this.isKeyPosition();
+          if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), { node, json });
+          if (!asKey) this.attach(node, json);
+          this.stack.push({ node, json, key: undefined, keyRange: undefined, asKey, flow: ev.style === COLLECTION_STYLE.FLOW });
+          break;
+        }
         case EVENT_ID.ALIAS:
           this.alias(ev.anchorStart, ev.anchorEnd);
           break;
-        case EVENT_ID.POP:
-          this.pop();
+        case EVENT_ID.DOCUMENT:
+          this.documents++;
+          if (this.documents > 1) return this.root; // only the first document is a flow
           break;
       }
     }
@@ -147,55 +160,56 @@ class TreeBuilder {
 
   private isKeyPosition(): boolean {
     const top = this.stack[this.stack.length - 1];
-    return top !== undefined && top.node.kind === 'object' && (top as ObjectFrame).key === undefined;
+    return top !== undefined && top.node.kind === 'object' && top.keyRange === undefined;
   }
 
   private scalar(ev: ScalarEvent): void {
     const top = this.stack[this.stack.length - 1];
     const empty = ev.valueStart < 0;
-    if (top && top.node.kind === 'object') {
-      const frame = top as ObjectFrame;
-      if (frame.key === undefined) {
+    if (top !== undefined && top.node.kind === 'object') {
+      if (top.keyRange === undefined) {
         // A key. An empty key (`: x`) keeps a zero-width range where the value starts.
-        const key = empty ? '' : getScalarValue(this.source, ev);
-        const at = empty ? this.lastEnd : ev.valueStart;
-        const range = empty ? { start: at, end: at } : this.scalarRange(ev);
-        frame.key = { key, keyRange: range };
-        this.lastEnd = range.end;
+        if (empty) {
+          top.key = '';
+          top.keyRange = { start: this.lastEnd, end: this.lastEnd };
+        } else {
+          top.key = ev.fast ? this.source.slice(ev.valueStart, ev.valueEnd) : getScalarValue(this.source, ev);
+          top.keyRange = ev.style === SCALAR_STYLE.PLAIN ? { start: ev.valueStart, end: ev.valueEnd } : this.scalarRange(ev);
+        }
+        this.lastEnd = top.keyRange.end;
         return;
       }
       if (empty && ev.tagStart < 0 && ev.anchorStart < 0) {
         // `Key:` with nothing after it yet: keep the property, without a value.
-        this.addProperty(frame, undefined);
+        this.addProperty(top, undefined, null);
         return;
       }
     }
     const node = this.makeScalar(ev);
-    this.registerAnchor(ev.anchorStart, ev.anchorEnd, node);
-    this.attach(node);
+    if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), { node, json: node.value });
+    this.attach(node, node.value);
   }
 
   private makeScalar(ev: ScalarEvent): ScalarNode {
     if (ev.valueStart < 0) {
       const at = ev.tagEnd >= 0 ? ev.tagEnd : ev.anchorEnd >= 0 ? ev.anchorEnd : this.lastEnd;
-      const node: ScalarNode = { kind: 'scalar', value: null, quoted: false, range: { start: at, end: at }, contentRange: { start: at, end: at }, parent: undefined };
-      if (ev.tagStart >= 0) (node as { tag?: string }).tag = this.source.slice(ev.tagStart, ev.tagEnd);
-      return node;
+      const range = { start: at, end: at };
+      if (ev.tagStart >= 0) return { kind: 'scalar', value: null, quoted: false, range, contentRange: range, parent: undefined, tag: this.source.slice(ev.tagStart, ev.tagEnd) };
+      return { kind: 'scalar', value: null, quoted: false, range, contentRange: range, parent: undefined };
     }
-    const raw = getScalarValue(this.source, ev);
-    const quoted = ev.style !== SCALAR_STYLE.PLAIN;
-    const tag = ev.tagStart >= 0 ? this.source.slice(ev.tagStart, ev.tagEnd) : undefined;
-    const value = tag !== undefined ? resolveTaggedScalar(tag, raw) : quoted ? raw : resolvePlainScalar(raw);
-    const node: ScalarNode = {
-      kind: 'scalar',
-      value,
-      quoted,
-      range: this.scalarRange(ev),
-      contentRange: { start: ev.valueStart, end: ev.valueEnd },
-      parent: undefined,
-    };
-    if (tag !== undefined) (node as { tag?: string }).tag = tag;
-    return node;
+    const raw = ev.fast ? this.source.slice(ev.valueStart, ev.valueEnd) : getScalarValue(this.source, ev);
+    const plain = ev.style === SCALAR_STYLE.PLAIN;
+    if (ev.tagStart >= 0) {
+      const tag = this.source.slice(ev.tagStart, ev.tagEnd);
+      const range = plain ? { start: ev.valueStart, end: ev.valueEnd } : this.scalarRange(ev);
+      const contentRange = plain ? range : { start: ev.valueStart, end: ev.valueEnd };
+      return { kind: 'scalar', value: resolveTaggedScalar(tag, raw), quoted: !plain, range, contentRange, parent: undefined, tag };
+    }
+    if (plain) {
+      const range = { start: ev.valueStart, end: ev.valueEnd };
+      return { kind: 'scalar', value: resolvePlainScalar(raw), quoted: false, range, contentRange: range, parent: undefined };
+    }
+    return { kind: 'scalar', value: raw, quoted: true, range: this.scalarRange(ev), contentRange: { start: ev.valueStart, end: ev.valueEnd }, parent: undefined };
   }
 
   /** The scalar's full source span: with its quotes, or from a block scalar's `|`/`>` indicator. */
@@ -210,7 +224,7 @@ class TreeBuilder {
         const indicator = this.findIndicator(ev);
         // The content ends with its line break; the value's visible end is the last non-space.
         let end = ev.valueEnd;
-        while (end > ev.valueStart && /\s/.test(src[end - 1] ?? '')) end--;
+        while (end > ev.valueStart && isSpace(src.charCodeAt(end - 1))) end--;
         return { start: indicator, end: Math.max(end, indicator + 1) };
       }
       default:
@@ -230,19 +244,22 @@ class TreeBuilder {
     const range = { start: anchorStart - 1, end: anchorEnd };
     const target = this.anchors.get(name);
     let node: Node;
+    let json: JsonValue = null;
     if (target === undefined) {
       this.problems.push({ range, message: `Unknown YAML alias '*${name}': define the anchor '&${name}' before using it.` });
       node = { kind: 'scalar', value: null, quoted: false, range, contentRange: range, parent: undefined, aliasOf: name };
     } else {
-      node = this.copyForAlias(target, range, name);
+      node = this.copyForAlias(target.node, range, name);
+      json = target.json; // js-yaml shares the anchored value too
     }
     if (this.isKeyPosition()) {
-      const frame = this.stack[this.stack.length - 1] as ObjectFrame;
-      frame.key = { key: node.kind === 'scalar' ? String(node.value) : this.source.slice(range.start, range.end), keyRange: range };
+      const frame = this.stack[this.stack.length - 1]!;
+      frame.key = node.kind === 'scalar' ? String(node.value) : this.source.slice(range.start, range.end);
+      frame.keyRange = range;
       this.lastEnd = range.end;
       return;
     }
-    this.attach(node);
+    this.attach(node, json);
   }
 
   /** Deep copy so each occurrence has its own parent; every copied range points at the alias. */
@@ -280,39 +297,47 @@ class TreeBuilder {
     }
   }
 
-  private registerAnchor(start: number, end: number, node: Node): void {
-    if (start >= 0) this.anchors.set(this.source.slice(start, end), node);
-  }
-
-  private attach(node: Node): void {
-    this.lastEnd = Math.max(this.lastEnd, node.range.end);
+  private attach(node: Node, json: JsonValue): void {
+    if (node.range.end > this.lastEnd) this.lastEnd = node.range.end;
     const top = this.stack[this.stack.length - 1];
     if (top === undefined) {
-      if (this.root === undefined) this.root = node;
+      if (this.root === undefined) {
+        this.root = node;
+        this.rootValue = json;
+      }
       return;
     }
     if (top.node.kind === 'array') {
       node.parent = top.node;
       top.node.items.push(node);
+      (top.json as JsonValue[]).push(json);
       return;
     }
-    this.addProperty(top as ObjectFrame, node);
+    this.addProperty(top, node, json);
   }
 
-  private addProperty(frame: ObjectFrame, value: Node | undefined): void {
-    const k = frame.key!;
+  private addProperty(frame: Frame, value: Node | undefined, json: JsonValue): void {
+    const key = frame.key!;
+    const keyRange = frame.keyRange!;
     frame.key = undefined;
-    const end = value ? Math.max(value.range.end, k.keyRange.end) : k.keyRange.end;
-    const prop: Property = { kind: 'property', key: k.key, keyRange: k.keyRange, value, range: { start: k.keyRange.start, end }, parent: frame.node };
-    if (value) value.parent = prop;
-    frame.node.properties.push(prop);
+    frame.keyRange = undefined;
+    const end = value !== undefined && value.range.end > keyRange.end ? value.range.end : keyRange.end;
+    const obj = frame.node as ObjectNode;
+    const prop: Property = { kind: 'property', key, keyRange, value, range: { start: keyRange.start, end }, parent: obj };
+    if (value !== undefined) value.parent = prop;
+    obj.properties.push(prop);
+    const target = frame.json as JsonObject;
+    // `__proto__` as a plain assignment would change the object's prototype.
+    if (key === '__proto__') Object.defineProperty(target, key, { value: json, enumerable: true, writable: true, configurable: true });
+    else target[key] = json;
   }
 
   private pop(): void {
     const frame = this.stack.pop();
     if (frame === undefined) return;
     const node = frame.node;
-    let end = node.range.start;
+    const range = node.range as { start: number; end: number };
+    let end = range.start;
     if (node.kind === 'object') {
       const last = node.properties[node.properties.length - 1];
       if (last) end = last.range.end;
@@ -321,15 +346,18 @@ class TreeBuilder {
       if (last) end = last.range.end;
     }
     if (frame.flow) end = this.closingBracket(end, node.kind === 'object' ? '}' : ']');
-    else if (end === node.range.start) end = node.range.start + 1;
-    (node as { range: OffsetRange }).range = { start: node.range.start, end };
+    else if (end === range.start) end = range.start + 1;
+    range.end = end;
     // The holding property was created when the container opened; stretch it to the real end.
     const holder = node.parent;
-    if (holder?.kind === 'property') (holder as { range: OffsetRange }).range = { start: holder.range.start, end: Math.max(holder.range.end, end) };
-    this.lastEnd = Math.max(this.lastEnd, end);
+    if (holder !== undefined && holder.kind === 'property' && holder.range.end < end) (holder.range as { end: number }).end = end;
+    if (end > this.lastEnd) this.lastEnd = end;
     if (frame.asKey) {
-      const parent = this.stack[this.stack.length - 1] as ObjectFrame | undefined;
-      if (parent) parent.key = { key: this.text.slice(node.range.start, end), keyRange: { start: node.range.start, end } };
+      const parent = this.stack[this.stack.length - 1];
+      if (parent !== undefined) {
+        parent.key = this.text.slice(range.start, end);
+        parent.keyRange = { start: range.start, end };
+      }
     }
   }
 
@@ -345,7 +373,7 @@ class TreeBuilder {
         i = nl < 0 ? src.length : nl + 1;
         continue;
       }
-      if (ch === ',' || ch === '[' || ch === '{' || /\s/.test(ch)) {
+      if (ch === ',' || ch === '[' || ch === '{' || isSpace(ch.charCodeAt(0))) {
         i++;
         continue;
       }
@@ -353,4 +381,8 @@ class TreeBuilder {
     }
     return Math.max(from, i);
   }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }

@@ -24,6 +24,8 @@ export interface LanguageServiceOptions {
   readonly logger?: LanguageServiceLogger;
   /** How many document versions stay cached (least recently analysed dropped first). Default 64. */
   readonly cacheSize?: number;
+  /** Replaces the implementation of some dialects (e.g. to exercise the guards). */
+  readonly services?: Partial<Record<Dialect, DialectService>>;
 }
 
 export interface FlowLanguageService {
@@ -90,6 +92,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
   const log: LanguageServiceLogger = options.logger ?? (() => undefined);
   const cacheSize = Math.max(1, options.cacheSize ?? 64);
   const cache = new Map<string, AnalysedDocument>();
+  const services: Record<Dialect, DialectService> = { ...SERVICES, ...options.services };
 
   const analyse = (doc: TextDocument): AnalysedDocument => {
     const cached = cache.get(doc.uri);
@@ -109,7 +112,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
     try {
       const analysed = analyse(doc);
       if (analysed.dialect === null) return fallback;
-      return run(analysed, SERVICES[analysed.dialect]);
+      return run(analysed, services[analysed.dialect]);
     } catch (err) {
       const detail = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err);
       log('error', `${feature} failed for ${doc.uri} (version ${doc.version}): ${detail}`);

@@ -2,12 +2,16 @@
 import type { ExecutionManager } from '../../executions/manager';
 import type { FnfStore } from '../../store/fnfStore';
 import type { StoredExecution, StoredFlow, StoredSchedule } from '../../store/records';
+import type { JsonValue } from '../../engine';
+import { checkDefinition } from './definition';
 import { fnfErrors } from './errors';
 
 export interface FnfContext {
   readonly store: FnfStore;
   readonly executions: ExecutionManager;
   readonly now: () => number;
+  /** Parsed definitions by flow Id, so a start does not re-check an unchanged definition. */
+  readonly definitions: Map<string, { text: string; value: JsonValue }>;
 }
 
 export function isoNow(ctx: FnfContext): string {
@@ -18,6 +22,15 @@ export function existingFlow(ctx: FnfContext, name: string): StoredFlow {
   const flow = ctx.store.flow(name);
   if (!flow) throw fnfErrors.flowNotExists(name);
   return flow;
+}
+
+/** The flow's definition as the interpreter runs it (checked once per definition text). */
+export function runnableDefinition(ctx: FnfContext, flow: StoredFlow): JsonValue {
+  const cached = ctx.definitions.get(flow.Id);
+  if (cached && cached.text === flow.Definition) return cached.value;
+  const value = checkDefinition(flow.Definition, flow.Name, flow.ExecutionMode === 'Express' ? 'Express' : 'Standard');
+  ctx.definitions.set(flow.Id, { text: flow.Definition, value });
+  return value;
 }
 
 /** The flow as Create/Update/Describe/ListFlows return it. */

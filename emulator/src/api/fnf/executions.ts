@@ -6,8 +6,7 @@ import type { ExecutionEntry } from '../../store/fnfStore';
 import { TERMINAL_STATUSES, type ExecutionStatus } from '../../store/records';
 import type { RequestContext, RequestParams } from '../product';
 import { rpcErrors } from '../transport/errors';
-import { executionView, existingFlow, page, type FnfContext } from './context';
-import { checkDefinition } from './definition';
+import { executionView, existingFlow, page, runnableDefinition, type FnfContext } from './context';
 import { fnfErrors } from './errors';
 import { modeOf } from './flows';
 import { checkLength, checkName, jsonObject, optional, optionalBool, optionalInt, pageToken, required, requiredName } from './params';
@@ -26,7 +25,7 @@ export async function startExecution(ctx: FnfContext, p: RequestParams): Promise
     if (!TERMINAL_STATUSES.has(existing.exec.Status)) return executionView(existing.exec);
     throw fnfErrors.executionAlreadyExists(name, flow.Name);
   }
-  const definition = checkDefinition(flow.Definition, flow.Name, 'Standard');
+  const definition = runnableDefinition(ctx, flow);
   const callback = optional(p, 'CallbackFnFTaskToken');
   const entry = await ctx.executions.start({
     flow, definition, name, inputText: text, input: value, mode: 'Standard', callbackTaskToken: callback || undefined,
@@ -41,7 +40,7 @@ export async function startSyncExecution(ctx: FnfContext, p: RequestParams): Pro
   const name = `${given ? checkName(given, 'ExecutionName') : randomUUID()}:${randomUUID()}`;
   const { text, value } = readInput(p);
   if (modeOf(flow) !== 'Express') throw fnfErrors.standardNotSupported();
-  const definition = checkDefinition(flow.Definition, flow.Name, 'Express');
+  const definition = runnableDefinition(ctx, flow);
   const entry = await ctx.executions.start({ flow, definition, name, inputText: text, input: value, mode: 'Express' });
   await ctx.executions.waitForEnd(entry, Number.POSITIVE_INFINITY);
   const e = entry.exec;

@@ -23,7 +23,7 @@ export async function createFlow(ctx: FnfContext, p: RequestParams): Promise<unk
   }
   const environment = checkEnvironment(optional(p, 'Environment'));
   if (ctx.store.flow(name)) throw fnfErrors.flowAlreadyExists(name);
-  checkDefinition(definition, name, mode === 'Express' ? 'Express' : 'Standard');
+  const value = checkDefinition(definition, name, mode === 'Express' ? 'Express' : 'Standard');
   const now = isoNow(ctx);
   const flow: StoredFlow = {
     Name: name,
@@ -39,6 +39,7 @@ export async function createFlow(ctx: FnfContext, p: RequestParams): Promise<unk
     LastModifiedTime: now,
   };
   await ctx.store.putFlow(flow);
+  ctx.definitions.set(flow.Id, { text: definition, value });
   return flowView(flow);
 }
 
@@ -49,7 +50,7 @@ export async function updateFlow(ctx: FnfContext, p: RequestParams): Promise<unk
   const type = optional(p, 'Type');
   const environment = checkEnvironment(optional(p, 'Environment'));
   if (type !== undefined && type !== '') checkType(type);
-  if (definition !== undefined) checkDefinition(definition, name, modeOf(flow));
+  const value = definition === undefined ? undefined : checkDefinition(definition, name, modeOf(flow));
   const updated: StoredFlow = {
     ...flow,
     Definition: definition ?? flow.Definition,
@@ -60,6 +61,7 @@ export async function updateFlow(ctx: FnfContext, p: RequestParams): Promise<unk
     LastModifiedTime: isoNow(ctx),
   };
   await ctx.store.putFlow(updated);
+  if (definition !== undefined && value !== undefined) ctx.definitions.set(flow.Id, { text: definition, value });
   return flowView(updated);
 }
 
@@ -70,6 +72,7 @@ export async function deleteFlow(ctx: FnfContext, p: RequestParams): Promise<unk
     ctx.store.executions(flow.Id).map((e) => ctx.executions.stop(e, 'FlowDeleted', `The flow ${flow.Name} was deleted.`)),
   );
   await ctx.store.deleteFlow(flow);
+  ctx.definitions.delete(flow.Id);
   return {};
 }
 

@@ -50,7 +50,7 @@ export async function createFnfProduct(env: ProductEnvironment, options: FnfProd
   const executions = new ExecutionManager({
     store, tasks: options.tasks, now: env.now, timeScale: env.timeScale, onError: options.onError,
   });
-  const ctx: FnfContext = { store, executions, now: env.now };
+  const ctx: FnfContext = { store, executions, now: env.now, definitions: new Map() };
   return {
     name: 'fnf',
     version: FNF_VERSION,

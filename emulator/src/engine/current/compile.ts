@@ -51,7 +51,10 @@ function compileScope(owner: JsonObject, where: string, ctx: Context): Scope {
   const resolve = (target: string, from: string): State => {
     const state = states.get(target);
     if (!state) {
-      throw invalid(from, `"${target}" is not a state of this scope (${[...states.keys()].join(', ')}); a transition can only go to a sibling state`);
+      throw invalid(
+        from,
+        `"${target}" is not a state of this scope (${[...states.keys()].join(', ')}); a transition can only go to a sibling state`,
+      );
     }
     return state;
   };
@@ -86,7 +89,12 @@ function expression(text: JsonValue | undefined, where: string, ctx: Context, co
 
 /** `Key: 10` or `Key.$: <expression>`, e.g. Wait `Seconds` and Task `Timeout`. */
 function numberOrExpression(
-  obj: JsonObject, key: string, where: string, ctx: Context, min: number, max: number,
+  obj: JsonObject,
+  key: string,
+  where: string,
+  ctx: Context,
+  min: number,
+  max: number,
 ): number | CompiledExpression | undefined {
   if (obj[`${key}.$`] !== undefined) return expression(obj[`${key}.$`], `${where}: ${key}.$`, ctx);
   return optionalNumber(obj, key, where, min, max);
@@ -143,7 +151,8 @@ function compileState(obj: JsonObject, name: string, ctx: Context): State {
     case 'Task': {
       needsTransition();
       const mode = optionalString(obj, 'TaskMode', where) ?? 'RequestComplete';
-      if (!TASK_MODES.includes(mode as TaskMode)) throw invalid(where, `TaskMode must be one of ${TASK_MODES.join(', ')}, got "${mode}"`);
+      if (!TASK_MODES.includes(mode as TaskMode))
+        throw invalid(where, `TaskMode must be one of ${TASK_MODES.join(', ')}, got "${mode}"`);
       return {
         ...base,
         type,
@@ -158,9 +167,14 @@ function compileState(obj: JsonObject, name: string, ctx: Context): State {
       needsTransition();
       const list = asArray(obj['Branches'], `${where}: Branches`);
       if (list.length > ctx.limits.maxParallelBranches) {
-        throw invalid(where, `has ${list.length} branches; a Parallel state may have at most ${ctx.limits.maxParallelBranches}`);
+        throw invalid(
+          where,
+          `has ${list.length} branches; a Parallel state may have at most ${ctx.limits.maxParallelBranches}`,
+        );
       }
-      const branches = list.map((raw, i) => compileScope(asObject(raw, `${where}: Branches[${i}]`), `${where}: Branches[${i}]`, ctx));
+      const branches = list.map((raw, i) =>
+        compileScope(asObject(raw, `${where}: Branches[${i}]`), `${where}: Branches[${i}]`, ctx),
+      );
       return { ...base, type, branches, ...recovery(obj, where, ctx) };
     }
     case 'Map': {
@@ -170,7 +184,11 @@ function compileState(obj: JsonObject, name: string, ctx: Context): State {
         type,
         itemsPath: expression(obj['ItemsPath'], `${where}: ItemsPath`, ctx),
         itemConstructor: constructor(obj, 'ItemConstructor', where, ctx),
-        processor: compileScope(asObject(obj['Processor'] ?? obj['ItemProcessor'], `${where}: Processor`), `${where}: Processor`, ctx),
+        processor: compileScope(
+          asObject(obj['Processor'] ?? obj['ItemProcessor'], `${where}: Processor`),
+          `${where}: Processor`,
+          ctx,
+        ),
         concurrency: mapConcurrency(obj, where, ctx),
         ...recovery(obj, where, ctx),
       };
@@ -193,26 +211,32 @@ function mapConcurrency(obj: JsonObject, where: string, ctx: Context): number {
 }
 
 function recovery(obj: JsonObject, where: string, ctx: Context): { retry: RetryRule[]; catch: CatchRule[] } {
-  const retry = obj['Retry'] === undefined ? [] : asArray(obj['Retry'], `${where}: Retry`).map((raw, i) => {
-    const at = `${where}: Retry[${i}]`;
-    const r = asObject(raw, at);
-    return {
-      errors: stringList(r['Errors'], `${at}.Errors`),
-      maxAttempts: optionalNumber(r, 'MaxAttempts', at, 0, Number.MAX_SAFE_INTEGER) ?? 3,
-      intervalSeconds: optionalNumber(r, 'IntervalSeconds', at, 0, MAX_RETRY_SECONDS) ?? 1,
-      backoffRate: optionalNumber(r, 'BackoffRate', at, 1, Number.MAX_SAFE_INTEGER) ?? 1,
-      maxBackoffSeconds: optionalNumber(r, 'MaxBackoffSeconds', at, 0, MAX_RETRY_SECONDS),
-    };
-  });
-  const catchRules = obj['Catch'] === undefined ? [] : asArray(obj['Catch'], `${where}: Catch`).map((raw, i) => {
-    const at = `${where}: Catch[${i}]`;
-    const c = asObject(raw, at);
-    return {
-      errors: stringList(c['Errors'], `${at}.Errors`),
-      output: constructor(c, 'OutputConstructor', at, ctx),
-      nextName: requiredString(c, 'Next', at),
-      next: null as unknown as State,
-    };
-  });
+  const retry =
+    obj['Retry'] === undefined
+      ? []
+      : asArray(obj['Retry'], `${where}: Retry`).map((raw, i) => {
+          const at = `${where}: Retry[${i}]`;
+          const r = asObject(raw, at);
+          return {
+            errors: stringList(r['Errors'], `${at}.Errors`),
+            maxAttempts: optionalNumber(r, 'MaxAttempts', at, 0, Number.MAX_SAFE_INTEGER) ?? 3,
+            intervalSeconds: optionalNumber(r, 'IntervalSeconds', at, 0, MAX_RETRY_SECONDS) ?? 1,
+            backoffRate: optionalNumber(r, 'BackoffRate', at, 1, Number.MAX_SAFE_INTEGER) ?? 1,
+            maxBackoffSeconds: optionalNumber(r, 'MaxBackoffSeconds', at, 0, MAX_RETRY_SECONDS),
+          };
+        });
+  const catchRules =
+    obj['Catch'] === undefined
+      ? []
+      : asArray(obj['Catch'], `${where}: Catch`).map((raw, i) => {
+          const at = `${where}: Catch[${i}]`;
+          const c = asObject(raw, at);
+          return {
+            errors: stringList(c['Errors'], `${at}.Errors`),
+            output: constructor(c, 'OutputConstructor', at, ctx),
+            nextName: requiredString(c, 'Next', at),
+            next: null as unknown as State,
+          };
+        });
   return { retry, catch: catchRules };
 }

@@ -11,11 +11,22 @@ import type { Frame } from './frame';
 import type { MapState, ParallelState, Scope } from './model';
 import { allOrFirstFailure } from '../concurrency';
 
-export type ScopeRunner = (rt: Runtime, scope: Scope, input: JsonValue, trail: Trail, signal: AbortSignal) => Promise<JsonValue>;
+export type ScopeRunner = (
+  rt: Runtime,
+  scope: Scope,
+  input: JsonValue,
+  trail: Trail,
+  signal: AbortSignal,
+) => Promise<JsonValue>;
 
 /** Output: `{ Branch0: <output of branch 0>, Branch1: ... }`. */
 export async function runParallel(
-  rt: Runtime, state: ParallelState, frame: Frame, trail: Trail, signal: AbortSignal, run: ScopeRunner,
+  rt: Runtime,
+  state: ParallelState,
+  frame: Frame,
+  trail: Trail,
+  signal: AbortSignal,
+  run: ScopeRunner,
 ): Promise<JsonValue> {
   const outputs = await allOrFirstFailure(signal, state.branches.length, state.branches.length, async (i, sig) => {
     const branchTrail: Trail = { last: trail.last };
@@ -31,7 +42,12 @@ export async function runParallel(
 
 /** Output: `{ Items: [<output of item 0>, <output of item 1>, ...] }`, in input order. */
 export async function runMap(
-  rt: Runtime, state: MapState, frame: Frame, trail: Trail, signal: AbortSignal, run: ScopeRunner,
+  rt: Runtime,
+  state: MapState,
+  frame: Frame,
+  trail: Trail,
+  signal: AbortSignal,
+  run: ScopeRunner,
 ): Promise<JsonValue> {
   const items = evaluate(state.itemsPath, frame.vars);
   if (!Array.isArray(items)) {

@@ -13,7 +13,13 @@ import { runRecoverable } from './recovery';
 import { runTask } from './task';
 
 /** Runs one scope from its start state to its end; resolves to the scope's output. */
-export async function runScope(rt: Runtime, scope: Scope, input: JsonValue, trail: Trail, signal: AbortSignal): Promise<JsonValue> {
+export async function runScope(
+  rt: Runtime,
+  scope: Scope,
+  input: JsonValue,
+  trail: Trail,
+  signal: AbortSignal,
+): Promise<JsonValue> {
   let state: State = scope.start;
   let value = input;
   for (;;) {
@@ -35,17 +41,23 @@ export async function runScope(rt: Runtime, scope: Scope, input: JsonValue, trai
         break;
       case 'Task': {
         const task = state;
-        step = await runRecoverable(rt, task, value, trail, signal, (frame, sig) => runTask(rt, task, frame, trail, sig));
+        step = await runRecoverable(rt, task, value, trail, signal, (frame, sig) =>
+          runTask(rt, task, frame, trail, sig),
+        );
         break;
       }
       case 'Parallel': {
         const parallel = state;
-        step = await runRecoverable(rt, parallel, value, trail, signal, (frame, sig) => runParallel(rt, parallel, frame, trail, sig, runScope));
+        step = await runRecoverable(rt, parallel, value, trail, signal, (frame, sig) =>
+          runParallel(rt, parallel, frame, trail, sig, runScope),
+        );
         break;
       }
       case 'Map': {
         const map = state;
-        step = await runRecoverable(rt, map, value, trail, signal, (frame, sig) => runMap(rt, map, frame, trail, sig, runScope));
+        step = await runRecoverable(rt, map, value, trail, signal, (frame, sig) =>
+          runMap(rt, map, frame, trail, sig, runScope),
+        );
         break;
       }
     }
@@ -82,7 +94,13 @@ function runFail(rt: Runtime, state: FailState, input: JsonValue, trail: Trail):
   throw new FlowFailure(state.code, state.detail);
 }
 
-async function runWait(rt: Runtime, state: WaitState, input: JsonValue, trail: Trail, signal: AbortSignal): Promise<Step> {
+async function runWait(
+  rt: Runtime,
+  state: WaitState,
+  input: JsonValue,
+  trail: Trail,
+  signal: AbortSignal,
+): Promise<Step> {
   const frame = enterState(rt, state, input, trail);
   const seconds = typeof state.seconds === 'number' ? state.seconds : evaluate(state.seconds, frame.vars);
   const [min, max] = rt.mode === 'Express' ? [1, 20] : [1, 300];

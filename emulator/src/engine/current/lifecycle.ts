@@ -43,10 +43,16 @@ function applyGlobals(rt: Runtime, state: State, values: JsonValue): void {
   if (!isObject(values)) return;
   for (const key of Object.keys(values)) {
     if (Buffer.byteLength(key) > MAX_GLOBAL_KEY_BYTES) {
-      throw new FlowFailure(EngineErrors.limitExceeded, `state "${state.name}": global variable key "${key.slice(0, 40)}…" is longer than ${MAX_GLOBAL_KEY_BYTES} bytes`);
+      throw new FlowFailure(
+        EngineErrors.limitExceeded,
+        `state "${state.name}": global variable key "${key.slice(0, 40)}…" is longer than ${MAX_GLOBAL_KEY_BYTES} bytes`,
+      );
     }
     if (Buffer.byteLength(JSON.stringify(values[key])) > MAX_GLOBAL_VALUE_BYTES) {
-      throw new FlowFailure(EngineErrors.limitExceeded, `state "${state.name}": global variable "${key}" is larger than 256 KiB`);
+      throw new FlowFailure(
+        EngineErrors.limitExceeded,
+        `state "${state.name}": global variable "${key}" is larger than 256 KiB`,
+      );
     }
   }
   rt.globals = { ...rt.globals, ...values };

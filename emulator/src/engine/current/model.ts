@@ -93,7 +93,8 @@ export interface MapState extends StateBase, Recoverable {
   readonly concurrency: number;
 }
 
-export type State = PassState | SucceedState | FailState | WaitState | ChoiceState | TaskState | ParallelState | MapState;
+export type State =
+  PassState | SucceedState | FailState | WaitState | ChoiceState | TaskState | ParallelState | MapState;
 
 export interface CompiledFlow {
   readonly root: Scope;

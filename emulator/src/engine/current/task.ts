@@ -9,12 +9,22 @@ import type { Frame } from './frame';
 import type { TaskState } from './model';
 import { EngineErrors, FlowFailure } from '../errors';
 
-export async function runTask(rt: Runtime, state: TaskState, frame: Frame, trail: Trail, signal: AbortSignal): Promise<JsonValue> {
-  const timeout = state.timeout === undefined || typeof state.timeout === 'number'
-    ? state.timeout ?? 0
-    : evaluate(state.timeout, frame.vars);
+export async function runTask(
+  rt: Runtime,
+  state: TaskState,
+  frame: Frame,
+  trail: Trail,
+  signal: AbortSignal,
+): Promise<JsonValue> {
+  const timeout =
+    state.timeout === undefined || typeof state.timeout === 'number'
+      ? (state.timeout ?? 0)
+      : evaluate(state.timeout, frame.vars);
   if (typeof timeout !== 'number' || timeout < 0) {
-    throw new FlowFailure(EngineErrors.invalidArgument, `state "${state.name}": Timeout must be a number of seconds, got ${JSON.stringify(timeout)}`);
+    throw new FlowFailure(
+      EngineErrors.invalidArgument,
+      `state "${state.name}": Timeout must be a number of seconds, got ${JSON.stringify(timeout)}`,
+    );
   }
   if (state.taskMode === 'WaitForCustomCallback') frame.taskToken = rt.newTaskToken();
   const parameters = state.parameters ? state.parameters(frame.vars) : frame.input;

@@ -94,7 +94,8 @@ function member(target: JsonValue | undefined, key: string): JsonValue | undefin
 
 function indexInto(target: JsonValue | undefined, index: JsonValue | undefined, source: string): JsonValue | undefined {
   if (Array.isArray(target)) {
-    if (typeof index !== 'number' || !Number.isInteger(index)) fail(source, `an array index must be an integer, got ${typeName(index)}`);
+    if (typeof index !== 'number' || !Number.isInteger(index))
+      fail(source, `an array index must be an integer, got ${typeName(index)}`);
     return target[index < 0 ? target.length + index : index];
   }
   if (typeof index === 'string') return member(target, index);
@@ -138,7 +139,11 @@ function evalNode(node: Expr, vars: Variables, source: string): Value {
       return new Projection([]);
     }
     case 'call':
-      return call(node.callee, node.args.map((a) => finish(evalNode(a, vars, source))), source);
+      return call(
+        node.callee,
+        node.args.map((a) => finish(evalNode(a, vars, source))),
+        source,
+      );
     case 'unary': {
       const operand = plain(evalNode(node.operand, vars, source));
       if (node.operator === '!') {
@@ -151,10 +156,12 @@ function evalNode(node: Expr, vars: Variables, source: string): Value {
     case 'binary': {
       if (node.operator === '&&' || node.operator === '||') {
         const left = plain(evalNode(node.left, vars, source));
-        if (typeof left !== 'boolean') fail(source, `${node.operator} needs true or false on its left, got ${typeName(left)}`);
+        if (typeof left !== 'boolean')
+          fail(source, `${node.operator} needs true or false on its left, got ${typeName(left)}`);
         if (node.operator === '&&' ? !left : left) return left;
         const right = plain(evalNode(node.right, vars, source));
-        if (typeof right !== 'boolean') fail(source, `${node.operator} needs true or false on its right, got ${typeName(right)}`);
+        if (typeof right !== 'boolean')
+          fail(source, `${node.operator} needs true or false on its right, got ${typeName(right)}`);
         return right;
       }
       const left = finish(evalNode(node.left, vars, source));
@@ -178,7 +185,10 @@ function compare(operator: string, left: JsonValue, right: JsonValue, source: st
       }
       return fail(source, `in needs an array or object on its right, got ${typeName(right)}`);
   }
-  if (!((typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string'))) {
+  if (!(
+    (typeof left === 'number' && typeof right === 'number') ||
+    (typeof left === 'string' && typeof right === 'string')
+  )) {
     fail(source, `${operator} compares two numbers or two strings, got ${typeName(left)} and ${typeName(right)}`);
   }
   const l = left as number | string;

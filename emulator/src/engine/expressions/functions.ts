@@ -8,7 +8,12 @@ import type { JsonValue } from '../types';
 
 export type BuiltinImpl = (args: JsonValue[], fail: (message: string) => never) => JsonValue;
 
-const HASH_ALGORITHMS: Record<string, string> = { 'MD5': 'md5', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-512': 'sha512' };
+const HASH_ALGORITHMS: Record<string, string> = {
+  MD5: 'md5',
+  'SHA-1': 'sha1',
+  'SHA-256': 'sha256',
+  'SHA-512': 'sha512',
+};
 
 function str(value: JsonValue, what: string, fail: (m: string) => never): string {
   if (typeof value !== 'string') fail(`${what} must be a string, got ${typeName(value)}`);
@@ -26,7 +31,8 @@ function obj(value: JsonValue, what: string, fail: (m: string) => never): JsonOb
 }
 
 function int(value: JsonValue, what: string, fail: (m: string) => never): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) fail(`${what} must be an integer, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    fail(`${what} must be an integer, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -61,8 +67,11 @@ export const BUILTINS: Record<string, BuiltinImpl> = {
   jsonToString: ([v]) => JSON.stringify(v),
   hash: ([s, alg], fail) => {
     const name = HASH_ALGORITHMS[str(alg!, 'the algorithm', fail)];
-    if (!name) fail(`the algorithm must be one of ${Object.keys(HASH_ALGORITHMS).join(', ')}, got ${JSON.stringify(alg)}`);
-    return createHash(name).update(str(s!, 'the input', fail)).digest('hex');
+    if (!name)
+      fail(`the algorithm must be one of ${Object.keys(HASH_ALGORITHMS).join(', ')}, got ${JSON.stringify(alg)}`);
+    return createHash(name)
+      .update(str(s!, 'the input', fail))
+      .digest('hex');
   },
   jsonMerge: ([a, b], fail) => ({ ...obj(a!, 'the first argument', fail), ...obj(b!, 'the second argument', fail) }),
   length: ([v], fail) => {

@@ -42,14 +42,18 @@ function compileSteps(value: JsonValue | undefined, where: string, limits: Limit
   const indexOf = new Map<string, number>();
   raw.forEach((s, i) => {
     const name = requiredString(s, 'name', `${where}[${i}]`);
-    if (indexOf.has(name)) throw invalid(where, `two steps are named "${name}"; step names must be unique among siblings`);
+    if (indexOf.has(name))
+      throw invalid(where, `two steps are named "${name}"; step names must be unique among siblings`);
     indexOf.set(name, i);
   });
   const goto = (target: string | undefined, from: string): number | undefined => {
     if (target === undefined) return undefined;
     const index = indexOf.get(target);
     if (index === undefined) {
-      throw invalid(from, `goto "${target}" is not a sibling step (${[...indexOf.keys()].join(', ')}); goto can only jump to a step of the same list`);
+      throw invalid(
+        from,
+        `goto "${target}" is not a sibling step (${[...indexOf.keys()].join(', ')}); goto can only jump to a step of the same list`,
+      );
     }
     return index;
   };
@@ -59,11 +63,14 @@ function compileSteps(value: JsonValue | undefined, where: string, limits: Limit
 function serviceParams(obj: JsonObject, where: string, limits: Limits): Mapping[] | undefined {
   const value = obj['serviceParams'];
   if (value === undefined || value === null) return undefined;
-  return Object.entries(asObject(value, `${where}: serviceParams`)).map(([target, source]) => mappingFrom(target, source, `${where}: serviceParams.${target}`, limits));
+  return Object.entries(asObject(value, `${where}: serviceParams`)).map(([target, source]) =>
+    mappingFrom(target, source, `${where}: serviceParams.${target}`, limits),
+  );
 }
 
 function mappingFrom(target: string, source: JsonValue | undefined, where: string, limits: Limits): Mapping {
-  if (typeof source === 'string' && source.startsWith('$')) return { target, expression: legacyExpression(source, where, limits) };
+  if (typeof source === 'string' && source.startsWith('$'))
+    return { target, expression: legacyExpression(source, where, limits) };
   return { target, constant: source ?? null };
 }
 
@@ -96,12 +103,22 @@ function compileStep(obj: JsonObject, goto: Goto, limits: Limits): LegacyStep {
     case 'succeed':
       return { ...base, type };
     case 'fail':
-      return { ...base, type, error: optionalString(obj, 'error', where) ?? '', cause: optionalString(obj, 'cause', where) ?? '' };
+      return {
+        ...base,
+        type,
+        error: optionalString(obj, 'error', where) ?? '',
+        cause: optionalString(obj, 'cause', where) ?? '',
+      };
     case 'task': {
       const resource = optionalString(obj, 'resourceArn', where) ?? optionalString(obj, 'action', where);
-      if (!resource) throw invalid(where, 'a task step needs resourceArn (e.g. acs:fc:{region}:{account}:services/{service}/functions/{function})');
+      if (!resource)
+        throw invalid(
+          where,
+          'a task step needs resourceArn (e.g. acs:fc:{region}:{account}:services/{service}/functions/{function})',
+        );
       const pattern = optionalString(obj, 'pattern', where) ?? 'requestResponse';
-      if (!(PATTERNS as readonly string[]).includes(pattern)) throw invalid(where, `pattern must be one of ${PATTERNS.join(', ')}, got "${pattern}"`);
+      if (!(PATTERNS as readonly string[]).includes(pattern))
+        throw invalid(where, `pattern must be one of ${PATTERNS.join(', ')}, got "${pattern}"`);
       return {
         ...base,
         type,
@@ -132,15 +149,22 @@ function compileStep(obj: JsonObject, goto: Goto, limits: Limits): LegacyStep {
         const at = `${where}: choices[${i}]`;
         const c = asObject(raw, at);
         const condition = c['condition'];
-        if (typeof condition !== 'string') throw invalid(at, 'condition is required, e.g. condition: $.status == "ready"');
-        return { condition: legacyExpression(condition, `${at}.condition`, limits, true), ...option(c, at, goto, limits) };
+        if (typeof condition !== 'string')
+          throw invalid(at, 'condition is required, e.g. condition: $.status == "ready"');
+        return {
+          condition: legacyExpression(condition, `${at}.condition`, limits, true),
+          ...option(c, at, goto, limits),
+        };
       });
       const def = obj['default'];
       return {
         ...base,
         type,
         choices,
-        default: def === undefined || def === null ? undefined : option(asObject(def, `${where}: default`), `${where}: default`, goto, limits),
+        default:
+          def === undefined || def === null
+            ? undefined
+            : option(asObject(def, `${where}: default`), `${where}: default`, goto, limits),
       };
     }
     case 'parallel':
@@ -164,9 +188,15 @@ function compileStep(obj: JsonObject, goto: Goto, limits: Limits): LegacyStep {
       };
     }
     case 'loop':
-      throw invalid(where, 'loop steps are not documented by the service, so the emulator cannot run them; use foreach or a choice with goto');
+      throw invalid(
+        where,
+        'loop steps are not documented by the service, so the emulator cannot run them; use foreach or a choice with goto',
+      );
     default:
-      throw invalid(where, `unknown type "${type}"; use one of task, pass, wait, choice, parallel, foreach, succeed, fail`);
+      throw invalid(
+        where,
+        `unknown type "${type}"; use one of task, pass, wait, choice, parallel, foreach, succeed, fail`,
+      );
   }
 }
 
@@ -183,15 +213,20 @@ function durationValue(value: JsonValue, where: string, limits: Limits): number 
   if (typeof value === 'string' && value.startsWith('$')) return legacyExpression(value, where, limits);
   const seconds = typeof value === 'string' ? Number(value) : value;
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
-    throw invalid(where, `expected seconds (a number) or an input reference such as $.sleep, got ${JSON.stringify(value)}`);
+    throw invalid(
+      where,
+      `expected seconds (a number) or an input reference such as $.sleep, got ${JSON.stringify(value)}`,
+    );
   }
   return seconds;
 }
 
 function timestampValue(value: JsonValue, where: string, limits: Limits): string | CompiledExpression {
-  if (typeof value !== 'string') throw invalid(where, `expected an RFC 3339 time or an input reference, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string')
+    throw invalid(where, `expected an RFC 3339 time or an input reference, got ${JSON.stringify(value)}`);
   if (value.startsWith('$')) return legacyExpression(value, where, limits);
-  if (Number.isNaN(Date.parse(value))) throw invalid(where, `"${value}" is not an RFC 3339 time such as 2019-05-02T15:04:05Z`);
+  if (Number.isNaN(Date.parse(value)))
+    throw invalid(where, `"${value}" is not an RFC 3339 time such as 2019-05-02T15:04:05Z`);
   return value;
 }
 

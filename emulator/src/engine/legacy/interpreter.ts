@@ -254,16 +254,22 @@ async function runForeach(
   });
 }
 
-const FC_ARN = /^acs:fc:/;
+/**
+ * FC function ARNs, and template references that are not ARNs at all (`!Ref service/function`,
+ * which deployment tools resolve to an FC function).
+ */
+function isFunctionResource(resource: string): boolean {
+  return resource.startsWith('acs:fc:') || !resource.includes(':');
+}
 
-/** A task's request: FC ARNs become FC:InvokeFunction with the step input as the event. */
+/** A task's request: FC functions become FC:InvokeFunction with the step input as the event. */
 function taskRequest(
   step: TaskStep,
   input: JsonObject,
   token: string | undefined,
   rt: Runtime,
 ): { action: string; parameters: JsonValue } {
-  if (FC_ARN.test(step.resource)) {
+  if (isFunctionResource(step.resource)) {
     return {
       action: 'FC:InvokeFunction',
       parameters: { resourceArn: step.resource, invocationType: 'Sync', body: input },

@@ -92,7 +92,8 @@ export interface FailStep extends StepBase {
   readonly cause: string;
 }
 
-export type LegacyStep = TaskStep | PassStep | WaitStep | ChoiceStep | ParallelStep | ForeachStep | SucceedStep | FailStep;
+export type LegacyStep =
+  TaskStep | PassStep | WaitStep | ChoiceStep | ParallelStep | ForeachStep | SucceedStep | FailStep;
 
 export interface LegacyFlow {
   readonly steps: Steps;

@@ -77,7 +77,10 @@ function checkReachability(ctx: CheckContext, model: FlowModel, terminal: Set<Fl
   for (const r of model.references) {
     if (!r.from) continue;
     const target = r.scope.byName.get(r.name);
-    if (!target) continue;
+    if (!target) {
+      terminal.add(r.from); // already reported as unknown: do not also call the scope endless
+      continue;
+    }
     const list = edges.get(r.from);
     if (list) list.push(target);
     else edges.set(r.from, [target]);

@@ -125,7 +125,8 @@ class Parser {
         if (this.isPunct('*')) {
           const star = this.next();
           if (!this.mode.legacy) {
-            throw new SyntaxFailure({ start: open.start, end: star.end },
+            const end = this.isPunct(']') ? this.peek().end : star.end;
+            throw new SyntaxFailure({ start: open.start, end },
               '`[*]` is not supported by this spec; index one element such as `[0]`');
           }
           const close = this.expectPunct(']', 'close the wildcard as `[*]`');
@@ -191,9 +192,9 @@ class Parser {
     if (!this.isPunct('(')) {
       throw new SyntaxFailure(t, `\`${t.value}\` is neither a variable nor a function call: variables start with \`$\` (e.g. \`$Input.${t.value}\`), text needs quotes ("${t.value}"), functions need parentheses (${t.value}())`);
     }
-    this.next();
+    const paren = this.next();
     this.enter(t);
-    const args = this.parseList(')', 'separate arguments with `,` and close the call with `)`');
+    const args = this.parseList(')', 'separate arguments with `,` and close the call with `)`', { start: t.start, end: paren.end }, `the call \`${t.value}(\``);
     this.depth--;
     const close = this.next();
     if (this.mode.condition) {
@@ -203,10 +204,11 @@ class Parser {
   }
 
   /** Parses `a, b, c` up to (not consuming) the closing punctuation. */
-  private parseList(close: string, advice: string): Expr[] {
+  private parseList(close: string, advice: string, open: Span, what: string): Expr[] {
     const items: Expr[] = [];
-    if (this.isPunct(close)) return items;
     for (;;) {
+      if (this.peek().kind === 'eof') throw new SyntaxFailure(open, `${what} is never closed; add \`${close}\``);
+      if (this.isPunct(close)) return items;
       items.push(this.parseOr());
       if (this.isPunct(',')) {
         this.next();
@@ -214,7 +216,8 @@ class Parser {
       }
       if (this.isPunct(close)) return items;
       const t = this.peek();
-      throw new SyntaxFailure(t.kind === 'eof' ? this.tokens[this.pos - 1] ?? t : t, `expected \`,\` or \`${close}\` but found ${describe(t)}; ${advice}`);
+      if (t.kind === 'eof') throw new SyntaxFailure(open, `${what} is never closed; add \`${close}\``);
+      throw new SyntaxFailure(t, `expected \`,\` or \`${close}\` but found ${describe(t)}; ${advice}`);
     }
   }
 
@@ -235,7 +238,7 @@ class Parser {
   private parseArray(open: Token): Expr {
     this.next();
     this.enter(open);
-    const elements = this.parseList(']', 'separate elements with `,` and close the array with `]`');
+    const elements = this.parseList(']', 'separate elements with `,` and close the array with `]`', open, 'this `[`');
     this.depth--;
     const close = this.next();
     return { kind: 'array', elements, start: open.start, end: close.end };

@@ -58,7 +58,15 @@ export function complete(doc: AnalysedDocument, position: Position, spec: Comple
     const valueStart = offset - typed.length;
     const replaceEnd = offset + (/^[^\s#]*/.exec(after)?.[0].length ?? 0);
     const range: Range = { start: d.positionAt(valueStart), end: d.positionAt(replaceEnd) };
-    return { isIncomplete: false, items: items.map((i) => (i.textEdit ? i : { ...i, textEdit: { range, newText: i.insertText ?? i.label } })) };
+    // Right after `Key:` the value needs its separating space.
+    const lead = before.endsWith(':') ? ' ' : '';
+    return {
+      isIncomplete: false,
+      items: items.map((i) => {
+        if (i.textEdit && 'range' in i.textEdit) return lead ? { ...i, textEdit: { ...i.textEdit, newText: lead + i.textEdit.newText } } : i;
+        return { ...i, textEdit: { range, newText: lead + (i.insertText ?? i.label) } };
+      }),
+    };
   }
 
   const m = LIST_PREFIX.exec(before)!;
@@ -71,6 +79,8 @@ export function complete(doc: AnalysedDocument, position: Position, spec: Comple
   const present = new Set<string>();
   if (container && !newItem) {
     for (const p of container.properties) if (d.positionAt(p.keyRange.start).line !== position.line) present.add(p.key);
+    // A half-typed line can make the parser drop neighbours: read sibling keys from the text too.
+    for (const k of siblingKeysByIndent(text, lineStart, lineEnd, column)) present.add(k);
   }
   const wordEnd = offset + (/^[^\s:#]*/.exec(after)?.[0].length ?? 0);
   const range: Range = { start: d.positionAt(offset - prefix.length), end: d.positionAt(wordEnd) };
@@ -89,6 +99,45 @@ export function complete(doc: AnalysedDocument, position: Position, spec: Comple
   }
   for (const s of snippets) items.push({ ...s, textEdit: { range, newText: s.insertText ?? s.label } });
   return { isIncomplete: false, items };
+}
+
+const SIBLING_KEY = /^( *)(?:- +)?([^\s:#'"][^:#]*?|"[^"]*"|'[^']*')\s*:(?:\s|$)/;
+
+/** Keys at `column` in the block around the cursor line (stops where the block ends). */
+function siblingKeysByIndent(text: string, lineStart: number, lineEnd: number, column: number): string[] {
+  const keys: string[] = [];
+  const scan = (from: number, step: 1 | -1): void => {
+    let pos = from;
+    for (let n = 0; n < 500; n++) {
+      let start: number;
+      let end: number;
+      if (step === 1) {
+        if (pos >= text.length) return;
+        start = pos;
+        end = text.indexOf('\n', start);
+        if (end < 0) end = text.length;
+        pos = end + 1;
+      } else {
+        if (pos <= 0) return;
+        end = pos - 1;
+        start = text.lastIndexOf('\n', end - 1) + 1;
+        pos = start;
+      }
+      const line = text.slice(start, end).replace(/\r$/, '');
+      if (line.trim() === '' || /^\s*#/.test(line)) continue;
+      const m = SIBLING_KEY.exec(line);
+      const indent = line.length - line.trimStart().length;
+      const keyColumn = m ? m[0].indexOf(m[2]!) : indent;
+      if (indent < column && !(m && keyColumn === column && step === -1)) return;
+      if (m && keyColumn === column) {
+        keys.push(unquote(m[2]!.trim()));
+        if (indent < column) return; // the `- key:` line that starts this item
+      }
+    }
+  };
+  scan(lineEnd + 1, 1);
+  scan(lineStart, -1);
+  return keys;
 }
 
 function unquote(key: string): string {
@@ -124,10 +173,12 @@ export function containerAt(node: Node | undefined, offset: number, column: numb
     return c === column ? node : undefined;
   }
   if (node.kind === 'array') {
+    // Skip scalar items: a half-typed `- ` item parses as an empty scalar, and its siblings tell
+    // what the list holds.
     let found: Node | undefined;
     for (const item of node.items) {
-      if (item.range.start <= offset) found = item;
-      else break;
+      if (item.range.start > offset) break;
+      if (item.kind !== 'scalar') found = item;
     }
     return containerAt(found, offset, column, columnOf);
   }

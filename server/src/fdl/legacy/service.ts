@@ -1,16 +1,28 @@
 // The legacy FDL spec (`type: flow`, `steps`): every editor feature, one module per feature.
 import type { DialectService } from '../../service/types';
+import { codeActions } from '../features/codeActions';
+import { foldingRanges } from '../features/folding';
+import { definition, prepareRename, references, rename } from '../features/navigation';
+import { documentSymbols } from '../features/symbols';
+import { legacyCompletion } from './completion';
+import { legacyHover } from './hover';
+import { legacyModel } from './model';
+import { classifyLegacy, legacyFields } from './shape';
 import { validateLegacy } from './validate';
 
 export const fdlLegacyService: DialectService = {
   validate: validateLegacy,
-  complete: () => ({ isIncomplete: false, items: [] }),
-  hover: () => null,
-  documentSymbols: () => [],
-  definition: () => null,
-  references: () => [],
-  prepareRename: () => null,
-  rename: () => null,
-  codeActions: () => [],
-  foldingRanges: () => [],
+  complete: legacyCompletion,
+  hover: legacyHover,
+  documentSymbols: (doc) => documentSymbols(doc, legacyModel(doc)),
+  definition: (doc, position) => definition(doc, legacyModel(doc), position),
+  references: (doc, position, includeDeclaration) => references(doc, legacyModel(doc), position, includeDeclaration),
+  prepareRename: (doc, position) => prepareRename(doc, legacyModel(doc), position),
+  rename: (doc, position, newName) => rename(doc, legacyModel(doc), position, newName),
+  codeActions: (doc, _range, diagnostics) => codeActions(doc, diagnostics, {
+    fieldsOf: (_d, container) => legacyFields(classifyLegacy(container)),
+    model: legacyModel,
+    endKey: 'end',
+  }),
+  foldingRanges,
 };

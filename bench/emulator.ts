@@ -1,0 +1,201 @@
+// npm run bench:emulator — state transitions per second of the flow interpreter and of
+// aws-local-stepfunctions on equivalent Pass/Choice chains (10 and 100 states), and HTTP
+// StartSyncExecution throughput of a 10-state Express flow through the emulator and FnfClient.
+// Prints a table, then one JSON line (the 100-state chain for the first three numbers).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StateMachine } from 'aws-local-stepfunctions';
+import { staticCredentials } from '../cloud/src/credentials';
+import { FnfClient } from '../cloud/src/fnf/client';
+import { RateLimiter } from '../cloud/src/rpc/tokenBucket';
+import { systemClock } from '../cloud/src/rpc/clock';
+import { startRun, type HistoryEvent, type JsonValue } from '../emulator/src/engine';
+import { startEmulator } from '../emulator/src/server';
+
+const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 7);
+const REPEAT_MS = Number(process.env['BENCH_REPEAT_MS'] ?? 400);
+const SYNC_MS = Number(process.env['BENCH_SYNC_MS'] ?? 3000);
+const SYNC_CONCURRENCY = 8;
+
+/** Alternating Pass and Choice states; every Choice takes its first branch. */
+function cloudflowChain(n: number): JsonValue {
+  const next = (i: number): Record<string, JsonValue> => (i === n - 1 ? { End: true } : { Next: `S${i + 1}` });
+  const states = Array.from({ length: n }, (_, i): JsonValue =>
+    i % 2 === 0 || i === n - 1
+      ? { Type: 'Pass', Name: `S${i}`, ...next(i) }
+      : {
+          Type: 'Choice',
+          Name: `S${i}`,
+          Branches: [{ Condition: '$Input.v >= 0', Next: `S${i + 1}` }],
+          Default: 'Negative',
+        },
+  );
+  return {
+    Type: 'StateMachine',
+    SpecVersion: 'v1',
+    Name: `chain${n}`,
+    StartAt: 'S0',
+    States: [...states, { Type: 'Fail', Name: 'Negative', Code: 'Negative', Detail: 'v < 0' }],
+  };
+}
+
+/** The same chain in Amazon States Language. */
+function aslChain(n: number): JsonValue {
+  const states: Record<string, JsonValue> = {};
+  for (let i = 0; i < n; i++) {
+    const next: Record<string, JsonValue> = i === n - 1 ? { End: true } : { Next: `S${i + 1}` };
+    states[`S${i}`] =
+      i % 2 === 0 || i === n - 1
+        ? { Type: 'Pass', ...next }
+        : {
+            Type: 'Choice',
+            Choices: [{ Variable: '$.v', NumericGreaterThanEquals: 0, Next: `S${i + 1}` }],
+            Default: 'Negative',
+          };
+  }
+  states['Negative'] = { Type: 'Fail', Error: 'Negative', Cause: 'v < 0' };
+  return { StartAt: 'S0', States: states };
+}
+
+type Runner = () => Promise<void>;
+
+function flowdeckRunner(n: number): Runner {
+  const definition = cloudflowChain(n);
+  const tasks = { invoke: () => null };
+  return async () => {
+    const events: HistoryEvent[] = [];
+    const result = await startRun({
+      definition,
+      input: { v: 1 },
+      flowName: 'bench',
+      executionName: 'run',
+      tasks,
+      onEvent: (e) => events.push(e),
+    }).done;
+    if (result.status !== 'Succeeded') throw new Error(`flowdeck run failed: ${JSON.stringify(result)}`);
+  };
+}
+
+function awsLocalRunner(n: number): Runner {
+  const machine = new StateMachine(aslChain(n) as unknown as ConstructorParameters<typeof StateMachine>[0]);
+  return async () => {
+    await machine.run({ v: 1 }).result;
+  };
+}
+
+/** Transitions per second over one repeat of about REPEAT_MS. */
+async function measure(run: Runner, states: number): Promise<number> {
+  const start = performance.now();
+  let runs = 0;
+  while (performance.now() - start < REPEAT_MS) {
+    await run();
+    runs++;
+  }
+  return (runs * states) / ((performance.now() - start) / 1000);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function chainBenchmark(n: number): Promise<{ flowdeck: number; awsLocal: number }> {
+  const ours = flowdeckRunner(n);
+  const theirs = awsLocalRunner(n);
+  // Warm both up, then alternate repeats so background load hits both alike.
+  await measure(ours, n);
+  await measure(theirs, n);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    a.push(await measure(ours, n));
+    b.push(await measure(theirs, n));
+  }
+  return { flowdeck: median(a), awsLocal: median(b) };
+}
+
+/** A limiter that never waits: the benchmark measures the emulator, not the client's quotas. */
+class NoLimits extends RateLimiter {
+  override take(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+async function syncExecutionBenchmark(): Promise<number> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'flowdeck-bench-'));
+  const emulator = await startEmulator({ dataDir, port: 0 });
+  const client = new FnfClient({
+    endpoint: emulator.endpoint,
+    credentials: staticCredentials(emulator.accessKeyId, emulator.accessKeySecret),
+    rateLimiter: new NoLimits(systemClock),
+  });
+  try {
+    await client.createFlow({
+      Name: 'bench10',
+      Definition: JSON.stringify(cloudflowChain(10)),
+      ExecutionMode: 'Express',
+    });
+    let done = 0;
+    const start = performance.now();
+    const worker = async (): Promise<void> => {
+      while (performance.now() - start < SYNC_MS) {
+        const execution = await client.startSyncExecution({ FlowName: 'bench10', Input: { v: 1 } });
+        if (execution.Status !== 'Succeeded') throw new Error(`sync execution ended ${execution.Status}`);
+        done++;
+      }
+    };
+    await Promise.all(Array.from({ length: SYNC_CONCURRENCY }, worker));
+    return done / ((performance.now() - start) / 1000);
+  } finally {
+    await client.close();
+    await emulator.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(12);
+
+async function main(): Promise<void> {
+  const rows: string[] = [];
+  const results: Record<number, { flowdeck: number; awsLocal: number }> = {};
+  for (const n of [10, 100]) {
+    results[n] = await chainBenchmark(n);
+    const r = results[n]!;
+    rows.push(
+      `| Pass/Choice chain, ${String(n).padStart(3)} states | ${fmt(r.flowdeck)} | ${fmt(r.awsLocal)} | ${(r.flowdeck / r.awsLocal).toFixed(1).padStart(6)}x |`,
+    );
+  }
+  let sync = 0;
+  let syncNote = '';
+  try {
+    sync = await syncExecutionBenchmark();
+  } catch (e) {
+    syncNote = ` (failed: ${e instanceof Error ? e.message : String(e)})`;
+  }
+  process.stdout.write(
+    [
+      `Node ${process.version}, ${REPEATS} repeats of ${REPEAT_MS} ms, medians; transitions per second`,
+      '| benchmark                     |     flowdeck |    aws-local |  speedup |',
+      '|-------------------------------|--------------|--------------|----------|',
+      ...rows,
+      `StartSyncExecution, 10-state Express flow over HTTP (${SYNC_CONCURRENCY} concurrent clients, ${SYNC_MS} ms): ${sync.toFixed(0)} executions/s${syncNote}`,
+      '',
+    ].join('\n'),
+  );
+  const r100 = results[100]!;
+  process.stdout.write(
+    JSON.stringify({
+      transitionsPerSec: Math.round(r100.flowdeck),
+      awsLocalTransitionsPerSec: Math.round(r100.awsLocal),
+      speedupVsAwsLocal: Number((r100.flowdeck / r100.awsLocal).toFixed(2)),
+      syncExecutionsPerSec: Math.round(sync),
+    }) + '\n',
+  );
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:emulator failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});

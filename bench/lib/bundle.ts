@@ -1,0 +1,23 @@
+// Benchmarks measure the code as it ships: bundled by esbuild with the same options as
+// esbuild.mjs, not as tsx transpiles it on the fly (tsx keeps function names, which adds a call
+// per closure creation and skews hot paths).
+import { buildSync } from 'esbuild';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+export function loadBundled<T>(entry: string, name: string): T {
+  const root = join(import.meta.dirname, '..', '..');
+  const outfile = join(root, 'out', 'bench', `${name}.cjs`);
+  buildSync({
+    entryPoints: [join(root, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+  return createRequire(import.meta.filename)(outfile) as T;
+}

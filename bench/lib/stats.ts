@@ -1,0 +1,37 @@
+// Timing helpers for the benchmarks: warm up, repeat, report the median and percentiles.
+import { performance } from 'node:perf_hooks';
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+export function median(samples: readonly number[]): number {
+  return percentile([...samples].sort((a, b) => a - b), 50);
+}
+
+/** Runs `fn` `warmup` times unmeasured, then `runs` times; returns each run's milliseconds. */
+export function timeSync(fn: (i: number) => unknown, runs: number, warmup: number): number[] {
+  for (let i = 0; i < warmup; i++) fn(-1 - i);
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn(i);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+export async function timeAsync(fn: (i: number) => Promise<unknown>, runs: number, warmup: number): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn(-1 - i);
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+export const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : '-');

@@ -1,0 +1,142 @@
+// npm run bench:lsp — how fast the language service validates and completes, compared in the
+// same run with a plain js-yaml `load` of the same text and with amazon-states-language-service
+// (its YAML service) validating an Amazon States Language machine of the same size and mix.
+// Prints a table, then one JSON line for the 1,000-state case.
+import { load } from 'js-yaml';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver-types';
+import { getYamlLanguageService } from 'amazon-states-language-service';
+import { generateAsl, generateFdl } from './lib/generate';
+import { loadBundled } from './lib/bundle';
+import { median, ms, percentile, timeAsync, timeSync } from './lib/stats';
+
+type Measured = typeof import('./lib/entry');
+const { createLanguageService, parseText, detectDialect, fdlSchemaDiagnostics } = loadBundled<Measured>('bench/lib/entry.ts', 'lsp-bench');
+
+const SIZES = [10, 100, 1000, 5000];
+const RUNS: Record<number, { runs: number; aslRuns: number }> = {
+  10: { runs: 200, aslRuns: 50 },
+  100: { runs: 60, aslRuns: 20 },
+  1000: { runs: 25, aslRuns: 7 },
+  5000: { runs: 9, aslRuns: 3 },
+};
+
+interface Row {
+  states: number;
+  kb: number;
+  bareParseMs: number;
+  parseMs: number;
+  schemaMs: number;
+  validateMs: number;
+  aslMs: number;
+  completionP95Ms: number;
+  completionFreshP95Ms: number;
+  diagnostics: number;
+}
+
+/** Cursor positions where completion is asked: a fresh key line, after `Next: `, after `Type: `. */
+function completionPositions(doc: TextDocument, count: number): Position[] {
+  const text = doc.getText();
+  const out: Position[] = [];
+  const lines = text.split('\n');
+  const stride = Math.max(1, Math.floor(lines.length / count));
+  for (let i = 7; i < lines.length && out.length < count; i += stride) {
+    const line = lines[i]!;
+    const next = line.indexOf('Next: ');
+    const type = line.indexOf('Type: ');
+    if (next >= 0) out.push({ line: i, character: next + 6 });
+    else if (type >= 0) out.push({ line: i, character: type + 6 });
+    else out.push({ line: i, character: line.length - line.trimStart().length });
+  }
+  return out;
+}
+
+async function measure(states: number): Promise<Row> {
+  const { runs, aslRuns } = RUNS[states]!;
+  const text = generateFdl(states);
+  const aslText = generateAsl(states);
+  const service = createLanguageService();
+  let version = 0;
+  const fresh = (): TextDocument => TextDocument.create('file:///bench/flow.flow.yaml', 'yaml', ++version, text);
+
+  let diagnostics = 0;
+  const validate = timeSync(() => (diagnostics = service.validate(fresh()).length), runs, 3);
+  const bare = timeSync(() => load(text), runs, 3);
+  const parse = timeSync(() => parseText(text, 'yaml'), runs, 3);
+  const schemaDoc = TextDocument.create('file:///bench/flow.flow.yaml', 'yaml', 1, text);
+  const schema = timeSync(() => {
+    const parsed = parseText(text, 'yaml');
+    return fdlSchemaDiagnostics({ document: schemaDoc, parsed, dialect: detectDialect(parsed) });
+  }, runs, 3).map((t, i) => t - (parse[i] ?? 0));
+
+  // The YAML service replaces doValidation with a one-argument version that parses the text itself.
+  const asl = getYamlLanguageService({});
+  const aslValidate = asl.doValidation.bind(asl) as unknown as (doc: TextDocument) => Promise<unknown[]>;
+  let aslVersion = 0;
+  const aslTimes = await timeAsync(() => aslValidate(TextDocument.create('file:///bench/machine.asl.yaml', 'yaml', ++aslVersion, aslText)), aslRuns, 1);
+
+  // Completion on the version the editor has already analysed (the usual case: validation ran)...
+  const doc = fresh();
+  service.validate(doc);
+  const positions = completionPositions(doc, 200);
+  const completion = timeSync((i) => service.complete(doc, positions[Math.max(0, i) % positions.length]!), positions.length * 2, 20).sort((a, b) => a - b);
+  // ...and on a version nobody has parsed yet (completion pays for the parse).
+  const freshCompletion = timeSync((i) => service.complete(fresh(), positions[Math.max(0, i) % positions.length]!), Math.min(60, runs * 2), 3).sort((a, b) => a - b);
+
+  return {
+    states,
+    kb: text.length / 1024,
+    bareParseMs: median(bare),
+    parseMs: median(parse),
+    schemaMs: median(schema),
+    validateMs: median(validate),
+    aslMs: median(aslTimes),
+    completionP95Ms: percentile(completion, 95),
+    completionFreshP95Ms: percentile(freshCompletion, 95),
+    diagnostics,
+  };
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  for (const n of SIZES) rows.push(await measure(n));
+  const header = ['states', 'KiB', 'js-yaml load', 'our parse', 'schema', 'full validate', 'ASL (YAML)', 'validate/load', 'ASL/validate', 'completion p95', 'p95 incl. parse', 'diagnostics'];
+  const table = rows.map((r) => [
+    String(r.states),
+    r.kb.toFixed(0),
+    ms(r.bareParseMs),
+    ms(r.parseMs),
+    ms(r.schemaMs),
+    ms(r.validateMs),
+    ms(r.aslMs),
+    (r.validateMs / r.bareParseMs).toFixed(2) + 'x',
+    (r.aslMs / r.validateMs).toFixed(1) + 'x',
+    ms(r.completionP95Ms),
+    ms(r.completionFreshP95Ms),
+    String(r.diagnostics),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
+  console.log('Times are medians in milliseconds (completion: 95th percentile). Node ' + process.version + ', language service bundled by esbuild as shipped.');
+  console.log('ASL = amazon-states-language-service getYamlLanguageService().doValidation on an ASL machine in YAML of the same size.');
+  console.log(fmt(header));
+  for (const row of table) console.log(fmt(row));
+  const r = rows.find((x) => x.states === 1000)!;
+  const round = (n: number) => Math.round(n * 100) / 100;
+  console.log(
+    JSON.stringify({
+      states: 1000,
+      validateMs: round(r.validateMs),
+      bareParseMs: round(r.bareParseMs),
+      aslMs: round(r.aslMs),
+      overParse: round(r.validateMs / r.bareParseMs),
+      speedupVsAsl: round(r.aslMs / r.validateMs),
+      completionP95Ms: round(r.completionP95Ms),
+    }),
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

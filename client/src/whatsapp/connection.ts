@@ -1,0 +1,53 @@
+// Which CAMS endpoint and credentials the WhatsApp commands use: arguments first (tests,
+// automation), then the `flowdeck.cams.*` settings, then an emulator named by
+// FLOWDECK_EMULATOR_ENDPOINT, else Alibaba Cloud's regional endpoint with the credential chain.
+import * as vscode from 'vscode';
+import { CamsClient, DEFAULT_CAMS_REGION, camsEndpoint, httpPutUploader, type FlowJsonUploader } from '../../../cloud/src/cams';
+import { defaultAlibabaCredentials, staticCredentials } from '../../../cloud/src/credentials';
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../../emulator/src/server';
+
+/** Arguments any WhatsApp command accepts to talk to a given endpoint without settings. */
+export interface CamsTargetArgs {
+  readonly endpoint?: string;
+  readonly accessKeyId?: string;
+  readonly accessKeySecret?: string;
+  /** Base URL that accepts a PUT of the Flow JSON file and serves it back (UpdateFlowJSONAsset reads a URL). */
+  readonly uploadUrl?: string;
+}
+
+export interface CamsConnection {
+  readonly client: CamsClient;
+  readonly endpoint: string;
+  readonly uploader: FlowJsonUploader | undefined;
+  readonly label: string;
+}
+
+const isLoopback = (endpoint: string): boolean => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?/.test(endpoint);
+
+function setting(name: string): string | undefined {
+  const v = vscode.workspace.getConfiguration('flowdeck').get<string>(name, '');
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
+const clients = new Map<string, CamsClient>();
+
+export function camsConnection(args: CamsTargetArgs = {}): CamsConnection {
+  const emulator = process.env['FLOWDECK_EMULATOR_ENDPOINT'];
+  const region = setting('cams.region') ?? DEFAULT_CAMS_REGION;
+  const endpoint = (args.endpoint ?? setting('cams.endpoint') ?? emulator ?? camsEndpoint(region)).replace(/\/+$/, '');
+  const local = isLoopback(endpoint);
+  const key = `${endpoint}|${args.accessKeyId ?? ''}`;
+  let client = clients.get(key);
+  if (!client) {
+    const credentials =
+      args.accessKeyId && args.accessKeySecret
+        ? staticCredentials(args.accessKeyId, args.accessKeySecret)
+        : local
+          ? staticCredentials(DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, undefined, 'the local emulator')
+          : defaultAlibabaCredentials();
+    client = new CamsClient({ endpoint, credentials });
+    clients.set(key, client);
+  }
+  const uploadUrl = args.uploadUrl ?? setting('cams.uploadUrl') ?? (local ? `${endpoint}/cams/uploads` : undefined);
+  return { client, endpoint, uploader: uploadUrl ? httpPutUploader(uploadUrl) : undefined, label: local ? `emulator ${endpoint}` : `CAMS ${endpoint}` };
+}

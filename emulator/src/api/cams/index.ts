@@ -1,0 +1,258 @@
+// The CAMS product (Chat App Message Service, API 2020-06-06): the ten WhatsApp Flow operations
+// with the service's response envelope (`Code: "OK"`, `Data`) and documented errors; the Flow JSON
+// of each flow is served at the `FilePath` URL GetFlowJSONAssest hands out, and an upload folder
+// accepts the files UpdateFlowJSONAsset then points at.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { request } from 'undici';
+import { ApiError, unknownAction, type ExtraRoute, type ProductApi, type ProductEnvironment, type ProductFactory, type RequestParams } from '../product';
+import { CamsStore, type CamsFlowRecord } from './store';
+import { flowJsonErrors } from './validate';
+
+export const CAMS_VERSION = '2020-06-06';
+const CATEGORIES = ['SIGN_UP', 'SIGN_IN', 'APPOINTMENT_BOOKING', 'LEAD_GENERATION', 'CONTACT_US', 'CUSTOMER_SUPPORT', 'SURVEY', 'OTHER'];
+/** Meta's limit on a Flow JSON file. */
+const MAX_FLOW_JSON_BYTES = 10 * 1024 * 1024;
+const ASSET_PREFIX = '/cams/assets/';
+const UPLOAD_PREFIX = '/cams/uploads/';
+
+/** The service's documented errors (API metadata, HTTP 400 for every flow action). */
+const camsErrors = {
+  limitControl: () => new ApiError(400, 'System.LimitControl', 'The system is under flow control.'),
+  notOwner: (flowId: string) => new ApiError(400, 'Unknown.ResourceOwnerId', `The resource does not belong to the current user. (FlowId ${flowId})`),
+  missing: (name: string) => new ApiError(400, 'MissingParameter', `The input parameter "${name}" that is mandatory for processing this request is not supplied.`),
+  invalid: (name: string, detail: string) => new ApiError(400, 'InvalidParameter', `The specified parameter "${name}" is not valid. ${detail}`),
+};
+
+function str(p: RequestParams, name: string): string | undefined {
+  const v = p[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function required(p: RequestParams, name: string): string {
+  const v = str(p, name);
+  if (v === undefined) throw camsErrors.missing(name);
+  return v;
+}
+
+function jsonParam(p: RequestParams, name: string): unknown {
+  const v = str(p, name);
+  if (v === undefined) return undefined;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    throw camsErrors.invalid(name, 'It must be a JSON value.');
+  }
+}
+
+function categories(p: RequestParams): string[] {
+  const v = jsonParam(p, 'Categories');
+  if (v === undefined) throw camsErrors.missing('Categories');
+  if (!Array.isArray(v) || v.length === 0 || !v.every((c) => typeof c === 'string' && CATEGORIES.includes(c))) {
+    throw camsErrors.invalid('Categories', `Give a JSON array of one or more of: ${CATEGORIES.join(', ')}.`);
+  }
+  return v as string[];
+}
+
+function summary(f: CamsFlowRecord): Record<string, unknown> {
+  return { FlowId: f.FlowId, FlowName: f.FlowName, Categories: f.Categories };
+}
+
+const ok = (data?: unknown): Record<string, unknown> => ({ Code: 'OK', Message: 'None', AccessDeniedDetail: 'None', ...(data !== undefined ? { Data: data } : {}) });
+
+function versionOf(json: string | undefined, key: string): string | undefined {
+  if (!json) return undefined;
+  try {
+    const v = (JSON.parse(json) as Record<string, unknown>)[key];
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+export async function createCamsProduct(env: ProductEnvironment): Promise<ProductApi> {
+  const store = new CamsStore(await env.openJournal('cams'), env.now());
+
+  const flow = (p: RequestParams): CamsFlowRecord => {
+    const id = required(p, 'FlowId');
+    const f = store.flows.get(id);
+    if (!f) throw camsErrors.notOwner(id);
+    return f;
+  };
+
+  /** Reads the file a FilePath names: the emulator's own uploads directly, other URLs over HTTP. */
+  const fetchFile = async (filePath: string): Promise<string> => {
+    const own = env.endpoint() + UPLOAD_PREFIX;
+    if (filePath.startsWith(own)) {
+      const text = store.uploads.get(decodeURIComponent(filePath.slice(own.length)));
+      if (text === undefined) throw camsErrors.invalid('FilePath', `Nothing was uploaded at ${filePath}.`);
+      return text;
+    }
+    if (!/^https?:\/\//.test(filePath)) throw camsErrors.invalid('FilePath', 'It must be an http(s) URL of the Flow JSON file.');
+    try {
+      const res = await request(filePath, { method: 'GET' });
+      const text = await res.body.text();
+      if (res.statusCode >= 400) throw camsErrors.invalid('FilePath', `Downloading it returned HTTP ${res.statusCode}.`);
+      return text;
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      throw camsErrors.invalid('FilePath', `It could not be downloaded (${err instanceof Error ? err.message : String(err)}).`);
+    }
+  };
+
+  const handlers: Record<string, (p: RequestParams) => Promise<unknown>> = {
+    async CreateFlow(p) {
+      const f: CamsFlowRecord = {
+        FlowId: store.nextId(),
+        FlowName: required(p, 'FlowName'),
+        Categories: categories(p),
+        Status: 'DRAFT',
+        revision: 0,
+        ...(str(p, 'EndpointUri') ? { EndpointUri: str(p, 'EndpointUri') as string } : {}),
+        ...(str(p, 'CustSpaceId') ? { CustSpaceId: str(p, 'CustSpaceId') as string } : {}),
+      };
+      await store.save(f);
+      return ok(summary(f));
+    },
+    async ModifyFlow(p) {
+      const f = flow(p);
+      const next: CamsFlowRecord = { ...f, FlowName: required(p, 'FlowName'), Categories: categories(p), Status: f.Status === 'PUBLISHED' ? 'DRAFT' : f.Status };
+      if (str(p, 'EndpointUri')) next.EndpointUri = str(p, 'EndpointUri') as string;
+      await store.save(next);
+      return ok(summary(next));
+    },
+    async ListFlow(p) {
+      const name = str(p, 'FlowName');
+      const page = jsonParam(p, 'Page') as { Index?: unknown; Size?: unknown } | undefined;
+      const index = typeof page?.Index === 'number' ? page.Index : 1;
+      const size = typeof page?.Size === 'number' ? page.Size : 20;
+      if (!Number.isInteger(index) || index < 1 || !Number.isInteger(size) || size < 1) {
+        throw camsErrors.invalid('Page', 'Index must be 1 or more and Size a positive integer.');
+      }
+      const all = [...store.flows.values()].filter((f) => name === undefined || f.FlowName.includes(name));
+      return ok(all.slice((index - 1) * size, index * size).map(summary));
+    },
+    async GetFlow(p) {
+      const f = flow(p);
+      const expires = env.now() + 30 * 24 * 3600 * 1000;
+      return ok({
+        ...summary(f),
+        Status: f.Status,
+        ...(versionOf(f.json, 'version') ? { JSONVersion: versionOf(f.json, 'version') } : {}),
+        ...(versionOf(f.json, 'data_api_version') ? { DataApiVersion: versionOf(f.json, 'data_api_version') } : {}),
+        PreviewUrl: `${env.endpoint()}/cams/preview/${f.FlowId}`,
+        PreviewUrlExpires: expires,
+        ...(f.EndpointUri ? { EndpointUri: f.EndpointUri } : {}),
+      });
+    },
+    async GetFlowJSONAssest(p) {
+      const f = flow(p);
+      return ok({ FlowId: f.FlowId, FilePath: f.json === undefined ? '' : `${env.endpoint()}${ASSET_PREFIX}${f.FlowId}/${f.revision}.json` });
+    },
+    async UpdateFlowJSONAsset(p) {
+      const f = flow(p);
+      const text = await fetchFile(required(p, 'FilePath'));
+      if (Buffer.byteLength(text) > MAX_FLOW_JSON_BYTES) throw camsErrors.invalid('FilePath', 'The Flow JSON is larger than 10 MB.');
+      try {
+        JSON.parse(text);
+      } catch {
+        throw camsErrors.invalid('FilePath', 'The file is not JSON.');
+      }
+      await store.save({ ...f, json: text, revision: f.revision + 1, Status: f.Status === 'PUBLISHED' ? 'DRAFT' : f.Status });
+      return ok({ FlowId: f.FlowId });
+    },
+    async GetFlowPreviewUrl(p) {
+      const f = flow(p);
+      return ok({ FlowId: f.FlowId, PreviewUrl: `${env.endpoint()}/cams/preview/${f.FlowId}`, PreviewUrlExpires: env.now() + 30 * 24 * 3600 * 1000 });
+    },
+    async PublishFlow(p) {
+      const f = flow(p);
+      if (f.json === undefined) throw camsErrors.invalid('FlowId', 'The flow has no Flow JSON yet: upload one with UpdateFlowJSONAsset first.');
+      const problems = flowJsonErrors(f.json);
+      if (problems.length > 0) {
+        const first = problems.slice(0, 3).map((x) => `line ${x.line}: ${x.message}`).join(' ');
+        throw camsErrors.invalid('FlowId', `The Flow JSON has ${problems.length} validation error(s); all errors must be fixed before the flow can be published. ${first}`);
+      }
+      if (f.Status === 'DEPRECATED') throw camsErrors.invalid('FlowId', 'A deprecated flow cannot be published again.');
+      await store.save({ ...f, Status: 'PUBLISHED' });
+      return ok();
+    },
+    async DeprecateFlow(p) {
+      const f = flow(p);
+      if (f.Status !== 'PUBLISHED') throw camsErrors.invalid('FlowId', `Only a published flow can be deprecated; this one is ${f.Status}.`);
+      await store.save({ ...f, Status: 'DEPRECATED' });
+      return ok();
+    },
+    async DeleteFlow(p) {
+      const f = flow(p);
+      if (f.Status !== 'DRAFT') throw camsErrors.invalid('FlowId', `Only a flow in DRAFT status can be deleted; this one is ${f.Status}.`);
+      await store.remove(f.FlowId);
+      return ok();
+    },
+  };
+
+  const routes: ExtraRoute[] = [
+    {
+      method: 'GET',
+      pathPrefix: ASSET_PREFIX,
+      async handle(req, res) {
+        const m = /^\/cams\/assets\/([^/]+)\/(\d+)\.json$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+        const f = m ? store.flows.get(m[1] as string) : undefined;
+        if (!f || f.json === undefined || String(f.revision) !== m?.[2]) return send(res, 404, JSON.stringify({ Code: 'NoSuchKey', Message: 'The file does not exist.' }));
+        send(res, 200, f.json);
+      },
+    },
+    {
+      method: 'PUT',
+      pathPrefix: UPLOAD_PREFIX,
+      async handle(req, res) {
+        const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice(UPLOAD_PREFIX.length));
+        if (!/^[\w.-]+$/.test(name)) return send(res, 400, JSON.stringify({ Code: 'InvalidObjectName', Message: 'Use a file name of letters, digits, ".", "_" or "-".' }));
+        const text = await readBody(req, MAX_FLOW_JSON_BYTES);
+        if (text === undefined) return send(res, 413, JSON.stringify({ Code: 'EntityTooLarge', Message: 'The file is larger than 10 MB.' }));
+        await store.upload(name, text);
+        send(res, 200, JSON.stringify({ url: `${env.endpoint()}${UPLOAD_PREFIX}${encodeURIComponent(name)}` }));
+      },
+    },
+    {
+      method: 'GET',
+      pathPrefix: UPLOAD_PREFIX,
+      async handle(req, res) {
+        const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice(UPLOAD_PREFIX.length));
+        const text = store.uploads.get(name);
+        if (text === undefined) return send(res, 404, JSON.stringify({ Code: 'NoSuchKey', Message: 'The file does not exist.' }));
+        send(res, 200, text);
+      },
+    },
+  ];
+
+  return {
+    name: 'cams',
+    version: CAMS_VERSION,
+    style: 'rpc',
+    faultErrors: { throttled: camsErrors.limitControl(), internal: new ApiError(500, 'InternalError', 'The request processing has failed due to some unknown error.') },
+    async handle(action, params) {
+      const h = handlers[action];
+      if (!h) throw unknownAction(action);
+      return h(params);
+    },
+    routes: () => routes,
+  };
+}
+
+export const camsProduct: ProductFactory = (env) => createCamsProduct(env);

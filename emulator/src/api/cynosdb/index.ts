@@ -1,0 +1,67 @@
+// The CynosDB product (Tencent Cloud TDSQL-C, API 2019-01-07, TC3-signed by the transport):
+// RestartInstance starts an asynchronous task flow and returns its FlowId; DescribeFlow reports
+// it as 2 (processing) until its modelled duration has passed, then 0 (succeeded).
+import { ApiError, unknownAction, type ProductApi, type ProductEnvironment, type ProductFactory, type RequestParams } from '../product';
+
+export const CYNOSDB_VERSION = '2019-01-07';
+/** How long an emulated restart takes at time scale 1. */
+export const RESTART_DURATION_MS = 3000;
+
+interface TaskFlow {
+  readonly FlowId: number;
+  readonly action: string;
+  readonly resource: string;
+  readonly startedAt: number;
+  readonly durationMs: number;
+}
+
+const cynosdbErrors = {
+  missing: (name: string) => new ApiError(400, 'MissingParameter', `The request is missing a required parameter \`${name}\`.`),
+  invalidValue: (detail: string) => new ApiError(400, 'InvalidParameterValue.InvalidParameterValueError', `参数值无效。 ${detail}`),
+  flowNotFound: (id: number) => new ApiError(400, 'InvalidParameterValue.FlowNotFound', `任务流ID不存在。 (FlowId ${id})`),
+  instanceNotFound: (id: string) => new ApiError(400, 'InvalidParameterValue.InstanceNotFoundError', `实例不存在。 (InstanceId ${id})`),
+};
+
+/** Emulated instances: any id of the service's form `cynosdbmysql-ins-xxxxxxxx`. */
+const INSTANCE_ID = /^cynosdbmysql-ins-[a-z0-9]{8}$/;
+
+export async function createCynosdbProduct(env: ProductEnvironment): Promise<ProductApi> {
+  const journal = await env.openJournal('cynosdb');
+  const flows = new Map<number, TaskFlow>();
+  for (const r of journal.records as TaskFlow[]) flows.set(r.FlowId, r);
+  let lastId = Math.max(100000, ...flows.keys());
+
+  const handlers: Record<string, (p: RequestParams) => Promise<unknown>> = {
+    async DescribeFlow(p) {
+      const raw = p['FlowId'];
+      if (raw === undefined || raw === null) throw cynosdbErrors.missing('FlowId');
+      if (typeof raw !== 'number' || !Number.isInteger(raw)) throw cynosdbErrors.invalidValue('FlowId must be an integer.');
+      const flow = flows.get(raw);
+      if (!flow) throw cynosdbErrors.flowNotFound(raw);
+      const done = env.now() - flow.startedAt >= flow.durationMs;
+      return { Status: done ? 0 : 2 };
+    },
+    async RestartInstance(p) {
+      const id = p['InstanceId'];
+      if (id === undefined) throw cynosdbErrors.missing('InstanceId');
+      if (typeof id !== 'string' || !INSTANCE_ID.test(id)) throw cynosdbErrors.instanceNotFound(String(id));
+      const flow: TaskFlow = { FlowId: ++lastId, action: 'RestartInstance', resource: id, startedAt: env.now(), durationMs: RESTART_DURATION_MS * env.timeScale };
+      await journal.append(flow);
+      flows.set(flow.FlowId, flow);
+      return { FlowId: flow.FlowId };
+    },
+  };
+
+  return {
+    name: 'cynosdb',
+    version: CYNOSDB_VERSION,
+    style: 'tc3',
+    async handle(action, params) {
+      const h = handlers[action];
+      if (!h) throw unknownAction(action);
+      return h(params);
+    },
+  };
+}
+
+export const cynosdbProduct: ProductFactory = (env) => createCynosdbProduct(env);

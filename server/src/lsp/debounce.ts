@@ -1,0 +1,39 @@
+// Per-document debouncing of validation, with an injectable timer so tests control time.
+
+export interface Timers {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const realTimers: Timers = {
+  set: (callback, ms) => setTimeout(callback, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export class Debouncer {
+  private readonly pending = new Map<string, unknown>();
+
+  constructor(private readonly delayMs: number, private readonly timers: Timers = realTimers) {}
+
+  /** Runs `task` for `key` after the delay, replacing any task still waiting for that key. */
+  schedule(key: string, task: () => void): void {
+    this.cancel(key);
+    const handle = this.timers.set(() => {
+      this.pending.delete(key);
+      task();
+    }, this.delayMs);
+    this.pending.set(key, handle);
+  }
+
+  cancel(key: string): void {
+    const handle = this.pending.get(key);
+    if (handle !== undefined) {
+      this.timers.clear(handle);
+      this.pending.delete(key);
+    }
+  }
+
+  dispose(): void {
+    for (const key of [...this.pending.keys()]) this.cancel(key);
+  }
+}

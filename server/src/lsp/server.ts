@@ -1,0 +1,137 @@
+// Wires the language service to an LSP connection: document sync, debounced validation that
+// drops stale versions, per-document execution mode, and every feature handler guarded so an
+// exception is logged and answered with an empty result.
+import {
+  CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, type FlowLanguageService } from '../service/languageService';
+import type { ValidationSettings } from '../service/types';
+import { Debouncer, realTimers, type Timers } from './debounce';
+import { connectionLog, type ServerLog } from './log';
+import { FlowSettingsNotification, type FlowSettingsParams } from './protocol';
+
+export interface ServerOptions {
+  /** Quiet time after the last edit before validating (default 200 ms). */
+  readonly debounceMs?: number;
+  readonly timers?: Timers;
+  readonly service?: FlowLanguageService;
+}
+
+export interface RunningServer {
+  readonly documents: TextDocuments<TextDocument>;
+  readonly service: FlowLanguageService;
+  readonly log: ServerLog;
+  /** Validates one open document now (the debounced path calls this). */
+  validateNow(uri: string): void;
+  dispose(): void;
+}
+
+export const DEFAULT_DEBOUNCE_MS = 200;
+
+export function startServer(connection: Connection, options: ServerOptions = {}): RunningServer {
+  const log = connectionLog(connection);
+  const service = options.service ?? createLanguageService({ logger: (level, message) => log(level, message) });
+  const documents = new TextDocuments(TextDocument);
+  const settings = new Map<string, ValidationSettings>();
+  const debouncer = new Debouncer(options.debounceMs ?? DEFAULT_DEBOUNCE_MS, options.timers ?? realTimers);
+
+  /** Runs a handler; an exception is logged and the request answered with `fallback`. */
+  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R {
+    return (params: P) => {
+      try {
+        return handler(params);
+      } catch (err) {
+        log('error', `${name} failed: ${err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err)}`);
+        return fallback;
+      }
+    };
+  }
+
+  const validateNow = (uri: string): void => {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const diagnostics = service.validate(doc, settings.get(uri) ?? {});
+    // An edit that arrived meanwhile makes these diagnostics stale: the next run will publish.
+    if (documents.get(uri)?.version !== version) {
+      log('debug', `dropped diagnostics of ${uri} version ${version}`);
+      return;
+    }
+    connection.sendDiagnostics({ uri, version, diagnostics }).catch((err: unknown) => log('warn', `could not publish diagnostics: ${String(err)}`));
+  };
+  const guardedValidate = (uri: string): void => guard('validation', undefined, validateNow)(uri);
+
+  connection.onInitialize(guard('initialize', { capabilities: {} }, (params): InitializeResult => {
+    const level = (params.initializationOptions as { logLevel?: unknown } | undefined)?.logLevel;
+    if (level === 'error' || level === 'warn' || level === 'info' || level === 'debug') log.level = level;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['.', '$', ':'] },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: 'flowdeck' },
+    };
+  }));
+
+  // Opening validates at once; the change event that accompanies the open is then skipped.
+  const validatedOnOpen = new Map<string, number>();
+  documents.onDidOpen((e) => {
+    validatedOnOpen.set(e.document.uri, e.document.version);
+    guardedValidate(e.document.uri);
+  });
+  documents.onDidChangeContent((e) => {
+    const uri = e.document.uri;
+    if (validatedOnOpen.get(uri) === e.document.version) return;
+    validatedOnOpen.delete(uri);
+    debouncer.schedule(uri, () => guardedValidate(uri));
+  });
+  documents.onDidClose(guard('close', undefined, (e: { document: TextDocument }) => {
+    const uri = e.document.uri;
+    debouncer.cancel(uri);
+    validatedOnOpen.delete(uri);
+    service.forget(uri);
+    settings.delete(uri);
+    connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err: unknown) => log('warn', `could not clear diagnostics: ${String(err)}`));
+  }));
+
+  connection.onNotification(FlowSettingsNotification, guard('flowSettings', undefined, (p: FlowSettingsParams) => {
+    if (typeof p?.uri !== 'string' || (p.executionMode !== 'Standard' && p.executionMode !== 'Express')) {
+      log('warn', `ignored flowdeck/flowSettings with unexpected parameters: ${JSON.stringify(p)}`);
+      return;
+    }
+    settings.set(p.uri, { executionMode: p.executionMode });
+    debouncer.cancel(p.uri);
+    validateNow(p.uri);
+  }));
+
+  const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, run: (doc: TextDocument, p: P) => R) =>
+    guard<P, R>(name, fallback, (p) => {
+      const doc = documents.get(p.textDocument.uri);
+      return doc ? run(doc, p) : fallback;
+    });
+
+  connection.onCompletion(withDoc('completion', null, (doc, p) => service.complete(doc, p.position)));
+  connection.onHover(withDoc('hover', null, (doc, p) => service.hover(doc, p.position)));
+  connection.onDocumentSymbol(withDoc('documentSymbol', [], (doc) => service.documentSymbols(doc)));
+  connection.onDefinition(withDoc('definition', null, (doc, p) => service.definition(doc, p.position)));
+  connection.onReferences(withDoc('references', [], (doc, p) => service.references(doc, p.position, p.context.includeDeclaration)));
+  connection.onPrepareRename(withDoc('prepareRename', null, (doc, p) => service.prepareRename(doc, p.position)));
+  connection.onRenameRequest(withDoc('rename', null, (doc, p) => service.rename(doc, p.position, p.newName)));
+  connection.onCodeAction(withDoc('codeAction', [], (doc, p) => service.codeActions(doc, p.range, p.context.diagnostics)));
+  connection.onFoldingRanges(withDoc('foldingRange', [], (doc) => service.foldingRanges(doc)));
+
+  documents.listen(connection);
+  return {
+    documents, service, log,
+    validateNow: guardedValidate,
+    dispose: () => debouncer.dispose(),
+  };
+}

@@ -1,0 +1,192 @@
+// The execution features in a real VS Code against the local emulator the extension starts:
+// deploy, start with a saved input, tail every event in order, the Executions tree, Stop, an
+// Express flow, a rejected definition shown as diagnostics, and an invalid input refused.
+import * as assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import type { ExecutionFeatures, DeployOutcome, StartOutcome, TailSession } from '../../client/src/execution';
+import type { ExecutionsTreeNode } from '../../client/src/execution/tree/nodes';
+import { activateExtension, closeAllEditors, openDocument, screenshot, waitFor, waitForPublishedDiagnostics, workspaceUri, writeWorkspaceFile } from './harness';
+
+const FEATURES_COMMAND = 'flowdeck.executionFeatures';
+
+async function features(): Promise<ExecutionFeatures> {
+  await activateExtension();
+  const f = await vscode.commands.executeCommand<ExecutionFeatures | undefined>(FEATURES_COMMAND);
+  assert.ok(f, `${FEATURES_COMMAND} returned nothing: the execution features are not registered`);
+  return f;
+}
+
+async function openFlow(relativePath: string): Promise<vscode.TextDocument> {
+  const doc = await openDocument(workspaceUri(...relativePath.split('/')));
+  await waitForPublishedDiagnostics(doc.uri, { timeoutMs: 30_000 });
+  return doc;
+}
+
+function errorsOf(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+}
+
+async function children(f: ExecutionFeatures, node?: ExecutionsTreeNode): Promise<ExecutionsTreeNode[]> {
+  return (await f.tree.getChildren(node)) ?? [];
+}
+
+/** The tree's node for a flow, after a refresh (the tree reads the emulator each time). */
+async function flowNode(f: ExecutionFeatures, flowName: string): Promise<ExecutionsTreeNode> {
+  f.tree.refresh();
+  const [target] = await children(f);
+  assert.ok(target && target.kind === 'target', 'the tree shows the target when flows are deployed');
+  const flow = (await children(f, target)).find((n) => n.kind === 'flow' && n.name === flowName);
+  assert.ok(flow, `the tree lists ${flowName}`);
+  return flow;
+}
+
+const LONG_WAIT_FLOW = `Type: StateMachine
+SpecVersion: v1
+Name: long-wait
+StartAt: Prepare
+States:
+  - Type: Pass
+    Name: Prepare
+    Next: WaitForApproval
+  - Type: Wait
+    Name: WaitForApproval
+    Seconds: 300
+    End: true
+`;
+
+suite('Flowdeck execution features (local emulator)', function () {
+  this.timeout(120_000);
+  teardown(closeAllEditors);
+
+  let deployed: DeployOutcome | undefined;
+  let run: Extract<StartOutcome, { mode: 'Standard' }> | undefined;
+
+  test('deploys the order-processing example and remembers its settings in .flowdeck/flows.json', async () => {
+    const f = await features();
+    assert.equal(f.targets.current().kind, 'emulator', 'the default target is the local emulator');
+    const doc = await openFlow('order-processing.flow.yaml');
+    assert.deepEqual(errorsOf(doc.uri).map((d) => d.message), [], 'the example flow has no errors');
+    deployed = await vscode.commands.executeCommand<DeployOutcome | undefined>('flowdeck.deploy', { uri: doc.uri, name: 'order-processing', mode: 'Standard', force: false });
+    assert.ok(deployed, 'deploy returned its outcome');
+    assert.equal(deployed.flowName, 'order-processing');
+    assert.equal(deployed.executionMode, 'Standard');
+    assert.ok(['created', 'updated'].includes(deployed.action));
+    const saved = JSON.parse(await readFile(workspaceUri('.flowdeck', 'flows.json').fsPath, 'utf8')) as { flows: Record<string, { name: string; executionMode: string }> };
+    assert.deepEqual(saved.flows['order-processing.flow.yaml'], { name: 'order-processing', executionMode: 'Standard' });
+    // a second deploy goes straight through with the saved settings (no arguments, no prompts)
+    const again = await vscode.commands.executeCommand<DeployOutcome | undefined>('flowdeck.deploy', { uri: doc.uri, force: false });
+    assert.equal(again?.action, 'updated');
+  });
+
+  test('starts it with a saved input and tails every event through ExecutionSucceeded, in order', async () => {
+    const f = await features();
+    const doc = await openFlow('order-processing.flow.yaml');
+    const outcome = await vscode.commands.executeCommand<StartOutcome | undefined>('flowdeck.startExecution', { uri: doc.uri, inputName: 'small-order' });
+    assert.ok(outcome && outcome.mode === 'Standard', 'a Standard flow is started and tailed');
+    run = outcome;
+    const tail: TailSession = outcome.tail;
+    // the channel fills while the execution runs (the flow waits 1 s for the warehouse)
+    await waitFor(() => tail.events.some((e) => e.Type === 'BranchEntered'), { message: 'the tail to print the Parallel branches' });
+    await screenshot('execution-tail');
+    const end = await tail.done;
+    assert.equal(end.kind, 'ended');
+    assert.ok(end.kind === 'ended' && end.execution.Status === 'Succeeded', `the execution succeeded (${JSON.stringify(end)})`);
+
+    const ids = tail.events.map((e) => e.EventId);
+    assert.deepEqual(ids, [...ids].sort((a, b) => a - b), 'events are printed in EventId order');
+    assert.equal(new Set(ids).size, ids.length, 'no event is printed twice');
+    assert.equal(tail.events[0]?.Type, 'ExecutionStarted');
+    assert.equal(tail.events.at(-1)?.Type, 'ExecutionSucceeded');
+    for (const type of ['IterationEntered', 'TaskSucceeded', 'BranchExited', 'StepExited']) assert.ok(tail.events.some((e) => e.Type === type), `${type} was printed`);
+    // every event is one line of the channel, in the same order
+    const eventLines = tail.lines.filter((l) => /^\d\d:\d\d:\d\d\.\d{3} {2}\w+/.test(l));
+    assert.equal(eventLines.length, tail.events.length);
+    tail.events.forEach((e, i) => assert.ok(eventLines[i]!.includes(e.Type), `line ${i} is ${e.Type}: ${eventLines[i]}`));
+    assert.ok(tail.lines.some((l) => l.startsWith('Status: Succeeded')), 'the final status is printed');
+    assert.ok(tail.lines.some((l) => l.includes('"paymentId": "pay-c-1001-5700"')), 'the output is printed as pretty JSON');
+    assert.ok(tail.lines.some((l) => l.startsWith('Duration: ')), 'the duration is printed');
+
+    // the history the tree reads from the service is exactly what the tail printed
+    const flow = await flowNode(f, 'order-processing');
+    const execution = (await children(f, flow)).find((n) => n.kind === 'execution' && n.name === outcome.executionName);
+    assert.ok(execution, 'the tree lists the execution');
+    const events = (await children(f, execution)).filter((n) => n.kind === 'event');
+    assert.deepEqual(events.map((n) => (n.kind === 'event' ? n.event.EventId : -1)), ids);
+  });
+
+  test('the Executions tree lists the flow and the execution with its status, newest first', async () => {
+    const f = await features();
+    assert.ok(run, 'the previous test started an execution');
+    const flow = await flowNode(f, 'order-processing');
+    const executions = (await children(f, flow)).filter((n) => n.kind === 'execution');
+    const node = executions.find((n) => n.kind === 'execution' && n.name === run!.executionName);
+    assert.ok(node && node.kind === 'execution');
+    assert.equal(node.execution.Status, 'Succeeded');
+    const item = f.tree.getTreeItem(node);
+    assert.equal(item.contextValue, 'execution');
+    assert.ok(String(item.description).includes('·'), `start time and duration are shown: ${String(item.description)}`);
+    const started = executions.map((n) => (n.kind === 'execution' ? Date.parse(n.execution.StartedTime ?? '') : 0));
+    assert.deepEqual(started, [...started].sort((a, b) => b - a), 'newest first');
+    await vscode.commands.executeCommand('workbench.view.extension.flowdeck');
+    await f.treeView.reveal(node, { select: true, focus: true, expand: true });
+    await waitFor(() => f.treeView.visible, { message: 'the Executions view to show' });
+    await screenshot('executions-sidebar');
+  });
+
+  test('Stop ends a running execution, and its tail reports it', async () => {
+    const uri = await writeWorkspaceFile('long-wait.flow.yaml', LONG_WAIT_FLOW);
+    await openFlow('long-wait.flow.yaml');
+    const d = await vscode.commands.executeCommand<DeployOutcome | undefined>('flowdeck.deploy', { uri, name: 'long-wait', mode: 'Standard', force: false });
+    assert.equal(d?.flowName, 'long-wait');
+    const outcome = await vscode.commands.executeCommand<StartOutcome | undefined>('flowdeck.startExecution', { uri, input: {}, reveal: false });
+    assert.ok(outcome && outcome.mode === 'Standard');
+    await waitFor(() => outcome.tail.events.some((e) => e.Type === 'StepStarted' && e.StepName === 'WaitForApproval'), { message: 'the execution to reach its Wait state' });
+    const f = await features();
+    const flow = await flowNode(f, 'long-wait');
+    const runningNode = (await children(f, flow)).find((n) => n.kind === 'execution' && n.name === outcome.executionName);
+    assert.ok(runningNode && f.tree.getTreeItem(runningNode).contextValue === 'execution.running', 'a running execution offers Stop');
+    const stopped = await vscode.commands.executeCommand<boolean>('flowdeck.stopExecution', { flowName: 'long-wait', executionName: outcome.executionName, error: 'Manual.Stop', cause: 'stopped from the integration test' });
+    assert.equal(stopped, true);
+    const end = await outcome.tail.done;
+    assert.ok(end.kind === 'ended' && end.execution.Status === 'Stopped', `the execution ended as Stopped (${JSON.stringify(end)})`);
+    assert.equal(outcome.tail.events.at(-1)?.Type, 'ExecutionStopped');
+    assert.ok(outcome.tail.lines.some((l) => l.startsWith('Status: Stopped')));
+  });
+
+  test('an Express flow runs synchronously and returns its output', async () => {
+    const doc = await openFlow('express-quote.flow.yaml');
+    // .flowdeck/flows.json in the examples already says Express: no arguments needed
+    const d = await vscode.commands.executeCommand<DeployOutcome | undefined>('flowdeck.deploy', { uri: doc.uri, force: false });
+    assert.equal(d?.executionMode, 'Express');
+    const outcome = await vscode.commands.executeCommand<StartOutcome | undefined>('flowdeck.startExecution', { uri: doc.uri, inputName: 'parcel' });
+    assert.ok(outcome && outcome.mode === 'Express');
+    assert.equal(outcome.execution.Status, 'Succeeded');
+    assert.deepEqual(outcome.execution.Output, { service: 'courier', days: 1, destination: 'Shanghai' });
+    assert.match(outcome.executionName, /^run-.*:/, 'the service appends a unique suffix to a synchronous execution name');
+    assert.ok(outcome.lines.some((l) => l.includes('"service": "courier"')), 'the output is shown');
+  });
+
+  test('a flow with errors is refused, and the service\'s rejection becomes diagnostics on the file', async () => {
+    const f = await features();
+    const uri = await writeWorkspaceFile('broken.flow.yaml', 'Type: StateMachine\nSpecVersion: v1\nName: broken\nStartAt: Missing\nStates:\n  - Type: Pass\n    Name: Only\n    End: true\n');
+    await openFlow('broken.flow.yaml');
+    await waitFor(() => errorsOf(uri).length > 0, { message: 'the language server to report the dangling StartAt' });
+    const refused = await vscode.commands.executeCommand<DeployOutcome | undefined>('flowdeck.deploy', { uri, name: 'broken', mode: 'Standard', force: false });
+    assert.equal(refused, undefined, 'a flow with errors is not deployed unless forced');
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('flowdeck.deploy', { uri, name: 'broken', mode: 'Standard', force: true })),
+      /definition/i,
+    );
+    const fromService = f.serviceDiagnostics.collection.get(uri) ?? [];
+    assert.ok(fromService.length > 0, 'the rejection is shown on the file');
+    assert.ok(fromService.some((d) => d.range.start.line === 3), `a problem is placed on the StartAt line: ${JSON.stringify(fromService.map((d) => [d.range.start.line, d.message]))}`);
+  });
+
+  test('an input that is not valid JSON is refused with its line and column', async () => {
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('flowdeck.startExecution', { flowName: 'order-processing', input: '{\n  "customerId": "c-1",\n  "lines": [,]\n}' })),
+      /line 3, column 13/,
+    );
+  });
+});

@@ -1,0 +1,61 @@
+// `flowdeck run`: events as they happen, output or error, exit status, invalid flows and inputs.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { runCommand } from '../../../cli/src/commands/run';
+import { FIXTURES } from './helpers';
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCommand(args, { cwd: FIXTURES, stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('flowdeck run', () => {
+  test('prints each event, then the output; exit 0', async () => {
+    const { code, out, err } = await cli(['flows/greet.yaml', '--input', '{"name":"Ann"}', '--time-scale', '0.001']);
+    assert.equal(err, '');
+    assert.equal(code, 0);
+    const lines = out.split('\n');
+    assert.match(lines[0]!, /^ {3}1 \d{4}-\d\d-\d\dT[\d:.]+Z ExecutionStarted \{"input":\{"name":"Ann"\}\}$/);
+    assert.match(lines[2]!, /^ {3}3 \S+ StepStarted Greet \{"input":\{"greeting":"hello Ann"\}\}$/);
+    assert.match(out, /ExecutionSucceeded/);
+    assert.match(out, /Succeeded\. Output:\n\{\n {2}"greeting": "hello Ann"\n\}\n$/);
+  });
+
+  test('a failed execution prints the error and exits 1', async () => {
+    const { code, err, out } = await cli(['flows/fails.json']);
+    assert.equal(code, 1);
+    assert.match(out, /ExecutionFailed/);
+    assert.equal(err, 'Failed: NotReady: status is not ready\n');
+  });
+
+  test('an invalid flow is rejected with the language service errors, nothing runs', async () => {
+    const { code, err, out } = await cli(['flows/unknown-next.yaml']);
+    assert.equal(code, 1);
+    assert.equal(out, '');
+    assert.match(err, /flows\/unknown-next\.yaml:8:11 error unknown-state .*Nowhere/);
+    assert.match(err, /has \d+ error\(s\); fix them before running/);
+  });
+
+  test('malformed input JSON names the line and column', async () => {
+    const { code, err } = await cli(['flows/greet.yaml', '--input', '{\n  "name": Ann\n}']);
+    assert.equal(code, 1);
+    assert.match(err, /--input: not valid JSON at line 2, column 11/);
+  });
+
+  test('input from @file; an input that is not an object is refused', async () => {
+    const bad = await cli(['flows/greet.yaml', '--input', '[1]']);
+    assert.match(bad.err, /the input must be a JSON object/);
+    const missing = await cli(['flows/greet.yaml', '--input', `@${join('flows', 'nope.json')}`]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /cannot read the input file flows\/nope\.json/);
+  });
+
+  test('usage errors exit 2', async () => {
+    assert.equal((await cli([])).code, 2);
+    assert.equal((await cli(['a.yaml', '--time-scale', '0'])).code, 2);
+    assert.equal((await cli(['a.yaml', '--bogus'])).code, 2);
+  });
+});

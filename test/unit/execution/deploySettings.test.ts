@@ -1,0 +1,45 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { filesDeployedAs, flowKey, getDeploySettings, readFlowsFile, saveDeploySettings } from '../../../client/src/execution/deploySettings';
+
+describe('.flowdeck/flows.json', () => {
+  test('a missing file holds no settings', async () => {
+    const ws = await mkdtemp(join(tmpdir(), 'fd-flows-'));
+    assert.deepEqual(await readFlowsFile(ws), { flows: {} });
+    assert.equal(await getDeploySettings(ws, join(ws, 'a.flow.yaml')), undefined);
+  });
+
+  test('settings are stored per file, relative to the workspace, and read back', async () => {
+    const ws = await mkdtemp(join(tmpdir(), 'fd-flows-'));
+    const file = join(ws, 'flows', 'orders.flow.yaml');
+    assert.equal(flowKey(ws, file), 'flows/orders.flow.yaml');
+    await saveDeploySettings(ws, file, { name: 'orders', executionMode: 'Express', description: 'Orders' });
+    await saveDeploySettings(ws, join(ws, 'a.flow.yaml'), { name: 'a', executionMode: 'Standard', roleArn: 'acs:ram::1:role/x' });
+    assert.deepEqual(await getDeploySettings(ws, file), { name: 'orders', executionMode: 'Express', description: 'Orders' });
+    const text = await readFile(join(ws, '.flowdeck', 'flows.json'), 'utf8');
+    assert.deepEqual(Object.keys((JSON.parse(text) as { flows: object }).flows), ['a.flow.yaml', 'flows/orders.flow.yaml'], 'keys are sorted, so diffs stay small');
+    assert.deepEqual(await filesDeployedAs(ws, 'orders'), [file]);
+    assert.deepEqual(await filesDeployedAs(ws, 'nothing'), []);
+  });
+
+  test('a damaged file is an error that says how to fix it', async () => {
+    const ws = await mkdtemp(join(tmpdir(), 'fd-flows-'));
+    await mkdir(join(ws, '.flowdeck'));
+    await writeFile(join(ws, '.flowdeck', 'flows.json'), '{ "flows": ');
+    await assert.rejects(readFlowsFile(ws), /not valid JSON .*fix or delete it/);
+    await writeFile(join(ws, '.flowdeck', 'flows.json'), '{"flows": {"a.flow.yaml": {"name": "a", "executionMode": "Fast"}}}');
+    await assert.rejects(readFlowsFile(ws), /"executionMode" must be "Standard" or "Express"/);
+    await writeFile(join(ws, '.flowdeck', 'flows.json'), '[]');
+    await assert.rejects(readFlowsFile(ws), /must look like/);
+  });
+
+  test('an entry without a mode is Standard, as the service treats an empty mode', async () => {
+    const ws = await mkdtemp(join(tmpdir(), 'fd-flows-'));
+    await mkdir(join(ws, '.flowdeck'));
+    await writeFile(join(ws, '.flowdeck', 'flows.json'), '{"flows": {"a.flow.yaml": {"name": "a", "roleArn": ""}}}');
+    assert.deepEqual(await getDeploySettings(ws, join(ws, 'a.flow.yaml')), { name: 'a', executionMode: 'Standard' });
+  });
+});

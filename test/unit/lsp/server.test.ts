@@ -1,0 +1,195 @@
+// The LSP wiring, in-process: a real server connection and a real client connection over streams.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { createConnection } from 'vscode-languageserver/node';
+import {
+  CompletionRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
+  HoverRequest, InitializeRequest, InitializedNotification, LogMessageNotification, PublishDiagnosticsNotification,
+  RenameRequest, StreamMessageReader, StreamMessageWriter, createProtocolConnection,
+  type LogMessageParams, type ProtocolConnection, type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { startServer } from '../../../server/src/lsp/server';
+import type { Timers } from '../../../server/src/lsp/debounce';
+import { FlowSettingsNotification } from '../../../server/src/lsp/protocol';
+import { createLanguageService } from '../../../server/src/service/languageService';
+import { DiagnosticCodes as C } from '../../../server/src/diagnostics/codes';
+
+/** Timers the test fires by hand, so debouncing is tested without waiting. */
+class ManualTimers implements Timers {
+  private next = 0;
+  /** How many callbacks were ever scheduled. */
+  scheduled = 0;
+  readonly pending = new Map<number, { callback: () => void; ms: number }>();
+  set(callback: () => void, ms: number): unknown {
+    const id = ++this.next;
+    this.scheduled++;
+    this.pending.set(id, { callback, ms });
+    return id;
+  }
+  clear(handle: unknown): void {
+    this.pending.delete(handle as number);
+  }
+  fireAll(): void {
+    const due = [...this.pending.values()];
+    this.pending.clear();
+    for (const t of due) t.callback();
+  }
+}
+
+/** Polls (yielding to the event loop) until `check` holds; never sleeps a fixed time. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 10_000; i++) {
+    if (check()) return;
+    await new Promise((r) => setImmediate(r));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+interface Harness {
+  client: ProtocolConnection;
+  timers: ManualTimers;
+  published: PublishDiagnosticsParams[];
+  logs: LogMessageParams[];
+  close(): void;
+}
+
+async function start(service = createLanguageService()): Promise<Harness> {
+  const up = new PassThrough();
+  const down = new PassThrough();
+  const timers = new ManualTimers();
+  const serverConnection = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
+  const server = startServer(serverConnection, { timers, debounceMs: 200, service });
+  serverConnection.listen();
+  const client = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  const published: PublishDiagnosticsParams[] = [];
+  const logs: LogMessageParams[] = [];
+  client.onNotification(PublishDiagnosticsNotification.type, (p) => published.push(p));
+  client.onNotification(LogMessageNotification.type, (p) => logs.push(p));
+  client.listen();
+  const init = await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {}, initializationOptions: { logLevel: 'debug' } });
+  assert.equal(init.serverInfo?.name, 'flowdeck');
+  await client.sendNotification(InitializedNotification.type, {});
+  return {
+    client, timers, published, logs,
+    close: () => {
+      server.dispose();
+      client.dispose();
+      serverConnection.dispose();
+      up.destroy();
+      down.destroy();
+    },
+  };
+}
+
+const URI = 'file:///w/flow.flow.yaml';
+const FLOW = 'Type: StateMachine\nSpecVersion: v1\nName: f\nStartAt: A\nStates:\n  - Type: Wait\n    Name: A\n    Seconds: 30\n    Next: B\n  - Type: Pass\n    Name: B\n    End: true\n';
+
+async function open(h: Harness, text = FLOW): Promise<void> {
+  await h.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: URI, languageId: 'yaml', version: 1, text } });
+}
+
+async function change(h: Harness, version: number, text: string): Promise<void> {
+  await h.client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: URI, version }, contentChanges: [{ text }] });
+}
+
+describe('language server wiring', () => {
+  test('announces every feature', async () => {
+    const up = new PassThrough();
+    const down = new PassThrough();
+    const conn = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
+    startServer(conn, { timers: new ManualTimers() });
+    conn.listen();
+    const client = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+    client.listen();
+    const { capabilities } = await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {} });
+    assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['.', '$', ':']);
+    assert.deepEqual(capabilities.renameProvider, { prepareProvider: true });
+    for (const k of ['hoverProvider', 'documentSymbolProvider', 'definitionProvider', 'referencesProvider', 'foldingRangeProvider'] as const) {
+      assert.equal(capabilities[k], true, k);
+    }
+    client.dispose();
+    conn.dispose();
+  });
+
+  test('validates on open, debounces edits and publishes only the latest version', async () => {
+    const h = await start();
+    try {
+      await open(h);
+      await until(() => h.published.length === 1, 'diagnostics on open');
+      assert.equal(h.published[0]!.version, 1);
+      assert.deepEqual(h.published[0]!.diagnostics, []);
+
+      await change(h, 2, FLOW.replace('Next: B', 'Next: Nope'));
+      await change(h, 3, FLOW.replace('Next: B', 'Next: Gone'));
+      await until(() => h.timers.scheduled === 2, 'both edits scheduled');
+      assert.equal(h.timers.pending.size, 1, 'the second edit replaced the first');
+      assert.equal(h.published.length, 1, 'nothing published before the quiet time');
+      assert.equal([...h.timers.pending.values()][0]!.ms, 200);
+      h.timers.fireAll();
+      await until(() => h.published.length === 2, 'diagnostics after the debounce');
+      const latest = h.published[1]!;
+      assert.equal(latest.version, 3);
+      assert.deepEqual(latest.diagnostics.map((d) => [d.code, d.message.includes('`Gone`')]), [[C.unknownState, true], [C.unreachableState, false]]);
+    } finally {
+      h.close();
+    }
+  });
+
+  test('flowdeck/flowSettings switches a document to Express and revalidates it at once', async () => {
+    const h = await start();
+    try {
+      await open(h);
+      await until(() => h.published.length === 1, 'first diagnostics');
+      await h.client.sendNotification(FlowSettingsNotification, { uri: URI, executionMode: 'Express' });
+      await until(() => h.published.length === 2, 'revalidation');
+      assert.deepEqual(h.published[1]!.diagnostics.map((d) => d.code), [C.expressLimit]);
+    } finally {
+      h.close();
+    }
+  });
+
+  test('answers feature requests and clears diagnostics on close', async () => {
+    const h = await start();
+    try {
+      await open(h);
+      const list = await h.client.sendRequest(CompletionRequest.type, { textDocument: { uri: URI }, position: { line: 8, character: 10 } });
+      const items = Array.isArray(list) ? list : list?.items ?? [];
+      assert.deepEqual(items.map((i) => i.label), ['A', 'B']);
+      const hover = await h.client.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 8, character: 10 } });
+      assert.match(JSON.stringify(hover?.contents), /Pass\*\* state `B`/);
+      const edit = await h.client.sendRequest(RenameRequest.type, { textDocument: { uri: URI }, position: { line: 10, character: 10 }, newName: 'C' });
+      assert.equal(edit?.changes?.[URI]?.length, 2);
+      await h.client.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: URI } });
+      await until(() => h.published.some((p) => p.uri === URI && p.diagnostics.length === 0 && p.version === undefined), 'cleared diagnostics');
+    } finally {
+      h.close();
+    }
+  });
+
+  test('a handler that throws is logged and answered with an empty result', async () => {
+    const base = createLanguageService();
+    const h = await start({ ...base, complete: () => { throw new Error('completion exploded'); } });
+    try {
+      await open(h);
+      const list = await h.client.sendRequest(CompletionRequest.type, { textDocument: { uri: URI }, position: { line: 0, character: 0 } });
+      assert.equal(list, null);
+      await until(() => h.logs.some((l) => l.type === 1 && l.message.includes('completion exploded')), 'the error in the log');
+    } finally {
+      h.close();
+    }
+  });
+
+  test('bad flowSettings parameters are logged, not applied', async () => {
+    const h = await start();
+    try {
+      await open(h);
+      await until(() => h.published.length === 1, 'first diagnostics');
+      await h.client.sendNotification(FlowSettingsNotification, { uri: URI, executionMode: 'Turbo' as 'Express' });
+      await until(() => h.logs.some((l) => l.type === 2 && l.message.includes('flowdeck/flowSettings')), 'the warning');
+      assert.equal(h.published.length, 1);
+    } finally {
+      h.close();
+    }
+  });
+});
