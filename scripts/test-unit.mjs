@@ -1,6 +1,7 @@
 // Runs every plain-Node unit test (test/unit/**/*.test.ts) with Node's own test runner,
 // transpiling TypeScript on the fly with tsx. Extra arguments filter files by substring.
-// Streams the runner's report and ends with the line `N passed, N failed`.
+// Streams the runner's report and ends with the line `N passed, N failed`. A test that runs
+// longer than FLOWDECK_UNIT_TIMEOUT_MS (default 120 s) fails instead of hanging the run.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -23,7 +24,7 @@ if (chosen.length === 0) {
   process.exit(1);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...chosen], {
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${process.env.FLOWDECK_UNIT_TIMEOUT_MS ?? 120_000}`, ...chosen], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],
   env: { ...process.env, FLOWDECK_TEST: '1' },

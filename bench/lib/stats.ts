@@ -23,6 +23,20 @@ export function timeSync(fn: (i: number) => unknown, runs: number, warmup: numbe
   return out;
 }
 
+/** Like timeSync for several functions, run in turn each round; one sample list per function. */
+export function interleaved(fns: readonly ((i: number) => unknown)[], runs: number, warmup: number): number[][] {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) fn(-1 - i);
+  const out = fns.map(() => [] as number[]);
+  for (let i = 0; i < runs; i++) {
+    fns.forEach((fn, k) => {
+      const t0 = performance.now();
+      fn(i);
+      out[k]!.push(performance.now() - t0);
+    });
+  }
+  return out;
+}
+
 export async function timeAsync(fn: (i: number) => Promise<unknown>, runs: number, warmup: number): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(-1 - i);
   const out: number[] = [];

@@ -6,7 +6,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLog, reportError } from './log';
 import { FlowServer, type PublishedDiagnostics } from './lsp';
 import { registerLanguageDetection } from './language/switcher';
-import { registerExecutionFeatures } from './execution';
+import { sendFlowSettings } from './lsp/flowSettings';
+import { registerExecutionFeatures, type ExecutionFeatures } from './execution';
 import { registerWhatsappFeatures } from './whatsapp';
 import { registerCynosdbFeatures } from './cynosdb';
 
@@ -19,6 +20,8 @@ export interface FlowdeckApi {
   serverReady(): Promise<LanguageClient>;
   /** The publishDiagnostics notifications received for a document so far. */
   diagnosticsPublished(uri: vscode.Uri): PublishedDiagnostics | undefined;
+  /** Deploy/start/tail and the Executions tree; undefined if they failed to set up. */
+  readonly execution: ExecutionFeatures | undefined;
 }
 
 let server: FlowServer | undefined;
@@ -30,23 +33,26 @@ export function activate(context: vscode.ExtensionContext): FlowdeckApi {
   const flowServer = new FlowServer(context, log);
   server = flowServer;
   context.subscriptions.push(registerLanguageDetection(log));
-  for (const [name, register] of [
-    ['execution', registerExecutionFeatures],
-    ['WhatsApp', registerWhatsappFeatures],
-    ['CynosDB', registerCynosdbFeatures],
-  ] as const) {
-    // one failing feature must not take the language features down with it
+  // one failing feature must not take the language features down with it
+  const guarded = <T>(name: string, register: () => T): T | undefined => {
     try {
-      register(context, log);
+      return register();
     } catch (error) {
       reportError(log, vscode.l10n.t('Flowdeck could not set up its {0} features', name), error);
+      return undefined;
     }
-  }
+  };
+  const execution = guarded('execution', () =>
+    registerExecutionFeatures(context, log, { notifyFlowSettings: (uri, settings) => sendFlowSettings(flowServer, uri, settings) }),
+  );
+  guarded('WhatsApp', () => registerWhatsappFeatures(context, log));
+  guarded('CynosDB', () => registerCynosdbFeatures(context, log));
   return {
     log,
     languageClient: () => flowServer.languageClient,
     serverReady: () => flowServer.ready(),
     diagnosticsPublished: (uri) => flowServer.diagnosticsPublished(uri),
+    execution,
   };
 }
 

@@ -41,6 +41,18 @@ async function flowNode(f: ExecutionFeatures, flowName: string): Promise<Executi
   return flow;
 }
 
+/** Resolves when the tree has next loaded (or, for a running execution, re-described) `node`. */
+function nextLoad(f: ExecutionFeatures, node: ExecutionsTreeNode): Promise<void> {
+  return new Promise((resolve) => {
+    const sub = f.tree.onDidLoad((loaded) => {
+      if (loaded === node) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
 const LONG_WAIT_FLOW = `Type: StateMachine
 SpecVersion: v1
 Name: long-wait
@@ -129,8 +141,12 @@ suite('Flowdeck execution features (local emulator)', function () {
     const started = executions.map((n) => (n.kind === 'execution' ? Date.parse(n.execution.StartedTime ?? '') : 0));
     assert.deepEqual(started, [...started].sort((a, b) => b - a), 'newest first');
     await vscode.commands.executeCommand('workbench.view.extension.flowdeck');
-    await f.treeView.reveal(node, { select: true, focus: true, expand: true });
     await waitFor(() => f.treeView.visible, { message: 'the Executions view to show' });
+    // the provider hands the view and this test the same node objects, so reveal finds them;
+    // expanding the execution makes the view load its events
+    const eventsLoaded = nextLoad(f, node);
+    await f.treeView.reveal(node, { select: true, focus: true, expand: true });
+    await eventsLoaded;
     await screenshot('executions-sidebar');
   });
 
@@ -139,13 +155,17 @@ suite('Flowdeck execution features (local emulator)', function () {
     await openFlow('long-wait.flow.yaml');
     const d = await vscode.commands.executeCommand<DeployOutcome | undefined>('flowdeck.deploy', { uri, name: 'long-wait', mode: 'Standard', force: false });
     assert.equal(d?.flowName, 'long-wait');
-    const outcome = await vscode.commands.executeCommand<StartOutcome | undefined>('flowdeck.startExecution', { uri, input: {}, reveal: false });
+    const outcome = await vscode.commands.executeCommand<StartOutcome | undefined>('flowdeck.startExecution', { uri, input: {} });
     assert.ok(outcome && outcome.mode === 'Standard');
     await waitFor(() => outcome.tail.events.some((e) => e.Type === 'StepStarted' && e.StepName === 'WaitForApproval'), { message: 'the execution to reach its Wait state' });
+    assert.ok(outcome.tail.running, 'the tail follows the execution while it waits');
     const f = await features();
     const flow = await flowNode(f, 'long-wait');
     const runningNode = (await children(f, flow)).find((n) => n.kind === 'execution' && n.name === outcome.executionName);
     assert.ok(runningNode && f.tree.getTreeItem(runningNode).contextValue === 'execution.running', 'a running execution offers Stop');
+    // a running execution refreshes itself; by then the channel shows the events so far
+    await nextLoad(f, runningNode);
+    await screenshot('execution-tail-running');
     const stopped = await vscode.commands.executeCommand<boolean>('flowdeck.stopExecution', { flowName: 'long-wait', executionName: outcome.executionName, error: 'Manual.Stop', cause: 'stopped from the integration test' });
     assert.equal(stopped, true);
     const end = await outcome.tail.done;

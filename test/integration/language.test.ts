@@ -32,6 +32,20 @@ suite('Flowdeck languages', () => {
     await screenshot('hello-flow');
   });
 
+  test('"flowdeck.restartServer" restarts the language server, which publishes again', async () => {
+    const api = await activateExtension();
+    const doc = await openDocument(workspaceUri('hello.flow.yaml'));
+    const before = await api.serverReady();
+    await waitForPublishedDiagnostics(doc.uri);
+    const published = api.diagnosticsPublished(doc.uri)?.count ?? 0;
+    await vscode.commands.executeCommand('flowdeck.restartServer');
+    const after = await api.serverReady();
+    assert.notEqual(after, before, 'a new client was started');
+    assert.ok(after.isRunning(), 'the new client runs');
+    // the new server validates the open document again
+    await waitForPublishedDiagnostics(doc.uri, { after: published });
+  });
+
   test('the JSON flow languages are contributed', async () => {
     const languages = await vscode.languages.getLanguages();
     for (const id of ['fdl', 'fdl-json', 'whatsapp-flow']) assert.ok(languages.includes(id), `${id} is not a known language`);

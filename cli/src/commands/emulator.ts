@@ -60,23 +60,34 @@ export async function run(args: string[]): Promise<number> {
     }
   }
 
-  const emulator = await startEmulator({
-    port,
-    host: values.host,
-    dataDir: resolve(values['data-dir'] ?? '.flowdeck/emulator'),
-    accessKeyId: values['access-key-id'],
-    accessKeySecret: values['access-key-secret'],
-    faults,
-    workspaceDir: resolve(values.workspace ?? '.'),
-    timeScale,
-  });
+  const dataDir = resolve(values['data-dir'] ?? '.flowdeck/emulator');
+  let emulator;
+  try {
+    emulator = await startEmulator({
+      port,
+      host: values.host,
+      dataDir,
+      accessKeyId: values['access-key-id'],
+      accessKeySecret: values['access-key-secret'],
+      faults,
+      workspaceDir: resolve(values.workspace ?? '.'),
+      timeScale,
+    });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      process.stderr.write(`flowdeck: port ${port} is already in use; stop what uses it, or pass --port with another port (0 picks a free one).\n`);
+      return 1;
+    }
+    throw err;
+  }
   process.stdout.write(
     [
       `Flowdeck emulator listening on ${emulator.endpoint}`,
       `  endpoint:          ${emulator.endpoint}`,
       `  access key id:     ${emulator.accessKeyId}`,
       `  access key secret: ${emulator.accessKeySecret}`,
-      `  data folder:       ${resolve(values['data-dir'] ?? '.flowdeck/emulator')}`,
+      `  data folder:       ${dataDir}`,
       ...(faults ? [`  faults:            ${JSON.stringify(faults)}`] : []),
       'Press Ctrl+C to stop.',
       '',

@@ -1,6 +1,45 @@
-// flowdeck start: not built yet.
+// flowdeck start FLOW: starts an execution (StartSyncExecution for Express flows) and optionally tails it.
+import { randomBytes } from 'node:crypto';
 import { usageError } from '../command';
+import { runCloudCommand } from '../cloud/run';
+import { TARGET_HELP } from '../cloud/target';
+import { readInput } from '../cloud/input';
+import { follow } from '../cloud/follow';
+import { exitCodeFor, formatEnd } from '../cloud/format';
 
-export async function run(_args: string[]): Promise<number> {
-  return usageError('start is not available yet');
+const HELP = `usage: flowdeck start FLOW [options]
+
+Starts an execution of a deployed flow. Standard flows start asynchronously (add --tail to
+follow the events); Express flows run synchronously and print their result.
+
+  --input JSON|@FILE       execution input, a JSON object (default {})
+  --name NAME              execution name (default flowdeck-<time>-<random>)
+  --tail                   print the events until the execution ends (exit 0 only if it succeeded)
+
+${TARGET_HELP}`;
+
+export function run(args: string[]): Promise<number> {
+  return runCloudCommand(args, HELP, { input: { type: 'string' }, name: { type: 'string' }, tail: { type: 'boolean' } }, async (v, positionals, target) => {
+    if (positionals.length !== 1) return usageError(`start takes one FLOW name\n\n${HELP}`);
+    const flowName = positionals[0] as string;
+    const input = await readInput(v['input'] as string | undefined);
+    const executionName = (v['name'] as string | undefined) ?? generatedName();
+    const { client } = await target();
+    const flow = await client.describeFlow(flowName);
+    if (flow.ExecutionMode === 'Express') {
+      const res = await client.startSyncExecution({ FlowName: flowName, ExecutionName: executionName, Input: input });
+      process.stdout.write(`execution ${res.Name}\n` + formatEnd(res).join('\n') + '\n');
+      return exitCodeFor(res);
+    }
+    const res = await client.startExecution({ FlowName: flowName, ExecutionName: executionName, Input: input });
+    process.stdout.write(`started execution ${res.Name} of flow ${flowName} (${res.Status})\n`);
+    if (!v['tail']) return 0;
+    return follow(client, flowName, res.Name, process.stdout);
+  });
+}
+
+/** Unique per run, valid under the execution name rules. */
+function generatedName(): string {
+  const stamp = new Date().toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
+  return `flowdeck-${stamp}-${randomBytes(3).toString('hex')}`;
 }

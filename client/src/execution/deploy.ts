@@ -173,11 +173,11 @@ export async function deploy(ctx: ExecutionContext, args: DeployArgs = {}): Prom
     throw error;
   }
   ctx.serviceDiagnostics.clear(document.uri);
-  const verb = result.action === 'created' ? vscode.l10n.t('Created') : vscode.l10n.t('Updated');
-  ctx.log.info(`${verb} ${settings.name} on ${label} (${result.flow.ExecutionMode ?? settings.executionMode})`);
+  ctx.log.info(`${result.action === 'created' ? 'Created' : 'Updated'} ${settings.name} on ${label} (${result.flow.ExecutionMode ?? settings.executionMode})`);
   if (result.executionModeUnchanged) void vscode.window.showWarningMessage(result.executionModeUnchanged.message);
   const start = vscode.l10n.t('Start Execution');
-  void vscode.window.showInformationMessage(vscode.l10n.t('{0} {1} on {2}.', verb, settings.name, label), start).then((c) => {
+  const done = result.action === 'created' ? vscode.l10n.t('Created {0} on {1}.', settings.name, label) : vscode.l10n.t('Updated {0} on {1}.', settings.name, label);
+  void vscode.window.showInformationMessage(done, start).then((c) => {
     if (c === start) void vscode.commands.executeCommand(CommandIds.startExecution, { uri: document.uri });
   });
   ctx.tree.flowDeployed();

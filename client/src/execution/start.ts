@@ -150,7 +150,7 @@ export async function runWithInput(
     const ok = execution.Status === 'Succeeded';
     const message = ok
       ? vscode.l10n.t('{0} succeeded.', execution.Name)
-      : vscode.l10n.t('{0} {1}: {2}', execution.Name, execution.Status, execution.ErrorCode ?? execution.ErrorMessage ?? '');
+      : vscode.l10n.t('{0} ended with status {1}: {2}', execution.Name, execution.Status, [execution.ErrorCode, execution.ErrorMessage].filter(Boolean).join(': '));
     if (ok) void vscode.window.showInformationMessage(message);
     else void vscode.window.showErrorMessage(message);
     return { mode: 'Express', flowName: run.flowName, executionName: execution.Name, execution, lines };

@@ -2,6 +2,7 @@
 // per flow; the client's 5-per-second bucket paces the calls).
 import * as vscode from 'vscode';
 import type { CamsFlow } from '../../../cloud/src/cams';
+import { CloudError, LocalErrorCodes } from '../../../cloud/src/errors';
 import { camsConnection, type CamsTargetArgs } from './connection';
 
 export interface WhatsappFlowNode {
@@ -57,6 +58,9 @@ export class WhatsappFlowsTree implements vscode.TreeDataProvider<WhatsappTreeNo
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       this.log.warn(`WhatsApp Flows view: ${text}`);
+      if (error instanceof CloudError && error.code === LocalErrorCodes.noCredentials) {
+        return [{ kind: 'message', text: vscode.l10n.t('Set Alibaba Cloud credentials, or "flowdeck.cams.endpoint" to an emulator, to list WhatsApp Flows') }];
+      }
       return [{ kind: 'message', text: vscode.l10n.t('Could not list WhatsApp Flows: {0}', text) }];
     }
   }

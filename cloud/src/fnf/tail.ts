@@ -37,17 +37,29 @@ export async function* tailExecution(client: FnfClient, flowName: string, execut
       if (sawTerminalEvent || !page.NextToken || page.NextToken === token) break;
       token = page.NextToken;
     }
+    const waitSeconds = Math.min(60, Math.floor(pollMs / 1000));
     if (sawTerminalEvent || executionEnded) {
-      const execution = executionEnded ?? (await client.describeExecution({ FlowName: flowName, ExecutionName: executionName }, call));
+      const execution = executionEnded ?? (await finalState(client, flowName, executionName, Math.max(1, waitSeconds), call));
       yield { type: 'end', execution: stripRequestId(execution), cursor: cursor() };
       return;
     }
     // Wait for more: the long poll returns at once when the execution has ended.
-    const waitSeconds = Math.min(60, Math.floor(pollMs / 1000));
     if (waitSeconds === 0) await client.clock.sleep(pollMs, signal);
     const exec = await client.describeExecution({ FlowName: flowName, ExecutionName: executionName, WaitTimeSeconds: waitSeconds }, call);
     if (TERMINAL_EXECUTION_STATUSES.includes(exec.Status)) executionEnded = exec; // one more drain, then stop
   }
+}
+
+/**
+ * The execution's final record. The terminal event can be visible before the execution's status
+ * says so, so a non-terminal answer is followed by long polls, which return as soon as it ends.
+ */
+async function finalState(client: FnfClient, flowName: string, executionName: string, waitSeconds: number, call: { signal?: AbortSignal }): Promise<Execution> {
+  let exec = await client.describeExecution({ FlowName: flowName, ExecutionName: executionName }, call);
+  for (let i = 0; i < 5 && !TERMINAL_EXECUTION_STATUSES.includes(exec.Status); i++) {
+    exec = await client.describeExecution({ FlowName: flowName, ExecutionName: executionName, WaitTimeSeconds: waitSeconds }, call);
+  }
+  return exec;
 }
 
 function isTerminal(e: HistoryEvent): boolean {

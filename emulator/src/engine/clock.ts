@@ -1,4 +1,5 @@
 // The real clock, and waiting on a clock in a way that a stop or timeout can cut short.
+import type { CancelSignal } from './cancel';
 import { RunInterrupted } from './errors';
 import type { Clock } from './types';
 
@@ -11,7 +12,7 @@ export const realClock: Clock = {
 };
 
 /** Resolves after `ms` on `clock`; rejects with RunInterrupted (or the signal's reason) when aborted. */
-export function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(clock: Clock, ms: number, signal: CancelSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (signal.aborted) {
       reject(abortReason(signal));
@@ -29,7 +30,7 @@ export function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<vo
   });
 }
 
-export function abortReason(signal: AbortSignal): Error {
+export function abortReason(signal: CancelSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new RunInterrupted();
 }
 

@@ -1,16 +1,19 @@
 // Bounded concurrency with fail-fast for Parallel/Map (and legacy parallel/foreach) children.
+import { Canceller, type CancelSignal } from './cancel';
+import { abortReason } from './clock';
 
 /**
  * Runs `count` jobs with at most `concurrency` at a time. Resolves to their results in order, or
  * rejects with the first failure after aborting the rest and waiting for them to settle.
  */
 export async function allOrFirstFailure<T>(
-  signal: AbortSignal,
+  signal: CancelSignal,
   count: number,
   concurrency: number,
-  job: (index: number, signal: AbortSignal) => Promise<T>,
+  job: (index: number, signal: CancelSignal) => Promise<T>,
 ): Promise<T[]> {
-  const controller = new AbortController();
+  if (signal.aborted) throw abortReason(signal);
+  const controller = new Canceller();
   const onParentAbort = (): void => controller.abort(signal.reason);
   signal.addEventListener('abort', onParentAbort, { once: true });
   const results = new Array<T>(count);

@@ -58,20 +58,56 @@ export function compileProgram(definition: JsonValue, rt: Runtime): Program {
 }
 
 export function createRun(options: RunOptions): RunHandle {
-  const rt = new Runtime(options);
-  let interruption: { status: 'Stopped' | 'TimedOut'; error: string; cause: string } | undefined;
-  const interrupt = (status: 'Stopped' | 'TimedOut', error: string, cause: string): void => {
-    if (interruption || finished) return;
-    interruption = { status, error, cause };
-    rt.controller.abort(new RunInterrupted());
-  };
-  let finished = false;
+  return new Execution(options);
+}
 
-  const execute = async (): Promise<RunResult> => {
+type Interruption = { status: 'Stopped' | 'TimedOut'; error: string; cause: string };
+
+/** One execution; a class rather than closures so that starting one allocates little. */
+class Execution implements RunHandle {
+  readonly done: Promise<RunResult>;
+  private readonly rt: Runtime;
+  private interruption: Interruption | undefined;
+  private finished = false;
+
+  constructor(private readonly options: RunOptions) {
+    this.rt = new Runtime(options);
+    this.done = this.execute();
+  }
+
+  stop(error?: string, cause?: string): void {
+    this.interrupt({
+      status: 'Stopped',
+      error: error ?? EngineErrors.stopped,
+      cause: cause ?? 'the execution was stopped',
+    });
+  }
+
+  reportTaskSucceeded(taskToken: string, output: JsonValue): boolean {
+    return this.rt.reportSucceeded(taskToken, copyJson(output));
+  }
+
+  reportTaskFailed(taskToken: string, error: string, cause: string): boolean {
+    return this.rt.reportFailed(taskToken, error, cause);
+  }
+
+  pendingTaskTokens(): string[] {
+    return this.rt.pendingTokens();
+  }
+
+  private interrupt(interruption: Interruption): void {
+    if (this.interruption || this.finished) return;
+    this.interruption = interruption;
+    this.rt.controller.abort(new RunInterrupted());
+  }
+
+  private async execute(): Promise<RunResult> {
     // Let startRun return the handle before any state runs.
     await Promise.resolve();
+    const { rt, options } = this;
     const trail: Trail = { last: 0 };
-    const input = copyJson(options.input);
+    // Not copied: the interpreter never changes a value, and the caller hands the input over.
+    const input = options.input;
     rt.executionInput = input;
     rt.log.emit(trail, 'ExecutionStarted', '', { input });
     let cancelTimeout: (() => void) | undefined;
@@ -86,24 +122,21 @@ export function createRun(options: RunOptions): RunHandle {
       let timeout = program.timeoutSeconds;
       if (rt.mode === 'Express' && (timeout === 0 || timeout > EXPRESS_MAX_SECONDS)) timeout = EXPRESS_MAX_SECONDS;
       if (timeout > 0) {
+        const cause = `the execution ran longer than its Timeout of ${timeout} s`;
         cancelTimeout = rt.clock.setTimer(timeout * 1000 * rt.timeScale, () =>
-          interrupt(
-            'TimedOut',
-            EngineErrors.executionTimeout,
-            `the execution ran longer than its Timeout of ${timeout} s`,
-          ),
+          this.interrupt({ status: 'TimedOut', error: EngineErrors.executionTimeout, cause }),
         );
       }
       const output = await program.run(rt, input, trail);
-      if (interruption) throw new RunInterrupted();
+      if (this.interruption) throw new RunInterrupted();
       rt.checkSize(output, 'the execution output');
-      finished = true;
+      this.finished = true;
       rt.log.emitFinal(trail, 'ExecutionSucceeded', { output });
       return { status: 'Succeeded', output };
     } catch (e) {
-      finished = true;
-      if (interruption) {
-        const { status, error, cause } = interruption;
+      this.finished = true;
+      if (this.interruption) {
+        const { status, error, cause } = this.interruption;
         rt.log.emitFinal(trail, status === 'Stopped' ? 'ExecutionStopped' : 'ExecutionTimedOut', { error, cause });
         return { status, error, cause };
       }
@@ -117,16 +150,8 @@ export function createRun(options: RunOptions): RunHandle {
       rt.log.emitFinal(trail, 'ExecutionFailed', { error: failure.error, cause: failure.cause });
       return { status: 'Failed', error: failure.error, cause: failure.cause };
     } finally {
-      finished = true;
+      this.finished = true;
       cancelTimeout?.();
     }
-  };
-
-  return {
-    done: execute(),
-    stop: (error, cause) => interrupt('Stopped', error ?? EngineErrors.stopped, cause ?? 'the execution was stopped'),
-    reportTaskSucceeded: (token, output) => rt.reportSucceeded(token, copyJson(output)),
-    reportTaskFailed: (token, error, cause) => rt.reportFailed(token, error, cause),
-    pendingTaskTokens: () => rt.pendingTokens(),
-  };
+  }
 }

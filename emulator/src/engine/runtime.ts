@@ -1,5 +1,6 @@
 // Everything one execution shares across its states and scopes: history, clock, limits, task
 // executors, callbacks waiting on task tokens, global variables and the stop/timeout switch.
+import { Canceller, type CancelSignal } from './cancel';
 import { randomUUID } from 'node:crypto';
 import { abortReason, realClock, sleep, yieldToEventLoop } from './clock';
 import { EngineErrors, FlowFailure } from './errors';
@@ -36,7 +37,7 @@ export class Runtime {
   readonly roleArn: string;
   readonly mode: ExecutionMode;
   /** Aborted by stop() or the execution timeout; every wait and task listens to it. */
-  readonly controller = new AbortController();
+  readonly controller = new Canceller();
   executionInput: JsonValue = {};
   globals: JsonObject = {};
   private transitions = 0;
@@ -56,7 +57,7 @@ export class Runtime {
     this.makeToken = options.newTaskToken ?? (() => `${options.executionName}:${randomUUID()}`);
   }
 
-  get signal(): AbortSignal {
+  get signal(): CancelSignal {
     return this.controller.signal;
   }
 
@@ -70,11 +71,11 @@ export class Runtime {
   }
 
   /** Waits `seconds` of flow time (scaled by timeScale). */
-  wait(seconds: number, signal: AbortSignal): Promise<void> {
+  wait(seconds: number, signal: CancelSignal): Promise<void> {
     return sleep(this.clock, seconds * 1000 * this.timeScale, signal);
   }
 
-  throwIfAborted(signal: AbortSignal): void {
+  throwIfAborted(signal: CancelSignal): void {
     if (signal.aborted) throw abortReason(signal);
   }
 
@@ -94,7 +95,7 @@ export class Runtime {
   }
 
   /** Resolves when reportTaskSucceeded/Failed is called with `token`. */
-  awaitCallback(token: string, signal: AbortSignal): Promise<JsonValue> {
+  awaitCallback(token: string, signal: CancelSignal): Promise<JsonValue> {
     return new Promise<JsonValue>((resolve, reject) => {
       const onAbort = (): void => {
         this.callbacks.delete(token);

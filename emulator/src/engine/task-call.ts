@@ -1,5 +1,6 @@
 // Performing one task for either dialect: TaskScheduled/TaskStarted, the executor call or the
 // callback wait, the timeout, and TaskSucceeded/TaskFailed/TaskTimedOut.
+import type { CancelSignal } from './cancel';
 import { abortReason } from './clock';
 import { EngineErrors, FlowFailure, RunInterrupted } from './errors';
 import type { Trail } from './history';
@@ -15,7 +16,7 @@ export interface TaskCall {
   /** 0 never times out. */
   readonly timeoutSeconds: number;
   readonly trail: Trail;
-  readonly signal: AbortSignal;
+  readonly signal: CancelSignal;
 }
 
 class TaskTimeout extends Error {}
@@ -76,7 +77,7 @@ export async function performTask(rt: Runtime, call: TaskCall): Promise<JsonValu
 }
 
 /** Settles with `work`, or rejects as soon as `signal` aborts (an executor may ignore the signal). */
-function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+function raceAbort<T>(work: Promise<T>, signal: CancelSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(abortReason(signal));

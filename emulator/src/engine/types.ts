@@ -125,7 +125,7 @@ export type ExecutionMode = 'Standard' | 'Express';
 export interface RunOptions {
   /** The parsed flow: current spec (`Type: StateMachine`) or legacy (`type: flow`). */
   readonly definition: JsonValue;
-  /** The execution input; must be a JSON object. */
+  /** The execution input; must be a JSON object. Not copied: do not change it while the run lasts. */
   readonly input: JsonValue;
   readonly flowName: string;
   readonly executionName: string;

@@ -30,6 +30,9 @@ export class AppendLog<T = unknown> {
     await mkdir(dirname(path), { recursive: true });
     const handle = await open(path, 'a+');
     try {
+      // The file's directory entry must be durable too, or a crash right after creating it could
+      // lose the whole file along with every acknowledged record in it.
+      if (!options.noSync) await syncDirectory(dirname(path));
       const text = (await handle.readFile()).toString('utf8');
       const { records, validBytes } = parseLines<T>(text, path);
       const totalBytes = Buffer.byteLength(text, 'utf8');
@@ -81,6 +84,15 @@ export class AppendLog<T = unknown> {
       }
     }
     this.writing = undefined;
+  }
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const d = await open(dir, 'r');
+  try {
+    await d.sync();
+  } finally {
+    await d.close();
   }
 }
 

@@ -201,9 +201,8 @@ function currentAdvisories(root: Node): SchemaProblem[] {
         if (documented && likely) {
           out.push(problem(likely.keyRange, DiagnosticSeverity.Warning, DiagnosticCodes.misspelledProperty,
             'Both `MaxConcuccency` (the documented spelling) and `MaxConcurrency` are set; keep one.'));
-        } else if (documented || likely) {
-          const p = (documented ?? likely)!;
-          out.push(problem(p.keyRange, DiagnosticSeverity.Hint, DiagnosticCodes.specAdvice,
+        } else if (likely) {
+          out.push(problem(likely.keyRange, DiagnosticSeverity.Hint, DiagnosticCodes.specAdvice,
             'The field tables spell this `MaxConcuccency` while the prose and quotas say `MaxConcurrency`; which one the service reads is not documented, so both are accepted.'));
         }
         break;

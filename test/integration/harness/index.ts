@@ -111,3 +111,8 @@ export async function screenshot(name: string): Promise<string | undefined> {
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Dismisses every notification toast, so earlier tests' messages don't cover a screenshot. */
+export async function clearNotifications(): Promise<void> {
+  await vscode.commands.executeCommand('notifications.clearAll');
+}

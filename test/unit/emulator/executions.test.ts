@@ -109,6 +109,20 @@ describe('emulator executions', () => {
     }
   });
 
+  test('GetExecutionHistory returns 60 events by default, then the rest after NextToken', async () => {
+    const states = Array.from({ length: 20 }, (_, i) => `  - Type: Pass\n    Name: P${i}\n    ${i < 19 ? `Next: P${i + 1}` : 'End: true'}`);
+    const chain = `Type: StateMachine\nSpecVersion: v1\nName: chain\nStartAt: P0\nStates:\n${states.join('\n')}\n`;
+    await f.client.ok('CreateFlow', flowParams('chain', chain));
+    await f.client.ok('StartExecution', { FlowName: 'chain', ExecutionName: 'long' });
+    await f.client.ok('DescribeExecution', { FlowName: 'chain', ExecutionName: 'long', WaitTimeSeconds: '10' });
+    const first = await f.client.ok('GetExecutionHistory', { FlowName: 'chain', ExecutionName: 'long' });
+    const events = first['Events'] as { EventId: number }[];
+    assert.equal(events.length, 60);
+    assert.equal(first['NextToken'], '60');
+    const rest = await f.client.ok('GetExecutionHistory', { FlowName: 'chain', ExecutionName: 'long', NextToken: '60' });
+    assert.equal((rest['Events'] as { EventId: number }[])[0]?.EventId, 61);
+  });
+
   test('the same name while running returns that execution; after it finished it is ExecutionAlreadyExists', async () => {
     const { started, token } = await startCallback('e_same');
     assert.equal(started['Status'], 'Running');
@@ -150,6 +164,14 @@ describe('emulator executions', () => {
     assert.equal(unknown.body['Code'], 'InvalidArgument');
     const missing = await f.client.call('ReportTaskFailed', { Error: 'x' });
     assert.equal(missing.body['Code'], 'MissingRequiredParams');
+  });
+
+  test('a child started with CallbackFnFTaskToken reports its output to the parent task', async () => {
+    const { token } = await startCallback('e_parent');
+    await f.client.ok('StartExecution', { FlowName: 'std', ExecutionName: 'e_child', Input: '{"fail":false,"from":"child"}', CallbackFnFTaskToken: token });
+    const parent = await f.client.ok('DescribeExecution', { FlowName: 'callback', ExecutionName: 'e_parent', WaitTimeSeconds: '10' });
+    assert.equal(parent['Status'], 'Succeeded');
+    assert.deepEqual(JSON.parse(String(parent['Output'])), { fail: false, from: 'child' });
   });
 
   test('StopExecution stops a running execution; stopping it again is ExecutionAlreadyCompleted', async () => {

@@ -133,6 +133,24 @@ describe('emulator process', () => {
     }
   });
 
+  test('`flowdeck emulator` on a port in use says so and exits 1', async () => {
+    const dir = await tempDir();
+    const taken = await startEmulator({ port: 0, dataDir: dir.path });
+    const other = await tempDir();
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'cli/src/main.ts', 'emulator', '--port', String(taken.port), '--data-dir', other.path], { cwd: root });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const [code] = (await once(child, 'exit')) as [number | null];
+      assert.equal(code, 1);
+      assert.match(err, new RegExp(`port ${taken.port} is already in use`));
+    } finally {
+      await taken.close();
+      await dir.remove();
+      await other.remove();
+    }
+  });
+
   test('`flowdeck emulator` rejects bad options with exit status 2', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'cli/src/main.ts', 'emulator', '--faults', 'throttle=5'], { cwd: root });
     let err = '';

@@ -87,6 +87,16 @@ describe('emulator transport', () => {
     assert.equal(a.body['Message'], "The requested API operation 'DescribeEverything' is incorrect. Please check.");
   });
 
+  test('the same action name reaches the product of the request version (fnf vs CAMS CreateFlow)', async () => {
+    const cams = await f.client.call('CreateFlow', { FlowName: 'wa_flow', Categories: '["OTHER"]' }, { version: '2020-06-06' });
+    assert.equal(cams.status, 200);
+    assert.equal(cams.body['Code'], 'OK');
+    assert.ok((cams.body['Data'] as Record<string, unknown>)['FlowId']);
+    const fnf = await f.client.call('CreateFlow', { FlowName: 'wa_flow' });
+    assert.equal(fnf.body['Code'], 'MissingRequiredParams', 'fnf wants Name, Definition, ...');
+    assert.deepEqual((await f.client.ok('ListFlows'))['Flows'], []);
+  });
+
   test('a body over 1,024 KiB is EntityTooLarge', async () => {
     const r = await f.client.call('CreateFlow', { Name: 'big', Type: 'FDL', Description: 'x'.repeat(1024 * 1024 + 10), Definition: 'x' });
     assert.equal(r.status, 400);

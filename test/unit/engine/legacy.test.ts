@@ -87,6 +87,18 @@ describe('legacy spec', () => {
     assert.deepEqual(await out({ status: 'new', size: 1 }), { route: 'other', finished: true });
   });
 
+  test('a choice with no match and no default ends; the flow goes on with the next step', async () => {
+    const { result } = await run(
+      legacy([
+        { type: 'choice', name: 'maybe', choices: [{ condition: '$.go == true', goto: 'skip' }] },
+        { type: 'pass', name: 'next', outputMappings: [{ target: 'ran', source: 'next' }] },
+        { type: 'pass', name: 'skip', outputMappings: [{ target: 'last', source: 'skip' }] },
+      ]),
+      { input: { go: false } },
+    );
+    assert.deepEqual(result.output, { ran: 'next', last: 'skip' });
+  });
+
   test('parallel and foreach output nothing by default; their $local is the array of branch/iteration locals', async () => {
     const { result, trace } = await run(
       legacy([

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { parseText, toJsonValue, type Node, type ObjectNode, type ScalarNode } from '../../../server/src/parse';
+import { documentValue, parseText, toJsonValue, type Node, type ObjectNode, type ScalarNode } from '../../../server/src/parse';
 
 const obj = (n: Node | undefined): ObjectNode => {
   assert.equal(n?.kind, 'object');
@@ -55,6 +55,7 @@ describe('YAML positioned parse', () => {
     assert.equal(next.value, undefined);
     assert.equal(slice(text, next.range), 'Next');
     assert.deepEqual(toJsonValue(parsed.root), { StartAt: 'A', Next: null });
+    assert.deepEqual(documentValue(parsed), { StartAt: 'A', Next: null });
   });
 
   test('tags are recorded and the scalar kept; anchors and aliases are expanded', () => {
@@ -68,6 +69,7 @@ describe('YAML positioned parse', () => {
     assert.equal(copy.aliasOf, 'b');
     assert.equal(slice(text, copy.range), '*b');
     assert.deepEqual(toJsonValue(parsed.root), { arn: 'svc/fn', base: { x: 1 }, copy: { x: 1 } });
+    assert.deepEqual(documentValue(parsed), { arn: 'svc/fn', base: { x: 1 }, copy: { x: 1 } });
     assert.equal(slice(text, prop(root, 'base').value!.range), '{x: 1}');
   });
 
@@ -75,6 +77,26 @@ describe('YAML positioned parse', () => {
     const parsed = parseText('a: *nope\n', 'yaml');
     assert.equal(parsed.syntaxProblems.length, 1);
     assert.match(parsed.syntaxProblems[0]!.message, /nope/);
+  });
+
+  test('alias expansion is bounded (a "billion laughs" document stays small)', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill('*' + prev).join(', ')}]`);
+    }
+    const parsed = parseText(levels.join('\n') + '\n', 'yaml');
+    assert.equal(parsed.syntaxProblems.length, 1);
+    assert.match(parsed.syntaxProblems[0]!.message, /Too many YAML alias expansions/);
+  });
+
+  test('a `__proto__` key is data, not a prototype', () => {
+    const parsed = parseText('__proto__: {polluted: 1}\n', 'yaml');
+    const value = documentValue(parsed) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(value), ['__proto__']);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal(Object.getPrototypeOf(value), Object.prototype);
   });
 
   test('block scalars: range starts at the indicator; value as js-yaml reads it', () => {
@@ -150,6 +172,8 @@ describe('YAML positioned parse', () => {
         const parsed = parseText(text, 'yaml');
         assert.deepEqual(parsed.syntaxProblems, [], f);
         assert.deepEqual(toJsonValue(parsed.root), expected, f);
+        // the value built in the same pass as the tree agrees too
+        assert.deepEqual(documentValue(parsed), expected, f);
         compared++;
       }
     }

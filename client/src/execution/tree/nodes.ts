@@ -99,11 +99,13 @@ export function executionDescription(e: Execution, now = Date.now()): string {
   return [when, duration].filter(Boolean).join(' · ');
 }
 
+// Items carry no `id`: refreshes replace node objects, and an id still registered for the old
+// object makes VS Code reject the new one ("already registered"); label-and-position handles
+// keep expansion state just as well for this tree.
 export function toTreeItem(node: ExecutionsTreeNode): vscode.TreeItem {
   switch (node.kind) {
     case 'target': {
       const item = new vscode.TreeItem(targetLabel(node.target), vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `target:${node.target.kind}:${node.target.region}`;
       item.iconPath = new vscode.ThemeIcon(node.target.kind === 'emulator' ? 'server-environment' : 'cloud');
       item.contextValue = 'target';
       item.tooltip = vscode.l10n.t('Flows deployed to {0}', targetLabel(node.target));
@@ -111,7 +113,6 @@ export function toTreeItem(node: ExecutionsTreeNode): vscode.TreeItem {
     }
     case 'flow': {
       const item = new vscode.TreeItem(node.flow.Name, vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `flow:${node.flow.Name}`;
       item.iconPath = new vscode.ThemeIcon('type-hierarchy-sub');
       item.description = node.flow.ExecutionMode ?? 'Standard';
       item.contextValue = 'flow';
@@ -125,7 +126,6 @@ export function toTreeItem(node: ExecutionsTreeNode): vscode.TreeItem {
     case 'execution': {
       const e = node.execution;
       const item = new vscode.TreeItem(e.Name, vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `execution:${node.flowName}/${e.Name}`;
       item.iconPath = statusIcon(e.Status);
       item.description = executionDescription(e);
       item.contextValue = node.running ? 'execution.running' : 'execution';
@@ -139,7 +139,6 @@ export function toTreeItem(node: ExecutionsTreeNode): vscode.TreeItem {
     }
     case 'loadMore': {
       const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
-      item.id = `loadMore:${node.parent.name}`;
       item.iconPath = new vscode.ThemeIcon('more');
       item.contextValue = 'loadMore';
       item.command = { command: CommandIds.loadMoreExecutions, title: vscode.l10n.t('Load more…'), arguments: [node] };
@@ -148,7 +147,6 @@ export function toTreeItem(node: ExecutionsTreeNode): vscode.TreeItem {
     case 'event': {
       const ev = node.event;
       const item = new vscode.TreeItem(ev.StepName ? `${ev.Type} · ${ev.StepName}` : ev.Type, vscode.TreeItemCollapsibleState.None);
-      item.id = `event:${node.parent.flowName}/${node.parent.name}/${ev.EventId}`;
       item.iconPath = eventIcon(ev.Type);
       item.description = `${clockTime(ev.Time)}  ${shortDetail(ev.EventDetail)}`.trimEnd();
       item.contextValue = 'event';

@@ -22,8 +22,15 @@ const MAX_REFRESH_PER_TICK = 10;
 export class ExecutionsTreeProvider implements vscode.TreeDataProvider<ExecutionsTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExecutionsTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly loaded = new vscode.EventEmitter<ExecutionsTreeNode | undefined>();
+  /** Fires after children were served for a node (undefined: the root) and after a running execution was re-described. */
+  readonly onDidLoad = this.loaded.event;
+  // promises, so the view and other callers asking at the same time share one request and get
+  // the same node objects (which reveal() relies on)
+  private root: { target: TargetNode; flows: Promise<FlowNode[]> } | undefined;
   private flows: FlowNode[] | undefined;
   private readonly pages = new Map<string, ExecutionPage>();
+  private readonly firstPages = new Map<string, Promise<ExecutionPage>>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private refreshing = false;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -41,8 +48,10 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
 
   /** Forgets everything loaded and reloads from the target. */
   refresh(): void {
+    this.root = undefined;
     this.flows = undefined;
     this.pages.clear();
+    this.firstPages.clear();
     this.changed.fire(undefined);
   }
 
@@ -56,17 +65,9 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
 
   async getChildren(node?: ExecutionsTreeNode): Promise<ExecutionsTreeNode[]> {
     try {
-      if (!node) return await this.rootChildren();
-      switch (node.kind) {
-        case 'target':
-          return this.flows ?? (await this.loadFlows(node));
-        case 'flow':
-          return await this.flowChildren(node);
-        case 'execution':
-          return await this.eventChildren(node);
-        default:
-          return [];
-      }
+      const children = await this.childrenOf(node);
+      this.loaded.fire(node);
+      return children;
     } catch (error) {
       this.log.warn(`Executions view: ${describeError(error)}`);
       const parent = node && (node.kind === 'target' || node.kind === 'flow' || node.kind === 'execution') ? node : undefined;
@@ -74,12 +75,35 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
     }
   }
 
+  private async childrenOf(node: ExecutionsTreeNode | undefined): Promise<ExecutionsTreeNode[]> {
+    if (!node) return this.rootChildren();
+    switch (node.kind) {
+      case 'target':
+        return this.root?.target === node ? this.root.flows : this.loadFlows(node);
+      case 'flow':
+        return this.flowChildren(node);
+      case 'execution':
+        return this.eventChildren(node);
+      default:
+        return [];
+    }
+  }
+
   /** The target node, or nothing at all when no flow is deployed (so the welcome content shows). */
   private async rootChildren(): Promise<ExecutionsTreeNode[]> {
-    const target = new TargetNode(this.targets.current());
-    const flows = await this.loadFlows(target);
-    await vscode.commands.executeCommand('setContext', ContextKeys.noFlows, flows.length === 0);
-    return flows.length === 0 ? [] : [target];
+    if (!this.root) {
+      const target = new TargetNode(this.targets.current());
+      const root = { target, flows: this.loadFlows(target) };
+      this.root = root;
+      // a failed load is not cached: the next expansion tries again
+      root.flows.catch(() => {
+        if (this.root === root) this.root = undefined;
+      });
+    }
+    const { target, flows } = this.root;
+    const loaded = await flows;
+    await vscode.commands.executeCommand('setContext', ContextKeys.noFlows, loaded.length === 0);
+    return loaded.length === 0 ? [] : [target];
   }
 
   private async loadFlows(target: TargetNode): Promise<FlowNode[]> {
@@ -92,12 +116,17 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
   }
 
   private async flowChildren(flow: FlowNode): Promise<ExecutionsTreeNode[]> {
-    let page = this.pages.get(flow.name);
-    if (!page) {
-      page = { nodes: [], nextToken: undefined };
-      await this.fetchPage(flow, page);
-      this.pages.set(flow.name, page);
+    let first = this.firstPages.get(flow.name);
+    if (!first) {
+      const page: ExecutionPage = { nodes: [], nextToken: undefined };
+      first = this.fetchPage(flow, page).then(() => {
+        this.pages.set(flow.name, page);
+        return page;
+      });
+      this.firstPages.set(flow.name, first);
+      first.catch(() => this.firstPages.delete(flow.name));
     }
+    const page = await first;
     const nodes: ExecutionsTreeNode[] = [...page.nodes];
     if (page.nextToken) nodes.push(new LoadMoreNode(flow));
     if (nodes.length === 0) nodes.push(new MessageNode(flow, vscode.l10n.t('No executions yet: start one with "Flowdeck: Start Execution".')));
@@ -199,6 +228,7 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
           node.execution = { ...node.execution, ...e };
           // a running execution's duration grows, so it is redrawn every tick; its events too
           this.changed.fire(node);
+          this.loaded.fire(node);
           if (changed && isTerminalStatus(e.Status)) this.log.debug(`Execution ${node.flowName}/${node.name} ended: ${e.Status}`);
         } catch (error) {
           this.log.warn(`Refreshing ${node.flowName}/${node.name}: ${describeError(error)}`);
@@ -214,6 +244,7 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
     if (this.timer) clearTimeout(this.timer);
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
+    this.loaded.dispose();
   }
 }
 

@@ -57,6 +57,7 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
       const result = await product.handle(c.action, c.params, {
         requestId, action: c.action, version: c.version, accessKeyId, endpoint: options.endpoint(), region: c.region, signal: abort.signal,
       });
+      if (res.destroyed) return; // the caller left (or the emulator is closing)
       sendSuccess(res, style, requestId, result);
     } catch (err) {
       if (res.destroyed) return;

@@ -1,6 +1,7 @@
 // Parallel and Map: run nested scopes concurrently. The first failing branch or iteration aborts
 // its siblings; the state fails with that error once every sibling has settled, so no sibling
 // writes history after the state has moved on.
+import type { CancelSignal } from '../cancel';
 import { EngineErrors, FlowFailure } from '../errors';
 import { evaluate } from '../expressions/evaluate';
 import type { Trail } from '../history';
@@ -16,7 +17,7 @@ export type ScopeRunner = (
   scope: Scope,
   input: JsonValue,
   trail: Trail,
-  signal: AbortSignal,
+  signal: CancelSignal,
 ) => Promise<JsonValue>;
 
 /** Output: `{ Branch0: <output of branch 0>, Branch1: ... }`. */
@@ -25,7 +26,7 @@ export async function runParallel(
   state: ParallelState,
   frame: Frame,
   trail: Trail,
-  signal: AbortSignal,
+  signal: CancelSignal,
   run: ScopeRunner,
 ): Promise<JsonValue> {
   const outputs = await allOrFirstFailure(signal, state.branches.length, state.branches.length, async (i, sig) => {
@@ -46,7 +47,7 @@ export async function runMap(
   state: MapState,
   frame: Frame,
   trail: Trail,
-  signal: AbortSignal,
+  signal: CancelSignal,
   run: ScopeRunner,
 ): Promise<JsonValue> {
   const items = evaluate(state.itemsPath, frame.vars);

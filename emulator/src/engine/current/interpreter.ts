@@ -1,6 +1,7 @@
 // Runs a compiled current-spec flow. A scope is a loop over its states; Pass, Choice, Succeed and
 // Fail run synchronously back to back (the loop yields to the event loop every so often), and only
 // Task, Wait, Parallel and Map await.
+import type { CancelSignal } from '../cancel';
 import { EngineErrors, FlowFailure } from '../errors';
 import { evaluate, evaluateCondition } from '../expressions/evaluate';
 import type { Trail } from '../history';
@@ -18,7 +19,7 @@ export async function runScope(
   scope: Scope,
   input: JsonValue,
   trail: Trail,
-  signal: AbortSignal,
+  signal: CancelSignal,
 ): Promise<JsonValue> {
   let state: State = scope.start;
   let value = input;
@@ -99,7 +100,7 @@ async function runWait(
   state: WaitState,
   input: JsonValue,
   trail: Trail,
-  signal: AbortSignal,
+  signal: CancelSignal,
 ): Promise<Step> {
   const frame = enterState(rt, state, input, trail);
   const seconds = typeof state.seconds === 'number' ? state.seconds : evaluate(state.seconds, frame.vars);

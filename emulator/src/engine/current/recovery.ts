@@ -1,6 +1,7 @@
 // Retry and Catch around a Task, Parallel or Map state: Retry first (the first rule whose Errors
 // match, while it has attempts left, waiting IntervalSeconds x BackoffRate^n capped at
 // MaxBackoffSeconds), then the first matching Catch rule, else the failure leaves the scope.
+import type { CancelSignal } from '../cancel';
 import { errorMatches, FlowFailure } from '../errors';
 import type { Trail } from '../history';
 import type { Runtime } from '../runtime';
@@ -9,14 +10,14 @@ import { Frame } from './frame';
 import { enterState, exitState, type Step } from './lifecycle';
 import type { MapState, ParallelState, RetryRule, TaskState } from './model';
 
-export type Body = (frame: Frame, signal: AbortSignal) => Promise<JsonValue>;
+export type Body = (frame: Frame, signal: CancelSignal) => Promise<JsonValue>;
 
 export async function runRecoverable(
   rt: Runtime,
   state: TaskState | ParallelState | MapState,
   input: JsonValue,
   trail: Trail,
-  signal: AbortSignal,
+  signal: CancelSignal,
   body: Body,
 ): Promise<Step> {
   let frame: Frame | undefined;

@@ -1,5 +1,6 @@
 // A Task state's action: build Parameters, ask the task environment to perform it (or, for
 // WaitForCustomCallback, wait for the task token to be reported), within the state's Timeout.
+import type { CancelSignal } from '../cancel';
 import { evaluate } from '../expressions/evaluate';
 import type { Trail } from '../history';
 import type { Runtime } from '../runtime';
@@ -14,7 +15,7 @@ export async function runTask(
   state: TaskState,
   frame: Frame,
   trail: Trail,
-  signal: AbortSignal,
+  signal: CancelSignal,
 ): Promise<JsonValue> {
   const timeout =
     state.timeout === undefined || typeof state.timeout === 'number'

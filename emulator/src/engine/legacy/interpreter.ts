@@ -2,6 +2,7 @@
 // parent's `$local` (later keys win). Without inputMappings a step's input is the parent input
 // merged with the parent local; without outputMappings its output is its local, except parallel
 // and foreach, which output nothing by default.
+import type { CancelSignal } from '../cancel';
 import { allOrFirstFailure } from '../concurrency';
 import { EngineErrors, errorMatches, FlowFailure } from '../errors';
 import { evaluate, evaluateCondition, type Variables } from '../expressions/evaluate';
@@ -46,7 +47,7 @@ async function runSeries(
   steps: Steps,
   input: JsonObject,
   trail: Trail,
-  signal: AbortSignal,
+  signal: CancelSignal,
 ): Promise<JsonObject> {
   let local: JsonObject = {};
   let i = 0;
@@ -108,7 +109,7 @@ async function runStep(
   parentInput: JsonObject,
   parentLocal: JsonObject,
   trail: Trail,
-  signal: AbortSignal,
+  signal: CancelSignal,
 ): Promise<StepOutcome> {
   const token = step.type === 'task' && step.pattern === 'waitForCallback' ? rt.newTaskToken() : undefined;
   const input = step.inputMappings
@@ -167,7 +168,7 @@ function checkStepSize(rt: Runtime, step: LegacyStep, input: JsonValue, output: 
   }
 }
 
-async function runWait(rt: Runtime, step: WaitStep, input: JsonObject, signal: AbortSignal): Promise<void> {
+async function runWait(rt: Runtime, step: WaitStep, input: JsonObject, signal: CancelSignal): Promise<void> {
   const vars = legacyVars(rt, input, {}, undefined);
   let seconds: number;
   if (step.duration !== undefined) {
@@ -204,7 +205,7 @@ async function runChoice(
   step: ChoiceStep,
   input: JsonObject,
   trail: Trail,
-  signal: AbortSignal,
+  signal: CancelSignal,
 ): Promise<{ local: JsonValue; goto: number | undefined }> {
   const vars = legacyVars(rt, input, {}, undefined);
   const chosen = step.choices.find((c) => evaluateCondition(c.condition, vars)) ?? step.default;
@@ -218,7 +219,7 @@ async function runParallel(
   step: ParallelStep,
   input: JsonObject,
   trail: Trail,
-  signal: AbortSignal,
+  signal: CancelSignal,
 ): Promise<JsonValue> {
   return allOrFirstFailure(signal, step.branches.length, step.branches.length, async (i, sig) => {
     const branchTrail: Trail = { last: trail.last };
@@ -234,7 +235,7 @@ async function runForeach(
   step: ForeachStep,
   input: JsonObject,
   trail: Trail,
-  signal: AbortSignal,
+  signal: CancelSignal,
 ): Promise<JsonValue> {
   const collection = evaluate(step.collection, legacyVars(rt, input, {}, undefined));
   if (!Array.isArray(collection)) {
@@ -286,7 +287,7 @@ async function runTask(
   input: JsonObject,
   token: string | undefined,
   trail: Trail,
-  signal: AbortSignal,
+  signal: CancelSignal,
 ): Promise<{ local: JsonValue; caught?: undefined } | { caught: StepOutcome; local?: undefined }> {
   const attempts = step.retry.map(() => 0);
   for (;;) {
