@@ -23,15 +23,26 @@ export function timeSync(fn: (i: number) => unknown, runs: number, warmup: numbe
   return out;
 }
 
-/** Like timeSync for several functions, run in turn each round; one sample list per function. */
-export function interleaved(fns: readonly ((i: number) => unknown)[], runs: number, warmup: number): number[][] {
+export interface Samples {
+  /** Wall-clock milliseconds per run. */
+  readonly wall: number[];
+  /** CPU milliseconds (user + system, all threads of the process) per run: steadier on a busy machine. */
+  readonly cpu: number[];
+}
+
+/** Like timeSync for several functions, run in turn each round; one sample set per function. */
+export function interleaved(fns: readonly ((i: number) => unknown)[], runs: number, warmup: number): Samples[] {
   for (let i = 0; i < warmup; i++) for (const fn of fns) fn(-1 - i);
-  const out = fns.map(() => [] as number[]);
+  const out = fns.map((): Samples => ({ wall: [], cpu: [] }));
   for (let i = 0; i < runs; i++) {
     fns.forEach((fn, k) => {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       fn(i);
-      out[k]!.push(performance.now() - t0);
+      const t1 = performance.now();
+      const c = process.cpuUsage(c0);
+      out[k]!.wall.push(t1 - t0);
+      out[k]!.cpu.push((c.user + c.system) / 1000);
     });
   }
   return out;

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TaskEnvironment } from './engine';
+import type { Clock, TaskEnvironment } from './engine';
 import { FaultInjector, type FaultOptions } from './faults';
 import { createWorkspaceTasks } from './tasks';
 import { builtinProducts } from './api/products';
@@ -35,6 +35,8 @@ export interface EmulatorOptions {
   products?: ProductFactory[];
   /** The clock (milliseconds since the epoch). Default Date.now. */
   now?: () => number;
+  /** Time for the interpreter's waits and for schedule timers (wins over `now`); tests inject one. */
+  clock?: Clock;
   /** Where failures that reach no caller are reported. Default: stderr. */
   onError?: (err: unknown) => void;
 }
@@ -60,7 +62,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   if (!options.dataDir) throw new Error('dataDir is required: the folder where the emulator keeps flows and executions.');
   if (!accessKeyId || !accessKeySecret) throw new Error('accessKeyId and accessKeySecret must not be empty.');
   const faults = options.faults ? new FaultInjector(options.faults) : undefined;
-  const now = options.now ?? Date.now;
+  const now = options.clock ? () => (options.clock as Clock).now() : (options.now ?? Date.now);
   const onError = options.onError ?? ((err: unknown) => process.stderr.write(`flowdeck emulator: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`));
 
   await mkdir(options.dataDir, { recursive: true });
@@ -84,7 +86,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       },
     };
     const factories = [
-      ...builtinProducts({ tasks: options.tasks ?? createWorkspaceTasks({ workspaceDir: options.workspaceDir }), onError }),
+      ...builtinProducts({ tasks: options.tasks ?? createWorkspaceTasks({ workspaceDir: options.workspaceDir }), onError, clock: options.clock }),
       ...(options.products ?? []),
     ];
     for (const factory of factories) products.push(await factory(env));

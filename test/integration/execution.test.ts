@@ -41,6 +41,12 @@ async function flowNode(f: ExecutionFeatures, flowName: string): Promise<Executi
   return flow;
 }
 
+/** A screenshot of what a person sees, without the deploy notifications piled over it. */
+async function shot(name: string): Promise<void> {
+  await vscode.commands.executeCommand('notifications.clearAll');
+  await screenshot(name);
+}
+
 /** Resolves when the tree has next loaded (or, for a running execution, re-described) `node`. */
 function nextLoad(f: ExecutionFeatures, node: ExecutionsTreeNode): Promise<void> {
   return new Promise((resolve) => {
@@ -100,7 +106,7 @@ suite('Flowdeck execution features (local emulator)', function () {
     const tail: TailSession = outcome.tail;
     // the channel fills while the execution runs (the flow waits 1 s for the warehouse)
     await waitFor(() => tail.events.some((e) => e.Type === 'BranchEntered'), { message: 'the tail to print the Parallel branches' });
-    await screenshot('execution-tail');
+    await shot('execution-tail');
     const end = await tail.done;
     assert.equal(end.kind, 'ended');
     assert.ok(end.kind === 'ended' && end.execution.Status === 'Succeeded', `the execution succeeded (${JSON.stringify(end)})`);
@@ -147,7 +153,7 @@ suite('Flowdeck execution features (local emulator)', function () {
     const eventsLoaded = nextLoad(f, node);
     await f.treeView.reveal(node, { select: true, focus: true, expand: true });
     await eventsLoaded;
-    await screenshot('executions-sidebar');
+    await shot('executions-sidebar');
   });
 
   test('Stop ends a running execution, and its tail reports it', async () => {
@@ -165,13 +171,80 @@ suite('Flowdeck execution features (local emulator)', function () {
     assert.ok(runningNode && f.tree.getTreeItem(runningNode).contextValue === 'execution.running', 'a running execution offers Stop');
     // a running execution refreshes itself; by then the channel shows the events so far
     await nextLoad(f, runningNode);
-    await screenshot('execution-tail-running');
+    await shot('execution-tail-running');
     const stopped = await vscode.commands.executeCommand<boolean>('flowdeck.stopExecution', { flowName: 'long-wait', executionName: outcome.executionName, error: 'Manual.Stop', cause: 'stopped from the integration test' });
     assert.equal(stopped, true);
     const end = await outcome.tail.done;
     assert.ok(end.kind === 'ended' && end.execution.Status === 'Stopped', `the execution ended as Stopped (${JSON.stringify(end)})`);
     assert.equal(outcome.tail.events.at(-1)?.Type, 'ExecutionStopped');
     assert.ok(outcome.tail.lines.some((l) => l.startsWith('Status: Stopped')));
+  });
+
+  test('Describe, Open definition, Copy name and Start again act on an execution', async () => {
+    assert.ok(run, 'an earlier test started an execution');
+    const ref = { flowName: run.flowName, executionName: run.executionName };
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('flowdeck.describeExecution', ref);
+    assert.equal(doc.uri.scheme, 'flowdeck-execution');
+    const described = JSON.parse(doc.getText()) as { Status: string; Input: unknown; Name: string };
+    assert.equal(described.Name, run.executionName);
+    assert.equal(described.Status, 'Succeeded');
+    const savedInput = JSON.parse(await readFile(workspaceUri('.flowdeck', 'inputs', 'order-processing', 'small-order.json').fsPath, 'utf8')) as unknown;
+    assert.deepEqual(described.Input, savedInput, 'Describe shows the input as JSON');
+
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('flowdeck.openDefinition', ref);
+    assert.ok(editor?.document.uri.path.endsWith('/order-processing.flow.yaml'), 'Open definition finds the file deployed as the flow');
+
+    assert.equal(await vscode.commands.executeCommand('flowdeck.copyName', ref), run.executionName);
+    assert.equal(await vscode.env.clipboard.readText(), run.executionName);
+
+    const again = await vscode.commands.executeCommand<StartOutcome | undefined>('flowdeck.startAgain', ref);
+    assert.ok(again && again.mode === 'Standard');
+    assert.notEqual(again.executionName, run.executionName);
+    const end = await again.tail.done;
+    assert.ok(end.kind === 'ended' && end.execution.Status === 'Succeeded');
+    assert.deepEqual(end.execution.Input, savedInput, 'started again with the same input');
+  });
+
+  test('Stop Tailing stops following an execution without stopping it', async () => {
+    const outcome = await vscode.commands.executeCommand<StartOutcome | undefined>('flowdeck.startExecution', { flowName: 'long-wait', input: { note: 'tail only' }, reveal: false });
+    assert.ok(outcome && outcome.mode === 'Standard');
+    await waitFor(() => outcome.tail.events.some((e) => e.StepName === 'WaitForApproval'), { message: 'the execution to reach its Wait state' });
+    const ref = { flowName: 'long-wait', executionName: outcome.executionName };
+    assert.equal(await vscode.commands.executeCommand('flowdeck.stopTailing', ref), true);
+    const end = await outcome.tail.done;
+    assert.equal(end.kind, 'stopped');
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('flowdeck.describeExecution', ref);
+    assert.equal((JSON.parse(doc.getText()) as { Status: string }).Status, 'Running', 'the execution itself still runs');
+    assert.equal(await vscode.commands.executeCommand('flowdeck.stopExecution', { ...ref, error: 'Cleanup' }), true);
+  });
+
+  test('the Alibaba Cloud target signs with the credentials kept in secret storage', async () => {
+    const f = await features();
+    const emulator = await f.emulator.connection();
+    const settings = vscode.workspace.getConfiguration('flowdeck');
+    try {
+      // the cloud code path, pointed at the emulator through the endpoint override
+      await settings.update('endpoint', emulator.endpoint, vscode.ConfigurationTarget.Global);
+      assert.equal(await vscode.commands.executeCommand('flowdeck.setCredentials', { accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret }), true);
+      await vscode.commands.executeCommand('flowdeck.selectTarget', { kind: 'cloud', region: 'cn-shanghai' });
+      await waitFor(() => f.targets.current().kind === 'cloud' && f.targets.current().endpointOverride === emulator.endpoint, { message: 'the cloud target to be selected' });
+      assert.equal(f.targets.current().region, 'cn-shanghai');
+      const flow = await flowNode(f, 'order-processing');
+      assert.equal(flow.kind === 'flow' && flow.parent.target.kind, 'cloud');
+
+      await vscode.commands.executeCommand('flowdeck.setCredentials', { accessKeyId: emulator.accessKeyId, accessKeySecret: 'not-the-secret' });
+      f.tree.refresh();
+      const shown = await children(f);
+      assert.ok(
+        shown.some((n) => n.kind === 'message' && /SignatureNotMatch/.test(n.message)),
+        `a wrong secret is reported in the view: ${JSON.stringify(shown.map((n) => (n.kind === 'message' ? n.message : n.kind)))}`,
+      );
+    } finally {
+      await vscode.commands.executeCommand('flowdeck.clearCredentials');
+      await settings.update('endpoint', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('flowdeck.selectTarget', { kind: 'emulator' });
+    }
+    await waitFor(() => f.targets.current().kind === 'emulator', { message: 'the emulator target to be restored' });
   });
 
   test('an Express flow runs synchronously and returns its output', async () => {
@@ -201,6 +274,22 @@ suite('Flowdeck execution features (local emulator)', function () {
     const fromService = f.serviceDiagnostics.collection.get(uri) ?? [];
     assert.ok(fromService.length > 0, 'the rejection is shown on the file');
     assert.ok(fromService.some((d) => d.range.start.line === 3), `a problem is placed on the StartAt line: ${JSON.stringify(fromService.map((d) => [d.range.start.line, d.message]))}`);
+  });
+
+  test('deploying as Express tells the language server, which then applies the Express limits', async () => {
+    const uri = await writeWorkspaceFile('express-wait.flow.yaml', 'Type: StateMachine\nSpecVersion: v1\nName: express-wait\nStartAt: Pause\nStates:\n  - Type: Wait\n    Name: Pause\n    Seconds: 60\n    End: true\n');
+    await openFlow('express-wait.flow.yaml');
+    assert.deepEqual(errorsOf(uri).map((d) => d.message), [], 'a 60 s Wait is fine for a Standard flow');
+    // the service refuses it too, for the same reason
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('flowdeck.deploy', { uri, name: 'express-wait', mode: 'Express', force: false })), /definition/i);
+    const fromServer = await waitFor(
+      () => {
+        const list = vscode.languages.getDiagnostics(uri).filter((d) => d.source !== 'Flowdeck deploy' && d.severity === vscode.DiagnosticSeverity.Error && /Express/.test(d.message));
+        return list.length > 0 ? list : undefined;
+      },
+      { message: 'the language server to report the Express Wait limit' },
+    );
+    assert.equal(fromServer[0]!.range.start.line, 7, 'the Seconds line is underlined');
   });
 
   test('an input that is not valid JSON is refused with its line and column', async () => {

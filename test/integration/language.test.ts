@@ -13,6 +13,7 @@ import {
   workspaceUri,
   writeWorkspaceFile,
 } from './harness';
+import { scopesOf, tokenize } from './harness/textmate';
 
 suite('Flowdeck languages', () => {
   teardown(closeAllEditors);
@@ -91,5 +92,39 @@ suite('Flowdeck languages', () => {
     } finally {
       await settings.update('languageDetection.enabled', undefined, vscode.ConfigurationTarget.Workspace);
     }
+  });
+});
+
+suite('Flowdeck grammars (tokenised by this VS Code)', () => {
+  const has = (scopes: string[], scope: string): boolean => scopes.some((s) => s.split(' ').includes(scope));
+
+  test('expressions in `.$` values are highlighted inside YAML', async () => {
+    const lines = await tokenize('source.fdl', 'States:\n  - Type: Pass\n    OutputConstructor:\n      greeting.$: format("Hello, {}!", $Input.name)  # why\n');
+    assert.ok(has(scopesOf(lines, 3, 'format'), 'support.function.fdl'));
+    assert.ok(has(scopesOf(lines, 3, '$Input'), 'variable.language.fdl'));
+    assert.ok(has(scopesOf(lines, 3, '.name'), 'variable.other.property.fdl'));
+    assert.ok(has(scopesOf(lines, 3, '"Hello, {}!"'), 'string.quoted.double.fdl'));
+    // the YAML grammar still does the rest: keys and the trailing comment
+    assert.ok(has(scopesOf(lines, 1, 'Type'), 'entity.name.tag.yaml'));
+    assert.ok(lines[3]?.some((t) => t.text.includes('why') && has(t.scopes, 'comment.line.number-sign.yaml')));
+  });
+
+  test('Choice conditions are highlighted, comments and block scalars are left to YAML', async () => {
+    const lines = await tokenize('source.fdl', '- Condition: $Input.weightKg > 20 && $Input.express == true\n# $Input.note in a comment\nnote.$: |\n  $Input.raw\n');
+    assert.ok(has(scopesOf(lines, 0, '$Input'), 'variable.language.fdl'));
+    assert.ok(has(scopesOf(lines, 0, '>'), 'keyword.operator.comparison.fdl'));
+    assert.ok(has(scopesOf(lines, 0, '&&'), 'keyword.operator.logical.fdl'));
+    assert.ok(has(scopesOf(lines, 0, '20'), 'constant.numeric.fdl'));
+    assert.ok(has(scopesOf(lines, 0, 'true'), 'constant.language.fdl'));
+    assert.ok(lines[1]?.every((t) => !t.scopes.some((s) => s.includes('variable.language.fdl'))), 'nothing in a comment is an expression');
+    assert.ok(lines[3]?.every((t) => !t.scopes.some((s) => s.includes('.fdl'))), 'a block scalar stays YAML');
+  });
+
+  test('expressions in FDL JSON and references in WhatsApp Flow JSON are highlighted', async () => {
+    const fdl = await tokenize('source.fdl.json', '{"OutputConstructor": {"total.$": "$Output.Body.amount * 2"}}');
+    assert.ok(has(scopesOf(fdl, 0, '$Output'), 'variable.language.fdl'));
+    assert.ok(has(scopesOf(fdl, 0, '*'), 'keyword.operator.arithmetic.fdl'));
+    const wa = await tokenize('source.whatsapp-flow', '{"text": "Table at ${data.restaurant}"}');
+    assert.ok(has(scopesOf(wa, 0, 'data.restaurant'), 'variable.other.reference.whatsapp-flow'));
   });
 });

@@ -2,23 +2,24 @@
 import type { FnfClient } from '../../../cloud/src/fnf/client';
 import { CloudError } from '../../../cloud/src/errors';
 import { exitCodeFor, formatEnd, formatEvent } from './format';
+import type { CliIo } from './io';
 
-export async function follow(client: FnfClient, flow: string, execution: string, out: NodeJS.WritableStream, pollIntervalMs?: number): Promise<number> {
+export async function follow(client: FnfClient, flow: string, execution: string, io: CliIo, pollIntervalMs?: number): Promise<number> {
   const ac = new AbortController();
   const onSignal = (): void => ac.abort();
   process.once('SIGINT', onSignal);
   try {
     for await (const item of client.tailExecution(flow, execution, { signal: ac.signal, ...(pollIntervalMs ? { pollIntervalMs } : {}) })) {
-      if (item.type === 'event') out.write(formatEvent(item.event) + '\n');
+      if (item.type === 'event') io.out.write(formatEvent(item.event) + '\n');
       else {
-        out.write(formatEnd(item.execution).join('\n') + '\n');
+        io.out.write(formatEnd(item.execution).join('\n') + '\n');
         return exitCodeFor(item.execution);
       }
     }
     return 1;
   } catch (err) {
     if (err instanceof CloudError && err.code === 'Aborted') {
-      process.stderr.write(`flowdeck: stopped following; the execution keeps running. Resume with: flowdeck tail ${flow} ${execution}\n`);
+      io.err.write(`flowdeck: stopped following; the execution keeps running. Resume with: flowdeck tail ${flow} ${execution}\n`);
       return 130;
     }
     throw err;

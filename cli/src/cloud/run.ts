@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { usageError } from '../command';
 import { resolveTarget, TARGET_OPTIONS, type Target, type TargetFlags } from './target';
+import type { CliIo } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -10,6 +11,7 @@ export async function runCloudCommand<O extends Options>(
   args: string[],
   help: string,
   options: O,
+  io: CliIo,
   body: (values: Record<string, string | boolean | undefined>, positionals: string[], target: () => Promise<Target>) => Promise<number>,
 ): Promise<number> {
   let parsed;
@@ -20,19 +22,19 @@ export async function runCloudCommand<O extends Options>(
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values['help']) {
-    process.stdout.write(help);
+    io.out.write(help);
     return 0;
   }
   let resolved: Target | undefined;
   const target = async (): Promise<Target> => {
-    resolved ??= await resolveTarget(values as TargetFlags, process.env, (line) => process.stderr.write(`  ${line}\n`));
-    process.stderr.write(`target: ${resolved.description}\n`);
+    resolved ??= await resolveTarget(values as TargetFlags, process.env, (line) => io.err.write(`  ${line}\n`));
+    io.err.write(`target: ${resolved.description}\n`);
     return resolved;
   };
   try {
     return await body(values, parsed.positionals, target);
   } catch (err) {
-    process.stderr.write(`flowdeck: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.err.write(`flowdeck: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   } finally {
     await resolved?.client.close();

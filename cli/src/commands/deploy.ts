@@ -7,6 +7,7 @@ import { lintFiles } from '../lint/lintFiles';
 import { toTextLines } from '../lint/report';
 import { runCloudCommand } from '../cloud/run';
 import { TARGET_HELP } from '../cloud/target';
+import { processIo, type CliIo } from '../cloud/io';
 import type { ExecutionMode } from '../../../cloud/src/fnf/types';
 
 const HELP = `usage: flowdeck deploy FILE [options]
@@ -22,11 +23,10 @@ UpdateFlow or CreateFlow). The file is checked first; errors stop the deploy.
 
 ${TARGET_HELP}`;
 
-export function run(args: string[]): Promise<number> {
-  return runCloudCommand(
-    args,
-    HELP,
+export function run(args: string[], io: CliIo = processIo): Promise<number> {
+  return runCloudCommand(args, HELP,
     { name: { type: 'string' }, mode: { type: 'string' }, 'role-arn': { type: 'string' }, description: { type: 'string' }, force: { type: 'boolean' } },
+    io,
     async (v, positionals, target) => {
       if (positionals.length !== 1) return usageError(`deploy takes one FILE\n\n${HELP}`);
       const file = positionals[0] as string;
@@ -38,9 +38,9 @@ export function run(args: string[]): Promise<number> {
       const [result] = lintFiles([file], { cwd: process.cwd() });
       const errors = result?.diagnostics.filter((d) => d.severity === 1) ?? [];
       if (errors.length > 0) {
-        process.stderr.write(toTextLines(result ? [result] : []).join('\n') + '\n');
+        io.err.write(toTextLines(result ? [result] : []).join('\n') + '\n');
         if (!v['force']) {
-          process.stderr.write(`flowdeck: ${file} has ${errors.length} error(s); fix them or pass --force to deploy anyway\n`);
+          io.err.write(`flowdeck: ${file} has ${errors.length} error(s); fix them or pass --force to deploy anyway\n`);
           return 1;
         }
       }
@@ -53,8 +53,8 @@ export function run(args: string[]): Promise<number> {
         ...(v['role-arn'] ? { RoleArn: v['role-arn'] as string } : {}),
         ...(v['description'] ? { Description: v['description'] as string } : {}),
       });
-      process.stdout.write(`${res.action} flow ${name} (${res.flow.ExecutionMode ?? 'Standard'}) request id ${res.flow.RequestId}\n`);
-      if (res.executionModeUnchanged) process.stderr.write(`warning: ${res.executionModeUnchanged.message}\n`);
+      io.out.write(`${res.action} flow ${name} (${res.flow.ExecutionMode ?? 'Standard'}) request id ${res.flow.RequestId}\n`);
+      if (res.executionModeUnchanged) io.err.write(`warning: ${res.executionModeUnchanged.message}\n`);
       return 0;
     },
   );

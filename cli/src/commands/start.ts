@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { usageError } from '../command';
 import { runCloudCommand } from '../cloud/run';
 import { TARGET_HELP } from '../cloud/target';
+import { processIo, type CliIo } from '../cloud/io';
 import { readInput } from '../cloud/input';
 import { follow } from '../cloud/follow';
 import { exitCodeFor, formatEnd } from '../cloud/format';
@@ -18,8 +19,8 @@ follow the events); Express flows run synchronously and print their result.
 
 ${TARGET_HELP}`;
 
-export function run(args: string[]): Promise<number> {
-  return runCloudCommand(args, HELP, { input: { type: 'string' }, name: { type: 'string' }, tail: { type: 'boolean' } }, async (v, positionals, target) => {
+export function run(args: string[], io: CliIo = processIo): Promise<number> {
+  return runCloudCommand(args, HELP, { input: { type: 'string' }, name: { type: 'string' }, tail: { type: 'boolean' } }, io, async (v, positionals, target) => {
     if (positionals.length !== 1) return usageError(`start takes one FLOW name\n\n${HELP}`);
     const flowName = positionals[0] as string;
     const input = await readInput(v['input'] as string | undefined);
@@ -28,13 +29,13 @@ export function run(args: string[]): Promise<number> {
     const flow = await client.describeFlow(flowName);
     if (flow.ExecutionMode === 'Express') {
       const res = await client.startSyncExecution({ FlowName: flowName, ExecutionName: executionName, Input: input });
-      process.stdout.write(`execution ${res.Name}\n` + formatEnd(res).join('\n') + '\n');
+      io.out.write(`execution ${res.Name}\n` + formatEnd(res).join('\n') + '\n');
       return exitCodeFor(res);
     }
     const res = await client.startExecution({ FlowName: flowName, ExecutionName: executionName, Input: input });
-    process.stdout.write(`started execution ${res.Name} of flow ${flowName} (${res.Status})\n`);
+    io.out.write(`started execution ${res.Name} of flow ${flowName} (${res.Status})\n`);
     if (!v['tail']) return 0;
-    return follow(client, flowName, res.Name, process.stdout);
+    return follow(client, flowName, res.Name, io);
   });
 }
 

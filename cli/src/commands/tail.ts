@@ -2,6 +2,7 @@
 import { usageError } from '../command';
 import { runCloudCommand } from '../cloud/run';
 import { TARGET_HELP } from '../cloud/target';
+import { processIo, type CliIo } from '../cloud/io';
 import { follow } from '../cloud/follow';
 
 const HELP = `usage: flowdeck tail FLOW EXECUTION [options]
@@ -13,12 +14,12 @@ until it ends, then its status, output or error. Exit status 0 only if it succee
 
 ${TARGET_HELP}`;
 
-export function run(args: string[]): Promise<number> {
-  return runCloudCommand(args, HELP, { interval: { type: 'string' } }, async (v, positionals, target) => {
+export function run(args: string[], io: CliIo = processIo): Promise<number> {
+  return runCloudCommand(args, HELP, { interval: { type: 'string' } }, io, async (v, positionals, target) => {
     if (positionals.length !== 2) return usageError(`tail takes FLOW and EXECUTION\n\n${HELP}`);
     const interval = v['interval'] === undefined ? undefined : Number(v['interval']);
     if (interval !== undefined && !(Number.isInteger(interval) && interval >= 100 && interval <= 60_000)) return usageError('--interval must be a number of milliseconds from 100 to 60000');
     const { client } = await target();
-    return follow(client, positionals[0] as string, positionals[1] as string, process.stdout, interval);
+    return follow(client, positionals[0] as string, positionals[1] as string, io, interval);
   });
 }

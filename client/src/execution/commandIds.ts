@@ -3,6 +3,7 @@ export const CommandIds = {
   deploy: 'flowdeck.deploy',
   startExecution: 'flowdeck.startExecution',
   tailExecution: 'flowdeck.tailExecution',
+  stopTailing: 'flowdeck.stopTailing',
   stopExecution: 'flowdeck.stopExecution',
   describeExecution: 'flowdeck.describeExecution',
   startAgain: 'flowdeck.startAgain',
@@ -23,6 +24,8 @@ export const ViewIds = { executions: 'flowdeck.executions' } as const;
 export const ContextKeys = {
   /** Set while the current target has no deployed flow: shows the view's welcome content. */
   noFlows: 'flowdeck.noFlows',
+  /** Set while at least one execution is being tailed. */
+  tailing: 'flowdeck.tailing',
 } as const;
 
 /** Languages whose documents are flows that can be deployed and started. */

@@ -8,7 +8,7 @@ import type { ExecutionContext } from './context';
 import { promptAndStoreCredentials, type StoredCredentials } from './credentials';
 import { deploy, DeployRejected, type DeployArgs } from './deploy';
 import { ExecutionDocumentProvider } from './describe';
-import { copyNameCommand, describeCommand, openDefinitionCommand, startAgainCommand, stopCommand, tailCommand } from './executionCommands';
+import { copyNameCommand, describeCommand, openDefinitionCommand, startAgainCommand, stopCommand, stopTailingCommand, tailCommand } from './executionCommands';
 import { startExecution, type StartArgs } from './start';
 import { targetLabel, type TargetKind } from './targets';
 import { LoadMoreNode } from './tree/nodes';
@@ -20,6 +20,7 @@ export function registerCommands(ctx: ExecutionContext, documents: ExecutionDocu
     [CommandIds.deploy]: (arg) => deploy(ctx, toDeployArgs(arg)),
     [CommandIds.startExecution]: (arg) => startExecution(ctx, toStartArgs(arg)),
     [CommandIds.tailExecution]: (arg) => tailCommand(ctx, arg),
+    [CommandIds.stopTailing]: (arg) => stopTailingCommand(ctx, arg),
     [CommandIds.stopExecution]: (arg) => stopCommand(ctx, arg),
     [CommandIds.describeExecution]: (arg) => describeCommand(ctx, documents, arg),
     [CommandIds.startAgain]: (arg) => startAgainCommand(ctx, arg),

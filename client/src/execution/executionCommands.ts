@@ -23,6 +23,31 @@ export async function tailCommand(ctx: ExecutionContext, arg?: unknown): Promise
   return ctx.tails.tail(client, ref.flowName, ref.executionName, label, { reveal });
 }
 
+/** "Flowdeck: Stop Tailing": stops following an execution (the execution keeps running). */
+export async function stopTailingCommand(ctx: ExecutionContext, arg?: unknown): Promise<boolean> {
+  const active = ctx.tails.active();
+  const ref = executionRefOf(arg);
+  let session = ref ? ctx.tails.get(ref.flowName, ref.executionName) : undefined;
+  if (!ref) {
+    if (active.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No execution is being tailed.'));
+      return false;
+    }
+    const picked =
+      active.length === 1
+        ? { session: active[0] }
+        : await vscode.window.showQuickPick(
+            active.map((s) => ({ label: `${s.flowName} / ${s.executionName}`, description: s.targetLabel, session: s })),
+            { title: vscode.l10n.t('Stop tailing which execution?') },
+          );
+    session = picked?.session;
+  }
+  if (!session?.running) return false;
+  session.stop();
+  await session.done;
+  return true;
+}
+
 /** Arguments of `flowdeck.stopExecution` from scripts and tests (no prompts). */
 export interface StopArgs extends ExecutionRef {
   readonly error?: string;

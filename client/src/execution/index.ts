@@ -1,6 +1,8 @@
 // Entry point of the execution features: targets (local emulator or Alibaba Cloud), deploy,
 // start, tail, and the Executions sidebar. Activation calls registerExecutionFeatures once.
 import * as vscode from 'vscode';
+import { FlowSettingsNotification } from '../../../server/src/lsp/protocol';
+import type { FlowdeckApi } from '../extension';
 import { config } from '../config';
 import { ClientPool } from './clients';
 import { registerCodeLens } from './codelens';
@@ -13,7 +15,7 @@ import { CredentialStore } from './credentials';
 import { DESCRIBE_SCHEME, ExecutionDocumentProvider } from './describe';
 import { EmulatorHost } from './emulatorHost';
 import { ServiceDiagnostics } from './serviceDiagnostics';
-import { createTargetStatusItem } from './statusBar';
+import { createTailingStatusItem, createTargetStatusItem } from './statusBar';
 import { TailManager } from './tail';
 import { Targets } from './targets';
 import { ExecutionsTreeProvider } from './tree/provider';
@@ -34,7 +36,8 @@ export interface ExecutionFeatures {
   readonly serviceDiagnostics: ServiceDiagnostics;
 }
 
-export function registerExecutionFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, hooks: ExecutionFeatureHooks = {}): ExecutionFeatures {
+export function registerExecutionFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, given: ExecutionFeatureHooks = {}): ExecutionFeatures {
+  const hooks: ExecutionFeatureHooks = { notifyFlowSettings: given.notifyFlowSettings ?? languageServerFlowSettings(context) };
   const workspaceDir = (): string | undefined => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const emulator = new EmulatorHost(context.globalStorageUri, log, workspaceDir);
   const credentials = new CredentialStore(context.secrets);
@@ -61,11 +64,26 @@ export function registerExecutionFeatures(context: vscode.ExtensionContext, log:
     vscode.workspace.registerTextDocumentContentProvider(DESCRIBE_SCHEME, documents),
     registerCodeLens(),
     createTargetStatusItem(targets),
+    createTailingStatusItem(tails),
     ...registerCommands(ctx, documents, features),
     announceSavedFlowSettings(hooks, log),
   );
   log.debug(`execution features registered (${Object.keys(CommandIds).length} commands)`);
   return features;
+}
+
+/**
+ * Sends `flowdeck/flowSettings` through the extension's own language client, reached through the
+ * API `activate()` returns (so this module needs nothing passed in). Before activation has
+ * finished there is no API yet: the mode is then sent on the next deploy or open.
+ */
+function languageServerFlowSettings(context: vscode.ExtensionContext): NonNullable<ExecutionFeatureHooks['notifyFlowSettings']> {
+  return async (uri, settings) => {
+    const api = context.extension.exports as Partial<FlowdeckApi> | undefined;
+    if (!api?.serverReady) return;
+    const client = await api.serverReady();
+    await client.sendNotification(FlowSettingsNotification, { uri: uri.toString(), executionMode: settings.executionMode });
+  };
 }
 
 /** Tells the language server each open flow's saved execution mode, so Express limits apply. */
@@ -79,6 +97,7 @@ export function announceSavedFlowSettings(hooks: ExecutionFeatureHooks, log: vsc
     if (saved) await notify(doc.uri, { executionMode: saved.executionMode });
   };
   const run = (doc: vscode.TextDocument): void => void announce(doc).catch((e: unknown) => log.debug(`flow settings of ${doc.uri.fsPath}: ${String(e)}`));
-  vscode.workspace.textDocuments.forEach(run);
-  return vscode.workspace.onDidOpenTextDocument(run);
+  // after activation has returned, so the extension's API (and its language client) exists
+  const initial = setTimeout(() => vscode.workspace.textDocuments.forEach(run), 0);
+  return vscode.Disposable.from(vscode.workspace.onDidOpenTextDocument(run), new vscode.Disposable(() => clearTimeout(initial)));
 }

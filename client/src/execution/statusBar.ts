@@ -1,7 +1,8 @@
 // The status bar item that shows where flows go (emulator or Alibaba Cloud + region) and switches it.
 import * as vscode from 'vscode';
 import { targetLabel, type Target, type Targets } from './targets';
-import { CommandIds } from './commandIds';
+import { CommandIds, ContextKeys } from './commandIds';
+import type { TailManager } from './tail';
 
 export function createTargetStatusItem(targets: Targets): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('flowdeck.target', vscode.StatusBarAlignment.Left, 10);
@@ -16,4 +17,24 @@ export function createTargetStatusItem(targets: Targets): vscode.Disposable {
   item.show();
   const sub = targets.onDidChange(show);
   return vscode.Disposable.from(item, sub);
+}
+
+/** While executions are tailed: "$(sync~spin) Tailing 2"; clicking it stops one. */
+export function createTailingStatusItem(tails: TailManager): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('flowdeck.tailing', vscode.StatusBarAlignment.Left, 9);
+  item.name = vscode.l10n.t('Flowdeck tails');
+  item.command = CommandIds.stopTailing;
+  const update = (): void => {
+    const active = tails.active();
+    void vscode.commands.executeCommand('setContext', ContextKeys.tailing, active.length > 0);
+    if (active.length === 0) {
+      item.hide();
+      return;
+    }
+    item.text = `$(sync~spin) ${vscode.l10n.t('Tailing {0}', active.length)}`;
+    item.tooltip = `${active.map((s) => `${s.flowName} / ${s.executionName}`).join('\n')}\n\n${vscode.l10n.t('Click to stop tailing.')}`;
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(item, tails.onDidChange(update));
 }

@@ -48,6 +48,15 @@ async function pickFlow(client: CamsClient, title: string): Promise<string | und
   return (await vscode.window.showQuickPick(items, { title, matchOnDescription: true }))?.flowId;
 }
 
+function targetOf(a: CamsTargetArgs): CamsTargetArgs {
+  return {
+    ...(a.endpoint ? { endpoint: a.endpoint } : {}),
+    ...(a.accessKeyId ? { accessKeyId: a.accessKeyId } : {}),
+    ...(a.accessKeySecret ? { accessKeySecret: a.accessKeySecret } : {}),
+    ...(a.uploadUrl ? { uploadUrl: a.uploadUrl } : {}),
+  };
+}
+
 const safeName = (name: string): string => name.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '') || 'flow';
 
 export class WhatsappCommands {
@@ -57,10 +66,9 @@ export class WhatsappCommands {
     private readonly tree: WhatsappFlowsTree,
   ) {}
 
+  /** An endpoint in the arguments wins and becomes the one the view shows; else the view's. */
   private use(args: CamsTargetArgs) {
-    if (args.endpoint) {
-      this.tree.args = { ...(args.endpoint ? { endpoint: args.endpoint } : {}), ...(args.accessKeyId ? { accessKeyId: args.accessKeyId } : {}), ...(args.accessKeySecret ? { accessKeySecret: args.accessKeySecret } : {}), ...(args.uploadUrl ? { uploadUrl: args.uploadUrl } : {}) };
-    }
+    if (args.endpoint) this.tree.args = targetOf(args);
     return camsConnection(args.endpoint ? args : this.tree.args);
   }
 
@@ -115,7 +123,9 @@ export class WhatsappCommands {
       }
       const links = this.context.workspaceState.get<Links>(LINKS_KEY, {});
       const linked = links[uri.toString()];
-      const conn = this.use(args.endpoint ? args : linked && !this.tree.args.endpoint ? { ...args, endpoint: linked.endpoint } : args);
+      // A pulled file goes back where it came from (with the view's credentials when it is the same account).
+      const target: CamsTargetArgs = args.endpoint || !linked ? args : linked.endpoint === this.tree.args.endpoint ? this.tree.args : { endpoint: linked.endpoint };
+      const conn = this.use(target);
       const flowId = args.flowId ?? linked?.flowId ?? (await pickFlow(conn.client, vscode.l10n.t('Push to which WhatsApp Flow?')));
       if (!flowId) return { pushed: false, errors: 0 };
       if (!conn.uploader) {

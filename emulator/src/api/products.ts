@@ -1,6 +1,6 @@
 // The products the emulator serves, in one list: fnf, CAMS and CynosDB, plus any product
 // registered with registerProduct.
-import type { TaskEnvironment } from '../engine';
+import type { Clock, TaskEnvironment } from '../engine';
 import { camsProduct } from './cams';
 import { cynosdbProduct } from './cynosdb';
 import { createFnfProduct } from './fnf';
@@ -9,6 +9,7 @@ import { registeredProducts, type ProductFactory } from './product';
 export interface BuiltinProductOptions {
   readonly tasks: TaskEnvironment;
   readonly onError: (err: unknown) => void;
+  readonly clock?: Clock;
   readonly noSync?: boolean;
 }
 

@@ -10,7 +10,7 @@ import { documentValue } from '../parse/value';
 import { DiagnosticCodes } from '../diagnostics/codes';
 import { schemaDiagnostics, type SchemaDiagnosticOptions, type SchemaProblem } from '../schema/diagnostics';
 import { validatorFor } from '../schema/compile';
-import { duplicateKeyProblems } from '../schema/duplicateKeys';
+import { duplicateKeysOf } from '../schema/duplicateKeys';
 import { rangeOf } from '../schema/positions';
 import type { JsonSchema } from '../schema/jsonSchema';
 import { fdlCurrentSchema } from '../schema/fdl/current';
@@ -38,7 +38,7 @@ export function fdlSchemaDiagnostics(doc: AnalysedDocument): Diagnostic[] {
   const legacy = doc.dialect === 'fdl-legacy';
   const options = legacy ? legacyOptions : currentOptions;
   const diagnostics = schemaDiagnostics(root, validatorFor(schema), doc.document, { ...options, value: documentValue(doc.parsed) ?? null });
-  const extra = [...duplicateKeyProblems(root), ...(legacy ? legacyAdvisories(root) : currentAdvisories(root))];
+  const extra = [...duplicateKeysOf(doc.parsed), ...(legacy ? legacyAdvisories(root) : currentAdvisories(root))];
   for (const p of extra) {
     const d: Diagnostic = { range: rangeOf(doc.document, p.range), severity: p.severity, code: p.code, source: 'flowdeck', message: p.message };
     if (p.data !== undefined) d.data = p.data;

@@ -1,13 +1,23 @@
 // The plain value of a parsed document, built by the parser in the same pass as the tree so
 // schema validation does not walk the tree again. Shared and read-only: never mutate it; use
 // `toJsonValue` for a private copy.
-import type { JsonValue, ParsedText } from './tree';
+import type { JsonValue, ParsedText, Property } from './tree';
 import { toJsonValue } from './toJson';
 
 const values = new WeakMap<ParsedText, JsonValue>();
+const duplicates = new WeakMap<ParsedText, readonly Property[]>();
 
-export function rememberValue(parsed: ParsedText, value: JsonValue): void {
+export function rememberValue(parsed: ParsedText, value: JsonValue, repeatedKeys: readonly Property[] = []): void {
   values.set(parsed, value);
+  duplicates.set(parsed, repeatedKeys);
+}
+
+/**
+ * Properties whose key already appeared earlier in the same mapping, as the parser found them
+ * (undefined when the parse did not record them).
+ */
+export function repeatedKeys(parsed: ParsedText): readonly Property[] | undefined {
+  return duplicates.get(parsed);
 }
 
 /** The document's plain value (as js-yaml `load` / JSON.parse would give it); undefined without a root. */

@@ -1,9 +1,16 @@
 // A key written twice in one mapping: YAML and JSON parsers disagree on which one wins (js-yaml's
 // `load` refuses the document), so it is always an error, reported on every repeat.
-import type { Node } from '../parse/tree';
+import type { Node, ParsedText } from '../parse/tree';
+import { repeatedKeys } from '../parse/value';
 import type { SchemaProblem } from './diagnostics';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../diagnostics/codes';
+
+/** The repeated keys of a parsed document: recorded by the parser when it can, else found by a walk. */
+export function duplicateKeysOf(parsed: ParsedText): SchemaProblem[] {
+  const recorded = repeatedKeys(parsed);
+  return recorded ? recorded.map((p) => problem(p.key, p.keyRange)) : duplicateKeyProblems(parsed.root);
+}
 
 export function duplicateKeyProblems(root: Node | undefined): SchemaProblem[] {
   const out: SchemaProblem[] = [];

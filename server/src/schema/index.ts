@@ -1,7 +1,7 @@
 // Schema checking shared by every dialect: compile once, validate, map errors to ranges.
 export { schemaDiagnostics, firstLine, type SchemaDiagnosticOptions, type SchemaErrorContext, type SchemaProblem } from './diagnostics';
 export { validatorFor } from './compile';
-export { duplicateKeyProblems } from './duplicateKeys';
+export { duplicateKeyProblems, duplicateKeysOf } from './duplicateKeys';
 export { positionsOf, rangeOf, LineIndex, type PositionSource } from './positions';
 export { resolveRef, effectiveSchema, branchFor, tagValues, propertySchema, schemaForNode, schemaForKey } from './resolve';
 export { closestName, editDistance } from './similar';

@@ -7,6 +7,7 @@ import type { FlowModel } from './check/model';
 import { Problems, type Problem } from './check/problems';
 import { checkDataModels, checkReferences } from './check/references';
 import { checkRouting } from './check/routing';
+import { checkRules } from './check/rules';
 import { checkScreens } from './check/screens';
 import { StructureWalker } from './check/structure';
 import { FLOW_JSON_VERSIONS, LATEST_DOCUMENTED_VERSION, isKnownVersion, versionState } from './spec/versions';
@@ -32,6 +33,7 @@ export function analyseFlowJson(parsed: ParsedText): FlowAnalysis {
   checkDataModels(model, problems);
   checkReferences(model, problems);
   checkExpressions(model, problems);
+  checkRules(model, problems);
   const analysis = { model, problems: problems.list };
   cache.set(parsed, analysis);
   return analysis;

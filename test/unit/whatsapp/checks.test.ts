@@ -206,3 +206,33 @@ describe('shape', () => {
     for (let i = 0; i < text.length; i += 7) assert.doesNotThrow(() => diagnostics(text.slice(0, i)));
   });
 });
+
+describe('rules between properties', () => {
+  const screens = (payload: Record<string, string>, data: Record<string, unknown>, version = '7.3') =>
+    JSON.stringify({
+      version,
+      screens: [
+        { id: 'A', title: 'A', layout: { type: 'SingleColumnLayout', children: [{ type: 'Footer', label: 'Go', 'on-click-action': { name: 'navigate', next: { type: 'screen', name: 'B' }, payload } }] } },
+        { id: 'B', title: 'B', terminal: true, data, layout: { type: 'SingleColumnLayout', children: [{ type: 'Footer', label: 'Done', 'on-click-action': { name: 'complete', payload: {} } }] } },
+      ],
+    });
+  test('navigate payload must match the next screen data (7.3)', () => {
+    const data = { name: { type: 'string', __example__: 'x' } };
+    assert.deepEqual(codes(screens({ name: 'Ana' }, data)), []);
+    assert.ok(errors(screens({}, data)).some((d) => /missing in payload: \[name\]/.test(d.message)));
+    assert.ok(errors(screens({ name: 'Ana', extra: '1' }, data)).some((d) => /missing in the next screen's data model: \[extra\]/.test(d.message)));
+    assert.deepEqual(codes(screens({}, data, '6.0')), [], 'not checked from 6.0 to 7.2');
+  });
+  test('min greater than max, and Footer captions', () => {
+    const group = { type: 'CheckboxGroup', name: 'g', label: 'G', 'data-source': [{ id: 'a', title: 'A' }], 'min-selected-items': 3, 'max-selected-items': 2 };
+    assert.ok(codes(oneScreen('7.3', [group])).includes('wa-out-of-range'));
+    const footer = JSON.parse(oneScreen('7.3', [])) as { screens: { layout: { children: Record<string, unknown>[] } }[] };
+    const f = footer.screens[0]?.layout.children[0] as Record<string, unknown>;
+    f['left-caption'] = 'Left';
+    assert.ok(codes(JSON.stringify(footer)).includes('missing-property'));
+    f['right-caption'] = 'Right';
+    assert.deepEqual(codes(JSON.stringify(footer)), []);
+    f['center-caption'] = 'Centre';
+    assert.ok(codes(JSON.stringify(footer)).includes('invalid-value'));
+  });
+});

@@ -21,7 +21,7 @@ const FLOW = `{
           {
             "type": "Footer",
             "label": "Next",
-            "on-click-action": { "name": "navigate", "next": { "type": "screen", "name": "DONE" }, "payload": {} }
+            "on-click-action": { "name": "navigate", "next": { "type": "screen", "name": "DONE" }, "payload": { "total": 3 } }
           }
         ]
       }

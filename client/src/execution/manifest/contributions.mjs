@@ -6,6 +6,7 @@ export const commands = [
   cmd('flowdeck.deploy', 'command.deploy', { icon: '$(cloud-upload)' }),
   cmd('flowdeck.startExecution', 'command.startExecution', { icon: '$(play)' }),
   cmd('flowdeck.tailExecution', 'command.tailExecution', { icon: '$(output)' }),
+  cmd('flowdeck.stopTailing', 'command.stopTailing', { icon: '$(debug-disconnect)' }),
   cmd('flowdeck.stopExecution', 'command.stopExecution', { icon: '$(debug-stop)' }),
   cmd('flowdeck.describeExecution', 'command.describeExecution', { icon: '$(json)' }),
   cmd('flowdeck.startAgain', 'command.startAgain', { icon: '$(debug-restart)' }),
@@ -27,6 +28,7 @@ export const menus = {
   commandPalette: [
     { command: 'flowdeck.deploy', when: flowFile },
     { command: 'flowdeck.startExecution' },
+    { command: 'flowdeck.stopTailing', when: 'flowdeck.tailing' },
     { command: 'flowdeck.describeExecution', when: 'false' },
     { command: 'flowdeck.startAgain', when: 'false' },
     { command: 'flowdeck.openDefinition', when: 'false' },

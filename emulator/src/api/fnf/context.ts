@@ -1,5 +1,6 @@
 // What every fnf handler works with, and the wire views of stored objects.
 import type { ExecutionManager } from '../../executions/manager';
+import type { Scheduler } from '../../executions/scheduler';
 import type { FnfStore } from '../../store/fnfStore';
 import type { StoredExecution, StoredFlow, StoredSchedule } from '../../store/records';
 import type { JsonValue } from '../../engine';
@@ -10,6 +11,7 @@ export interface FnfContext {
   readonly store: FnfStore;
   readonly executions: ExecutionManager;
   readonly now: () => number;
+  readonly scheduler: Scheduler;
   /** Parsed definitions by flow Id, so a start does not re-check an unchanged definition. */
   readonly definitions: Map<string, { text: string; value: JsonValue }>;
 }

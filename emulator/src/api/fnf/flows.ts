@@ -72,6 +72,7 @@ export async function deleteFlow(ctx: FnfContext, p: RequestParams): Promise<unk
     ctx.store.executions(flow.Id).map((e) => ctx.executions.stop(e, 'FlowDeleted', `The flow ${flow.Name} was deleted.`)),
   );
   await ctx.store.deleteFlow(flow);
+  ctx.scheduler.disarmFlow(flow.Id);
   ctx.definitions.delete(flow.Id);
   return {};
 }

@@ -1,14 +1,15 @@
 // The fnf product (CloudFlow / Serverless Workflow, API 2019-03-15): the store, the execution
 // manager and one handler per action.
-import type { TaskEnvironment } from '../../engine';
+import type { Clock, TaskEnvironment } from '../../engine';
 import { ExecutionManager } from '../../executions/manager';
+import { Scheduler } from '../../executions/scheduler';
 import { FnfStore } from '../../store/fnfStore';
 import { unknownAction, type ProductApi, type ProductEnvironment, type RequestContext, type RequestParams } from '../product';
 import type { FnfContext } from './context';
 import { describeExecution, listExecutions, startExecution, startSyncExecution, stopExecution } from './executions';
 import { createFlow, deleteFlow, describeFlow, listFlows, updateFlow } from './flows';
 import { getExecutionHistory } from './history';
-import { createSchedule, deleteSchedule, describeSchedule, listSchedules, updateSchedule } from './schedules';
+import { createSchedule, deleteSchedule, describeSchedule, fireSchedule, listSchedules, updateSchedule } from './schedules';
 import { reportTaskFailed, reportTaskSucceeded } from './tasks';
 
 export const FNF_VERSION = '2019-03-15';
@@ -41,16 +42,34 @@ export interface FnfProductOptions {
   readonly tasks: TaskEnvironment;
   /** Reports failures that cannot reach a caller (a failed history write). */
   readonly onError: (err: unknown) => void;
+  /** Time for the interpreter's waits and for schedules. Default: the real clock with `env.now`. */
+  readonly clock?: Clock;
   /** Skip fsync (only for throwaway data folders). */
   readonly noSync?: boolean;
 }
 
 export async function createFnfProduct(env: ProductEnvironment, options: FnfProductOptions): Promise<ProductApi> {
   const store = await FnfStore.open(env.dataDir, { now: env.now, noSync: options.noSync });
+  const clock: Clock = options.clock ?? {
+    now: env.now,
+    setTimer(ms, callback) {
+      const timer = setTimeout(callback, Math.max(0, ms));
+      return () => clearTimeout(timer);
+    },
+  };
+  const now = (): number => clock.now();
   const executions = new ExecutionManager({
-    store, tasks: options.tasks, now: env.now, timeScale: env.timeScale, onError: options.onError,
+    store, tasks: options.tasks, now, clock: options.clock, timeScale: env.timeScale, onError: options.onError,
   });
-  const ctx: FnfContext = { store, executions, now: env.now, definitions: new Map() };
+  const scheduler = new Scheduler({
+    clock,
+    lookup: (flowId, name) => store.schedule(flowId, name),
+    // Timers are armed only below, once `context` exists.
+    fire: (schedule, at) => fireSchedule(context, schedule, at),
+    onError: options.onError,
+  });
+  const context: FnfContext = { store, executions, scheduler, now, definitions: new Map() };
+  for (const flow of store.flows()) for (const schedule of store.schedules(flow.Id)) scheduler.arm(schedule);
   return {
     name: 'fnf',
     version: FNF_VERSION,
@@ -58,9 +77,10 @@ export async function createFnfProduct(env: ProductEnvironment, options: FnfProd
     async handle(action, params, rc) {
       const handler = HANDLERS[action];
       if (!handler) throw unknownAction(action);
-      return handler(ctx, params, rc);
+      return handler(context, params, rc);
     },
     async close() {
+      scheduler.close();
       executions.close();
       await store.close();
     },

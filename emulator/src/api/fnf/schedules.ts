@@ -1,10 +1,13 @@
-// CreateSchedule, UpdateSchedule, DeleteSchedule, DescribeSchedule and ListSchedules. The
-// emulator keeps and checks schedules; it does not fire them.
+// CreateSchedule, UpdateSchedule, DeleteSchedule, DescribeSchedule and ListSchedules, and what
+// one firing of an enabled schedule does.
 import { randomUUID } from 'node:crypto';
+import type { JsonValue } from '../../engine';
+import { CronError, parseCron } from '../../executions/cron';
 import type { StoredSchedule } from '../../store/records';
 import type { RequestParams } from '../product';
 import { rpcErrors } from '../transport/errors';
-import { existingFlow, isoNow, page, scheduleView, type FnfContext } from './context';
+import { existingFlow, isoNow, page, runnableDefinition, scheduleView, type FnfContext } from './context';
+import { modeOf } from './flows';
 import { fnfErrors } from './errors';
 import { optional, optionalBool, optionalInt, pageToken, required, requiredName } from './params';
 
@@ -29,6 +32,7 @@ export async function createSchedule(ctx: FnfContext, p: RequestParams): Promise
     LastModifiedTime: now,
   };
   await ctx.store.putSchedule(schedule);
+  ctx.scheduler.arm(schedule);
   return scheduleView(schedule);
 }
 
@@ -46,11 +50,14 @@ export async function updateSchedule(ctx: FnfContext, p: RequestParams): Promise
     LastModifiedTime: isoNow(ctx),
   };
   await ctx.store.putSchedule(updated);
+  ctx.scheduler.arm(updated);
   return scheduleView(updated);
 }
 
 export async function deleteSchedule(ctx: FnfContext, p: RequestParams): Promise<unknown> {
-  await ctx.store.deleteSchedule(existingSchedule(ctx, p));
+  const schedule = existingSchedule(ctx, p);
+  await ctx.store.deleteSchedule(schedule);
+  ctx.scheduler.disarm(schedule.FlowId, schedule.ScheduleName);
   return {};
 }
 
@@ -84,41 +91,32 @@ function checkPayload(text: string | undefined): string | undefined {
   return text;
 }
 
-// Six fields, UTC: Seconds Minutes Hours Day-of-month Month Day-of-week, or `@every <N>m`.
-const FIELDS: readonly { name: string; min: number; max: number; specials: string; names?: readonly string[] }[] = [
-  { name: 'Seconds', min: 0, max: 59, specials: '' },
-  { name: 'Minutes', min: 0, max: 59, specials: ',-*/' },
-  { name: 'Hours', min: 0, max: 23, specials: ',-*/' },
-  { name: 'Day-of-month', min: 1, max: 31, specials: ',-*?/' },
-  { name: 'Month', min: 1, max: 12, specials: ',-*/', names: ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'] },
-  { name: 'Day-of-week', min: 1, max: 7, specials: ',-*?', names: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] },
-];
-
 export function checkCron(expr: string): string {
-  const every = /^@every\s+(\d+)m$/.exec(expr.trim());
-  if (every) {
-    if (Number(every[1]) < 1) throw rpcErrors.invalidArgument('CronExpression @every needs at least 1m (the minimum interval is 1 minute).');
-    return expr;
+  try {
+    parseCron(expr);
+  } catch (err) {
+    if (err instanceof CronError) throw rpcErrors.invalidArgument(`CronExpression '${expr}': ${err.message}`);
+    throw err;
   }
-  const parts = expr.trim().split(/\s+/);
-  if (parts.length !== FIELDS.length) {
-    throw rpcErrors.invalidArgument(
-      `CronExpression '${expr}' must have 6 fields (Seconds Minutes Hours Day-of-month Month Day-of-week, UTC), e.g. "0 * * * * *", or be "@every <N>m".`,
-    );
-  }
-  parts.forEach((part, i) => checkField(part, FIELDS[i] as (typeof FIELDS)[number], expr));
   return expr;
 }
 
-function checkField(part: string, f: (typeof FIELDS)[number], expr: string): void {
-  const bad = (why: string): never => {
-    throw rpcErrors.invalidArgument(`CronExpression '${expr}': the ${f.name} field '${part}' ${why}.`);
-  };
-  for (const ch of part) if (!/[A-Za-z0-9]/.test(ch) && !f.specials.includes(ch)) bad(`may not use '${ch}' (allowed: digits${f.specials ? ` and ${f.specials.split('').join(' ')}` : ' only'})`);
-  for (const token of part.split(/[,\-/]/)) {
-    if (token === '*' || token === '?' || token === '') continue;
-    const upper = token.toUpperCase();
-    const n = f.names?.includes(upper) ? f.names.indexOf(upper) + 1 : Number(token);
-    if (!Number.isInteger(n) || n < f.min || n > f.max) bad(`has '${token}' outside ${f.min}-${f.max}`);
+/**
+ * Starts the execution of one firing: named `<ScheduleName>-<UTC time>`, with the Payload (a JSON
+ * object) as its input, in the flow's own mode. A flow deleted or re-created since is skipped.
+ */
+export async function fireSchedule(ctx: FnfContext, schedule: StoredSchedule, at: number): Promise<void> {
+  const flow = ctx.store.flow(schedule.FlowName);
+  if (!flow || flow.Id !== schedule.FlowId) return;
+  const stamp = new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const name = `${schedule.ScheduleName.slice(0, 110)}-${stamp}`;
+  if (ctx.store.execution(flow.Id, name)) return;
+  let input: JsonValue = {};
+  if (schedule.Payload) {
+    const parsed = JSON.parse(schedule.Payload) as JsonValue;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) input = parsed;
   }
+  await ctx.executions.start({
+    flow, definition: runnableDefinition(ctx, flow), name, inputText: JSON.stringify(input), input, mode: modeOf(flow),
+  });
 }

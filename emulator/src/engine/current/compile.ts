@@ -128,7 +128,8 @@ function compileState(obj: JsonObject, name: string, ctx: Context): State {
         nextName: undefined,
         type,
         code: optionalString(obj, 'Code', where) ?? '',
-        detail: optionalString(obj, 'Detail', where) ?? '',
+        // Detail is required by the docs but their own example omits it: say which state failed instead.
+        detail: optionalString(obj, 'Detail', where) || `the flow reached the Fail state "${name}"`,
       };
     case 'Wait': {
       needsTransition();

@@ -107,7 +107,7 @@ function compileStep(obj: JsonObject, goto: Goto, limits: Limits): LegacyStep {
         ...base,
         type,
         error: optionalString(obj, 'error', where) ?? '',
-        cause: optionalString(obj, 'cause', where) ?? '',
+        cause: optionalString(obj, 'cause', where) || `the flow reached the fail step "${name}"`,
       };
     case 'task': {
       const resource = optionalString(obj, 'resourceArn', where) ?? optionalString(obj, 'action', where);

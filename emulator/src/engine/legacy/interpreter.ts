@@ -4,35 +4,18 @@
 // and foreach, which output nothing by default.
 import type { CancelSignal } from '../cancel';
 import { allOrFirstFailure } from '../concurrency';
-import { EngineErrors, errorMatches, FlowFailure } from '../errors';
-import { evaluate, evaluateCondition, type Variables } from '../expressions/evaluate';
+import { EngineErrors, FlowFailure } from '../errors';
+import { evaluate, evaluateCondition } from '../expressions/evaluate';
 import type { Trail } from '../history';
 import { isObject, jsonBytes, typeName, type JsonObject } from '../json';
 import type { Runtime } from '../runtime';
-import { performTask } from '../task-call';
 import type { JsonValue } from '../types';
-import type {
-  ChoiceStep,
-  ForeachStep,
-  LegacyFlow,
-  LegacyStep,
-  Mapping,
-  ParallelStep,
-  Steps,
-  TaskStep,
-  WaitStep,
-} from './model';
+import { applyMappings, legacyVars } from './mappings';
+import { runTask, type StepOutcome } from './task';
+import type { ChoiceStep, ForeachStep, LegacyFlow, LegacyStep, ParallelStep, Steps, WaitStep } from './model';
 
 /** A wait step waits at most 2 days. */
 const MAX_WAIT_SECONDS = 2 * 24 * 3600;
-
-interface StepOutcome {
-  output: JsonObject;
-  /** Index of the sibling to continue at (choice or catch goto). */
-  goto?: number;
-  /** A succeed step ends its series. */
-  stop?: boolean;
-}
 
 export async function runLegacyFlow(rt: Runtime, flow: LegacyFlow, input: JsonValue, trail: Trail): Promise<JsonValue> {
   const flowInput = flow.inputMappings
@@ -61,36 +44,6 @@ async function runSeries(
     i = outcome.goto ?? i + 1;
   }
   return local;
-}
-
-function legacyVars(rt: Runtime, input: JsonValue, local: JsonValue, token: string | undefined): Variables {
-  let context: JsonValue | undefined;
-  return {
-    get(name) {
-      switch (name) {
-        case '':
-        case 'input':
-          return input;
-        case 'local':
-          return local;
-        case 'context':
-          context ??= {
-            execution: { name: rt.executionName, input: rt.executionInput },
-            flow: { name: rt.flowName },
-            ...(token !== undefined ? { task: { token } } : {}),
-          };
-          return context;
-        default:
-          return undefined;
-      }
-    },
-  };
-}
-
-function applyMappings(mappings: readonly Mapping[], vars: Variables): JsonObject {
-  const out: JsonObject = {};
-  for (const m of mappings) out[m.target] = m.expression ? evaluate(m.expression, vars) : (m.constant ?? null);
-  return out;
 }
 
 function asStepObject(value: JsonValue, what: string): JsonObject {
@@ -253,76 +206,4 @@ async function runForeach(
     rt.log.emit(iterationTrail, 'IterationExited', step.name, { local, index: i });
     return local;
   });
-}
-
-/**
- * FC function ARNs, and template references that are not ARNs at all (`!Ref service/function`,
- * which deployment tools resolve to an FC function).
- */
-function isFunctionResource(resource: string): boolean {
-  return resource.startsWith('acs:fc:') || !resource.includes(':');
-}
-
-/** A task's request: FC functions become FC:InvokeFunction with the step input as the event. */
-function taskRequest(
-  step: TaskStep,
-  input: JsonObject,
-  token: string | undefined,
-  rt: Runtime,
-): { action: string; parameters: JsonValue } {
-  if (isFunctionResource(step.resource)) {
-    return {
-      action: 'FC:InvokeFunction',
-      parameters: { resourceArn: step.resource, invocationType: 'Sync', body: input },
-    };
-  }
-  if (!step.serviceParams) return { action: step.resource, parameters: input };
-  // serviceParams values: `$` is the mapped input, `$.x` a path into it, anything else a constant.
-  return { action: step.resource, parameters: applyMappings(step.serviceParams, legacyVars(rt, input, {}, token)) };
-}
-
-async function runTask(
-  rt: Runtime,
-  step: TaskStep,
-  input: JsonObject,
-  token: string | undefined,
-  trail: Trail,
-  signal: CancelSignal,
-): Promise<{ local: JsonValue; caught?: undefined } | { caught: StepOutcome; local?: undefined }> {
-  const attempts = step.retry.map(() => 0);
-  for (;;) {
-    try {
-      const { action, parameters } = taskRequest(step, input, token, rt);
-      const raw = await performTask(rt, {
-        action,
-        taskMode: token !== undefined ? 'WaitForCustomCallback' : 'RequestComplete',
-        parameters,
-        stateName: step.name,
-        taskToken: token,
-        timeoutSeconds: step.timeoutSeconds,
-        trail,
-        signal,
-      });
-      // FC results arrive wrapped as { Body }; a legacy step's $local is the function result itself.
-      const local = action === 'FC:InvokeFunction' && isObject(raw) && 'Body' in raw ? raw['Body']! : raw;
-      return { local };
-    } catch (e) {
-      if (!(e instanceof FlowFailure) || signal.aborted) throw e;
-      const i = step.retry.findIndex((r) => errorMatches(r.errors, e.error));
-      const rule = step.retry[i];
-      if (rule && attempts[i]! < rule.maxAttempts) {
-        const n = attempts[i]!++;
-        const delay = rule.intervalSeconds * rule.multiplier ** n;
-        await rt.wait(rule.maxIntervalSeconds === undefined ? delay : Math.min(delay, rule.maxIntervalSeconds), signal);
-        continue;
-      }
-      rt.log.emit(trail, 'StepFailed', step.name, { error: e.error, cause: e.cause });
-      const handler = step.catch.find((c) => errorMatches(c.errors, e.error));
-      if (!handler) throw e;
-      const local = { error: e.error, cause: e.cause };
-      const output = step.errorMappings ? applyMappings(step.errorMappings, legacyVars(rt, input, local, token)) : {};
-      rt.log.emit(trail, 'StepExited', step.name, { local });
-      return { caught: { output, ...(handler.goto !== undefined ? { goto: handler.goto } : {}) } };
-    }
-  }
 }

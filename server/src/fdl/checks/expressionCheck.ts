@@ -44,48 +44,91 @@ function variableAdvice(name: string, place: ExpressionPlace): string {
   return `unknown variable \`$${name}\`; ${hint}${place.legacy ? 'mapping sources' : 'expressions'} here can read ${allowed}`;
 }
 
+/** A problem found in an expression, with offsets relative to the expression text. */
+interface RelativeProblem {
+  readonly start: number;
+  readonly end: number;
+  readonly severity: DiagnosticSeverity;
+  readonly code: string;
+  readonly message: string;
+  readonly data?: unknown;
+}
+
+interface CheckedExpression {
+  readonly result: ExpressionParseResult;
+  readonly problems: readonly RelativeProblem[];
+}
+
+// The same expression text in the same place always yields the same problems, and documents
+// repeat expressions (and are revalidated on every edit), so outcomes are memoised per place and text.
+const MAX_CACHED_PER_PLACE = 10_000;
+const checkedByPlace = new WeakMap<ExpressionPlace, Map<string, CheckedExpression>>();
+
 /** Checks one string value as an expression (or Condition); reports into `ctx`. Returns the parse. */
 export function checkExpression(ctx: CheckContext, node: ScalarNode & { value: string }, place: ExpressionPlace): ExpressionParseResult {
+  let cache = checkedByPlace.get(place);
+  if (!cache) {
+    cache = new Map();
+    checkedByPlace.set(place, cache);
+  }
+  let checked = cache.get(node.value);
+  if (!checked) {
+    checked = analyseExpression(node.value, place);
+    if (cache.size >= MAX_CACHED_PER_PLACE) cache.clear();
+    cache.set(node.value, checked);
+  }
+  const problems = checked.problems;
+  for (let i = 0; i < problems.length; i++) {
+    const p = problems[i]!;
+    report(ctx, spanInValue(ctx.text, node, p.start, p.end), p.severity, p.code, p.message, p.data);
+  }
+  return checked.result;
+}
+
+function analyseExpression(text: string, place: ExpressionPlace): CheckedExpression {
   const options = { legacy: place.legacy };
-  const result = place.condition ? parseCondition(node.value, options) : parseExpression(node.value, options);
-  const at = (start: number, end: number) => spanInValue(ctx.text, node, start, end);
+  const result = place.condition ? parseCondition(text, options) : parseExpression(text, options);
+  const problems: RelativeProblem[] = [];
+  const add = (start: number, end: number, severity: DiagnosticSeverity, code: string, message: string, data?: unknown): void => {
+    problems.push({ start, end, severity, code, message, ...(data !== undefined ? { data } : {}) });
+  };
   const syntaxCode = place.condition ? DiagnosticCodes.conditionSyntax : DiagnosticCodes.expressionSyntax;
   for (const e of result.errors) {
-    report(ctx, at(e.start, e.end), DiagnosticSeverity.Error, syntaxCode, `${place.condition ? 'Condition' : 'Expression'} syntax: ${e.message}`);
+    add(e.start, e.end, DiagnosticSeverity.Error, syntaxCode, `${place.condition ? 'Condition' : 'Expression'} syntax: ${e.message}`);
   }
-  for (const w of result.warnings) {
-    report(ctx, at(w.start, w.end), DiagnosticSeverity.Warning, DiagnosticCodes.undocumentedExpression, w.message);
-  }
+  for (const w of result.warnings) add(w.start, w.end, DiagnosticSeverity.Warning, DiagnosticCodes.undocumentedExpression, w.message);
   const ast = result.ast;
-  if (!ast) return result;
+  if (!ast) return { result, problems };
 
   walkExpression(ast, (e) => {
     if (e.kind === 'variable' && !place.allowed.has(e.name)) {
       const known = (place.legacy ? LEGACY_VARIABLES : CURRENT_VARIABLES).includes(e.name);
-      report(ctx, at(e.start, e.end), DiagnosticSeverity.Error,
+      add(e.start, e.end, DiagnosticSeverity.Error,
         known ? DiagnosticCodes.expressionScope : DiagnosticCodes.unknownVariable, variableAdvice(e.name, place));
     } else if (e.kind === 'call') {
-      checkCall(ctx, e, at);
+      checkCall(e, add);
     }
   });
   if (!place.condition) {
     const depth = functionNestingDepth(ast);
     if (depth > MAX_FUNCTION_NESTING) {
-      report(ctx, at(ast.start, ast.end), DiagnosticSeverity.Error, DiagnosticCodes.expressionTooDeep,
+      add(ast.start, ast.end, DiagnosticSeverity.Error, DiagnosticCodes.expressionTooDeep,
         `built-in functions are nested ${depth} levels deep; at most ${MAX_FUNCTION_NESTING} are allowed: compute part of the value in an earlier state`);
     }
   } else if (isNeverBoolean(ast)) {
-    report(ctx, at(ast.start, ast.end), DiagnosticSeverity.Error, DiagnosticCodes.conditionSyntax,
+    add(ast.start, ast.end, DiagnosticSeverity.Error, DiagnosticCodes.conditionSyntax,
       'a Condition must be true or false: compare a value, e.g. `$Input.status == "ready"`');
   }
-  return result;
+  return { result, problems };
 }
 
-function checkCall(ctx: CheckContext, call: Extract<Expr, { kind: 'call' }>, at: (s: number, e: number) => { start: number; end: number }): void {
+type Add = (start: number, end: number, severity: DiagnosticSeverity, code: string, message: string, data?: unknown) => void;
+
+function checkCall(call: Extract<Expr, { kind: 'call' }>, add: Add): void {
   const fn = builtinFunction(call.callee);
   if (!fn) {
     const suggestion = closestName(call.callee, BUILTIN_FUNCTIONS.map((f) => f.name));
-    report(ctx, at(call.calleeSpan.start, call.calleeSpan.end), DiagnosticSeverity.Error, DiagnosticCodes.unknownFunction,
+    add(call.calleeSpan.start, call.calleeSpan.end, DiagnosticSeverity.Error, DiagnosticCodes.unknownFunction,
       `unknown built-in function \`${call.callee}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''} (see the built-in function list in completion)`,
       suggestion ? { replacement: suggestion, title: `Change to \`${suggestion}\`` } : undefined);
     return;
@@ -94,7 +137,7 @@ function checkCall(ctx: CheckContext, call: Extract<Expr, { kind: 'call' }>, at:
   if (n < fn.minArgs || n > fn.maxArgs) {
     const expected = fn.minArgs === fn.maxArgs ? `${fn.minArgs}`
       : fn.maxArgs === Infinity ? `at least ${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;
-    report(ctx, at(call.start, call.end), DiagnosticSeverity.Error, DiagnosticCodes.functionArity,
+    add(call.start, call.end, DiagnosticSeverity.Error, DiagnosticCodes.functionArity,
       `\`${fn.name}\` takes ${expected} argument${expected === '1' ? '' : 's'} but is given ${n}: ${fn.signature}`);
   }
 }

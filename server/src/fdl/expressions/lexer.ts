@@ -25,8 +25,21 @@ export interface Token {
   readonly problem?: string;
 }
 
-const isIdentifierStart = (c: string): boolean => /[\p{L}_]/u.test(c);
-const isIdentifierPart = (c: string): boolean => /[\p{L}\p{N}_]/u.test(c);
+const UNICODE_START = /[\p{L}_]/u;
+const UNICODE_PART = /[\p{L}\p{N}_]/u;
+
+// ASCII answers without a regular expression: this runs once per character of every expression.
+function isIdentifierStart(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+  return UNICODE_START.test(c);
+}
+
+function isIdentifierPart(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+  return UNICODE_PART.test(c);
+}
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
 const TWO_CHAR_OPERATORS = new Set(['==', '!=', '<=', '>=', '&&', '||']);

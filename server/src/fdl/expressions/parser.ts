@@ -72,15 +72,22 @@ class Parser {
     }
   }
 
-  private binaryLevel(operators: readonly string[], nextLevel: () => Expr, keyword?: string): Expr {
-    let left = nextLevel();
+  /** Binary operators by precedence level, lowest first (`in` is a word, the rest are operators). */
+  private static readonly LEVELS: readonly (readonly string[])[] = [['||'], ['&&'], ['==', '!='], ['<', '<=', '>', '>=', 'in']];
+
+  private parseOr(): Expr {
+    return this.parseLevel(0);
+  }
+
+  private parseLevel(level: number): Expr {
+    if (level === Parser.LEVELS.length) return this.parseUnary();
+    const operators = Parser.LEVELS[level]!;
+    let left = this.parseLevel(level + 1);
     for (;;) {
       const t = this.peek();
-      const matches = (t.kind === 'operator' && operators.includes(t.value))
-        || (keyword !== undefined && t.kind === 'identifier' && t.value === keyword);
-      if (!matches) return left;
+      if ((t.kind !== 'operator' && t.kind !== 'identifier') || !operators.includes(t.value)) return left;
       this.next();
-      const right = nextLevel();
+      const right = this.parseLevel(level + 1);
       left = {
         kind: 'binary', operator: t.value as BinaryOperator, operatorSpan: { start: t.start, end: t.end },
         left, right, start: left.start, end: right.end,
@@ -88,12 +95,7 @@ class Parser {
     }
   }
 
-  private parseOr = (): Expr => this.binaryLevel(['||'], this.parseAnd);
-  private parseAnd = (): Expr => this.binaryLevel(['&&'], this.parseEquality);
-  private parseEquality = (): Expr => this.binaryLevel(['==', '!='], this.parseRelational);
-  private parseRelational = (): Expr => this.binaryLevel(['<', '<=', '>', '>='], this.parseUnary, 'in');
-
-  private parseUnary = (): Expr => {
+  private parseUnary(): Expr {
     const t = this.peek();
     if (t.kind === 'operator' && (t.value === '!' || t.value === '-')) {
       this.next();
@@ -103,7 +105,7 @@ class Parser {
       return { kind: 'unary', operator: t.value, operand, start: t.start, end: operand.end };
     }
     return this.parsePostfix();
-  };
+  }
 
   private parsePostfix(): Expr {
     let expr = this.parsePrimary();

@@ -19,6 +19,7 @@ const place = (where: string, allowed: string[], condition = false): ExpressionP
 const SOURCE = place('in a mapping `source`', ['', 'input', 'local', 'context']);
 const CONDITION = place('in a `condition`', ['', 'input', 'local', 'context'], true);
 const STEP_INPUT = place('here', ['', 'input', 'local', 'context']);
+const COLLECTION = place('in `iterationMapping.collection`', ['', 'input', 'local', 'context']);
 const ERROR_SOURCES = new Set(['$local.cause', '$local.error']);
 const MAPPING_KEYS = ['inputMappings', 'outputMappings', 'errorMappings'];
 
@@ -40,7 +41,7 @@ export function legacySemanticDiagnostics(doc: AnalysedDocument, settings: Valid
         break;
       case 'foreach': {
         const mapping = asObject(prop(n, 'iterationMapping')?.value);
-        expression(ctx, prop(mapping, 'collection')?.value, place('in `iterationMapping.collection`', ['', 'input', 'local', 'context']));
+        expression(ctx, prop(mapping, 'collection')?.value, COLLECTION);
         break;
       }
       case 'wait':

@@ -55,7 +55,7 @@ function buildState(model: FlowModel, node: ObjectNode, scope: FlowScope): void 
   model.states.push(state);
   if (state.name !== undefined && !scope.byName.has(state.name)) scope.byName.set(state.name, state);
 
-  const title = state.name !== undefined ? `\`${state.name}\`` : 'this state';
+  const title = (): string => (state.name !== undefined ? `\`${state.name}\`` : 'this state');
   for (const p of node.properties) {
     switch (p.key) {
       case 'Next':
@@ -72,7 +72,7 @@ function buildState(model: FlowModel, node: ObjectNode, scope: FlowScope): void 
           let i = 0;
           eachObject(p.value, (branch) => {
             i++;
-            state.children.push(buildScope(model, branch, 'parallel-branch', state, `branch ${i} of Parallel ${title}`));
+            state.children.push(buildScope(model, branch, 'parallel-branch', state, `branch ${i} of Parallel ${title()}`));
           });
         } else {
           eachObject(p.value, (branch) => ref(model, scope, state, 'Branches[].Next', prop(branch, 'Next')?.value));
@@ -80,7 +80,7 @@ function buildState(model: FlowModel, node: ObjectNode, scope: FlowScope): void 
         break;
       case 'Processor': {
         const processor = asObject(p.value);
-        if (processor) state.children.push(buildScope(model, processor, 'map-processor', state, `the Processor of Map ${title}`));
+        if (processor) state.children.push(buildScope(model, processor, 'map-processor', state, `the Processor of Map ${title()}`));
         break;
       }
       default:

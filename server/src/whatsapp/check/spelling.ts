@@ -14,20 +14,32 @@ function distance(a: string, b: string): number {
   return prev[b.length] as number;
 }
 
-const normal = (s: string): string => s.toLowerCase().replace(/[-_ ]/g, '');
+const normalCache = new Map<string, string>();
+function normal(s: string): string {
+  let n = normalCache.get(s);
+  if (n === undefined) {
+    n = s.toLowerCase().replace(/[-_ ]/g, '');
+    if (normalCache.size > 10_000) normalCache.clear();
+    normalCache.set(s, n);
+  }
+  return n;
+}
 
 /** The known name closest to `name`, when it is close enough to be a slip of the keyboard. */
 export function closestName(name: string, known: readonly string[]): string | undefined {
+  const limit = name.length <= 3 ? 1 : Math.min(3, Math.max(2, Math.floor(name.length / 4)));
   let best: string | undefined;
-  let bestScore = Infinity;
+  let bestScore = limit + 1;
   const n = normal(name);
   for (const k of known) {
-    const score = normal(k) === n ? 0 : distance(n, normal(k));
+    const m = normal(k);
+    // The length difference alone already exceeds the best distance found so far.
+    if (Math.abs(m.length - n.length) >= bestScore) continue;
+    const score = m === n ? 0 : distance(n, m);
     if (score < bestScore) {
       best = k;
       bestScore = score;
     }
   }
-  const limit = name.length <= 3 ? 1 : Math.min(3, Math.max(2, Math.floor(name.length / 4)));
-  return best !== undefined && bestScore <= limit ? best : undefined;
+  return best;
 }

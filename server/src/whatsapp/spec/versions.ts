@@ -29,12 +29,25 @@ export const LATEST_DOCUMENTED_VERSION: FlowJsonVersion = '7.3';
 
 const VERSION_PATTERN = /^(\d+)\.(\d+)$/;
 
+const parsedVersions = new Map<string, [number, number] | null>();
+
+function parts(v: string): [number, number] | null {
+  let p = parsedVersions.get(v);
+  if (p === undefined) {
+    const m = VERSION_PATTERN.exec(v);
+    p = m ? [Number(m[1]), Number(m[2])] : null;
+    if (parsedVersions.size > 1000) parsedVersions.clear();
+    parsedVersions.set(v, p);
+  }
+  return p;
+}
+
 /** Compares two "major.minor" versions numerically (1.9 < 1.10). */
 export function compareVersions(a: FlowJsonVersion, b: FlowJsonVersion): number {
-  const pa = VERSION_PATTERN.exec(a);
-  const pb = VERSION_PATTERN.exec(b);
+  const pa = parts(a);
+  const pb = parts(b);
   if (!pa || !pb) return a.localeCompare(b);
-  return Number(pa[1]) - Number(pb[1]) || Number(pa[2]) - Number(pb[2]);
+  return pa[0] - pb[0] || pa[1] - pb[1];
 }
 
 /** True when `version` is at least `since` (an absent `since` means "every version"). */

@@ -1,0 +1,83 @@
+// Smaller rules between properties (research/whatsapp-gaps.md §1.3): navigate payloads against
+// the next screen's data, update_data payloads against this screen's data, Footer captions,
+// min/max pairs, TextInput pattern needs helper-text, endpoint-only settings. Rules only the
+// WhatsApp client is known to enforce are warnings (research/whatsapp-gaps.md §6).
+import { DiagnosticCodes as C } from '../../diagnostics/codes';
+import type { OffsetRange } from '../../parse/tree';
+import { atLeast } from '../spec/versions';
+import { asScalar, property } from '../tree';
+import { screenById, type FlowModel } from './model';
+import type { Problems } from './problems';
+
+const MIN_MAX: readonly (readonly [string, string])[] = [
+  ['min-selected-items', 'max-selected-items'],
+  ['min-chars', 'max-chars'],
+  ['min-uploaded-photos', 'max-uploaded-photos'],
+  ['min-uploaded-documents', 'max-uploaded-documents'],
+  ['min-days', 'max-days'],
+];
+
+export function checkRules(model: FlowModel, problems: Problems): void {
+  const v = model.version;
+  const endpoint = model.dataApiVersion !== undefined;
+  const dav = property(model.root, 'data_api_version');
+  if (dav && !model.routingModel && atLeast(v, '3.0')) {
+    problems.semantic(dav.keyRange, C.missingProperty, "The property 'routing_model' is required for property 'data_api_version': add \"routing_model\" listing each screen's next screens.");
+  }
+  for (const screen of model.screens) {
+    const refresh = property(screen.node, 'refresh_on_back');
+    if (refresh && asScalar(refresh.value)?.value === true && !endpoint) {
+      problems.semantic(refresh.keyRange, C.invalidValue, "Property 'refresh_on_back' can be true only when property 'data_api_version' is set (flows with a data endpoint).");
+    }
+    for (const c of screen.components) {
+      const num = (k: string) => {
+        const n = asScalar(property(c.node, k)?.value)?.value;
+        return typeof n === 'number' ? n : undefined;
+      };
+      for (const [min, max] of MIN_MAX) {
+        const lo = num(min);
+        const hi = num(max);
+        if (lo !== undefined && hi !== undefined && lo > hi) {
+          const at = property(c.node, min)?.keyRange ?? c.node.range;
+          problems.error(at, C.waOutOfRange, `'${min}' cannot be greater than '${max}' for ${c.type}${c.name ? ` '${c.name}'` : ''}.`);
+        }
+      }
+      if (c.type === 'Footer') {
+        const has = (k: string) => property(c.node, k) !== undefined;
+        if (has('center-caption') && (has('left-caption') || has('right-caption'))) {
+          problems.error(property(c.node, 'center-caption')?.keyRange ?? c.node.range, C.invalidValue, 'Footer takes either left-caption and right-caption, or center-caption, never both: remove one kind.');
+        } else if (has('left-caption') !== has('right-caption')) {
+          const present = has('left-caption') ? 'left-caption' : 'right-caption';
+          const missing = present === 'left-caption' ? 'right-caption' : 'left-caption';
+          problems.error(property(c.node, present)?.keyRange ?? c.node.range, C.missingProperty, `Footer should have property ${missing} when property ${present} is present.`);
+        }
+      }
+      if (c.type === 'TextInput' && property(c.node, 'pattern') && !property(c.node, 'helper-text') && atLeast(v, '6.2')) {
+        problems.warning(property(c.node, 'pattern')?.keyRange ?? c.node.range, C.missingProperty, "Required property 'helper-text' is missing: a TextInput with a 'pattern' must tell the user what to enter.");
+      }
+    }
+    for (const action of screen.actions) {
+      const payloadProp = property(action.node, 'payload');
+      const anchor: OffsetRange = payloadProp?.keyRange ?? action.nameNode?.range ?? action.node.range;
+      if (action.name === 'update_data') {
+        const unknown = (action.payload?.properties ?? []).filter((p) => !screen.dataFields.has(p.key));
+        if (unknown.length > 0) {
+          problems.warning(unknown[0]?.keyRange ?? anchor, C.waPayload, `Following fields are missing in the screen '${screen.id ?? '?'}' data model: [${unknown.map((p) => p.key).join(', ')}]. update_data can only change declared data.`);
+        }
+      }
+      if (action.name === 'navigate' && action.next !== undefined && (atLeast(v, '7.3') || (atLeast(v, '5.0') && !atLeast(v, '6.0')))) {
+        const next = screenById(model, action.next);
+        if (!next || next === screen) continue;
+        const sent = new Set((action.payload?.properties ?? []).map((p) => p.key));
+        const extra = (action.payload?.properties ?? []).filter((p) => !next.dataFields.has(p.key));
+        const missing = [...next.dataFields.keys()].filter((k) => !k.startsWith('required') && !sent.has(k));
+        if (extra.length > 0) {
+          problems.error(extra[0]?.keyRange ?? anchor, C.waPayload, `Following fields are missing in the next screen's data model: [${extra.map((p) => p.key).join(', ')}]. Declare them in the "data" of '${next.id}' or remove them from the payload.`);
+        }
+        if (missing.length > 0) {
+          problems.error(anchor, C.waPayload, `Following fields are expected in the next screen's data model but missing in payload: [${missing.join(', ')}]. Pass them in the payload of this navigate action.`);
+        }
+      }
+    }
+  }
+}
