@@ -108,8 +108,11 @@ async function main() {
     clearInterval(ticker);
     clearTimeout(timer);
     stream(true);
-    await settled(page).catch(() => {});
-    await page.screenshot({ path: join(screenshotsDir, 'final.png') }).catch(() => {});
+    // what the window showed when a run failed or hung helps to see why
+    if (exitCode !== 0) {
+      await settled(page).catch(() => {});
+      await page.screenshot({ path: join(screenshotsDir, 'final.png') }).catch(() => {});
+    }
   } finally {
     await browser.close().catch(() => {});
     await server.close();
@@ -129,7 +132,8 @@ async function main() {
     console.log('0 passed, 1 failed');
     return 2;
   }
-  if (shots.taken.length) log(`screenshots: ${shots.taken.map((s) => s.slice(root.length)).join(', ')} (+ out/screenshots/final.png)`);
+  if (shots.taken.length) log(`screenshots: ${shots.taken.map((s) => s.slice(root.length)).join(', ')}`);
+  if (exitCode !== 0) log('the window at the end: out/screenshots/final.png');
   log(`finished in ${seconds} s${opts.keep ? `; files kept in ${home}` : ''}`);
   if (!opts.keep) rmSync(home, { recursive: true, force: true });
   console.log(`${summary[1]} passed, ${summary[2]} failed`);

@@ -48,7 +48,7 @@ async function shot(name: string): Promise<void> {
 }
 
 /** Resolves when the tree has next loaded (or, for a running execution, re-described) `node`. */
-function nextLoad(f: ExecutionFeatures, node: ExecutionsTreeNode): Promise<void> {
+function nextLoad(f: ExecutionFeatures, node: ExecutionsTreeNode | undefined): Promise<void> {
   return new Promise((resolve) => {
     const sub = f.tree.onDidLoad((loaded) => {
       if (loaded === node) {
@@ -79,6 +79,20 @@ suite('Flowdeck execution features (local emulator)', function () {
 
   let deployed: DeployOutcome | undefined;
   let run: Extract<StartOutcome, { mode: 'Standard' }> | undefined;
+
+  test('the Executions view welcomes a new user while nothing is deployed', async function () {
+    // the emulator the extension starts keeps its data in this run's fresh user-data folder
+    if (process.env['FLOWDECK_EMULATOR_ENDPOINT']) this.skip();
+    const f = await features();
+    f.tree.refresh();
+    assert.deepEqual(await children(f), [], 'an empty tree, so VS Code shows the welcome content');
+    await vscode.commands.executeCommand('workbench.view.extension.flowdeck');
+    await waitFor(() => f.treeView.visible, { message: 'the Executions view to show' });
+    const loaded = nextLoad(f, undefined);
+    f.tree.refresh();
+    await loaded;
+    await shot('executions-welcome');
+  });
 
   test('deploys the order-processing example and remembers its settings in .flowdeck/flows.json', async () => {
     const f = await features();
@@ -203,6 +217,25 @@ suite('Flowdeck execution features (local emulator)', function () {
     const end = await again.tail.done;
     assert.ok(end.kind === 'ended' && end.execution.Status === 'Succeeded');
     assert.deepEqual(end.execution.Input, savedInput, 'started again with the same input');
+  });
+
+  test('executions are paged with a "Load more" node', async () => {
+    const f = await features();
+    const settings = vscode.workspace.getConfiguration('flowdeck');
+    await settings.update('executions.pageSize', 1, vscode.ConfigurationTarget.Global);
+    try {
+      const flow = await flowNode(f, 'order-processing');
+      const first = await children(f, flow);
+      assert.deepEqual(first.map((n) => n.kind), ['execution', 'loadMore'], 'one execution, then "Load more"');
+      const more = first[1]!;
+      assert.equal(f.tree.getTreeItem(more).command?.command, 'flowdeck.loadMoreExecutions');
+      await vscode.commands.executeCommand('flowdeck.loadMoreExecutions', more);
+      const second = (await children(f, flow)).filter((n) => n.kind === 'execution');
+      assert.equal(second.length, 2, 'the next page is appended');
+      assert.notEqual(second[0]!.kind === 'execution' && second[0]!.name, second[1]!.kind === 'execution' && second[1]!.name);
+    } finally {
+      await settings.update('executions.pageSize', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   test('Stop Tailing stops following an execution without stopping it', async () => {

@@ -16,7 +16,7 @@ export class FlowCodeLensProvider implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (document.getText().trim() === '') return [];
     const range = new vscode.Range(rootLine(document), 0, rootLine(document), 0);
-    const args = [{ uri: document.uri }];
+    const args = [{ uri: document.uri, interactive: true }];
     return [
       new vscode.CodeLens(range, { title: `$(cloud-upload) ${vscode.l10n.t('Deploy')}`, command: CommandIds.deploy, arguments: args, tooltip: vscode.l10n.t('Deploy this flow to the current target') }),
       new vscode.CodeLens(range, { title: `$(play) ${vscode.l10n.t('Start')}`, command: CommandIds.startExecution, arguments: args, tooltip: vscode.l10n.t('Start an execution of this flow and tail it') }),

@@ -52,10 +52,21 @@ export function registerCommands(ctx: ExecutionContext, documents: ExecutionDocu
       } catch (error) {
         // a rejected definition is already on the file and announced
         if (!(error instanceof DeployRejected)) reportError(ctx.log, vscode.l10n.t('{0} failed', commandTitle(id)), error);
-        throw error;
+        // scripts and tests get the error; from the UI it is already shown once, above
+        if (isProgrammatic(args[0])) throw error;
+        return undefined;
       }
     }),
   );
+}
+
+/**
+ * A call from a script or test passes a plain arguments object; the UI passes nothing (palette),
+ * a Uri (menus), a tree node (view menus) or arguments marked `interactive` (CodeLens, buttons).
+ */
+function isProgrammatic(arg: unknown): boolean {
+  if (!arg || typeof arg !== 'object' || Object.getPrototypeOf(arg) !== Object.prototype) return false;
+  return (arg as { interactive?: unknown }).interactive !== true;
 }
 
 function commandTitle(id: string): string {

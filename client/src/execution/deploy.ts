@@ -26,6 +26,8 @@ export interface DeployArgs {
   readonly force?: boolean;
   /** Ask the first-deploy questions again even when settings are saved. */
   readonly reconfigure?: boolean;
+  /** Set by CodeLens and buttons: failures are shown, not thrown back to the caller. */
+  readonly interactive?: boolean;
 }
 
 export interface DeployOutcome {
@@ -178,7 +180,7 @@ export async function deploy(ctx: ExecutionContext, args: DeployArgs = {}): Prom
   const start = vscode.l10n.t('Start Execution');
   const done = result.action === 'created' ? vscode.l10n.t('Created {0} on {1}.', settings.name, label) : vscode.l10n.t('Updated {0} on {1}.', settings.name, label);
   void vscode.window.showInformationMessage(done, start).then((c) => {
-    if (c === start) void vscode.commands.executeCommand(CommandIds.startExecution, { uri: document.uri });
+    if (c === start) void vscode.commands.executeCommand(CommandIds.startExecution, { uri: document.uri, interactive: true });
   });
   ctx.tree.flowDeployed();
   return {

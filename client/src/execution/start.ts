@@ -26,6 +26,8 @@ export interface StartArgs {
   readonly executionName?: string;
   /** Show the tail's channel (default true). */
   readonly reveal?: boolean;
+  /** Set by CodeLens and buttons: failures are shown, not thrown back to the caller. */
+  readonly interactive?: boolean;
 }
 
 export type StartOutcome =
@@ -122,7 +124,7 @@ export async function startExecution(ctx: ExecutionContext, args: StartArgs = {}
     if (error instanceof CloudError && error.code === 'FlowNotExists') {
       const deploy = vscode.l10n.t('Deploy Flow');
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not deployed to {1} yet.', flow.name, label), deploy).then((c) => {
-        if (c === deploy) void vscode.commands.executeCommand(CommandIds.deploy, flow.uri ? { uri: flow.uri } : undefined);
+        if (c === deploy) void vscode.commands.executeCommand(CommandIds.deploy, flow.uri ? { uri: flow.uri, interactive: true } : undefined);
       });
       return undefined;
     }

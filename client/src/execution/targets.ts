@@ -6,6 +6,7 @@ import { credentialChain, defaultAlibabaCredentials, staticCredentials, type Cre
 import { FNF_REGIONS, fnfEndpoint } from '../../../cloud/src/fnf/endpoints';
 import type { CredentialStore } from './credentials';
 import type { EmulatorHost } from './emulatorHost';
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../../emulator/src/server';
 
 
 export type TargetKind = 'emulator' | 'cloud';
@@ -76,10 +77,9 @@ export class Targets implements vscode.Disposable {
     const target = currentTarget();
     if (target.kind === 'emulator') {
       if (target.endpointOverride) {
-        const c = await this.emulator.connection().catch(() => undefined);
-        const id = c?.accessKeyId ?? 'local';
-        const secret = c?.accessKeySecret ?? 'local-secret';
-        return { target, endpoint: target.endpointOverride, region: target.region, credentials: staticCredentials(id, secret, undefined, 'emulator credentials'), key: `emulator|${target.endpointOverride}` };
+        // an emulator started elsewhere (`flowdeck emulator`): it takes the fixed local credentials
+        const credentials = staticCredentials(DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, undefined, 'emulator credentials');
+        return { target, endpoint: target.endpointOverride, region: target.region, credentials, key: `emulator|${target.endpointOverride}` };
       }
       const c = await this.emulator.connection();
       return { target, endpoint: c.endpoint, region: target.region, credentials: staticCredentials(c.accessKeyId, c.accessKeySecret, undefined, 'emulator credentials'), key: `emulator|${c.endpoint}` };

@@ -23,28 +23,28 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {}
 
-  /** (Re)arms a schedule after it was created or changed; a disabled one is disarmed. */
-  arm(schedule: StoredSchedule): void {
+  /**
+   * (Re)arms a schedule after it was created or changed (a disabled one is disarmed). `after`:
+   * only firings later than this count (the one that just fired, when re-arming).
+   */
+  arm(schedule: StoredSchedule, after?: number): void {
     const key = keyOf(schedule.FlowId, schedule.ScheduleName);
     this.disarm(schedule.FlowId, schedule.ScheduleName);
     if (this.closed || !schedule.Enable) return;
     const now = this.options.clock.now();
-    const next = nextFireTime(parseCron(schedule.CronExpression), now, Date.parse(schedule.LastModifiedTime));
+    const from = Math.max(now, after ?? now);
+    const next = nextFireTime(parseCron(schedule.CronExpression), from, Date.parse(schedule.LastModifiedTime));
     if (next === undefined) return;
     const wait = next - now;
     const cancel = this.options.clock.setTimer(Math.min(wait, MAX_TIMER_MS), () => {
       this.timers.delete(key);
       if (wait > MAX_TIMER_MS) {
-        this.rearm(schedule);
+        this.rearm(schedule, from);
         return;
       }
-      this.options.fire(schedule, next).then(
-        () => this.rearm(schedule),
-        (err: unknown) => {
-          this.options.onError(err);
-          this.rearm(schedule);
-        },
-      );
+      // Arm the following firing first, so a slow start never delays or drops the next one.
+      this.rearm(schedule, next);
+      this.options.fire(schedule, next).catch(this.options.onError);
     });
     this.timers.set(key, cancel);
   }
@@ -71,11 +71,9 @@ export class Scheduler {
     this.timers.clear();
   }
 
-  private rearm(previous: StoredSchedule): void {
+  private rearm(previous: StoredSchedule, after: number): void {
     const current = this.options.lookup(previous.FlowId, previous.ScheduleName);
-    if (current && current.ScheduleId === previous.ScheduleId && !this.timers.has(keyOf(current.FlowId, current.ScheduleName))) {
-      this.arm(current);
-    }
+    if (current && current.ScheduleId === previous.ScheduleId) this.arm(current, after);
   }
 }
 

@@ -4,7 +4,7 @@
 // and a warning or hint explains the difference.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { AnalysedDocument, Dialect } from '../service/types';
-import type { ArrayNode, Node, ObjectNode, OffsetRange } from '../parse/tree';
+import type { ArrayNode, Node, ObjectNode, OffsetRange, Property } from '../parse/tree';
 import { lastProperty } from '../parse/navigate';
 import { documentValue } from '../parse/value';
 import { DiagnosticCodes } from '../diagnostics/codes';
@@ -137,7 +137,50 @@ const currentOptions: SchemaDiagnosticOptions = {
   },
 };
 
-function* statesOf(root: Node): Generator<ObjectNode> {
+/** The properties of a state the advisories read, found in one scan of its keys (last one wins). */
+interface StateFields {
+  readonly node: ObjectNode;
+  Type?: Property;
+  Name?: Property;
+  Detail?: Property;
+  End?: Property;
+  Seconds?: Property;
+  SecondsExpr?: Property;
+  Timeout?: Property;
+  TimeoutExpr?: Property;
+  MaxConcuccency?: Property;
+  MaxConcurrency?: Property;
+  Retry?: Property;
+  Catch?: Property;
+  Branches?: Property;
+  Processor?: Property;
+}
+
+function scanState(node: ObjectNode): StateFields {
+  const f: StateFields = { node };
+  for (const p of node.properties) {
+    switch (p.key) {
+      case 'Type': f.Type = p; break;
+      case 'Name': f.Name = p; break;
+      case 'Detail': f.Detail = p; break;
+      case 'End': f.End = p; break;
+      case 'Seconds': f.Seconds = p; break;
+      case 'Seconds.$': f.SecondsExpr = p; break;
+      case 'Timeout': f.Timeout = p; break;
+      case 'Timeout.$': f.TimeoutExpr = p; break;
+      case 'MaxConcuccency': f.MaxConcuccency = p; break;
+      case 'MaxConcurrency': f.MaxConcurrency = p; break;
+      case 'Retry': f.Retry = p; break;
+      case 'Catch': f.Catch = p; break;
+      case 'Branches': f.Branches = p; break;
+      case 'Processor': f.Processor = p; break;
+    }
+  }
+  return f;
+}
+
+/** Calls `visit` for every state of every scope (top level, Parallel branches, Map processors). */
+function eachState(root: Node, visit: (state: StateFields) => void): void {
   const lists: Node[] = [];
   if (root.kind === 'object') {
     const s = lastProperty(root, 'States')?.value;
@@ -148,82 +191,81 @@ function* statesOf(root: Node): Generator<ObjectNode> {
     if (list.kind !== 'array') continue;
     for (const item of list.items) {
       if (item.kind !== 'object') continue;
-      yield item;
-      const branches = lastProperty(item, 'Branches')?.value;
+      const fields = scanState(item);
+      visit(fields);
+      const branches = fields.Branches?.value;
       if (branches?.kind === 'array') {
         for (const b of branches.items) {
           const s = b.kind === 'object' ? lastProperty(b, 'States')?.value : undefined;
           if (s) lists.push(s);
         }
       }
-      const processor = lastProperty(item, 'Processor')?.value;
+      const processor = fields.Processor?.value;
       const ps = processor?.kind === 'object' ? lastProperty(processor, 'States')?.value : undefined;
       if (ps) lists.push(ps);
     }
   }
 }
 
+const stringOf = (p: Property | undefined): string | undefined => {
+  const v = p?.value;
+  return v?.kind === 'scalar' && typeof v.value === 'string' ? v.value : undefined;
+};
+
 function currentAdvisories(root: Node): SchemaProblem[] {
   const out: SchemaProblem[] = [];
-  for (const state of statesOf(root)) {
-    const type = scalarString(state, 'Type');
-    const anchor = anchorBy('Name', 'Type')(state) ?? state.range;
+  eachState(root, (f) => {
+    const type = stringOf(f.Type);
+    const anchor = f.Name?.value?.range ?? f.Type?.value?.range ?? f.node.properties[0]?.keyRange ?? f.node.range;
     switch (type) {
       case 'Fail':
-        if (!lastProperty(state, 'Detail')) {
+        if (!f.Detail) {
           out.push(problem(anchor, DiagnosticSeverity.Warning, DiagnosticCodes.missingProperty,
             'A Fail state should have `Detail` (the error description; documented as required, though the vendor\'s own example omits it). Add `Detail: <text>`.'));
         }
-        pushRedundantEnd(out, state, 'a Fail state always ends the flow');
+        pushRedundantEnd(out, f.End, 'a Fail state always ends the flow');
         break;
       case 'Succeed':
-        pushRedundantEnd(out, state, 'a Succeed state always ends its scope');
+        pushRedundantEnd(out, f.End, 'a Succeed state always ends its scope');
         break;
-      case 'Wait': {
-        const seconds = lastProperty(state, 'Seconds');
-        const dynamic = lastProperty(state, 'Seconds.$');
-        if (!seconds && !dynamic) {
+      case 'Wait':
+        if (!f.Seconds && !f.SecondsExpr) {
           out.push(problem(anchor, DiagnosticSeverity.Error, DiagnosticCodes.missingProperty, 'A Wait state needs `Seconds` (a number) or `Seconds.$` (an expression such as `$Input.delay`). Add one.'));
-        } else if (seconds && dynamic) {
-          out.push(problem(dynamic.keyRange, DiagnosticSeverity.Error, DiagnosticCodes.invalidValue, 'Write either `Seconds` or `Seconds.$`, not both.'));
+        } else if (f.Seconds && f.SecondsExpr) {
+          out.push(problem(f.SecondsExpr.keyRange, DiagnosticSeverity.Error, DiagnosticCodes.invalidValue, 'Write either `Seconds` or `Seconds.$`, not both.'));
         }
         break;
-      }
-      case 'Task': {
-        const t = lastProperty(state, 'Timeout');
-        const td = lastProperty(state, 'Timeout.$');
-        if (t && td) out.push(problem(td.keyRange, DiagnosticSeverity.Error, DiagnosticCodes.invalidValue, 'Write either `Timeout` or `Timeout.$`, not both.'));
+      case 'Task':
+        if (f.Timeout && f.TimeoutExpr) out.push(problem(f.TimeoutExpr.keyRange, DiagnosticSeverity.Error, DiagnosticCodes.invalidValue, 'Write either `Timeout` or `Timeout.$`, not both.'));
         break;
-      }
-      case 'Map': {
-        const documented = lastProperty(state, 'MaxConcuccency');
-        const likely = lastProperty(state, 'MaxConcurrency');
-        if (documented && likely) {
-          out.push(problem(likely.keyRange, DiagnosticSeverity.Warning, DiagnosticCodes.misspelledProperty,
+      case 'Map':
+        if (f.MaxConcuccency && f.MaxConcurrency) {
+          out.push(problem(f.MaxConcurrency.keyRange, DiagnosticSeverity.Warning, DiagnosticCodes.misspelledProperty,
             'Both `MaxConcuccency` (the documented spelling) and `MaxConcurrency` are set; keep one.'));
-        } else if (likely) {
-          out.push(problem(likely.keyRange, DiagnosticSeverity.Hint, DiagnosticCodes.specAdvice,
+        } else if (f.MaxConcurrency) {
+          out.push(problem(f.MaxConcurrency.keyRange, DiagnosticSeverity.Hint, DiagnosticCodes.specAdvice,
             'The field tables spell this `MaxConcuccency` while the prose and quotas say `MaxConcurrency`; which one the service reads is not documented, so both are accepted.'));
         }
         break;
-      }
     }
-    for (const key of ['Retry', 'Catch'] as const) {
-      const rules = lastProperty(state, key)?.value;
-      if (rules?.kind !== 'array') continue;
-      for (const rule of rules.items) {
-        if (rule.kind === 'object' && !lastProperty(rule, 'Description')) {
-          out.push(problem(rule.properties[0]?.keyRange ?? rule.range, DiagnosticSeverity.Warning, DiagnosticCodes.missingProperty,
-            `A ${key} rule should have \`Description\` (its label; documented as required). Add \`Description: <label>\`.`));
-        }
-      }
-    }
-  }
+    checkRuleDescriptions(out, 'Retry', f.Retry);
+    checkRuleDescriptions(out, 'Catch', f.Catch);
+  });
   return out;
 }
 
-function pushRedundantEnd(out: SchemaProblem[], state: ObjectNode, why: string): void {
-  const end = lastProperty(state, 'End');
+function checkRuleDescriptions(out: SchemaProblem[], key: 'Retry' | 'Catch', holder: Property | undefined): void {
+  const rules = holder?.value;
+  if (rules?.kind !== 'array') return;
+  for (const rule of rules.items) {
+    if (rule.kind === 'object' && !lastProperty(rule, 'Description')) {
+      out.push(problem(rule.properties[0]?.keyRange ?? rule.range, DiagnosticSeverity.Warning, DiagnosticCodes.missingProperty,
+        `A ${key} rule should have \`Description\` (its label; documented as required). Add \`Description: <label>\`.`));
+    }
+  }
+}
+
+function pushRedundantEnd(out: SchemaProblem[], end: Property | undefined, why: string): void {
   if (end) out.push(problem(end.keyRange, DiagnosticSeverity.Hint, DiagnosticCodes.specAdvice, `\`End\` is not needed: ${why}. It is accepted because published flows write it.`));
 }
 

@@ -5,6 +5,7 @@ import { classifyObject, fieldsForContext } from './shape';
 import { validateFdl } from './validate';
 import { fdlCompletion } from './features/completion';
 import { fdlHover } from './features/hover';
+import { schemaDescription } from './features/schemaDocs';
 import { documentSymbols } from './features/symbols';
 import { definition, prepareRename, references, rename } from './features/navigation';
 import { codeActions } from './features/codeActions';
@@ -13,7 +14,7 @@ import { foldingRanges } from './features/folding';
 export const fdlService: DialectService = {
   validate: validateFdl,
   complete: fdlCompletion,
-  hover: (doc, position) => fdlHover(doc, position),
+  hover: (doc, position) => fdlHover(doc, position, schemaDescription),
   documentSymbols: (doc) => documentSymbols(doc, flowModel(doc)),
   definition: (doc, position) => definition(doc, flowModel(doc), position),
   references: (doc, position, includeDeclaration) => references(doc, flowModel(doc), position, includeDeclaration),

@@ -19,7 +19,7 @@ export const whatsappService: DialectService = {
     screenReferences(analyseFlowJson(doc.parsed).model, doc.document, doc.document.offsetAt(position), includeDeclaration),
   prepareRename: (doc, position) => prepareScreenRename(analyseFlowJson(doc.parsed).model, doc.document, doc.document.offsetAt(position)),
   rename: (doc, position, newName) => renameScreen(analyseFlowJson(doc.parsed).model, doc.document, doc.document.offsetAt(position), newName),
-  codeActions: (doc, _range, diagnostics) => flowQuickFixes(doc.document, diagnostics),
+  codeActions: (doc, _range, diagnostics) => flowQuickFixes(analyseFlowJson(doc.parsed).model, doc.document, diagnostics),
   foldingRanges: (doc) => flowFolding(doc.parsed.root, doc.document),
 };
 

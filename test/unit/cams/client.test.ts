@@ -1,12 +1,16 @@
 // CamsClient against the emulator's CAMS product over real HTTP on loopback: every flow
 // operation, the FilePath round trip, documented errors, throttling retries and the 5/s bucket.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CamsClient, httpPutUploader, CAMS_FLOW_QUOTA } from '../../../cloud/src/cams';
 import { staticCredentials } from '../../../cloud/src/credentials';
 import { CloudError } from '../../../cloud/src/errors';
 import { SimulatedClock } from '../../../cloud/src/rpc/clock';
 import { RateLimiter } from '../../../cloud/src/rpc/tokenBucket';
+import { startEmulator } from '../../../emulator/src/server';
 import { startTestEmulator, type TestEmulator } from './emulator';
 
 const FLOW_JSON = JSON.stringify({
@@ -98,6 +102,33 @@ describe('CamsClient retries System.LimitControl', () => {
       assert.equal(lines.filter((l) => / ok in /.test(l)).length, 6);
     } finally {
       await emu.close();
+    }
+  });
+});
+
+describe('the emulated CAMS account survives a restart', () => {
+  test('flows, status and Flow JSON are read back from the data folder', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'flowdeck-cams-'));
+    try {
+      const first = await startEmulator({ dataDir, port: 0, onError: () => undefined });
+      const cams1 = new CamsClient({ endpoint: first.endpoint, credentials: staticCredentials(first.accessKeyId, first.accessKeySecret) });
+      const { FlowId } = await cams1.createFlow({ FlowName: 'kept', Categories: ['OTHER'] });
+      await cams1.pushFlowJson(FlowId, FLOW_JSON, httpPutUploader(`${first.endpoint}/cams/uploads`));
+      await cams1.publishFlow(FlowId);
+      await first.close();
+
+      const second = await startEmulator({ dataDir, port: 0, onError: () => undefined });
+      try {
+        const cams2 = new CamsClient({ endpoint: second.endpoint, credentials: staticCredentials(second.accessKeyId, second.accessKeySecret) });
+        assert.equal((await cams2.getFlow(FlowId)).Status, 'PUBLISHED');
+        assert.equal((await cams2.getFlowJson(FlowId)).text, FLOW_JSON);
+        const next = await cams2.createFlow({ FlowName: 'after restart', Categories: ['OTHER'] });
+        assert.notEqual(next.FlowId, FlowId, 'ids are not reused after a restart');
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });

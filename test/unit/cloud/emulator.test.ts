@@ -218,6 +218,17 @@ describe('FnfClient against the emulator', () => {
     await assert.rejects(c.reportTaskSucceeded({ TaskToken: used, Output: {} }), (e: unknown) => e instanceof CloudError && e.status >= 400 && e.status < 500);
   });
 
+  test('ACS3-signed requests are accepted too', async () => {
+    const acs3 = new FnfClient({ endpoint: emu.endpoint, credentials: staticCredentials(emu.accessKeyId, emu.accessKeySecret), signatureAlgorithm: 'acs3' });
+    try {
+      assert.equal((await acs3.describeFlow('waits')).Name, 'waits');
+      const r = await acs3.startSyncExecution({ FlowName: 'quick', Input: { n: 1 } });
+      assert.deepEqual(r.Output, { echoed: 1 });
+    } finally {
+      await acs3.close();
+    }
+  });
+
   test('schedules: create, describe, update, list in pages, delete', async () => {
     const s = await c.createSchedule({ FlowName: 'waits', ScheduleName: 'every-min', CronExpression: '0 * * * * *', Payload: { items: [] }, Enable: true, Description: 'd' });
     assert.equal(s.ScheduleName, 'every-min');

@@ -97,6 +97,13 @@ describe('emulator transport', () => {
     assert.deepEqual((await f.client.ok('ListFlows'))['Flows'], []);
   });
 
+  test('DescribeRegions names the one local region at the emulator endpoint', async () => {
+    const r = await f.client.ok('DescribeRegions', { AcceptLanguage: 'en-US' });
+    assert.deepEqual(r['Regions'], { Region: [{ RegionId: 'local', RegionEndpoint: new URL(f.emulator.endpoint).host, LocalName: 'Local emulator' }] });
+    const bad = await f.client.call('DescribeRegions', { AcceptLanguage: 'fr-FR' });
+    assert.equal(bad.body['Code'], 'InvalidArgument');
+  });
+
   test('a body over 1,024 KiB is EntityTooLarge', async () => {
     const r = await f.client.call('CreateFlow', { Name: 'big', Type: 'FDL', Description: 'x'.repeat(1024 * 1024 + 10), Definition: 'x' });
     assert.equal(r.status, 400);

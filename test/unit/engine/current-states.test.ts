@@ -277,6 +277,33 @@ describe('current spec: Map', () => {
     assert.equal(events.filter((e) => e.Type === 'IterationExited').length, 3);
   });
 
+  test('ItemConstructor builds each iteration input from $Item and $Input', async () => {
+    const { result } = await run(
+      flow([
+        {
+          Type: 'Map',
+          Name: 'Each',
+          ItemsPath: '$Input.ids',
+          ItemConstructor: { 'id.$': '$Item', 'prefix.$': '$Input.prefix' },
+          Processor: {
+            StartAt: 'P',
+            States: [
+              {
+                Type: 'Pass',
+                Name: 'P',
+                OutputConstructor: { 'key.$': 'format("{}-{}", $Input.prefix, $Input.id)' },
+                End: true,
+              },
+            ],
+          },
+          End: true,
+        },
+      ]),
+      { input: { ids: [1, 2], prefix: 'k' } },
+    );
+    assert.deepEqual(result.output, { Items: [{ key: 'k-1' }, { key: 'k-2' }] });
+  });
+
   test('never runs more iterations at once than MaxConcuccency', async () => {
     let running = 0;
     let peak = 0;

@@ -3,6 +3,9 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { JsonValue } from '../../../emulator/src/engine';
 import { createWorkspaceTasks, parseEmulatorConfig } from '../../../emulator/src/tasks';
@@ -145,6 +148,42 @@ describe('FC functions behind a URL', () => {
 });
 
 describe('emulator configuration', () => {
+  test('the workspace file and handler modules are read again when they change', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'flowdeck-tasks-'));
+    try {
+      await mkdir(join(dir, '.flowdeck'));
+      await writeFile(join(dir, 'h.js'), 'exports.handler = async () => ({ version: 1 });');
+      await writeFile(join(dir, '.flowdeck', 'emulator.json'), JSON.stringify({ functions: { fn: './h.js' } }));
+      const tasks = createWorkspaceTasks({ workspaceDir: dir });
+      const definition = flow([
+        {
+          Type: 'Task',
+          Name: 'T',
+          Action: 'FC:InvokeFunction',
+          Parameters: { resourceArn: 'acs:fc:::services/s/functions/fn' },
+          End: true,
+        },
+      ]);
+      assert.deepEqual((await run(definition, { tasks })).result.output, { Body: { version: 1 } });
+      await writeFile(join(dir, 'h.js'), 'exports.handler = async () => ({ version: 2 });');
+      await utimes(join(dir, 'h.js'), new Date(), new Date(Date.now() + 5000));
+      assert.deepEqual((await run(definition, { tasks })).result.output, { Body: { version: 2 } });
+      await writeFile(
+        join(dir, '.flowdeck', 'emulator.json'),
+        JSON.stringify({ functions: {}, mocks: { 'FC:InvokeFunction': { output: 'mocked' } } }),
+      );
+      await utimes(join(dir, '.flowdeck', 'emulator.json'), new Date(), new Date(Date.now() + 5000));
+      assert.equal((await run(definition, { tasks })).result.output, 'mocked');
+      await writeFile(join(dir, '.flowdeck', 'emulator.json'), '{ not json');
+      await utimes(join(dir, '.flowdeck', 'emulator.json'), new Date(), new Date(Date.now() + 10000));
+      const broken = (await run(definition, { tasks })).result;
+      assert.equal(broken.error, 'FnF.TaskNotConfigured');
+      assert.match(broken.cause!, /emulator\.json: not valid JSON/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test('rejects malformed entries with the key and the expected shape', () => {
     assert.throws(
       () => parseEmulatorConfig({ functions: { f: 3 } }, WORKSPACE),

@@ -112,6 +112,26 @@ describe('completion', () => {
     assert.equal(newText(items.find((i) => i.label === 'Wait state')), 'Type: Wait\n    Name: ${1:Wait}\n    Seconds: ${2:10}\n    ${3:End: true}');
   });
 
+  test('JSON flows: quoted state names, quoted keys, expressions inside strings', () => {
+    const json = `{
+  "Type": "StateMachine", "SpecVersion": "v1", "StartAt": "A",
+  "States": [
+    { "Type": "Pass", "Name": "A", "Next": "B|" },
+    { "Type": "Pass", "Name": "B", "End": true, "InputConstructor": { "x.$": "$In" } }
+  ]
+}`;
+    let c = cursor(json, 'f.flow.json');
+    let items = ls.complete(c.doc, c.pos).items;
+    assert.deepEqual(labels(items), ['A', 'B']);
+    assert.equal(newText(items[1]), '"B"');
+    assert.deepEqual((items[1]!.textEdit as TextEdit).range, rangeOf(c.text, '"B"'));
+    c = cursor(json.replace('"$In" }', '"$In|" }').replace('"B|"', '"B"'), 'f.flow.json');
+    items = ls.complete(c.doc, c.pos).items;
+    assert.equal(newText(items.find((i) => i.label === '$Input')), '$Input');
+    c = cursor(json.replace('"Next": "B|"', '"Ne|'), 'f.flow.json');
+    assert.equal(newText(ls.complete(c.doc, c.pos).items.find((i) => i.label === 'Next')), '"Next": "$0"');
+  });
+
   test('root keys in an empty FDL file, legacy keys and goto targets', () => {
     let c = cursor('|');
     assert.ok(labels(ls.complete(c.doc, c.pos).items).includes('StartAt'));
@@ -139,7 +159,7 @@ describe('hover', () => {
   test('a key shows its docs, a reference shows the state it names, a function its signature', () => {
     const doc = docOf(FLOW);
     const key = ls.hover(doc, rangeOf(FLOW, 'TaskMode').start);
-    assert.match(JSON.stringify(key?.contents), /RequestComplete/);
+    assert.match(JSON.stringify(key?.contents), /Express flows allow only `RequestComplete`/, 'docs come from the schema');
     assert.deepEqual(key?.range, rangeOf(FLOW, 'TaskMode'));
     const ref = ls.hover(doc, within(FLOW, 'Next: Decide', 'Decide').start);
     assert.match(JSON.stringify(ref?.contents), /Choice\*\* state `Decide` \(line 14/);
@@ -213,11 +233,25 @@ describe('quick fixes', () => {
     assert.match(applyEdits(text, suffixFix[0]!.edit!), /name\.\$: \$Input\.name/);
   });
 
-  test('known misspellings of keys', () => {
-    const text = FLOW.replace('    Branches:\n      - Condition', '    Choices:\n      - Condition');
+  test('Next with End: remove one of them', () => {
+    const text = FLOW.replace('    Next: Decide\n', '    Next: Decide\n    End: true\n');
     const doc = docOf(text);
-    const diag = { range: rangeOf(text, 'Choices'), message: 'unknown', code: C.unknownProperty, source: 'flowdeck' };
-    const fixes = ls.codeActions(doc, diag.range, [diag]);
-    assert.equal(fixes[0]?.title, 'Change to `Branches`');
+    const diags = withCode(ls.validate(doc), C.nextWithEnd);
+    const fixes = ls.codeActions(doc, diags[0]!.range, diags);
+    assert.deepEqual(fixes.map((f) => f.title), ['Remove `Next` (end here)', 'Remove `End` (continue at `Next`)']);
+    assert.equal(applyEdits(text, fixes[0]!.edit!), FLOW.replace('    Next: Decide\n', '    End: true\n'));
+    assert.equal(applyEdits(text, fixes[1]!.edit!), FLOW);
+  });
+
+  test('known misspellings of keys, from the schema diagnostics', () => {
+    const text = FLOW.replace('    Branches:\n      - Condition', '    Choices:\n      - Condition').replace('    TaskMode:', '    Taskmode:');
+    const doc = docOf(text);
+    const diags = ls.validate(doc);
+    const choices = diags.filter((d) => JSON.stringify(d.range) === JSON.stringify(rangeOf(text, 'Choices')));
+    assert.equal(choices.length, 1);
+    assert.equal(ls.codeActions(doc, choices[0]!.range, choices)[0]?.title, 'Change to `Branches`');
+    const taskMode = diags.filter((d) => JSON.stringify(d.range) === JSON.stringify(rangeOf(text, 'Taskmode')));
+    const fixed = applyEdits(text, ls.codeActions(doc, taskMode[0]!.range, taskMode)[0]!.edit!);
+    assert.match(fixed, /\n {4}TaskMode: RequestComplete\n/);
   });
 });

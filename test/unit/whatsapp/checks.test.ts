@@ -236,3 +236,26 @@ describe('rules between properties', () => {
     assert.ok(codes(JSON.stringify(footer)).includes('invalid-value'));
   });
 });
+
+describe('NavigationList rules', () => {
+  const item = (id: string, extra: Record<string, unknown> = {}) => ({ id, 'main-content': { title: id }, ...extra });
+  const screen = (list: Record<string, unknown>) =>
+    JSON.stringify({
+      version: '6.2',
+      screens: [
+        { id: 'MENU', title: 'Menu', layout: { type: 'SingleColumnLayout', children: [{ type: 'NavigationList', name: 'menu', ...list }] } },
+        { id: 'DONE', title: 'Done', terminal: true, layout: { type: 'SingleColumnLayout', children: [{ type: 'Footer', label: 'Done', 'on-click-action': { name: 'complete', payload: {} } }] } },
+      ],
+    });
+  const go = { name: 'navigate', next: { type: 'screen', name: 'DONE' }, payload: {} };
+  test('a valid list, and the action on both levels', () => {
+    assert.deepEqual(codes(screen({ 'list-items': [item('a'), item('b')], 'on-click-action': go })), []);
+    assert.ok(errors(screen({ 'list-items': [item('a', { 'on-click-action': go })], 'on-click-action': go })).some((d) => /not both/.test(d.message)));
+    assert.ok(errors(screen({ 'list-items': [item('a')] })).some((d) => /on-click-action' is missing/.test(d.message)));
+  });
+  test('one badge at most; end add-on rules', () => {
+    assert.ok(errors(screen({ 'list-items': [item('a', { badge: 'New' }), item('b', { badge: 'Hot' })], 'on-click-action': go })).some((d) => /badge/.test(d.message)));
+    assert.ok(errors(screen({ 'list-items': [item('a', { end: { title: '1', description: '2', metadata: '3' } })], 'on-click-action': go })).some((d) => /at most 2/.test(d.message)));
+    assert.ok(errors(screen({ 'list-items': [item('a', { end: { title: '1' } })], 'media-size': 'large', 'on-click-action': go })).some((d) => /large/.test(d.message)));
+  });
+});

@@ -123,3 +123,17 @@ function applyEdits(text: string, edits: { start: number; end: number; text: str
   for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
 }
+
+describe('version quick fix', () => {
+  test('a component newer than the version offers to raise "version"', () => {
+    const text = FLOW.replace('"7.3"', '"6.0"').replace('{ "type": "TextHeading", "text": "Hi ${data.name}" }', '{ "type": "ChipsSelector", "name": "c", "label": "C", "data-source": [{ "id": "a", "title": "A" }, { "id": "b", "title": "B" }] }');
+    const d = flowDoc(text);
+    const diags = wa.validate(d, {}).filter((x) => x.code === 'wa-needs-newer-version');
+    assert.equal(diags.length, 1);
+    const fix = wa.codeActions(d, diags[0]!.range, diags).find((a) => a.title === 'Raise "version" to "6.3"');
+    const edit = fix?.edit?.changes?.[d.document.uri]?.[0];
+    assert.ok(edit);
+    assert.equal(d.document.getText(edit.range), '"6.0"');
+    assert.equal(edit.newText, '"6.3"');
+  });
+});

@@ -27,7 +27,11 @@ for (const [where, entries] of Object.entries(c.viewsContainers)) {
   k.viewsContainers[where] = mergeBy(k.viewsContainers[where], entries, (x) => x.id);
 }
 k.views ??= {};
-for (const [where, entries] of Object.entries(c.views)) k.views[where] = mergeBy(k.views[where], entries, (x) => x.id);
+// the Executions view comes first in its container
+for (const [where, entries] of Object.entries(c.views)) {
+  const mine = new Set(entries.map((x) => x.id));
+  k.views[where] = [...entries, ...(k.views[where] ?? []).filter((x) => !mine.has(x.id))];
+}
 k.viewsWelcome = mergeBy(k.viewsWelcome, c.viewsWelcome, (x) => `${x.view}|${x.when ?? ''}`);
 k.walkthroughs = mergeBy(k.walkthroughs, c.walkthroughs, (x) => x.id);
 k.configuration ??= { title: 'Flowdeck', properties: {} };

@@ -10,6 +10,7 @@ import { describeExecution, listExecutions, startExecution, startSyncExecution, 
 import { createFlow, deleteFlow, describeFlow, listFlows, updateFlow } from './flows';
 import { getExecutionHistory } from './history';
 import { createSchedule, deleteSchedule, describeSchedule, fireSchedule, listSchedules, updateSchedule } from './schedules';
+import { describeRegions } from './regions';
 import { reportTaskFailed, reportTaskSucceeded } from './tasks';
 
 export const FNF_VERSION = '2019-03-15';
@@ -35,6 +36,7 @@ const HANDLERS: Record<string, Handler> = {
   DeleteSchedule: deleteSchedule,
   DescribeSchedule: describeSchedule,
   ListSchedules: listSchedules,
+  DescribeRegions: describeRegions,
 };
 
 export interface FnfProductOptions {

@@ -2,7 +2,7 @@
 // fix a misspelled key, and end or continue a state that has neither `Next` nor `End`.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../../diagnostics/codes';
-import type { ObjectNode } from '../../parse/tree';
+import type { ObjectNode, Property } from '../../parse/tree';
 import type { AnalysedDocument } from '../../service/types';
 import type { FieldDoc } from '../catalog';
 import type { FlowModel, FlowState } from '../model/types';
@@ -84,11 +84,34 @@ export function codeActions(doc: AnalysedDocument, diagnostics: Diagnostic[], sp
         }
         break;
       }
+      case DiagnosticCodes.nextWithEnd: {
+        const state = spec.model(doc).states.find((s) => s.node.range.start <= start && end <= s.node.range.end);
+        if (!state) break;
+        for (const key of ['Next', 'End']) {
+          const p = [...state.node.properties].reverse().find((x) => x.key === key);
+          const removal = p && removeProperty(doc, state.node, p);
+          if (removal) fix(key === 'Next' ? 'Remove `Next` (end here)' : 'Remove `End` (continue at `Next`)', diag, removal);
+        }
+        break;
+      }
       default:
         break;
     }
   }
   return out;
+}
+
+/** Deletes a block-mapping property's whole line(s); undefined when it shares a line with others. */
+function removeProperty(doc: AnalysedDocument, obj: ObjectNode, p: Property): { changes: Record<string, TextEdit[]> } | undefined {
+  if (doc.parsed.format === 'json' || obj.properties.length < 2) return undefined;
+  const d = doc.document;
+  const text = doc.parsed.text;
+  const lineStart = text.lastIndexOf('\n', p.range.start - 1) + 1;
+  if (text.slice(lineStart, p.range.start).trim() !== '') return undefined; // `- Next: x`: the item marker stays
+  let lineEnd = text.indexOf('\n', p.range.end);
+  lineEnd = lineEnd < 0 ? text.length : lineEnd + 1;
+  if (text.slice(p.range.end, lineEnd).replace(/#.*$/, '').trim() !== '') return undefined;
+  return { changes: { [d.uri]: [{ range: { start: d.positionAt(lineStart), end: d.positionAt(lineEnd) }, newText: '' }] } };
 }
 
 function anchorStarts(s: FlowState, offset: number): boolean {

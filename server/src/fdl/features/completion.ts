@@ -11,6 +11,7 @@ import { classifyObject, fieldsForContext, type ObjectContext } from '../shape';
 import { complete, valueItem, type CompletionSpec, type ValueRequest } from './completionEngine';
 import { expressionCompletions } from './expressionCompletion';
 import { stateSnippets } from './snippets';
+import { schemaDescription } from './schemaDocs';
 
 const fieldsFor = fieldsForContext;
 
@@ -72,7 +73,9 @@ const spec: CompletionSpec = {
       return { fields: ANY_STATE_FIELDS.filter((f) => f.name === 'Type' || f.name === 'Name'), snippets: stateSnippets(column, false) };
     }
     const snippets = ctx.shape === 'state' && container.properties.length <= 1 ? stateSnippets(column, false) : [];
-    return { fields: fieldsFor(ctx), snippets };
+    // The schema's descriptions are the documentation of record; the catalogue fills gaps.
+    const fields = fieldsFor(ctx).map((f) => ({ ...f, description: schemaDescription(ctx, f.name) ?? f.description }));
+    return { fields, snippets };
   },
   values,
 };

@@ -4,6 +4,7 @@
 import {
   CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range,
 } from 'vscode-languageserver-types';
+import { nodeAt } from '../../parse';
 import type { Node, ObjectNode, Property } from '../../parse/tree';
 import type { AnalysedDocument } from '../../service/types';
 import type { FieldDoc } from '../catalog';
@@ -35,11 +36,14 @@ export interface CompletionSpec {
 
 const KEY_LINE = /^(\s*(?:-\s+)*)((?:[^\s:#'"][^:#]*?)|"[^"]*"|'[^']*')\s*:(?:\s+(.*))?$/;
 const LIST_PREFIX = /^(\s*)((?:-\s+)*)(.*)$/;
+const JSON_VALUE = /"([^"]*)"\s*:\s*("?[^",{}[\]]*)$/;
+const JSON_KEY = /(?:^|[{,\s])("?[^"\s:,{}[\]]*)$/;
 
 export function complete(doc: AnalysedDocument, position: Position, spec: CompletionSpec): CompletionList {
   const d = doc.document;
   const text = doc.parsed.text;
   const offset = d.offsetAt(position);
+  const json = doc.parsed.format === 'json';
   const lineStart = offset - position.character;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
@@ -48,33 +52,52 @@ export function complete(doc: AnalysedDocument, position: Position, spec: Comple
   const root = doc.parsed.root;
   const columnOf = (o: number): number => d.positionAt(o).character;
 
-  const keyLine = KEY_LINE.exec(before);
+  if (json) {
+    const inString = jsonStringValueAt(doc, offset);
+    if (inString) {
+      const { property, start } = inString;
+      const typed = text.slice(start + 1, offset);
+      const items = spec.values(doc, { container: property.parent, key: property.key, typed, column: 0, position });
+      const range: Range = { start: d.positionAt(start), end: d.positionAt(property.value!.range.end) };
+      return {
+        isIncomplete: false,
+        items: items.map((i) => (i.textEdit ? i : { ...i, textEdit: { range, newText: JSON.stringify(i.insertText ?? i.label) } })),
+      };
+    }
+  }
+  // JSON: a value right after `"key":` (keys and values may share a line, so read backwards).
+  const jsonValue = json ? JSON_VALUE.exec(before) : null;
+  const keyLine = json ? (jsonValue ? ['', '', `"${jsonValue[1]!}"`, jsonValue[2]!] as const : null) : KEY_LINE.exec(before);
   if (keyLine && !/^\s*#/.test(before)) {
     const column = keyLine[1]!.length;
     const key = unquote(keyLine[2]!.trim());
-    const typed = keyLine[3] ?? '';
-    const container = containerAt(root, offset, column, columnOf);
+    const rawTyped = keyLine[3] ?? '';
+    // In JSON (or a quoted YAML value) the value's quotes are part of what gets replaced.
+    const quoted = json || rawTyped.startsWith('"');
+    const typed = quoted ? rawTyped.replace(/^"/, '') : rawTyped;
+    const container = json ? objectAround(root, offset) : containerAt(root, offset, column, columnOf);
     const items = spec.values(doc, { container, key, typed, column, position });
-    const valueStart = offset - typed.length;
-    const replaceEnd = offset + (/^[^\s#]*/.exec(after)?.[0].length ?? 0);
+    const valueStart = offset - rawTyped.length;
+    const replaceEnd = offset + ((quoted ? /^[^"\s,}\]]*"?/ : /^[^\s#]*/).exec(after)?.[0].length ?? 0);
     const range: Range = { start: d.positionAt(valueStart), end: d.positionAt(replaceEnd) };
+    const plain = (label: string): string => (quoted ? JSON.stringify(label) : label);
     // Right after `Key:` the value needs its separating space.
     const lead = before.endsWith(':') ? ' ' : '';
     return {
       isIncomplete: false,
       items: items.map((i) => {
         if (i.textEdit && 'range' in i.textEdit) return lead ? { ...i, textEdit: { ...i.textEdit, newText: lead + i.textEdit.newText } } : i;
-        return { ...i, textEdit: { range, newText: lead + (i.insertText ?? i.label) } };
+        return { ...i, textEdit: { range, newText: lead + plain(i.insertText ?? i.label) } };
       }),
     };
   }
 
-  const m = LIST_PREFIX.exec(before)!;
+  const m = json ? ['', '', '', JSON_KEY.exec(before)?.[1] ?? ''] : LIST_PREFIX.exec(before)!;
   const prefix = m[3]!;
   if (/[:#]/.test(prefix) || /\s/.test(prefix.trimEnd())) return { isIncomplete: false, items: [] };
   const column = m[1]!.length + m[2]!.length;
   const newItem = m[2]!.length > 0;
-  const container = containerAt(root, offset, column, columnOf);
+  const container = json ? objectAround(root, offset) : containerAt(root, offset, column, columnOf);
   const { fields, snippets } = spec.keys(doc, { container, newItem, column });
   const present = new Set<string>();
   if (container && !newItem) {
@@ -82,7 +105,7 @@ export function complete(doc: AnalysedDocument, position: Position, spec: Comple
     // A half-typed line can make the parser drop neighbours: read sibling keys from the text too.
     for (const k of siblingKeysByIndent(text, lineStart, lineEnd, column)) present.add(k);
   }
-  const wordEnd = offset + (/^[^\s:#]*/.exec(after)?.[0].length ?? 0);
+  const wordEnd = offset + ((json ? /^[^"\s:,}]*"?/ : /^[^\s:#]*/).exec(after)?.[0].length ?? 0);
   const range: Range = { start: d.positionAt(offset - prefix.length), end: d.positionAt(wordEnd) };
   const hasColon = /^[^\s:#]*\s*:/.test(after);
   const items: CompletionItem[] = [];
@@ -93,10 +116,11 @@ export function complete(doc: AnalysedDocument, position: Position, spec: Comple
       kind: CompletionItemKind.Property,
       documentation: { kind: 'markdown', value: f.description },
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range, newText: hasColon ? f.name : keySnippet(f, column) },
+      textEdit: { range, newText: json ? jsonKeySnippet(f, hasColon) : hasColon ? f.name : keySnippet(f, column) },
       ...(f.valueKind === 'stateName' || (f.values && f.values.length > 2) ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
     });
   }
+  if (json) return { isIncomplete: false, items }; // the state snippets are YAML
   for (const s of snippets) items.push({ ...s, textEdit: { range, newText: s.insertText ?? s.label } });
   return { isIncomplete: false, items };
 }
@@ -142,6 +166,36 @@ function siblingKeysByIndent(text: string, lineStart: number, lineEnd: number, c
 
 function unquote(key: string): string {
   return (key.startsWith('"') && key.endsWith('"')) || (key.startsWith("'") && key.endsWith("'")) ? key.slice(1, -1) : key;
+}
+
+/** `"Key": ` plus a JSON value placeholder that fits the value's kind. */
+function jsonKeySnippet(f: FieldDoc, hasColon: boolean): string {
+  const key = JSON.stringify(f.name);
+  if (hasColon) return key;
+  switch (f.valueKind) {
+    case 'object': return `${key}: {$0}`;
+    case 'array': return `${key}: [$0]`;
+    case 'boolean': return `${key}: \${1|true,false|}`;
+    case 'number': return `${key}: $0`;
+    default: return `${key}: "$0"`;
+  }
+}
+
+/** JSON: the string value (of a property) the cursor is inside, with its opening quote's offset. */
+function jsonStringValueAt(doc: AnalysedDocument, offset: number): { property: Property; start: number } | undefined {
+  const at = nodeAt(doc.parsed.root, offset);
+  const p = at.property;
+  const v = p?.value;
+  if (!p || at.onKey || v?.kind !== 'scalar' || typeof v.value !== 'string') return undefined;
+  if (doc.parsed.text[v.range.start] !== '"' || offset <= v.range.start || offset >= v.range.end) return undefined;
+  return { property: p, start: v.range.start };
+}
+
+/** JSON: the innermost object around the offset (indentation says nothing there). */
+function objectAround(root: Node | undefined, offset: number): ObjectNode | undefined {
+  let found: ObjectNode | undefined;
+  for (const n of nodeAt(root, offset).path) if (n.kind === 'object') found = n;
+  return found;
 }
 
 /** `Key: ` plus a value placeholder that fits the value's kind. */

@@ -5,7 +5,8 @@
 import { DiagnosticCodes as C } from '../../diagnostics/codes';
 import type { OffsetRange } from '../../parse/tree';
 import { atLeast } from '../spec/versions';
-import { asScalar, property } from '../tree';
+import type { ObjectNode } from '../../parse/tree';
+import { asArray, asObject, asScalar, property, stringValue } from '../tree';
 import { screenById, type FlowModel } from './model';
 import type { Problems } from './problems';
 
@@ -52,6 +53,7 @@ export function checkRules(model: FlowModel, problems: Problems): void {
           problems.error(property(c.node, present)?.keyRange ?? c.node.range, C.missingProperty, `Footer should have property ${missing} when property ${present} is present.`);
         }
       }
+      if (c.type === 'NavigationList') checkNavigationList(c.node, problems);
       if (c.type === 'TextInput' && property(c.node, 'pattern') && !property(c.node, 'helper-text') && atLeast(v, '6.2')) {
         problems.warning(property(c.node, 'pattern')?.keyRange ?? c.node.range, C.missingProperty, "Required property 'helper-text' is missing: a TextInput with a 'pattern' must tell the user what to enter.");
       }
@@ -79,5 +81,33 @@ export function checkRules(model: FlowModel, problems: Problems): void {
         }
       }
     }
+  }
+}
+
+/** NavigationList (6.2+): one badge, `end` with 1-2 fields and not with large media, the action on the list or its items. */
+function checkNavigationList(list: ObjectNode, problems: Problems): void {
+  const items = (asArray(property(list, 'list-items')?.value)?.items ?? []).map(asObject).filter((x): x is ObjectNode => x !== undefined);
+  if (items.length === 0) return;
+  const badges = items.filter((i) => property(i, 'badge'));
+  if (badges.length > 1) {
+    problems.error(property(badges[1] as ObjectNode, 'badge')?.keyRange ?? list.range, C.waItemCount, "Property 'list-items' should have at most '1' badge item: remove the other badges.");
+  }
+  const large = stringValue(list, 'media-size') === 'large';
+  for (const item of items) {
+    const end = property(item, 'end');
+    const fields = asObject(end?.value)?.properties.length ?? 0;
+    if (end && (fields < 1 || fields > 2)) {
+      problems.error(end.keyRange, C.invalidValue, "For the 'NavigationList' component, 'end' add-on should have at least 1 and at most 2 of 'title', 'metadata' or 'description'.");
+    }
+    if (end && large) {
+      problems.error(end.keyRange, C.invalidValue, "Cannot set property 'media-size' to 'large' when 'end' add-on is present for component 'NavigationList'.");
+    }
+  }
+  const onList = property(list, 'on-click-action');
+  const onItems = items.filter((i) => property(i, 'on-click-action'));
+  if (onList && onItems.length > 0) {
+    problems.error(onList.keyRange, C.invalidValue, "For the 'NavigationList' component, 'on-click-action' can only be defined at either root level or within the 'list-items', but not both.");
+  } else if (!onList && onItems.length < items.length && asArray(property(list, 'list-items')?.value)) {
+    problems.error(property(list, 'list-items')?.keyRange ?? list.range, C.missingProperty, "Required property 'on-click-action' is missing: set it on the NavigationList or on every list item.");
   }
 }

@@ -1,0 +1,25 @@
+// DescribeRegions: the emulator is one local region, reached at its own endpoint.
+import type { RequestContext, RequestParams } from '../product';
+import { rpcErrors } from '../transport/errors';
+import type { FnfContext } from './context';
+import { optional } from './params';
+
+export const LOCAL_REGION_ID = 'local';
+
+export function describeRegions(_ctx: FnfContext, p: RequestParams, rc: RequestContext): unknown {
+  const language = optional(p, 'AcceptLanguage') || 'en-US';
+  if (language !== 'zh-CN' && language !== 'en-US') {
+    throw rpcErrors.invalidArgument(`AcceptLanguage must be zh-CN or en-US, got '${language}'.`);
+  }
+  return {
+    Regions: {
+      Region: [
+        {
+          RegionId: LOCAL_REGION_ID,
+          RegionEndpoint: new URL(rc.endpoint).host,
+          LocalName: language === 'zh-CN' ? '本地模拟器' : 'Local emulator',
+        },
+      ],
+    },
+  };
+}
