@@ -29,21 +29,26 @@ const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-repo
   stdio: ['ignore', 'pipe', 'inherit'],
   env: { ...process.env, FLOWDECK_TEST: '1' },
 });
-// the runner's own totals (`ℹ pass 12`), read as they stream past
+// the runner's own totals (`ℹ pass 12`), read line by line as they stream past (the spec
+// reporter lists the failures again after them, so they are not at the end)
 const totals = { pass: 0, fail: 0, cancelled: 0 };
-let tail = '';
+let seen = false;
+let partial = '';
 child.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
-  tail = (tail + chunk.toString('utf8')).slice(-4000);
-});
-child.on('close', (code, signal) => {
-  for (const key of Object.keys(totals)) {
-    const m = new RegExp(`^ℹ ${key} (\\d+)$`, 'm').exec(tail);
-    if (m) totals[key] = Number(m[1]);
+  const lines = (partial + chunk.toString('utf8')).split('\n');
+  partial = lines.pop() ?? '';
+  for (const line of lines) {
+    const m = /^ℹ (pass|fail|cancelled) (\d+)$/.exec(line.trimEnd());
+    if (m) {
+      totals[m[1]] = Number(m[2]);
+      seen = true;
+    }
   }
+});
+child.on('close', (code) => {
   // a file that fails to load is reported as one failed test; a crash without totals counts as one
-  const failed = totals.fail + totals.cancelled || (code === 0 ? 0 : 1);
+  const failed = totals.fail + totals.cancelled || (code === 0 && seen ? 0 : 1);
   console.log(`${totals.pass} passed, ${failed} failed`);
   process.exit(code === 0 && failed === 0 ? 0 : code || 1);
-  void signal;
 });

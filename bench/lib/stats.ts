@@ -48,15 +48,4 @@ export function interleaved(fns: readonly ((i: number) => unknown)[], runs: numb
   return out;
 }
 
-export async function timeAsync(fn: (i: number) => Promise<unknown>, runs: number, warmup: number): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn(-1 - i);
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn(i);
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
-
 export const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : '-');
