@@ -111,12 +111,18 @@ async function main() {
   const url = server.url(examples);
 
   if (opts.smoke) return smoke(url);
-  console.log(`\nFlowdeck is running in VS Code ${VSCODE_VERSION}: open\n\n    ${url}\n\nPress Ctrl+C to stop.`);
+  console.log(`\nFlowdeck is running in VS Code ${VSCODE_VERSION} with examples/ open:\n\n    ${server.url()}\n\nPress Ctrl+C to stop.`);
+  let stopping = false;
   await new Promise((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-    server.process.once('exit', (code) => {
-      log(`VS Code server exited (${code})`);
+    const stop = () => {
+      stopping = true;
+      log('stopping...');
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    server.process.once('exit', (code, signal) => {
+      if (!stopping) log(`the VS Code server stopped on its own (${code ?? signal})`);
       resolve();
     });
   });

@@ -1,6 +1,6 @@
 // Finding things in the positioned tree: by offset (what is under the cursor) and by
 // JSON path (where an ajv error points).
-import type { Node, ObjectNode, Property } from './tree';
+import type { ArrayNode, Node, ObjectNode, Property } from './tree';
 
 export interface NodeAtOffset {
   /** From the root down: each node, and the property between a mapping and its value. */
@@ -89,7 +89,7 @@ export function pathOf(target: Node | Property): PathSegment[] {
       cur = cur.parent;
       continue;
     }
-    const parent: Property | import('./tree').ArrayNode | undefined = cur.parent;
+    const parent: Property | ArrayNode | undefined = cur.parent;
     if (parent === undefined) break;
     if (parent.kind === 'array') {
       out.push(parent.items.indexOf(cur));

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
+import { CORPUS_DIR } from '../lint/corpus';
 import { documentValue, parseText, toJsonValue, type Node, type ObjectNode, type ScalarNode } from '../../../server/src/parse';
 
 const obj = (n: Node | undefined): ObjectNode => {
@@ -158,7 +159,7 @@ describe('YAML positioned parse', () => {
   });
 
   test('every corpus YAML flow that js-yaml loads gives the same value through the tree', () => {
-    const corpus = join(import.meta.dirname, '../../../../shared/corpus');
+    const corpus = CORPUS_DIR;
     let compared = 0;
     for (const dir of ['fdl-statemachine', 'fdl-legacy']) {
       for (const f of readdirSync(join(corpus, dir))) {
