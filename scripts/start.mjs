@@ -22,7 +22,10 @@ const cleanups = [];
 function packageIfStale() {
   const bundle = join(root, 'dist', 'client.js');
   const manifest = join(root, 'package.json');
-  const fresh = existsSync(vsixPath) && statSync(vsixPath).mtimeMs >= Math.max(statSync(bundle).mtimeMs, statSync(manifest).mtimeMs, statSync(join(root, 'dist', 'server.js')).mtimeMs);
+  const fresh =
+    existsSync(vsixPath) &&
+    statSync(vsixPath).mtimeMs >=
+      Math.max(statSync(bundle).mtimeMs, statSync(manifest).mtimeMs, statSync(join(root, 'dist', 'server.js')).mtimeMs);
   if (fresh) return;
   log('packaging the extension (vsce)...');
   npmRun('package');
@@ -32,10 +35,14 @@ function packageIfStale() {
 function startEmulator() {
   const dataDir = join(state, 'emulator-data');
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'emulator', '--port', '0', '--data-dir', dataDir, '--workspace', examples], {
-    cwd: examples,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'dist', 'cli.js'), 'emulator', '--port', '0', '--data-dir', dataDir, '--workspace', examples],
+    {
+      cwd: examples,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   return new Promise((resolve) => {
     const timer = setTimeout(() => finish(undefined, 'it did not report an endpoint within 30 s'), 30_000);
@@ -50,12 +57,16 @@ function startEmulator() {
       child.stdout.off('data', onData);
       child.off('exit', onExit);
       if (endpoint) {
-        cleanups.push(() => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGINT')))));
+        cleanups.push(
+          () => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGINT')))),
+        );
         child.stdout.resume();
         child.stderr.resume();
       } else {
         child.kill();
-        log(`the local emulator did not start (${why}); the extension will start its own when needed.\n${output.trim().slice(-1500)}`);
+        log(
+          `the local emulator did not start (${why}); the extension will start its own when needed.\n${output.trim().slice(-1500)}`,
+        );
       }
       resolve(endpoint);
     }
@@ -70,12 +81,21 @@ async function smoke(url) {
   try {
     await page.goto(url);
     // the explorer lists the examples once the workbench has loaded the folder
-    await page.getByRole('treeitem', { name: /hello\.flow\.yaml/ }).first().click({ timeout: 60_000 });
+    await page
+      .getByRole('treeitem', { name: /hello\.flow\.yaml/ })
+      .first()
+      .click({ timeout: 60_000 });
     await page.locator('.monaco-editor .view-lines', { hasText: 'StateMachine' }).first().waitFor({ timeout: 30_000 });
     // the installed extension has claimed the file once the status bar names its language
     await page.locator('.statusbar-item', { hasText: 'FDL (YAML)' }).first().waitFor({ timeout: 30_000 });
+    // the extension has activated: its CodeLens sits above the flow's root
+    await page.locator('.codelens-decoration', { hasText: 'Deploy' }).first().waitFor({ timeout: 60_000 });
     // and the grammar has coloured the keys (tokens other than the default class mtk1)
-    await page.waitForFunction(() => document.querySelectorAll('.view-lines span > span:not(.mtk1)').length > 10, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelectorAll('.view-lines span > span:not(.mtk1)').length > 10,
+      undefined,
+      { timeout: 30_000 },
+    );
     await settled(page);
     mkdirSync(screenshotsDir, { recursive: true });
     const path = join(screenshotsDir, 'start.png');
@@ -111,7 +131,9 @@ async function main() {
   const url = server.url(examples);
 
   if (opts.smoke) return smoke(url);
-  console.log(`\nFlowdeck is running in VS Code ${VSCODE_VERSION} with examples/ open:\n\n    ${server.url()}\n\nPress Ctrl+C to stop.`);
+  console.log(
+    `\nFlowdeck is running in VS Code ${VSCODE_VERSION} with examples/ open:\n\n    ${server.url()}\n\nPress Ctrl+C to stop.`,
+  );
   let stopping = false;
   await new Promise((resolve) => {
     const stop = () => {

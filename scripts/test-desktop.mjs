@@ -12,10 +12,13 @@ import { parseArgs } from 'node:util';
 import { root, integrationSuite } from './lib/paths.mjs';
 import { VSCODE_VERSION } from './lib/real-vscode.mjs';
 
-const { values: opts } = parseArgs({ options: { 'no-build': { type: 'boolean', default: false }, grep: { type: 'string' }, files: { type: 'string' } } });
+const { values: opts } = parseArgs({
+  options: { 'no-build': { type: 'boolean', default: false }, grep: { type: 'string' }, files: { type: 'string' } },
+});
 const { runTests } = createRequire(join(root, 'package.json'))('@vscode/test-electron');
 
-if (!opts['no-build'] && spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(2);
+if (!opts['no-build'] && spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0)
+  process.exit(2);
 const home = mkdtempSync(join(tmpdir(), 'flowdeck-desktop-'));
 const workspace = join(home, 'workspace');
 cpSync(join(root, 'examples'), workspace, { recursive: true });
@@ -27,7 +30,13 @@ try {
     version: process.env.FLOWDECK_VSCODE_VERSION ?? VSCODE_VERSION,
     extensionDevelopmentPath: root,
     extensionTestsPath: integrationSuite,
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', join(home, 'user-data')],
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      join(home, 'user-data'),
+    ],
     extensionTestsEnv: {
       FLOWDECK_TEST: '1',
       FLOWDECK_TEST_REPORT: reportFile,

@@ -5,7 +5,17 @@
 // test failed, 2 when the run could not happen.
 // Usage: node scripts/test-integration.mjs [--no-build] [--grep REGEX] [--files a,b] [--timeout SECONDS]
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, openSync, readSync, closeSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  openSync,
+  readSync,
+  closeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -80,7 +90,11 @@ async function main() {
     ...(opts.files ? { FLOWDECK_TEST_FILES: opts.files } : {}),
   };
   const started = Date.now();
-  const server = await startVscodeServer({ userDataDir: join(home, 'user-data'), extensionsDir: join(home, 'extensions'), env });
+  const server = await startVscodeServer({
+    userDataDir: join(home, 'user-data'),
+    extensionsDir: join(home, 'extensions'),
+    env,
+  });
   const { browser, page: p } = await launchBrowser();
   page = p;
   const pageErrors = [];
@@ -123,7 +137,11 @@ async function main() {
   const summary = SUMMARY.exec(report.trimEnd().split('\n').pop() ?? '');
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (exitCode === 'timeout' || !summary) {
-    log(exitCode === 'timeout' ? `the suite did not finish within ${opts.timeout} s` : `the suite ended (exit ${exitCode}) without a report`);
+    log(
+      exitCode === 'timeout'
+        ? `the suite did not finish within ${opts.timeout} s`
+        : `the suite ended (exit ${exitCode}) without a report`,
+    );
     log('VS Code server output (last part):');
     console.error(server.output().slice(-6000));
     if (pageErrors.length) log(`errors in the workbench page:\n${pageErrors.slice(-10).join('\n')}`);

@@ -24,11 +24,22 @@ if (chosen.length === 0) {
   process.exit(1);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-timeout=${process.env.FLOWDECK_UNIT_TIMEOUT_MS ?? 120_000}`, ...chosen], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, FLOWDECK_TEST: '1' },
-});
+const child = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    `--test-timeout=${process.env.FLOWDECK_UNIT_TIMEOUT_MS ?? 120_000}`,
+    ...chosen,
+  ],
+  {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, FLOWDECK_TEST: '1' },
+  },
+);
 // the runner's own totals (`ℹ pass 12`), read line by line as they stream past (the spec
 // reporter lists the failures again after them, so they are not at the end)
 const totals = { pass: 0, fail: 0, cancelled: 0 };

@@ -55,7 +55,10 @@ export const config = {
   /** Changes a `flowdeck.*` setting where it is currently set (workspace if set there, else user). */
   async update(key: 'target' | 'region', value: string): Promise<void> {
     const s = section();
-    const where = s.inspect(key)?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const where =
+      s.inspect(key)?.workspaceValue !== undefined
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
     await s.update(key, value, where);
   },
   /** True when a change event touches the given `flowdeck.*` key. */

@@ -29,7 +29,9 @@ let server: FlowServer | undefined;
 export function activate(context: vscode.ExtensionContext): FlowdeckApi {
   const log = createLog();
   context.subscriptions.push(log);
-  log.info(`Flowdeck ${String(context.extension.packageJSON.version)} activated in ${vscode.env.appName} ${vscode.version}`);
+  log.info(
+    `Flowdeck ${String(context.extension.packageJSON.version)} activated in ${vscode.env.appName} ${vscode.version}`,
+  );
   const flowServer = new FlowServer(context, log);
   server = flowServer;
   context.subscriptions.push(registerLanguageDetection(log));
@@ -43,7 +45,9 @@ export function activate(context: vscode.ExtensionContext): FlowdeckApi {
     }
   };
   const execution = guarded('execution', () =>
-    registerExecutionFeatures(context, log, { notifyFlowSettings: (uri, settings) => sendFlowSettings(flowServer, uri, settings) }),
+    registerExecutionFeatures(context, log, {
+      notifyFlowSettings: (uri, settings) => sendFlowSettings(flowServer, uri, settings),
+    }),
   );
   guarded('WhatsApp', () => registerWhatsappFeatures(context, log));
   guarded('CynosDB', () => registerCynosdbFeatures(context, log));

@@ -8,7 +8,9 @@ const sourceDirs = ['client', 'server', 'cloud', 'emulator', 'cli', 'schemas'];
 const bundles = ['dist/client.js', 'dist/server.js', 'dist/cli.js'].map((f) => join(root, f));
 
 function newestSource() {
-  let newest = Math.max(...['package.json', 'esbuild.mjs', 'tsconfig.base.json'].map((f) => statSync(join(root, f)).mtimeMs));
+  let newest = Math.max(
+    ...['package.json', 'esbuild.mjs', 'tsconfig.base.json'].map((f) => statSync(join(root, f)).mtimeMs),
+  );
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
@@ -29,7 +31,10 @@ export function isBuildCurrent() {
 
 /** Runs an npm script in the repository, streaming its output; throws when it fails. */
 export function npmRun(script, extraArgs = []) {
-  const r = spawnSync('npm', ['run', '--silent', script, ...(extraArgs.length ? ['--', ...extraArgs] : [])], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync('npm', ['run', '--silent', script, ...(extraArgs.length ? ['--', ...extraArgs] : [])], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error(`npm run ${script} failed (exit ${r.status})`);
 }
 
@@ -41,7 +46,10 @@ export function npmRun(script, extraArgs = []) {
 export function ensureBuilt(log = console.error, { strictTypes = true } = {}) {
   if (isBuildCurrent()) return false;
   log('type checking (tsc -b)...');
-  const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b'], { cwd: root, stdio: 'inherit' });
+  const tsc = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (tsc.status !== 0) {
     if (strictTypes) throw new Error('the type check failed (tsc -b)');
     log('the type check failed (see above): bundling anyway; `npm test` will fail until it is fixed');

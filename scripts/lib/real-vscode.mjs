@@ -5,7 +5,16 @@
 // modules are built from source and ripgrep comes from Debian instead of GitHub.
 // Everything is cached under the git-ignored .vscode-test/ so a second run starts in seconds.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, lstatSync, unlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  lstatSync,
+  unlinkSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { root } from './paths.mjs';
 
@@ -37,20 +46,35 @@ export function ensureSystemPackages(log = console.error) {
   if (!onPath('rg')) missing.push('ripgrep');
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`missing ${missing.join(', ')}: install them with "sudo apt-get install -y ${missing.join(' ')}" and run again`);
+    throw new Error(
+      `missing ${missing.join(', ')}: install them with "sudo apt-get install -y ${missing.join(' ')}" and run again`,
+    );
   }
   log(`installing ${missing.join(', ')} from Debian (apt-get)...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const apt = (args) => {
     const r = spawnSync('apt-get', args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env });
-    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed:\n${(r.stderr || r.stdout).trim().split('\n').slice(-20).join('\n')}`);
+    if (r.status !== 0)
+      throw new Error(
+        `apt-get ${args.join(' ')} failed:\n${(r.stderr || r.stdout).trim().split('\n').slice(-20).join('\n')}`,
+      );
   };
   apt(['update']);
   apt(['install', '-y', '--no-install-recommends', ...missing]);
 }
 
 function nodeGyp() {
-  const bundled = join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+  const bundled = join(
+    dirname(process.execPath),
+    '..',
+    'lib',
+    'node_modules',
+    'npm',
+    'node_modules',
+    'node-gyp',
+    'bin',
+    'node-gyp.js',
+  );
   return existsSync(bundled) ? [process.execPath, [bundled]] : ['npx', ['--yes', 'node-gyp']];
 }
 
@@ -79,21 +103,41 @@ export function ensureVscode(log = console.error) {
   ensureSystemPackages(log);
   if (isVscodeInstalled()) return serverMain;
   const started = Date.now();
-  log(`installing VS Code ${VSCODE_VERSION} (code-server ${CODE_SERVER_VERSION}) into ${installDir} (about a minute, once)...`);
+  log(
+    `installing VS Code ${VSCODE_VERSION} (code-server ${CODE_SERVER_VERSION}) into ${installDir} (about a minute, once)...`,
+  );
   mkdirSync(installDir, { recursive: true });
   // its own package.json keeps it out of the project's lockfile
   writeFileSync(
     join(installDir, 'package.json'),
-    JSON.stringify({ private: true, description: 'VS Code for Flowdeck tests', dependencies: { 'code-server': CODE_SERVER_VERSION } }, null, 2),
+    JSON.stringify(
+      {
+        private: true,
+        description: 'VS Code for Flowdeck tests',
+        dependencies: { 'code-server': CODE_SERVER_VERSION },
+      },
+      null,
+      2,
+    ),
   );
   const pkg = join(installDir, 'node_modules', 'code-server', 'package.json');
   const installed = existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).version === CODE_SERVER_VERSION;
   if (!installed) {
     // code-server's own postinstall refuses root and downloads ripgrep from GitHub: skip it
-    run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], installDir, 'npm install code-server');
+    run(
+      'npm',
+      ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'],
+      installDir,
+      'npm install code-server',
+    );
   }
   if (!existsSync(join(vscodeDir, 'node_modules'))) {
-    run('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], vscodeDir, "npm install of VS Code's own modules");
+    run(
+      'npm',
+      ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'],
+      vscodeDir,
+      "npm install of VS Code's own modules",
+    );
   }
   const [gypCmd, gypArgs] = nodeGyp();
   const nodeDir = join(dirname(process.execPath), '..');
@@ -108,7 +152,10 @@ export function ensureVscode(log = console.error) {
   linkForce(onPath('rg'), join(rgDir, 'rg'));
   // the server resolves some modules through node_modules.asar, as in the packaged desktop app
   linkForce('node_modules', join(vscodeDir, 'node_modules.asar'));
-  writeFileSync(readyMarker, JSON.stringify({ codeServer: CODE_SERVER_VERSION, vscode: VSCODE_VERSION, installedAt: new Date().toISOString() }));
+  writeFileSync(
+    readyMarker,
+    JSON.stringify({ codeServer: CODE_SERVER_VERSION, vscode: VSCODE_VERSION, installedAt: new Date().toISOString() }),
+  );
   log(`VS Code ready in ${Math.round((Date.now() - started) / 1000)} s`);
   return serverMain;
 }

@@ -16,7 +16,8 @@ export async function startScreenshotEndpoint(getPage, dir) {
       res.end(JSON.stringify(body));
     };
     const name = url.searchParams.get('name') ?? '';
-    if (url.pathname !== '/screenshot') return reply(404, { error: `unknown path ${url.pathname}: use /screenshot?name=NAME` });
+    if (url.pathname !== '/screenshot')
+      return reply(404, { error: `unknown path ${url.pathname}: use /screenshot?name=NAME` });
     if (!/^[\w.-]+$/.test(name)) return reply(400, { error: 'name must use only letters, digits, ".", "-" and "_"' });
     const page = getPage();
     if (!page) return reply(503, { error: 'the browser page is not open yet' });

@@ -39,20 +39,32 @@ const machineSettings = {
  * defaultFolder (opened when the URL names none), onOutput(text).
  * Resolves to { port, url(folder?), process, output(), close() }.
  */
-export async function startVscodeServer({ userDataDir, extensionsDir, env = {}, port, defaultFolder, onOutput, timeoutMs = 60_000 }) {
+export async function startVscodeServer({
+  userDataDir,
+  extensionsDir,
+  env = {},
+  port,
+  defaultFolder,
+  onOutput,
+  timeoutMs = 60_000,
+}) {
   port ??= await freePort();
   mkdirSync(join(userDataDir, 'Machine'), { recursive: true });
   writeFileSync(join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(machineSettings, null, 2));
   const args = [
     serverMain,
-    '--host', '127.0.0.1',
-    '--port', String(port),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
     '--disable-workspace-trust',
     '--disable-telemetry',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     ...(defaultFolder ? ['--default-folder', defaultFolder] : []),
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
@@ -66,11 +78,15 @@ export async function startVscodeServer({ userDataDir, extensionsDir, env = {}, 
   child.stdout.on('data', append);
   child.stderr.on('data', append);
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`VS Code server did not start within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`VS Code server did not start within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`)),
+      timeoutMs,
+    );
     const check = () => {
       if (/Extension host agent listening on/.test(output)) done();
     };
-    const exited = (code) => done(new Error(`VS Code server exited with ${code} before listening:\n${output.slice(-3000)}`));
+    const exited = (code) =>
+      done(new Error(`VS Code server exited with ${code} before listening:\n${output.slice(-3000)}`));
     function done(error) {
       clearTimeout(timer);
       child.stdout.off('data', check);
@@ -103,10 +119,21 @@ export async function startVscodeServer({ userDataDir, extensionsDir, env = {}, 
 export function installVsix(vsix, extensionsDir, userDataDir) {
   const r = spawnSync(
     process.execPath,
-    [serverMain, '--install-extension', vsix, '--force', '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--accept-server-license-terms'],
+    [
+      serverMain,
+      '--install-extension',
+      vsix,
+      '--force',
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--accept-server-license-terms',
+    ],
     { encoding: 'utf8' },
   );
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
-  if (r.status !== 0 || !/successfully installed/i.test(out)) throw new Error(`installing ${vsix} into VS Code failed (exit ${r.status}):\n${out.trim()}`);
+  if (r.status !== 0 || !/successfully installed/i.test(out))
+    throw new Error(`installing ${vsix} into VS Code failed (exit ${r.status}):\n${out.trim()}`);
   return out.trim();
 }

@@ -26,7 +26,13 @@ export async function run(): Promise<void> {
       attachFileReporter(runner, reportFile);
     }
   }
-  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: FileReporter, ...(grep ? { grep } : {}) });
+  const mocha = new Mocha({
+    ui: 'tdd',
+    timeout: 60_000,
+    color: false,
+    reporter: FileReporter,
+    ...(grep ? { grep } : {}),
+  });
   // both TDD and BDD globals, whichever a test file prefers
   Mocha.interfaces.bdd(mocha.suite);
 

@@ -22,7 +22,9 @@ export function registerLanguageDetection(log: vscode.LogOutputChannel): vscode.
     const language = sniffFlowLanguage(head, doc.languageId);
     if (!language) return;
     switched.add(key);
-    log.info(`${vscode.workspace.asRelativePath(doc.uri)}: root marks a flow, switching ${doc.languageId} -> ${language}`);
+    log.info(
+      `${vscode.workspace.asRelativePath(doc.uri)}: root marks a flow, switching ${doc.languageId} -> ${language}`,
+    );
     vscode.languages.setTextDocumentLanguage(doc, language).then(undefined, (e: unknown) => {
       log.warn(`could not switch ${key} to ${language}: ${String(e)}`);
     });

@@ -4,6 +4,13 @@ import type * as vscode from 'vscode';
 import { FlowSettingsNotification, type FlowSettingsParams } from '../../../server/src/lsp/protocol';
 import type { FlowServer } from '.';
 
-export function sendFlowSettings(server: FlowServer, uri: vscode.Uri, settings: Pick<FlowSettingsParams, 'executionMode'>): Promise<void> {
-  return server.sendNotification(FlowSettingsNotification, { uri: uri.toString(), executionMode: settings.executionMode });
+export function sendFlowSettings(
+  server: FlowServer,
+  uri: vscode.Uri,
+  settings: Pick<FlowSettingsParams, 'executionMode'>,
+): Promise<void> {
+  return server.sendNotification(FlowSettingsNotification, {
+    uri: uri.toString(),
+    executionMode: settings.executionMode,
+  });
 }

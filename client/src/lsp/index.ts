@@ -87,14 +87,19 @@ export class FlowServer implements vscode.Disposable {
         const key = uri.toString();
         this.published.set(key, { count: (this.published.get(key)?.count ?? 0) + 1, lastCount: count, at: Date.now() });
       },
-      onInitializationFailed: (error) => reportError(this.log, vscode.l10n.t('The Flowdeck language server could not start'), error),
+      onInitializationFailed: (error) =>
+        reportError(this.log, vscode.l10n.t('The Flowdeck language server could not start'), error),
     });
     this.client = client;
     client.onDidChangeState(({ newState }) => {
       if (this.client !== client) return;
       if (newState === State.Running) this.status.show('running');
       else if (newState === State.Starting) this.status.show('starting');
-      else this.status.show('stopped', vscode.l10n.t('Run "Flowdeck: Restart Language Server" or open the output for details.'));
+      else
+        this.status.show(
+          'stopped',
+          vscode.l10n.t('Run "Flowdeck: Restart Language Server" or open the output for details.'),
+        );
     });
     try {
       const started = Date.now();

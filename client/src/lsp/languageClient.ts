@@ -1,7 +1,13 @@
 // Builds the language client: the server bundle (dist/server.js) runs in its own Node process
 // reached over IPC, for the three flow languages.
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { FLOW_LANGUAGES } from '../language/languages';
 
 /** `flowdeck` is also the prefix of the `flowdeck.trace.server` setting the client reads itself. */
@@ -20,7 +26,11 @@ export const documentSelector = FLOW_LANGUAGES.flatMap((language) => [
   { scheme: 'untitled', language },
 ]);
 
-export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, hooks: ClientHooks): LanguageClient {
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  hooks: ClientHooks,
+): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },

@@ -26,7 +26,10 @@ export class ServerStatus implements vscode.Disposable {
     };
     this.item.text = texts[state];
     this.item.busy = state === 'starting';
-    this.item.severity = state === 'failed' || state === 'stopped' ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
+    this.item.severity =
+      state === 'failed' || state === 'stopped'
+        ? vscode.LanguageStatusSeverity.Error
+        : vscode.LanguageStatusSeverity.Information;
     this.item.detail = detail;
   }
 

@@ -157,7 +157,12 @@ interface StateFields {
 }
 
 function scanState(node: ObjectNode): StateFields {
-  const f: StateFields = { node };
+  // Every field present from the start: one object shape for all states.
+  const f: StateFields = {
+    node, Type: undefined, Name: undefined, Detail: undefined, End: undefined, Seconds: undefined, SecondsExpr: undefined,
+    Timeout: undefined, TimeoutExpr: undefined, MaxConcuccency: undefined, MaxConcurrency: undefined, Retry: undefined,
+    Catch: undefined, Branches: undefined, Processor: undefined,
+  };
   for (const p of node.properties) {
     switch (p.key) {
       case 'Type': f.Type = p; break;

@@ -13,16 +13,26 @@ const NAN_RE = /^\.(?:nan|NaN|NAN)$/;
 
 export function resolvePlainScalar(raw: string): string | number | boolean | null {
   if (raw.length === 0) return null;
-  const c = raw.charCodeAt(0);
-  // Fast path: most keys and values start with a letter other than the special words' ones.
-  const maybeSpecial =
-    c === 0x7e /* ~ */ || c === 0x6e /* n */ || c === 0x4e /* N */ || c === 0x74 /* t */ || c === 0x54 /* T */ ||
-    c === 0x66 /* f */ || c === 0x46 /* F */ || c === 0x2e /* . */ || c === 0x2b /* + */ || c === 0x2d /* - */ ||
-    (c >= 0x30 && c <= 0x39);
-  if (!maybeSpecial) return raw;
-  if (NULL_RE.test(raw)) return null;
-  if (TRUE_RE.test(raw)) return true;
-  if (FALSE_RE.test(raw)) return false;
+  // Dispatch on the first character (and length) so the common words skip every pattern:
+  // `Task`, `FnF.ALL` and `Next` start like `true`, `false` and `null` but are not as long.
+  switch (raw.charCodeAt(0)) {
+    case 0x7e: /* ~ */
+      return raw.length === 1 ? null : raw;
+    case 0x6e: /* n */ case 0x4e: /* N */
+      return raw.length === 4 && NULL_RE.test(raw) ? null : raw;
+    case 0x74: /* t */ case 0x54: /* T */
+      return raw.length === 4 && TRUE_RE.test(raw) ? true : raw;
+    case 0x66: /* f */ case 0x46: /* F */
+      return raw.length === 5 && FALSE_RE.test(raw) ? false : raw;
+    case 0x2e: /* . */ case 0x2b: /* + */ case 0x2d: /* - */
+    case 0x30: case 0x31: case 0x32: case 0x33: case 0x34: case 0x35: case 0x36: case 0x37: case 0x38: case 0x39:
+      return resolveNumber(raw);
+    default:
+      return raw;
+  }
+}
+
+function resolveNumber(raw: string): number | string {
   if (DEC_INT_RE.test(raw)) return parseInt(raw, 10);
   if (OCT_INT_RE.test(raw)) return parseInt(raw.slice(2), 8);
   if (HEX_INT_RE.test(raw)) return parseInt(raw.slice(2), 16);

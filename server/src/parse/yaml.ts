@@ -13,6 +13,7 @@ const { parseEvents, getScalarValue, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } 
 import type { ArrayNode, JsonValue, Node, ObjectNode, OffsetRange, ParsedText, Property, ScalarNode, SyntaxProblem } from './tree';
 import { rememberValue } from './value';
 import { resolvePlainScalar, resolveTaggedScalar } from './scalars';
+import { endOf, PlainScalar, YamlProperty } from './yamlNodes';
 
 /** Reparses after blanking lines at most this often before giving up on the rest. */
 const MAX_RECOVERY_ATTEMPTS = 12;
@@ -99,7 +100,12 @@ interface Frame {
   readonly asKey: boolean;
   /** `{...}`/`[...]` rather than an indented block: its range ends at the closing bracket. */
   readonly flow: boolean;
+  /** Keys of a large mapping, for the repeated-key check (small ones are scanned instead). */
+  keys: Set<string> | undefined;
 }
+
+/** Up to this many properties a mapping is scanned for a repeated key; beyond it a Set is kept. */
+const SCAN_KEYS_UP_TO = 16;
 
 interface Anchored {
   readonly node: Node;
@@ -151,7 +157,7 @@ class TreeBuilder {
           const asKey = this.isKeyPosition();
           if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), { node, json });
           if (!asKey) this.attach(node, json);
-          this.stack.push({ node, json, key: undefined, keyRange: undefined, asKey, flow: ev.style === COLLECTION_STYLE.FLOW });
+          this.stack.push({ node, json, key: undefined, keyRange: undefined, asKey, flow: ev.style === COLLECTION_STYLE.FLOW, keys: undefined });
           break;
         }
         case EVENT_ID.ALIAS:
@@ -181,7 +187,7 @@ class TreeBuilder {
           top.key = '';
           top.keyRange = { start: this.lastEnd, end: this.lastEnd };
         } else {
-          top.key = ev.fast ? this.source.slice(ev.valueStart, ev.valueEnd) : getScalarValue(this.source, ev);
+          top.key = internKey(ev.fast ? this.source.slice(ev.valueStart, ev.valueEnd) : getScalarValue(this.source, ev));
           top.keyRange = ev.style === SCALAR_STYLE.PLAIN ? { start: ev.valueStart, end: ev.valueEnd } : this.scalarRange(ev);
         }
         this.lastEnd = top.keyRange.end;
@@ -213,10 +219,7 @@ class TreeBuilder {
       const contentRange = plain ? range : { start: ev.valueStart, end: ev.valueEnd };
       return { kind: 'scalar', value: resolveTaggedScalar(tag, raw), quoted: !plain, range, contentRange, parent: undefined, tag };
     }
-    if (plain) {
-      const range = { start: ev.valueStart, end: ev.valueEnd };
-      return { kind: 'scalar', value: resolvePlainScalar(raw), quoted: false, range, contentRange: range, parent: undefined };
-    }
+    if (plain) return new PlainScalar(resolvePlainScalar(raw), ev.valueStart, ev.valueEnd);
     return { kind: 'scalar', value: raw, quoted: true, range: this.scalarRange(ev), contentRange: { start: ev.valueStart, end: ev.valueEnd }, parent: undefined };
   }
 
@@ -279,8 +282,10 @@ class TreeBuilder {
       return { kind: 'scalar', value: null, quoted: false, range, contentRange: range, parent: undefined, aliasOf: name };
     }
     switch (target.kind) {
-      case 'scalar':
-        return { ...target, range, contentRange: range, parent: undefined, aliasOf: name };
+      case 'scalar': {
+        const copy: ScalarNode = { kind: 'scalar', value: target.value, quoted: target.quoted, range, contentRange: range, parent: undefined, aliasOf: name };
+        return target.tag === undefined ? copy : { ...copy, tag: target.tag };
+      }
       case 'array': {
         const copy: ArrayNode = { kind: 'array', items: [], range, parent: undefined, aliasOf: name };
         for (const item of target.items) {
@@ -306,7 +311,8 @@ class TreeBuilder {
   }
 
   private attach(node: Node, json: JsonValue): void {
-    if (node.range.end > this.lastEnd) this.lastEnd = node.range.end;
+    const nodeEnd = endOf(node);
+    if (nodeEnd > this.lastEnd) this.lastEnd = nodeEnd;
     const top = this.stack[this.stack.length - 1];
     if (top === undefined) {
       if (this.root === undefined) {
@@ -329,13 +335,34 @@ class TreeBuilder {
     const keyRange = frame.keyRange!;
     frame.key = undefined;
     frame.keyRange = undefined;
-    const end = value !== undefined && value.range.end > keyRange.end ? value.range.end : keyRange.end;
+    const valueEnd = value !== undefined ? endOf(value) : -1;
+    const end = valueEnd > keyRange.end ? valueEnd : keyRange.end;
     const obj = frame.node as ObjectNode;
-    const prop: Property = { kind: 'property', key, keyRange, value, range: { start: keyRange.start, end }, parent: obj };
+    const prop = new YamlProperty(key, keyRange, value, obj, end);
     if (value !== undefined) value.parent = prop;
-    obj.properties.push(prop);
+    // A repeated key is found among the mapping's own properties: a keyed lookup in the plain
+    // value (whose shape differs per mapping) costs more than comparing a few short strings.
+    const props = obj.properties;
+    const count = props.length;
+    if (count < SCAN_KEYS_UP_TO) {
+      for (let i = 0; i < count; i++) {
+        if (props[i]!.key === key) {
+          this.repeatedKeys.push(prop);
+          break;
+        }
+      }
+    } else {
+      let keys = frame.keys;
+      if (keys === undefined) {
+        keys = new Set<string>();
+        for (let i = 0; i < count; i++) keys.add(props[i]!.key);
+        frame.keys = keys;
+      }
+      if (keys.has(key)) this.repeatedKeys.push(prop);
+      else keys.add(key);
+    }
+    props.push(prop);
     const target = frame.json as JsonObject;
-    if (Object.prototype.hasOwnProperty.call(target, key)) this.repeatedKeys.push(prop);
     // `__proto__` as a plain assignment would change the object's prototype.
     if (key === '__proto__') Object.defineProperty(target, key, { value: json, enumerable: true, writable: true, configurable: true });
     else target[key] = json;
@@ -349,17 +376,17 @@ class TreeBuilder {
     let end = range.start;
     if (node.kind === 'object') {
       const last = node.properties[node.properties.length - 1];
-      if (last) end = last.range.end;
+      if (last) end = last instanceof YamlProperty ? last.end : last.range.end;
     } else {
       const last = node.items[node.items.length - 1];
-      if (last) end = last.range.end;
+      if (last) end = endOf(last);
     }
     if (frame.flow) end = this.closingBracket(end, node.kind === 'object' ? '}' : ']');
     else if (end === range.start) end = range.start + 1;
     range.end = end;
     // The holding property was created when the container opened; stretch it to the real end.
     const holder = node.parent;
-    if (holder !== undefined && holder.kind === 'property' && holder.range.end < end) (holder.range as { end: number }).end = end;
+    if (holder instanceof YamlProperty && holder.end < end) holder.end = end;
     if (end > this.lastEnd) this.lastEnd = end;
     if (frame.asKey) {
       const parent = this.stack[this.stack.length - 1];
@@ -390,6 +417,23 @@ class TreeBuilder {
     }
     return Math.max(from, i);
   }
+}
+
+// Keys repeat across a document and across its versions (`Type`, `Next`, `Parameters`...). One
+// shared instance per key, internalised by the engine, makes every later `key === 'Next'` a
+// pointer comparison and the plain value's property stores skip the engine's own key lookup.
+const MAX_INTERNED_KEYS = 4096;
+const internedKeys = new Map<string, string>();
+
+function internKey(key: string): string {
+  const known = internedKeys.get(key);
+  if (known !== undefined) return known;
+  if (internedKeys.size >= MAX_INTERNED_KEYS) internedKeys.clear();
+  // A computed property name is stored in the engine's string table: reading it back yields
+  // the internalised copy (a slice of the document would otherwise keep the whole text alive).
+  const internalised = Object.keys({ [key]: 0 })[0] ?? key;
+  internedKeys.set(internalised, internalised);
+  return internalised;
 }
 
 function isSpace(c: number): boolean {

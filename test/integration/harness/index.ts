@@ -31,7 +31,10 @@ export interface WaitOptions {
 }
 
 /** Polls `probe` until it returns something other than undefined/false, then returns it. */
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, options: WaitOptions = {}): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  options: WaitOptions = {},
+): Promise<T> {
   const { timeoutMs = 20_000, intervalMs = 50, message = 'condition' } = options;
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -86,10 +89,16 @@ export async function writeWorkspaceFile(relativePath: string, text: string): Pr
  * than `after` times (default 0; pass `api.diagnosticsPublished(uri)?.count` taken before an
  * edit to wait for the edit's result), and returns the diagnostics VS Code shows.
  */
-export async function waitForPublishedDiagnostics(uri: vscode.Uri, options: WaitOptions & { after?: number } = {}): Promise<readonly vscode.Diagnostic[]> {
+export async function waitForPublishedDiagnostics(
+  uri: vscode.Uri,
+  options: WaitOptions & { after?: number } = {},
+): Promise<readonly vscode.Diagnostic[]> {
   const api = await activateExtension();
   const after = options.after ?? 0;
-  await waitFor(() => (api.diagnosticsPublished(uri)?.count ?? 0) > after, { message: `diagnostics published for ${uri.toString()}`, ...options });
+  await waitFor(() => (api.diagnosticsPublished(uri)?.count ?? 0) > after, {
+    message: `diagnostics published for ${uri.toString()}`,
+    ...options,
+  });
   return vscode.languages.getDiagnostics(uri);
 }
 
@@ -100,7 +109,8 @@ export async function waitForPublishedDiagnostics(uri: vscode.Uri, options: Wait
 export async function screenshot(name: string): Promise<string | undefined> {
   const base = process.env[TestEnv.screenshotUrl];
   if (!base) return undefined;
-  if (!/^[\w.-]+$/.test(name)) throw new Error(`screenshot name "${name}" may only use letters, digits, ".", "-" and "_"`);
+  if (!/^[\w.-]+$/.test(name))
+    throw new Error(`screenshot name "${name}" may only use letters, digits, ".", "-" and "_"`);
   const response = await fetch(`${base}/screenshot?name=${encodeURIComponent(name)}`);
   const body = (await response.json()) as { path?: string; error?: string };
   if (!response.ok || !body.path) throw new Error(`screenshot "${name}" failed: ${body.error ?? response.statusText}`);

@@ -65,7 +65,10 @@ export function attachFileReporter(runner: Mocha.Runner, file: string | undefine
 
 function describeError(error: unknown): string {
   if (error instanceof Error) {
-    const detail = 'actual' in error && 'expected' in error ? `\n  expected: ${show(error.expected)}\n  actual:   ${show(error.actual)}` : '';
+    const detail =
+      'actual' in error && 'expected' in error
+        ? `\n  expected: ${show(error.expected)}\n  actual:   ${show(error.actual)}`
+        : '';
     return `${error.stack ?? error.message}${detail}`;
   }
   return String(error);

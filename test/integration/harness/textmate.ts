@@ -47,7 +47,9 @@ export interface ScopedToken {
 let registry: Promise<{ loadGrammar(scope: string): Promise<Grammar | null> }> | undefined;
 
 function grammarsOf(extensionPath: string): GrammarContribution[] {
-  const manifest = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8')) as { contributes?: { grammars?: GrammarContribution[] } };
+  const manifest = JSON.parse(readFileSync(join(extensionPath, 'package.json'), 'utf8')) as {
+    contributes?: { grammars?: GrammarContribution[] };
+  };
   return (manifest.contributes?.grammars ?? []).map((g) => ({ ...g, path: join(extensionPath, g.path) }));
 }
 
@@ -62,12 +64,16 @@ async function createRegistry(): Promise<{ loadGrammar(scope: string): Promise<G
   const ours = vscode.extensions.getExtension(EXTENSION_ID);
   if (!ours) throw new Error(`${EXTENSION_ID} is not loaded`);
   const contributions = [
-    ...['yaml', 'json'].map((ext) => join(appRoot, 'extensions', ext)).filter(existsSync).flatMap(grammarsOf),
+    ...['yaml', 'json']
+      .map((ext) => join(appRoot, 'extensions', ext))
+      .filter(existsSync)
+      .flatMap(grammarsOf),
     ...grammarsOf(ours.extensionPath),
   ];
   const byScope = new Map(contributions.map((g) => [g.scopeName, g.path]));
   const injections = new Map<string, string[]>();
-  for (const g of contributions) for (const target of g.injectTo ?? []) injections.set(target, [...(injections.get(target) ?? []), g.scopeName]);
+  for (const g of contributions)
+    for (const target of g.injectTo ?? []) injections.set(target, [...(injections.get(target) ?? []), g.scopeName]);
 
   return new textmate.Registry({
     onigLib: Promise.resolve({

@@ -22,7 +22,11 @@ describe('integration report file', () => {
       runner.emit('suite', suite('Suite'));
       runner.emit('pass', testCase('works', 12));
       runner.emit('pending', testCase('later'));
-      assert.match(readFileSync(file, 'utf8'), /✔ works \(12 ms\)\n {2}- later \(skipped\)\n$/, 'lines are written as tests end');
+      assert.match(
+        readFileSync(file, 'utf8'),
+        /✔ works \(12 ms\)\n {2}- later \(skipped\)\n$/,
+        'lines are written as tests end',
+      );
       runner.emit('fail', testCase('breaks'), new Error('boom'));
       runner.emit('suite end', suite('Suite'));
       runner.emit('end');

@@ -21,7 +21,10 @@ describe('sniffFlowLanguage on YAML', () => {
     assert.equal(sniffFlowLanguage('"Type": "StateMachine"  # root\r\nSpecVersion: \'v1\'\r\n', 'yaml'), 'fdl');
   });
   test('legacy FDL with type: flow and version becomes fdl', () => {
-    assert.equal(sniffFlowLanguage('version: v1beta1\ntype: flow\nsteps:\n  - type: pass\n    name: a\n', 'yaml'), 'fdl');
+    assert.equal(
+      sniffFlowLanguage('version: v1beta1\ntype: flow\nsteps:\n  - type: pass\n    name: a\n', 'yaml'),
+      'fdl',
+    );
   });
   test('markers that are not at the root do not count', () => {
     assert.equal(sniffFlowLanguage('spec:\n  Type: StateMachine\n  SpecVersion: v1\n', 'yaml'), undefined);
@@ -53,17 +56,24 @@ describe('sniffFlowLanguage on JSON', () => {
     assert.equal(sniffFlowLanguage('{"version": "v1", "type": "flow", "steps": []}', 'json'), 'fdl-json');
   });
   test('WhatsApp Flow JSON becomes whatsapp-flow', () => {
-    assert.equal(sniffFlowLanguage('{"version": "6.0", "screens": [{"id": "A", "layout": {}}]}', 'json'), 'whatsapp-flow');
+    assert.equal(
+      sniffFlowLanguage('{"version": "6.0", "screens": [{"id": "A", "layout": {}}]}', 'json'),
+      'whatsapp-flow',
+    );
   });
   test('nested markers do not count', () => {
     assert.equal(sniffFlowLanguage('{"flow": {"Type": "StateMachine", "SpecVersion": "v1"}}', 'json'), undefined);
     assert.equal(sniffFlowLanguage('{"data": {"screens": [], "version": "1"}}', 'json'), undefined);
   });
   test('a truncated document is still sniffed from what is there', () => {
-    assert.equal(sniffFlowLanguage('{"version": "7.0", "screens": [{"id": "A", "layout": {"type": "Sing', 'json'), 'whatsapp-flow');
+    assert.equal(
+      sniffFlowLanguage('{"version": "7.0", "screens": [{"id": "A", "layout": {"type": "Sing', 'json'),
+      'whatsapp-flow',
+    );
   });
   test('every WhatsApp flow in the corpus is recognised', () => {
-    for (const f of corpusFiles('whatsapp')) assert.equal(sniffFlowLanguage(readFileSync(f, 'utf8'), 'json'), 'whatsapp-flow', f);
+    for (const f of corpusFiles('whatsapp'))
+      assert.equal(sniffFlowLanguage(readFileSync(f, 'utf8'), 'json'), 'whatsapp-flow', f);
   });
   test('package.json stays JSON', () => {
     assert.equal(sniffFlowLanguage('{"name": "x", "version": "1.0.0", "type": "module"}', 'json'), undefined);

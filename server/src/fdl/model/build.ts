@@ -46,8 +46,17 @@ function buildScope(model: FlowModel, holder: ObjectNode, kind: ScopeKind, owner
 }
 
 function buildState(model: FlowModel, node: ObjectNode, scope: FlowScope): void {
-  const nameNode = asStringScalar(prop(node, 'Name')?.value);
-  const typeNode = asStringScalar(prop(node, 'Type')?.value);
+  // One scan of the keys: the last `Name`/`Type` wins, as in the plain value.
+  let nameValue: Node | undefined;
+  let typeValue: Node | undefined;
+  const props = node.properties;
+  for (let i = 0; i < props.length; i++) {
+    const p = props[i]!;
+    if (p.key === 'Name') nameValue = p.value;
+    else if (p.key === 'Type') typeValue = p.value;
+  }
+  const nameNode = asStringScalar(nameValue);
+  const typeNode = asStringScalar(typeValue);
   const state: FlowState = {
     node, name: nameNode?.value, nameNode, type: typeNode?.value, typeNode, scope, children: [],
   };
@@ -55,8 +64,8 @@ function buildState(model: FlowModel, node: ObjectNode, scope: FlowScope): void 
   model.states.push(state);
   if (state.name !== undefined && !scope.byName.has(state.name)) scope.byName.set(state.name, state);
 
-  const title = (): string => (state.name !== undefined ? `\`${state.name}\`` : 'this state');
-  for (const p of node.properties) {
+  for (let i = 0; i < props.length; i++) {
+    const p = props[i]!;
     switch (p.key) {
       case 'Next':
         ref(model, scope, state, 'Next', p.value);
@@ -65,28 +74,42 @@ function buildState(model: FlowModel, node: ObjectNode, scope: FlowScope): void 
         ref(model, scope, state, 'Default', p.value);
         break;
       case 'Catch':
-        eachObject(p.value, (rule) => ref(model, scope, state, 'Catch[].Next', prop(rule, 'Next')?.value));
+        for (const rule of objectItems(p.value)) ref(model, scope, state, 'Catch[].Next', prop(rule, 'Next')?.value);
         break;
       case 'Branches':
         if (state.type === 'Parallel') {
-          let i = 0;
-          eachObject(p.value, (branch) => {
-            i++;
-            state.children.push(buildScope(model, branch, 'parallel-branch', state, `branch ${i} of Parallel ${title()}`));
-          });
+          let n = 0;
+          for (const branch of objectItems(p.value)) {
+            n++;
+            state.children.push(buildScope(model, branch, 'parallel-branch', state, `branch ${n} of Parallel ${titleOf(state)}`));
+          }
         } else {
-          eachObject(p.value, (branch) => ref(model, scope, state, 'Branches[].Next', prop(branch, 'Next')?.value));
+          for (const branch of objectItems(p.value)) ref(model, scope, state, 'Branches[].Next', prop(branch, 'Next')?.value);
         }
         break;
       case 'Processor': {
         const processor = asObject(p.value);
-        if (processor) state.children.push(buildScope(model, processor, 'map-processor', state, `the Processor of Map ${title()}`));
+        if (processor) state.children.push(buildScope(model, processor, 'map-processor', state, `the Processor of Map ${titleOf(state)}`));
         break;
       }
       default:
         break;
     }
   }
+}
+
+const titleOf = (state: FlowState): string => (state.name !== undefined ? `\`${state.name}\`` : 'this state');
+
+const NO_OBJECTS: readonly ObjectNode[] = [];
+
+/** The object items of an array node (none for anything else), without a callback per item. */
+function objectItems(node: Node | undefined): readonly ObjectNode[] {
+  if (node?.kind !== 'array') return NO_OBJECTS;
+  const items = node.items;
+  for (let i = 0; i < items.length; i++) {
+    if (items[i]!.kind !== 'object') return items.filter((item): item is ObjectNode => item.kind === 'object');
+  }
+  return items as ObjectNode[];
 }
 
 export function eachObject(node: Node | undefined, visit: (o: ObjectNode) => void): void {
