@@ -74,7 +74,7 @@ for (const r of results) {
       : r.ok
         ? 'ok'
         : 'FAILED';
-  console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(34)} ${detail.padEnd(26)} ${r.seconds} s`);
+  console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name.padEnd(40)} ${detail.padEnd(26)} ${r.seconds} s`);
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && results.every((r) => r.ok) ? 0 : 1);

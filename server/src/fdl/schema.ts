@@ -6,7 +6,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { AnalysedDocument, Dialect } from '../service/types';
 import type { ArrayNode, Node, ObjectNode, OffsetRange, Property } from '../parse/tree';
 import { lastProperty } from '../parse/navigate';
-import { documentValue } from '../parse/value';
+import { documentValue, releaseValue } from '../parse/value';
 import { DiagnosticCodes } from '../diagnostics/codes';
 import { schemaDiagnostics, type SchemaDiagnosticOptions, type SchemaProblem } from '../schema/diagnostics';
 import { validatorFor } from '../schema/compile';
@@ -38,6 +38,7 @@ export function fdlSchemaDiagnostics(doc: AnalysedDocument): Diagnostic[] {
   const legacy = doc.dialect === 'fdl-legacy';
   const options = legacy ? legacyOptions : currentOptions;
   const diagnostics = schemaDiagnostics(root, validatorFor(schema), doc.document, { ...options, value: documentValue(doc.parsed) ?? null });
+  releaseValue(doc.parsed); // its only reader is done; the result is cached below
   const extra = [...duplicateKeysOf(doc.parsed), ...(legacy ? legacyAdvisories(root) : currentAdvisories(root))];
   for (const p of extra) {
     const d: Diagnostic = { range: rangeOf(doc.document, p.range), severity: p.severity, code: p.code, source: 'flowdeck', message: p.message };
@@ -217,15 +218,18 @@ const stringOf = (p: Property | undefined): string | undefined => {
   return v?.kind === 'scalar' && typeof v.value === 'string' ? v.value : undefined;
 };
 
+/** Where a problem about a whole state is underlined: its name, its type, its first key. */
+const stateAnchor = (f: StateFields): OffsetRange =>
+  f.Name?.value?.range ?? f.Type?.value?.range ?? f.node.properties[0]?.keyRange ?? f.node.range;
+
 function currentAdvisories(root: Node): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   eachState(root, (f) => {
     const type = stringOf(f.Type);
-    const anchor = f.Name?.value?.range ?? f.Type?.value?.range ?? f.node.properties[0]?.keyRange ?? f.node.range;
     switch (type) {
       case 'Fail':
         if (!f.Detail) {
-          out.push(problem(anchor, DiagnosticSeverity.Warning, DiagnosticCodes.missingProperty,
+          out.push(problem(stateAnchor(f), DiagnosticSeverity.Warning, DiagnosticCodes.missingProperty,
             'A Fail state should have `Detail` (the error description; documented as required, though the vendor\'s own example omits it). Add `Detail: <text>`.'));
         }
         pushRedundantEnd(out, f.End, 'a Fail state always ends the flow');
@@ -235,7 +239,7 @@ function currentAdvisories(root: Node): SchemaProblem[] {
         break;
       case 'Wait':
         if (!f.Seconds && !f.SecondsExpr) {
-          out.push(problem(anchor, DiagnosticSeverity.Error, DiagnosticCodes.missingProperty, 'A Wait state needs `Seconds` (a number) or `Seconds.$` (an expression such as `$Input.delay`). Add one.'));
+          out.push(problem(stateAnchor(f), DiagnosticSeverity.Error, DiagnosticCodes.missingProperty, 'A Wait state needs `Seconds` (a number) or `Seconds.$` (an expression such as `$Input.delay`). Add one.'));
         } else if (f.Seconds && f.SecondsExpr) {
           out.push(problem(f.SecondsExpr.keyRange, DiagnosticSeverity.Error, DiagnosticCodes.invalidValue, 'Write either `Seconds` or `Seconds.$`, not both.'));
         }

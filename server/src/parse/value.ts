@@ -30,3 +30,11 @@ export function documentValue(parsed: ParsedText): JsonValue | undefined {
   }
   return v;
 }
+
+/**
+ * Lets the parser's plain value go once its one reader (the schema check) is done: a cached
+ * document version then keeps only its tree. `documentValue` rebuilds it from the tree if asked again.
+ */
+export function releaseValue(parsed: ParsedText): void {
+  values.delete(parsed);
+}

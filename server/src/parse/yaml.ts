@@ -13,7 +13,7 @@ const { parseEvents, getScalarValue, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } 
 import type { ArrayNode, JsonValue, Node, ObjectNode, OffsetRange, ParsedText, Property, ScalarNode, SyntaxProblem } from './tree';
 import { rememberValue } from './value';
 import { resolvePlainScalar, resolveTaggedScalar } from './scalars';
-import { endOf, PlainScalar, YamlProperty } from './yamlNodes';
+import { endOf, PlainScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
 
 /** Reparses after blanking lines at most this often before giving up on the rest. */
 const MAX_RECOVERY_ATTEMPTS = 12;
@@ -90,18 +90,22 @@ function blankLineFor(source: string, position: number, blanked: Set<number>): s
 type JsonObject = { [key: string]: JsonValue };
 
 interface Frame {
-  readonly node: ObjectNode | ArrayNode;
+  readonly node: YamlObject | YamlArray;
   /** The plain value built alongside the tree (what js-yaml `load` would return). */
   readonly json: JsonObject | JsonValue[];
   /** Mappings: the key read and waiting for its value. */
   key: string | undefined;
-  keyRange: OffsetRange | undefined;
+  /** The waiting key's span; `keyEnd` is -1 while no key is waiting. */
+  keyStart: number;
+  keyEnd: number;
   /** Set when this container is itself a (complex) mapping key. */
   readonly asKey: boolean;
   /** `{...}`/`[...]` rather than an indented block: its range ends at the closing bracket. */
   readonly flow: boolean;
   /** Keys of a large mapping, for the repeated-key check (small ones are scanned instead). */
   keys: Set<string> | undefined;
+  /** Where this container's children start in the builder's `children` stack. */
+  readonly from: number;
 }
 
 /** Up to this many properties a mapping is scanned for a repeated key; beyond it a Set is kept. */
@@ -119,6 +123,11 @@ interface Anchored {
  */
 class TreeBuilder {
   private readonly stack: Frame[] = [];
+  /**
+   * The children of every open container, innermost last: each container takes its own in one
+   * exact-size array when it closes (an array grown by `push` keeps room for 16 or more).
+   */
+  private readonly children: (Node | Property)[] = [];
   private readonly anchors = new Map<string, Anchored>();
   private root: Node | undefined;
   rootValue: JsonValue = null;
@@ -138,7 +147,10 @@ class TreeBuilder {
   build(events: Event[]): Node | undefined {
     const n = events.length;
     for (let i = 0; i < n; i++) {
+      if (this.documents > 1) break; // only the first document is a flow
       const ev = events[i]!;
+      // Drop each event once read: a collection during the build then need not copy the whole stream.
+      (events as (Event | undefined)[])[i] = undefined;
       switch (ev.type) {
         case EVENT_ID.SCALAR:
           this.scalar(ev);
@@ -148,16 +160,13 @@ class TreeBuilder {
           break;
         case EVENT_ID.MAPPING:
         case EVENT_ID.SEQUENCE: {
-          const range = { start: ev.start, end: ev.start };
           const isMap = ev.type === EVENT_ID.MAPPING;
-          const node: ObjectNode | ArrayNode = isMap
-            ? { kind: 'object', properties: [], range, parent: undefined }
-            : { kind: 'array', items: [], range, parent: undefined };
+          const node = isMap ? new YamlObject(ev.start, ev.start) : new YamlArray(ev.start, ev.start);
           const json: JsonObject | JsonValue[] = isMap ? {} : [];
           const asKey = this.isKeyPosition();
           if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), { node, json });
           if (!asKey) this.attach(node, json);
-          this.stack.push({ node, json, key: undefined, keyRange: undefined, asKey, flow: ev.style === COLLECTION_STYLE.FLOW, keys: undefined });
+          this.stack.push({ node, json, key: undefined, keyStart: -1, keyEnd: -1, asKey, flow: ev.style === COLLECTION_STYLE.FLOW, keys: undefined, from: this.children.length });
           break;
         }
         case EVENT_ID.ALIAS:
@@ -165,32 +174,51 @@ class TreeBuilder {
           break;
         case EVENT_ID.DOCUMENT:
           this.documents++;
-          if (this.documents > 1) return this.root; // only the first document is a flow
           break;
       }
     }
+    // Containers left open (a second document started) still get the children read so far.
+    while (this.stack.length > 0) this.takeChildren(this.stack.pop()!);
     return this.root;
+  }
+
+  /** Moves a closing container's children from the shared stack into an array of exactly their size. */
+  private takeChildren(frame: Frame): void {
+    const children = this.children;
+    if (children.length === frame.from) return;
+    const own = children.slice(frame.from);
+    children.length = frame.from;
+    if (frame.node.kind === 'object') (frame.node as { properties: Property[] }).properties = own as Property[];
+    else (frame.node as { items: Node[] }).items = own as Node[];
   }
 
   private isKeyPosition(): boolean {
     const top = this.stack[this.stack.length - 1];
-    return top !== undefined && top.node.kind === 'object' && top.keyRange === undefined;
+    return top !== undefined && top.node.kind === 'object' && top.keyEnd < 0;
   }
 
   private scalar(ev: ScalarEvent): void {
     const top = this.stack[this.stack.length - 1];
     const empty = ev.valueStart < 0;
     if (top !== undefined && top.node.kind === 'object') {
-      if (top.keyRange === undefined) {
+      if (top.keyEnd < 0) {
         // A key. An empty key (`: x`) keeps a zero-width range where the value starts.
         if (empty) {
           top.key = '';
-          top.keyRange = { start: this.lastEnd, end: this.lastEnd };
+          top.keyStart = this.lastEnd;
+          top.keyEnd = this.lastEnd;
         } else {
-          top.key = internKey(ev.fast ? this.source.slice(ev.valueStart, ev.valueEnd) : getScalarValue(this.source, ev));
-          top.keyRange = ev.style === SCALAR_STYLE.PLAIN ? { start: ev.valueStart, end: ev.valueEnd } : this.scalarRange(ev);
+          top.key = ev.fast ? keyAt(this.source, ev.valueStart, ev.valueEnd) : internKey(getScalarValue(this.source, ev));
+          if (ev.style === SCALAR_STYLE.PLAIN) {
+            top.keyStart = ev.valueStart;
+            top.keyEnd = ev.valueEnd;
+          } else {
+            const r = this.scalarRange(ev);
+            top.keyStart = r.start;
+            top.keyEnd = r.end;
+          }
         }
-        this.lastEnd = top.keyRange.end;
+        this.lastEnd = top.keyEnd;
         return;
       }
       if (empty && ev.tagStart < 0 && ev.anchorStart < 0) {
@@ -266,7 +294,8 @@ class TreeBuilder {
     if (this.isKeyPosition()) {
       const frame = this.stack[this.stack.length - 1]!;
       frame.key = node.kind === 'scalar' ? String(node.value) : this.source.slice(range.start, range.end);
-      frame.keyRange = range;
+      frame.keyStart = range.start;
+      frame.keyEnd = range.end;
       this.lastEnd = range.end;
       return;
     }
@@ -323,7 +352,7 @@ class TreeBuilder {
     }
     if (top.node.kind === 'array') {
       node.parent = top.node;
-      top.node.items.push(node);
+      this.children.push(node);
       (top.json as JsonValue[]).push(json);
       return;
     }
@@ -332,20 +361,22 @@ class TreeBuilder {
 
   private addProperty(frame: Frame, value: Node | undefined, json: JsonValue): void {
     const key = frame.key!;
-    const keyRange = frame.keyRange!;
+    const keyStart = frame.keyStart;
+    const keyEnd = frame.keyEnd;
     frame.key = undefined;
-    frame.keyRange = undefined;
+    frame.keyEnd = -1;
     const valueEnd = value !== undefined ? endOf(value) : -1;
-    const end = valueEnd > keyRange.end ? valueEnd : keyRange.end;
+    const end = valueEnd > keyEnd ? valueEnd : keyEnd;
     const obj = frame.node as ObjectNode;
-    const prop = new YamlProperty(key, keyRange, value, obj, end);
+    const prop = new YamlProperty(key, keyStart, keyEnd, value, obj, end);
     if (value !== undefined) value.parent = prop;
     // A repeated key is found among the mapping's own properties: a keyed lookup in the plain
     // value (whose shape differs per mapping) costs more than comparing a few short strings.
-    const props = obj.properties;
-    const count = props.length;
+    const props = this.children as Property[];
+    const from = frame.from;
+    const count = props.length - from;
     if (count < SCAN_KEYS_UP_TO) {
-      for (let i = 0; i < count; i++) {
+      for (let i = from; i < props.length; i++) {
         if (props[i]!.key === key) {
           this.repeatedKeys.push(prop);
           break;
@@ -355,7 +386,7 @@ class TreeBuilder {
       let keys = frame.keys;
       if (keys === undefined) {
         keys = new Set<string>();
-        for (let i = 0; i < count; i++) keys.add(props[i]!.key);
+        for (let i = from; i < props.length; i++) keys.add(props[i]!.key);
         frame.keys = keys;
       }
       if (keys.has(key)) this.repeatedKeys.push(prop);
@@ -372,18 +403,17 @@ class TreeBuilder {
     const frame = this.stack.pop();
     if (frame === undefined) return;
     const node = frame.node;
-    const range = node.range as { start: number; end: number };
-    let end = range.start;
-    if (node.kind === 'object') {
-      const last = node.properties[node.properties.length - 1];
-      if (last) end = last instanceof YamlProperty ? last.end : last.range.end;
-    } else {
-      const last = node.items[node.items.length - 1];
-      if (last) end = endOf(last);
+    const start = node.startOffset;
+    let end = start;
+    const children = this.children;
+    if (children.length > frame.from) {
+      const last = children[children.length - 1]!;
+      end = last instanceof YamlProperty ? last.end : last.kind === 'property' ? last.range.end : endOf(last);
     }
+    this.takeChildren(frame);
     if (frame.flow) end = this.closingBracket(end, node.kind === 'object' ? '}' : ']');
-    else if (end === range.start) end = range.start + 1;
-    range.end = end;
+    else if (end === start) end = start + 1;
+    node.close(end);
     // The holding property was created when the container opened; stretch it to the real end.
     const holder = node.parent;
     if (holder instanceof YamlProperty && holder.end < end) holder.end = end;
@@ -391,8 +421,9 @@ class TreeBuilder {
     if (frame.asKey) {
       const parent = this.stack[this.stack.length - 1];
       if (parent !== undefined) {
-        parent.key = this.text.slice(range.start, end);
-        parent.keyRange = { start: range.start, end };
+        parent.key = this.text.slice(start, end);
+        parent.keyStart = start;
+        parent.keyEnd = end;
       }
     }
   }
@@ -422,18 +453,29 @@ class TreeBuilder {
 // Keys repeat across a document and across its versions (`Type`, `Next`, `Parameters`...). One
 // shared instance per key, internalised by the engine, makes every later `key === 'Next'` a
 // pointer comparison and the plain value's property stores skip the engine's own key lookup.
-const MAX_INTERNED_KEYS = 4096;
-const internedKeys = new Map<string, string>();
+// A small direct-mapped table finds a key by comparing the source characters in place, so a
+// key seen before costs neither a slice nor a hash.
+const KEY_SLOTS = 1024;
+const keySlots: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
 
+function keyAt(source: string, start: number, end: number): string {
+  const length = end - start;
+  if (length === 0) return '';
+  const slot = (length * 31 + source.charCodeAt(start) * 7 + source.charCodeAt(start + (length >> 1)) * 3 + source.charCodeAt(end - 1)) & (KEY_SLOTS - 1);
+  const cached = keySlots[slot];
+  if (cached !== undefined && cached.length === length) {
+    let i = 0;
+    while (i < length && cached.charCodeAt(i) === source.charCodeAt(start + i)) i++;
+    if (i === length) return cached;
+  }
+  const key = internKey(source.slice(start, end));
+  keySlots[slot] = key;
+  return key;
+}
+
+/** The engine's internalised copy of a key (a computed property name is stored in its string table). */
 function internKey(key: string): string {
-  const known = internedKeys.get(key);
-  if (known !== undefined) return known;
-  if (internedKeys.size >= MAX_INTERNED_KEYS) internedKeys.clear();
-  // A computed property name is stored in the engine's string table: reading it back yields
-  // the internalised copy (a slice of the document would otherwise keep the whole text alive).
-  const internalised = Object.keys({ [key]: 0 })[0] ?? key;
-  internedKeys.set(internalised, internalised);
-  return internalised;
+  return Object.keys({ [key]: 0 })[0] ?? key;
 }
 
 function isSpace(c: number): boolean {

@@ -79,6 +79,12 @@ function expressionValue(ctx: CheckContext, value: Node | undefined, key: string
     `\`${key}\` takes an expression written as a string, e.g. \`$Input.value\`${key.endsWith(EXPRESSION_SUFFIX) ? `; for a constant drop the \`.$\` suffix (\`${key.slice(0, -2)}\`)` : ''}`);
 }
 
+/** `key.$`, tested by character codes: this runs for every key of every constructor. */
+function isExpressionKey(key: string): boolean {
+  const n = key.length;
+  return n >= 2 && key.charCodeAt(n - 1) === 36 /* $ */ && key.charCodeAt(n - 2) === 46 /* . */;
+}
+
 /** Walks a constructor (or `Parameters`) value: `.$` keys hold expressions at any depth. */
 function visitConstructor(ctx: CheckContext, node: Node | undefined, where: ExpressionPlace): void {
   if (!node) return;
@@ -88,7 +94,7 @@ function visitConstructor(ctx: CheckContext, node: Node | undefined, where: Expr
   }
   if (node.kind !== 'object') return;
   for (const p of node.properties) {
-    if (p.key.endsWith(EXPRESSION_SUFFIX)) {
+    if (isExpressionKey(p.key)) {
       expressionValue(ctx, p.value, p.key, where);
       continue;
     }

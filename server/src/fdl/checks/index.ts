@@ -9,7 +9,7 @@ import { checkFlowName, checkLimits } from './limits';
 import { checkCatchAllLast } from './retryCatch';
 import { checkStateReferences } from './stateReferences';
 import { checkTransitions } from './transitions';
-import { prop } from '../tree';
+import type { Node } from '../../parse/tree';
 
 export function fdlSemanticDiagnostics(doc: AnalysedDocument, settings: ValidationSettings): Diagnostic[] {
   const root = asObject(doc.parsed.root);
@@ -20,8 +20,15 @@ export function fdlSemanticDiagnostics(doc: AnalysedDocument, settings: Validati
   checkStateReferences(ctx, model, 'state');
   checkTransitions(ctx, model);
   for (const s of model.states) {
-    checkCatchAllLast(ctx, prop(s.node, 'Retry')?.value, 'Retry', 'Errors');
-    checkCatchAllLast(ctx, prop(s.node, 'Catch')?.value, 'Catch', 'Errors');
+    // One scan of the keys for both lists (the last of a repeated key wins, as in the plain value).
+    let retry: Node | undefined;
+    let catchRules: Node | undefined;
+    for (const p of s.node.properties) {
+      if (p.key === 'Retry') retry = p.value;
+      else if (p.key === 'Catch') catchRules = p.value;
+    }
+    if (retry) checkCatchAllLast(ctx, retry, 'Retry', 'Errors');
+    if (catchRules) checkCatchAllLast(ctx, catchRules, 'Catch', 'Errors');
   }
   checkLimits(ctx, model);
   checkExpressions(ctx, model);
