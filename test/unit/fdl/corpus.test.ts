@@ -8,8 +8,9 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticCodes as C } from '../../../server/src/diagnostics/codes';
 import { service } from './helpers';
+import { CORPUS_DIR } from '../corpus';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = CORPUS_DIR;
 const SEMANTIC_ERRORS = new Set<string>([
   C.unknownState, C.duplicateState, C.missingTransition, C.nextWithEnd, C.nextNotAllowed, C.noTerminalState,
   C.catchAllNotLast, C.tooManyBranches, C.expressLimit, C.invalidName, C.expressionSyntax, C.conditionSyntax,

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src/service/languageService';
+import { CORPUS_DIR } from '../corpus';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = CORPUS_DIR;
 
 test('features at sampled positions of every corpus flow (whole and truncated) never fail', () => {
   const errors: string[] = [];

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src/service/languageService';
 import { parseText, type Node } from '../../../server/src/parse';
-import { CORPUS_DIR, knownInvalid } from '../lint/corpus';
+import { CORPUS_DIR, knownInvalid } from '../corpus';
 import { applyMutation, mutationArb } from './mutations';
 
 const RUNS = Number(process.env.FLOWDECK_FUZZ_RUNS ?? 250);

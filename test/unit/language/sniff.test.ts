@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SNIFF_LIMIT, sniffFlowLanguage } from '../../../client/src/language/sniff';
+import { CORPUS_DIR } from '../corpus';
 
-const corpus = '/work/shared/corpus';
+const corpus = CORPUS_DIR;
 const corpusFiles = (dir: string): string[] => {
   try {
     return readdirSync(join(corpus, dir)).map((f) => join(corpus, dir, f));

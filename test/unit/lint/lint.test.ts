@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { run } from '../../../cli/src/commands/lint';
-import { CORPUS_DIR, knownInvalid } from './corpus';
+import { CORPUS_DIR, knownInvalid } from '../corpus';
 
 interface JsonReport {
   file: string;

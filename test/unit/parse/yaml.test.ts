@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { CORPUS_DIR } from '../lint/corpus';
+import { CORPUS_DIR } from '../corpus';
 import { documentValue, parseText, toJsonValue, type Node, type ObjectNode, type ScalarNode } from '../../../server/src/parse';
 
 const obj = (n: Node | undefined): ObjectNode => {

@@ -8,7 +8,7 @@ import Ajv from 'ajv';
 import { fdlCurrentSchema } from '../../../server/src/schema/fdl/current';
 import { fdlLegacySchema } from '../../../server/src/schema/fdl/legacy';
 import { parseText, toJsonValue } from '../../../server/src/parse';
-import { CORPUS_DIR, knownInvalid } from '../lint/corpus';
+import { CORPUS_DIR, knownInvalid } from '../corpus';
 
 const SCHEMAS = join(import.meta.dirname, '../../../schemas');
 const stored = (path: string): unknown => JSON.parse(readFileSync(join(SCHEMAS, path), 'utf8'));

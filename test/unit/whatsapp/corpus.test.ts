@@ -5,8 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { errors, lineOf } from './helpers';
+import { CORPUS_DIR } from '../corpus';
 
-const CORPUS = '/work/shared/corpus/whatsapp';
+const CORPUS = join(CORPUS_DIR, 'whatsapp');
 const files = readdirSync(CORPUS).filter((f) => f.endsWith('.json')).sort();
 
 describe('Flow JSON corpus', () => {

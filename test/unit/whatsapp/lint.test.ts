@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { run } from '../../../cli/src/commands/lint';
+import { CORPUS_DIR } from '../corpus';
 
-const CORPUS = '/work/shared/corpus/whatsapp';
+const CORPUS = join(CORPUS_DIR, 'whatsapp');
 
 async function lint(args: string[]): Promise<{ code: number; out: string }> {
   let out = '';

@@ -7,9 +7,10 @@ import { describe, test } from 'node:test';
 import Ajv from 'ajv';
 import { flowJsonSchema } from '../../../server/src/whatsapp/spec/jsonSchema';
 import { FLOW_JSON_VERSIONS } from '../../../server/src/whatsapp/spec/versions';
+import { CORPUS_DIR } from '../corpus';
 
 const SCHEMAS = join(import.meta.dirname, '../../../schemas/whatsapp');
-const CORPUS = '/work/shared/corpus/whatsapp';
+const CORPUS = join(CORPUS_DIR, 'whatsapp');
 /** Schema failures Flowdeck reports only as warnings because the version is frozen (not validated by Meta any more). */
 const FROZEN_VERSION_DEVIATIONS: Readonly<Record<string, string>> = {
   'sipsyai-salon-appointment-v3.1.json': '/screens/2/layout/children/2/enabled',
