@@ -365,10 +365,8 @@ class TreeBuilder {
     const keyEnd = frame.keyEnd;
     frame.key = undefined;
     frame.keyEnd = -1;
-    const valueEnd = value !== undefined ? endOf(value) : -1;
-    const end = valueEnd > keyEnd ? valueEnd : keyEnd;
     const obj = frame.node as ObjectNode;
-    const prop = new YamlProperty(key, keyStart, keyEnd, value, obj, end);
+    const prop = new YamlProperty(key, keyStart, keyEnd, value, obj);
     if (value !== undefined) value.parent = prop;
     // A repeated key is found among the mapping's own properties: a keyed lookup in the plain
     // value (whose shape differs per mapping) costs more than comparing a few short strings.
@@ -413,10 +411,7 @@ class TreeBuilder {
     this.takeChildren(frame);
     if (frame.flow) end = this.closingBracket(end, node.kind === 'object' ? '}' : ']');
     else if (end === start) end = start + 1;
-    node.close(end);
-    // The holding property was created when the container opened; stretch it to the real end.
-    const holder = node.parent;
-    if (holder instanceof YamlProperty && holder.end < end) holder.end = end;
+    node.endOffset = end;
     if (end > this.lastEnd) this.lastEnd = end;
     if (frame.asKey) {
       const parent = this.stack[this.stack.length - 1];

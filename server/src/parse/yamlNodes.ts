@@ -1,78 +1,82 @@
-// Compact tree nodes for the YAML builder: the hot path of every validation creates one object
-// per plain scalar and per property instead of three (node, range, key range). They satisfy the
+// Compact tree nodes for the YAML builder. Every validation builds a whole tree and keeps it
+// for the editor's other features, so the tree's size is what the garbage collector copies
+// on each validation: these nodes keep only what varies per node (constants such as `kind` live
+// on the prototype) and make range objects only when something asks for one. They satisfy the
 // tree's interfaces, so readers cannot tell them from plain objects.
 import type { ArrayNode, Node, ObjectNode, OffsetRange, Property, ScalarNode } from './tree';
 
-/** A plain (unquoted, untagged) scalar: its range object is made only when something asks for it. */
+/** A plain (unquoted, untagged) scalar. */
 export class PlainScalar implements ScalarNode {
-  readonly kind = 'scalar' as const;
-  readonly quoted = false;
+  declare readonly kind: 'scalar';
+  declare readonly quoted: false;
   parent: ScalarNode['parent'] = undefined;
-  private span: OffsetRange | undefined = undefined;
   constructor(
     readonly value: string | number | boolean | null,
     readonly startOffset: number,
     readonly endOffset: number,
   ) {}
-  /** The same object every time (range and content range are one span for a plain scalar). */
   get range(): OffsetRange {
-    return (this.span ??= { start: this.startOffset, end: this.endOffset });
+    return { start: this.startOffset, end: this.endOffset };
   }
+  /** A plain scalar is read from exactly its range. */
   get contentRange(): OffsetRange {
-    return this.range;
+    return { start: this.startOffset, end: this.endOffset };
   }
 }
 
-/** A mapping entry whose key range and full range are made only when something asks for them. */
+/** A mapping entry. */
 export class YamlProperty implements Property {
-  readonly kind = 'property' as const;
-  private keySpan: OffsetRange | undefined = undefined;
+  declare readonly kind: 'property';
   constructor(
     readonly key: string,
     readonly keyStart: number,
     readonly keyEnd: number,
     public value: Node | undefined,
     readonly parent: ObjectNode,
-    /** Where the value ends (the key's end while there is no value); stretched when a block closes. */
-    public end: number,
   ) {}
-  /** The same object every time. */
   get keyRange(): OffsetRange {
-    return (this.keySpan ??= { start: this.keyStart, end: this.keyEnd });
+    return { start: this.keyStart, end: this.keyEnd };
   }
   get range(): OffsetRange {
     return { start: this.keyStart, end: this.end };
   }
+  /** Where the value ends (the key's end while there is no value): found from the value, not stored. */
+  get end(): number {
+    const value = this.value;
+    if (value === undefined) return this.keyEnd;
+    const valueEnd = endOf(value);
+    return valueEnd > this.keyEnd ? valueEnd : this.keyEnd;
+  }
 }
 
-/** A mapping or sequence: its end is known when it closes; the range object is made on request. */
+/** A mapping or sequence: its end is known when it closes. */
 abstract class YamlContainer {
   parent: ObjectNode['parent'] = undefined;
-  private span: OffsetRange | undefined = undefined;
   constructor(
     readonly startOffset: number,
     /** Equal to the start until the builder closes the container. */
     public endOffset: number,
   ) {}
   get range(): OffsetRange {
-    return (this.span ??= { start: this.startOffset, end: this.endOffset });
-  }
-  /** Sets the end once the last child is known. */
-  close(end: number): void {
-    this.endOffset = end;
-    this.span = undefined;
+    return { start: this.startOffset, end: this.endOffset };
   }
 }
 
 export class YamlObject extends YamlContainer implements ObjectNode {
-  readonly kind = 'object' as const;
+  declare readonly kind: 'object';
   readonly properties: Property[] = [];
 }
 
 export class YamlArray extends YamlContainer implements ArrayNode {
-  readonly kind = 'array' as const;
+  declare readonly kind: 'array';
   readonly items: Node[] = [];
 }
+
+const constant = (value: unknown): PropertyDescriptor => ({ value, enumerable: true });
+Object.defineProperties(PlainScalar.prototype, { kind: constant('scalar'), quoted: constant(false) });
+Object.defineProperties(YamlProperty.prototype, { kind: constant('property') });
+Object.defineProperties(YamlObject.prototype, { kind: constant('object') });
+Object.defineProperties(YamlArray.prototype, { kind: constant('array') });
 
 /** Where a node ends, without making a range object for the builder's own nodes. */
 export function endOf(node: Node): number {
