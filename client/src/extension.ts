@@ -10,6 +10,7 @@ import { sendFlowSettings } from './lsp/flowSettings';
 import { registerExecutionFeatures, type ExecutionFeatures } from './execution';
 import { registerWhatsappFeatures } from './whatsapp';
 import { registerCynosdbFeatures } from './cynosdb';
+import type { LocalEmulatorEndpoint } from './localEmulator';
 
 /** What `activate()` returns: used by the integration tests and by other extensions. */
 export interface FlowdeckApi {
@@ -49,8 +50,11 @@ export function activate(context: vscode.ExtensionContext): FlowdeckApi {
       notifyFlowSettings: (uri, settings) => sendFlowSettings(flowServer, uri, settings),
     }),
   );
-  guarded('WhatsApp', () => registerWhatsappFeatures(context, log));
-  guarded('CynosDB', () => registerCynosdbFeatures(context, log));
+  // the WhatsApp Flow and CynosDB features follow the current target to the same local emulator
+  const localEmulator: LocalEmulatorEndpoint = async () =>
+    execution?.targets.current().kind === 'emulator' ? (await execution.emulator.connection()).endpoint : undefined;
+  guarded('WhatsApp', () => registerWhatsappFeatures(context, log, localEmulator));
+  guarded('CynosDB', () => registerCynosdbFeatures(context, log, localEmulator));
   return {
     log,
     languageClient: () => flowServer.languageClient,

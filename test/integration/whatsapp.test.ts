@@ -124,3 +124,23 @@ suite('WhatsApp Flows through CAMS (emulator)', function () {
     await screenshot('whatsapp-flows-view');
   });
 });
+
+suite('WhatsApp Flows on the local emulator target', function () {
+  this.timeout(120_000);
+
+  test('with no endpoint configured, the view lists the flows of the emulator the Executions view uses', async () => {
+    const api = await activateExtension();
+    assert.ok(api.execution, 'the execution features are set up');
+    await vscode.commands.executeCommand('flowdeck.selectTarget', { kind: 'emulator' });
+    const { endpoint, accessKeyId, accessKeySecret } = await api.execution.emulator.connection();
+    const cams = new CamsClient({ endpoint, credentials: staticCredentials(accessKeyId, accessKeySecret) });
+    const { FlowId } = await cams.createFlow({ FlowName: 'Local target flow', Categories: ['OTHER'] });
+    const tree = await vscode.commands.executeCommand<WhatsappFlowsTree>('flowdeck.whatsapp.tree');
+    tree.args = {}; // what a user has before any command named an endpoint
+    const nodes = (await tree.getChildren()) as WhatsappTreeNode[];
+    assert.ok(
+      nodes.some((n) => n.kind === 'flow' && n.flow.FlowId === FlowId),
+      `the view lists ${FlowId}: ${JSON.stringify(nodes.map((n) => (n.kind === 'flow' ? n.flow.FlowName : n.text)))}`,
+    );
+  });
+});

@@ -2,11 +2,12 @@
 import * as vscode from 'vscode';
 import { TaskFlowsTree } from './tree';
 import { TaskFlowWatcher, type WatchArgs } from './watcher';
+import type { LocalEmulatorEndpoint } from '../localEmulator';
 
 export const CYNOSDB_VIEW_ID = 'flowdeck.cynosdbTaskFlows';
 
-export function registerCynosdbFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
-  const watcher = new TaskFlowWatcher(log);
+export function registerCynosdbFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, localEmulator: LocalEmulatorEndpoint): void {
+  const watcher = new TaskFlowWatcher(log, localEmulator);
   const tree = new TaskFlowsTree(watcher);
   context.subscriptions.push(
     watcher,

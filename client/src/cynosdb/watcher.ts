@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { defaultTencentCredentials, staticCredentials } from '../../../cloud/src/credentials';
 import { CloudError } from '../../../cloud/src/errors';
 import { CynosdbClient, type TaskFlowState } from '../../../cloud/src/cynosdb';
+import type { LocalEmulatorEndpoint } from '../localEmulator';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../../emulator/src/server';
 import { reportError } from '../log';
 
@@ -42,7 +43,10 @@ export class TaskFlowWatcher implements vscode.Disposable {
   private readonly clients = new Map<string, CynosdbClient>();
   private readonly aborts = new Set<AbortController>();
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly localEmulator: LocalEmulatorEndpoint,
+  ) {}
 
   private client(endpoint: string, args: WatchArgs): CynosdbClient {
     const key = `${endpoint}|${args.secretId ?? ''}`;
@@ -74,7 +78,7 @@ export class TaskFlowWatcher implements vscode.Disposable {
       return undefined;
     }
     const region = args.region ?? setting('cynosdb.region') ?? 'ap-guangzhou';
-    const endpoint = (args.endpoint ?? setting('cynosdb.endpoint') ?? process.env['FLOWDECK_EMULATOR_ENDPOINT'] ?? 'https://cynosdb.tencentcloudapi.com').replace(/\/+$/, '');
+    const endpoint = (args.endpoint ?? setting('cynosdb.endpoint') ?? process.env['FLOWDECK_EMULATOR_ENDPOINT'] ?? (await this.localEmulator()) ?? 'https://cynosdb.tencentcloudapi.com').replace(/\/+$/, '');
     const key = `${endpoint}|${region}|${flowId}`;
     const entry: WatchedFlow = { flowId, region, endpoint, state: 'processing', detail: vscode.l10n.t('starting'), polls: 0, startedAt: Date.now() };
     this.flows.set(key, entry);

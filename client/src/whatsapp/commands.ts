@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import type { CamsClient } from '../../../cloud/src/cams';
 import { flowJsonErrors } from '../../../emulator/src/api/cams/validate';
 import { reportError } from '../log';
-import { camsConnection, type CamsTargetArgs } from './connection';
+import { camsConnection, type CamsConnection, type CamsTargetArgs } from './connection';
+import type { LocalEmulatorEndpoint } from '../localEmulator';
 import type { WhatsappFlowsTree, WhatsappTreeNode } from './tree';
 
 export interface FlowCommandArgs extends CamsTargetArgs {
@@ -64,18 +65,19 @@ export class WhatsappCommands {
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
     private readonly tree: WhatsappFlowsTree,
+    private readonly localEmulator: LocalEmulatorEndpoint,
   ) {}
 
   /** An endpoint in the arguments wins and becomes the one the view shows; else the view's. */
-  private use(args: CamsTargetArgs) {
+  private use(args: CamsTargetArgs): Promise<CamsConnection> {
     if (args.endpoint) this.tree.args = targetOf(args);
-    return camsConnection(args.endpoint ? args : this.tree.args);
+    return camsConnection(args.endpoint ? args : this.tree.args, this.localEmulator);
   }
 
   async pull(raw?: PullArgs | WhatsappTreeNode): Promise<{ uri: string; flowId: string } | undefined> {
     const args: PullArgs = argsOf(raw);
     try {
-      const conn = this.use(args);
+      const conn = await this.use(args);
       const flowId = args.flowId ?? (await pickFlow(conn.client, vscode.l10n.t('Pull which WhatsApp Flow?')));
       if (!flowId) return undefined;
       const flow = await conn.client.getFlow(flowId);
@@ -125,7 +127,7 @@ export class WhatsappCommands {
       const linked = links[uri.toString()];
       // A pulled file goes back where it came from (with the view's credentials when it is the same account).
       const target: CamsTargetArgs = args.endpoint || !linked ? args : linked.endpoint === this.tree.args.endpoint ? this.tree.args : { endpoint: linked.endpoint };
-      const conn = this.use(target);
+      const conn = await this.use(target);
       const flowId = args.flowId ?? linked?.flowId ?? (await pickFlow(conn.client, vscode.l10n.t('Push to which WhatsApp Flow?')));
       if (!flowId) return { pushed: false, errors: 0 };
       if (!conn.uploader) {
@@ -155,7 +157,7 @@ export class WhatsappCommands {
 
   private async lifecycle(args: FlowCommandArgs, action: 'publish' | 'deprecate', confirmed = false): Promise<boolean> {
     try {
-      const conn = this.use(args);
+      const conn = await this.use(args);
       const flowId = args.flowId ?? (await pickFlow(conn.client, action === 'publish' ? vscode.l10n.t('Publish which WhatsApp Flow?') : vscode.l10n.t('Deprecate which WhatsApp Flow?')));
       if (!flowId) return false;
       if (action === 'deprecate' && !confirmed) {

@@ -1,10 +1,12 @@
 // Which CAMS endpoint and credentials the WhatsApp commands use: arguments first (tests,
 // automation), then the `flowdeck.cams.*` settings, then an emulator named by
-// FLOWDECK_EMULATOR_ENDPOINT, else Alibaba Cloud's regional endpoint with the credential chain.
+// FLOWDECK_EMULATOR_ENDPOINT, then the local emulator while it is the current target, else
+// Alibaba Cloud's regional endpoint with the credential chain.
 import * as vscode from 'vscode';
 import { CamsClient, DEFAULT_CAMS_REGION, camsEndpoint, httpPutUploader, type FlowJsonUploader } from '../../../cloud/src/cams';
 import { defaultAlibabaCredentials, staticCredentials } from '../../../cloud/src/credentials';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../../emulator/src/server';
+import type { LocalEmulatorEndpoint } from '../localEmulator';
 
 /** Arguments any WhatsApp command accepts to talk to a given endpoint without settings. */
 export interface CamsTargetArgs {
@@ -31,10 +33,10 @@ function setting(name: string): string | undefined {
 
 const clients = new Map<string, CamsClient>();
 
-export function camsConnection(args: CamsTargetArgs = {}): CamsConnection {
+export async function camsConnection(args: CamsTargetArgs, localEmulator: LocalEmulatorEndpoint): Promise<CamsConnection> {
   const emulator = process.env['FLOWDECK_EMULATOR_ENDPOINT'];
   const region = setting('cams.region') ?? DEFAULT_CAMS_REGION;
-  const endpoint = (args.endpoint ?? setting('cams.endpoint') ?? emulator ?? camsEndpoint(region)).replace(/\/+$/, '');
+  const endpoint = (args.endpoint ?? setting('cams.endpoint') ?? emulator ?? (await localEmulator()) ?? camsEndpoint(region)).replace(/\/+$/, '');
   const local = isLoopback(endpoint);
   const key = `${endpoint}|${args.accessKeyId ?? ''}`;
   let client = clients.get(key);

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { WhatsappCommands } from './commands';
 import { WhatsappFlowsTree } from './tree';
+import type { LocalEmulatorEndpoint } from '../localEmulator';
 
 export const WHATSAPP_VIEW_ID = 'flowdeck.whatsappFlows';
 
@@ -13,9 +14,9 @@ export const WhatsappCommandIds = {
   refresh: 'flowdeck.whatsapp.refresh',
 } as const;
 
-export function registerWhatsappFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
-  const tree = new WhatsappFlowsTree(log);
-  const commands = new WhatsappCommands(context, log, tree);
+export function registerWhatsappFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, localEmulator: LocalEmulatorEndpoint): void {
+  const tree = new WhatsappFlowsTree(log, localEmulator);
+  const commands = new WhatsappCommands(context, log, tree, localEmulator);
   context.subscriptions.push(
     tree,
     vscode.window.createTreeView(WHATSAPP_VIEW_ID, { treeDataProvider: tree, showCollapseAll: false }),

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CamsFlow } from '../../../cloud/src/cams';
 import { CloudError, LocalErrorCodes } from '../../../cloud/src/errors';
 import { camsConnection, type CamsTargetArgs } from './connection';
+import type { LocalEmulatorEndpoint } from '../localEmulator';
 
 export interface WhatsappFlowNode {
   readonly kind: 'flow';
@@ -26,7 +27,10 @@ export class WhatsappFlowsTree implements vscode.TreeDataProvider<WhatsappTreeNo
   /** The endpoint the last command used, so the view shows the same account. */
   args: CamsTargetArgs = {};
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly localEmulator: LocalEmulatorEndpoint,
+  ) {}
 
   refresh(): void {
     this.changed.fire(undefined);
@@ -47,8 +51,8 @@ export class WhatsappFlowsTree implements vscode.TreeDataProvider<WhatsappTreeNo
 
   async getChildren(node?: WhatsappTreeNode): Promise<WhatsappTreeNode[]> {
     if (node) return [];
-    const { client, label } = camsConnection(this.args);
     try {
+      const { client, label } = await camsConnection(this.args, this.localEmulator);
       const out: WhatsappTreeNode[] = [];
       for await (const summary of client.listFlows()) {
         const flow = await client.getFlow(summary.FlowId).catch(() => summary);
