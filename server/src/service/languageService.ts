@@ -100,8 +100,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
       && cached.parsed.text === doc.getText()) {
       return cached;
     }
-    const analysed = analyseDocument(doc);
+    // The older version is dropped before the new one is parsed, so the two trees are never
+    // both alive (the garbage collector then has one tree to trace, not two).
     cache.delete(doc.uri);
+    const analysed = analyseDocument(doc);
     cache.set(doc.uri, analysed);
     if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
     return analysed;
