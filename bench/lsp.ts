@@ -19,7 +19,7 @@ const SIZES = [10, 100, 1000, 5000];
 const RUNS: Record<number, { runs: number; aslRuns: number }> = {
   10: { runs: 200, aslRuns: 50 },
   100: { runs: 60, aslRuns: 20 },
-  1000: { runs: 25, aslRuns: 7 },
+  1000: { runs: 25, aslRuns: 11 },
   5000: { runs: 9, aslRuns: 3 },
 };
 

@@ -1,0 +1,538 @@
+// A scanner for the YAML that flows are written in: block mappings and sequences, one-line plain
+// and quoted scalars, one-line flow collections, comments and a leading `---`. It feeds the
+// tree builder directly, with no event array in between, which makes it several times faster
+// than the general parser. Anything else (anchors, tags, block scalars, multi-line scalars,
+// complex keys, several documents, tabs, and every syntax error) makes it give up, and the
+// general parser reads the text instead: a text is either read exactly as js-yaml reads it or
+// not at all (test/unit/parse/yamlScanner.test.ts compares the two on thousands of texts).
+import type { DocumentEvent, MappingEvent, PopEvent, ScalarEvent, SequenceEvent } from 'js-yaml';
+import type { TreeBuilder } from './yamlTreeBuilder';
+
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const QUOTE = 34; // "
+const HASH = 35; // #
+const APOSTROPHE = 39; // '
+const BANG = 33; // !
+const COMMA = 44;
+const DASH = 45;
+const DOT = 46;
+const COLON = 58;
+const QUESTION = 63;
+const BRACKET_OPEN = 91;
+const BACKSLASH = 92;
+const BRACKET_CLOSE = 93;
+const BRACE_OPEN = 123;
+const BRACE_CLOSE = 125;
+
+// js-yaml's numbering (EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE), as literals: the type checker
+// then holds them to js-yaml's declarations.
+const DOCUMENT = 1;
+const SEQUENCE = 2;
+const MAPPING = 3;
+const SCALAR = 4;
+const POP = 6;
+const PLAIN = 1;
+const SINGLE_QUOTED = 2;
+const DOUBLE_QUOTED = 3;
+const BLOCK = 1;
+const FLOW = 2;
+
+/** YAML's limit on an implicit key's length. */
+const MAX_KEY_LENGTH = 1024;
+/** Deeper nesting than this is left to the general parser (and keeps our recursion shallow). */
+const MAX_DEPTH = 200;
+
+/**
+ * Tabs, a lone carriage return, and the characters YAML forbids (js-yaml's own list): any of
+ * them sends the text to the general parser, which places the error or reads the tab right.
+ * The first pattern is a plain character class, quick to rule out on most texts; only a text
+ * with a carriage return or a surrogate (CRLF lines, emoji) needs the exact second one.
+ */
+// eslint-disable-next-line no-control-regex -- these control characters are what it looks for
+const MAYBE_UNUSUAL = /[\t\r\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+// eslint-disable-next-line no-control-regex -- as above
+const UNUSUAL = /[\t\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]|\r(?!\n)|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+
+/** Thrown to abandon the scan; caught in `scanEverydayYaml`. */
+const GIVE_UP = new Error('not everyday YAML');
+
+/**
+ * Reads `text` into `builder` and returns true, or returns false as soon as the text is not
+ * everyday YAML (the builder is then half-filled and must be dropped).
+ */
+export function scanEverydayYaml(text: string, builder: TreeBuilder): boolean {
+  if (MAYBE_UNUSUAL.test(text) && UNUSUAL.test(text)) return false;
+  try {
+    new Scanner(text, builder).document();
+    return true;
+  } catch (err) {
+    if (err === GIVE_UP || err instanceof RangeError) return false;
+    throw err;
+  }
+}
+
+class Scanner {
+  private readonly length: number;
+  /** Where the line being read starts, so a position's column is `position - lineStart`. */
+  private lineStart = 0;
+  /** The column of the content line `nextContentLine` found. */
+  private column = 0;
+  private depth = 0;
+  // One object per event kind, refilled for each event: the builder keeps none of them.
+  private readonly scalarEvent: ScalarEvent = { type: SCALAR, valueStart: -1, valueEnd: -1, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: PLAIN, chomping: 1, indent: -1, fast: true };
+  private readonly mappingEvent: MappingEvent = { type: MAPPING, start: 0, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: BLOCK };
+  private readonly sequenceEvent: SequenceEvent = { type: SEQUENCE, start: 0, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: BLOCK };
+  private readonly popEvent: PopEvent = { type: POP };
+
+  constructor(
+    private readonly src: string,
+    private readonly builder: TreeBuilder,
+  ) {
+    this.length = src.length;
+  }
+
+  document(): void {
+    let at = this.nextContentLine(0, true);
+    const documentEvent: DocumentEvent = { type: DOCUMENT, explicitStart: false, explicitEnd: false, directives: [] };
+    if (at >= 0 && this.column === 0 && this.isDocumentMarker(at, DASH)) {
+      documentEvent.explicitStart = true;
+      at = this.nextContentLine(this.afterLine(this.lineRest(at + 3)), false);
+    }
+    // Empty documents and root scalars are rare: the general parser has them.
+    if (at < 0) throw GIVE_UP;
+    this.builder.event(documentEvent);
+    if (this.blockNode(at, this.column) >= 0) throw GIVE_UP; // something after the root, further left
+    this.builder.event(this.popEvent);
+  }
+
+  // ---- block structure -------------------------------------------------------------------
+
+  /** A mapping or sequence starting at `at` (column `column`); returns the next content line or -1. */
+  private blockNode(at: number, column: number): number {
+    if (this.isEntryDash(at)) return this.sequence(at, column);
+    if (this.keyColon(at) < 0) throw GIVE_UP; // a scalar on its own line (multi-line or a root scalar)
+    return this.mapping(at, column);
+  }
+
+  private mapping(at: number, column: number): number {
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
+    const ev = this.mappingEvent;
+    ev.start = at;
+    ev.style = BLOCK;
+    this.builder.event(ev);
+    let next: number;
+    for (;;) {
+      const afterColon = this.key(at) + 1;
+      const valueAt = this.skipSpaces(afterColon);
+      const c = this.src.charCodeAt(valueAt);
+      if (this.isLineEnd(c) || c === HASH) {
+        next = this.nextContentLine(this.afterLine(valueAt), false);
+        if (next >= 0 && this.column > column) next = this.blockNode(next, this.column);
+        else if (next >= 0 && this.column === column && this.isEntryDash(next)) next = this.sequence(next, column);
+        else this.emptyValue();
+      } else {
+        next = this.inlineValue(valueAt);
+      }
+      if (next < 0 || this.column < column) break;
+      if (this.column > column || this.isEntryDash(next)) throw GIVE_UP;
+      at = next;
+    }
+    this.builder.event(this.popEvent);
+    this.depth--;
+    return next;
+  }
+
+  private sequence(at: number, column: number): number {
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
+    const ev = this.sequenceEvent;
+    ev.start = at;
+    ev.style = BLOCK;
+    this.builder.event(ev);
+    let next: number;
+    for (;;) {
+      const itemAt = this.skipSpaces(at + 1);
+      const c = this.src.charCodeAt(itemAt);
+      if (this.isLineEnd(c) || c === HASH) {
+        next = this.nextContentLine(this.afterLine(itemAt), false);
+        // An empty item (`-` alone) is left to the general parser.
+        if (next < 0 || this.column <= column) throw GIVE_UP;
+        next = this.blockNode(next, this.column);
+      } else if (this.isEntryDash(itemAt)) {
+        next = this.sequence(itemAt, itemAt - this.lineStart);
+      } else if (this.keyColon(itemAt) >= 0) {
+        next = this.mapping(itemAt, itemAt - this.lineStart);
+      } else {
+        next = this.inlineValue(itemAt);
+      }
+      // A line at this column that is not an item ends a sequence written level with its key.
+      if (next < 0 || this.column < column || (this.column === column && !this.isEntryDash(next))) break;
+      if (this.column > column) throw GIVE_UP;
+      at = next;
+    }
+    this.builder.event(this.popEvent);
+    this.depth--;
+    return next;
+  }
+
+  /** A scalar or flow collection that must end on its line; returns the next content line. */
+  private inlineValue(at: number): number {
+    if (this.src.charCodeAt(at) === BANG) at = this.tag(at);
+    const c = this.src.charCodeAt(at);
+    let end: number;
+    if (c === QUOTE || c === APOSTROPHE) end = this.quoted(at);
+    else if (c === BRACKET_OPEN || c === BRACE_OPEN) end = this.flowCollection(at);
+    else end = this.plainValue(at);
+    return this.nextContentLine(this.afterLine(this.lineRest(end)), false);
+  }
+
+  /**
+   * A tag (`!Ref`, `!!str`) before a one-line scalar: recorded on the scalar event, which the
+   * next scalar emitted carries. Returns where the scalar starts.
+   */
+  private tag(at: number): number {
+    const src = this.src;
+    let i = src.charCodeAt(at + 1) === BANG ? at + 2 : at + 1;
+    const nameStart = i;
+    while (isTagChar(src.charCodeAt(i))) i++;
+    if (i === nameStart || src.charCodeAt(i) !== SPACE) throw GIVE_UP;
+    const valueAt = this.skipSpaces(i);
+    const c = src.charCodeAt(valueAt);
+    // Tagged collections, empty tagged values and a second property are left alone.
+    if (this.isLineEnd(c) || c === HASH || c === BANG || c === BRACKET_OPEN || c === BRACE_OPEN || c === 38 /* & */ || c === 42 /* * */) throw GIVE_UP;
+    this.scalarEvent.tagStart = at;
+    this.scalarEvent.tagEnd = i;
+    return valueAt;
+  }
+
+  /** Hands the scalar event to the builder; a tag applies to this one scalar only. */
+  private emitScalar(): void {
+    const ev = this.scalarEvent;
+    this.builder.event(ev);
+    ev.tagStart = -1;
+    ev.tagEnd = -1;
+  }
+
+  private emptyValue(): void {
+    const ev = this.scalarEvent;
+    ev.valueStart = -1;
+    ev.valueEnd = -1;
+    ev.style = PLAIN;
+    ev.fast = false;
+    this.emitScalar();
+  }
+
+  // ---- keys ------------------------------------------------------------------------------
+
+  /** Where the colon of a `key:` starting at `at` is, or -1 when the line holds no key there. */
+  private keyColon(at: number): number {
+    const c = this.src.charCodeAt(at);
+    if (c === QUOTE || c === APOSTROPHE) {
+      const close = this.quotedEnd(at, false);
+      if (close < 0) return -1;
+      const colon = this.skipSpaces(close + 1);
+      return this.src.charCodeAt(colon) === COLON && this.isSeparator(this.src.charCodeAt(colon + 1)) ? colon : -1;
+    }
+    if (!this.canStartPlain(at)) return -1;
+    const src = this.src;
+    for (let i = at + 1; ; i++) {
+      const ch = src.charCodeAt(i);
+      if (ch === COLON) {
+        if (this.isSeparator(src.charCodeAt(i + 1))) return i;
+      } else if (this.isLineEnd(ch) || (ch === HASH && src.charCodeAt(i - 1) === SPACE)) {
+        return -1;
+      }
+    }
+  }
+
+  /** Emits the key starting at `at`; returns its colon's position. */
+  private key(at: number): number {
+    const colon = this.keyColon(at);
+    if (colon < 0) throw GIVE_UP;
+    const c = this.src.charCodeAt(at);
+    if (c === QUOTE || c === APOSTROPHE) {
+      this.quoted(at);
+    } else {
+      let end = colon;
+      while (this.src.charCodeAt(end - 1) === SPACE) end--;
+      this.plainScalar(at, end);
+    }
+    if (colon - at > MAX_KEY_LENGTH) throw GIVE_UP;
+    return colon;
+  }
+
+  // ---- scalars -----------------------------------------------------------------------------
+
+  /** A plain scalar in block context, up to a comment or the line's end; returns its end. */
+  private plainValue(at: number): number {
+    if (!this.canStartPlain(at)) throw GIVE_UP;
+    const src = this.src;
+    let end = at + 1;
+    for (let i = at + 1; ; i++) {
+      const ch = src.charCodeAt(i);
+      if (this.isLineEnd(ch)) break;
+      if (ch === SPACE) continue;
+      if (ch === HASH && src.charCodeAt(i - 1) === SPACE) break;
+      // `a: b: c` is an error; the general parser reports it.
+      if (ch === COLON && this.isSeparator(src.charCodeAt(i + 1))) throw GIVE_UP;
+      end = i + 1;
+    }
+    this.plainScalar(at, end);
+    return end;
+  }
+
+  private plainScalar(start: number, end: number): void {
+    const ev = this.scalarEvent;
+    ev.valueStart = start;
+    ev.valueEnd = end;
+    ev.style = PLAIN;
+    ev.fast = true;
+    this.emitScalar();
+  }
+
+  /** Emits the quoted scalar at `at`; returns the position after its closing quote. */
+  private quoted(at: number): number {
+    const close = this.quotedEnd(at, true);
+    if (close < 0) throw GIVE_UP;
+    return close + 1;
+  }
+
+  /**
+   * The closing quote of the one-line quoted scalar at `at`, or -1. With `emit`, also checks
+   * the escapes and emits the scalar.
+   */
+  private quotedEnd(at: number, emit: boolean): number {
+    const src = this.src;
+    const quote = src.charCodeAt(at);
+    let fast = true;
+    let i = at + 1;
+    for (;;) {
+      const ch = src.charCodeAt(i);
+      if (this.isLineEnd(ch)) return -1;
+      if (ch === quote) {
+        if (quote === APOSTROPHE && src.charCodeAt(i + 1) === APOSTROPHE) {
+          fast = false;
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      if (ch === BACKSLASH && quote === QUOTE) {
+        fast = false;
+        const skip = escapeLength(src, i + 1);
+        if (skip < 0) {
+          if (emit) throw GIVE_UP;
+          return -1;
+        }
+        i += 1 + skip;
+        continue;
+      }
+      i++;
+    }
+    if (emit) {
+      const ev = this.scalarEvent;
+      ev.valueStart = at + 1;
+      ev.valueEnd = i;
+      ev.style = quote === QUOTE ? DOUBLE_QUOTED : SINGLE_QUOTED;
+      ev.fast = fast;
+      this.emitScalar();
+    }
+    return i;
+  }
+
+  // ---- flow collections (one line) ---------------------------------------------------------
+
+  /** `[...]` or `{...}` closed on the same line; returns the position after the bracket. */
+  private flowCollection(at: number): number {
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
+    const isMap = this.src.charCodeAt(at) === BRACE_OPEN;
+    const close = isMap ? BRACE_CLOSE : BRACKET_CLOSE;
+    const ev = isMap ? this.mappingEvent : this.sequenceEvent;
+    ev.start = at;
+    ev.style = FLOW;
+    this.builder.event(ev);
+    let i = this.skipSpaces(at + 1);
+    if (this.src.charCodeAt(i) !== close) {
+      for (;;) {
+        if (isMap) {
+          i = this.flowScalarOrCollection(i, true);
+          i = this.skipSpaces(i);
+          // `{a: b}`, and after a quoted key also `{"a":b}`; anything else is left alone.
+          if (this.src.charCodeAt(i) !== COLON) throw GIVE_UP;
+          const afterColon = this.src.charCodeAt(i + 1);
+          if (afterColon !== SPACE && !isQuote(this.src.charCodeAt(this.skipSpacesBack(i) - 1))) throw GIVE_UP;
+          i = this.skipSpaces(i + 1);
+        }
+        i = this.skipSpaces(this.flowScalarOrCollection(i, false));
+        const ch = this.src.charCodeAt(i);
+        if (ch === close) break;
+        if (ch !== COMMA) throw GIVE_UP;
+        i = this.skipSpaces(i + 1);
+        if (this.src.charCodeAt(i) === close) throw GIVE_UP; // a trailing comma
+      }
+    }
+    this.builder.event(this.popEvent);
+    this.depth--;
+    return i + 1;
+  }
+
+  private flowScalarOrCollection(at: number, isKey: boolean): number {
+    const c = this.src.charCodeAt(at);
+    if (c === QUOTE || c === APOSTROPHE) return this.quoted(at);
+    if (c === BRACKET_OPEN || c === BRACE_OPEN) {
+      if (isKey) throw GIVE_UP;
+      return this.flowCollection(at);
+    }
+    if (!this.canStartPlain(at) || c === COMMA || c === BRACKET_CLOSE || c === BRACE_CLOSE) throw GIVE_UP;
+    const src = this.src;
+    let end = at + 1;
+    for (let i = at + 1; ; i++) {
+      const ch = src.charCodeAt(i);
+      if (ch === COMMA || ch === BRACKET_CLOSE || ch === BRACE_CLOSE || ch === BRACKET_OPEN || ch === BRACE_OPEN) break;
+      if (ch === COLON) {
+        if (isKey && src.charCodeAt(i + 1) === SPACE) break;
+        throw GIVE_UP;
+      }
+      if (this.isLineEnd(ch) || (ch === HASH && src.charCodeAt(i - 1) === SPACE)) throw GIVE_UP;
+      if (ch !== SPACE) end = i + 1;
+    }
+    if (src.charCodeAt(end) === BRACKET_OPEN || src.charCodeAt(end) === BRACE_OPEN) throw GIVE_UP;
+    this.plainScalar(at, end);
+    return end;
+  }
+
+  // ---- lines -------------------------------------------------------------------------------
+
+  /**
+   * The first character of the next line, from the line starting at `from`, that is neither
+   * blank nor only a comment; -1 at the end. Sets `lineStart` and `column`.
+   */
+  private nextContentLine(from: number, first: boolean): number {
+    const src = this.src;
+    let i = from;
+    while (i < this.length) {
+      const lineStart = i;
+      while (src.charCodeAt(i) === SPACE) i++;
+      const c = src.charCodeAt(i);
+      if (c === LF) {
+        i++;
+        continue;
+      }
+      if (c === CR) {
+        i += 2; // always followed by LF (see UNUSUAL)
+        continue;
+      }
+      if (c === HASH) {
+        i = this.afterLine(i);
+        continue;
+      }
+      if (i >= this.length) return -1;
+      this.lineStart = lineStart;
+      this.column = i - lineStart;
+      // `---` and `...` start or end a document: only a leading `---` is read here.
+      if (this.column === 0 && !first && (this.isDocumentMarker(i, DASH) || this.isDocumentMarker(i, DOT))) throw GIVE_UP;
+      return i;
+    }
+    return -1;
+  }
+
+  /** After a value: only spaces and a comment may follow on its line. Returns where the line's end is. */
+  private lineRest(at: number): number {
+    const i = this.skipSpaces(at);
+    const c = this.src.charCodeAt(i);
+    if (this.isLineEnd(c)) return i;
+    if (c === HASH && i > at) return i;
+    throw GIVE_UP;
+  }
+
+  /** The start of the line after the one holding `at`. */
+  private afterLine(at: number): number {
+    const nl = this.src.indexOf('\n', at);
+    return nl < 0 ? this.length : nl + 1;
+  }
+
+  private skipSpaces(at: number): number {
+    while (this.src.charCodeAt(at) === SPACE) at++;
+    return at;
+  }
+
+  private skipSpacesBack(at: number): number {
+    while (this.src.charCodeAt(at - 1) === SPACE) at--;
+    return at;
+  }
+
+  private isLineEnd(c: number): boolean {
+    return c === LF || c === CR || Number.isNaN(c);
+  }
+
+  /** What may follow `:` for it to end a key (and `-` for it to start an item). */
+  private isSeparator(c: number): boolean {
+    return c === SPACE || this.isLineEnd(c);
+  }
+
+  private isEntryDash(at: number): boolean {
+    return this.src.charCodeAt(at) === DASH && this.isSeparator(this.src.charCodeAt(at + 1));
+  }
+
+  private isDocumentMarker(at: number, c: number): boolean {
+    const src = this.src;
+    return src.charCodeAt(at) === c && src.charCodeAt(at + 1) === c && src.charCodeAt(at + 2) === c && this.isSeparator(src.charCodeAt(at + 3));
+  }
+
+  /**
+   * Whether a plain scalar may start here. Indicator characters start something else (or an
+   * error); `-`, `?` and `:` start a plain scalar only when a non-space follows.
+   */
+  private canStartPlain(at: number): boolean {
+    const c = this.src.charCodeAt(at);
+    switch (c) {
+      case DASH:
+      case QUESTION:
+      case COLON: {
+        const n = this.src.charCodeAt(at + 1);
+        return !this.isSeparator(n) && n !== COMMA && n !== BRACKET_CLOSE && n !== BRACE_CLOSE && n !== BRACKET_OPEN && n !== BRACE_OPEN;
+      }
+      case COMMA: case BRACKET_OPEN: case BRACKET_CLOSE: case BRACE_OPEN: case BRACE_CLOSE:
+      case HASH: case 38: /* & */ case 42: /* * */ case 33: /* ! */ case 124: /* | */ case 62: /* > */
+      case QUOTE: case APOSTROPHE: case 37: /* % */ case 64: /* @ */ case 96: /* ` */
+        return false;
+      default:
+        return !this.isLineEnd(c) && c !== SPACE;
+    }
+  }
+}
+
+/** The characters of a tag's name that the scanner accepts (a subset of YAML's). */
+function isTagChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === DASH || c === 95; /* _ */
+}
+
+function isQuote(c: number): boolean {
+  return c === QUOTE || c === APOSTROPHE;
+}
+
+/** How many characters the escape after a backslash takes (YAML 1.2's list), or -1 for an invalid one. */
+function escapeLength(src: string, at: number): number {
+  switch (src[at]) {
+    case '0': case 'a': case 'b': case 't': case 'n': case 'v': case 'f': case 'r': case 'e':
+    case ' ': case '"': case '/': case '\\': case 'N': case '_': case 'L': case 'P':
+      return 1;
+    case 'x':
+      return hexDigits(src, at + 1, 2) ? 3 : -1;
+    case 'u':
+      return hexDigits(src, at + 1, 4) ? 5 : -1;
+    case 'U':
+      return hexDigits(src, at + 1, 8) ? 9 : -1;
+    default:
+      return -1;
+  }
+}
+
+function hexDigits(src: string, at: number, count: number): boolean {
+  for (let i = at; i < at + count; i++) {
+    const c = src.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
