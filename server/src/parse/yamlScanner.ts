@@ -117,11 +117,7 @@ class Scanner {
   }
 
   private mapping(at: number, column: number): number {
-    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
-    const ev = this.mappingEvent;
-    ev.start = at;
-    ev.style = BLOCK;
-    this.builder.event(ev);
+    this.open(this.mappingEvent, at, BLOCK);
     let next: number;
     for (;;) {
       const afterColon = this.key(at) + 1;
@@ -139,17 +135,12 @@ class Scanner {
       if (this.column > column || this.isEntryDash(next)) throw GIVE_UP;
       at = next;
     }
-    this.builder.event(this.popEvent);
-    this.depth--;
+    this.close();
     return next;
   }
 
   private sequence(at: number, column: number): number {
-    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
-    const ev = this.sequenceEvent;
-    ev.start = at;
-    ev.style = BLOCK;
-    this.builder.event(ev);
+    this.open(this.sequenceEvent, at, BLOCK);
     let next: number;
     for (;;) {
       const itemAt = this.skipSpaces(at + 1);
@@ -171,9 +162,20 @@ class Scanner {
       if (this.column > column) throw GIVE_UP;
       at = next;
     }
+    this.close();
+    return next;
+  }
+
+  private open(ev: MappingEvent | SequenceEvent, at: number, style: typeof BLOCK | typeof FLOW): void {
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
+    ev.start = at;
+    ev.style = style;
+    this.builder.event(ev);
+  }
+
+  private close(): void {
     this.builder.event(this.popEvent);
     this.depth--;
-    return next;
   }
 
   /** A scalar or flow collection that must end on its line; returns the next content line. */
@@ -345,13 +347,9 @@ class Scanner {
 
   /** `[...]` or `{...}` closed on the same line; returns the position after the bracket. */
   private flowCollection(at: number): number {
-    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     const isMap = this.src.charCodeAt(at) === BRACE_OPEN;
     const close = isMap ? BRACE_CLOSE : BRACKET_CLOSE;
-    const ev = isMap ? this.mappingEvent : this.sequenceEvent;
-    ev.start = at;
-    ev.style = FLOW;
-    this.builder.event(ev);
+    this.open(isMap ? this.mappingEvent : this.sequenceEvent, at, FLOW);
     let i = this.skipSpaces(at + 1);
     if (this.src.charCodeAt(i) !== close) {
       for (;;) {
@@ -372,8 +370,7 @@ class Scanner {
         if (this.src.charCodeAt(i) === close) throw GIVE_UP; // a trailing comma
       }
     }
-    this.builder.event(this.popEvent);
-    this.depth--;
+    this.close();
     return i + 1;
   }
 

@@ -183,6 +183,18 @@ const mutated = fc
     return lines.join('\n');
   });
 
+/** Runs `agree` on `runs` texts drawn from `texts`; counts the ones the scanner read. */
+function compareOn(texts: fc.Arbitrary<string>, runs: number, seed: number): { read: number; runs: number } {
+  let read = 0;
+  fc.assert(
+    fc.property(texts, (text) => {
+      if (agree(text)) read++;
+    }),
+    { numRuns: runs, seed },
+  );
+  return { read, runs };
+}
+
 describe('the everyday-YAML scanner reads exactly what the general parser reads', () => {
   test('every corpus flow and generated flow: same tree, and the scanner reads nearly all of them', () => {
     let read = 0;
@@ -214,30 +226,14 @@ describe('the everyday-YAML scanner reads exactly what the general parser reads'
   });
 
   test('random texts from tricky pieces: read alike or left to the general parser', (t) => {
-    let read = 0;
-    let runs = 0;
-    fc.assert(
-      fc.property(yamlText, (text) => {
-        runs++;
-        if (agree(text)) read++;
-      }),
-      { numRuns: 3000, seed: 20261123 },
-    );
+    const { read, runs } = compareOn(yamlText, 3000, 20261123);
     t.diagnostic(`the scanner read ${read} of ${runs} random texts`);
     // The scanner must take a good share, or this test would prove nothing.
     assert.ok(read > runs / 10, `the scanner read ${read} of ${runs} texts`);
   });
 
   test('mutated flows: read alike or left to the general parser', (t) => {
-    let read = 0;
-    let runs = 0;
-    fc.assert(
-      fc.property(mutated, (text) => {
-        runs++;
-        if (agree(text)) read++;
-      }),
-      { numRuns: 1500, seed: 7 },
-    );
+    const { read, runs } = compareOn(mutated, 1500, 7);
     t.diagnostic(`the scanner read ${read} of ${runs} mutated flows`);
     assert.ok(read > runs / 4, `the scanner read ${read} of ${runs} texts`);
   });
