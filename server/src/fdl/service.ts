@@ -1,11 +1,11 @@
 // The current FDL spec (`Type: StateMachine`): every editor feature, one module per feature.
 import type { DialectService } from '../service/types';
 import { flowModel } from './model/build';
-import { classifyObject, fieldsForContext } from './shape';
+import { classifyObject } from './shape';
+import { fieldsForContext } from './fields';
 import { validateFdl } from './validate';
 import { fdlCompletion } from './features/completion';
 import { fdlHover } from './features/hover';
-import { schemaDescription } from './features/schemaDocs';
 import { documentSymbols } from './features/symbols';
 import { definition, prepareRename, references, rename } from './features/navigation';
 import { codeActions } from './features/codeActions';
@@ -14,7 +14,7 @@ import { foldingRanges } from './features/folding';
 export const fdlService: DialectService = {
   validate: validateFdl,
   complete: fdlCompletion,
-  hover: (doc, position) => fdlHover(doc, position, schemaDescription),
+  hover: fdlHover,
   documentSymbols: (doc) => documentSymbols(doc, flowModel(doc)),
   definition: (doc, position) => definition(doc, flowModel(doc), position),
   references: (doc, position, includeDeclaration) => references(doc, flowModel(doc), position, includeDeclaration),

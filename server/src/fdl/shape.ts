@@ -1,8 +1,12 @@
 // Which kind of object a node of a current-spec flow is (a state, a Retry rule, a constructor…),
 // found by walking from the root along the node's path. Completion and hover read this.
 import type { ArrayNode, Node, ObjectNode, Property } from '../parse/tree';
-import { ANY_STATE_FIELDS, SHAPE_FIELDS, STATE_FIELDS, type FieldDoc, type Shape } from './catalog';
 import { stringValue, prop } from './tree';
+
+/** The kinds of object a flow is made of. */
+export type Shape =
+  | 'root' | 'state' | 'scope' | 'choiceBranch' | 'retryRule' | 'catchRule' | 'processorConfig'
+  | 'constructor' | 'parameters' | 'other';
 
 export interface ObjectContext {
   readonly shape: Shape;
@@ -90,13 +94,4 @@ export function classifyObject(target: ObjectNode): ObjectContext {
     if (pendingList !== undefined) ctx = { ...ctx, shape: 'other', ...inState };
   }
   return ctx;
-}
-
-/** The keys an object of this kind may contain (none for free-form constructor data). */
-export function fieldsForContext(ctx: ObjectContext): readonly FieldDoc[] {
-  switch (ctx.shape) {
-    case 'state': return (ctx.stateType !== undefined ? STATE_FIELDS[ctx.stateType] : undefined) ?? ANY_STATE_FIELDS;
-    case 'constructor': case 'parameters': case 'other': return [];
-    default: return SHAPE_FIELDS[ctx.shape];
-  }
 }

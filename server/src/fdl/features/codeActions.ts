@@ -4,7 +4,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import { DiagnosticCodes } from '../../diagnostics/codes';
 import type { ObjectNode, Property } from '../../parse/tree';
 import type { AnalysedDocument } from '../../service/types';
-import type { FieldDoc } from '../catalog';
+import type { FieldDoc } from '../schemaFields';
 import type { FlowModel, FlowState } from '../model/types';
 import { closestName } from '../suggest';
 

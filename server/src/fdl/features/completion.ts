@@ -2,16 +2,16 @@
 // names, expression variables/functions, and a snippet per state type.
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
 import type { AnalysedDocument } from '../../service/types';
-import { ANY_STATE_FIELDS, KNOWN_ACTIONS, SHAPE_FIELDS, STATE_TYPES, TASK_MODES } from '../catalog';
+import { KNOWN_ACTIONS } from '../catalog';
+import { ANY_STATE_FIELDS, fieldsForContext, ROOT_FIELDS, STATE_TYPES, TASK_MODES } from '../fields';
 import { PLACES } from '../checks/constructors';
 import type { ExpressionPlace } from '../checks/expressionCheck';
 import { flowModel } from '../model/build';
 import type { FlowScope } from '../model/types';
-import { classifyObject, fieldsForContext, type ObjectContext } from '../shape';
+import { classifyObject, type ObjectContext } from '../shape';
 import { complete, valueItem, type CompletionSpec, type ValueRequest } from './completionEngine';
 import { expressionCompletions } from './expressionCompletion';
 import { stateSnippets } from './snippets';
-import { schemaDescription } from './schemaDocs';
 
 const fieldsFor = fieldsForContext;
 
@@ -66,16 +66,14 @@ function values(doc: AnalysedDocument, req: ValueRequest): CompletionItem[] {
 const spec: CompletionSpec = {
   keys(doc, { container, newItem, column }) {
     if (!container) {
-      return { fields: doc.parsed.root === undefined || column === 0 ? SHAPE_FIELDS.root : [], snippets: [] };
+      return { fields: doc.parsed.root === undefined || column === 0 ? ROOT_FIELDS : [], snippets: [] };
     }
     const ctx = classifyObject(container);
     if (newItem && ctx.shape === 'state') {
       return { fields: ANY_STATE_FIELDS.filter((f) => f.name === 'Type' || f.name === 'Name'), snippets: stateSnippets(column, false) };
     }
     const snippets = ctx.shape === 'state' && container.properties.length <= 1 ? stateSnippets(column, false) : [];
-    // The schema's descriptions are the documentation of record; the catalogue fills gaps.
-    const fields = fieldsFor(ctx).map((f) => ({ ...f, description: schemaDescription(ctx, f.name) ?? f.description }));
-    return { fields, snippets };
+    return { fields: fieldsFor(ctx), snippets };
   },
   values,
 };

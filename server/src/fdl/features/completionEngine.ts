@@ -7,7 +7,7 @@ import {
 import { nodeAt } from '../../parse';
 import type { Node, ObjectNode, Property } from '../../parse/tree';
 import type { AnalysedDocument } from '../../service/types';
-import type { FieldDoc } from '../catalog';
+import type { FieldDoc } from '../schemaFields';
 
 export interface KeyRequest {
   /** The object the key belongs to; undefined when the document has no tree yet. */

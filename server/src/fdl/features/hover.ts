@@ -4,21 +4,17 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { nodeAt } from '../../parse';
 import type { Node, ObjectNode } from '../../parse/tree';
 import type { AnalysedDocument } from '../../service/types';
-import { KNOWN_ACTIONS, STATE_TYPES, VARIABLES } from '../catalog';
+import { KNOWN_ACTIONS, VARIABLES } from '../catalog';
+import { describeKey, STATE_TYPES } from '../fields';
 import { builtinFunction, parseCondition, parseExpression, walkExpression } from '../expressions';
 import { flowModel } from '../model/build';
-import { classifyObject, fieldsForContext, type ObjectContext } from '../shape';
+import { classifyObject } from '../shape';
 import { asStringScalar, prop, stringValue, toRange, valueTextStart } from '../tree';
 import { nameAt } from './navigation';
 
-/** Extra docs (e.g. from the JSON Schema) looked up by key for an object shape; optional. */
-export type SchemaDocs = (ctx: ObjectContext, key: string) => string | undefined;
-
-const fieldsFor = fieldsForContext;
-
 const markdown = (value: string) => ({ kind: 'markdown' as const, value });
 
-export function fdlHover(doc: AnalysedDocument, position: Position, schemaDocs?: SchemaDocs): Hover | null {
+export function fdlHover(doc: AnalysedDocument, position: Position): Hover | null {
   const d = doc.document;
   const offset = d.offsetAt(position);
   const model = flowModel(doc);
@@ -38,8 +34,8 @@ export function fdlHover(doc: AnalysedDocument, position: Position, schemaDocs?:
   const container: ObjectNode = property.parent;
   const ctx = classifyObject(container);
   if (at.onKey) {
-    const doc1 = schemaDocs?.(ctx, property.key) ?? fieldsFor(ctx).find((f) => f.name === property.key)?.description;
-    return doc1 ? { contents: markdown(`\`${property.key}\`: ${doc1}`), range: toRange(d, property.keyRange) } : null;
+    const docs = describeKey(ctx, property.key);
+    return docs ? { contents: markdown(`\`${property.key}\`: ${docs}`), range: toRange(d, property.keyRange) } : null;
   }
   const value = property.value;
   const s = asStringScalar(value);

@@ -2,9 +2,9 @@
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
 import type { AnalysedDocument } from '../../service/types';
 import { complete, valueItem, type CompletionSpec } from '../features/completionEngine';
-import { STEP_TYPES, LEGACY_SHAPE_FIELDS } from './catalog';
+import { LEGACY_ROOT_FIELDS, legacyFields, STEP_TYPES } from './fields';
 import { legacyModel } from './model';
-import { classifyLegacy, legacyFields, type LegacyContext } from './shape';
+import { classifyLegacy, type LegacyContext } from './shape';
 
 const ROOTS: readonly { name: string; doc: string }[] = [
   { name: '$input', doc: 'The step input.' },
@@ -24,7 +24,7 @@ function stepNames(doc: AnalysedDocument, ctx: LegacyContext): CompletionItem[] 
 
 const spec: CompletionSpec = {
   keys(doc, { container, column }) {
-    if (!container) return { fields: doc.parsed.root === undefined || column === 0 ? LEGACY_SHAPE_FIELDS.root : [], snippets: [] };
+    if (!container) return { fields: doc.parsed.root === undefined || column === 0 ? LEGACY_ROOT_FIELDS : [], snippets: [] };
     return { fields: legacyFields(classifyLegacy(container)), snippets: [] };
   },
   values(doc, req) {

@@ -4,9 +4,9 @@ import { nodeAt } from '../../parse';
 import type { AnalysedDocument } from '../../service/types';
 import { nameAt } from '../features/navigation';
 import { asStringScalar, toRange } from '../tree';
-import { STEP_TYPES } from './catalog';
+import { legacyFields, STEP_TYPES } from './fields';
 import { legacyModel } from './model';
-import { classifyLegacy, legacyFields } from './shape';
+import { classifyLegacy } from './shape';
 
 const markdown = (value: string) => ({ kind: 'markdown' as const, value });
 

@@ -7,7 +7,8 @@ import { documentSymbols } from '../features/symbols';
 import { legacyCompletion } from './completion';
 import { legacyHover } from './hover';
 import { legacyModel } from './model';
-import { classifyLegacy, legacyFields } from './shape';
+import { classifyLegacy } from './shape';
+import { legacyFields } from './fields';
 import { validateLegacy } from './validate';
 
 export const fdlLegacyService: DialectService = {

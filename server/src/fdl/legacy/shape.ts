@@ -1,8 +1,10 @@
 // Which kind of object a node of a legacy flow is, found by walking from the root along its path.
 import type { ArrayNode, Node, ObjectNode, Property } from '../../parse/tree';
-import type { FieldDoc } from '../catalog';
 import { prop, stringValue } from '../tree';
-import { ANY_STEP_FIELDS, LEGACY_SHAPE_FIELDS, STEP_FIELDS, type LegacyShape } from './catalog';
+
+/** The kinds of object a legacy flow is made of. */
+export type LegacyShape =
+  | 'root' | 'step' | 'choice' | 'default' | 'branch' | 'retryRule' | 'catchRule' | 'mapping' | 'iterationMapping' | 'other';
 
 export interface LegacyContext {
   readonly shape: LegacyShape;
@@ -61,10 +63,4 @@ export function classifyLegacy(target: ObjectNode): LegacyContext {
     }
   }
   return ctx;
-}
-
-export function legacyFields(ctx: LegacyContext): readonly FieldDoc[] {
-  if (ctx.shape === 'step') return (ctx.stepType !== undefined ? STEP_FIELDS[ctx.stepType] : undefined) ?? ANY_STEP_FIELDS;
-  if (ctx.shape === 'other') return [];
-  return LEGACY_SHAPE_FIELDS[ctx.shape];
 }
