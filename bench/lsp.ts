@@ -32,10 +32,21 @@ interface Row {
   parseMs: number;
   schemaMs: number;
   validateMs: number;
+  /** Full validation of the same flow with an unclosed quote half-way through (as while typing). */
+  brokenMs: number;
   aslMs: number;
   completionP95Ms: number;
   completionFreshP95Ms: number;
   diagnostics: number;
+}
+
+/** The flow with the quote of a value half-way through left open, as while typing it. */
+function withUnclosedQuote(text: string): string {
+  const lines = text.split('\n');
+  let i = Math.floor(lines.length / 2);
+  while (!/: \S/.test(lines[i]!)) i++;
+  lines[i] = lines[i]!.replace(/: (.*)$/, ': "$1');
+  return lines.join('\n');
 }
 
 /** Cursor positions where completion is asked: a fresh key line, after `Next: `, after `Type: `. */
@@ -58,16 +69,17 @@ function completionPositions(doc: TextDocument, count: number): Position[] {
 async function measure(states: number): Promise<Row> {
   const { runs, aslRuns } = RUNS[states]!;
   const text = generateFdl(states);
+  const broken = withUnclosedQuote(text);
   const aslText = generateAsl(states);
   const service = createLanguageService();
   let version = 0;
-  const fresh = (): TextDocument => TextDocument.create('file:///bench/flow.flow.yaml', 'yaml', ++version, text);
+  const fresh = (content = text): TextDocument => TextDocument.create('file:///bench/flow.flow.yaml', 'yaml', ++version, content);
 
   let diagnostics = 0;
   const schemaDoc = TextDocument.create('file:///bench/flow.flow.yaml', 'yaml', 1, text);
   // The measures take turns within each round, so a busy machine slows them alike and the
   // ratios stay meaningful even when the absolute times do not.
-  const [validate, bare, parse, parseAndSchema] = interleaved(
+  const [validate, bare, parse, parseAndSchema, brokenValidate] = interleaved(
     [
       () => (diagnostics = service.validate(fresh()).length),
       () => load(text),
@@ -76,6 +88,7 @@ async function measure(states: number): Promise<Row> {
         const parsed = parseText(text, 'yaml');
         return fdlSchemaDiagnostics({ document: schemaDoc, parsed, dialect: detectDialect(parsed) });
       },
+      () => service.validate(fresh(broken)),
     ],
     runs,
     3,
@@ -112,6 +125,7 @@ async function measure(states: number): Promise<Row> {
     parseMs: median(parse.wall),
     schemaMs: Math.max(0, median(parseAndSchema.wall) - median(parse.wall)),
     validateMs: median(validate.wall),
+    brokenMs: median(brokenValidate.wall),
     aslMs: median(aslTimes),
     completionP95Ms: percentile(completion, 95),
     completionFreshP95Ms: percentile(freshCompletion, 95),
@@ -122,7 +136,7 @@ async function measure(states: number): Promise<Row> {
 async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const n of SIZES) rows.push(await measure(n));
-  const header = ['states', 'KiB', 'js-yaml load', 'our parse', '+schema', 'full validate', 'ASL (YAML)', 'validate/load', 'ASL/validate', 'CPU validate/load', 'completion p95', 'p95 incl. parse', 'diagnostics'];
+  const header = ['states', 'KiB', 'js-yaml load', 'our parse', '+schema', 'full validate', 'with a syntax error', 'ASL (YAML)', 'validate/load', 'ASL/validate', 'CPU validate/load', 'completion p95', 'p95 incl. parse', 'diagnostics'];
   const table = rows.map((r) => [
     String(r.states),
     r.kb.toFixed(0),
@@ -130,6 +144,7 @@ async function main(): Promise<void> {
     ms(r.parseMs),
     ms(r.schemaMs),
     ms(r.validateMs),
+    ms(r.brokenMs),
     ms(r.aslMs),
     (r.validateMs / r.bareParseMs).toFixed(2) + 'x',
     (r.aslMs / r.validateMs).toFixed(1) + 'x',

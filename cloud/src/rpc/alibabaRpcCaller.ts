@@ -82,34 +82,27 @@ export class AlibabaRpcCaller {
     let url: string;
     const headers: Record<string, string> = { 'user-agent': this.rt.userAgent, 'x-acs-action': action, 'x-acs-version': this.options.version, accept: 'application/json' };
     if (bodyText !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+    // What both signature versions sign besides the request itself.
+    const signing = {
+      method: op.method,
+      action,
+      version: this.options.version,
+      accessKeyId: creds.accessKeyId,
+      accessKeySecret: creds.accessKeySecret,
+      ...(creds.securityToken ? { securityToken: creds.securityToken } : {}),
+      query: apiQuery,
+      now,
+      nonce,
+    };
     if ((this.options.signatureAlgorithm ?? 'v1') === 'v1') {
-      const signed = signRpcV1Request({
-        method: op.method,
-        action,
-        version: this.options.version,
-        accessKeyId: creds.accessKeyId,
-        accessKeySecret: creds.accessKeySecret,
-        ...(creds.securityToken ? { securityToken: creds.securityToken } : {}),
-        query: apiQuery,
-        body: op.method === 'POST' ? apiBody : {},
-        now,
-        nonce,
-      });
+      const signed = signRpcV1Request({ ...signing, body: op.method === 'POST' ? apiBody : {} });
       url = `${base}?${encodeRpcParams(signed.query)}`;
     } else {
       const acsHeaders = signAcs3Request({
-        method: op.method,
+        ...signing,
         host: this.endpoint.host,
-        action,
-        version: this.options.version,
-        accessKeyId: creds.accessKeyId,
-        accessKeySecret: creds.accessKeySecret,
-        ...(creds.securityToken ? { securityToken: creds.securityToken } : {}),
-        query: apiQuery,
         body: bodyText ?? '',
         ...(bodyText !== undefined ? { contentType: 'application/x-www-form-urlencoded' } : {}),
-        now,
-        nonce,
       });
       Object.assign(headers, acsHeaders);
       const qs = encodeRpcParams(apiQuery);

@@ -15,19 +15,26 @@ const { parseEvents } = jsYaml;
 import type { ParsedText, SyntaxProblem } from './tree';
 import { rememberValue } from './value';
 import { TreeBuilder } from './yamlTreeBuilder';
-import { scanEverydayYaml } from './yamlScanner';
+import { scanEverydayYaml, type ScanOutcome } from './yamlScanner';
 
 /** Reparses after blanking lines at most this often before giving up on the rest. */
 const MAX_RECOVERY_ATTEMPTS = 12;
+/**
+ * An unclosed quote runs on and js-yaml reports it a few lines later: a quote the scanner found
+ * unclosed this close before the reported error is taken as its cause.
+ */
+const SUSPECT_LINES_BEFORE_ERROR = 3;
 
 export function parseYaml(text: string): ParsedText {
-  return parseEverydayYaml(text) ?? parseYamlGeneral(text);
+  const builder = new TreeBuilder(text, text, []);
+  const scan = scanEverydayYaml(text, builder);
+  return scan.readAll ? finished(text, builder, []) : parseYamlGeneral(text, scan);
 }
 
-/** The fast path: the tree when the text is everyday YAML (see yamlScanner.ts), else undefined. */
+/** The fast path alone: the tree when the text is everyday YAML (see yamlScanner.ts), else undefined. */
 export function parseEverydayYaml(text: string): ParsedText | undefined {
   const builder = new TreeBuilder(text, text, []);
-  return scanEverydayYaml(text, builder) ? finished(text, builder, []) : undefined;
+  return scanEverydayYaml(text, builder).readAll ? finished(text, builder, []) : undefined;
 }
 
 function finished(text: string, builder: TreeBuilder, problems: SyntaxProblem[]): ParsedText {
@@ -37,19 +44,32 @@ function finished(text: string, builder: TreeBuilder, problems: SyntaxProblem[])
   return parsed;
 }
 
-/** The general path: js-yaml's parser for any YAML, with recovery after a syntax error. */
-export function parseYamlGeneral(text: string): ParsedText {
+/**
+ * The general path: js-yaml's parser for any YAML, with recovery after a syntax error. Each
+ * retry on the text with blanked lines tries the scanner first, which is much faster.
+ * `firstScan` is how the scanner fared on `text`, when it was tried.
+ */
+export function parseYamlGeneral(text: string, firstScan?: ScanOutcome): ParsedText {
   const problems: SyntaxProblem[] = [];
   let source = text;
+  let scan = firstScan;
   const blanked = new Set<number>();
   for (let attempt = 0; attempt <= MAX_RECOVERY_ATTEMPTS; attempt++) {
+    if (attempt > 0) {
+      const scanned = new TreeBuilder(text, source, problems);
+      scan = scanEverydayYaml(source, scanned);
+      if (scan.readAll) return finished(text, scanned, problems);
+    }
     let events: Event[];
     try {
       events = parseEvents(source, {});
     } catch (err) {
       const position = errorPosition(err, source.length);
-      if (attempt === 0) problems.push(syntaxProblemAt(text, position, errorReason(err)));
-      const next = blankLineFor(source, position, blanked);
+      // An unclosed quote is reported where the string runs into trouble, often lines later.
+      const openQuote = scan?.openQuoteAt !== undefined && isShortlyBefore(source, scan.openQuoteAt, position) ? scan.openQuoteAt : undefined;
+      if (attempt === 0) problems.push(openQuote !== undefined ? unclosedQuote(text, openQuote) : syntaxProblemAt(text, position, errorReason(err)));
+      const suspect = openQuote ?? position;
+      const next = blankLineFor(source, suspect, blanked) ?? blankLineFor(source, position, blanked);
       if (next === undefined) break;
       source = next;
       continue;
@@ -59,6 +79,16 @@ export function parseYamlGeneral(text: string): ParsedText {
     return finished(text, builder, problems);
   }
   return { format: 'yaml', text, root: undefined, syntaxProblems: problems };
+}
+
+/** Whether `start` is on the line of `position` or on one of the few lines before it. */
+function isShortlyBefore(source: string, start: number, position: number): boolean {
+  if (start > position) return false;
+  let lines = 0;
+  for (let i = source.indexOf('\n', start); i >= 0 && i < position; i = source.indexOf('\n', i + 1)) {
+    if (++lines > SUSPECT_LINES_BEFORE_ERROR) return false;
+  }
+  return true;
 }
 
 function errorPosition(err: unknown, length: number): number {
@@ -71,6 +101,15 @@ function errorReason(err: unknown): string {
   const e = err as Partial<YAMLException> | undefined;
   const reason = typeof e?.reason === 'string' ? e.reason : err instanceof Error ? err.message : String(err);
   return `YAML syntax error: ${reason}. Fix the text at this position (check indentation, quotes and brackets).`;
+}
+
+/** Underlines an unclosed string from its quote to its line's end. */
+function unclosedQuote(text: string, at: number): SyntaxProblem {
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  while (end > at + 1 && /\s/.test(text[end - 1] ?? '')) end--;
+  const quote = text[at];
+  return { range: { start: at, end }, message: `YAML syntax error: this string is not closed. Add the closing ${quote} at its end (a string may go on to the next lines only when they are indented further than its key).` };
 }
 
 /** Underlines the error position; on a blank tail (e.g. an unclosed bracket) the last character before it. */

@@ -58,25 +58,43 @@ const UNUSUAL = /[\t\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFF
 /** Thrown to abandon the scan; caught in `scanEverydayYaml`. */
 const GIVE_UP = new Error('not everyday YAML');
 
-/**
- * Reads `text` into `builder` and returns true, or returns false as soon as the text is not
- * everyday YAML (the builder is then half-filled and must be dropped).
- */
-export function scanEverydayYaml(text: string, builder: TreeBuilder): boolean {
-  if (MAYBE_UNUSUAL.test(text) && UNUSUAL.test(text)) return false;
+export interface ScanOutcome {
+  readonly readAll: boolean;
+  /**
+   * Otherwise, where the line it stopped on starts (the builder is then half-filled and must
+   * be dropped). On a text with a syntax error that line is where the error begins, which the
+   * general parser may only notice lines later (an unclosed quote runs on).
+   */
+  readonly stoppedAt: number;
+  /** Where a quote opens that is not closed on its line, when that is what stopped it. */
+  readonly openQuoteAt?: number;
+}
+
+const READ_ALL: ScanOutcome = { readAll: true, stoppedAt: -1 };
+
+/** Reads `text` into `builder`, or stops as soon as the text is not everyday YAML. */
+export function scanEverydayYaml(text: string, builder: TreeBuilder): ScanOutcome {
+  if (MAYBE_UNUSUAL.test(text)) {
+    const unusual = UNUSUAL.exec(text);
+    if (unusual) return { readAll: false, stoppedAt: text.lastIndexOf('\n', unusual.index - 1) + 1 };
+  }
+  const scanner = new Scanner(text, builder);
   try {
-    new Scanner(text, builder).document();
-    return true;
+    scanner.document();
+    return READ_ALL;
   } catch (err) {
-    if (err === GIVE_UP || err instanceof RangeError) return false;
-    throw err;
+    if (err !== GIVE_UP && !(err instanceof RangeError)) throw err;
+    const stopped = { readAll: false, stoppedAt: scanner.lineStart };
+    return scanner.openQuoteAt === undefined ? stopped : { ...stopped, openQuoteAt: scanner.openQuoteAt };
   }
 }
 
 class Scanner {
   private readonly length: number;
   /** Where the line being read starts, so a position's column is `position - lineStart`. */
-  private lineStart = 0;
+  lineStart = 0;
+  /** Set when a quote is not closed on its line. */
+  openQuoteAt: number | undefined;
   /** The column of the content line `nextContentLine` found. */
   private column = 0;
   private depth = 0;
@@ -296,7 +314,10 @@ class Scanner {
   /** Emits the quoted scalar at `at`; returns the position after its closing quote. */
   private quoted(at: number): number {
     const close = this.quotedEnd(at, true);
-    if (close < 0) throw GIVE_UP;
+    if (close < 0) {
+      this.openQuoteAt = at;
+      throw GIVE_UP;
+    }
     return close + 1;
   }
 

@@ -138,6 +138,17 @@ describe('YAML positioned parse', () => {
     assert.equal((prop(root, 'End').value as ScalarNode).value, true);
   });
 
+  test('an unclosed quote is underlined where it opens, and only its line is lost', () => {
+    // js-yaml notices the problem on the next line ("deficient indentation").
+    const text = 'StartAt: A\nStates:\n  - Name: A\n    Next: "B\n    Type: Pass\n  - Name: B\nEnd: true\n';
+    const parsed = parseText(text, 'yaml');
+    assert.equal(parsed.syntaxProblems.length, 1);
+    const p = parsed.syntaxProblems[0]!;
+    assert.equal(slice(text, p.range), '"B');
+    assert.match(p.message, /not closed/);
+    assert.deepEqual(toJsonValue(parsed.root), { StartAt: 'A', States: [{ Name: 'A', Type: 'Pass' }, { Name: 'B' }], End: true });
+  });
+
   test('an unclosed flow sequence underlines its last character, not the empty line after it', () => {
     const text = 'a: 1\nb: [1, \n';
     const parsed = parseText(text, 'yaml');
