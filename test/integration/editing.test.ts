@@ -58,6 +58,14 @@ suite('Writing a flow', () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     for (const state of ['Shipping', 'Ship']) assert.ok(labels.includes(state), `${state} is offered among ${JSON.stringify(labels)}`);
+
+    // What the author sees: the suggestion list open at the cursor.
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(position, position);
+    await clearNotifications();
+    await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // the widget renders after the provider answers
+    await screenshot('completion-state-names');
   });
 
   test('hover on a key shows the schema documentation', async () => {
