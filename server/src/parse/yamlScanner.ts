@@ -165,9 +165,8 @@ class Scanner {
       const c = this.src.charCodeAt(itemAt);
       if (this.isLineEnd(c) || c === HASH) {
         next = this.nextContentLine(this.afterLine(itemAt), false);
-        // An empty item (`-` alone) is left to the general parser.
-        if (next < 0 || this.column <= column) throw GIVE_UP;
-        next = this.blockNode(next, this.column);
+        if (next >= 0 && this.column > column) next = this.blockNode(next, this.column);
+        else this.emptyValue(); // `-` alone: a null item (as while a new state is being typed)
       } else if (this.isEntryDash(itemAt)) {
         next = this.sequence(itemAt, itemAt - this.lineStart);
       } else if (this.keyColon(itemAt) >= 0) {

@@ -219,7 +219,8 @@ describe('the everyday-YAML scanner reads exactly what the general parser reads'
       ['a: 1\n---\nb: 2\n', false],
       ['a: 1\n\tb: 2\n', false],
       ['a: b: c\n', false],
-      ['- \n', false],
+      ['- \n', true],
+      ['States:\n  - Type: Pass\n  -\n  - \nEnd: 1\n', true],
       ['x\n', false],
     ];
     for (const [text, expected] of cases) assert.equal(agree(text), expected, JSON.stringify(text));
