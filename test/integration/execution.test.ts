@@ -44,6 +44,8 @@ async function flowNode(f: ExecutionFeatures, flowName: string): Promise<Executi
 /** A screenshot of what a person sees, without the deploy notifications piled over it. */
 async function shot(name: string): Promise<void> {
   await vscode.commands.executeCommand('notifications.clearAll');
+  // The Output panel opens a moment after a new channel is shown; the picture waits for it.
+  await new Promise((resolve) => setTimeout(resolve, 700));
   await screenshot(name);
 }
 

@@ -1,5 +1,7 @@
-// Tailing an execution into a log output channel: one line per event as it happens, then the
-// final status, the output (pretty JSON) or the error and cause, and the duration. Each tail
+// Tailing an execution into an output channel: one line per event as it happens, then the
+// final status, the output (pretty JSON) or the error and cause, and the duration. The channel
+// is plain text in its own language, whose grammar colours failures and JSON: a log channel
+// would put its own date and level before each line, which already starts with the event's time. Each tail
 // runs until the execution ends or the user stops it, independent of window focus; events come
 // from FnfClient.tailExecution, which delivers each one exactly once and in order.
 import * as vscode from 'vscode';
@@ -7,6 +9,13 @@ import type { FnfClient } from '../../../cloud/src/fnf/client';
 import type { Execution, HistoryEvent, TailCursor } from '../../../cloud/src/fnf/types';
 import { failureOf, formatEventLine, formatSummary, isTerminalEvent, withFinalStatus } from './eventFormat';
 import { describeError } from './errors';
+
+/** Contributed in package.json with syntaxes/flowdeck-execution-log.tmLanguage.json. */
+const EXECUTION_LOG_LANGUAGE = 'flowdeck-execution-log';
+
+function executionChannel(key: string): vscode.OutputChannel {
+  return vscode.window.createOutputChannel(vscode.l10n.t('Flowdeck Execution: {0}', key), EXECUTION_LOG_LANGUAGE);
+}
 
 export type TailEnd =
   /** The execution reached a final status. */
@@ -34,7 +43,7 @@ export class TailSession {
 
   constructor(
     private readonly client: FnfClient,
-    readonly channel: vscode.LogOutputChannel,
+    readonly channel: vscode.OutputChannel,
     readonly flowName: string,
     readonly executionName: string,
     readonly targetLabel: string,
@@ -54,13 +63,13 @@ export class TailSession {
     this.abort.abort();
   }
 
-  private write(level: 'info' | 'warn' | 'error', line: string): void {
+  private write(line: string): void {
     this.lines.push(line);
-    this.channel[level](line);
+    this.channel.appendLine(line);
   }
 
   private async run(): Promise<TailEnd> {
-    this.write('info', `── ${vscode.l10n.t('Tailing {0} / {1} on {2}', this.flowName, this.executionName, this.targetLabel)} ──`);
+    this.write(`── ${vscode.l10n.t('Tailing {0} / {1} on {2}', this.flowName, this.executionName, this.targetLabel)} ──`);
     let failure: { error?: string; cause?: string } | undefined;
     let terminalType: string | undefined;
     try {
@@ -76,33 +85,30 @@ export class TailSession {
           if (item.event.EventId <= this.lastEventId) continue;
           this.lastEventId = item.event.EventId;
           this.events.push(item.event);
-          const line = formatEventLine(item.event);
-          const failed = /Failed$|TimedOut$|SubmitFailed$/.test(item.event.Type);
-          this.write(failed ? 'error' : item.event.Type === 'ExecutionStopped' ? 'warn' : 'info', line);
+          this.write(formatEventLine(item.event));
           if (isTerminalEvent(item.event.Type)) {
             failure = failureOf(item.event);
             terminalType = item.event.Type;
           }
         } else {
           const e = withFinalStatus(item.execution, terminalType);
-          const level = e.Status === 'Succeeded' ? 'info' : e.Status === 'Stopped' ? 'warn' : 'error';
-          for (const l of formatSummary(e, summaryLabels(), failure)) this.write(level, l);
+          for (const l of formatSummary(e, summaryLabels(), failure)) this.write(l);
           return { kind: 'ended', execution: e };
         }
       }
       if (this.abort.signal.aborted) return this.stoppedByUser();
       // the iterator ended without a final item: the execution's end was not seen
-      this.write('warn', vscode.l10n.t('The event stream ended before the execution finished.'));
+      this.write(vscode.l10n.t('The event stream ended before the execution finished.'));
       return { kind: 'stopped' };
     } catch (error) {
       if (this.abort.signal.aborted) return this.stoppedByUser();
-      this.write('error', vscode.l10n.t('Tailing stopped: {0}', describeError(error)));
+      this.write(vscode.l10n.t('Tailing stopped: {0}', describeError(error)));
       return { kind: 'failed', error };
     }
   }
 
   private stoppedByUser(): TailEnd {
-    this.write('warn', vscode.l10n.t('Stopped tailing; the execution was not stopped.'));
+    this.write(vscode.l10n.t('Stopped tailing; the execution was not stopped.'));
     return { kind: 'stopped' };
   }
 }
@@ -112,7 +118,7 @@ const MAX_CHANNELS = 8;
 /** All tails of this window: one channel per execution, the oldest finished ones closed first. */
 export class TailManager implements vscode.Disposable {
   private readonly sessions = new Map<string, TailSession>();
-  private readonly results: vscode.LogOutputChannel[] = [];
+  private readonly results: vscode.OutputChannel[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a tail starts or ends. */
   readonly onDidChange = this.changed.event;
@@ -144,7 +150,7 @@ export class TailManager implements vscode.Disposable {
     }
     existing?.channel.dispose();
     this.sessions.delete(key);
-    const channel = vscode.window.createOutputChannel(vscode.l10n.t('Flowdeck Execution: {0}', key), { log: true });
+    const channel = executionChannel(key);
     const session = new TailSession(client, channel, flowName, executionName, targetLabel, this.pollIntervalMs());
     this.sessions.set(key, session);
     this.pruneFinished();
@@ -160,12 +166,11 @@ export class TailManager implements vscode.Disposable {
    */
   showResult(execution: Execution, targetLabel: string, options: { reveal?: boolean } = {}): string[] {
     const key = TailManager.key(execution.FlowName, execution.Name);
-    const channel = vscode.window.createOutputChannel(vscode.l10n.t('Flowdeck Execution: {0}', key), { log: true });
+    const channel = executionChannel(key);
     this.results.push(channel);
     while (this.results.length > MAX_CHANNELS) this.results.shift()?.dispose();
     const lines = [`── ${vscode.l10n.t('{0} / {1} on {2} (Express, synchronous)', execution.FlowName, execution.Name, targetLabel)} ──`, ...formatSummary(execution, summaryLabels())];
-    const level = execution.Status === 'Succeeded' ? 'info' : 'error';
-    for (const l of lines) channel[level](l);
+    for (const l of lines) channel.appendLine(l);
     if (options.reveal !== false) channel.show(true);
     return lines;
   }

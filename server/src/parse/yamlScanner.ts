@@ -5,7 +5,7 @@
 // complex keys, several documents, tabs, and every syntax error) makes it give up, and the
 // general parser reads the text instead: a text is either read exactly as js-yaml reads it or
 // not at all (test/unit/parse/yamlScanner.test.ts compares the two on thousands of texts).
-import type { DocumentEvent, MappingEvent, PopEvent, ScalarEvent, SequenceEvent } from 'js-yaml';
+import type { DocumentEvent, MappingEvent, ScalarEvent, SequenceEvent } from 'js-yaml';
 import type { TreeBuilder } from './yamlTreeBuilder';
 
 const LF = 10;
@@ -32,7 +32,6 @@ const DOCUMENT = 1;
 const SEQUENCE = 2;
 const MAPPING = 3;
 const SCALAR = 4;
-const POP = 6;
 const PLAIN = 1;
 const SINGLE_QUOTED = 2;
 const DOUBLE_QUOTED = 3;
@@ -102,7 +101,6 @@ class Scanner {
   private readonly scalarEvent: ScalarEvent = { type: SCALAR, valueStart: -1, valueEnd: -1, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: PLAIN, chomping: 1, indent: -1, fast: true };
   private readonly mappingEvent: MappingEvent = { type: MAPPING, start: 0, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: BLOCK };
   private readonly sequenceEvent: SequenceEvent = { type: SEQUENCE, start: 0, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: BLOCK };
-  private readonly popEvent: PopEvent = { type: POP };
 
   constructor(
     private readonly src: string,
@@ -122,7 +120,7 @@ class Scanner {
     if (at < 0) throw GIVE_UP;
     this.builder.event(documentEvent);
     if (this.blockNode(at, this.column) >= 0) throw GIVE_UP; // something after the root, further left
-    this.builder.event(this.popEvent);
+    this.builder.pop();
   }
 
   // ---- block structure -------------------------------------------------------------------
@@ -187,11 +185,11 @@ class Scanner {
     if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     ev.start = at;
     ev.style = style;
-    this.builder.event(ev);
+    this.builder.collection(ev);
   }
 
   private close(): void {
-    this.builder.event(this.popEvent);
+    this.builder.pop();
     this.depth--;
   }
 
@@ -228,7 +226,7 @@ class Scanner {
   /** Hands the scalar event to the builder; a tag applies to this one scalar only. */
   private emitScalar(): void {
     const ev = this.scalarEvent;
-    this.builder.event(ev);
+    this.builder.scalar(ev);
     ev.tagStart = -1;
     ev.tagEnd = -1;
   }

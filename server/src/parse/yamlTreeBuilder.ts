@@ -1,7 +1,7 @@
 // Builds the positioned tree and the plain value from YAML events, one event at a time: the
 // events come either from js-yaml 5's `parseEvents` or from the scanner for everyday YAML
 // (yamlScanner.ts), so both paths share one builder and give the same tree.
-import type { Event, ScalarEvent } from 'js-yaml';
+import type { Event, MappingEvent, ScalarEvent, SequenceEvent } from 'js-yaml';
 // `require`, not `import`: see yaml.ts (js-yaml's CommonJS build is the fast one).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate, for speed
 import jsYaml = require('js-yaml');
@@ -92,16 +92,9 @@ export class TreeBuilder {
         this.pop();
         break;
       case EVENT_ID.MAPPING:
-      case EVENT_ID.SEQUENCE: {
-        const isMap = ev.type === EVENT_ID.MAPPING;
-        const node = isMap ? new YamlObject(ev.start, ev.start) : new YamlArray(ev.start, ev.start);
-        const json: JsonObject | JsonValue[] = isMap ? {} : [];
-        const asKey = this.isKeyPosition();
-        if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), { node, json });
-        if (!asKey) this.attach(node, json);
-        this.stack.push({ node, json, key: undefined, keyStart: -1, keyEnd: -1, asKey, flow: ev.style === COLLECTION_STYLE.FLOW, keys: undefined, from: this.children.length });
+      case EVENT_ID.SEQUENCE:
+        this.collection(ev);
         break;
-      }
       case EVENT_ID.ALIAS:
         this.alias(ev.anchorStart, ev.anchorEnd);
         break;
@@ -132,7 +125,19 @@ export class TreeBuilder {
     return top !== undefined && top.node.kind === 'object' && top.keyEnd < 0;
   }
 
-  private scalar(ev: ScalarEvent): void {
+  // `collection`, `scalar` and `pop` take one event each; the scanner calls them directly.
+
+  collection(ev: MappingEvent | SequenceEvent): void {
+    const isMap = ev.type === EVENT_ID.MAPPING;
+    const node = isMap ? new YamlObject(ev.start, ev.start) : new YamlArray(ev.start, ev.start);
+    const json: JsonObject | JsonValue[] = isMap ? {} : [];
+    const asKey = this.isKeyPosition();
+    if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), { node, json });
+    if (!asKey) this.attach(node, json);
+    this.stack.push({ node, json, key: undefined, keyStart: -1, keyEnd: -1, asKey, flow: ev.style === COLLECTION_STYLE.FLOW, keys: undefined, from: this.children.length });
+  }
+
+  scalar(ev: ScalarEvent): void {
     const top = this.stack[this.stack.length - 1];
     const empty = ev.valueStart < 0;
     if (top !== undefined && top.node.kind === 'object') {
@@ -332,7 +337,7 @@ export class TreeBuilder {
     else target[key] = json;
   }
 
-  private pop(): void {
+  pop(): void {
     const frame = this.stack.pop();
     if (frame === undefined) return;
     const node = frame.node;
@@ -391,7 +396,7 @@ const keySlots: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS
 function keyAt(source: string, start: number, end: number): string {
   const length = end - start;
   if (length === 0) return '';
-  const slot = (length * 31 + source.charCodeAt(start) * 7 + source.charCodeAt(start + (length >> 1)) * 3 + source.charCodeAt(end - 1)) & (KEY_SLOTS - 1);
+  const slot = (length * 31 + source.charCodeAt(start) * 7 + source.charCodeAt(start + (length > 1 ? 1 : 0)) * 5 + source.charCodeAt(start + (length >> 1)) * 3 + source.charCodeAt(end - 1)) & (KEY_SLOTS - 1);
   const cached = keySlots[slot];
   if (cached !== undefined && cached.length === length) {
     let i = 0;
