@@ -133,9 +133,28 @@ async function measure(states: number): Promise<Row> {
   };
 }
 
+/** The same 1,000-state flow written as JSON: full validation, our parse, and JSON.parse. */
+function measureJson(): string {
+  const json = JSON.stringify(load(generateFdl(1000)), null, 2);
+  const service = createLanguageService();
+  let version = 0;
+  const [validate, parse, native] = interleaved(
+    [
+      () => service.validate(TextDocument.create('file:///bench/flow.flow.json', 'json', ++version, json)),
+      () => parseText(json, 'json'),
+      () => JSON.parse(json),
+    ],
+    25,
+    3,
+  );
+  const v = median(validate.wall);
+  return `1,000 states in JSON (${(json.length / 1024).toFixed(0)} KiB): full validate ${ms(v)}, our parse ${ms(median(parse.wall))}, JSON.parse ${ms(median(native.wall))} (validate/JSON.parse ${(v / median(native.wall)).toFixed(1)}x).`;
+}
+
 async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const n of SIZES) rows.push(await measure(n));
+  const jsonLine = measureJson();
   const header = ['states', 'KiB', 'js-yaml load', 'our parse', '+schema', 'full validate', 'with a syntax error', 'ASL (YAML)', 'validate/load', 'ASL/validate', 'CPU validate/load', 'completion p95', 'p95 incl. parse', 'diagnostics'];
   const table = rows.map((r) => [
     String(r.states),
@@ -160,6 +179,7 @@ async function main(): Promise<void> {
   console.log(`Load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs (CPU-time ratios are steadier than wall-clock ones on a busy machine).`);
   console.log(fmt(header));
   for (const row of table) console.log(fmt(row));
+  console.log(jsonLine);
   const r = rows.find((x) => x.states === 1000)!;
   const round = (n: number) => Math.round(n * 100) / 100;
   console.log(

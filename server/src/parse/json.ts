@@ -1,7 +1,10 @@
-// JSON text -> positioned tree through jsonc-parser, which keeps going after errors, so a
-// half-written document still yields every property it can.
+// JSON text -> positioned tree. Strict JSON is read in one pass by jsonScanner.ts; anything
+// else goes through jsonc-parser, which keeps going after errors, so a half-written document
+// still yields every property it can.
 import { parseTree, type Node as JsoncNode, type ParseError, ParseErrorCode } from 'jsonc-parser';
 import type { ArrayNode, Node, ObjectNode, ParsedText, Property, ScalarNode, SyntaxProblem } from './tree';
+import { scanStrictJson } from './jsonScanner';
+import { rememberValue } from './value';
 
 const ERROR_ADVICE: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidSymbol]: 'unexpected character; JSON allows only objects, arrays, strings, numbers, true, false and null',
@@ -23,6 +26,15 @@ const ERROR_ADVICE: Partial<Record<ParseErrorCode, string>> = {
 };
 
 export function parseJson(text: string): ParsedText {
+  const strict = scanStrictJson(text);
+  if (!strict) return parseJsonGeneral(text);
+  const parsed: ParsedText = { format: 'json', text, root: strict.root, syntaxProblems: [] };
+  rememberValue(parsed, strict.value, strict.repeatedKeys);
+  return parsed;
+}
+
+/** The general path: jsonc-parser, with its error recovery. */
+export function parseJsonGeneral(text: string): ParsedText {
   // A byte order mark is not JSON; a space of the same length keeps every offset.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   const errors: ParseError[] = [];

@@ -9,6 +9,7 @@ import jsYaml = require('js-yaml');
 const { getScalarValue, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } = jsYaml;
 import type { ArrayNode, JsonValue, Node, ObjectNode, OffsetRange, Property, ScalarNode, SyntaxProblem } from './tree';
 import { resolvePlainScalar, resolveTaggedScalar } from './scalars';
+import { setJsonProperty } from './toJson';
 import { endOf, PlainScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
 
 /** Aliases are expanded by copying; this bounds the copies (a "billion laughs" document). */
@@ -331,10 +332,7 @@ export class TreeBuilder {
       else keys.add(key);
     }
     props.push(prop);
-    const target = frame.json as JsonObject;
-    // `__proto__` as a plain assignment would change the object's prototype.
-    if (key === '__proto__') Object.defineProperty(target, key, { value: json, enumerable: true, writable: true, configurable: true });
-    else target[key] = json;
+    setJsonProperty(frame.json as JsonObject, key, json);
   }
 
   pop(): void {

@@ -1,6 +1,7 @@
 // A key written twice in one mapping: YAML and JSON parsers disagree on which one wins (js-yaml's
 // `load` refuses the document), so it is always an error, reported on every repeat.
-import type { Node, ParsedText } from '../parse/tree';
+import type { Node, ParsedText, Property } from '../parse/tree';
+import { collectRepeatedKeys } from '../parse/toJson';
 import { repeatedKeys } from '../parse/value';
 import type { SchemaProblem } from './diagnostics';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -13,7 +14,7 @@ export function duplicateKeysOf(parsed: ParsedText): SchemaProblem[] {
 }
 
 export function duplicateKeyProblems(root: Node | undefined): SchemaProblem[] {
-  const out: SchemaProblem[] = [];
+  const repeated: Property[] = [];
   const stack: Node[] = root ? [root] : [];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -22,23 +23,10 @@ export function duplicateKeyProblems(root: Node | undefined): SchemaProblem[] {
       continue;
     }
     if (node.kind !== 'object') continue;
-    const props = node.properties;
-    // Small mappings are the norm: a quadratic scan beats allocating a Set for each.
-    if (props.length <= 16) {
-      for (let i = 1; i < props.length; i++) {
-        const p = props[i]!;
-        for (let j = 0; j < i; j++) if (props[j]!.key === p.key) { out.push(problem(p.key, p.keyRange)); break; }
-      }
-    } else {
-      const seen = new Set<string>();
-      for (const p of props) {
-        if (seen.has(p.key)) out.push(problem(p.key, p.keyRange));
-        else seen.add(p.key);
-      }
-    }
-    for (const p of props) if (p.value && p.value.kind !== 'scalar') stack.push(p.value);
+    collectRepeatedKeys(node.properties, repeated);
+    for (const p of node.properties) if (p.value && p.value.kind !== 'scalar') stack.push(p.value);
   }
-  return out;
+  return repeated.map((p) => problem(p.key, p.keyRange));
 }
 
 function problem(key: string, range: { start: number; end: number }): SchemaProblem {

@@ -4,35 +4,14 @@
 // pieces of YAML.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { CORPUS_DIR } from '../corpus';
+import { corpusTexts } from '../corpus';
+import { describeNode } from './describeTree';
 import { generateFdl } from '../../../bench/lib/generate';
 import { parseEverydayYaml, parseYamlGeneral } from '../../../server/src/parse/yaml';
 import { documentValue } from '../../../server/src/parse';
 import { repeatedKeys } from '../../../server/src/parse/value';
-import type { Node, ParsedText, Property } from '../../../server/src/parse/tree';
-
-/** Everything a reader of the tree can see, as plain data (parents checked on the way). */
-function describeNode(node: Node | undefined, parent: unknown): unknown {
-  if (node === undefined) return undefined;
-  assert.equal(node.parent, parent, 'parent link');
-  const base = { kind: node.kind, range: [node.range.start, node.range.end], aliasOf: node.aliasOf };
-  switch (node.kind) {
-    case 'scalar':
-      return { ...base, value: Number.isNaN(node.value) ? 'NaN' : node.value, quoted: node.quoted, tag: node.tag, content: node.contentRange && [node.contentRange.start, node.contentRange.end] };
-    case 'array':
-      return { ...base, items: node.items.map((item) => describeNode(item, node)) };
-    case 'object':
-      return { ...base, properties: node.properties.map((p) => describeProperty(p, node)) };
-  }
-}
-
-function describeProperty(p: Property, parent: unknown): unknown {
-  assert.equal(p.parent, parent, 'property parent link');
-  return { key: p.key, keyRange: [p.keyRange.start, p.keyRange.end], range: [p.range.start, p.range.end], value: describeNode(p.value, p) };
-}
+import type { ParsedText } from '../../../server/src/parse/tree';
 
 function describeParsed(parsed: ParsedText): unknown {
   return {
@@ -53,20 +32,7 @@ function agree(text: string): boolean {
   return true;
 }
 
-function corpusYaml(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.ya?ml$/.test(name)) out.push(readFileSync(path, 'utf8'));
-    }
-  };
-  walk(CORPUS_DIR);
-  return out;
-}
-
-const SAMPLES = [...corpusYaml(), generateFdl(10), generateFdl(60)];
+const SAMPLES = [...corpusTexts(/\.ya?ml$/), generateFdl(10), generateFdl(60)];
 
 /** Scalars as flows write them, and some of YAML's corners that are still everyday YAML. */
 const COMMON = [

@@ -1,0 +1,230 @@
+// A strict JSON reader that builds the positioned tree in one pass over the text. It reads only
+// what RFC 8259 allows and gives up at the first thing it does not (a comment, a trailing comma,
+// any syntax error); jsonc-parser (json.ts), which recovers from errors, then reads the text.
+// On what it reads it builds exactly the tree json.ts builds from jsonc-parser's
+// (test/unit/parse/jsonScanner.test.ts compares the two).
+import type { ArrayNode, JsonValue, Node, ObjectNode, Property, ScalarNode } from './tree';
+import { collectRepeatedKeys, setJsonProperty } from './toJson';
+
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const QUOTE = 34;
+const COMMA = 44;
+const MINUS = 45;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+const COLON = 58;
+const BRACKET_OPEN = 91;
+const BACKSLASH = 92;
+const BRACKET_CLOSE = 93;
+const BRACE_OPEN = 123;
+const BRACE_CLOSE = 125;
+
+/** Deeper nesting is left to jsonc-parser (and keeps our recursion shallow). */
+const MAX_DEPTH = 500;
+
+/** Thrown to abandon the read; caught in `scanStrictJson`. */
+const GIVE_UP = new Error('not strict JSON');
+
+export interface StrictJson {
+  readonly root: Node;
+  /** The plain value (what JSON.parse gives), built in the same pass. */
+  readonly value: JsonValue;
+  /** Properties whose key already appeared in the same object. */
+  readonly repeatedKeys: Property[];
+}
+
+/** The tree of `text`, or undefined when it is not strict JSON (or is empty). */
+export function scanStrictJson(text: string): StrictJson | undefined {
+  try {
+    const reader = new Reader(text);
+    const root = reader.value(reader.skipSpace(0), 0);
+    if (reader.skipSpace(reader.position) !== text.length) return undefined;
+    return { root, value: reader.json, repeatedKeys: reader.repeatedKeys };
+  } catch (err) {
+    if (err === GIVE_UP || err instanceof RangeError) return undefined;
+    throw err;
+  }
+}
+
+class Reader {
+  /** Where the last value read ends. */
+  position = 0;
+  /** The plain value of the last value read. */
+  json: JsonValue = null;
+  readonly repeatedKeys: Property[] = [];
+
+  constructor(private readonly src: string) {}
+
+  skipSpace(at: number): number {
+    const src = this.src;
+    for (;;) {
+      const c = src.charCodeAt(at);
+      if (c !== SPACE && c !== LF && c !== CR && c !== TAB) return at;
+      at++;
+    }
+  }
+
+  /** Reads the value starting at `at`; sets `position` to its end. */
+  value(at: number, depth: number): Node {
+    const c = this.src.charCodeAt(at);
+    switch (c) {
+      case BRACE_OPEN: return this.object(at, depth + 1);
+      case BRACKET_OPEN: return this.array(at, depth + 1);
+      case QUOTE: return this.string(at);
+      case 116: return this.literal(at, 'true', true); // t
+      case 102: return this.literal(at, 'false', false); // f
+      case 110: return this.literal(at, 'null', null); // n
+      default:
+        if (c === MINUS || (c >= ZERO && c <= NINE)) return this.number(at);
+        throw GIVE_UP;
+    }
+  }
+
+  private object(at: number, depth: number): ObjectNode {
+    if (depth > MAX_DEPTH) throw GIVE_UP;
+    const src = this.src;
+    const range = { start: at, end: at };
+    const node: ObjectNode = { kind: 'object', properties: [], range, parent: undefined };
+    const json: { [key: string]: JsonValue } = {};
+    let i = this.skipSpace(at + 1);
+    if (src.charCodeAt(i) !== BRACE_CLOSE) {
+      for (;;) {
+        if (src.charCodeAt(i) !== QUOTE) throw GIVE_UP;
+        const key = this.string(i);
+        i = this.skipSpace(this.position);
+        if (src.charCodeAt(i) !== COLON) throw GIVE_UP;
+        const value = this.value(this.skipSpace(i + 1), depth);
+        const prop: Property = {
+          kind: 'property',
+          key: key.value as string,
+          keyRange: key.range,
+          value,
+          range: { start: key.range.start, end: value.range.end },
+          parent: node,
+        };
+        value.parent = prop;
+        node.properties.push(prop);
+        setJsonProperty(json, prop.key, this.json);
+        i = this.skipSpace(this.position);
+        const c = src.charCodeAt(i);
+        if (c === BRACE_CLOSE) break;
+        if (c !== COMMA) throw GIVE_UP;
+        i = this.skipSpace(i + 1);
+      }
+    }
+    if (node.properties.length > 1) collectRepeatedKeys(node.properties, this.repeatedKeys);
+    this.position = i + 1;
+    (range as { end: number }).end = i + 1;
+    this.json = json;
+    return node;
+  }
+
+  private array(at: number, depth: number): ArrayNode {
+    if (depth > MAX_DEPTH) throw GIVE_UP;
+    const src = this.src;
+    const range = { start: at, end: at };
+    const node: ArrayNode = { kind: 'array', items: [], range, parent: undefined };
+    const json: JsonValue[] = [];
+    let i = this.skipSpace(at + 1);
+    if (src.charCodeAt(i) !== BRACKET_CLOSE) {
+      for (;;) {
+        const item = this.value(i, depth);
+        item.parent = node;
+        node.items.push(item);
+        json.push(this.json);
+        i = this.skipSpace(this.position);
+        const c = src.charCodeAt(i);
+        if (c === BRACKET_CLOSE) break;
+        if (c !== COMMA) throw GIVE_UP;
+        i = this.skipSpace(i + 1);
+      }
+    }
+    this.position = i + 1;
+    (range as { end: number }).end = i + 1;
+    this.json = json;
+    return node;
+  }
+
+  private string(at: number): ScalarNode {
+    const src = this.src;
+    let escaped = false;
+    let i = at + 1;
+    for (;;) {
+      const c = src.charCodeAt(i);
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
+        escaped = true;
+        i += escapeLength(src, i + 1) + 1;
+        continue;
+      }
+      // Control characters must be escaped in JSON; the end of the text ends nothing.
+      if (c < SPACE || Number.isNaN(c)) throw GIVE_UP;
+      i++;
+    }
+    this.position = i + 1;
+    // Escapes are decoded by the engine's own JSON parser, which is the definition of them.
+    const value = escaped ? (JSON.parse(src.slice(at, i + 1)) as string) : src.slice(at + 1, i);
+    this.json = value;
+    return { kind: 'scalar', value, quoted: true, range: { start: at, end: i + 1 }, contentRange: { start: at + 1, end: i }, parent: undefined };
+  }
+
+  private number(at: number): ScalarNode {
+    const src = this.src;
+    let i = at;
+    if (src.charCodeAt(i) === MINUS) i++;
+    if (src.charCodeAt(i) === ZERO) i++;
+    else i = this.digits(i);
+    if (src.charCodeAt(i) === DOT) i = this.digits(i + 1);
+    const e = src.charCodeAt(i);
+    if (e === 101 || e === 69) {
+      // e, E
+      i++;
+      const sign = src.charCodeAt(i);
+      if (sign === 43 || sign === MINUS) i++;
+      i = this.digits(i);
+    }
+    this.position = i;
+    const range = { start: at, end: i };
+    const value = Number(src.slice(at, i));
+    this.json = value;
+    return { kind: 'scalar', value, quoted: false, range, contentRange: range, parent: undefined };
+  }
+
+  /** One or more digits from `at`; returns where they end. */
+  private digits(at: number): number {
+    const src = this.src;
+    let i = at;
+    for (let c = src.charCodeAt(i); c >= ZERO && c <= NINE; c = src.charCodeAt(i)) i++;
+    if (i === at) throw GIVE_UP;
+    return i;
+  }
+
+  private literal(at: number, word: string, value: boolean | null): ScalarNode {
+    if (!this.src.startsWith(word, at)) throw GIVE_UP;
+    const end = at + word.length;
+    this.position = end;
+    this.json = value;
+    const range = { start: at, end };
+    return { kind: 'scalar', value, quoted: false, range, contentRange: range, parent: undefined };
+  }
+}
+
+/** How many characters the escape after a backslash takes, or gives up on an invalid one. */
+function escapeLength(src: string, at: number): number {
+  switch (src.charCodeAt(at)) {
+    case QUOTE: case BACKSLASH: case 47: /* / */ case 98: /* b */ case 102: /* f */ case 110: /* n */ case 114: /* r */ case 116: /* t */
+      return 1;
+    case 117: /* u */
+      for (let i = at + 1; i <= at + 4; i++) {
+        const c = src.charCodeAt(i);
+        if (!((c >= ZERO && c <= NINE) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) throw GIVE_UP;
+      }
+      return 5;
+    default:
+      throw GIVE_UP;
+  }
+}
