@@ -37,6 +37,8 @@ export interface EmulatorOptions {
   now?: () => number;
   /** Time for the interpreter's waits and for schedule timers (wins over `now`); tests inject one. */
   clock?: Clock;
+  /** Draws in [0, 1) that pick an alias's version by weight. Default Math.random; tests inject one. */
+  random?: () => number;
   /** Where failures that reach no caller are reported. Default: stderr. */
   onError?: (err: unknown) => void;
 }
@@ -86,7 +88,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       },
     };
     const factories = [
-      ...builtinProducts({ tasks: options.tasks ?? createWorkspaceTasks({ workspaceDir: options.workspaceDir }), onError, clock: options.clock }),
+      ...builtinProducts({ tasks: options.tasks ?? createWorkspaceTasks({ workspaceDir: options.workspaceDir }), onError, clock: options.clock, random: options.random }),
       ...(options.products ?? []),
     ];
     for (const factory of factories) products.push(await factory(env));

@@ -10,6 +10,7 @@ export interface BuiltinProductOptions {
   readonly tasks: TaskEnvironment;
   readonly onError: (err: unknown) => void;
   readonly clock?: Clock;
+  readonly random?: () => number;
   readonly noSync?: boolean;
 }
 

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { startRun, type Clock, type HistoryEvent, type JsonValue, type RunHandle, type RunResult, type TaskEnvironment } from '../engine';
 import type { ExecutionEntry, FnfStore } from '../store/fnfStore';
-import type { ExecutionMode, StoredExecution, StoredFlow } from '../store/records';
+import type { ExecutionMode, StoredExecution, StoredFlow, StoredFlowVersion } from '../store/records';
 
 export interface ExecutionManagerOptions {
   readonly store: FnfStore;
@@ -39,6 +39,10 @@ export interface StartRequest {
   readonly mode: ExecutionMode;
   /** A parent's task token (StartExecution `CallbackFnFTaskToken`): told the outcome when this ends. */
   readonly callbackTaskToken?: string;
+  /** The `Qualifier` the start named (a version or an alias), kept for ListExecutions. */
+  readonly qualifier?: string;
+  /** The published version that runs (`definition` is its definition); absent for the latest. */
+  readonly version?: StoredFlowVersion;
 }
 
 export class ExecutionManager {
@@ -59,13 +63,15 @@ export class ExecutionManager {
       Status: 'Running',
       Input: request.inputText,
       Output: '',
-      FlowDefinition: request.flow.Definition,
+      FlowDefinition: request.version?.Definition ?? request.flow.Definition,
       StartedTime: new Date(this.options.now()).toISOString(),
       StoppedTime: '',
       ErrorCode: '',
       ErrorMessage: '',
       Mode: request.mode,
       Environment: request.flow.Environment,
+      ...(request.qualifier ? { Qualifier: request.qualifier } : {}),
+      ...(request.version ? { FlowVersion: request.version.Version } : {}),
     };
     const { entry, written } = this.options.store.startExecution(exec);
     // A Standard start is answered at once, so it must be on disk first. An Express start is

@@ -1,4 +1,4 @@
-// Flows, executions, their events and schedules: kept in memory, rebuilt on start from one
+// Flows, executions, their events, schedules, versions and aliases: kept in memory, rebuilt on start from one
 // append-only log in the data folder. A change is in memory only after its record is on disk
 // (events are the exception: they are visible at once and durable in order, before the record
 // that ends their execution).
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { AppendLog } from './appendLog';
 import {
   TERMINAL_STATUSES, type ExecutionStatus, type LogRecord, type StoredEvent, type StoredExecution, type StoredFlow,
-  type StoredSchedule,
+  type StoredFlowAlias, type StoredFlowVersion, type StoredSchedule,
 } from './records';
 
 export interface ExecutionEntry {
@@ -31,6 +31,10 @@ export class FnfStore {
   private readonly flowsByName = new Map<string, StoredFlow>();
   private readonly executionsByFlow = new Map<string, Map<string, ExecutionEntry>>();
   private readonly schedulesByFlow = new Map<string, Map<string, StoredSchedule>>();
+  private readonly versionsByFlow = new Map<string, Map<string, StoredFlowVersion>>();
+  /** The highest version number a flow ever had, so a deleted number is never handed out again. */
+  private readonly lastVersionByFlow = new Map<string, number>();
+  private readonly aliasesByFlow = new Map<string, Map<string, StoredFlowAlias>>();
 
   private constructor(private readonly log: AppendLog<LogRecord>) {}
 
@@ -122,6 +126,54 @@ export class FnfStore {
     await this.write({ k: 'scheduleDeleted', flowId: schedule.FlowId, name: schedule.ScheduleName });
   }
 
+  // ---- versions
+
+  version(flowId: string, version: string): StoredFlowVersion | undefined {
+    return this.versionsByFlow.get(flowId)?.get(version);
+  }
+
+  /** A flow's versions, oldest (lowest number) first. */
+  versions(flowId: string): StoredFlowVersion[] {
+    return [...(this.versionsByFlow.get(flowId)?.values() ?? [])].sort((a, b) => Number(a.Version) - Number(b.Version));
+  }
+
+  /**
+   * Takes the flow's next version number at once, so two concurrent publishes cannot get the same
+   * one (a number whose write then fails is skipped, never reused).
+   */
+  reserveVersionNumber(flowId: string): number {
+    const n = (this.lastVersionByFlow.get(flowId) ?? 0) + 1;
+    this.lastVersionByFlow.set(flowId, n);
+    return n;
+  }
+
+  async putVersion(version: StoredFlowVersion): Promise<void> {
+    await this.write({ k: 'version', version });
+  }
+
+  async deleteVersion(version: StoredFlowVersion): Promise<void> {
+    await this.write({ k: 'versionDeleted', flowId: version.FlowId, version: version.Version });
+  }
+
+  // ---- aliases
+
+  alias(flowId: string, name: string): StoredFlowAlias | undefined {
+    return this.aliasesByFlow.get(flowId)?.get(name);
+  }
+
+  /** A flow's aliases ordered by name. */
+  aliases(flowId: string): StoredFlowAlias[] {
+    return [...(this.aliasesByFlow.get(flowId)?.values() ?? [])].sort((a, b) => compare(a.Name, b.Name));
+  }
+
+  async putAlias(alias: StoredFlowAlias): Promise<void> {
+    await this.write({ k: 'alias', alias });
+  }
+
+  async deleteAlias(alias: StoredFlowAlias): Promise<void> {
+    await this.write({ k: 'aliasDeleted', flowId: alias.FlowId, name: alias.Name });
+  }
+
   // ---- internals
 
   private async write(record: LogRecord): Promise<void> {
@@ -136,9 +188,12 @@ export class FnfStore {
         return;
       case 'flowDeleted': {
         for (const [name, flow] of this.flowsByName) if (flow.Id === r.id) this.flowsByName.delete(name);
-        // A deleted flow's executions and schedules can no longer be queried.
+        // A deleted flow's executions, schedules, versions and aliases can no longer be queried.
         this.executionsByFlow.delete(r.id);
         this.schedulesByFlow.delete(r.id);
+        this.versionsByFlow.delete(r.id);
+        this.lastVersionByFlow.delete(r.id);
+        this.aliasesByFlow.delete(r.id);
         return;
       }
       case 'execStarted': {
@@ -168,6 +223,26 @@ export class FnfStore {
       }
       case 'scheduleDeleted':
         this.schedulesByFlow.get(r.flowId)?.delete(r.name);
+        return;
+      case 'version': {
+        let m = this.versionsByFlow.get(r.version.FlowId);
+        if (!m) this.versionsByFlow.set(r.version.FlowId, (m = new Map()));
+        m.set(r.version.Version, r.version);
+        const n = Number(r.version.Version);
+        if (n > (this.lastVersionByFlow.get(r.version.FlowId) ?? 0)) this.lastVersionByFlow.set(r.version.FlowId, n);
+        return;
+      }
+      case 'versionDeleted':
+        this.versionsByFlow.get(r.flowId)?.delete(r.version);
+        return;
+      case 'alias': {
+        let m = this.aliasesByFlow.get(r.alias.FlowId);
+        if (!m) this.aliasesByFlow.set(r.alias.FlowId, (m = new Map()));
+        m.set(r.alias.Name, r.alias);
+        return;
+      }
+      case 'aliasDeleted':
+        this.aliasesByFlow.get(r.flowId)?.delete(r.name);
         return;
     }
   }

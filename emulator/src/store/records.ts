@@ -39,6 +39,36 @@ export interface StoredExecution {
   ErrorMessage: string;
   Mode: ExecutionMode;
   Environment: string;
+  /** The StartExecution/StartSyncExecution `Qualifier` (a version or an alias name); absent when none was given (and in older logs). */
+  Qualifier?: string;
+  /** The published version that ran; absent when the flow's latest definition ran. */
+  FlowVersion?: string;
+}
+
+/** A published version: the flow's definition when PublishFlowVersion was called. */
+export interface StoredFlowVersion {
+  FlowName: string;
+  FlowId: string;
+  /** "1", "2", ...: never reused within one flow, even after a delete. */
+  Version: string;
+  Description: string;
+  Definition: string;
+  CreatedTime: string;
+}
+
+export interface RoutingConfiguration {
+  Version: string;
+  Weight: number;
+}
+
+export interface StoredFlowAlias {
+  FlowName: string;
+  FlowId: string;
+  Name: string;
+  Description: string;
+  RoutingConfigurations: RoutingConfiguration[];
+  CreatedTime: string;
+  LastModifiedTime: string;
 }
 
 /** One event of GetExecutionHistory, with the wire field names. */
@@ -82,4 +112,8 @@ export type LogRecord =
       errorMessage: string;
     }
   | { k: 'schedule'; schedule: StoredSchedule }
-  | { k: 'scheduleDeleted'; flowId: string; name: string };
+  | { k: 'scheduleDeleted'; flowId: string; name: string }
+  | { k: 'version'; version: StoredFlowVersion }
+  | { k: 'versionDeleted'; flowId: string; version: string }
+  | { k: 'alias'; alias: StoredFlowAlias }
+  | { k: 'aliasDeleted'; flowId: string; name: string };

@@ -2,7 +2,7 @@
 import type { ExecutionManager } from '../../executions/manager';
 import type { Scheduler } from '../../executions/scheduler';
 import type { FnfStore } from '../../store/fnfStore';
-import type { StoredExecution, StoredFlow, StoredSchedule } from '../../store/records';
+import type { StoredExecution, StoredFlow, StoredFlowAlias, StoredFlowVersion, StoredSchedule } from '../../store/records';
 import type { JsonValue } from '../../engine';
 import { checkDefinition } from './definition';
 import { fnfErrors } from './errors';
@@ -12,8 +12,13 @@ export interface FnfContext {
   readonly executions: ExecutionManager;
   readonly now: () => number;
   readonly scheduler: Scheduler;
-  /** Parsed definitions by flow Id, so a start does not re-check an unchanged definition. */
+  /**
+   * Parsed definitions by flow Id (or `<flow Id>@<version>` for a published version), so a start
+   * does not re-check an unchanged definition.
+   */
   readonly definitions: Map<string, { text: string; value: JsonValue }>;
+  /** A number in [0, 1) for each weighted alias pick; injected so tests can choose the version. */
+  readonly random: () => number;
 }
 
 export function isoNow(ctx: FnfContext): string {
@@ -26,12 +31,17 @@ export function existingFlow(ctx: FnfContext, name: string): StoredFlow {
   return flow;
 }
 
-/** The flow's definition as the interpreter runs it (checked once per definition text). */
-export function runnableDefinition(ctx: FnfContext, flow: StoredFlow): JsonValue {
-  const cached = ctx.definitions.get(flow.Id);
-  if (cached && cached.text === flow.Definition) return cached.value;
-  const value = checkDefinition(flow.Definition, flow.Name, flow.ExecutionMode === 'Express' ? 'Express' : 'Standard');
-  ctx.definitions.set(flow.Id, { text: flow.Definition, value });
+/**
+ * The flow's definition as the interpreter runs it (checked once per definition text): the latest
+ * one, or the one published as `version`.
+ */
+export function runnableDefinition(ctx: FnfContext, flow: StoredFlow, version?: StoredFlowVersion): JsonValue {
+  const key = version ? `${flow.Id}@${version.Version}` : flow.Id;
+  const text = version ? version.Definition : flow.Definition;
+  const cached = ctx.definitions.get(key);
+  if (cached && cached.text === text) return cached.value;
+  const value = checkDefinition(text, flow.Name, flow.ExecutionMode === 'Express' ? 'Express' : 'Standard');
+  ctx.definitions.set(key, { text, value });
   return value;
 }
 
@@ -63,6 +73,21 @@ export function executionView(e: StoredExecution, options: { metadataOnly?: bool
     view['FlowDefinition'] = e.FlowDefinition;
   }
   return view;
+}
+
+/** A version as PublishFlowVersion and ListFlowVersions return it. */
+export function versionView(v: StoredFlowVersion): Record<string, unknown> {
+  return { Version: v.Version, Description: v.Description, CreatedTime: v.CreatedTime };
+}
+
+/** An alias as Create/Update/Describe/ListFlowAliases return it. */
+export function aliasView(a: StoredFlowAlias): Record<string, unknown> {
+  return {
+    Name: a.Name,
+    Description: a.Description,
+    CreatedTime: a.CreatedTime,
+    RoutingConfigurations: a.RoutingConfigurations.map((r) => ({ Version: r.Version, Weight: r.Weight })),
+  };
 }
 
 export function scheduleView(s: StoredSchedule): Record<string, unknown> {

@@ -15,6 +15,17 @@ export const fnfErrors = {
     new ApiError(404, 'ScheduleNotExists', `The schedule ${schedule} for flow ${flow} does not exist.`),
   scheduleAlreadyExists: (schedule: string, flow: string) =>
     new ApiError(409, 'ScheduleAlreadyExists', `The schedule ${schedule} already exists in flow ${flow}.`),
+  // Versions and aliases (2025): the service documents no error codes for them; these follow the
+  // naming of the documented ones (README, "Choices").
+  flowVersionNotExists: (version: string, flow: string) =>
+    new ApiError(404, 'FlowVersionNotExists', `Version ${version} of flow ${flow} does not exist.`),
+  flowVersionInUse: (version: string, flow: string, aliases: readonly string[]) =>
+    new ApiError(400, 'FlowVersionInUse',
+      `Version ${version} of flow ${flow} is routed to by alias ${aliases.join(', ')}; update or delete the alias first.`),
+  flowAliasNotExists: (alias: string, flow: string) =>
+    new ApiError(404, 'FlowAliasNotExists', `Alias ${alias} of flow ${flow} does not exist.`),
+  flowAliasAlreadyExists: (alias: string, flow: string) =>
+    new ApiError(409, 'FlowAliasAlreadyExists', `Alias ${alias} already exists in flow ${flow}.`),
   taskAlreadyCompleted: (token: string) => new ApiError(400, 'TaskAlreadyCompleted', `Task ${token} has already completed.`),
   /** StartSyncExecution on a Standard flow (the service's example error). */
   standardNotSupported: () => new ApiError(400, 'ActionNotSupported', 'Standard execution is not supported'),

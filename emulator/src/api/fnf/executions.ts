@@ -3,13 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '../../engine';
 import type { ExecutionEntry } from '../../store/fnfStore';
-import { TERMINAL_STATUSES, type ExecutionStatus } from '../../store/records';
+import { TERMINAL_STATUSES, type ExecutionStatus, type StoredFlow, type StoredFlowVersion } from '../../store/records';
 import type { RequestContext, RequestParams } from '../product';
 import { rpcErrors } from '../transport/errors';
 import { executionView, existingFlow, page, runnableDefinition, type FnfContext } from './context';
+import { pickVersion } from './aliases';
 import { fnfErrors } from './errors';
 import { modeOf } from './flows';
 import { checkLength, checkName, jsonObject, optional, optionalBool, optionalInt, pageToken, required, requiredName } from './params';
+import { existingVersion } from './versions';
 
 const STATUSES: readonly ExecutionStatus[] = ['Starting', 'Running', 'Stopped', 'Succeeded', 'Failed', 'TimedOut'];
 
@@ -19,16 +21,18 @@ export async function startExecution(ctx: FnfContext, p: RequestParams): Promise
   const name = given ? checkName(given, 'ExecutionName') : randomUUID();
   const { text, value } = readInput(p);
   if (modeOf(flow) === 'Express') throw fnfErrors.expressNotSupported();
+  const qualifier = optional(p, 'Qualifier') || undefined;
   const existing = ctx.store.execution(flow.Id, name);
   if (existing) {
     // Idempotent while running; a finished execution's name cannot be reused.
     if (!TERMINAL_STATUSES.has(existing.exec.Status)) return executionView(existing.exec);
     throw fnfErrors.executionAlreadyExists(name, flow.Name);
   }
-  const definition = runnableDefinition(ctx, flow);
+  const version = resolveQualifier(ctx, flow, qualifier);
+  const definition = runnableDefinition(ctx, flow, version);
   const callback = optional(p, 'CallbackFnFTaskToken');
   const entry = await ctx.executions.start({
-    flow, definition, name, inputText: text, input: value, mode: 'Standard', callbackTaskToken: callback || undefined,
+    flow, definition, name, inputText: text, input: value, mode: 'Standard', callbackTaskToken: callback || undefined, qualifier, version,
   });
   return executionView(entry.exec);
 }
@@ -40,8 +44,10 @@ export async function startSyncExecution(ctx: FnfContext, p: RequestParams): Pro
   const name = `${given ? checkName(given, 'ExecutionName') : randomUUID()}:${randomUUID()}`;
   const { text, value } = readInput(p);
   if (modeOf(flow) !== 'Express') throw fnfErrors.standardNotSupported();
-  const definition = runnableDefinition(ctx, flow);
-  const entry = await ctx.executions.start({ flow, definition, name, inputText: text, input: value, mode: 'Express' });
+  const qualifier = optional(p, 'Qualifier') || undefined;
+  const version = resolveQualifier(ctx, flow, qualifier);
+  const definition = runnableDefinition(ctx, flow, version);
+  const entry = await ctx.executions.start({ flow, definition, name, inputText: text, input: value, mode: 'Express', qualifier, version });
   await ctx.executions.waitForEnd(entry, Number.POSITIVE_INFINITY);
   const e = entry.exec;
   const view: Record<string, unknown> = { FlowName: e.FlowName, Name: e.Name, Status: e.Status, StartedTime: e.StartedTime, StoppedTime: e.StoppedTime };
@@ -82,8 +88,10 @@ export function listExecutions(ctx: FnfContext, p: RequestParams): unknown {
   const end = optionalTime(p, 'StartedTimeEnd');
   const prefix = optional(p, 'ExecutionNamePrefix') ?? '';
   const metadataOnly = optionalBool(p, 'MetadataOnly') ?? false;
+  const qualifier = optional(p, 'Qualifier') || undefined;
   const matching = ctx.store.executions(flow.Id).filter(({ exec }) => {
     if (status !== undefined && exec.Status !== status) return false;
+    if (qualifier !== undefined && exec.Qualifier !== qualifier) return false;
     if (!exec.Name.startsWith(prefix)) return false;
     const started = Date.parse(exec.StartedTime);
     return (begin === undefined || started >= begin) && (end === undefined || started <= end);
@@ -99,6 +107,18 @@ export function existingExecution(ctx: FnfContext, p: RequestParams): ExecutionE
   const entry = ctx.store.execution(flow.Id, name);
   if (!entry) throw fnfErrors.executionNotExists(name, flow.Name);
   return entry;
+}
+
+/**
+ * The version a start runs: a version number names it, any other Qualifier is an alias that picks
+ * one by weight; without a Qualifier the latest definition runs (undefined).
+ */
+function resolveQualifier(ctx: FnfContext, flow: StoredFlow, qualifier: string | undefined): StoredFlowVersion | undefined {
+  if (qualifier === undefined) return undefined;
+  if (/^\d+$/.test(qualifier)) return existingVersion(ctx, flow, qualifier);
+  const alias = ctx.store.alias(flow.Id, qualifier);
+  if (!alias) throw fnfErrors.flowAliasNotExists(qualifier, flow.Name);
+  return existingVersion(ctx, flow, pickVersion(alias, ctx.random));
 }
 
 function readInput(p: RequestParams): { text: string; value: JsonValue } {

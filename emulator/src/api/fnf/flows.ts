@@ -7,6 +7,7 @@ import { checkDefinition } from './definition';
 import { fnfErrors } from './errors';
 import { jsonObject, optional, optionalInt, pageToken, present, required, requiredName } from './params';
 import type { ExecutionMode, StoredFlow } from '../../store/records';
+import { existingVersion } from './versions';
 
 export function modeOf(flow: StoredFlow): ExecutionMode {
   return flow.ExecutionMode === 'Express' ? 'Express' : 'Standard';
@@ -73,12 +74,18 @@ export async function deleteFlow(ctx: FnfContext, p: RequestParams): Promise<unk
   );
   await ctx.store.deleteFlow(flow);
   ctx.scheduler.disarmFlow(flow.Id);
-  ctx.definitions.delete(flow.Id);
+  // The store drops the flow's versions and aliases with it; so do the parsed definitions.
+  for (const key of [...ctx.definitions.keys()]) if (key === flow.Id || key.startsWith(`${flow.Id}@`)) ctx.definitions.delete(key);
   return {};
 }
 
+/** The flow; with `FlowVersion`, its definition as that version was published. */
 export function describeFlow(ctx: FnfContext, p: RequestParams): unknown {
-  return flowView(existingFlow(ctx, required(p, 'Name')));
+  const flow = existingFlow(ctx, required(p, 'Name'));
+  const versionName = optional(p, 'FlowVersion');
+  if (!versionName) return flowView(flow);
+  const version = existingVersion(ctx, flow, versionName);
+  return flowView({ ...flow, Definition: version.Definition });
 }
 
 export function listFlows(ctx: FnfContext, p: RequestParams): unknown {

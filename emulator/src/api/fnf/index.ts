@@ -11,6 +11,8 @@ import { createFlow, deleteFlow, describeFlow, listFlows, updateFlow } from './f
 import { getExecutionHistory } from './history';
 import { createSchedule, deleteSchedule, describeSchedule, fireSchedule, listSchedules, updateSchedule } from './schedules';
 import { describeRegions } from './regions';
+import { createFlowAlias, deleteFlowAlias, describeFlowAlias, listFlowAliases, updateFlowAlias } from './aliases';
+import { deleteFlowVersion, listFlowVersions, publishFlowVersion } from './versions';
 import { reportTaskFailed, reportTaskSucceeded } from './tasks';
 
 export const FNF_VERSION = '2019-03-15';
@@ -37,6 +39,15 @@ const HANDLERS: Record<string, Handler> = {
   DescribeSchedule: describeSchedule,
   ListSchedules: listSchedules,
   DescribeRegions: describeRegions,
+  PublishFlowVersion: publishFlowVersion,
+  ListFlowVersions: listFlowVersions,
+  DeleteFlowVersion: deleteFlowVersion,
+  CreateFlowAlias: createFlowAlias,
+  UpdateFlowAlias: updateFlowAlias,
+  DescribeFlowAlias: describeFlowAlias,
+  ListFlowAliases: listFlowAliases,
+  DeleteFlowAlias: deleteFlowAlias,
+  // DescribeMapRun and UpdateMapRun stay ActionNotSupported: distributed Map is not emulated.
 };
 
 export interface FnfProductOptions {
@@ -48,6 +59,8 @@ export interface FnfProductOptions {
   readonly clock?: Clock;
   /** Skip fsync (only for throwaway data folders). */
   readonly noSync?: boolean;
+  /** A number in [0, 1) for each weighted alias pick. Default Math.random. */
+  readonly random?: () => number;
 }
 
 export async function createFnfProduct(env: ProductEnvironment, options: FnfProductOptions): Promise<ProductApi> {
@@ -70,7 +83,7 @@ export async function createFnfProduct(env: ProductEnvironment, options: FnfProd
     fire: (schedule, at) => fireSchedule(context, schedule, at),
     onError: options.onError,
   });
-  const context: FnfContext = { store, executions, scheduler, now, definitions: new Map() };
+  const context: FnfContext = { store, executions, scheduler, now, definitions: new Map(), random: options.random ?? Math.random };
   for (const flow of store.flows()) for (const schedule of store.schedules(flow.Id)) scheduler.arm(schedule);
   return {
     name: 'fnf',
