@@ -2,7 +2,7 @@
 // emulator on loopback.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/server';
@@ -10,6 +10,8 @@ import * as deploy from '../../../cli/src/commands/deploy';
 import * as start from '../../../cli/src/commands/start';
 import * as tail from '../../../cli/src/commands/tail';
 import type { CliIo } from '../../../cli/src/cloud/io';
+import { FnfClient } from '../../../cloud/src/fnf/client';
+import { staticCredentials } from '../../../cloud/src/credentials/providers';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = { deploy: deploy.run, start: start.run, tail: tail.run };
@@ -86,6 +88,27 @@ describe('flowdeck deploy / start / tail', () => {
     const t = await cli('tail', 'hello', 'cli-run');
     assert.equal(t.code, 0, t.stderr);
     assert.deepEqual(t.stdout.trim().split('\n').filter((l) => /^\d\d:\d\d:\d\d/.test(l)), events);
+  });
+
+  test('start --qualifier runs a published version, not the latest definition', { timeout: 60_000 }, async () => {
+    // Version 1 greets with "Hello"; the flow is then redeployed to greet with "Hi".
+    const hello = readFileSync(join(root, 'examples/hello.flow.yaml'), 'utf8').replace('Name: hello', 'Name: versioned');
+    const file = join(dir, 'versioned.flow.yaml');
+    writeFileSync(file, hello);
+    assert.equal((await cli('deploy', file)).code, 0);
+    const client = new FnfClient({ endpoint: emu.endpoint, credentials: staticCredentials(emu.accessKeyId, emu.accessKeySecret) });
+    await client.caller.call('PublishFlowVersion', { FlowName: 'versioned' });
+    writeFileSync(file, hello.replace('Hello, {}!', 'Hi, {}!'));
+    assert.equal((await cli('deploy', file)).code, 0);
+
+    const v1 = await cli('start', 'versioned', '--input', '{"name":"Ann"}', '--qualifier', '1', '--tail');
+    assert.equal(v1.code, 0, v1.stderr);
+    assert.match(v1.stdout, /"greeting": "Hello, Ann!"/);
+    const latest = await cli('start', 'versioned', '--input', '{"name":"Ann"}', '--tail');
+    assert.match(latest.stdout, /"greeting": "Hi, Ann!"/);
+    const missing = await cli('start', 'versioned', '--qualifier', '9');
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /FlowVersionNotExists/);
   });
 
   test('clear errors: bad input, unknown execution, usage', { timeout: 60_000 }, async () => {
