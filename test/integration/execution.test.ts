@@ -141,6 +141,15 @@ suite('Flowdeck execution features (local emulator)', function () {
     assert.ok(tail.lines.some((l) => l.includes('"paymentId": "pay-c-1001-5700"')), 'the output is printed as pretty JSON');
     assert.ok(tail.lines.some((l) => l.startsWith('Duration: ')), 'the duration is printed');
 
+    // beside each state of the open file: what it did in this run
+    await waitFor(() => f.runOverlay.notesFor(doc.uri).get('ChargePayment')?.startsWith('✓') === true, { message: 'the run status beside ChargePayment' });
+    const notes = f.runOverlay.notesFor(doc.uri);
+    assert.match(notes.get('CheckOrder') ?? '', /^✓ \d/, 'CheckOrder ran once');
+    assert.match(notes.get('PriceLine') ?? '', /^✓ 2 runs · /, 'the Map processor ran once per order line');
+    assert.equal(notes.get('RejectOrder'), undefined, 'a state that did not run has no note');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await shot('run-status');
+
     // the history the tree reads from the service is exactly what the tail printed
     const flow = await flowNode(f, 'order-processing');
     const execution = (await children(f, flow)).find((n) => n.kind === 'execution' && n.name === outcome.executionName);

@@ -15,6 +15,7 @@ import { CredentialStore } from './credentials';
 import { DESCRIBE_SCHEME, ExecutionDocumentProvider } from './describe';
 import { EmulatorHost } from './emulatorHost';
 import { ServiceDiagnostics } from './serviceDiagnostics';
+import { RunOverlay } from './runOverlay';
 import { createTailingStatusItem, createTargetStatusItem } from './statusBar';
 import { TailManager } from './tail';
 import { Targets } from './targets';
@@ -34,6 +35,8 @@ export interface ExecutionFeatures {
   readonly targets: Targets;
   readonly emulator: EmulatorHost;
   readonly serviceDiagnostics: ServiceDiagnostics;
+  /** Each state's status in the flow's latest tailed execution, beside the state in its file. */
+  readonly runOverlay: RunOverlay;
 }
 
 export function registerExecutionFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, given: ExecutionFeatureHooks = {}): ExecutionFeatures {
@@ -49,7 +52,8 @@ export function registerExecutionFeatures(context: vscode.ExtensionContext, log:
   const ctx: ExecutionContext = { extension: context, log, emulator, credentials, targets, clients, tails, tree, serviceDiagnostics, hooks };
   const documents = new ExecutionDocumentProvider(clients);
   const treeView = vscode.window.createTreeView(ViewIds.executions, { treeDataProvider: tree, showCollapseAll: true });
-  const features: ExecutionFeatures = { tree, treeView, tails, targets, emulator, serviceDiagnostics };
+  const runOverlay = new RunOverlay(tails);
+  const features: ExecutionFeatures = { tree, treeView, tails, targets, emulator, serviceDiagnostics, runOverlay };
 
   context.subscriptions.push(
     emulator,
@@ -57,6 +61,7 @@ export function registerExecutionFeatures(context: vscode.ExtensionContext, log:
     targets,
     clients,
     tails,
+    runOverlay,
     tree,
     treeView,
     serviceDiagnostics,

@@ -48,6 +48,8 @@ export class TailSession {
     readonly executionName: string,
     readonly targetLabel: string,
     private readonly pollIntervalMs: number,
+    /** Called after each event is printed. */
+    private readonly onEvent: () => void = () => {},
   ) {
     this.done = this.run().finally(() => {
       this.finished = true;
@@ -86,6 +88,7 @@ export class TailSession {
           this.lastEventId = item.event.EventId;
           this.events.push(item.event);
           this.write(formatEventLine(item.event));
+          this.onEvent();
           if (isTerminalEvent(item.event.Type)) {
             failure = failureOf(item.event);
             terminalType = item.event.Type;
@@ -122,6 +125,9 @@ export class TailManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a tail starts or ends. */
   readonly onDidChange = this.changed.event;
+  private readonly appended = new vscode.EventEmitter<TailSession>();
+  /** Fires when a tail prints an event. */
+  readonly onDidAppendEvent = this.appended.event;
 
   constructor(private readonly pollIntervalMs: () => number) {}
 
@@ -131,6 +137,13 @@ export class TailManager implements vscode.Disposable {
 
   get(flowName: string, executionName: string): TailSession | undefined {
     return this.sessions.get(TailManager.key(flowName, executionName));
+  }
+
+  /** The tail started last for `flowName` (a new tail of an execution moves it to the end). */
+  latestFor(flowName: string): TailSession | undefined {
+    let latest: TailSession | undefined;
+    for (const s of this.sessions.values()) if (s.flowName === flowName) latest = s;
+    return latest;
   }
 
   active(): TailSession[] {
@@ -151,7 +164,7 @@ export class TailManager implements vscode.Disposable {
     existing?.channel.dispose();
     this.sessions.delete(key);
     const channel = executionChannel(key);
-    const session = new TailSession(client, channel, flowName, executionName, targetLabel, this.pollIntervalMs());
+    const session: TailSession = new TailSession(client, channel, flowName, executionName, targetLabel, this.pollIntervalMs(), () => this.appended.fire(session));
     this.sessions.set(key, session);
     this.pruneFinished();
     if (options.reveal !== false) channel.show(true);
@@ -194,5 +207,6 @@ export class TailManager implements vscode.Disposable {
     this.sessions.clear();
     for (const c of this.results) c.dispose();
     this.changed.dispose();
+    this.appended.dispose();
   }
 }
