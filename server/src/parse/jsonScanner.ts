@@ -94,18 +94,13 @@ class Reader {
     if (src.charCodeAt(i) !== BRACE_CLOSE) {
       for (;;) {
         if (src.charCodeAt(i) !== QUOTE) throw GIVE_UP;
-        const key = this.string(i);
+        const keyStart = i;
+        const key = this.stringValue(i);
+        const keyRange = { start: keyStart, end: this.position };
         i = this.skipSpace(this.position);
         if (src.charCodeAt(i) !== COLON) throw GIVE_UP;
         const value = this.value(this.skipSpace(i + 1), depth);
-        const prop: Property = {
-          kind: 'property',
-          key: key.value as string,
-          keyRange: key.range,
-          value,
-          range: { start: key.range.start, end: value.range.end },
-          parent: node,
-        };
+        const prop: Property = { kind: 'property', key, keyRange, value, range: { start: keyStart, end: value.range.end }, parent: node };
         value.parent = prop;
         node.properties.push(prop);
         setJsonProperty(json, prop.key, this.json);
@@ -150,6 +145,13 @@ class Reader {
   }
 
   private string(at: number): ScalarNode {
+    const value = this.stringValue(at);
+    this.json = value;
+    return { kind: 'scalar', value, quoted: true, range: { start: at, end: this.position }, contentRange: { start: at + 1, end: this.position - 1 }, parent: undefined };
+  }
+
+  /** The decoded string whose opening quote is at `at`; sets `position` after its closing quote. */
+  private stringValue(at: number): string {
     const src = this.src;
     let escaped = false;
     let i = at + 1;
@@ -167,9 +169,7 @@ class Reader {
     }
     this.position = i + 1;
     // Escapes are decoded by the engine's own JSON parser, which is the definition of them.
-    const value = escaped ? (JSON.parse(src.slice(at, i + 1)) as string) : src.slice(at + 1, i);
-    this.json = value;
-    return { kind: 'scalar', value, quoted: true, range: { start: at, end: i + 1 }, contentRange: { start: at + 1, end: i }, parent: undefined };
+    return escaped ? (JSON.parse(src.slice(at, i + 1)) as string) : src.slice(at + 1, i);
   }
 
   private number(at: number): ScalarNode {

@@ -128,15 +128,17 @@ class Scanner {
   /** A mapping or sequence starting at `at` (column `column`); returns the next content line or -1. */
   private blockNode(at: number, column: number): number {
     if (this.isEntryDash(at)) return this.sequence(at, column);
-    if (this.keyColon(at) < 0) throw GIVE_UP; // a scalar on its own line (multi-line or a root scalar)
-    return this.mapping(at, column);
+    const colon = this.keyColon(at);
+    if (colon < 0) throw GIVE_UP; // a scalar on its own line (multi-line or a root scalar)
+    return this.mapping(at, column, colon);
   }
 
-  private mapping(at: number, column: number): number {
+  /** A block mapping whose first key starts at `at` and has its colon at `colon`. */
+  private mapping(at: number, column: number, colon: number): number {
     this.open(this.mappingEvent, at, BLOCK);
     let next: number;
-    for (;;) {
-      const afterColon = this.key(at) + 1;
+    for (let keyColon = colon; ; keyColon = this.keyColon(at)) {
+      const afterColon = this.key(at, keyColon) + 1;
       const valueAt = this.skipSpaces(afterColon);
       const c = this.src.charCodeAt(valueAt);
       if (this.isLineEnd(c) || c === HASH) {
@@ -167,10 +169,9 @@ class Scanner {
         else this.emptyValue(); // `-` alone: a null item (as while a new state is being typed)
       } else if (this.isEntryDash(itemAt)) {
         next = this.sequence(itemAt, itemAt - this.lineStart);
-      } else if (this.keyColon(itemAt) >= 0) {
-        next = this.mapping(itemAt, itemAt - this.lineStart);
       } else {
-        next = this.inlineValue(itemAt);
+        const colon = this.keyColon(itemAt);
+        next = colon >= 0 ? this.mapping(itemAt, itemAt - this.lineStart, colon) : this.inlineValue(itemAt);
       }
       // A line at this column that is not an item ends a sequence written level with its key.
       if (next < 0 || this.column < column || (this.column === column && !this.isEntryDash(next))) break;
@@ -263,9 +264,8 @@ class Scanner {
     }
   }
 
-  /** Emits the key starting at `at`; returns its colon's position. */
-  private key(at: number): number {
-    const colon = this.keyColon(at);
+  /** Emits the key starting at `at` whose colon `keyColon` found at `colon`; returns `colon`. */
+  private key(at: number, colon: number): number {
     if (colon < 0) throw GIVE_UP;
     const c = this.src.charCodeAt(at);
     if (c === QUOTE || c === APOSTROPHE) {
