@@ -1,6 +1,7 @@
 // One bundle per process: the extension client, the language server and the CLI.
 // Type checking is `tsc -b`'s job; this only bundles. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -21,6 +22,19 @@ const builds = [
   // the integration suite runs inside the extension host, so it is bundled too
   { entryPoints: { index: 'test/integration/index.ts' }, outdir: 'out/test/integration' },
 ];
+// every webview/<view>/main.ts is a browser bundle dist/webview/<view>.js (plus .css when the
+// view imports CSS): DOM only, one file each, loaded under the panels' strict CSP
+for (const view of readdirSync('webview', { withFileTypes: true })) {
+  if (!view.isDirectory() || !existsSync(`webview/${view.name}/main.ts`)) continue;
+  builds.push({
+    entryPoints: { [view.name]: `webview/${view.name}/main.ts` },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    external: [],
+  });
+}
 
 if (watch) {
   for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();

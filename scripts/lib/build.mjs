@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './paths.mjs';
 
-const sourceDirs = ['client', 'server', 'cloud', 'emulator', 'cli', 'schemas'];
+const sourceDirs = ['client', 'server', 'cloud', 'emulator', 'cli', 'schemas', 'webview'];
 const bundles = ['dist/client.js', 'dist/server.js', 'dist/cli.js'].map((f) => join(root, f));
 
 function newestSource() {
