@@ -2,10 +2,11 @@
 // drops stale versions, per-document execution mode, and every feature handler guarded so an
 // exception is logged and answered with an empty result.
 import {
-  CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
+  CodeActionKind, ErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type FlowLanguageService } from '../service/languageService';
+import { RequestRefused } from '../service/refusal';
 import type { ValidationSettings } from '../service/types';
 import { Debouncer, realTimers, type Timers } from './debounce';
 import { connectionLog, type ServerLog } from './log';
@@ -36,12 +37,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const settings = new Map<string, ValidationSettings>();
   const debouncer = new Debouncer(options.debounceMs ?? DEFAULT_DEBOUNCE_MS, options.timers ?? realTimers);
 
-  /** Runs a handler; an exception is logged and the request answered with `fallback`. */
-  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R {
+  /**
+   * Runs a handler; an exception is logged and the request answered with `fallback`. A refused
+   * request is answered with an error response carrying its message, which the editor shows.
+   */
+  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R | ResponseError {
     return (params: P) => {
       try {
         return handler(params);
       } catch (err) {
+        if (err instanceof RequestRefused) return new ResponseError(ErrorCodes.InvalidRequest, err.message);
         log('error', `${name} failed: ${err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err)}`);
         return fallback;
       }
