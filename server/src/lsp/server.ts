@@ -37,16 +37,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const settings = new Map<string, ValidationSettings>();
   const debouncer = new Debouncer(options.debounceMs ?? DEFAULT_DEBOUNCE_MS, options.timers ?? realTimers);
 
-  /**
-   * Runs a handler; an exception is logged and the request answered with `fallback`. A refused
-   * request is answered with an error response carrying its message, which the editor shows.
-   */
-  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R | ResponseError {
+  /** Runs a handler; an exception is logged and the request answered with `fallback`. */
+  function guard<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R {
     return (params: P) => {
       try {
         return handler(params);
       } catch (err) {
-        if (err instanceof RequestRefused) return new ResponseError(ErrorCodes.InvalidRequest, err.message);
         log('error', `${name} failed: ${err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err)}`);
         return fallback;
       }
@@ -117,10 +113,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     validateNow(p.uri);
   }));
 
+  // A feature request on an open document; a refused request is answered with an error response
+  // carrying its message, which the editor shows.
   const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, run: (doc: TextDocument, p: P) => R) =>
-    guard<P, R>(name, fallback, (p) => {
+    guard<P, R | ResponseError>(name, fallback, (p) => {
       const doc = documents.get(p.textDocument.uri);
-      return doc ? run(doc, p) : fallback;
+      try {
+        return doc ? run(doc, p) : fallback;
+      } catch (err) {
+        if (err instanceof RequestRefused) return new ResponseError(ErrorCodes.InvalidRequest, err.message);
+        throw err;
+      }
     });
 
   connection.onCompletion(withDoc('completion', null, (doc, p) => service.complete(doc, p.position)));
