@@ -10,7 +10,9 @@ import { atLeast } from '../spec/versions';
 import { asArray, asObject, asScalar, property, stringValue } from '../tree';
 import type { FlowModel, ScreenModel } from './model';
 import type { Problems } from './problems';
-import { closestName } from './spelling';
+import { closestName } from '../../text/closestName';
+
+const SEPARATORS = { ignoreSeparators: true };
 
 /** Components counted the way the service counts them: If/Switch count their largest branch. */
 type Counts = Map<string, number>;
@@ -227,7 +229,7 @@ function checkNavigateTargets(model: FlowModel, problems: Problems): void {
     for (const action of screen.actions) {
       if (action.name === 'navigate' && action.next !== undefined && action.nextNode) {
         if (!ids.includes(action.next)) {
-          const guess = closestName(action.next, ids);
+          const guess = closestName(action.next, ids, SEPARATORS);
           problems.error(action.nextNode.range, C.waUnknownScreen, `Unknown screen ids found: [${action.next}].${guess ? ` Did you mean '${guess}'?` : ` Screens: ${ids.join(', ')}.`}`);
         } else if (action.next === screen.id) {
           problems.error(action.nextNode.range, C.waSameScreenNavigation, `Same screen navigation is not allowed. Loop detected at [${action.next}]: navigate to another screen, or use update_data to change this one.`);

@@ -11,7 +11,9 @@ import { asObject, asScalar, describeKind, property, stringValue } from '../tree
 import { isDynamic, isNestedExpression, isWholeBinding } from './bindings';
 import type { ActionModel, ComponentModel, FlowModel, ScreenModel } from './model';
 import type { Problems } from './problems';
-import { closestName } from './spelling';
+import { closestName } from '../../text/closestName';
+
+const SEPARATORS = { ignoreSeparators: true };
 
 interface Place {
   readonly screen: ScreenModel;
@@ -124,7 +126,7 @@ export class StructureWalker {
     const typeRange = typeNode?.range ?? typeProp.keyRange;
     if (!spec) {
       const allowed = this.allowedTypes(place);
-      const guess = type === undefined ? undefined : closestName(type, allowed);
+      const guess = type === undefined ? undefined : closestName(type, allowed, SEPARATORS);
       this.problems.error(
         typeRange,
         C.invalidValue,
@@ -333,7 +335,7 @@ export class StructureWalker {
   }
 
   private unknownKey(p: Property, known: readonly string[], what: string): void {
-    const guess = closestName(p.key, known);
+    const guess = closestName(p.key, known, SEPARATORS);
     this.problems.error(
       p.keyRange,
       guess ? C.misspelledProperty : C.unknownProperty,
@@ -490,7 +492,7 @@ export class StructureWalker {
     }
     const entry = values.find((e) => e.value === s.value);
     if (!entry) {
-      const guess = closestName(s.value, names);
+      const guess = closestName(s.value, names, SEPARATORS);
       this.problems.error(s.range, C.invalidValue, `Value should be one of: [${names.join(', ')}].${guess ? ` Did you mean '${guess}'?` : ''}`);
     } else if (entry.since && !atLeast(this.version, entry.since)) {
       this.problems.error(s.range, C.waNeedsNewerVersion, this.needsVersion(`Value '${s.value}' of '${key}'`, entry.since));
