@@ -16,7 +16,8 @@ test('a case-only difference wins; the name itself is never suggested; far names
 });
 
 test('ignoring separators, for names written in another style', () => {
-  assert.equal(closestName('onClickAction', ['on-click-action', 'on-select-action']), undefined);
+  assert.equal(closestName('x_y_z', ['xyz']), undefined);
+  assert.equal(closestName('x_y_z', ['xyz'], { ignoreSeparators: true }), 'xyz');
   assert.equal(closestName('onClickAction', ['on-click-action', 'on-select-action'], { ignoreSeparators: true }), 'on-click-action');
   assert.equal(closestName('lable', ['label', 'name'], { ignoreSeparators: true }), 'label');
 });
