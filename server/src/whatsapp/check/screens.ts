@@ -4,7 +4,7 @@ import { DiagnosticCodes as C } from '../../diagnostics/codes';
 import type { Node, ObjectNode, OffsetRange } from '../../parse/tree';
 import { COMPONENTS_BY_TYPE } from '../spec/components';
 import {
-  MAX_COMPONENTS_PER_SCREEN, MAX_IMAGE_CAROUSELS_PER_FLOW, SCREEN_ID_PATTERN_BEFORE_7, SCREEN_ID_PATTERN_FROM_7,
+  MAX_COMPONENTS_PER_SCREEN, MAX_IMAGE_CAROUSELS_PER_FLOW, MAX_SCREENS, SCREEN_ID_PATTERN_BEFORE_7, SCREEN_ID_PATTERN_FROM_7,
 } from '../spec/document';
 import { atLeast } from '../spec/versions';
 import { asArray, asObject, asScalar, property, stringValue } from '../tree';
@@ -72,6 +72,9 @@ export function checkScreens(model: FlowModel, problems: Problems): void {
   const screensKey = property(model.root, 'screens');
   if (model.screens.length > 0 && !model.screens.some((s) => s.terminal) && screensKey) {
     problems.error(screensKey.keyRange, C.waMissingTerminalScreen, 'Terminal screen is required but not provided: mark the last screen with "terminal": true and give it a Footer.');
+  }
+  if (model.screens.length > MAX_SCREENS && screensKey) {
+    problems.error(screensKey.keyRange, C.waItemCount, `Maximum number of screens allowed per Flow is ${MAX_SCREENS} but found ${model.screens.length}: split the flow.`);
   }
   let carousels = 0;
   for (const screen of model.screens) {

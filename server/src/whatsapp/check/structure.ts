@@ -4,7 +4,7 @@
 import { DiagnosticCodes as C } from '../../diagnostics/codes';
 import type { ArrayNode, Node, ObjectNode, Property, ScalarNode } from '../../parse/tree';
 import { COMPONENTS, COMPONENTS_BY_TYPE } from '../spec/components';
-import { LAYOUT_SPEC, NEXT_SPEC, ROOT_SPEC, SCREEN_SPEC } from '../spec/document';
+import { LAYOUT_SPEC, MAX_IF_NESTING, NEXT_SPEC, ROOT_SPEC, SCREEN_SPEC } from '../spec/document';
 import type { ActionName, ComponentSpec, ObjectSpec, PropertySpec } from '../spec/types';
 import { atLeast } from '../spec/versions';
 import { asObject, asScalar, describeKind, property, stringValue } from '../tree';
@@ -205,8 +205,8 @@ export class StructureWalker {
         this.problems.error(range, C.waNeedsNewerVersion, this.needsVersion(`${spec.name} inside ${where}`, spec.inBranchesSince));
       }
     }
-    if (spec.name === 'If' && place.ifDepth >= 3) {
-      this.problems.error(range, C.waIfSwitch, "The 'If' component can only be nested up to 3 levels deep.");
+    if (spec.name === 'If' && place.ifDepth >= MAX_IF_NESTING) {
+      this.problems.error(range, C.waIfSwitch, `The 'If' component can only be nested up to ${MAX_IF_NESTING} levels deep.`);
     }
     if (spec.input && !place.inForm && !atLeast(this.version, '4.0')) {
       this.problems.semantic(range, C.waComponentPlacement, `${spec.name} must be inside a Form before Flow JSON 4.0: wrap it in a Form or raise "version" to 4.0 or later.`);
