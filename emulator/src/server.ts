@@ -10,7 +10,7 @@ import { createWorkspaceTasks } from './tasks';
 import { builtinProducts } from './api/products';
 import type { ProductApi, ProductEnvironment, ProductFactory, ProductJournal } from './api/product';
 import { createDispatcher } from './api/transport/dispatch';
-import { AppendLog } from './store/appendLog';
+import { AppendLog, type AppendLogOptions, type LogFile } from './store/appendLog';
 import { acquireLock } from './store/lock';
 
 export interface EmulatorOptions {
@@ -41,6 +41,10 @@ export interface EmulatorOptions {
   random?: () => number;
   /** Where failures that reach no caller are reported. Default: stderr. */
   onError?: (err: unknown) => void;
+  /** Where notices are written (a torn log tail cut off, storage failing and back). Default: stderr. */
+  onWarning?: (message: string) => void;
+  /** Wraps each log file's writes: tests inject a full disk or a crash half way through a write. */
+  wrapLogFile?: (path: string, file: LogFile) => LogFile;
 }
 
 export interface RunningEmulator {
@@ -67,6 +71,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const now = options.clock ? () => (options.clock as Clock).now() : (options.now ?? Date.now);
   const onError = options.onError ?? ((err: unknown) => process.stderr.write(`flowdeck emulator: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`));
 
+  const warn = options.onWarning ?? ((m: string) => process.stderr.write(`flowdeck emulator: ${m}\n`));
+  const logOptions = (path: string): AppendLogOptions => ({
+    warn,
+    ...(options.wrapLogFile ? { wrapFile: (file: LogFile) => (options.wrapLogFile as NonNullable<EmulatorOptions['wrapLogFile']>)(path, file) } : {}),
+  });
   await mkdir(options.dataDir, { recursive: true });
   const lock = await acquireLock(join(options.dataDir, 'emulator.lock'));
   const journals: AppendLog[] = [];
@@ -80,15 +89,20 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       timeScale,
       now,
       endpoint: () => endpoint,
+      warn,
       async openJournal(name: string): Promise<ProductJournal> {
         if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`Journal name '${name}' must use letters, digits, '_' or '-'.`);
-        const { log, records } = await AppendLog.open(join(options.dataDir, `${name}.jsonl`));
+        const path = join(options.dataDir, `${name}.jsonl`);
+        const { log, records } = await AppendLog.open(path, logOptions(path));
         journals.push(log);
         return { records, append: (r) => log.append(r) };
       },
     };
     const factories = [
-      ...builtinProducts({ tasks: options.tasks ?? createWorkspaceTasks({ workspaceDir: options.workspaceDir }), onError, clock: options.clock, random: options.random }),
+      ...builtinProducts({
+        tasks: options.tasks ?? createWorkspaceTasks({ workspaceDir: options.workspaceDir }), onError, clock: options.clock, random: options.random,
+        log: logOptions(join(options.dataDir, 'fnf.jsonl')),
+      }),
       ...(options.products ?? []),
     ];
     for (const factory of factories) products.push(await factory(env));

@@ -58,6 +58,8 @@ export interface ProductEnvironment {
   now(): number;
   /** The emulator's base URL (known once the server listens). */
   endpoint(): string;
+  /** Says something the user should know that is not an error of a request (a torn log tail cut off). */
+  warn(message: string): void;
   /** Opens (creating if needed) a journal file named `<name>.jsonl` in the data folder. */
   openJournal(name: string): Promise<ProductJournal>;
 }

@@ -3,7 +3,7 @@
 // (events are the exception: they are visible at once and durable in order, before the record
 // that ends their execution).
 import { join } from 'node:path';
-import { AppendLog } from './appendLog';
+import { AppendLog, type AppendLogOptions } from './appendLog';
 import {
   TERMINAL_STATUSES, type ExecutionStatus, type LogRecord, type StoredEvent, type StoredExecution, type StoredFlow,
   type StoredFlowAlias, type StoredFlowVersion, type StoredSchedule,
@@ -42,8 +42,8 @@ export class FnfStore {
    * Opens the store in `dataDir`. Executions that were still running when the emulator last
    * stopped are marked Failed (with an ExecutionFailed event saying why) before this resolves.
    */
-  static async open(dataDir: string, options: { now: () => number; noSync?: boolean }): Promise<FnfStore> {
-    const { log, records } = await AppendLog.open<LogRecord>(join(dataDir, 'fnf.jsonl'), { noSync: options.noSync });
+  static async open(dataDir: string, options: { now: () => number; noSync?: boolean; log?: AppendLogOptions }): Promise<FnfStore> {
+    const { log, records } = await AppendLog.open<LogRecord>(join(dataDir, 'fnf.jsonl'), { ...options.log, noSync: options.noSync });
     const store = new FnfStore(log);
     for (const r of records) store.apply(r);
     await store.failInterrupted(new Date(options.now()).toISOString());
@@ -88,23 +88,27 @@ export class FnfStore {
    * Records a new execution: visible at once (so its events can follow it into the log), durable
    * when `written` resolves. Callers answer a start only after `written`.
    */
-  startExecution(exec: StoredExecution): { entry: ExecutionEntry; written: Promise<void> } {
-    const record: LogRecord = { k: 'execStarted', exec };
-    const written = this.log.append(record);
-    this.apply(record);
+  async startExecution(exec: StoredExecution): Promise<ExecutionEntry> {
+    await this.write({ k: 'execStarted', exec });
     const entry = this.execution(exec.FlowId, exec.Name);
     if (!entry) throw new Error(`internal: execution ${exec.Name} was not recorded`);
-    return { entry, written };
+    return entry;
   }
 
-  /** Makes the event visible at once; the promise resolves when it is on disk. */
+  /**
+   * Makes the event visible at once; the promise resolves when it is on disk. While storage
+   * cannot be written the event waits (in order) and is written once it can.
+   */
   appendEvent(entry: ExecutionEntry, event: StoredEvent): Promise<void> {
     entry.events.push(event);
-    return this.log.append({ k: 'event', flowId: entry.exec.FlowId, exec: entry.exec.Name, event });
+    return this.log.append({ k: 'event', flowId: entry.exec.FlowId, exec: entry.exec.Name, event }, { untilWritten: true });
   }
 
+  /** Ends the execution once its end is on disk (waiting for storage if it cannot be written). */
   async endExecution(entry: ExecutionEntry, end: ExecutionEnd): Promise<void> {
-    await this.write({ k: 'execEnded', flowId: entry.exec.FlowId, exec: entry.exec.Name, ...end });
+    const record: LogRecord = { k: 'execEnded', flowId: entry.exec.FlowId, exec: entry.exec.Name, ...end };
+    await this.log.append(record, { untilWritten: true });
+    this.apply(record);
   }
 
   // ---- schedules

@@ -115,7 +115,7 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     }
   };
 
-  const handlers: Record<string, (p: RequestParams) => Promise<unknown>> = {
+  const handlers: ReadonlyMap<string, (p: RequestParams) => Promise<unknown>> = new Map(Object.entries({
     async CreateFlow(p) {
       const f: CamsFlowRecord = {
         FlowId: store.nextId(),
@@ -204,7 +204,7 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
       await store.remove(f.FlowId);
       return ok();
     },
-  };
+  } satisfies Record<string, (p: RequestParams) => Promise<unknown>>));
 
   const routes: ExtraRoute[] = [
     {
@@ -247,7 +247,8 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     style: 'rpc',
     faultErrors: { throttled: camsErrors.limitControl(), internal: new ApiError(500, 'InternalError', 'The request processing has failed due to some unknown error.') },
     async handle(action, params) {
-      const h = handlers[action];
+      // A Map: `constructor`, `__proto__` and other inherited members are no action.
+      const h = handlers.get(action);
       if (!h) throw unknownAction(action);
       return h(params);
     },

@@ -47,7 +47,12 @@ export async function startSyncExecution(ctx: FnfContext, p: RequestParams): Pro
   const qualifier = optional(p, 'Qualifier') || undefined;
   const version = resolveQualifier(ctx, flow, qualifier);
   const definition = runnableDefinition(ctx, flow, version);
-  const entry = await ctx.executions.start({ flow, definition, name, inputText: text, input: value, mode: 'Express', qualifier, version });
+  // Only the start takes the flow's turn (a re-create cannot slip in between check and start); the
+  // wait for the end does not hold up other writes to the flow.
+  const entry = await ctx.serial.run(flow.Name, async () => {
+    if (ctx.store.flow(flow.Name) !== flow) throw fnfErrors.flowNotExists(flow.Name);
+    return ctx.executions.start({ flow, definition, name, inputText: text, input: value, mode: 'Express', qualifier, version });
+  });
   await ctx.executions.waitForEnd(entry, Number.POSITIVE_INFINITY);
   const e = entry.exec;
   const view: Record<string, unknown> = { FlowName: e.FlowName, Name: e.Name, Status: e.Status, StartedTime: e.StartedTime, StoppedTime: e.StoppedTime };

@@ -8,6 +8,7 @@ import { authenticate, type LocalCredentials } from './authenticate';
 import { classify } from './classify';
 import { rpcErrors, tc3Errors } from './errors';
 import { readRequest } from './request';
+import { StorageUnavailableError } from '../../store/storageError';
 
 export interface DispatchOptions {
   readonly products: readonly ProductApi[];
@@ -63,6 +64,9 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
       if (res.destroyed) return;
       if (err instanceof ApiError) {
         sendError(res, style, requestId, err, new URL(options.endpoint()).host);
+      } else if (err instanceof StorageUnavailableError) {
+        // Nothing was changed; the caller may retry once storage is back (and is told so).
+        sendError(res, style, requestId, style === 'tc3' ? tc3Errors.storageUnavailable() : rpcErrors.storageUnavailable(), new URL(options.endpoint()).host);
       } else {
         options.onInternalError(err);
         sendError(res, style, requestId, style === 'tc3' ? tc3Errors.internal() : rpcErrors.internal(), new URL(options.endpoint()).host);

@@ -30,6 +30,8 @@ export const rpcErrors = {
     new ApiError(403, 'RequestTimeTooSkewed', `The difference between the request time ${requestTime} and the current time ${now} is too large.`),
   throttled: () => new ApiError(429, 'ResourceThrottled', 'The request is throttled. Please try again later.'),
   internal: () => new ApiError(500, 'InternalServerError', 'An internal error has occurred. Please retry.'),
+  storageUnavailable: () =>
+    new ApiError(503, 'ServiceUnavailable', 'The emulator cannot write its data folder (is the disk full?); nothing was changed. Free space, then retry.'),
 };
 
 export const tc3Errors = {
@@ -48,4 +50,6 @@ export const tc3Errors = {
   unsupportedVersion: (version: string) => new ApiError(400, 'NoSuchVersion', `The requested version \`${version}\` is not supported.`),
   throttled: () => new ApiError(429, 'RequestLimitExceeded', 'The request rate exceeds the frequency limit. Please reduce the frequency of calls and retry.'),
   internal: () => new ApiError(500, 'InternalError', 'An internal error has occurred. Please retry.'),
+  storageUnavailable: () =>
+    new ApiError(503, 'ResourceUnavailable', 'The emulator cannot write its data folder (is the disk full?); nothing was changed. Free space, then retry.'),
 };
