@@ -10,14 +10,27 @@ import { createWorkspaceTasks } from './tasks';
 import { builtinProducts } from './api/products';
 import type { ProductApi, ProductEnvironment, ProductFactory, ProductJournal } from './api/product';
 import { createDispatcher } from './api/transport/dispatch';
+import { presignQuery } from './api/transport/fileAuth';
 import { AppendLog, type AppendLogOptions, type LogFile } from './store/appendLog';
 import { acquireLock } from './store/lock';
 
 export interface EmulatorOptions {
   /** Port to listen on; 0 or omitted picks a free port. */
   port?: number;
-  /** Interface to listen on. Default 127.0.0.1. */
+  /**
+   * Interface to listen on. Default 127.0.0.1. Any other address is a deliberate choice: the
+   * emulator then accepts that Host too, and says on start-up that other machines can reach it.
+   */
   host?: string;
+  /** Host names (without port) accepted besides loopback and `host`, e.g. a name in /etc/hosts. */
+  allowedHosts?: readonly string[];
+  /** Browser origins allowed to call (none by default: browsers are refused). */
+  allowedOrigins?: readonly string[];
+  /**
+   * How long a request may take to arrive in full (headers and body) before it is answered 408
+   * and closed. Default 30 s. Long polls are not affected: they wait after the request arrived.
+   */
+  requestTimeoutMs?: number;
   /** Folder holding the emulator's append-only logs; created if missing. */
   dataDir: string;
   /** Credentials callers must sign with. Default `local` / `local-secret`. */
@@ -56,6 +69,7 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_ACCESS_KEY_ID = 'local';
 export const DEFAULT_ACCESS_KEY_SECRET = 'local-secret';
 
@@ -90,6 +104,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       now,
       endpoint: () => endpoint,
       warn,
+      presign: (pathname, expiresAt) => `${endpoint}${pathname}?${presignQuery(pathname, expiresAt, accessKeySecret)}`,
       async openJournal(name: string): Promise<ProductJournal> {
         if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`Journal name '${name}' must use letters, digits, '_' or '-'.`);
         const path = join(options.dataDir, `${name}.jsonl`);
@@ -106,14 +121,23 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       ...(options.products ?? []),
     ];
     for (const factory of factories) products.push(await factory(env));
-    const dispatch = createDispatcher({ products, credentials: { accessKeyId, accessKeySecret }, faults, now, endpoint: () => endpoint, onInternalError: onError });
-    const srv = createServer((req, res) => {
+    const dispatch = createDispatcher({
+      products, credentials: { accessKeyId, accessKeySecret }, faults, now, endpoint: () => endpoint, onInternalError: onError,
+      guard: { bindHost: host, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins },
+    });
+    const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    // Node's own request timers (as `server.requestTimeout` documents them): a request, headers
+    // and body, must have arrived within the limit or it is answered 408 and closed, so slow or
+    // stalled senders cannot hold connections open. The clock runs only while the request
+    // arrives, so long polls, which wait after it, are not cut short.
+    const srv = createServer({
+      requestTimeout,
+      headersTimeout: requestTimeout,
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(requestTimeout / 4))),
+    }, (req, res) => {
       dispatch(req, res).catch(onError);
     });
     server = srv;
-    // Long polls (DescribeExecution, StartSyncExecution) outlive Node's default request timeouts.
-    srv.requestTimeout = 0;
-    srv.headersTimeout = 60_000;
     await new Promise<void>((resolve, reject) => {
       srv.once('error', reject);
       srv.listen(options.port ?? 0, host, () => {
