@@ -11,6 +11,7 @@ import { builtinProducts } from './api/products';
 import type { ProductApi, ProductEnvironment, ProductFactory, ProductJournal } from './api/product';
 import { createDispatcher } from './api/transport/dispatch';
 import { presignQuery } from './api/transport/fileAuth';
+import { answerClientError } from './api/transport/clientError';
 import { AppendLog, type AppendLogOptions, type LogFile } from './store/appendLog';
 import { acquireLock } from './store/lock';
 
@@ -137,6 +138,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     }, (req, res) => {
       dispatch(req, res).catch(onError);
     });
+    srv.on('clientError', answerClientError);
     server = srv;
     await new Promise<void>((resolve, reject) => {
       srv.once('error', reject);
