@@ -2,6 +2,7 @@
 // (with the WaitTimeSeconds long poll) and ListExecutions.
 import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '../../engine';
+import { MAX_VALUE_DEPTH, valueDepth } from '../../engine/json';
 import type { ExecutionEntry } from '../../store/fnfStore';
 import { TERMINAL_STATUSES, type ExecutionStatus, type StoredFlow, type StoredFlowVersion } from '../../store/records';
 import type { RequestContext, RequestParams } from '../product';
@@ -128,7 +129,10 @@ function resolveQualifier(ctx: FnfContext, flow: StoredFlow, qualifier: string |
 
 function readInput(p: RequestParams): { text: string; value: JsonValue } {
   const text = optional(p, 'Input') || '{}';
-  return { text, value: jsonObject(text, 'Input') as JsonValue };
+  const value = jsonObject(text, 'Input') as JsonValue;
+  // Refused here, so a start that could never be recorded is not acknowledged as Running.
+  if (valueDepth(value) > MAX_VALUE_DEPTH) throw rpcErrors.invalidArgument(`Input nests more than ${MAX_VALUE_DEPTH} levels deep; flatten it.`);
+  return { text, value };
 }
 
 function optionalTime(p: RequestParams, name: string): number | undefined {
