@@ -57,6 +57,8 @@ export interface EmulatorOptions {
   onError?: (err: unknown) => void;
   /** Where notices are written (a torn log tail cut off, storage failing and back). Default: stderr. */
   onWarning?: (message: string) => void;
+  /** Garbage records in the fnf log before it is compacted (default 10,000; tests lower it). */
+  compactMinGarbage?: number;
   /** Wraps each log file's writes: tests inject a full disk or a crash half way through a write. */
   wrapLogFile?: (path: string, file: LogFile) => LogFile;
 }
@@ -117,7 +119,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     const factories = [
       ...builtinProducts({
         tasks: options.tasks ?? createWorkspaceTasks({ workspaceDir: options.workspaceDir }), onError, clock: options.clock, random: options.random,
-        log: logOptions(join(options.dataDir, 'fnf.jsonl')),
+        log: logOptions(join(options.dataDir, 'fnf.jsonl')), compactMinGarbage: options.compactMinGarbage,
       }),
       ...(options.products ?? []),
     ];

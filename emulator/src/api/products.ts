@@ -14,6 +14,7 @@ export interface BuiltinProductOptions {
   readonly random?: () => number;
   readonly noSync?: boolean;
   readonly log?: AppendLogOptions;
+  readonly compactMinGarbage?: number;
 }
 
 export function builtinProducts(options: BuiltinProductOptions): ProductFactory[] {

@@ -32,9 +32,17 @@ export interface AppendLogOptions {
   readonly retryMs?: number;
 }
 
+export interface AppendOptions {
+  /** Retry a failed write until it succeeds (or the log closes) instead of rejecting. */
+  readonly untilWritten?: boolean;
+  /** Runs once the record is on disk, before the promise resolves (and before any later record's). */
+  readonly onWritten?: () => void;
+}
+
 interface Pending {
   readonly bytes: Buffer;
   readonly untilWritten: boolean;
+  readonly onWritten: (() => void) | undefined;
   readonly resolve: () => void;
   readonly reject: (e: unknown) => void;
 }
@@ -44,6 +52,7 @@ export class AppendLog<T = unknown> {
   private writing: Promise<void> | undefined;
   private closed = false;
   private failing = false;
+  private recordCount = 0;
   private paused = false;
   private wakeRetry: (() => void) | undefined;
 
@@ -76,7 +85,9 @@ export class AppendLog<T = unknown> {
         (options.warn ?? defaultWarn)(describeDropped(path, dropped));
       }
       const file = fileOf(handle);
-      return { log: new AppendLog<T>(path, handle, options.wrapFile ? options.wrapFile(file) : file, validBytes, options), records };
+      const log = new AppendLog<T>(path, handle, options.wrapFile ? options.wrapFile(file) : file, validBytes, options);
+      log.recordCount = records.length;
+      return { log, records };
     } catch (err) {
       await handle.close();
       throw err;
@@ -88,15 +99,12 @@ export class AppendLog<T = unknown> {
     return this.position;
   }
 
-  /**
-   * Appends one record; resolves once it is on disk. With `untilWritten`, a failed write is
-   * retried until it succeeds (or the log closes) instead of rejecting.
-   */
-  append(record: T, options: { untilWritten?: boolean } = {}): Promise<void> {
+  /** Appends one record; resolves once it is on disk. */
+  append(record: T, options: AppendOptions = {}): Promise<void> {
     if (this.closed) return Promise.reject(new Error(`The log ${this.path} is closed.`));
     const bytes = encodeRecord(record);
     return new Promise<void>((resolve, reject) => {
-      this.pending.push({ bytes, untilWritten: options.untilWritten ?? false, resolve, reject });
+      this.pending.push({ bytes, untilWritten: options.untilWritten ?? false, onWritten: options.onWritten, resolve, reject });
       // Start writing on the next turn, so records made in one burst (an execution's start, its
       // events and its end) share one write and one fsync.
       this.writing ??= new Promise<void>((r) => setImmediate(r)).then(() => this.drain());
@@ -104,21 +112,40 @@ export class AppendLog<T = unknown> {
   }
 
   /**
-   * Replaces the whole file with `records` (the live state), atomically: written to a temporary
-   * file, fsync'd, renamed over the log and the folder fsync'd, as Redis rewrites its AOF. Waits
-   * for the appends in flight first; appends made meanwhile go after the new records.
+   * Replaces the whole file with the records `snapshot` returns (the live state), atomically:
+   * written to a temporary file, fsync'd, renamed over the log and the folder fsync'd, as Redis
+   * rewrites its AOF. `snapshot` is called once every append so far is on disk (and its
+   * `onWritten` has run) and none is waiting, so the snapshot holds each record exactly once;
+   * appends made while the new file is written go after it. False when appends kept arriving and
+   * no such moment came (try again later).
    */
-  async rewrite(records: readonly T[]): Promise<void> {
-    if (this.closed) return;
-    // Appends made from here on wait in `pending` until the new file is in place.
+  async rewrite(snapshot: () => readonly T[]): Promise<boolean> {
+    if (this.closed) return false;
     this.paused = true;
     try {
-      await this.writing;
+      for (let attempt = 0; ; attempt++) {
+        await this.writing;
+        if (this.pending.length === 0) break;
+        if (attempt >= 20 || this.failing || this.closed) return false;
+        this.paused = false;
+        this.writing ??= this.drain();
+        await this.writing;
+        this.paused = true;
+      }
+      // Nothing is pending and nothing can be appended before this returns (it is synchronous).
+      const records = snapshot();
       await this.writeReplacement(records);
+      this.recordCount = records.length;
+      return true;
     } finally {
       this.paused = false;
       if (this.pending.length > 0) this.writing ??= this.drain();
     }
+  }
+
+  /** Records in the file (whole ones read on open, plus those appended or rewritten since). */
+  get records(): number {
+    return this.recordCount;
   }
 
   private async writeReplacement(records: readonly T[]): Promise<void> {
@@ -182,6 +209,8 @@ export class AppendLog<T = unknown> {
         while (offset < data.length) offset += await this.file.write(data.subarray(offset), this.position + offset);
         if (!this.options.noSync) await this.file.datasync();
         this.position += data.length;
+        this.recordCount += batch.length;
+        for (const b of batch) b.onWritten?.();
         if (this.failing) (this.options.warn ?? defaultWarn)(`${this.path}: writes succeed again.`);
         this.failing = false;
         retryMs = this.options.retryMs ?? 100;

@@ -115,5 +115,7 @@ export type LogRecord =
   | { k: 'scheduleDeleted'; flowId: string; name: string }
   | { k: 'version'; version: StoredFlowVersion }
   | { k: 'versionDeleted'; flowId: string; version: string }
+  /** Written by compaction: the highest version number a flow ever had, when its versions no longer show it. */
+  | { k: 'versionCounter'; flowId: string; last: number }
   | { k: 'alias'; alias: StoredFlowAlias }
   | { k: 'aliasDeleted'; flowId: string; name: string };

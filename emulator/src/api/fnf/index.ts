@@ -75,6 +75,8 @@ export interface FnfProductOptions {
   readonly clock?: Clock;
   /** Skip fsync (only for throwaway data folders). */
   readonly noSync?: boolean;
+  /** Garbage records before the log is compacted (default DEFAULT_COMPACT_MIN_GARBAGE; tests lower it). */
+  readonly compactMinGarbage?: number;
   /** Options of the fnf log (fault injection in tests). */
   readonly log?: AppendLogOptions;
   /** A number in [0, 1) for each weighted alias pick. Default Math.random. */
@@ -82,7 +84,9 @@ export interface FnfProductOptions {
 }
 
 export async function createFnfProduct(env: ProductEnvironment, options: FnfProductOptions): Promise<ProductApi> {
-  const store = await FnfStore.open(env.dataDir, { now: env.now, noSync: options.noSync, log: { warn: (m) => env.warn(m), ...options.log } });
+  const store = await FnfStore.open(env.dataDir, {
+    now: env.now, noSync: options.noSync, log: { warn: (m) => env.warn(m), ...options.log }, compactMinGarbage: options.compactMinGarbage,
+  });
   const clock: Clock = options.clock ?? {
     now: env.now,
     setTimer(ms, callback) {
