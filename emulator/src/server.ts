@@ -12,8 +12,10 @@ import type { ProductApi, ProductEnvironment, ProductFactory, ProductJournal } f
 import { createDispatcher } from './api/transport/dispatch';
 import { presignQuery } from './api/transport/fileAuth';
 import { answerClientError } from './api/transport/clientError';
+import { isLoopbackHost } from './api/transport/guard';
 import { AppendLog, type AppendLogOptions, type LogFile } from './store/appendLog';
 import { acquireLock } from './store/lock';
+import { explainStartupError, lockPath } from './startupError';
 
 export interface EmulatorOptions {
   /** Port to listen on; 0 or omitted picks a free port. */
@@ -93,8 +95,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     warn,
     ...(options.wrapLogFile ? { wrapFile: (file: LogFile) => (options.wrapLogFile as NonNullable<EmulatorOptions['wrapLogFile']>)(path, file) } : {}),
   });
-  await mkdir(options.dataDir, { recursive: true });
-  const lock = await acquireLock(join(options.dataDir, 'emulator.lock'));
+  let lock;
+  try {
+    await mkdir(options.dataDir, { recursive: true });
+    lock = await acquireLock(lockPath(options.dataDir));
+  } catch (err) {
+    throw explainStartupError(err, options.dataDir);
+  }
   const journals: AppendLog[] = [];
   const products: ProductApi[] = [];
   let endpoint = '';
@@ -151,6 +158,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     });
     const port = (srv.address() as AddressInfo).port;
     endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    if (!isLoopbackHost(host)) {
+      warn(`listening on ${host}, not only on this machine: anyone who can reach ${host}:${port} and knows the AccessKeySecret can create and run flows (which may run local handlers and HTTP tasks). Use --host 127.0.0.1 unless you mean this.`);
+    }
     let closing: Promise<void> | undefined;
     return {
       endpoint,
@@ -161,7 +171,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     };
   } catch (err) {
     await shutdown(server, products, journals, lock.release).catch(() => undefined);
-    throw err;
+    throw explainStartupError(err, options.dataDir);
   }
 }
 

@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { usageError } from '../command';
 import { resolveTarget, TARGET_OPTIONS, type Target, type TargetFlags } from './target';
 import type { CliIo } from './io';
+import { maskAccessKeyIds } from './mask';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -34,7 +35,8 @@ export async function runCloudCommand<O extends Options>(
   try {
     return await body(values, parsed.positionals, target);
   } catch (err) {
-    io.err.write(`flowdeck: ${err instanceof Error ? err.message : String(err)}\n`);
+    // The CLI masks the AccessKey ID it announces; a service message quoting it is masked too.
+    io.err.write(`flowdeck: ${maskAccessKeyIds(err instanceof Error ? err.message : String(err), resolved?.accessKeyId)}\n`);
     return 1;
   } finally {
     await resolved?.client.close();
