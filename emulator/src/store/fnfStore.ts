@@ -82,7 +82,10 @@ export class FnfStore {
     await store.failInterrupted(new Date(options.now()).toISOString());
     // Start-up time is then bounded by live data the next time, not by the history of changes.
     store.liveAtCompaction = store.liveRecords().length;
-    if (store.worthCompacting()) await store.compact();
+    if (store.worthCompacting()) {
+      // Not fatal: a full disk must not stop the emulator from starting with the log it has.
+      await store.compact().catch((err: unknown) => warn(`compacting the log on start failed (it is used as it is): ${err instanceof Error ? err.message : String(err)}`));
+    }
     return store;
   }
 
