@@ -28,7 +28,9 @@ const HELP = [
   '  --format json   one JSON array of { file, format, diagnostics } (0-based ranges)',
   '  --mode Express  apply the Express execution-mode limits (default Standard)',
   '',
-  'Exit status: 1 if any error was found, 2 on a usage error, 0 otherwise.',
+  'The text report ends with a summary line. Exit status: 1 if any error was found (a file',
+  'that could not be checked to the end, e.g. nested deeper than 100 levels, is one), 2 on a',
+  'usage error, 0 otherwise.',
 ].join('\n');
 
 interface ParsedArgs {
