@@ -124,7 +124,7 @@ export class FnfStore {
     for (const m of this.executionsByFlow.values()) {
       for (const { exec, events } of m.values()) {
         out.push({ k: 'execStarted', exec: { ...exec } });
-        for (const event of events) out.push({ k: 'event', flowId: exec.FlowId, exec: exec.Name, event });
+        for (let i = 0; i < events.length; i++) out.push(eventRecord(exec, events[i] as StoredEvent, events.slice(Math.max(0, i - DETAIL_WINDOW), i)));
       }
     }
     return out;
@@ -192,7 +192,7 @@ export class FnfStore {
    */
   appendEvent(entry: ExecutionEntry, event: StoredEvent): Promise<void> {
     entry.events.push(event);
-    const written = this.log.append({ k: 'event', flowId: entry.exec.FlowId, exec: entry.exec.Name, event }, { untilWritten: true });
+    const written = this.log.append(eventRecord(entry.exec, event, entry.events.slice(-1 - DETAIL_WINDOW, -1)), { untilWritten: true });
     this.maybeCompact();
     return written;
   }
@@ -302,7 +302,14 @@ export class FnfStore {
       }
       case 'event': {
         // Only reached during replay: live events are added by appendEvent, which bypasses apply.
-        this.execution(r.flowId, r.exec)?.events.push(r.event);
+        const entry = this.execution(r.flowId, r.exec);
+        if (!entry) return;
+        if (r.sameDetailAs === undefined) {
+          entry.events.push(r.event);
+        } else {
+          const source = findEvent(entry.events, r.sameDetailAs);
+          entry.events.push({ ...r.event, EventDetail: source?.EventDetail ?? r.event.EventDetail });
+        }
         return;
       }
       case 'execEnded': {
@@ -368,6 +375,33 @@ export class FnfStore {
       }
     }
   }
+}
+
+/**
+ * How many earlier events a new event's detail is compared with: a state's four events and the
+ * next state's entry usually carry the same input or output.
+ */
+const DETAIL_WINDOW = 4;
+
+/** The log record of `event`; its detail is written only when none of `recent` events has the same one. */
+function eventRecord(exec: StoredExecution, event: StoredEvent, recent: readonly StoredEvent[]): LogRecord {
+  if (event.EventDetail.length > 64) {
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const earlier = recent[i] as StoredEvent;
+      if (earlier.EventDetail === event.EventDetail) {
+        return { k: 'event', flowId: exec.FlowId, exec: exec.Name, event: { ...event, EventDetail: '' }, sameDetailAs: earlier.EventId };
+      }
+    }
+  }
+  return { k: 'event', flowId: exec.FlowId, exec: exec.Name, event };
+}
+
+/** The event with `eventId`: usually at index eventId - 1, else searched from the end. */
+function findEvent(events: readonly StoredEvent[], eventId: number): StoredEvent | undefined {
+  const guess = events[eventId - 1];
+  if (guess?.EventId === eventId) return guess;
+  for (let i = events.length - 1; i >= 0; i--) if (events[i]?.EventId === eventId) return events[i];
+  return undefined;
 }
 
 function compare(a: string, b: string): number {

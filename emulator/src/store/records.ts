@@ -100,7 +100,12 @@ export type LogRecord =
   | { k: 'flow'; flow: StoredFlow }
   | { k: 'flowDeleted'; id: string }
   | { k: 'execStarted'; exec: StoredExecution }
-  | { k: 'event'; flowId: string; exec: string; event: StoredEvent }
+  /**
+   * One history event. `sameDetailAs` names an earlier event of the same execution whose
+   * EventDetail this one repeats (its own is then written empty): a state's entered/started and
+   * succeeded/exited events usually carry the same value, which need not be on disk twice.
+   */
+  | { k: 'event'; flowId: string; exec: string; event: StoredEvent; sameDetailAs?: number }
   | {
       k: 'execEnded';
       flowId: string;

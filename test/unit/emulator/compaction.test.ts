@@ -3,7 +3,7 @@
 // live data. The state read back after a compaction is exactly the state before it.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FnfStore } from '../../../emulator/src/store/fnfStore';
 import type { StoredExecution, StoredFlow } from '../../../emulator/src/store/records';
@@ -94,6 +94,32 @@ describe('fnf log compaction', () => {
       // 400 events, then the ExecutionFailed that marks it interrupted on open.
       assert.deepEqual(events.map((e) => e.EventId), Array.from({ length: 401 }, (_, i) => i + 1));
       await again.close();
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  test('an event repeating the previous event\'s detail is stored once and read back whole', async () => {
+    const dir = await tempDir();
+    try {
+      const emu = await startEmulator({ port: 0, dataDir: dir.path, timeScale: 0.001, onWarning: () => undefined });
+      const client = new FnfTestClient(emu.endpoint);
+      await client.ok('CreateFlow', { Name: 'p', Definition: PASS_CHOICE_FLOW, Description: '', Type: 'FDL' });
+      const marker = `marker-${'x'.repeat(2000)}`;
+      await client.ok('StartExecution', { FlowName: 'p', ExecutionName: 'e', Input: JSON.stringify({ marker }) });
+      await client.ok('DescribeExecution', { FlowName: 'p', ExecutionName: 'e', WaitTimeSeconds: '10' });
+      const live = (await client.ok('GetExecutionHistory', { FlowName: 'p', ExecutionName: 'e', Limit: '999' }))['Events'] as { EventDetail: string }[];
+      await emu.close();
+      const copiesInHistory = live.filter((e) => e.EventDetail.includes(marker)).length;
+      const copiesOnDisk = (await readFile(join(dir.path, 'fnf.jsonl'), 'utf8')).split(marker).length - 1;
+      assert.ok(copiesOnDisk < copiesInHistory / 2, `${copiesOnDisk} copies on disk for ${copiesInHistory} in the history`);
+      const again = await startEmulator({ port: 0, dataDir: dir.path, onWarning: () => undefined });
+      try {
+        const replayed = (await new FnfTestClient(again.endpoint).ok('GetExecutionHistory', { FlowName: 'p', ExecutionName: 'e', Limit: '999' }))['Events'];
+        assert.deepEqual(replayed, live);
+      } finally {
+        await again.close();
+      }
     } finally {
       await dir.remove();
     }
