@@ -10,14 +10,30 @@ import { createWorkspaceTasks } from './tasks';
 import { builtinProducts } from './api/products';
 import type { ProductApi, ProductEnvironment, ProductFactory, ProductJournal } from './api/product';
 import { createDispatcher } from './api/transport/dispatch';
-import { AppendLog } from './store/appendLog';
+import { presignQuery } from './api/transport/fileAuth';
+import { answerClientError } from './api/transport/clientError';
+import { isLoopbackHost } from './api/transport/guard';
+import { AppendLog, type AppendLogOptions, type LogFile } from './store/appendLog';
 import { acquireLock } from './store/lock';
+import { explainStartupError, lockPath } from './startupError';
 
 export interface EmulatorOptions {
   /** Port to listen on; 0 or omitted picks a free port. */
   port?: number;
-  /** Interface to listen on. Default 127.0.0.1. */
+  /**
+   * Interface to listen on. Default 127.0.0.1. Any other address is a deliberate choice: the
+   * emulator then accepts that Host too, and says on start-up that other machines can reach it.
+   */
   host?: string;
+  /** Host names (without port) accepted besides loopback and `host`, e.g. a name in /etc/hosts. */
+  allowedHosts?: readonly string[];
+  /** Browser origins allowed to call (none by default: browsers are refused). */
+  allowedOrigins?: readonly string[];
+  /**
+   * How long a request may take to arrive in full (headers and body) before it is answered 408
+   * and closed. Default 30 s. Long polls are not affected: they wait after the request arrived.
+   */
+  requestTimeoutMs?: number;
   /** Folder holding the emulator's append-only logs; created if missing. */
   dataDir: string;
   /** Credentials callers must sign with. Default `local` / `local-secret`. */
@@ -41,6 +57,12 @@ export interface EmulatorOptions {
   random?: () => number;
   /** Where failures that reach no caller are reported. Default: stderr. */
   onError?: (err: unknown) => void;
+  /** Where notices are written (a torn log tail cut off, storage failing and back). Default: stderr. */
+  onWarning?: (message: string) => void;
+  /** Garbage records in the fnf log before it is compacted (default 10,000; tests lower it). */
+  compactMinGarbage?: number;
+  /** Wraps each log file's writes: tests inject a full disk or a crash half way through a write. */
+  wrapLogFile?: (path: string, file: LogFile) => LogFile;
 }
 
 export interface RunningEmulator {
@@ -52,6 +74,7 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_ACCESS_KEY_ID = 'local';
 export const DEFAULT_ACCESS_KEY_SECRET = 'local-secret';
 
@@ -67,8 +90,18 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const now = options.clock ? () => (options.clock as Clock).now() : (options.now ?? Date.now);
   const onError = options.onError ?? ((err: unknown) => process.stderr.write(`flowdeck emulator: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`));
 
-  await mkdir(options.dataDir, { recursive: true });
-  const lock = await acquireLock(join(options.dataDir, 'emulator.lock'));
+  const warn = options.onWarning ?? ((m: string) => process.stderr.write(`flowdeck emulator: ${m}\n`));
+  const logOptions = (path: string): AppendLogOptions => ({
+    warn,
+    ...(options.wrapLogFile ? { wrapFile: (file: LogFile) => (options.wrapLogFile as NonNullable<EmulatorOptions['wrapLogFile']>)(path, file) } : {}),
+  });
+  let lock;
+  try {
+    await mkdir(options.dataDir, { recursive: true });
+    lock = await acquireLock(lockPath(options.dataDir));
+  } catch (err) {
+    throw explainStartupError(err, options.dataDir);
+  }
   const journals: AppendLog[] = [];
   const products: ProductApi[] = [];
   let endpoint = '';
@@ -80,26 +113,42 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       timeScale,
       now,
       endpoint: () => endpoint,
+      warn,
+      presign: (pathname, expiresAt) => `${endpoint}${pathname}?${presignQuery(pathname, expiresAt, accessKeySecret)}`,
       async openJournal(name: string): Promise<ProductJournal> {
         if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`Journal name '${name}' must use letters, digits, '_' or '-'.`);
-        const { log, records } = await AppendLog.open(join(options.dataDir, `${name}.jsonl`));
+        const path = join(options.dataDir, `${name}.jsonl`);
+        const { log, records } = await AppendLog.open(path, logOptions(path));
         journals.push(log);
         return { records, append: (r) => log.append(r) };
       },
     };
     const factories = [
-      ...builtinProducts({ tasks: options.tasks ?? createWorkspaceTasks({ workspaceDir: options.workspaceDir }), onError, clock: options.clock, random: options.random }),
+      ...builtinProducts({
+        tasks: options.tasks ?? createWorkspaceTasks({ workspaceDir: options.workspaceDir }), onError, clock: options.clock, random: options.random,
+        log: logOptions(join(options.dataDir, 'fnf.jsonl')), compactMinGarbage: options.compactMinGarbage,
+      }),
       ...(options.products ?? []),
     ];
     for (const factory of factories) products.push(await factory(env));
-    const dispatch = createDispatcher({ products, credentials: { accessKeyId, accessKeySecret }, faults, now, endpoint: () => endpoint, onInternalError: onError });
-    const srv = createServer((req, res) => {
+    const dispatch = createDispatcher({
+      products, credentials: { accessKeyId, accessKeySecret }, faults, now, endpoint: () => endpoint, onInternalError: onError,
+      guard: { bindHost: host, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins },
+    });
+    const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    // Node's own request timers (as `server.requestTimeout` documents them): a request, headers
+    // and body, must have arrived within the limit or it is answered 408 and closed, so slow or
+    // stalled senders cannot hold connections open. The clock runs only while the request
+    // arrives, so long polls, which wait after it, are not cut short.
+    const srv = createServer({
+      requestTimeout,
+      headersTimeout: requestTimeout,
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(requestTimeout / 4))),
+    }, (req, res) => {
       dispatch(req, res).catch(onError);
     });
+    srv.on('clientError', answerClientError);
     server = srv;
-    // Long polls (DescribeExecution, StartSyncExecution) outlive Node's default request timeouts.
-    srv.requestTimeout = 0;
-    srv.headersTimeout = 60_000;
     await new Promise<void>((resolve, reject) => {
       srv.once('error', reject);
       srv.listen(options.port ?? 0, host, () => {
@@ -109,6 +158,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     });
     const port = (srv.address() as AddressInfo).port;
     endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    if (!isLoopbackHost(host)) {
+      warn(`listening on ${host}, not only on this machine: anyone who can reach ${host}:${port} and knows the AccessKeySecret can create and run flows (which may run local handlers and HTTP tasks). Use --host 127.0.0.1 unless you mean this.`);
+    }
     let closing: Promise<void> | undefined;
     return {
       endpoint,
@@ -119,7 +171,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     };
   } catch (err) {
     await shutdown(server, products, journals, lock.release).catch(() => undefined);
-    throw err;
+    throw explainStartupError(err, options.dataDir);
   }
 }
 

@@ -76,7 +76,7 @@ suite('WhatsApp Flows through CAMS (emulator)', function () {
   test('pull, edit, see diagnostics, push refused, fix, push, read back, publish, view', async () => {
     const api = await activateExtension();
     const { FlowId } = await cams.createFlow({ FlowName: 'Book a table', Categories: ['APPOINTMENT_BOOKING'] });
-    await cams.pushFlowJson(FlowId, FLOW_JSON, httpPutUploader(`${emu.endpoint}/cams/uploads`));
+    await cams.pushFlowJson(FlowId, FLOW_JSON, httpPutUploader(`${emu.endpoint}/cams/uploads`, { credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret } }));
 
     const pulled = await vscode.commands.executeCommand<{ uri: string; flowId: string } | undefined>('flowdeck.whatsapp.pull', { ...target, flowId: FlowId });
     assert.ok(pulled, 'the pull command returned the saved file');

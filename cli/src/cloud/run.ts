@@ -5,6 +5,7 @@ import { CloudError, LocalErrorCodes } from '../../../cloud/src/errors';
 import { usageError } from '../command';
 import { resolveTarget, TARGET_OPTIONS, type Target, type TargetFlags } from './target';
 import type { CliIo } from './io';
+import { maskAccessKeyIds } from './mask';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -42,7 +43,8 @@ export async function runCloudCommand<O extends Options>(
   try {
     return await body(values, parsed.positionals, target);
   } catch (err) {
-    io.err.write(`flowdeck: ${err instanceof Error ? err.message : String(err)}\n`);
+    // The CLI masks the AccessKey ID it announces; a service message quoting it is masked too.
+    io.err.write(`flowdeck: ${maskAccessKeyIds(err instanceof Error ? err.message : String(err), resolved?.accessKeyId)}\n`);
     if (resolved?.isLocal && err instanceof CloudError && err.code === LocalErrorCodes.network) io.err.write(NO_EMULATOR_HINT);
     return 1;
   } finally {

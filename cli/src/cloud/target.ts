@@ -39,6 +39,8 @@ export interface Target {
   /** One line saying where requests go and as whom, e.g. for stderr. */
   readonly description: string;
   readonly isLocal: boolean;
+  /** The AccessKey ID requests are signed with (cloud targets), so messages can mask it. */
+  readonly accessKeyId?: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -71,6 +73,7 @@ async function cloud(endpoint: string, chain: CredentialProvider, logOpt: { log?
     client: new FnfClient({ endpoint, credentials: chain, ...logOpt }),
     description: `${where} as ${maskKeyId(creds.accessKeyId)} from ${creds.source}`,
     isLocal: false,
+    accessKeyId: creds.accessKeyId,
   };
 }
 

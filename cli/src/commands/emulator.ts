@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { EMULATOR_DEFAULT_PORT } from '../../../cloud/src/fnf/endpoints';
 import { parseFaultSpec, startEmulator, type FaultOptions } from '../../../emulator/src';
+import { EmulatorStartupError } from '../../../emulator/src/startupError';
 import { usageError } from '../command';
 
 const HELP = `usage: flowdeck emulator [options]
@@ -11,7 +12,8 @@ const HELP = `usage: flowdeck emulator [options]
 Serves CloudFlow (fnf 2019-03-15) and the other emulated products on one local port.
 
   --port N                 port to listen on (default 8787, or FLOWDECK_EMULATOR_PORT; 0 picks a free one)
-  --host HOST              interface to listen on (default 127.0.0.1)
+  --host HOST              interface to listen on (default 127.0.0.1; any other address is
+                           reachable from other machines, and a warning says so)
   --data-dir DIR           where flows, executions and history are kept (default .flowdeck/emulator)
   --access-key-id ID       AccessKeyId callers sign with (default local)
   --access-key-secret S    AccessKeySecret callers sign with (default local-secret)
@@ -79,6 +81,11 @@ export async function run(args: string[]): Promise<number> {
       process.stderr.write(`flowdeck: port ${port} is already in use; stop what uses it, or pass --port with another port (0 picks a free one).\n`);
       return 1;
     }
+    if (err instanceof EmulatorStartupError || (err instanceof Error && /data folder/.test(err.message))) {
+      // One sentence naming the folder and the fix; the stack would only hide it.
+      process.stderr.write(`flowdeck: ${err.message}\n`);
+      return 1;
+    }
     throw err;
   }
   process.stdout.write(
@@ -86,7 +93,9 @@ export async function run(args: string[]): Promise<number> {
       `Flowdeck emulator listening on ${emulator.endpoint}`,
       `  endpoint:          ${emulator.endpoint}`,
       `  access key id:     ${emulator.accessKeyId}`,
-      `  access key secret: ${emulator.accessKeySecret}`,
+      // The well-known default is shown so callers can sign with it; a secret of the user's own
+      // stays out of terminal scrollback and logs.
+      `  access key secret: ${values['access-key-secret'] === undefined ? emulator.accessKeySecret : '(the one given with --access-key-secret)'}`,
       `  data folder:       ${dataDir}`,
       ...(faults ? [`  faults:            ${JSON.stringify(faults)}`] : []),
       'Press Ctrl+C to stop.',

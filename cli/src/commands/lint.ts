@@ -1,5 +1,6 @@
 // flowdeck lint [--format text|json] PATH...: checks flow files with the editor's language
-// service. Exit status: 1 if any error, 2 on a usage error, 0 otherwise.
+// service. Exit status: 1 if any error (a file that could not be checked to the end is one), 2 on a
+// usage error, 0 otherwise.
 import { expandPaths } from '../lint/files';
 import { lintFiles } from '../lint/lintFiles';
 import { summarise, toJsonReport, toTextLines } from '../lint/report';
@@ -27,7 +28,9 @@ const HELP = [
   '  --format json   one JSON array of { file, format, diagnostics } (0-based ranges)',
   '  --mode Express  apply the Express execution-mode limits (default Standard)',
   '',
-  'Exit status: 1 if any error was found, 2 on a usage error, 0 otherwise.',
+  'The text report ends with a summary line. Exit status: 1 if any error was found (a file',
+  'that could not be checked to the end, e.g. nested deeper than 100 levels, is one), 2 on a',
+  'usage error, 0 otherwise.',
 ].join('\n');
 
 interface ParsedArgs {
@@ -85,13 +88,13 @@ export async function run(args: string[], io: LintIo = defaultIo()): Promise<num
   if (parsed.format === 'json') {
     io.stdout(JSON.stringify(toJsonReport(results)) + '\n');
   } else {
-    const lines = toTextLines(results);
-    if (lines.length > 0) io.stdout(lines.join('\n') + '\n');
     const checked = summary.files - summary.skipped;
-    io.stderr(
+    const total =
       `${checked} file${checked === 1 ? '' : 's'} checked, ${summary.skipped} skipped: ` +
-        `${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}\n`,
-    );
+      `${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
+    // One write of whole lines, the summary last on a line of its own: written to a second stream
+    // it could land in the middle of the report when both go to one pipe or file.
+    io.stdout([...toTextLines(results), total].join('\n') + '\n');
   }
   return summary.errors > 0 ? 1 : 0;
 }

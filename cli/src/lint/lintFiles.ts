@@ -7,6 +7,20 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, type FlowLanguageService } from '../../../server/src/service/languageService';
 import type { Dialect, ValidationSettings } from '../../../server/src/service/types';
 import { formatForFile } from '../../../server/src/detect';
+import { DiagnosticCodes } from '../../../server/src/diagnostics/codes';
+import type { SyntaxProblem } from '../../../server/src/parse';
+import { stoppedAtDepthLimit } from '../../../server/src/service/languageService';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+
+function depthDiagnostics(doc: TextDocument, problems: readonly SyntaxProblem[]): Diagnostic[] {
+  return problems.filter((p) => p.code === DiagnosticCodes.nestingTooDeep).map((p) => ({
+    range: { start: doc.positionAt(p.range.start), end: doc.positionAt(p.range.end) },
+    severity: DiagnosticSeverity.Error,
+    code: DiagnosticCodes.nestingTooDeep,
+    source: 'flowdeck',
+    message: p.message,
+  }));
+}
 
 export interface FileResult {
   /** The path as shown to the user. */
@@ -45,7 +59,11 @@ function lintOne(service: FlowLanguageService, file: string, options: LintOption
   const languageId = formatForFile(abs) === 'json' ? 'json' : 'yaml';
   const doc = TextDocument.create(pathToFileURL(abs).href, languageId, 1, text);
   const analysed = service.analyse(doc);
-  if (analysed.dialect === null) return { file, format: null, diagnostics: [] };
+  if (analysed.dialect === null) {
+    // Too deep to read to the end, so its kind may be unknowable: an error, never a skip.
+    if (stoppedAtDepthLimit(analysed)) return { file, format: null, diagnostics: depthDiagnostics(doc, analysed.parsed.syntaxProblems) };
+    return { file, format: null, diagnostics: [] };
+  }
   const diagnostics = service.validate(doc, options.settings).sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );

@@ -50,7 +50,7 @@ export function toTextLines(results: readonly FileResult[]): string[] {
       lines.push(`${r.file}:1:1 error read-error could not read the file: ${r.readError}`);
       continue;
     }
-    if (r.format === null) {
+    if (r.format === null && r.diagnostics.length === 0) {
       lines.push(`${r.file}: skipped (not a CloudFlow FDL or WhatsApp Flow JSON document)`);
       continue;
     }
@@ -73,7 +73,7 @@ export function summarise(results: readonly FileResult[]): Summary {
   const s: Summary = { files: results.length, skipped: 0, errors: 0, warnings: 0 };
   for (const r of results) {
     if (r.readError !== undefined) s.errors++;
-    else if (r.format === null) s.skipped++;
+    else if (r.format === null && r.diagnostics.length === 0) s.skipped++;
     for (const d of r.diagnostics) {
       const name = severityName(d.severity);
       if (name === 'error') s.errors++;

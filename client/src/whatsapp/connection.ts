@@ -51,5 +51,10 @@ export async function camsConnection(args: CamsTargetArgs, localEmulator: LocalE
     clients.set(key, client);
   }
   const uploadUrl = args.uploadUrl ?? setting('cams.uploadUrl') ?? (local ? `${endpoint}/cams/uploads` : undefined);
-  return { client, endpoint, uploader: uploadUrl ? httpPutUploader(uploadUrl) : undefined, label: local ? `emulator ${endpoint}` : `CAMS ${endpoint}` };
+  // The emulator's upload folder takes only signed writes; another store gets no credentials.
+  const ownUploads = uploadUrl !== undefined && local && uploadUrl.startsWith(`${endpoint}/cams/uploads`);
+  const uploadCredentials = args.accessKeyId && args.accessKeySecret
+    ? { accessKeyId: args.accessKeyId, accessKeySecret: args.accessKeySecret }
+    : { accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET };
+  return { client, endpoint, uploader: uploadUrl ? httpPutUploader(uploadUrl, ownUploads ? { credentials: uploadCredentials } : {}) : undefined, label: local ? `emulator ${endpoint}` : `CAMS ${endpoint}` };
 }

@@ -58,6 +58,10 @@ export interface ProductEnvironment {
   now(): number;
   /** The emulator's base URL (known once the server listens). */
   endpoint(): string;
+  /** Says something the user should know that is not an error of a request (a torn log tail cut off). */
+  warn(message: string): void;
+  /** A URL for `pathname` on the emulator that anyone may GET until `expiresAt` (ms since the epoch). */
+  presign(pathname: string, expiresAt: number): string;
   /** Opens (creating if needed) a journal file named `<name>.jsonl` in the data folder. */
   openJournal(name: string): Promise<ProductJournal>;
 }
@@ -67,7 +71,13 @@ export interface ExtraRoute {
   readonly method: 'GET' | 'PUT' | 'POST';
   /** Matched against the start of the request path, e.g. `/cams/assets/`. */
   readonly pathPrefix: string;
-  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** The largest body accepted (default: the API's 1,024 KiB). */
+  readonly maxBodyBytes?: number;
+  /**
+   * Serves an authenticated request (signed with ACS3, or a URL from `presign`) whose body was
+   * read already. May throw ApiError.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void>;
 }
 
 export interface ProductApi {

@@ -5,6 +5,7 @@ import { camsProduct } from './cams';
 import { cynosdbProduct } from './cynosdb';
 import { createFnfProduct } from './fnf';
 import { registeredProducts, type ProductFactory } from './product';
+import type { AppendLogOptions } from '../store/appendLog';
 
 export interface BuiltinProductOptions {
   readonly tasks: TaskEnvironment;
@@ -12,6 +13,8 @@ export interface BuiltinProductOptions {
   readonly clock?: Clock;
   readonly random?: () => number;
   readonly noSync?: boolean;
+  readonly log?: AppendLogOptions;
+  readonly compactMinGarbage?: number;
 }
 
 export function builtinProducts(options: BuiltinProductOptions): ProductFactory[] {

@@ -1,6 +1,34 @@
 // JSON helpers for values the interpreter treats as immutable: once built, a value is never
 // changed, so its serialised text can be cached per object and shared between events and checks.
+import { EngineErrors, FlowFailure } from './errors';
 import type { JsonValue } from './types';
+
+/**
+ * How deeply a value may nest. Serialising and comparing values recurse; well before the stack
+ * runs out, a deeper value fails the execution with a clear FnF.LimitExceeded instead.
+ */
+export const MAX_VALUE_DEPTH = 1000;
+
+/** The nesting depth of `value` (a scalar is 0), counted without recursion; stops past `limit`. */
+export function valueDepth(value: unknown, limit = MAX_VALUE_DEPTH): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    const d = depth + 1;
+    if (d > deepest) deepest = d;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(v) ? v : Object.values(v as object)) {
+      if (child !== null && typeof child === 'object') stack.push([child, d]);
+    }
+  }
+  return deepest;
+}
+
+export function tooDeepFailure(what: string): FlowFailure {
+  return new FlowFailure(EngineErrors.limitExceeded, `${what} nests more than ${MAX_VALUE_DEPTH} levels deep; flatten it`);
+}
 
 export type JsonObject = { [key: string]: JsonValue };
 
@@ -12,6 +40,7 @@ interface Serialised {
 const serialised = new WeakMap<object, Serialised>();
 
 function serialise(value: JsonValue): Serialised {
+  if (value !== null && typeof value === 'object' && valueDepth(value) > MAX_VALUE_DEPTH) throw tooDeepFailure('a value');
   const text = JSON.stringify(value) ?? 'null';
   return { text, bytes: Buffer.byteLength(text) };
 }

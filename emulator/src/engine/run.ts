@@ -5,7 +5,7 @@ import { EngineErrors, FlowFailure, RunInterrupted } from './errors';
 import { compileCurrentFlow } from './current/compile';
 import { runScope } from './current/interpreter';
 import type { Trail } from './history';
-import { copyJson, isObject, jsonText } from './json';
+import { copyJson, isObject, jsonText, MAX_VALUE_DEPTH, tooDeepFailure, valueDepth } from './json';
 import { compileLegacyFlow } from './legacy/compile';
 import { runLegacyFlow } from './legacy/interpreter';
 import { Runtime } from './runtime';
@@ -109,9 +109,12 @@ class Execution implements RunHandle {
     // Not copied: the interpreter never changes a value, and the caller hands the input over.
     const input = options.input;
     rt.executionInput = input;
-    rt.log.emit(trail, 'ExecutionStarted', '', { input });
+    // A too-deep input cannot even be recorded: the start event says so and the run fails.
+    const tooDeep = valueDepth(input) > MAX_VALUE_DEPTH;
+    rt.log.emit(trail, 'ExecutionStarted', '', { input: tooDeep ? null : input });
     let cancelTimeout: (() => void) | undefined;
     try {
+      if (tooDeep) throw tooDeepFailure('the execution input');
       if (!isObject(input)) {
         throw new FlowFailure(
           EngineErrors.invalidArgument,

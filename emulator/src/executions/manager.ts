@@ -73,11 +73,9 @@ export class ExecutionManager {
       ...(request.qualifier ? { Qualifier: request.qualifier } : {}),
       ...(request.version ? { FlowVersion: request.version.Version } : {}),
     };
-    const { entry, written } = this.options.store.startExecution(exec);
-    // A Standard start is answered at once, so it must be on disk first. An Express start is
-    // answered only with its end, which the log writes after it.
-    if (request.mode === 'Standard') await written;
-    else written.catch(this.options.onError);
+    // The start is on disk before the run begins, so a start that storage refused (answered 503)
+    // leaves nothing behind: no execution that reads as Running, no events.
+    const entry = await this.options.store.startExecution(exec);
     const listeners = new Set<(event: HistoryEvent) => void>();
     const handle = startRun({
       definition: request.definition,

@@ -1,25 +1,67 @@
-// An append-only JSON-lines file. Every append is written and fsync'd before its promise
-// resolves, so an acknowledged record survives a crash; appends that arrive while a write is in
-// flight are grouped into the next write (one fsync for many records). On open, a torn last line
-// (a crash mid-write) is cut off and the file continues after the last whole record.
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+// An append-only log of checksummed records (see recordFormat.ts). Every append is written and
+// fsync'd before its promise resolves, so an acknowledged record survives a crash; appends that
+// arrive while a write is in flight are grouped into the next write (one fsync for many records).
+// On open, a torn tail (a crash or a full disk mid-write) is cut off and reported.
+//
+// When a write fails (disk full, I/O error) the file is cut back to its last whole record, so the
+// next write cannot be glued to leftovers, and the batch's appends reject with
+// StorageUnavailableError. Appends marked `untilWritten` (history events, the end of an execution)
+// are kept instead and retried until storage is back, so the order of the log stays that of the
+// run and nothing is skipped.
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { encodeRecord } from './recordFormat';
+import { describeDropped, readLog } from './recovery';
+import { StorageUnavailableError } from './storageError';
+
+/** Where the writes go; tests inject one that fails (a full disk) or stops half way. */
+export interface LogFile {
+  write(data: Buffer, position: number): Promise<number>;
+  datasync(): Promise<void>;
+  truncate(length: number): Promise<void>;
+}
 
 export interface AppendLogOptions {
   /** Skip fsync (tests of logic that do not care about durability may trade it for speed). */
   readonly noSync?: boolean;
+  /** Told, in one sentence, about a torn tail cut off on open and about failed writes. */
+  readonly warn?: (message: string) => void;
+  /** Wraps the file's writes (fault injection in tests). */
+  readonly wrapFile?: (file: LogFile) => LogFile;
+  /** First wait before retrying `untilWritten` appends after a failed write; doubles up to 2 s. */
+  readonly retryMs?: number;
+}
+
+export interface AppendOptions {
+  /** Retry a failed write until it succeeds (or the log closes) instead of rejecting. */
+  readonly untilWritten?: boolean;
+  /** Runs once the record is on disk, before the promise resolves (and before any later record's). */
+  readonly onWritten?: () => void;
+}
+
+interface Pending {
+  readonly bytes: Buffer;
+  readonly untilWritten: boolean;
+  readonly onWritten: (() => void) | undefined;
+  readonly resolve: () => void;
+  readonly reject: (e: unknown) => void;
 }
 
 export class AppendLog<T = unknown> {
-  private pending: { line: string; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private pending: Pending[] = [];
   private writing: Promise<void> | undefined;
   private closed = false;
+  private failing = false;
+  private recordCount = 0;
+  private paused = false;
+  private wakeRetry: (() => void) | undefined;
 
   private constructor(
     readonly path: string,
-    private readonly handle: FileHandle,
+    private handle: FileHandle,
+    private file: LogFile,
     private position: number,
-    private readonly noSync: boolean,
+    private readonly options: AppendLogOptions,
   ) {}
 
   /**
@@ -28,63 +70,184 @@ export class AppendLog<T = unknown> {
    */
   static async open<T>(path: string, options: AppendLogOptions = {}): Promise<{ log: AppendLog<T>; records: T[] }> {
     await mkdir(dirname(path), { recursive: true });
-    const handle = await open(path, 'a+');
+    // Created with 'a', written with 'r+': positional writes on an O_APPEND file ignore the
+    // position on Linux, which would glue the next record to a partial write's leftovers.
+    await (await open(path, 'a')).close();
+    const handle = await open(path, 'r+');
     try {
       // The file's directory entry must be durable too, or a crash right after creating it could
       // lose the whole file along with every acknowledged record in it.
       if (!options.noSync) await syncDirectory(dirname(path));
-      const text = (await handle.readFile()).toString('utf8');
-      const { records, validBytes } = parseLines<T>(text, path);
-      const totalBytes = Buffer.byteLength(text, 'utf8');
-      if (validBytes < totalBytes) await handle.truncate(validBytes);
-      return { log: new AppendLog<T>(path, handle, validBytes, options.noSync ?? false), records };
+      const { records, validBytes, dropped } = await readLog<T>(handle, path);
+      if (dropped) {
+        await handle.truncate(validBytes);
+        if (!options.noSync) await handle.datasync();
+        (options.warn ?? defaultWarn)(describeDropped(path, dropped));
+      }
+      const file = fileOf(handle);
+      const log = new AppendLog<T>(path, handle, options.wrapFile ? options.wrapFile(file) : file, validBytes, options);
+      log.recordCount = records.length;
+      return { log, records };
     } catch (err) {
       await handle.close();
       throw err;
     }
   }
 
+  /** Bytes of whole records in the file. */
+  get size(): number {
+    return this.position;
+  }
+
   /** Appends one record; resolves once it is on disk. */
-  append(record: T): Promise<void> {
+  append(record: T, options: AppendOptions = {}): Promise<void> {
     if (this.closed) return Promise.reject(new Error(`The log ${this.path} is closed.`));
-    const line = JSON.stringify(record) + '\n';
+    const bytes = encodeRecord(record);
     return new Promise<void>((resolve, reject) => {
-      this.pending.push({ line, resolve, reject });
+      this.pending.push({ bytes, untilWritten: options.untilWritten ?? false, onWritten: options.onWritten, resolve, reject });
       // Start writing on the next turn, so records made in one burst (an execution's start, its
       // events and its end) share one write and one fsync.
       this.writing ??= new Promise<void>((r) => setImmediate(r)).then(() => this.drain());
     });
   }
 
-  /** Waits for every append so far, then closes the file. */
+  /**
+   * Replaces the whole file with the records `snapshot` returns (the live state), atomically:
+   * written to a temporary file, fsync'd, renamed over the log and the folder fsync'd, as Redis
+   * rewrites its AOF. `snapshot` is called once every append so far is on disk (and its
+   * `onWritten` has run) and none is waiting, so the snapshot holds each record exactly once;
+   * appends made while the new file is written go after it. False when appends kept arriving and
+   * no such moment came (try again later).
+   */
+  async rewrite(snapshot: () => readonly T[]): Promise<boolean> {
+    if (this.closed) return false;
+    this.paused = true;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        await this.writing;
+        if (this.pending.length === 0) break;
+        if (attempt >= 20 || this.failing || this.closed) return false;
+        this.paused = false;
+        this.writing ??= this.drain();
+        await this.writing;
+        this.paused = true;
+      }
+      // Nothing is pending and nothing can be appended before this returns (it is synchronous).
+      const records = snapshot();
+      await this.writeReplacement(records);
+      this.recordCount = records.length;
+      return true;
+    } finally {
+      this.paused = false;
+      if (this.pending.length > 0) this.writing ??= this.drain();
+    }
+  }
+
+  /** Records in the file (whole ones read on open, plus those appended or rewritten since). */
+  get records(): number {
+    return this.recordCount;
+  }
+
+  private async writeReplacement(records: readonly T[]): Promise<void> {
+    const tmp = `${this.path}.rewrite`;
+    const out = await open(tmp, 'w');
+    let size = 0;
+    try {
+      let chunk: Buffer[] = [];
+      let chunkBytes = 0;
+      const flush = async (): Promise<void> => {
+        const data = Buffer.concat(chunk);
+        for (let off = 0; off < data.length;) off += (await out.write(data, off, data.length - off, size + off)).bytesWritten;
+        size += data.length;
+        chunk = [];
+        chunkBytes = 0;
+      };
+      for (const r of records) {
+        const b = encodeRecord(r);
+        chunk.push(b);
+        chunkBytes += b.length;
+        if (chunkBytes >= 4 * 1024 * 1024) await flush();
+      }
+      await flush();
+      if (!this.options.noSync) await out.sync();
+    } catch (err) {
+      await out.close();
+      await rm(tmp, { force: true });
+      throw new StorageUnavailableError(tmp, err);
+    }
+    await out.close();
+    await rename(tmp, this.path);
+    if (!this.options.noSync) await syncDirectory(dirname(this.path));
+    await this.handle.close();
+    this.handle = await open(this.path, 'r+');
+    const file = fileOf(this.handle);
+    this.file = this.options.wrapFile ? this.options.wrapFile(file) : file;
+    this.position = size;
+  }
+
+  /** Waits for every append so far, then closes the file. Appends still retrying are given up. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.wakeRetry?.();
     await this.writing;
     await this.handle.close();
   }
 
   private async drain(): Promise<void> {
-    while (this.pending.length > 0) {
+    let retryMs = this.options.retryMs ?? 100;
+    while (this.pending.length > 0 && !this.paused) {
+      if (this.closed && this.failing) {
+        for (const p of this.pending.splice(0)) p.reject(new Error(`The log ${this.path} closed before storage came back.`));
+        break;
+      }
       const batch = this.pending;
       this.pending = [];
+      const data = Buffer.concat(batch.map((b) => b.bytes));
       try {
-        const data = Buffer.from(batch.map((b) => b.line).join(''), 'utf8');
-        // Positional writes: the file was opened for appending, so this always lands at the end.
         let offset = 0;
-        while (offset < data.length) {
-          const { bytesWritten } = await this.handle.write(data, offset, data.length - offset, this.position + offset);
-          offset += bytesWritten;
-        }
+        while (offset < data.length) offset += await this.file.write(data.subarray(offset), this.position + offset);
+        if (!this.options.noSync) await this.file.datasync();
         this.position += data.length;
-        if (!this.noSync) await this.handle.datasync();
+        this.recordCount += batch.length;
+        for (const b of batch) b.onWritten?.();
+        if (this.failing) (this.options.warn ?? defaultWarn)(`${this.path}: writes succeed again.`);
+        this.failing = false;
+        retryMs = this.options.retryMs ?? 100;
         for (const b of batch) b.resolve();
       } catch (err) {
-        for (const b of batch) b.reject(err);
+        // Cut back to the last whole record; if even that fails, the next open drops the tail.
+        await this.file.truncate(this.position).catch(() => undefined);
+        if (!this.failing) (this.options.warn ?? defaultWarn)(new StorageUnavailableError(this.path, err).message);
+        this.failing = true;
+        const failure = new StorageUnavailableError(this.path, err);
+        const kept = batch.filter((b) => b.untilWritten && !this.closed);
+        for (const b of batch) if (!kept.includes(b)) b.reject(failure);
+        if (kept.length > 0) {
+          this.pending = [...kept, ...this.pending];
+          await new Promise<void>((resolve) => {
+            const t = setTimeout(resolve, retryMs);
+            this.wakeRetry = () => { clearTimeout(t); resolve(); };
+          });
+          this.wakeRetry = undefined;
+          retryMs = Math.min(retryMs * 2, 2000);
+        }
       }
     }
     this.writing = undefined;
   }
+}
+
+function fileOf(handle: FileHandle): LogFile {
+  return {
+    write: async (data, position) => (await handle.write(data, 0, data.length, position)).bytesWritten,
+    datasync: () => handle.datasync(),
+    truncate: (length) => handle.truncate(length),
+  };
+}
+
+function defaultWarn(message: string): void {
+  process.stderr.write(`flowdeck emulator: ${message}\n`);
 }
 
 async function syncDirectory(dir: string): Promise<void> {
@@ -94,33 +257,4 @@ async function syncDirectory(dir: string): Promise<void> {
   } finally {
     await d.close();
   }
-}
-
-/** Splits the file into records; a last line without its newline, or not valid JSON, is torn. */
-function parseLines<T>(text: string, path: string): { records: T[]; validBytes: number } {
-  const records: T[] = [];
-  let start = 0;
-  let validBytes = 0;
-  let lineNo = 0;
-  while (start < text.length) {
-    const nl = text.indexOf('\n', start);
-    lineNo++;
-    if (nl < 0) break; // torn: the newline is written with the record, so no newline = incomplete
-    const line = text.slice(start, nl);
-    const next = nl + 1;
-    if (line.trim() !== '') {
-      try {
-        records.push(JSON.parse(line) as T);
-      } catch {
-        // A bad line that is not the last one means the file was edited or damaged, not torn.
-        if (text.slice(next).trim() !== '') {
-          throw new Error(`${path}:${lineNo}: the record is not valid JSON. Repair or remove the line, or start with an empty data folder.`);
-        }
-        break;
-      }
-    }
-    validBytes += Buffer.byteLength(text.slice(start, next), 'utf8');
-    start = next;
-  }
-  return { records, validBytes };
 }

@@ -3,7 +3,7 @@
 // (events are the exception: they are visible at once and durable in order, before the record
 // that ends their execution).
 import { join } from 'node:path';
-import { AppendLog } from './appendLog';
+import { AppendLog, type AppendLogOptions } from './appendLog';
 import {
   TERMINAL_STATUSES, type ExecutionStatus, type LogRecord, type StoredEvent, type StoredExecution, type StoredFlow,
   type StoredFlowAlias, type StoredFlowVersion, type StoredSchedule,
@@ -22,6 +22,21 @@ export interface ExecutionEnd {
   errorMessage: string;
 }
 
+/**
+ * The log is rewritten with only its live records once it holds twice as many records as were live
+ * at the last rewrite and at least this many are garbage (Redis's auto-aof-rewrite-percentage 100
+ * with a minimum size), so each record is rewritten O(1) times on average.
+ */
+export const DEFAULT_COMPACT_MIN_GARBAGE = 10_000;
+
+export interface FnfStoreOptions {
+  readonly now: () => number;
+  readonly noSync?: boolean;
+  readonly log?: AppendLogOptions;
+  /** Garbage records needed before a compaction (tests lower it). */
+  readonly compactMinGarbage?: number;
+}
+
 /** The error and cause given to executions that were running when the emulator stopped. */
 export const INTERRUPTED_ERROR = 'Emulator.Interrupted';
 export const INTERRUPTED_CAUSE =
@@ -36,22 +51,98 @@ export class FnfStore {
   private readonly lastVersionByFlow = new Map<string, number>();
   private readonly aliasesByFlow = new Map<string, Map<string, StoredFlowAlias>>();
 
-  private constructor(private readonly log: AppendLog<LogRecord>) {}
+  /** Live records at the last compaction (or open): the log is compacted when it doubles past it. */
+  private liveAtCompaction = 0;
+  private compacting: Promise<void> | undefined;
+
+  private constructor(
+    private readonly log: AppendLog<LogRecord>,
+    private readonly compactMinGarbage: number,
+    private readonly warn: (message: string) => void,
+  ) {}
 
   /**
    * Opens the store in `dataDir`. Executions that were still running when the emulator last
    * stopped are marked Failed (with an ExecutionFailed event saying why) before this resolves.
    */
-  static async open(dataDir: string, options: { now: () => number; noSync?: boolean }): Promise<FnfStore> {
-    const { log, records } = await AppendLog.open<LogRecord>(join(dataDir, 'fnf.jsonl'), { noSync: options.noSync });
-    const store = new FnfStore(log);
-    for (const r of records) store.apply(r);
+  static async open(dataDir: string, options: FnfStoreOptions): Promise<FnfStore> {
+    const { log, records } = await AppendLog.open<LogRecord>(join(dataDir, 'fnf.jsonl'), { ...options.log, noSync: options.noSync });
+    const warn = options.log?.warn ?? ((m: string) => process.stderr.write(`flowdeck emulator: ${m}\n`));
+    const store = new FnfStore(log, options.compactMinGarbage ?? DEFAULT_COMPACT_MIN_GARBAGE, warn);
+    for (let i = 0; i < records.length; i++) {
+      try {
+        store.apply(records[i] as LogRecord);
+      } catch (err) {
+        throw new Error(
+          `${join(dataDir, 'fnf.jsonl')}: record ${i + 1} is not one this emulator writes (${err instanceof Error ? err.message : String(err)}); ` +
+            'the log was left unchanged. Move the file away to start with an empty data folder.',
+        );
+      }
+    }
     await store.failInterrupted(new Date(options.now()).toISOString());
+    // Start-up time is then bounded by live data the next time, not by the history of changes.
+    store.liveAtCompaction = store.liveRecords().length;
+    if (store.worthCompacting()) {
+      // Not fatal: a full disk must not stop the emulator from starting with the log it has.
+      await store.compact().catch((err: unknown) => warn(`compacting the log on start failed (it is used as it is): ${err instanceof Error ? err.message : String(err)}`));
+    }
     return store;
   }
 
-  close(): Promise<void> {
-    return this.log.close();
+  async close(): Promise<void> {
+    await this.compacting;
+    await this.log.close();
+  }
+
+  /** Records in the log file now (live and garbage), for tests and measurements. */
+  get logRecords(): number {
+    return this.log.records;
+  }
+
+  /**
+   * Rewrites the log with the live state only: each flow, its version counter, versions,
+   * aliases, schedules, and each execution as one start record (with its current status) and its
+   * events. Replaying these gives exactly the state in memory.
+   */
+  async compact(): Promise<void> {
+    const done = await this.log.rewrite(() => {
+      const live = this.liveRecords();
+      this.liveAtCompaction = live.length;
+      return live;
+    });
+    // Appends kept arriving: try again once the log has doubled once more.
+    if (!done) this.liveAtCompaction = Math.max(this.liveAtCompaction, Math.floor(this.log.records / 2));
+  }
+
+  liveRecords(): LogRecord[] {
+    const out: LogRecord[] = [];
+    for (const flow of this.flowsByName.values()) out.push({ k: 'flow', flow });
+    for (const [flowId, last] of this.lastVersionByFlow) out.push({ k: 'versionCounter', flowId, last });
+    for (const m of this.versionsByFlow.values()) for (const version of m.values()) out.push({ k: 'version', version });
+    for (const m of this.aliasesByFlow.values()) for (const alias of m.values()) out.push({ k: 'alias', alias });
+    for (const m of this.schedulesByFlow.values()) for (const schedule of m.values()) out.push({ k: 'schedule', schedule });
+    for (const m of this.executionsByFlow.values()) {
+      for (const { exec, events } of m.values()) {
+        out.push({ k: 'execStarted', exec: { ...exec } });
+        for (let i = 0; i < events.length; i++) out.push(eventRecord(exec, events[i] as StoredEvent, events.slice(Math.max(0, i - DETAIL_WINDOW), i)));
+      }
+    }
+    return out;
+  }
+
+  private worthCompacting(): boolean {
+    const records = this.log.records;
+    return records > 2 * this.liveAtCompaction && records - this.liveAtCompaction >= this.compactMinGarbage;
+  }
+
+  /** Starts a compaction in the background when the log has grown enough; never twice at once. */
+  private maybeCompact(): void {
+    if (this.compacting || !this.worthCompacting()) return;
+    this.compacting = this.compact()
+      .catch((err: unknown) => this.warn(`compacting the log failed (it keeps growing until the next try): ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => {
+        this.compacting = undefined;
+      });
   }
 
   // ---- flows
@@ -88,23 +179,29 @@ export class FnfStore {
    * Records a new execution: visible at once (so its events can follow it into the log), durable
    * when `written` resolves. Callers answer a start only after `written`.
    */
-  startExecution(exec: StoredExecution): { entry: ExecutionEntry; written: Promise<void> } {
-    const record: LogRecord = { k: 'execStarted', exec };
-    const written = this.log.append(record);
-    this.apply(record);
+  async startExecution(exec: StoredExecution): Promise<ExecutionEntry> {
+    await this.write({ k: 'execStarted', exec });
     const entry = this.execution(exec.FlowId, exec.Name);
     if (!entry) throw new Error(`internal: execution ${exec.Name} was not recorded`);
-    return { entry, written };
+    return entry;
   }
 
-  /** Makes the event visible at once; the promise resolves when it is on disk. */
+  /**
+   * Makes the event visible at once; the promise resolves when it is on disk. While storage
+   * cannot be written the event waits (in order) and is written once it can.
+   */
   appendEvent(entry: ExecutionEntry, event: StoredEvent): Promise<void> {
     entry.events.push(event);
-    return this.log.append({ k: 'event', flowId: entry.exec.FlowId, exec: entry.exec.Name, event });
+    const written = this.log.append(eventRecord(entry.exec, event, entry.events.slice(-1 - DETAIL_WINDOW, -1)), { untilWritten: true });
+    this.maybeCompact();
+    return written;
   }
 
+  /** Ends the execution once its end is on disk (waiting for storage if it cannot be written). */
   async endExecution(entry: ExecutionEntry, end: ExecutionEnd): Promise<void> {
-    await this.write({ k: 'execEnded', flowId: entry.exec.FlowId, exec: entry.exec.Name, ...end });
+    const record: LogRecord = { k: 'execEnded', flowId: entry.exec.FlowId, exec: entry.exec.Name, ...end };
+    await this.log.append(record, { untilWritten: true, onWritten: () => this.apply(record) });
+    this.maybeCompact();
   }
 
   // ---- schedules
@@ -176,9 +273,10 @@ export class FnfStore {
 
   // ---- internals
 
+  /** Appends the record and applies it the moment it is on disk (so a compaction sees it applied). */
   private async write(record: LogRecord): Promise<void> {
-    await this.log.append(record);
-    this.apply(record);
+    await this.log.append(record, { onWritten: () => this.apply(record) });
+    this.maybeCompact();
   }
 
   private apply(r: LogRecord): void {
@@ -204,7 +302,14 @@ export class FnfStore {
       }
       case 'event': {
         // Only reached during replay: live events are added by appendEvent, which bypasses apply.
-        this.execution(r.flowId, r.exec)?.events.push(r.event);
+        const entry = this.execution(r.flowId, r.exec);
+        if (!entry) return;
+        if (r.sameDetailAs === undefined) {
+          entry.events.push(r.event);
+        } else {
+          const source = findEvent(entry.events, r.sameDetailAs);
+          entry.events.push({ ...r.event, EventDetail: source?.EventDetail ?? r.event.EventDetail });
+        }
         return;
       }
       case 'execEnded': {
@@ -234,6 +339,9 @@ export class FnfStore {
       }
       case 'versionDeleted':
         this.versionsByFlow.get(r.flowId)?.delete(r.version);
+        return;
+      case 'versionCounter':
+        if (r.last > (this.lastVersionByFlow.get(r.flowId) ?? 0)) this.lastVersionByFlow.set(r.flowId, r.last);
         return;
       case 'alias': {
         let m = this.aliasesByFlow.get(r.alias.FlowId);
@@ -267,6 +375,33 @@ export class FnfStore {
       }
     }
   }
+}
+
+/**
+ * How many earlier events a new event's detail is compared with: a state's four events and the
+ * next state's entry usually carry the same input or output.
+ */
+const DETAIL_WINDOW = 4;
+
+/** The log record of `event`; its detail is written only when none of `recent` events has the same one. */
+function eventRecord(exec: StoredExecution, event: StoredEvent, recent: readonly StoredEvent[]): LogRecord {
+  if (event.EventDetail.length > 64) {
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const earlier = recent[i] as StoredEvent;
+      if (earlier.EventDetail === event.EventDetail) {
+        return { k: 'event', flowId: exec.FlowId, exec: exec.Name, event: { ...event, EventDetail: '' }, sameDetailAs: earlier.EventId };
+      }
+    }
+  }
+  return { k: 'event', flowId: exec.FlowId, exec: exec.Name, event };
+}
+
+/** The event with `eventId`: usually at index eventId - 1, else searched from the end. */
+function findEvent(events: readonly StoredEvent[], eventId: number): StoredEvent | undefined {
+  const guess = events[eventId - 1];
+  if (guess?.EventId === eventId) return guess;
+  for (let i = events.length - 1; i >= 0; i--) if (events[i]?.EventId === eventId) return events[i];
+  return undefined;
 }
 
 function compare(a: string, b: string): number {

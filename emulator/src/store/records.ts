@@ -100,7 +100,12 @@ export type LogRecord =
   | { k: 'flow'; flow: StoredFlow }
   | { k: 'flowDeleted'; id: string }
   | { k: 'execStarted'; exec: StoredExecution }
-  | { k: 'event'; flowId: string; exec: string; event: StoredEvent }
+  /**
+   * One history event. `sameDetailAs` names an earlier event of the same execution whose
+   * EventDetail this one repeats (its own is then written empty): a state's entered/started and
+   * succeeded/exited events usually carry the same value, which need not be on disk twice.
+   */
+  | { k: 'event'; flowId: string; exec: string; event: StoredEvent; sameDetailAs?: number }
   | {
       k: 'execEnded';
       flowId: string;
@@ -115,5 +120,7 @@ export type LogRecord =
   | { k: 'scheduleDeleted'; flowId: string; name: string }
   | { k: 'version'; version: StoredFlowVersion }
   | { k: 'versionDeleted'; flowId: string; version: string }
+  /** Written by compaction: the highest version number a flow ever had, when its versions no longer show it. */
+  | { k: 'versionCounter'; flowId: string; last: number }
   | { k: 'alias'; alias: StoredFlowAlias }
   | { k: 'aliasDeleted'; flowId: string; name: string };

@@ -4,6 +4,10 @@
 export const DiagnosticCodes = {
   // parsing and detection
   syntaxError: 'syntax-error',
+  /** The document nests deeper than the parsers and checks follow (MAX_NESTING_DEPTH). */
+  nestingTooDeep: 'nesting-too-deep',
+  /** A check could not finish (an internal failure): reported so that nothing passes unchecked. */
+  validationIncomplete: 'validation-incomplete',
   // schema (shape) problems
   missingProperty: 'missing-property',
   unknownProperty: 'unknown-property',
@@ -30,6 +34,8 @@ export const DiagnosticCodes = {
   unknownFunction: 'unknown-function',
   functionArity: 'function-arity',
   expressionTooDeep: 'expression-too-deep',
+  /** An expression or Condition with more tokens than MAX_EXPRESSION_TOKENS. */
+  expressionTooLarge: 'expression-too-large',
   unknownVariable: 'unknown-variable',
   undocumentedExpression: 'undocumented-expression',
   expressionWithoutSuffix: 'expression-without-suffix',

@@ -2,7 +2,7 @@
 // else goes through jsonc-parser, which keeps going after errors, so a half-written document
 // still yields every property it can.
 import { parseTree, type Node as JsoncNode, type ParseError, ParseErrorCode } from 'jsonc-parser';
-import type { ArrayNode, Node, ObjectNode, ParsedText, Property, ScalarNode, SyntaxProblem } from './tree';
+import { MAX_NESTING_DEPTH, type ArrayNode, type Node, type ObjectNode, type ParsedText, type Property, type ScalarNode, type SyntaxProblem } from './tree';
 import { scanStrictJson } from './jsonScanner';
 import { rememberValue } from './value';
 
@@ -37,6 +37,18 @@ export function parseJson(text: string): ParsedText {
 export function parseJsonGeneral(text: string): ParsedText {
   // A byte order mark is not JSON; a space of the same length keeps every offset.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  // jsonc-parser and the tree conversion recurse per level: a too-deep text is refused first.
+  const tooDeep = offsetPastDepth(source, MAX_NESTING_DEPTH);
+  if (tooDeep !== undefined) {
+    return {
+      format: 'json', text, root: undefined,
+      syntaxProblems: [{
+        range: { start: tooDeep, end: tooDeep + 1 },
+        code: 'nesting-too-deep',
+        message: `The document nests more than ${MAX_NESTING_DEPTH} levels deep here; Flowdeck stops reading at that depth. Flatten it (move deeply nested Map or Parallel processors into flows of their own).`,
+      }],
+    };
+  }
   const errors: ParseError[] = [];
   let tree: JsoncNode | undefined;
   try {
@@ -108,4 +120,21 @@ function convert(n: JsoncNode, source: string): Node | undefined {
     default:
       return undefined;
   }
+}
+
+/** The offset of the first `{` or `[` that opens level `maxDepth + 1` (outside strings), if any. */
+function offsetPastDepth(text: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip a string, escapes included; an unclosed one ends the scan (jsonc reports it).
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > maxDepth) return i;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
 }

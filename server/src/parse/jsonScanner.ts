@@ -3,7 +3,7 @@
 // any syntax error); jsonc-parser (json.ts), which recovers from errors, then reads the text.
 // On what it reads it builds exactly the tree json.ts builds from jsonc-parser's
 // (test/unit/parse/jsonScanner.test.ts compares the two).
-import type { ArrayNode, JsonValue, Node, ObjectNode, Property, ScalarNode } from './tree';
+import { MAX_NESTING_DEPTH, type ArrayNode, type JsonValue, type Node, type ObjectNode, type Property, type ScalarNode } from './tree';
 import { collectRepeatedKeys, setJsonProperty } from './toJson';
 
 const TAB = 9;
@@ -23,8 +23,8 @@ const BRACKET_CLOSE = 93;
 const BRACE_OPEN = 123;
 const BRACE_CLOSE = 125;
 
-/** Deeper nesting is left to jsonc-parser (and keeps our recursion shallow). */
-const MAX_DEPTH = 500;
+/** Deeper nesting is left to the general path, which reports it (and keeps our recursion shallow). */
+const MAX_DEPTH = MAX_NESTING_DEPTH;
 
 /** Thrown to abandon the read; caught in `scanStrictJson`. */
 const GIVE_UP = new Error('not strict JSON');

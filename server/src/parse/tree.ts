@@ -57,7 +57,15 @@ export interface Property {
 export interface SyntaxProblem {
   readonly range: OffsetRange;
   readonly message: string;
+  /** A diagnostic code other than syntax-error (e.g. nesting-too-deep). */
+  readonly code?: string;
 }
+
+/**
+ * How deeply a document may nest (objects and arrays). js-yaml stops at 100 levels; JSON is held
+ * to the same, so every later check (schema, semantics) walks a bounded tree.
+ */
+export const MAX_NESTING_DEPTH = 100;
 
 export type SourceFormat = 'yaml' | 'json';
 

@@ -12,7 +12,7 @@ import type { Event, YAMLException } from 'js-yaml';
 import jsYaml = require('js-yaml');
 
 const { parseEvents } = jsYaml;
-import type { ParsedText, SyntaxProblem } from './tree';
+import { MAX_NESTING_DEPTH, type ParsedText, type SyntaxProblem } from './tree';
 import { rememberValue } from './value';
 import { TreeBuilder } from './yamlTreeBuilder';
 import { scanEverydayYaml, type ScanOutcome } from './yamlScanner';
@@ -67,7 +67,7 @@ export function parseYamlGeneral(text: string, firstScan?: ScanOutcome): ParsedT
       const position = errorPosition(err, source.length);
       // An unclosed quote is reported where the string runs into trouble, often lines later.
       const openQuote = scan?.openQuoteAt !== undefined && isShortlyBefore(source, scan.openQuoteAt, position) ? scan.openQuoteAt : undefined;
-      if (attempt === 0) problems.push(openQuote !== undefined ? unclosedQuote(text, openQuote) : syntaxProblemAt(text, position, errorReason(err)));
+      if (attempt === 0) problems.push(openQuote !== undefined ? unclosedQuote(text, openQuote) : withDepthCode(syntaxProblemAt(text, position, errorReason(err))));
       const suspect = openQuote ?? position;
       const next = blankLineFor(source, suspect, blanked) ?? blankLineFor(source, position, blanked);
       if (next === undefined) break;
@@ -79,6 +79,16 @@ export function parseYamlGeneral(text: string, firstScan?: ScanOutcome): ParsedT
     return finished(text, builder, problems);
   }
   return { format: 'yaml', text, root: undefined, syntaxProblems: problems };
+}
+
+/** js-yaml's depth limit is reported with its own code and advice. */
+function withDepthCode(p: SyntaxProblem): SyntaxProblem {
+  if (!/maxDepth/.test(p.message)) return p;
+  return {
+    ...p,
+    code: 'nesting-too-deep',
+    message: `The document nests more than ${MAX_NESTING_DEPTH} levels deep here; Flowdeck stops reading at that depth. Flatten it (move deeply nested Map or Parallel processors into flows of their own).`,
+  };
 }
 
 /** Whether `start` is on the line of `position` or on one of the few lines before it. */

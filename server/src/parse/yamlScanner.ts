@@ -5,6 +5,7 @@
 // complex keys, several documents, tabs, and every syntax error) makes it give up, and the
 // general parser reads the text instead: a text is either read exactly as js-yaml reads it or
 // not at all (test/unit/parse/yamlScanner.test.ts compares the two on thousands of texts).
+import { MAX_NESTING_DEPTH } from './tree';
 import type { DocumentEvent, MappingEvent, ScalarEvent, SequenceEvent } from 'js-yaml';
 import type { TreeBuilder } from './yamlTreeBuilder';
 
@@ -40,8 +41,8 @@ const FLOW = 2;
 
 /** YAML's limit on an implicit key's length. */
 const MAX_KEY_LENGTH = 1024;
-/** Deeper nesting than this is left to the general parser (and keeps our recursion shallow). */
-const MAX_DEPTH = 200;
+/** Deeper nesting than this is left to the general parser, which reports it (and keeps our recursion shallow). */
+const MAX_DEPTH = MAX_NESTING_DEPTH;
 
 /**
  * Tabs, a lone carriage return, and the characters YAML forbids (js-yaml's own list): any of

@@ -79,10 +79,30 @@ function syntaxDiagnostics(analysed: AnalysedDocument): Diagnostic[] {
   return analysed.parsed.syntaxProblems.map((p) => ({
     range: { start: doc.positionAt(p.range.start), end: doc.positionAt(p.range.end) },
     severity: DiagnosticSeverity.Error,
-    code: DiagnosticCodes.syntaxError,
+    code: p.code ?? DiagnosticCodes.syntaxError,
     source: 'flowdeck',
     message: p.message,
   }));
+}
+
+/** Whether the parser stopped at its depth limit: the later checks then do not run at all. */
+export function stoppedAtDepthLimit(analysed: AnalysedDocument): boolean {
+  return analysed.parsed.syntaxProblems.some((p) => p.code === DiagnosticCodes.nestingTooDeep);
+}
+
+/**
+ * What validation answers when a check failed inside: an error, so that `flowdeck lint` exits
+ * non-zero and CreateFlow refuses the definition, rather than nothing, which reads as "clean".
+ */
+function validationIncomplete(doc: TextDocument, err: unknown): Diagnostic {
+  const reason = err instanceof RangeError ? 'the document is too large or too deeply nested to check' : 'a check failed inside Flowdeck';
+  return {
+    range: { start: { line: 0, character: 0 }, end: doc.positionAt(Math.min(1, doc.getText().length)) },
+    severity: DiagnosticSeverity.Error,
+    code: DiagnosticCodes.validationIncomplete,
+    source: 'flowdeck',
+    message: `Flowdeck could not finish checking this document (${reason}: ${err instanceof Error ? err.message : String(err)}). It is reported as an error so that it does not pass unchecked; simplify the document, and please report it if it is not unusually large.`,
+  };
 }
 
 const sameRange = (a: Range, b: Range): boolean =>
@@ -136,13 +156,26 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
         return { document: doc, parsed: { format: 'yaml', text: doc.getText(), root: undefined, syntaxProblems: [] }, dialect: null };
       }
     },
-    validate: (doc, settings = {}) => guarded('validation', doc, [], (a, s) => {
-      const syntax = syntaxDiagnostics(a);
-      const own = s.validate(a, settings).filter(
-        (d) => d.code !== DiagnosticCodes.syntaxError || !syntax.some((x) => sameRange(x.range, d.range)),
-      );
-      return [...syntax, ...own];
-    }),
+    validate: (doc, settings = {}) => {
+      let failure: unknown;
+      const diagnostics = guarded('validation', doc, undefined, (a, s) => {
+        const syntax = syntaxDiagnostics(a);
+        // The tree stops at the depth limit: checking what is left would report noise.
+        if (stoppedAtDepthLimit(a)) return syntax;
+        let own: Diagnostic[];
+        try {
+          own = s.validate(a, settings);
+        } catch (err) {
+          failure = err;
+          throw err;
+        }
+        own = own.filter((d) => d.code !== DiagnosticCodes.syntaxError || !syntax.some((x) => sameRange(x.range, d.range)));
+        return [...syntax, ...own];
+      });
+      if (diagnostics !== undefined) return diagnostics;
+      if (failure === undefined) return [];
+      return [...syntaxDiagnostics(analyse(doc)), validationIncomplete(doc, failure)];
+    },
     complete: (doc, position) => guarded('completion', doc, { isIncomplete: false, items: [] }, (a, s) => s.complete(a, position)),
     hover: (doc, position) => guarded('hover', doc, null, (a, s) => s.hover(a, position)),
     documentSymbols: (doc) => guarded('document symbols', doc, [], (a, s) => s.documentSymbols(a)),

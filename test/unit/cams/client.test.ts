@@ -36,7 +36,7 @@ describe('CamsClient against the emulator', () => {
     assert.deepEqual(listed.map((f) => f.FlowId), [created.FlowId]);
     await assert.rejects(cams.getFlowJson(created.FlowId), /no Flow JSON yet/);
 
-    const pushed = await cams.pushFlowJson(created.FlowId, FLOW_JSON, httpPutUploader(`${emu.endpoint}/cams/uploads`));
+    const pushed = await cams.pushFlowJson(created.FlowId, FLOW_JSON, httpPutUploader(`${emu.endpoint}/cams/uploads`, { credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret } }));
     assert.equal(pushed.FlowId, created.FlowId);
     const pulled = await cams.getFlowJson(created.FlowId);
     assert.equal(pulled.text, FLOW_JSON);
@@ -64,7 +64,7 @@ describe('CamsClient against the emulator', () => {
 
   test('publishing a Flow JSON with errors is refused with its first errors', async () => {
     const f = await cams.createFlow({ FlowName: 'broken', Categories: ['OTHER'] });
-    await cams.pushFlowJson(f.FlowId, FLOW_JSON.replace('"Footer"', '"Fotter"'), httpPutUploader(`${emu.endpoint}/cams/uploads`));
+    await cams.pushFlowJson(f.FlowId, FLOW_JSON.replace('"Footer"', '"Fotter"'), httpPutUploader(`${emu.endpoint}/cams/uploads`, { credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret } }));
     await assert.rejects(cams.publishFlow(f.FlowId), /line \d+: .*Fotter|Did you mean 'Footer'/);
   });
 
@@ -78,7 +78,7 @@ describe('CamsClient against the emulator', () => {
   test('inputs are checked before sending', async () => {
     await assert.rejects(cams.createFlow({ FlowName: 'x', Categories: [] }), /Categories needs/);
     await assert.rejects(cams.getFlow('../etc'), /not a flow id/);
-    await assert.rejects(cams.pushFlowJson('123', '{not json', httpPutUploader(`${emu.endpoint}/cams/uploads`)), /does not parse/);
+    await assert.rejects(cams.pushFlowJson('123', '{not json', httpPutUploader(`${emu.endpoint}/cams/uploads`, { credentials: { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret } })), /does not parse/);
   });
 
   test('11 calls at 5 per second take at least 1.2 s of client time', async () => {
@@ -113,7 +113,7 @@ describe('the emulated CAMS account survives a restart', () => {
       const first = await startEmulator({ dataDir, port: 0, onError: () => undefined });
       const cams1 = new CamsClient({ endpoint: first.endpoint, credentials: staticCredentials(first.accessKeyId, first.accessKeySecret) });
       const { FlowId } = await cams1.createFlow({ FlowName: 'kept', Categories: ['OTHER'] });
-      await cams1.pushFlowJson(FlowId, FLOW_JSON, httpPutUploader(`${first.endpoint}/cams/uploads`));
+      await cams1.pushFlowJson(FlowId, FLOW_JSON, httpPutUploader(`${first.endpoint}/cams/uploads`, { credentials: { accessKeyId: first.accessKeyId, accessKeySecret: first.accessKeySecret } }));
       await cams1.publishFlow(FlowId);
       await first.close();
 

@@ -98,10 +98,13 @@ describe('parseExpression', () => {
   });
 
   test('deep nesting reports instead of overflowing the stack', () => {
-    const deep = `${'f('.repeat(5000)}1${')'.repeat(5000)}`;
+    const deep = `${'f('.repeat(200)}1${')'.repeat(200)}`;
     const r = parseExpression(deep);
     assert.equal(r.errors.length, 1);
     assert.match(r.errors[0]!.message, /nested more than/);
+    // Longer still, the text is refused by its size before it is parsed at all.
+    const huge = parseExpression(`${'f('.repeat(5000)}1${')'.repeat(5000)}`);
+    assert.equal(huge.errors[0]?.code, 'expression-too-large');
   });
 });
 

@@ -138,13 +138,14 @@ describe('flowdeck lint command line', () => {
     const json = await lintJson([file]);
     assert.equal(text.code, 1);
     const lines = text.out.trim().split('\n');
+    const summary = lines.pop();
     const d = json.reports[0]!.diagnostics[0]!;
     assert.equal(
       lines[0],
       `${relative(process.cwd(), file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`,
     );
     for (const l of lines) assert.match(l, /^.+:\d+:\d+ (error|warning|information|hint) \S+ .+$/);
-    assert.match(text.err, /1 file checked, 0 skipped: \d+ errors?/);
+    assert.match(summary ?? '', /^1 file checked, 0 skipped: \d+ errors?/, 'the summary is the last line, on its own');
   });
 
   test('folders recurse, globs expand, non-flow files are reported as skipped', async () => {
@@ -184,7 +185,7 @@ describe('flowdeck lint command line', () => {
     const text = await lint(['flows/deep/compose.yaml'], dir);
     assert.equal(text.code, 0);
     assert.match(text.out, /compose\.yaml: skipped/);
-    assert.match(text.err, /0 files checked, 1 skipped/);
+    assert.match(text.out, /compose\.yaml: skipped \(not a CloudFlow FDL or WhatsApp Flow JSON document\)\n0 files checked, 1 skipped/);
   });
 
   test('usage errors exit with 2 and say what to do', async () => {

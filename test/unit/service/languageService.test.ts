@@ -62,7 +62,7 @@ describe('language service facade', () => {
     assert.equal(syntax[0]!.severity, DiagnosticSeverity.Error);
   });
 
-  test('an exception in a feature becomes an empty answer and a log line', () => {
+  test('an exception in a feature becomes an empty answer (validation: an error saying so) and a log line', () => {
     const logged: string[] = [];
     const broken: DialectService = {
       ...fdlService,
@@ -72,7 +72,8 @@ describe('language service facade', () => {
     };
     const ls = createLanguageService({ logger: (level, message) => logged.push(`${level} ${message}`), services: { fdl: broken } });
     const doc = TextDocument.create('file:///c.flow.yaml', 'yaml', 1, FLOW);
-    assert.deepEqual(ls.validate(doc), []);
+    // Validation must not read as clean when it did not finish.
+    assert.deepEqual(ls.validate(doc).map((d) => [d.code, d.severity]), [[C.validationIncomplete, DiagnosticSeverity.Error]]);
     assert.deepEqual(ls.complete(doc, { line: 0, character: 0 }), { isIncomplete: false, items: [] });
     assert.equal(ls.rename(doc, { line: 6, character: 10 }, 'B'), null);
     assert.equal(ls.documentSymbols(doc).length, 1, 'other features keep working');

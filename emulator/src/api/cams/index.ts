@@ -2,7 +2,8 @@
 // with the service's response envelope (`Code: "OK"`, `Data`) and documented errors; the Flow JSON
 // of each flow is served at the `FilePath` URL GetFlowJSONAssest hands out, and an upload folder
 // accepts the files UpdateFlowJSONAsset then points at.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import { decodePathSegment } from '../transport/request';
 import { request } from 'undici';
 import { ApiError, unknownAction, type ExtraRoute, type ProductApi, type ProductEnvironment, type ProductFactory, type RequestParams } from '../product';
 import { CamsStore, type CamsFlowRecord } from './store';
@@ -69,17 +70,6 @@ function versionOf(json: string | undefined, key: string): string | undefined {
   }
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
   res.end(body);
@@ -99,7 +89,7 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
   const fetchFile = async (filePath: string): Promise<string> => {
     const own = env.endpoint() + UPLOAD_PREFIX;
     if (filePath.startsWith(own)) {
-      const text = store.uploads.get(decodeURIComponent(filePath.slice(own.length)));
+      const text = store.uploads.get(decodePathSegment(filePath.slice(own.length).replace(/\?.*$/, '')));
       if (text === undefined) throw camsErrors.invalid('FilePath', `Nothing was uploaded at ${filePath}.`);
       return text;
     }
@@ -115,7 +105,7 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     }
   };
 
-  const handlers: Record<string, (p: RequestParams) => Promise<unknown>> = {
+  const handlers: ReadonlyMap<string, (p: RequestParams) => Promise<unknown>> = new Map(Object.entries({
     async CreateFlow(p) {
       const f: CamsFlowRecord = {
         FlowId: store.nextId(),
@@ -162,7 +152,8 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     },
     async GetFlowJSONAssest(p) {
       const f = flow(p);
-      return ok({ FlowId: f.FlowId, FilePath: f.json === undefined ? '' : `${env.endpoint()}${ASSET_PREFIX}${f.FlowId}/${f.revision}.json` });
+      // A presigned URL, as the service hands out OSS URLs: anyone holding it may read the file for an hour.
+      return ok({ FlowId: f.FlowId, FilePath: f.json === undefined ? '' : env.presign(`${ASSET_PREFIX}${f.FlowId}/${f.revision}.json`, env.now() + 3600 * 1000) });
     },
     async UpdateFlowJSONAsset(p) {
       const f = flow(p);
@@ -204,7 +195,7 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
       await store.remove(f.FlowId);
       return ok();
     },
-  };
+  } satisfies Record<string, (p: RequestParams) => Promise<unknown>>));
 
   const routes: ExtraRoute[] = [
     {
@@ -220,11 +211,11 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     {
       method: 'PUT',
       pathPrefix: UPLOAD_PREFIX,
-      async handle(req, res) {
-        const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice(UPLOAD_PREFIX.length));
+      maxBodyBytes: MAX_FLOW_JSON_BYTES,
+      async handle(req, res, body) {
+        const name = decodePathSegment(new URL(req.url ?? '/', 'http://x').pathname.slice(UPLOAD_PREFIX.length));
         if (!/^[\w.-]+$/.test(name)) return send(res, 400, JSON.stringify({ Code: 'InvalidObjectName', Message: 'Use a file name of letters, digits, ".", "_" or "-".' }));
-        const text = await readBody(req, MAX_FLOW_JSON_BYTES);
-        if (text === undefined) return send(res, 413, JSON.stringify({ Code: 'EntityTooLarge', Message: 'The file is larger than 10 MB.' }));
+        const text = body.toString('utf8');
         await store.upload(name, text);
         send(res, 200, JSON.stringify({ url: `${env.endpoint()}${UPLOAD_PREFIX}${encodeURIComponent(name)}` }));
       },
@@ -233,7 +224,7 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
       method: 'GET',
       pathPrefix: UPLOAD_PREFIX,
       async handle(req, res) {
-        const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice(UPLOAD_PREFIX.length));
+        const name = decodePathSegment(new URL(req.url ?? '/', 'http://x').pathname.slice(UPLOAD_PREFIX.length));
         const text = store.uploads.get(name);
         if (text === undefined) return send(res, 404, JSON.stringify({ Code: 'NoSuchKey', Message: 'The file does not exist.' }));
         send(res, 200, text);
@@ -247,7 +238,8 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     style: 'rpc',
     faultErrors: { throttled: camsErrors.limitControl(), internal: new ApiError(500, 'InternalError', 'The request processing has failed due to some unknown error.') },
     async handle(action, params) {
-      const h = handlers[action];
+      // A Map: `constructor`, `__proto__` and other inherited members are no action.
+      const h = handlers.get(action);
       if (!h) throw unknownAction(action);
       return h(params);
     },

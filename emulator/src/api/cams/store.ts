@@ -35,7 +35,12 @@ export class CamsStore {
       else if (r.kind === 'upload') this.uploads.set(r.name, r.text);
     }
     // Flow ids look like the service's: long decimal numbers.
-    this.lastId = Math.max(now * 1000, ...[...this.flows.keys()].map(Number).filter(Number.isFinite));
+    // A loop, not Math.max(...ids): spreading a large journal's ids as arguments overflows the stack.
+    this.lastId = now * 1000;
+    for (const id of this.flows.keys()) {
+      const n = Number(id);
+      if (Number.isFinite(n) && n > this.lastId) this.lastId = n;
+    }
   }
 
   nextId(): string {

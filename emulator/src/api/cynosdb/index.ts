@@ -28,10 +28,15 @@ const INSTANCE_ID = /^cynosdbmysql-ins-[a-z0-9]{8}$/;
 export async function createCynosdbProduct(env: ProductEnvironment): Promise<ProductApi> {
   const journal = await env.openJournal('cynosdb');
   const flows = new Map<number, TaskFlow>();
-  for (const r of journal.records as TaskFlow[]) flows.set(r.FlowId, r);
-  let lastId = Math.max(100000, ...flows.keys());
+  // A loop, not Math.max(...keys): spreading 125,000 ids as arguments overflows the stack.
+  let lastId = 100000;
+  for (const r of journal.records as TaskFlow[]) {
+    if (typeof r.FlowId !== 'number') continue;
+    flows.set(r.FlowId, r);
+    if (r.FlowId > lastId) lastId = r.FlowId;
+  }
 
-  const handlers: Record<string, (p: RequestParams) => Promise<unknown>> = {
+  const handlers: ReadonlyMap<string, (p: RequestParams) => Promise<unknown>> = new Map(Object.entries({
     async DescribeFlow(p) {
       const raw = p['FlowId'];
       if (raw === undefined || raw === null) throw cynosdbErrors.missing('FlowId');
@@ -50,14 +55,15 @@ export async function createCynosdbProduct(env: ProductEnvironment): Promise<Pro
       flows.set(flow.FlowId, flow);
       return { FlowId: flow.FlowId };
     },
-  };
+  } satisfies Record<string, (p: RequestParams) => Promise<unknown>>));
 
   return {
     name: 'cynosdb',
     version: CYNOSDB_VERSION,
     style: 'tc3',
     async handle(action, params) {
-      const h = handlers[action];
+      // A Map: `constructor`, `__proto__` and other inherited members are no action.
+      const h = handlers.get(action);
       if (!h) throw unknownAction(action);
       return h(params);
     },

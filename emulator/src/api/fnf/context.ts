@@ -6,6 +6,7 @@ import type { StoredExecution, StoredFlow, StoredFlowAlias, StoredFlowVersion, S
 import type { JsonValue } from '../../engine';
 import { checkDefinition } from './definition';
 import { fnfErrors } from './errors';
+import type { KeyedSerializer } from './serial';
 
 export interface FnfContext {
   readonly store: FnfStore;
@@ -19,6 +20,8 @@ export interface FnfContext {
   readonly definitions: Map<string, { text: string; value: JsonValue }>;
   /** A number in [0, 1) for each weighted alias pick; injected so tests can choose the version. */
   readonly random: () => number;
+  /** Queues the writes of one flow name so a check and the record that commits it are atomic. */
+  readonly serial: KeyedSerializer;
 }
 
 export function isoNow(ctx: FnfContext): string {

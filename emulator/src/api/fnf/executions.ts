@@ -2,6 +2,7 @@
 // (with the WaitTimeSeconds long poll) and ListExecutions.
 import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '../../engine';
+import { MAX_VALUE_DEPTH, valueDepth } from '../../engine/json';
 import type { ExecutionEntry } from '../../store/fnfStore';
 import { TERMINAL_STATUSES, type ExecutionStatus, type StoredFlow, type StoredFlowVersion } from '../../store/records';
 import type { RequestContext, RequestParams } from '../product';
@@ -47,7 +48,12 @@ export async function startSyncExecution(ctx: FnfContext, p: RequestParams): Pro
   const qualifier = optional(p, 'Qualifier') || undefined;
   const version = resolveQualifier(ctx, flow, qualifier);
   const definition = runnableDefinition(ctx, flow, version);
-  const entry = await ctx.executions.start({ flow, definition, name, inputText: text, input: value, mode: 'Express', qualifier, version });
+  // Only the start takes the flow's turn (a re-create cannot slip in between check and start); the
+  // wait for the end does not hold up other writes to the flow.
+  const entry = await ctx.serial.run(flow.Name, async () => {
+    if (ctx.store.flow(flow.Name) !== flow) throw fnfErrors.flowNotExists(flow.Name);
+    return ctx.executions.start({ flow, definition, name, inputText: text, input: value, mode: 'Express', qualifier, version });
+  });
   await ctx.executions.waitForEnd(entry, Number.POSITIVE_INFINITY);
   const e = entry.exec;
   const view: Record<string, unknown> = { FlowName: e.FlowName, Name: e.Name, Status: e.Status, StartedTime: e.StartedTime, StoppedTime: e.StoppedTime };
@@ -123,7 +129,10 @@ function resolveQualifier(ctx: FnfContext, flow: StoredFlow, qualifier: string |
 
 function readInput(p: RequestParams): { text: string; value: JsonValue } {
   const text = optional(p, 'Input') || '{}';
-  return { text, value: jsonObject(text, 'Input') as JsonValue };
+  const value = jsonObject(text, 'Input') as JsonValue;
+  // Refused here, so a start that could never be recorded is not acknowledged as Running.
+  if (valueDepth(value) > MAX_VALUE_DEPTH) throw rpcErrors.invalidArgument(`Input nests more than ${MAX_VALUE_DEPTH} levels deep; flatten it.`);
+  return { text, value };
 }
 
 function optionalTime(p: RequestParams, name: string): number | undefined {

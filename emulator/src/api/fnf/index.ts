@@ -4,8 +4,10 @@ import type { Clock, TaskEnvironment } from '../../engine';
 import { ExecutionManager } from '../../executions/manager';
 import { Scheduler } from '../../executions/scheduler';
 import { FnfStore } from '../../store/fnfStore';
+import type { AppendLogOptions } from '../../store/appendLog';
 import { unknownAction, type ProductApi, type ProductEnvironment, type RequestContext, type RequestParams } from '../product';
 import type { FnfContext } from './context';
+import { KeyedSerializer } from './serial';
 import { describeExecution, listExecutions, startExecution, startSyncExecution, stopExecution } from './executions';
 import { createFlow, deleteFlow, describeFlow, listFlows, updateFlow } from './flows';
 import { getExecutionHistory } from './history';
@@ -19,7 +21,9 @@ export const FNF_VERSION = '2019-03-15';
 
 type Handler = (ctx: FnfContext, p: RequestParams, rc: RequestContext) => unknown;
 
-const HANDLERS: Record<string, Handler> = {
+// A Map, not an object literal: an Action such as `constructor` or `__proto__` must find nothing,
+// never a member every object inherits.
+const HANDLERS: ReadonlyMap<string, Handler> = new Map(Object.entries({
   CreateFlow: createFlow,
   UpdateFlow: updateFlow,
   DeleteFlow: deleteFlow,
@@ -48,7 +52,19 @@ const HANDLERS: Record<string, Handler> = {
   ListFlowAliases: listFlowAliases,
   DeleteFlowAlias: deleteFlowAlias,
   // DescribeMapRun and UpdateMapRun stay ActionNotSupported: distributed Map is not emulated.
-};
+} satisfies Record<string, Handler>));
+
+/**
+ * Actions that check and then change a flow's state, with the parameter naming the flow: they
+ * run one at a time per flow name (StartSyncExecution takes the same turn only for its start).
+ */
+const SERIALIZED_BY: ReadonlyMap<string, 'Name' | 'FlowName'> = new Map([
+  ['CreateFlow', 'Name'], ['UpdateFlow', 'Name'], ['DeleteFlow', 'Name'],
+  ['StartExecution', 'FlowName'], ['StopExecution', 'FlowName'],
+  ['CreateSchedule', 'FlowName'], ['UpdateSchedule', 'FlowName'], ['DeleteSchedule', 'FlowName'],
+  ['PublishFlowVersion', 'FlowName'], ['DeleteFlowVersion', 'FlowName'],
+  ['CreateFlowAlias', 'FlowName'], ['UpdateFlowAlias', 'FlowName'], ['DeleteFlowAlias', 'FlowName'],
+]);
 
 export interface FnfProductOptions {
   /** How Task states are served. */
@@ -59,12 +75,18 @@ export interface FnfProductOptions {
   readonly clock?: Clock;
   /** Skip fsync (only for throwaway data folders). */
   readonly noSync?: boolean;
+  /** Garbage records before the log is compacted (default DEFAULT_COMPACT_MIN_GARBAGE; tests lower it). */
+  readonly compactMinGarbage?: number;
+  /** Options of the fnf log (fault injection in tests). */
+  readonly log?: AppendLogOptions;
   /** A number in [0, 1) for each weighted alias pick. Default Math.random. */
   readonly random?: () => number;
 }
 
 export async function createFnfProduct(env: ProductEnvironment, options: FnfProductOptions): Promise<ProductApi> {
-  const store = await FnfStore.open(env.dataDir, { now: env.now, noSync: options.noSync });
+  const store = await FnfStore.open(env.dataDir, {
+    now: env.now, noSync: options.noSync, log: { warn: (m) => env.warn(m), ...options.log }, compactMinGarbage: options.compactMinGarbage,
+  });
   const clock: Clock = options.clock ?? {
     now: env.now,
     setTimer(ms, callback) {
@@ -83,16 +105,21 @@ export async function createFnfProduct(env: ProductEnvironment, options: FnfProd
     fire: (schedule, at) => fireSchedule(context, schedule, at),
     onError: options.onError,
   });
-  const context: FnfContext = { store, executions, scheduler, now, definitions: new Map(), random: options.random ?? Math.random };
+  const context: FnfContext = {
+    store, executions, scheduler, now, definitions: new Map(), random: options.random ?? Math.random, serial: new KeyedSerializer(),
+  };
   for (const flow of store.flows()) for (const schedule of store.schedules(flow.Id)) scheduler.arm(schedule);
   return {
     name: 'fnf',
     version: FNF_VERSION,
     style: 'rpc',
     async handle(action, params, rc) {
-      const handler = HANDLERS[action];
+      const handler = HANDLERS.get(action);
       if (!handler) throw unknownAction(action);
-      return handler(context, params, rc);
+      const keyParam = SERIALIZED_BY.get(action);
+      const key = keyParam === undefined ? undefined : params[keyParam];
+      if (typeof key !== 'string') return handler(context, params, rc);
+      return context.serial.run(key, async () => handler(context, params, rc));
     },
     async close() {
       scheduler.close();

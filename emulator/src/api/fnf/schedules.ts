@@ -105,7 +105,12 @@ export function checkCron(expr: string): string {
  * Starts the execution of one firing: named `<ScheduleName>-<UTC time>`, with the Payload (a JSON
  * object) as its input, in the flow's own mode. A flow deleted or re-created since is skipped.
  */
-export async function fireSchedule(ctx: FnfContext, schedule: StoredSchedule, at: number): Promise<void> {
+export function fireSchedule(ctx: FnfContext, schedule: StoredSchedule, at: number): Promise<void> {
+  // The same turn as StartExecution, so a firing and a re-create of the flow cannot interleave.
+  return ctx.serial.run(schedule.FlowName, () => fireScheduleNow(ctx, schedule, at));
+}
+
+async function fireScheduleNow(ctx: FnfContext, schedule: StoredSchedule, at: number): Promise<void> {
   const flow = ctx.store.flow(schedule.FlowName);
   if (!flow || flow.Id !== schedule.FlowId) return;
   const stamp = new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');

@@ -5,6 +5,7 @@ import { rpcV1Verify } from '../../../../cloud/src/signing/rpcV1';
 import { parseTc3Authorization, tc3Verify } from '../../../../cloud/src/signing/tc3';
 import type { ClassifiedRequest } from './classify';
 import { MAX_CLOCK_SKEW_MS, MAX_TC3_SKEW_MS, rpcErrors, tc3Errors } from './errors';
+import type { NonceRegistry } from './nonces';
 import type { ReceivedRequest } from './request';
 
 export interface LocalCredentials {
@@ -13,18 +14,18 @@ export interface LocalCredentials {
 }
 
 /** Throws the service's ApiError when the request is not signed with the local credentials. */
-export function authenticate(req: ReceivedRequest, c: ClassifiedRequest, creds: LocalCredentials, now: number): string {
+export function authenticate(req: ReceivedRequest, c: ClassifiedRequest, creds: LocalCredentials, now: number, nonces: NonceRegistry): string {
   switch (c.signing) {
     case 'rpc-v1':
-      return checkRpcV1(req, c, creds, now);
+      return checkRpcV1(req, c, creds, now, nonces);
     case 'acs3':
-      return checkAcs3(req, creds, now);
+      return checkAcs3(req, creds, now, nonces);
     case 'tc3':
       return checkTc3(req, creds, now);
   }
 }
 
-function checkRpcV1(req: ReceivedRequest, c: ClassifiedRequest, creds: LocalCredentials, now: number): string {
+function checkRpcV1(req: ReceivedRequest, c: ClassifiedRequest, creds: LocalCredentials, now: number, nonces: NonceRegistry): string {
   const params = c.params as Record<string, string>;
   const id = params['AccessKeyId'];
   if (!id) throw rpcErrors.missingParam('AccessKeyId');
@@ -32,34 +33,53 @@ function checkRpcV1(req: ReceivedRequest, c: ClassifiedRequest, creds: LocalCred
   if (id !== creds.accessKeyId) throw rpcErrors.invalidAccessKeyId(id);
   const timestamp = params['Timestamp'];
   if (!timestamp) throw rpcErrors.missingParam('Timestamp');
-  checkSkew(timestamp, now);
+  const signedAt = checkSkew(timestamp, now);
+  // Signature v1 is HMAC-SHA1 only: a request naming another method was not signed the way it says.
+  const method = params['SignatureMethod'];
+  if (!method) throw rpcErrors.missingParam('SignatureMethod');
+  if (method !== 'HMAC-SHA1') throw rpcErrors.signatureMethod(method);
+  const version = params['SignatureVersion'];
+  if (version !== undefined && version !== '1.0') throw rpcErrors.signatureVersion(version);
+  const nonce = params['SignatureNonce'];
+  if (!nonce) throw rpcErrors.missingParam('SignatureNonce');
   if (!rpcV1Verify(req.method, params, creds.accessKeySecret)) throw rpcErrors.signatureNotMatch();
+  if (!nonces.use(id, nonce, signedAt, now)) throw rpcErrors.nonceUsed(nonce);
   return id;
 }
 
-function checkAcs3(req: ReceivedRequest, creds: LocalCredentials, now: number): string {
+/** Headers an ACS3 signature must cover, or a replay could change them freely. */
+const ACS3_REQUIRED_SIGNED = ['x-acs-date', 'x-acs-signature-nonce'];
+
+export function checkAcs3(req: ReceivedRequest, creds: LocalCredentials, now: number, nonces: NonceRegistry): string {
   const auth = parseAcs3Authorization(req.headers['authorization'] ?? '');
   if (!auth) throw rpcErrors.signatureNotMatch();
   if (auth.accessKeyId !== creds.accessKeyId) throw rpcErrors.invalidAccessKeyId(auth.accessKeyId);
   const date = req.headers['x-acs-date'];
   if (!date) throw rpcErrors.missingHeader('x-acs-date');
-  checkSkew(date, now);
+  const signedAt = checkSkew(date, now);
+  const nonce = req.headers['x-acs-signature-nonce'];
+  if (!nonce) throw rpcErrors.missingHeader('x-acs-signature-nonce');
+  for (const h of ACS3_REQUIRED_SIGNED) if (!auth.signedHeaders.includes(h)) throw rpcErrors.unsignedHeader(h);
   const ok = acs3Verify(
     { method: req.method, pathname: req.pathname, query: req.query, headers: req.headers, body: req.body },
     creds.accessKeySecret,
   );
   if (!ok) throw rpcErrors.signatureNotMatch();
+  if (!nonces.use(auth.accessKeyId, nonce, signedAt, now)) throw rpcErrors.nonceUsed(nonce);
   return auth.accessKeyId;
 }
 
-function checkSkew(timestamp: string, now: number): void {
-  const at = Date.parse(timestamp);
-  if (Number.isNaN(at)) {
-    throw rpcErrors.invalidArgument(`Timestamp '${timestamp}' is not an ISO 8601 UTC time like 2024-01-01T00:00:00Z.`);
-  }
+/** `YYYY-MM-DDThh:mm:ssZ` (UTC), as the services document it; milliseconds are tolerated. */
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/** The signing time in milliseconds, once it is well formed and within the allowed skew. */
+function checkSkew(timestamp: string, now: number): number {
+  const at = ISO_UTC.test(timestamp) ? Date.parse(timestamp) : Number.NaN;
+  if (Number.isNaN(at)) throw rpcErrors.timestampFormat(timestamp);
   if (Math.abs(at - now) > MAX_CLOCK_SKEW_MS) {
     throw rpcErrors.timeTooSkewed(timestamp, new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z'));
   }
+  return at;
 }
 
 function checkTc3(req: ReceivedRequest, creds: LocalCredentials, now: number): string {

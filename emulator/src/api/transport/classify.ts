@@ -19,7 +19,8 @@ export interface ClassifiedRequest {
 export function classify(req: ReceivedRequest): ClassifiedRequest {
   const authorization = req.headers['authorization'] ?? '';
   if (req.headers['x-tc-version'] !== undefined || authorization.startsWith('TC3-')) return classifyTc3(req);
-  const params: Record<string, string> = { ...req.query, ...req.form };
+  // No prototype: `constructor` or `__proto__` as a parameter name is only a name.
+  const params: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, req.query, req.form);
   if (authorization.startsWith('ACS3-')) {
     const action = req.headers['x-acs-action'];
     const version = req.headers['x-acs-version'];

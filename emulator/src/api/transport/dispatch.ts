@@ -1,13 +1,18 @@
-// One HTTP handler for every product: extra routes first, then classify -> route by version ->
-// authenticate -> faults -> the product's handler -> the product style's envelope.
+// One HTTP handler for every product: source checks (method, Origin, Host) -> extra routes
+// (authenticated file URLs) or classify -> route by version -> authenticate -> faults -> the
+// product's handler -> the product style's envelope.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultInjector } from '../../faults';
+import { StorageUnavailableError } from '../../store/storageError';
 import { ApiError, type ProductApi } from '../product';
 import { authenticate, type LocalCredentials } from './authenticate';
 import { classify } from './classify';
-import { rpcErrors, tc3Errors } from './errors';
-import { readRequest } from './request';
+import { MAX_CLOCK_SKEW_MS, rpcErrors, tc3Errors } from './errors';
+import { authenticateFileRequest } from './fileAuth';
+import { checkRequestSource, guardErrors, type GuardOptions } from './guard';
+import { NonceRegistry } from './nonces';
+import { readRequest, requestUrl } from './request';
 
 export interface DispatchOptions {
   readonly products: readonly ProductApi[];
@@ -15,6 +20,8 @@ export interface DispatchOptions {
   readonly faults: FaultInjector | undefined;
   readonly now: () => number;
   readonly endpoint: () => string;
+  /** Where the server listens and which other Host names and browser origins it accepts. */
+  readonly guard: GuardOptions;
   /** Reports an unexpected (non-ApiError) failure; the caller still gets a 500. */
   readonly onInternalError: (err: unknown) => void;
 }
@@ -27,32 +34,36 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
     byVersion.set(key, p);
   }
   const routes = options.products.flatMap((p) => p.routes?.() ?? []);
+  // A nonce is remembered while its timestamp is within the skew allowed either side of now.
+  const nonces = new NonceRegistry(MAX_CLOCK_SKEW_MS);
 
   return async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const route = routes.find((r) => r.method === req.method && path.startsWith(r.pathPrefix));
-    if (route) {
-      try {
-        await route.handle(req, res);
-      } catch (err) {
-        options.onInternalError(err);
-        if (!res.headersSent) sendJson(res, 500, { Code: 'InternalServerError', Message: 'An internal error has occurred. Please retry.' });
-        else res.destroy();
-      }
-      return;
-    }
-
     const requestId = randomUUID().toUpperCase();
-    let style: 'rpc' | 'tc3' = 'rpc';
+    let style: 'rpc' | 'tc3' = req.headers['x-tc-version'] !== undefined || (req.headers['authorization'] ?? '').startsWith('TC3-') ? 'tc3' : 'rpc';
     const abort = new AbortController();
     res.on('close', () => abort.abort());
     try {
+      checkRequestSource(req, options.guard);
+      const path = requestUrl(req).pathname;
+      const route = routes.find((r) => r.method === req.method && path.startsWith(r.pathPrefix));
+      if (route) {
+        style = 'rpc';
+        const received = await readRequest(req, route.maxBodyBytes);
+        authenticateFileRequest(received, options.credentials, options.now(), nonces);
+        await route.handle(req, res, received.body);
+        return;
+      }
+      // The services take GET and POST; anything else is refused before its body is read.
+      if (req.method !== 'GET' && req.method !== 'POST') {
+        res.setHeader('allow', 'GET, POST');
+        throw guardErrors.method(String(req.method));
+      }
       const received = await readRequest(req);
       const c = classify(received);
       style = c.style;
       const product = byVersion.get(`${c.style}:${c.version}`);
       if (!product) throw c.style === 'tc3' ? tc3Errors.unsupportedVersion(c.version) : rpcErrors.versionNotSupported(c.version);
-      const accessKeyId = authenticate(received, c, options.credentials, options.now());
+      const accessKeyId = authenticate(received, c, options.credentials, options.now(), nonces);
       if (options.faults) await injectFaults(options.faults, product, abort.signal);
       const result = await product.handle(c.action, c.params, {
         requestId, action: c.action, version: c.version, accessKeyId, endpoint: options.endpoint(), region: c.region, signal: abort.signal,
@@ -61,14 +72,29 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
       sendSuccess(res, style, requestId, result);
     } catch (err) {
       if (res.destroyed) return;
+      if (res.headersSent) {
+        options.onInternalError(err);
+        res.destroy();
+        return;
+      }
+      // A request refused before its body was read: do not wait for the rest of it.
+      if (!req.complete) res.setHeader('connection', 'close');
       if (err instanceof ApiError) {
-        sendError(res, style, requestId, err, new URL(options.endpoint()).host);
+        sendError(res, style, requestId, err, hostId(options));
+      } else if (err instanceof StorageUnavailableError) {
+        // Nothing was changed; the caller may retry once storage is back (and is told so).
+        sendError(res, style, requestId, style === 'tc3' ? tc3Errors.storageUnavailable() : rpcErrors.storageUnavailable(), hostId(options));
       } else {
         options.onInternalError(err);
-        sendError(res, style, requestId, style === 'tc3' ? tc3Errors.internal() : rpcErrors.internal(), new URL(options.endpoint()).host);
+        sendError(res, style, requestId, style === 'tc3' ? tc3Errors.internal() : rpcErrors.internal(), hostId(options));
       }
     }
   };
+}
+
+function hostId(options: DispatchOptions): string {
+  const endpoint = options.endpoint();
+  return endpoint ? new URL(endpoint).host : '';
 }
 
 async function injectFaults(faults: FaultInjector, product: ProductApi, signal: AbortSignal): Promise<void> {

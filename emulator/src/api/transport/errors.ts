@@ -29,7 +29,19 @@ export const rpcErrors = {
   timeTooSkewed: (requestTime: string, now: string) =>
     new ApiError(403, 'RequestTimeTooSkewed', `The difference between the request time ${requestTime} and the current time ${now} is too large.`),
   throttled: () => new ApiError(429, 'ResourceThrottled', 'The request is throttled. Please try again later.'),
+  nonceUsed: (nonce: string) =>
+    new ApiError(400, 'SignatureNonceUsed', `The SignatureNonce ${nonce} was used already. Sign every request, retries included, with a new nonce (a UUID).`),
+  signatureMethod: (method: string) =>
+    new ApiError(400, 'InvalidSignatureMethod', `SignatureMethod '${method}' is not supported: signature version 1.0 is HMAC-SHA1.`),
+  signatureVersion: (version: string) =>
+    new ApiError(400, 'InvalidSignatureVersion', `SignatureVersion '${version}' is not supported: send 1.0.`),
+  timestampFormat: (timestamp: string) =>
+    new ApiError(400, 'InvalidTimeStamp.Format', `The timestamp '${timestamp}' is not well formatted: give a UTC time like 2024-01-01T00:00:00Z.`),
+  unsignedHeader: (name: string) =>
+    new ApiError(400, 'IncompleteSignature', `The header '${name}' must be listed in SignedHeaders, or the request could be replayed with another value.`),
   internal: () => new ApiError(500, 'InternalServerError', 'An internal error has occurred. Please retry.'),
+  storageUnavailable: () =>
+    new ApiError(503, 'ServiceUnavailable', 'The emulator cannot write its data folder (is the disk full?); nothing was changed. Free space, then retry.'),
 };
 
 export const tc3Errors = {
@@ -48,4 +60,6 @@ export const tc3Errors = {
   unsupportedVersion: (version: string) => new ApiError(400, 'NoSuchVersion', `The requested version \`${version}\` is not supported.`),
   throttled: () => new ApiError(429, 'RequestLimitExceeded', 'The request rate exceeds the frequency limit. Please reduce the frequency of calls and retry.'),
   internal: () => new ApiError(500, 'InternalError', 'An internal error has occurred. Please retry.'),
+  storageUnavailable: () =>
+    new ApiError(503, 'ResourceUnavailable', 'The emulator cannot write its data folder (is the disk full?); nothing was changed. Free space, then retry.'),
 };

@@ -17,13 +17,13 @@ export interface ReceivedRequest {
   readonly body: Buffer;
 }
 
-export async function readRequest(req: IncomingMessage): Promise<ReceivedRequest> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const headers: Record<string, string> = {};
+export async function readRequest(req: IncomingMessage, maxBytes = MAX_REQUEST_BYTES): Promise<ReceivedRequest> {
+  const url = requestUrl(req);
+  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(req.headers)) {
     if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   }
-  const body = await readBody(req, MAX_REQUEST_BYTES);
+  const body = await readBody(req, maxBytes);
   const contentType = (headers['content-type'] ?? '').toLowerCase();
   const form = contentType.startsWith('application/x-www-form-urlencoded') ? decodeForm(body.toString('utf8')) : {};
   return {
@@ -37,9 +37,30 @@ export async function readRequest(req: IncomingMessage): Promise<ReceivedRequest
   };
 }
 
-/** Decodes `a=1&b=x%20y`; a value sent twice keeps the last one, as the gateways do. */
+/** The request's URL; a target that is no URL at all is a 400, not a crash. */
+export function requestUrl(req: IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    throw rpcErrors.invalidArgument('The request target is not a valid URL path.');
+  }
+}
+
+/** decodeURIComponent that answers 400 for a malformed escape (`%E0%A4%A`) instead of throwing URIError. */
+export function decodePathSegment(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw rpcErrors.invalidArgument(`The path '${text.slice(0, 200)}' has a malformed %-escape.`);
+  }
+}
+
+/**
+ * Decodes `a=1&b=x%20y`; a value sent twice keeps the last one, as the gateways do. The result has
+ * no prototype, so a parameter named `__proto__` or `constructor` is only a parameter.
+ */
 function decodeForm(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of new URLSearchParams(text)) out[k] = v;
   return out;
 }

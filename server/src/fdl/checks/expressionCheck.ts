@@ -94,7 +94,8 @@ function analyseExpression(text: string, place: ExpressionPlace): CheckedExpress
   };
   const syntaxCode = place.condition ? DiagnosticCodes.conditionSyntax : DiagnosticCodes.expressionSyntax;
   for (const e of result.errors) {
-    add(e.start, e.end, DiagnosticSeverity.Error, syntaxCode, `${place.condition ? 'Condition' : 'Expression'} syntax: ${e.message}`);
+    if (e.code === 'expression-too-large') add(e.start, e.end, DiagnosticSeverity.Error, DiagnosticCodes.expressionTooLarge, e.message);
+    else add(e.start, e.end, DiagnosticSeverity.Error, syntaxCode, `${place.condition ? 'Condition' : 'Expression'} syntax: ${e.message}`);
   }
   for (const w of result.warnings) add(w.start, w.end, DiagnosticSeverity.Warning, DiagnosticCodes.undocumentedExpression, w.message);
   const ast = result.ast;

@@ -130,6 +130,8 @@ export type Expr =
 /** A problem found while parsing; offsets relative to the parsed string. */
 export interface ExpressionProblem extends Span {
   readonly message: string;
+  /** Set when the problem has a diagnostic code of its own (expression-too-large). */
+  readonly code?: 'expression-too-large';
 }
 
 export interface ExpressionParseResult {

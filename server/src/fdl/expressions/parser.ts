@@ -15,6 +15,12 @@ class SyntaxFailure extends Error {
 
 /** Deeper nesting than this is certainly a mistake, and it keeps the parser off the stack limit. */
 const MAX_SYNTAX_DEPTH = 100;
+/**
+ * More tokens than this is not an expression anyone maintains. Operator chains (`a && b && ...`)
+ * build a tree as deep as they are long, which every later walk recurses through: the limit keeps
+ * those walks, in the checks and in the emulator's evaluator, far from the stack limit.
+ */
+export const MAX_EXPRESSION_TOKENS = 1000;
 
 interface Mode {
   readonly legacy: boolean;
@@ -286,7 +292,18 @@ function describe(t: Token): string {
 }
 
 export function parseWithMode(text: string, mode: Mode): ExpressionParseResult {
-  const parser = new Parser(tokenize(text), mode);
+  const tokens = tokenize(text);
+  // Counted before parsing: the last token is the end marker.
+  if (tokens.length - 1 > MAX_EXPRESSION_TOKENS) {
+    return {
+      errors: [{
+        start: 0, end: text.length, code: 'expression-too-large',
+        message: `${mode.condition ? 'this Condition' : 'this expression'} has ${tokens.length - 1} tokens; at most ${MAX_EXPRESSION_TOKENS} are checked and run. Split it (e.g. compute parts in earlier states, or use several Choice branches)`,
+      }],
+      warnings: [],
+    };
+  }
+  const parser = new Parser(tokens, mode);
   try {
     const ast = parser.parseAll();
     return { ast, errors: [], warnings: parser.warnings };
