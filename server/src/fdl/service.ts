@@ -10,6 +10,7 @@ import { documentSymbols } from './features/symbols';
 import { definition, prepareRename, references, rename } from './features/navigation';
 import { codeActions } from './features/codeActions';
 import { foldingRanges } from './features/folding';
+import { fdlGraph } from './features/graph';
 
 export const fdlService: DialectService = {
   validate: validateFdl,
@@ -26,4 +27,5 @@ export const fdlService: DialectService = {
     endKey: 'End',
   }),
   foldingRanges,
+  graph: fdlGraph,
 };

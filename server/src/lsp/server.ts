@@ -9,7 +9,7 @@ import { createLanguageService, type FlowLanguageService } from '../service/lang
 import type { ValidationSettings } from '../service/types';
 import { Debouncer, realTimers, type Timers } from './debounce';
 import { connectionLog, type ServerLog } from './log';
-import { FlowSettingsNotification, type FlowSettingsParams } from './protocol';
+import { FlowSettingsNotification, GraphRequest, type FlowSettingsParams, type GraphParams, type GraphResult } from './protocol';
 
 export interface ServerOptions {
   /** Quiet time after the last edit before validating (default 200 ms). */
@@ -127,6 +127,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRenameRequest(withDoc('rename', null, (doc, p) => service.rename(doc, p.position, p.newName)));
   connection.onCodeAction(withDoc('codeAction', [], (doc, p) => service.codeActions(doc, p.range, p.context.diagnostics)));
   connection.onFoldingRanges(withDoc('foldingRange', [], (doc) => service.foldingRanges(doc)));
+  connection.onRequest(GraphRequest, withDoc<GraphParams, GraphResult | null>('graph', null, (doc) => ({ version: doc.version, graph: service.graph(doc) })));
 
   documents.listen(connection);
   return {

@@ -14,6 +14,7 @@ import { fdlLegacyService } from '../fdl/legacy/service';
 import { whatsappService } from '../whatsapp/service';
 import { DiagnosticCodes } from '../diagnostics/codes';
 import type { AnalysedDocument, Dialect, DialectService, ValidationSettings } from './types';
+import { EMPTY_GRAPH, type FlowGraph } from '../graph/types';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
@@ -42,6 +43,8 @@ export interface FlowLanguageService {
   rename(doc: TextDocument, position: Position, newName: string): WorkspaceEdit | null;
   codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   foldingRanges(doc: TextDocument): FoldingRange[];
+  /** The flow's nodes and edges; empty for a text that is not a flow. */
+  graph(doc: TextDocument): FlowGraph;
   /** Drops the cached analysis of a closed document. */
   forget(uri: string): void;
 }
@@ -148,6 +151,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
     rename: (doc, position, newName) => guarded('rename', doc, null, (a, s) => s.rename(a, position, newName)),
     codeActions: (doc, range, diagnostics) => guarded('code actions', doc, [], (a, s) => s.codeActions(a, range, diagnostics)),
     foldingRanges: (doc) => guarded('folding ranges', doc, [], (a, s) => s.foldingRanges(a)),
+    graph: (doc) => guarded('graph', doc, EMPTY_GRAPH, (a, s) => s.graph(a)),
     forget: (uri) => {
       cache.delete(uri);
     },

@@ -5,6 +5,7 @@ import type {
   Location, Position, Range, WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { ParsedText } from '../parse/tree';
+import type { FlowGraph } from '../graph/types';
 
 /** The formats Flowdeck recognises; `null` means "not a flow". */
 export type Dialect = 'fdl' | 'fdl-legacy' | 'whatsapp-flow';
@@ -33,4 +34,6 @@ export interface DialectService {
   rename(doc: AnalysedDocument, position: Position, newName: string): WorkspaceEdit | null;
   codeActions(doc: AnalysedDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   foldingRanges(doc: AnalysedDocument): FoldingRange[];
+  /** The flow as nodes and edges (the graph view, `flowdeck graph`). */
+  graph(doc: AnalysedDocument): FlowGraph;
 }

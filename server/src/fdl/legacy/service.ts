@@ -10,6 +10,7 @@ import { legacyModel } from './model';
 import { classifyLegacy } from './shape';
 import { legacyFields } from './fields';
 import { validateLegacy } from './validate';
+import { legacyGraph } from './graph';
 
 export const fdlLegacyService: DialectService = {
   validate: validateLegacy,
@@ -26,4 +27,5 @@ export const fdlLegacyService: DialectService = {
     endKey: 'end',
   }),
   foldingRanges,
+  graph: legacyGraph,
 };
