@@ -6,7 +6,8 @@ import type { AnalysedDocument } from '../../service/types';
 import { NodeIds, type FlowGraph, type GraphEdge, type GraphNode } from '../../graph/types';
 import { analyseFlowJson } from '../analyse';
 import type { FlowModel } from '../check/model';
-import { asArray, asScalar, stringValue } from '../tree';
+import type { ObjectNode } from '../../parse/tree';
+import { asArray, asObject, asScalar, stringValue, value } from '../tree';
 
 export const SCREEN_NODE_TYPE = 'screen';
 export const TERMINAL_SCREEN_NODE_TYPE = 'terminal screen';
@@ -41,6 +42,9 @@ export function screenGraph(model: FlowModel, doc: TextDocument): FlowGraph {
       const label = stringValue(action.component.node, 'label') ?? action.component.type;
       edges.push(edge(from, action.next, 'navigate', label));
     }
+    for (const c of screen.components) {
+      for (const item of listItemNavigations(c.node)) edges.push(edge(from, item.next, 'navigate', item.label));
+    }
   });
   for (const p of model.routingModel?.properties ?? []) {
     const from = byScreenId.get(p.key);
@@ -51,4 +55,15 @@ export function screenGraph(model: FlowModel, doc: TextDocument): FlowGraph {
     }
   }
   return { nodes, edges };
+}
+
+/** The navigate actions of a NavigationList's items (each item has its own `on-click-action`). */
+function* listItemNavigations(component: ObjectNode): Generator<{ next: string; label: string | undefined }> {
+  for (const item of asArray(value(component, 'list-items'))?.items ?? []) {
+    const action = asObject(value(asObject(item), 'on-click-action'));
+    if (stringValue(action, 'name') !== 'navigate') continue;
+    const next = stringValue(asObject(value(action, 'next')), 'name');
+    if (next === undefined) continue;
+    yield { next, label: stringValue(asObject(value(asObject(item), 'main-content')), 'title') ?? stringValue(asObject(item), 'id') };
+  }
 }
