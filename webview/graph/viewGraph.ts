@@ -1,0 +1,47 @@
+// The graph as drawn: the model's nodes plus a ghost node for each missing target, so a broken
+// reference still shows where it points. Pure (no DOM).
+import type { FlowGraph, GraphEdge, GraphNode } from '../../server/src/lsp/protocol';
+import { layoutGraph, type GraphLayout } from './layout';
+
+export interface ViewNode {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly parent: string | null;
+  /** Not in the flow: the target of a broken reference. */
+  readonly missing: boolean;
+  readonly node: GraphNode | undefined;
+}
+
+export interface ViewGraph {
+  readonly nodes: readonly ViewNode[];
+  readonly edges: readonly GraphEdge[];
+}
+
+export function viewGraph(graph: FlowGraph): ViewGraph {
+  const nodes: ViewNode[] = graph.nodes.map((n) => ({ id: n.id, name: n.name, type: n.type, parent: n.parent, missing: false, node: n }));
+  const ids = new Set(nodes.map((n) => n.id));
+  const parentOf = new Map(graph.nodes.map((n) => [n.id, n.parent]));
+  for (const e of graph.edges) {
+    if (!e.broken || ids.has(e.to)) continue;
+    ids.add(e.to);
+    const name = e.to.slice(e.to.lastIndexOf('/') + 1);
+    nodes.push({ id: e.to, name, type: '', parent: parentOf.get(e.from) ?? null, missing: true, node: undefined });
+  }
+  return { nodes, edges: graph.edges };
+}
+
+/** What a box shows under the name. */
+export function nodeDetail(n: ViewNode, missingText: string): string {
+  return n.missing ? missingText : n.type;
+}
+
+export function layoutView(view: ViewGraph, missingText: string): GraphLayout {
+  const edges = view.edges.map((e) => ({ from: e.from, to: e.to, label: edgeText(e) }));
+  return layoutGraph(view.nodes.map((n) => ({ id: n.id, parent: n.parent, label: n.name || n.id, detail: nodeDetail(n, missingText) })), edges);
+}
+
+/** The words on an edge: its condition or error names; a Choice's Default says so. */
+export function edgeText(e: GraphEdge): string | undefined {
+  return e.label ?? (e.kind === 'default' ? 'Default' : undefined);
+}
