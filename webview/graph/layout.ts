@@ -283,7 +283,7 @@ function layoutBanded(ids: readonly string[], sizes: Map<string, Size>, edges: r
     if (b === bandOf(e.to)) inBand[b]!.push(e);
     else across.push(e);
   }
-  const blocks = bands.map((band, b) => layoutBlock(band ?? [], sizes, inBand[b]!));
+  const blocks = bands.map((band, b) => layoutBlock(band ?? [], sizes, inBand[b]!, true));
   const width = Math.max(...blocks.map((b) => b.width));
   const positions = new Map<string, Local>();
   const routes = new Map<number, Route>();
@@ -320,15 +320,16 @@ function layoutBanded(ids: readonly string[], sizes: Map<string, Size>, edges: r
   return { width: width + (gutters > 0 ? GUTTER * 4 : 0), height, positions, routes };
 }
 
-function layoutBlock(ids: readonly string[], sizes: Map<string, Size>, edges: readonly BlockEdge[]): Block {
+/** One dagre layout; `fast` trades dagre's best ranking and ordering for speed (long flows). */
+function layoutBlock(ids: readonly string[], sizes: Map<string, Size>, edges: readonly BlockEdge[], fast = false): Block {
   const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
-  g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 36, edgesep: 12, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 36, edgesep: 12, marginx: 0, marginy: 0, ...(fast ? { ranker: 'longest-path' } : {}) });
   g.setDefaultEdgeLabel(() => ({}));
   for (const id of ids) g.setNode(id, { ...sizes.get(id)! });
   for (const e of edges) {
     g.setEdge(e.from, e.to, e.label ? { width: e.label.length * 6.2 + 8, height: 14, labelpos: 'c' } : {}, String(e.index));
   }
-  dagre.layout(g);
+  dagre.layout(g, fast ? { disableOptimalOrderHeuristic: true } : {});
   let width = 0;
   let height = 0;
   const positions = new Map<string, Local>();
