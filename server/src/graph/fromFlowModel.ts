@@ -12,6 +12,8 @@ export interface FlowGraphParts {
   readonly graph: FlowGraph;
   /** Each state's node id. */
   readonly ids: Map<FlowState, string>;
+  /** The reference behind each edge of `graph.edges` (undefined for an implicit one). */
+  readonly edgeRefs: (StateReference | undefined)[];
 }
 
 export function graphFromFlowModel(doc: TextDocument, model: FlowModel, edgeOf: EdgeOf): FlowGraphParts {
@@ -39,6 +41,7 @@ export function graphFromFlowModel(doc: TextDocument, model: FlowModel, edgeOf: 
     nodes.push(node);
   }
   const edges: GraphEdge[] = [];
+  const edgeRefs: StateReference[] = [];
   for (const ref of model.references) {
     if (!ref.from) continue;
     const from = ids.get(ref.from);
@@ -54,8 +57,9 @@ export function graphFromFlowModel(doc: TextDocument, model: FlowModel, edgeOf: 
       ...(to === undefined ? { broken: true } : {}),
     };
     edges.push(edge);
+    edgeRefs.push(ref);
   }
-  return { graph: { nodes, edges }, ids };
+  return { graph: { nodes, edges }, ids, edgeRefs };
 }
 
 /** `''` at the top; `Owner/` in a Map processor or legacy container; `Owner/i/` in branch i of a Parallel. */

@@ -6,6 +6,7 @@ import type {
 } from 'vscode-languageserver-types';
 import type { ParsedText } from '../parse/tree';
 import type { FlowGraph } from '../graph/types';
+import type { GraphEditAction, GraphEditResult } from '../lsp/protocol';
 
 /** The formats Flowdeck recognises; `null` means "not a flow". */
 export type Dialect = 'fdl' | 'fdl-legacy' | 'whatsapp-flow';
@@ -36,4 +37,8 @@ export interface DialectService {
   foldingRanges(doc: AnalysedDocument): FoldingRange[];
   /** The flow as nodes and edges (the graph view, `flowdeck graph`). */
   graph(doc: AnalysedDocument): FlowGraph;
+  /** The state types the graph can add (none: the graph cannot shape this dialect's text). */
+  readonly graphStateTypes?: readonly string[];
+  /** The text edit of one shaping action of the graph view, for the graph of `version`. */
+  shapeGraph?(doc: AnalysedDocument, version: number, action: GraphEditAction): GraphEditResult;
 }

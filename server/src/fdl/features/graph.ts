@@ -2,7 +2,7 @@
 // children), one edge per Next, Choice branch, Default and Catch rule.
 import type { AnalysedDocument } from '../../service/types';
 import type { FlowGraph } from '../../graph/types';
-import { graphFromFlowModel, holderOf, labelText, type EdgeOf } from '../../graph/fromFlowModel';
+import { graphFromFlowModel, holderOf, labelText, type EdgeOf, type FlowGraphParts } from '../../graph/fromFlowModel';
 import { flowModel } from '../model/build';
 import { prop } from '../tree';
 
@@ -21,6 +21,10 @@ const edgeOf: EdgeOf = (ref) => {
   }
 };
 
+export function fdlGraphParts(doc: AnalysedDocument): FlowGraphParts {
+  return graphFromFlowModel(doc.document, flowModel(doc), edgeOf);
+}
+
 export function fdlGraph(doc: AnalysedDocument): FlowGraph {
-  return graphFromFlowModel(doc.document, flowModel(doc), edgeOf).graph;
+  return fdlGraphParts(doc).graph;
 }

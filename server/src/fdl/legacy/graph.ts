@@ -3,7 +3,7 @@
 // and a choice branch, default or catch rule with its own `steps` starts at the first of them.
 import type { AnalysedDocument } from '../../service/types';
 import type { FlowGraph, GraphEdge, GraphEdgeKind } from '../../graph/types';
-import { graphFromFlowModel, holderOf, labelText, type EdgeOf } from '../../graph/fromFlowModel';
+import { graphFromFlowModel, holderOf, labelText, type EdgeOf, type FlowGraphParts } from '../../graph/fromFlowModel';
 import type { Node, ObjectNode } from '../../parse/tree';
 import type { FlowScope, FlowState } from '../model/types';
 import { asObject, isTrue, prop } from '../tree';
@@ -23,8 +23,12 @@ const edgeOf: EdgeOf = (ref) => {
 };
 
 export function legacyGraph(doc: AnalysedDocument): FlowGraph {
+  return legacyGraphParts(doc).graph;
+}
+
+export function legacyGraphParts(doc: AnalysedDocument): FlowGraphParts {
   const model = legacyModel(doc);
-  const { graph, ids } = graphFromFlowModel(doc.document, model, edgeOf);
+  const { graph, ids, edgeRefs } = graphFromFlowModel(doc.document, model, edgeOf);
   const edges: GraphEdge[] = [];
   const scopeOf = new Map<Node, FlowScope>();
   for (const scope of model.scopes) scopeOf.set(scope.node, scope);
@@ -44,7 +48,7 @@ export function legacyGraph(doc: AnalysedDocument): FlowGraph {
       }
     });
   }
-  return { nodes: graph.nodes, edges: [...graph.edges, ...edges] };
+  return { graph: { nodes: graph.nodes, edges: [...graph.edges, ...edges] }, ids, edgeRefs: [...edgeRefs, ...edges.map(() => undefined)] };
 }
 
 /** Whether a step goes on to the next step of its list when it is done. */

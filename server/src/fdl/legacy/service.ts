@@ -10,7 +10,8 @@ import { legacyModel } from './model';
 import { classifyLegacy } from './shape';
 import { legacyFields } from './fields';
 import { validateLegacy } from './validate';
-import { legacyGraph } from './graph';
+import { legacyGraph, legacyGraphParts } from './graph';
+import { LEGACY_SHAPE, shapeFlow, stateTypes } from '../../graph/shape';
 
 export const fdlLegacyService: DialectService = {
   validate: validateLegacy,
@@ -28,4 +29,6 @@ export const fdlLegacyService: DialectService = {
   }),
   foldingRanges,
   graph: legacyGraph,
+  graphStateTypes: stateTypes(LEGACY_SHAPE),
+  shapeGraph: (doc, version, action) => shapeFlow(doc, legacyModel(doc), legacyGraphParts(doc), LEGACY_SHAPE, version, action),
 };
