@@ -41,7 +41,7 @@ describe('shaping a YAML flow from the graph', () => {
   test('add a Task after a state: wired between it and its old Next, comments kept', () => {
     const out = apply(docOf(YAML), { kind: 'addAfter', id: 'First', type: 'Task' });
     assert.ok(out.startsWith('# the order flow\n'));
-    assert.match(out, /  - Type: Pass   # the start\n    Name: First\n    Next: NewTask\n  - Type: Task\n    Name: NewTask\n    Action: FC:InvokeFunction\n    TaskMode: RequestComplete\n    Parameters:\n      resourceArn: acs:fc:<region>:<account>:functions\/<function>\/LATEST\n      invocationType: Sync\n    Next: Last\n  - Type: Choice/);
+    assert.match(out, / {2}- Type: Pass {3}# the start\n {4}Name: First\n {4}Next: NewTask\n {2}- Type: Task\n {4}Name: NewTask\n {4}Action: FC:InvokeFunction\n {4}TaskMode: RequestComplete\n {4}Parameters:\n {6}resourceArn: acs:fc:<region>:<account>:functions\/<function>\/LATEST\n {6}invocationType: Sync\n {4}Next: Last\n {2}- Type: Choice/);
     assert.deepEqual(semantic(out), []);
     const again = apply(docOf(out), { kind: 'addAfter', id: 'NewTask', type: 'Task' });
     assert.match(again, /Name: NewTask2\n/);
@@ -53,7 +53,7 @@ describe('shaping a YAML flow from the graph', () => {
   });
   test('delete a state: its lines go, what pointed at it becomes a diagnostic', () => {
     const out = apply(docOf(YAML), { kind: 'delete', id: 'Pick' });
-    assert.equal(out, YAML.replace(/  - Type: Choice\n[\s\S]*?    Default: Last\n/, ''));
+    assert.equal(out, YAML.replace(/ {2}- Type: Choice\n[\s\S]*? {4}Default: Last\n/, ''));
     const gone = apply(docOf(YAML), { kind: 'delete', id: 'Last' });
     assert.ok(semantic(gone).includes(C.unknownState));
   });
@@ -61,9 +61,9 @@ describe('shaping a YAML flow from the graph', () => {
     const doc = docOf(YAML);
     const edges = ls.graph(doc).edges;
     const next = edges.findIndex((e) => e.from === 'First' && e.kind === 'next');
-    assert.match(apply(doc, { kind: 'reconnect', edge: next, to: 'Pick' }), /    Name: First\n    Next: Pick\n/);
+    assert.match(apply(doc, { kind: 'reconnect', edge: next, to: 'Pick' }), / {4}Name: First\n {4}Next: Pick\n/);
     const def = edges.findIndex((e) => e.kind === 'default');
-    assert.match(apply(doc, { kind: 'reconnect', edge: def, to: 'First' }), /    Default: First\n/);
+    assert.match(apply(doc, { kind: 'reconnect', edge: def, to: 'First' }), / {4}Default: First\n/);
   });
   test('rename goes through the rename refactoring', () => {
     const out = apply(docOf(YAML), { kind: 'rename', id: 'Last', newName: 'Done' });
