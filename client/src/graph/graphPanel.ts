@@ -67,6 +67,11 @@ export class GraphPanel implements vscode.Disposable {
   /** The last run sent to the view. */
   run: RunOnGraph | null = null;
 
+  /** The graph last received from the language server. */
+  get lastGraph(): GraphResult | undefined {
+    return this.graph;
+  }
+
   constructor(readonly document: vscode.TextDocument, private readonly host: GraphPanelHost, column: vscode.ViewColumn) {
     const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
     this.panel = vscode.window.createWebviewPanel('flowdeck.graph', vscode.l10n.t('Graph: {0}', name), { viewColumn: column, preserveFocus: true }, {
