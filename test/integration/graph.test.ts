@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { StartOutcome } from '../../client/src/execution';
 import type { GraphFeatures } from '../../client/src/graph';
 import type { GraphPanel } from '../../client/src/graph/graphPanel';
+import { generateFdl } from '../../bench/lib/generate';
 import { activateExtension, closeAllEditors, openDocument, screenshot, waitFor, waitForPublishedDiagnostics, workspaceUri, writeWorkspaceFile } from './harness';
 
 async function features(): Promise<GraphFeatures> {
@@ -104,7 +105,7 @@ suite('Flowdeck graph view', function () {
     const uri = await writeWorkspaceFile('shaped.flow.yaml', SMALL);
     const { doc, panel } = await openGraph(uri, 3);
     assert.ok(await panel.addAfter('Receive', 'Wait'));
-    await waitFor(() => panel.rendered?.nodes === 4, { message: 'the added state' });
+    await waitFor(() => panel.rendered?.nodes === 4 && panel.rendered.version === doc.version, { message: 'the added state' });
     assert.match(doc.getText(), / {4}Name: Receive\n {4}Next: NewWait\n {2}- Type: Wait\n {4}Name: NewWait\n {4}Seconds: 10\n {4}Next: Charge\n/);
     assert.ok(doc.getText().includes('  # the order arrives\n'), 'comments stay');
     await shot('graph-shape-add');
@@ -121,13 +122,23 @@ suite('Flowdeck graph view', function () {
     await shot('graph-shape-reconnect');
 
     assert.ok(await panel.shape({ kind: 'delete', id: 'Settle' }));
-    await waitFor(() => !doc.getText().includes('Name: Settle') && panel.rendered?.nodes === 4 && (panel.rendered?.badges ?? 0) >= 1, { message: 'the deleted state, its Next now a problem' });
+    await waitFor(() => !doc.getText().includes('Name: Settle') && panel.rendered?.version === doc.version && (panel.rendered?.badges ?? 0) >= 1, { message: 'the deleted state, its Next now a problem' });
+    assert.equal(panel.rendered?.nodes, 4, 'Receive, Charge, Done and the missing Settle');
     await shot('graph-shape-delete');
 
     // every action was one edit of the document: undo takes them back one by one
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
     for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('undo');
     await waitFor(() => doc.getText() === SMALL, { message: 'undo to restore the original text' });
+  });
+
+  test('a large flow gets a minimap and stays responsive', async () => {
+    const uri = await writeWorkspaceFile('large.flow.yaml', generateFdl(300));
+    const started = Date.now();
+    const { panel } = await openGraph(uri, 300);
+    assert.ok(Date.now() - started < 60_000);
+    assert.ok((panel.rendered?.scale ?? 1) < 1, 'fitted to the window');
+    await shot('graph-large-minimap');
   });
 
   test('exports the drawing as SVG and PNG', async () => {

@@ -138,13 +138,15 @@ function decorate(group: SVGGElement): void {
     if (r) {
       g.classList.add(`run-${r.status}`);
       if (r.note) {
-        const note = document.createElementNS(SVG_NS, 'text');
-        note.setAttribute('class', 'run-note');
-        note.setAttribute('x', String(box.x + box.width / 2));
-        note.setAttribute('y', String(box.container ? box.y - 4 : box.y + box.height + 12));
-        note.setAttribute('text-anchor', 'middle');
-        note.textContent = r.note;
-        g.appendChild(note);
+        // the run is shown where the type was (the type stays in the tooltip and the details)
+        const tip = document.createElementNS(SVG_NS, 'title');
+        tip.textContent = `${node?.type ?? ''} ${r.note}`;
+        g.appendChild(tip);
+        const typeText = box.container ? g.querySelector(':scope > .name > .type') : g.querySelector(':scope > .type');
+        if (typeText) {
+          typeText.textContent = r.note;
+          typeText.classList.add('run-note');
+        }
       }
     }
     if (id === selected) g.classList.add('selected');

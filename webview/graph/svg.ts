@@ -60,7 +60,7 @@ export function graphSvg(view: ViewGraph, layout: GraphLayout, options: SvgOptio
   if (options.title) out.push(`<title>${escapeXml(options.title)}</title>`);
   out.push('<defs>');
   for (const [kind, colour] of [['edge', t.edge], ['choice', t.choice], ['catch', t.catch], ['broken', t.broken]] as const) {
-    out.push(`<marker id="arrow-${kind}" class="arrow arrow-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${colour}"/></marker>`);
+    out.push(`<marker id="arrow-${kind}" class="arrow arrow-${kind}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${colour}"/></marker>`);
   }
   out.push('</defs>');
   out.push(`<rect class="background" x="0" y="0" width="${width}" height="${height}" fill="${t.background}"/>`);
