@@ -137,7 +137,7 @@ suite('Flowdeck graph view', function () {
     const started = Date.now();
     const { panel } = await openGraph(uri, 300);
     assert.ok(Date.now() - started < 60_000);
-    assert.ok((panel.rendered?.scale ?? 1) < 1, 'fitted to the window');
+    assert.ok((panel.rendered?.scale ?? 0) >= 0.5, 'opened at a readable size (the minimap shows the rest)');
     await shot('graph-large-minimap');
   });
 

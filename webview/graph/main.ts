@@ -97,7 +97,7 @@ function render(): void {
   if (!fitted) {
     const saved = api.getState()?.transform;
     if (saved) viewport.set(saved.x, saved.y, saved.k);
-    else viewport.fit(layout.width, layout.height);
+    else viewport.initial(layout.width, layout.height);
     fitted = true;
   } else {
     viewport.apply();

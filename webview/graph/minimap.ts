@@ -4,13 +4,15 @@ import type { GraphLayout } from './layout';
 import type { Viewport } from './viewport';
 
 const SIZE = 180;
+const MIN_WIDTH = 70;
 /** Flows with at least this many states get a minimap. */
 export const MINIMAP_FROM_NODES = 40;
 
 export class Minimap {
   private readonly canvas: HTMLCanvasElement;
   private layout: GraphLayout | undefined;
-  private scale = 1;
+  private sx = 1;
+  private sy = 1;
 
   constructor(parent: HTMLElement, private readonly viewport: Viewport, private readonly host: HTMLElement) {
     this.canvas = document.createElement('canvas');
@@ -20,8 +22,8 @@ export class Minimap {
     let dragging = false;
     const move = (e: PointerEvent): void => {
       const r = this.canvas.getBoundingClientRect();
-      const x = (e.clientX - r.left) / this.scale;
-      const y = (e.clientY - r.top) / this.scale;
+      const x = (e.clientX - r.left) / this.sx;
+      const y = (e.clientY - r.top) / this.sy;
       const t = this.viewport.transform;
       this.viewport.set(this.host.clientWidth / 2 - x * t.k, this.host.clientHeight / 2 - y * t.k, t.k);
     };
@@ -41,9 +43,13 @@ export class Minimap {
     const visible = layout.nodes.size >= MINIMAP_FROM_NODES;
     this.canvas.hidden = !visible;
     if (!visible) return;
-    this.scale = Math.min(SIZE / layout.width, (SIZE * 1.6) / layout.height);
-    this.canvas.width = Math.ceil(layout.width * this.scale);
-    this.canvas.height = Math.ceil(layout.height * this.scale);
+    // a long flow gets a tall strip: as high as the view allows, never thinner than MIN_WIDTH
+    const maxHeight = Math.max(SIZE, this.host.clientHeight - 40);
+    const scale = Math.min(SIZE / layout.width, maxHeight / layout.height);
+    this.sy = scale;
+    this.sx = Math.max(scale, Math.min(SIZE, MIN_WIDTH) / layout.width);
+    this.canvas.width = Math.ceil(layout.width * this.sx);
+    this.canvas.height = Math.ceil(layout.height * this.sy);
     this.draw();
   }
 
@@ -53,13 +59,13 @@ export class Minimap {
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
     const style = getComputedStyle(this.canvas);
-    const s = this.scale;
+    const { sx, sy } = this;
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     ctx.fillStyle = style.getPropertyValue('--minimap-node').trim() || '#888';
-    for (const n of layout.nodes.values()) if (!n.container) ctx.fillRect(n.x * s, n.y * s, Math.max(1, n.width * s), Math.max(1, n.height * s));
+    for (const n of layout.nodes.values()) if (!n.container) ctx.fillRect(n.x * sx, n.y * sy, Math.max(1, n.width * sx), Math.max(1, n.height * sy));
     const t = this.viewport.transform;
     ctx.strokeStyle = style.getPropertyValue('--minimap-frame').trim() || '#08f';
     ctx.lineWidth = 1.5;
-    ctx.strokeRect((-t.x / t.k) * s, (-t.y / t.k) * s, (this.host.clientWidth / t.k) * s, (this.host.clientHeight / t.k) * s);
+    ctx.strokeRect((-t.x / t.k) * sx, (-t.y / t.k) * sy, (this.host.clientWidth / t.k) * sx, (this.host.clientHeight / t.k) * sy);
   }
 }

@@ -8,6 +8,8 @@ export interface Transform {
 
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 3;
+/** Below this, names can no longer be read. */
+const READABLE_SCALE = 0.5;
 
 export class Viewport {
   readonly transform: Transform = { x: 0, y: 0, k: 1 };
@@ -75,6 +77,19 @@ export class Viewport {
     const k = Math.min(1, (w - 24) / Math.max(1, width), (h - 24) / Math.max(1, height));
     const kk = Math.max(MIN_SCALE, k);
     this.set((w - width * kk) / 2, Math.max(12, (h - height * kk) / 2), kk);
+  }
+
+  /** The first view of a drawing: all of it when that stays readable, else its top at a readable size. */
+  initial(width: number, height: number): void {
+    const w = this.host.clientWidth || 800;
+    const h = this.host.clientHeight || 600;
+    const k = Math.min(1, (w - 24) / Math.max(1, width), (h - 24) / Math.max(1, height));
+    if (k >= READABLE_SCALE) {
+      this.fit(width, height);
+      return;
+    }
+    const kk = Math.min(0.9, (w - 24) / Math.max(1, width));
+    this.set((w - width * kk) / 2, 12, Math.max(READABLE_SCALE, kk));
   }
 
   /** Brings a box (drawing coordinates) into view if it is not. */
