@@ -65,13 +65,15 @@ suite('Flowdeck graph view', function () {
     await closeAllEditors();
   });
 
-  test('draws the order-processing example beside its text, in the light and the dark theme', async () => {
+  test('draws the order-processing example beside its text, in the light, dark and high contrast themes', async () => {
     await setTheme('Default Light Modern', vscode.ColorThemeKind.Light);
     const { panel } = await openGraph(workspaceUri('order-processing.flow.yaml'), 10);
     assert.equal(panel.rendered?.badges, 0, 'the example has no problems');
     await shot('graph-order-processing');
     await setTheme('Default Dark Modern', vscode.ColorThemeKind.Dark);
     await shot('graph-order-processing-dark');
+    await setTheme('Default High Contrast', vscode.ColorThemeKind.HighContrast);
+    await shot('graph-order-processing-high-contrast');
     await setTheme('Default Light Modern', vscode.ColorThemeKind.Light);
   });
 
