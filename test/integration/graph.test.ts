@@ -165,7 +165,7 @@ suite('Flowdeck graph view', function () {
     const { doc, panel } = await openGraph(workspaceUri('order-processing.flow.yaml'), 10);
     const deployed = await vscode.commands.executeCommand('flowdeck.deploy', { uri: doc.uri, name: 'order-processing', mode: 'Standard', force: false });
     assert.ok(deployed, 'deployed to the local emulator');
-    const outcome = await vscode.commands.executeCommand<StartOutcome | undefined>('flowdeck.startExecution', { uri: doc.uri, inputName: 'small-order' });
+    const outcome = await vscode.commands.executeCommand<StartOutcome | undefined>('flowdeck.startExecution', { uri: doc.uri, inputName: 'small-order', reveal: false });
     assert.ok(outcome && outcome.mode === 'Standard');
     // the flow waits a second for the warehouse: the graph shows it running meanwhile
     await waitFor(() => panel.run?.nodes['Fulfil/0/AwaitWarehouse']?.status === 'running', { message: 'AwaitWarehouse running on the graph' });
