@@ -79,7 +79,7 @@ function render(): void {
     details.textContent = '';
     return;
   }
-  const markup = graphSvg(view, layout, { theme: LIGHT_SVG_THEME, missingText: strings.missing });
+  const markup = graphSvg(view, layout, { theme: LIGHT_SVG_THEME, missingText: strings.missing, branchText: branchText(strings) });
   stage.innerHTML = markup;
   const svg = stage.querySelector('svg')!;
   // the drawing moves inside a stage-sized SVG: its content goes into one transformed group
@@ -208,10 +208,18 @@ function addHandle(edgeGroup: SVGGElement, index: number): void {
   });
 }
 
+const branchText = (s: GraphStrings) => (n: string): string => s.branch.replace('{0}', n);
+
+/** A Parallel branch's frame: drawn, but not a state to select. */
+function isFrame(id: string): boolean {
+  return view?.nodes.find((n) => n.id === id)?.branchFrame === true;
+}
+
 /** The innermost box under a point of the drawing. */
 function leafAt(x: number, y: number): string | undefined {
   let best: PlacedNode | undefined;
   for (const n of layout?.nodes.values() ?? []) {
+    if (isFrame(n.id)) continue;
     if (x >= n.x && x <= n.x + n.width && y >= n.y && y <= n.y + n.height && (!best || n.depth >= best.depth)) best = n;
   }
   return best?.id;
@@ -260,12 +268,12 @@ function showDetails(): void {
 function nearest(direction: 'ArrowUp' | 'ArrowDown' | 'ArrowLeft' | 'ArrowRight'): string | undefined {
   if (!layout) return undefined;
   const from = selected ? layout.nodes.get(selected) : undefined;
-  if (!from) return [...layout.nodes.keys()][0];
+  if (!from) return [...layout.nodes.keys()].find((id) => !isFrame(id));
   const c = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
   let best: string | undefined;
   let bestScore = Infinity;
   for (const n of layout.nodes.values()) {
-    if (n.id === from.id) continue;
+    if (n.id === from.id || isFrame(n.id)) continue;
     const dx = n.x + n.width / 2 - c.x;
     const dy = n.y + n.height / 2 - c.y;
     const along = direction === 'ArrowDown' ? dy : direction === 'ArrowUp' ? -dy : direction === 'ArrowRight' ? dx : -dx;
@@ -317,7 +325,7 @@ stage.tabIndex = 0;
 
 async function exportAs(format: 'svg' | 'png'): Promise<void> {
   if (!view || !layout || !strings) return;
-  const svg = graphSvg(view, layout, { theme: resolvedTheme(), missingText: strings.missing, title: fileName });
+  const svg = graphSvg(view, layout, { theme: resolvedTheme(), missingText: strings.missing, branchText: branchText(strings), title: fileName });
   const data = format === 'svg' ? svg : await svgToPngDataUrl(svg, layout.width, layout.height);
   post({ type: 'exported', format, data });
 }
@@ -335,7 +343,7 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
       version = m.version;
       editable = m.editable;
       problems = m.problems;
-      view = viewGraph(m.graph);
+      view = viewGraph(m.graph, { branchFrames: true });
       layout = layoutView(view, strings?.missing ?? 'missing');
       if (selected && !layout.nodes.has(selected)) selected = null;
       render();

@@ -42,6 +42,8 @@ export interface GraphStrings {
   readonly empty: string;
   readonly help: string;
   readonly dragHint: string;
+  /** `branch {0}`: the label of a Parallel branch's frame. */
+  readonly branch: string;
 }
 
 export type ToView =

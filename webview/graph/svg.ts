@@ -41,6 +41,8 @@ export interface SvgOptions {
   readonly theme: SvgTheme;
   /** The word under a ghost node's name. */
   readonly missingText: string;
+  /** The label of a Parallel branch's frame: `branch 1`. */
+  readonly branchText?: (n: string) => string;
   /** A title for the picture (the file name). */
   readonly title?: string;
 }
@@ -68,6 +70,14 @@ export function graphSvg(view: ViewGraph, layout: GraphLayout, options: SvgOptio
   const byDepth = [...view.nodes].filter((n) => layout.nodes.get(n.id)?.container).sort((a, b) => layout.nodes.get(a.id)!.depth - layout.nodes.get(b.id)!.depth);
   for (const n of byDepth) {
     const p = layout.nodes.get(n.id)!;
+    if (n.branchFrame) {
+      const label = options.branchText ? options.branchText(n.name) : `branch ${n.name}`;
+      out.push(`<g class="branch" data-id="${escapeXml(n.id)}">`);
+      out.push(`<rect class="branch-frame" x="${n2(p.x)}" y="${n2(p.y)}" width="${n2(p.width)}" height="${n2(p.height)}" rx="4" fill="none" stroke="${t.muted}" stroke-dasharray="3 3"/>`);
+      out.push(`<text class="branch-label" x="${n2(p.x + 8)}" y="${n2(p.y + 16)}" fill="${t.muted}" font-size="10.5">${escapeXml(label)}</text>`);
+      out.push('</g>');
+      continue;
+    }
     out.push(`<g class="node container" data-id="${escapeXml(n.id)}" tabindex="-1">`);
     out.push(`<rect class="frame" x="${n2(p.x)}" y="${n2(p.y)}" width="${n2(p.width)}" height="${n2(p.height)}" rx="6" fill="${t.containerFill}" stroke="${t.nodeStroke}"/>`);
     out.push(`<text class="name" x="${n2(p.x + 10)}" y="${n2(p.y + 17)}" fill="${t.text}" font-weight="600">${escapeXml(n.name || n.id)}<tspan class="type" fill="${t.muted}" font-weight="400" dx="8">${escapeXml(n.type)}</tspan></text>`);

@@ -10,6 +10,8 @@ export interface ViewNode {
   readonly parent: string | null;
   /** Not in the flow: the target of a broken reference. */
   readonly missing: boolean;
+  /** Not a state: the frame around one branch of a Parallel (its name is the branch's number). */
+  readonly branchFrame: boolean;
   readonly node: GraphNode | undefined;
 }
 
@@ -18,15 +20,34 @@ export interface ViewGraph {
   readonly edges: readonly GraphEdge[];
 }
 
-export function viewGraph(graph: FlowGraph): ViewGraph {
-  const nodes: ViewNode[] = graph.nodes.map((n) => ({ id: n.id, name: n.name, type: n.type, parent: n.parent, missing: false, node: n }));
+export interface ViewOptions {
+  /** Frame each branch of a Parallel inside it (the drawings do; Mermaid and DOT do not). */
+  readonly branchFrames?: boolean;
+}
+
+export function viewGraph(graph: FlowGraph, options: ViewOptions = {}): ViewGraph {
+  const frames: ViewNode[] = [];
+  const frameOf = new Map<string, string>();
+  if (options.branchFrames) {
+    for (const n of graph.nodes) {
+      if (n.branch === undefined || n.parent === null) continue;
+      const key = `${n.parent}/#branch${n.branch}`;
+      if (!frameOf.has(key)) frames.push({ id: key, name: String(n.branch + 1), type: '', parent: n.parent, missing: false, branchFrame: true, node: undefined });
+      frameOf.set(key, key);
+    }
+  }
+  const parentFor = (n: { parent: string | null; branch?: number }): string | null =>
+    options.branchFrames && n.branch !== undefined && n.parent !== null ? `${n.parent}/#branch${n.branch}` : n.parent;
+  const nodes: ViewNode[] = graph.nodes.map((n) => ({ id: n.id, name: n.name, type: n.type, parent: parentFor(n), missing: false, branchFrame: false, node: n }));
+  // a frame goes right after its Parallel, so containers still come before what they hold
+  for (const f of frames) nodes.splice(nodes.findIndex((n) => n.id === f.parent) + 1, 0, f);
   const ids = new Set(nodes.map((n) => n.id));
-  const parentOf = new Map(graph.nodes.map((n) => [n.id, n.parent]));
+  const parentOf = new Map(nodes.map((n) => [n.id, n.parent]));
   for (const e of graph.edges) {
     if (!e.broken || ids.has(e.to)) continue;
     ids.add(e.to);
     const name = e.to.slice(e.to.lastIndexOf('/') + 1);
-    nodes.push({ id: e.to, name, type: '', parent: parentOf.get(e.from) ?? null, missing: true, node: undefined });
+    nodes.push({ id: e.to, name, type: '', parent: parentOf.get(e.from) ?? null, missing: true, branchFrame: false, node: undefined });
   }
   return { nodes, edges: graph.edges };
 }

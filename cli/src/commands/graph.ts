@@ -96,7 +96,7 @@ function render(graph: FlowGraph, format: GraphFormat, name: string): string {
     case 'dot':
       return toDot(graph, name);
     case 'svg': {
-      const view = viewGraph(graph);
+      const view = viewGraph(graph, { branchFrames: true });
       return graphSvg(view, layoutView(view, 'missing'), { theme: LIGHT_SVG_THEME, missingText: 'missing', title: name }) + '\n';
     }
   }

@@ -47,6 +47,8 @@ function strings(): GraphStrings {
     empty: vscode.l10n.t('No states yet: add one to the text and it appears here.'),
     help: vscode.l10n.t('Arrows move · Enter reveals · F2 renames · Del deletes · Insert adds'),
     dragHint: vscode.l10n.t('Drag onto another state to point this edge there'),
+    // the view puts the branch's number in place of {0}
+    branch: vscode.l10n.t('branch {0}', '{0}'),
   };
 }
 

@@ -10,8 +10,8 @@ import { docOf, service } from '../fdl/helpers';
 
 const ls = service();
 
-function laidOut(text: string): { layout: GraphLayout; parents: Map<string, string | null>; edgeCount: number } {
-  const view = viewGraph(ls.graph(docOf(text)));
+function laidOut(text: string, branchFrames = false): { layout: GraphLayout; parents: Map<string, string | null>; edgeCount: number } {
+  const view = viewGraph(ls.graph(docOf(text)), { branchFrames });
   return { layout: layoutView(view, 'missing'), parents: new Map(view.nodes.map((n) => [n.id, n.parent])), edgeCount: view.edges.length };
 }
 
@@ -53,6 +53,13 @@ describe('graph layout', () => {
       if (size === 1000) assert.ok(layout.height > layout.width * 5, `${layout.width} x ${layout.height}`);
     });
   }
+  test('each Parallel branch gets its own frame inside the Parallel', () => {
+    const { layout, parents, edgeCount } = laidOut(generateFdl(40), true);
+    assertSound(layout, parents, edgeCount);
+    const frames = [...parents.keys()].filter((id) => id.includes('/#branch'));
+    assert.ok(frames.length >= 2, frames.join());
+    for (const f of frames) assert.ok(layout.nodes.get(f)!.container, `${f} holds its branch's states`);
+  });
   test('ranks follow the edges and survive cycles', () => {
     const rank = rankNodes(['a', 'b', 'c', 'd'], [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'c', to: 'a' }, { from: 'a', to: 'd' }, { from: 'c', to: 'd' }]);
     assert.deepEqual([...rank.entries()].sort(), [['a', 0], ['b', 1], ['c', 2], ['d', 3]]);
