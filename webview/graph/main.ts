@@ -105,7 +105,7 @@ function render(): void {
   minimap.show(layout);
   showDetails();
   const runNodes = run ? Object.keys(run.nodes).filter((id) => run!.nodes[id]!.status !== 'notReached').length : 0;
-  post({ type: 'rendered', version, nodes: view.nodes.length, badges: group.querySelectorAll('.badge').length, runNodes, scale: viewport.transform.k });
+  post({ type: 'rendered', version, nodes: view.nodes.filter((n) => !n.branchFrame).length, badges: group.querySelectorAll('.badge').length, runNodes, scale: viewport.transform.k });
 }
 
 function nodeGroup(id: string): SVGGElement | null {
