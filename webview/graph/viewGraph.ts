@@ -40,7 +40,8 @@ export function viewGraph(graph: FlowGraph, options: ViewOptions = {}): ViewGrap
     options.branchFrames && n.branch !== undefined && n.parent !== null ? `${n.parent}/#branch${n.branch}` : n.parent;
   const nodes: ViewNode[] = graph.nodes.map((n) => ({ id: n.id, name: n.name, type: n.type, parent: parentFor(n), missing: false, branchFrame: false, node: n }));
   // a frame goes right after its Parallel, so containers still come before what they hold
-  for (const f of frames) nodes.splice(nodes.findIndex((n) => n.id === f.parent) + 1, 0, f);
+  // (inserted last first, so branch 1 ends up first, at the left)
+  for (const f of [...frames].reverse()) nodes.splice(nodes.findIndex((n) => n.id === f.parent) + 1, 0, f);
   const ids = new Set(nodes.map((n) => n.id));
   const parentOf = new Map(nodes.map((n) => [n.id, n.parent]));
   for (const e of graph.edges) {
