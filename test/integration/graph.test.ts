@@ -143,6 +143,14 @@ suite('Flowdeck graph view', function () {
     await shot('graph-large-minimap');
   });
 
+  test('a WhatsApp Flow JSON shows its screens and where each navigates', async () => {
+    const { panel } = await openGraph(workspaceUri('whatsapp', 'book-a-table.wa-flow.json'), 2);
+    const graph = panel.lastGraph!;
+    assert.deepEqual(graph.graph.edges.map((e) => [e.from, e.to, e.kind, e.label]), [['BOOKING', 'CONFIRM', 'navigate', 'Continue']]);
+    assert.deepEqual(graph.stateTypes, [], 'screens are not shaped from the graph');
+    await shot('graph-whatsapp');
+  });
+
   test('exports the drawing as SVG and PNG', async () => {
     const { panel } = await openGraph(workspaceUri('order-processing.flow.yaml'), 10);
     const svgUri = workspaceUri('order-processing.graph.svg');
