@@ -120,7 +120,7 @@ suite('Flowdeck graph view', function () {
     const graph = await waitFor(() => panel.lastGraph?.version === doc.version && panel.lastGraph);
     const edge = graph.graph.edges.findIndex((e) => e.from === 'Charge' && e.kind === 'next');
     assert.ok(await panel.shape({ kind: 'reconnect', edge, to: 'Receive' }));
-    await waitFor(() => / {4}Name: Charge\n[\s\S]*? {4}Next: Receive\n/.test(doc.getText()) && panel.rendered?.version === doc.version, { message: 'the reconnected edge' });
+    await waitFor(() => / {4}Name: Charge\n[\s\S]*? {4}Next: Receive\n/.test(doc.getText()) && panel.rendered?.version === doc.version && (panel.rendered?.badges ?? 0) >= 1, { message: 'the reconnected edge, and the badge of Done, now unreachable' });
     await shot('graph-shape-reconnect');
 
     assert.ok(await panel.shape({ kind: 'delete', id: 'Settle' }));
