@@ -31,6 +31,8 @@ let run: RunOnGraph | null = null;
 let selected: string | null = null;
 let highlighted: string | null = null;
 let fitted = false;
+/** What the current layout was computed from (see structureKey). */
+let layoutKey = '';
 
 const root = document.getElementById('root')!;
 root.innerHTML = '';
@@ -67,8 +69,7 @@ function buildToolbar(s: GraphStrings): void {
     button('SVG', s.exportSvg, () => void exportAs('svg')),
     button('PNG', s.exportPng, () => void exportAs('png')),
   );
-  const help = el('span', 'help', s.help);
-  toolbar.append(help);
+  toolbar.append(el('span', 'help', editable ? s.help : s.helpReadOnly));
 }
 
 function render(): void {
@@ -210,6 +211,11 @@ function addHandle(edgeGroup: SVGGElement, index: number): void {
 
 const branchText = (s: GraphStrings) => (n: string): string => s.branch.replace('{0}', n);
 
+/** Everything the layout depends on: the boxes, their containers and texts, and the edges. */
+function structureKey(v: ViewGraph): string {
+  return JSON.stringify([v.nodes.map((n) => [n.id, n.parent, n.name, n.type, n.missing]), v.edges.map((e) => [e.from, e.to, e.kind, e.label ?? ''])]);
+}
+
 /** A Parallel branch's frame: drawn, but not a state to select. */
 function isFrame(id: string): boolean {
   return view?.nodes.find((n) => n.id === id)?.branchFrame === true;
@@ -341,10 +347,19 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
       break;
     case 'graph':
       version = m.version;
+      if (strings && editable !== m.editable) {
+        editable = m.editable;
+        buildToolbar(strings);
+      }
       editable = m.editable;
       problems = m.problems;
       view = viewGraph(m.graph, { branchFrames: true });
-      layout = layoutView(view, strings?.missing ?? 'missing');
+      // typing inside a state's fields changes ranges, not the drawing: keep the layout then
+      {
+        const key = structureKey(view);
+        if (key !== layoutKey || !layout) layout = layoutView(view, strings?.missing ?? 'missing');
+        layoutKey = key;
+      }
       if (selected && !layout.nodes.has(selected)) selected = null;
       render();
       break;

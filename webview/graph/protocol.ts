@@ -41,6 +41,8 @@ export interface GraphStrings {
   readonly output: string;
   readonly empty: string;
   readonly help: string;
+  /** The help of a graph that cannot change the text (arrows and Enter only). */
+  readonly helpReadOnly: string;
   readonly dragHint: string;
   /** `branch {0}`: the label of a Parallel branch's frame. */
   readonly branch: string;

@@ -46,6 +46,7 @@ function strings(): GraphStrings {
     output: vscode.l10n.t('Output'),
     empty: vscode.l10n.t('No states yet: add one to the text and it appears here.'),
     help: vscode.l10n.t('Arrows move · Enter reveals · F2 renames · Del deletes · Insert adds'),
+    helpReadOnly: vscode.l10n.t('Arrows move · Enter reveals'),
     dragHint: vscode.l10n.t('Drag onto another state to point this edge there'),
     // the view puts the branch's number in place of {0}
     branch: vscode.l10n.t('branch {0}', '{0}'),
