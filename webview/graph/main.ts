@@ -139,14 +139,25 @@ function decorate(group: SVGGElement): void {
     if (r) {
       g.classList.add(`run-${r.status}`);
       if (r.note) {
-        // the run is shown where the type was (the type stays in the tooltip and the details)
         const tip = document.createElementNS(SVG_NS, 'title');
         tip.textContent = `${node?.type ?? ''} ${r.note}`;
         g.appendChild(tip);
-        const typeText = box.container ? g.querySelector(':scope > .name > .type') : g.querySelector(':scope > .type');
-        if (typeText) {
-          typeText.textContent = r.note;
-          typeText.classList.add('run-note');
+        if (box.container) {
+          // a container's note sits in its bottom margin, right-aligned (its header keeps the type)
+          const note = document.createElementNS(SVG_NS, 'text');
+          note.setAttribute('class', 'run-note');
+          note.setAttribute('x', String(box.x + box.width - 8));
+          note.setAttribute('y', String(box.y + box.height - 4));
+          note.setAttribute('text-anchor', 'end');
+          note.textContent = r.note;
+          g.appendChild(note);
+        } else {
+          // a state's note takes the place of its type (the type stays in the tooltip and the details)
+          const typeText = g.querySelector(':scope > .type');
+          if (typeText) {
+            typeText.textContent = r.note;
+            typeText.classList.add('run-note');
+          }
         }
       }
     }
@@ -237,9 +248,10 @@ function select(id: string | null, focus: boolean): void {
   const g = id ? nodeGroup(id) : null;
   g?.classList.add('selected');
   if (g && focus) g.focus({ preventScroll: true });
+  // the details take room from the drawing: show them first, then bring the node into view
+  showDetails();
   const box = id ? layout?.nodes.get(id) : undefined;
   if (box) viewport.reveal(box.x, box.y, box.width, box.height);
-  showDetails();
   post({ type: 'selected', id });
 }
 
