@@ -13,7 +13,7 @@ import { loadBundled } from './lib/bundle';
 import { interleaved, median, ms, percentile, timeSync } from './lib/stats';
 
 type Measured = typeof import('./lib/entry');
-const { createLanguageService, parseText, detectDialect, fdlSchemaDiagnostics } = loadBundled<Measured>('bench/lib/entry.ts', 'lsp-bench');
+const { createLanguageService, parseText, detectDialect, fdlSchemaDiagnostics, layoutView, viewGraph } = loadBundled<Measured>('bench/lib/entry.ts', 'lsp-bench');
 
 const SIZES = [10, 100, 1000, 5000];
 const RUNS: Record<number, { runs: number; aslRuns: number }> = {
@@ -151,10 +151,30 @@ function measureJson(): string {
   return `1,000 states in JSON (${(json.length / 1024).toFixed(0)} KiB): full validate ${ms(v)}, our parse ${ms(median(parse.wall))}, JSON.parse ${ms(median(native.wall))} (validate/JSON.parse ${(v / median(native.wall)).toFixed(1)}x).`;
 }
 
+/** The graph view's cost: the model from the analysed tree, then the layout (medians, with CPU time). */
+function measureGraph(): string[] {
+  const lines: string[] = [];
+  for (const [states, runs] of [[100, 15], [1000, 5], [5000, 3]] as const) {
+    const service = createLanguageService();
+    const doc = TextDocument.create('file:///bench/graph.flow.yaml', 'yaml', 1, generateFdl(states));
+    service.validate(doc); // the editor has analysed it already: the graph reads the same tree
+    const [model] = interleaved([() => service.graph(doc)], runs * 4, 2);
+    const view = viewGraph(service.graph(doc));
+    const [layout] = interleaved([() => layoutView(view, 'missing')], runs, 1);
+    lines.push(`graph of ${states} states: model ${ms(median(model!.wall))} (CPU ${ms(median(model!.cpu))}), layout ${ms(median(layout!.wall))} (CPU ${ms(median(layout!.cpu))})`);
+  }
+  return lines;
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--graph-only')) {
+    for (const line of measureGraph()) console.log(line);
+    return;
+  }
   const rows: Row[] = [];
   for (const n of SIZES) rows.push(await measure(n));
   const jsonLine = measureJson();
+  const graphLines = measureGraph();
   const header = ['states', 'KiB', 'js-yaml load', 'our parse', '+schema', 'full validate', 'with a syntax error', 'ASL (YAML)', 'validate/load', 'ASL/validate', 'CPU validate/load', 'completion p95', 'p95 incl. parse', 'diagnostics'];
   const table = rows.map((r) => [
     String(r.states),
@@ -180,6 +200,7 @@ async function main(): Promise<void> {
   console.log(fmt(header));
   for (const row of table) console.log(fmt(row));
   console.log(jsonLine);
+  for (const line of graphLines) console.log(line);
   const r = rows.find((x) => x.states === 1000)!;
   const round = (n: number) => Math.round(n * 100) / 100;
   console.log(

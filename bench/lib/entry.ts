@@ -3,3 +3,4 @@ export { createLanguageService } from '../../server/src/service/languageService'
 export { parseText } from '../../server/src/parse';
 export { detectDialect } from '../../server/src/detect';
 export { fdlSchemaDiagnostics } from '../../server/src/fdl/schema';
+export { layoutView, viewGraph } from '../../webview/graph/viewGraph';

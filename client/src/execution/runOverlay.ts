@@ -98,7 +98,7 @@ export class RunOverlay implements vscode.Disposable {
 }
 
 /** The flow a definition file is deployed as: its saved name, else the name it declares. */
-async function flowNameOf(doc: vscode.TextDocument): Promise<string | undefined> {
+export async function flowNameOf(doc: vscode.TextDocument): Promise<string | undefined> {
   const dir = workspaceDirFor(doc.uri);
   const saved = dir && doc.uri.scheme === 'file' ? await getDeploySettings(dir, doc.uri.fsPath) : undefined;
   return saved?.name ?? declaredFlowName(doc.getText());

@@ -10,6 +10,8 @@ import { documentSymbols } from './features/symbols';
 import { definition, prepareRename, references, rename } from './features/navigation';
 import { codeActions } from './features/codeActions';
 import { foldingRanges } from './features/folding';
+import { fdlGraph, fdlGraphParts } from './features/graph';
+import { CURRENT_SHAPE, shapeFlow, stateTypes } from '../graph/shape';
 
 export const fdlService: DialectService = {
   validate: validateFdl,
@@ -26,4 +28,7 @@ export const fdlService: DialectService = {
     endKey: 'End',
   }),
   foldingRanges,
+  graph: fdlGraph,
+  graphStateTypes: stateTypes(CURRENT_SHAPE),
+  shapeGraph: (doc, version, action) => shapeFlow(doc, flowModel(doc), fdlGraphParts(doc), CURRENT_SHAPE, version, action),
 };

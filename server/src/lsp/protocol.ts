@@ -1,6 +1,11 @@
 // Custom LSP messages between the Flowdeck client and server. The client bundles this module, so
 // it imports nothing but the protocol package.
-import { NotificationType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { FlowGraph } from '../graph/types';
+
+// The graph's plain data types travel with the messages (type-only: nothing to bundle).
+export type { FlowGraph, GraphEdge, GraphEdgeKind, GraphNode } from '../graph/types';
 
 /** A flow's execution mode, which changes what is valid (Express flows have tighter limits). */
 export interface FlowSettingsParams {
@@ -13,3 +18,42 @@ export interface FlowSettingsParams {
 export const FlowSettingsNotification = new NotificationType<FlowSettingsParams>('flowdeck/flowSettings');
 
 export const FLOW_SETTINGS_METHOD = 'flowdeck/flowSettings';
+
+export interface GraphParams {
+  readonly textDocument: { readonly uri: string };
+}
+
+export interface GraphResult {
+  /** The document version the graph was computed from. */
+  readonly version: number;
+  readonly graph: FlowGraph;
+  /** The state types a state added from the graph may have; empty when the graph cannot shape the text. */
+  readonly stateTypes: readonly string[];
+}
+
+/** Client -> server: the graph of an open flow (null when the document is not open on the server). */
+export const GraphRequest = new RequestType<GraphParams, GraphResult | null, void>('flowdeck/graph');
+
+/** What the graph view asks to change in the text. Node ids and edge indexes are those of `version`'s graph. */
+export type GraphEditAction =
+  | { readonly kind: 'addAfter'; readonly id: string; readonly type: string }
+  | { readonly kind: 'delete'; readonly id: string }
+  | { readonly kind: 'rename'; readonly id: string; readonly newName: string }
+  | { readonly kind: 'reconnect'; readonly edge: number; readonly to: string };
+
+export interface GraphEditParams {
+  readonly textDocument: { readonly uri: string };
+  readonly version: number;
+  readonly action: GraphEditAction;
+}
+
+/** The text edit that does it, or why it cannot be done (in English; the client shows it). */
+export interface GraphEditResult {
+  readonly edit?: WorkspaceEdit;
+  readonly error?: string;
+  /** For addAfter: the new state's name. */
+  readonly name?: string;
+}
+
+/** Client -> server: the text edit for one shaping action of the graph view (null when the document is not open). */
+export const GraphEditRequest = new RequestType<GraphEditParams, GraphEditResult | null, void>('flowdeck/graphEdit');

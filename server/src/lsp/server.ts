@@ -10,7 +10,10 @@ import { RequestRefused } from '../service/refusal';
 import type { ValidationSettings } from '../service/types';
 import { Debouncer, realTimers, type Timers } from './debounce';
 import { connectionLog, type ServerLog } from './log';
-import { FlowSettingsNotification, type FlowSettingsParams } from './protocol';
+import {
+  FlowSettingsNotification, GraphEditRequest, GraphRequest, type FlowSettingsParams, type GraphEditParams, type GraphEditResult,
+  type GraphParams, type GraphResult,
+} from './protocol';
 
 export interface ServerOptions {
   /** Quiet time after the last edit before validating (default 200 ms). */
@@ -135,6 +138,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRenameRequest(withDoc('rename', null, (doc, p) => service.rename(doc, p.position, p.newName)));
   connection.onCodeAction(withDoc('codeAction', [], (doc, p) => service.codeActions(doc, p.range, p.context.diagnostics)));
   connection.onFoldingRanges(withDoc('foldingRange', [], (doc) => service.foldingRanges(doc)));
+  connection.onRequest(GraphRequest, withDoc<GraphParams, GraphResult | null>('graph', null, (doc) => ({
+    version: doc.version, graph: service.graph(doc), stateTypes: service.graphStateTypes(doc),
+  })));
+  connection.onRequest(GraphEditRequest, withDoc<GraphEditParams, GraphEditResult | null>('graphEdit', null, (doc, p) => service.graphEdit(doc, p.version, p.action)));
 
   documents.listen(connection);
   return {

@@ -15,6 +15,8 @@ import { whatsappService } from '../whatsapp/service';
 import { DiagnosticCodes } from '../diagnostics/codes';
 import { RequestRefused } from './refusal';
 import type { AnalysedDocument, Dialect, DialectService, ValidationSettings } from './types';
+import { EMPTY_GRAPH, type FlowGraph } from '../graph/types';
+import type { GraphEditAction, GraphEditResult } from '../lsp/protocol';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
@@ -43,6 +45,12 @@ export interface FlowLanguageService {
   rename(doc: TextDocument, position: Position, newName: string): WorkspaceEdit | null;
   codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   foldingRanges(doc: TextDocument): FoldingRange[];
+  /** The flow's nodes and edges; empty for a text that is not a flow. */
+  graph(doc: TextDocument): FlowGraph;
+  /** The state types a state added from the graph may have; empty when the graph cannot shape this text. */
+  graphStateTypes(doc: TextDocument): readonly string[];
+  /** The text edit of one shaping action of the graph view. */
+  graphEdit(doc: TextDocument, version: number, action: GraphEditAction): GraphEditResult;
   /** Drops the cached analysis of a closed document. */
   forget(uri: string): void;
 }
@@ -186,6 +194,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
     rename: (doc, position, newName) => guarded('rename', doc, null, (a, s) => s.rename(a, position, newName)),
     codeActions: (doc, range, diagnostics) => guarded('code actions', doc, [], (a, s) => s.codeActions(a, range, diagnostics)),
     foldingRanges: (doc) => guarded('folding ranges', doc, [], (a, s) => s.foldingRanges(a)),
+    graph: (doc) => guarded('graph', doc, EMPTY_GRAPH, (a, s) => s.graph(a)),
+    graphStateTypes: (doc) => guarded('graph state types', doc, [], (_a, s) => s.graphStateTypes ?? []),
+    graphEdit: (doc, version, action) => guarded<GraphEditResult>('graph edit', doc, { error: 'This file is not a flow Flowdeck can change from the graph.' },
+      (a, s) => s.shapeGraph?.(a, version, action) ?? { error: 'The graph cannot change this kind of file; edit the text instead.' }),
     forget: (uri) => {
       cache.delete(uri);
     },

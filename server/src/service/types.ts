@@ -5,6 +5,8 @@ import type {
   Location, Position, Range, WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { ParsedText } from '../parse/tree';
+import type { FlowGraph } from '../graph/types';
+import type { GraphEditAction, GraphEditResult } from '../lsp/protocol';
 
 /** The formats Flowdeck recognises; `null` means "not a flow". */
 export type Dialect = 'fdl' | 'fdl-legacy' | 'whatsapp-flow';
@@ -33,4 +35,10 @@ export interface DialectService {
   rename(doc: AnalysedDocument, position: Position, newName: string): WorkspaceEdit | null;
   codeActions(doc: AnalysedDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   foldingRanges(doc: AnalysedDocument): FoldingRange[];
+  /** The flow as nodes and edges (the graph view, `flowdeck graph`). */
+  graph(doc: AnalysedDocument): FlowGraph;
+  /** The state types the graph can add (none: the graph cannot shape this dialect's text). */
+  readonly graphStateTypes?: readonly string[];
+  /** The text edit of one shaping action of the graph view, for the graph of `version`. */
+  shapeGraph?(doc: AnalysedDocument, version: number, action: GraphEditAction): GraphEditResult;
 }

@@ -8,6 +8,7 @@ import { completeFlowJson } from './features/completion';
 import { hoverFlowJson } from './features/hover';
 import { prepareScreenRename, renameScreen, screenDefinition, screenReferences } from './features/navigation';
 import { flowFolding, flowSymbols } from './features/outline';
+import { whatsappGraph } from './features/graph';
 
 export const whatsappService: DialectService = {
   validate: (doc) => toDiagnostics(analyseFlowJson(doc.parsed).problems, doc.document),
@@ -21,6 +22,7 @@ export const whatsappService: DialectService = {
   rename: (doc, position, newName) => renameScreen(analyseFlowJson(doc.parsed).model, doc.document, doc.document.offsetAt(position), newName),
   codeActions: (doc, _range, diagnostics) => flowQuickFixes(analyseFlowJson(doc.parsed).model, doc.document, diagnostics),
   foldingRanges: (doc) => flowFolding(doc.parsed.root, doc.document),
+  graph: whatsappGraph,
 };
 
 export { analyseFlowJson } from './analyse';

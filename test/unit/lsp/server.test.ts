@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { startServer } from '../../../server/src/lsp/server';
 import type { Timers } from '../../../server/src/lsp/debounce';
-import { FlowSettingsNotification } from '../../../server/src/lsp/protocol';
+import { FlowSettingsNotification, GraphEditRequest, GraphRequest } from '../../../server/src/lsp/protocol';
 import { createLanguageService } from '../../../server/src/service/languageService';
 import { DiagnosticCodes as C } from '../../../server/src/diagnostics/codes';
 import { RequestRefused } from '../../../server/src/service/refusal';
@@ -163,6 +163,25 @@ describe('language server wiring', () => {
       assert.equal(edit?.changes?.[URI]?.length, 2);
       await h.client.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: URI } });
       await until(() => h.published.some((p) => p.uri === URI && p.diagnostics.length === 0 && p.version === undefined), 'cleared diagnostics');
+    } finally {
+      h.close();
+    }
+  });
+
+  test('flowdeck/graph and flowdeck/graphEdit answer for an open document', async () => {
+    const h = await start();
+    try {
+      assert.equal(await h.client.sendRequest(GraphRequest, { textDocument: { uri: URI } }), null, 'not open: no graph');
+      await open(h);
+      const result = await h.client.sendRequest(GraphRequest, { textDocument: { uri: URI } });
+      assert.equal(result?.version, 1);
+      assert.deepEqual(result?.graph.nodes.map((n) => n.id), ['A', 'B']);
+      assert.deepEqual(result?.graph.edges, [{ from: 'A', to: 'B', kind: 'next' }]);
+      assert.ok(result?.stateTypes.includes('Task'));
+      const edit = await h.client.sendRequest(GraphEditRequest, { textDocument: { uri: URI }, version: 1, action: { kind: 'delete', id: 'B' } });
+      assert.equal(edit?.edit?.changes?.[URI]?.length, 1);
+      const stale = await h.client.sendRequest(GraphEditRequest, { textDocument: { uri: URI }, version: 7, action: { kind: 'delete', id: 'B' } });
+      assert.match(stale?.error ?? '', /changed/);
     } finally {
       h.close();
     }

@@ -10,6 +10,8 @@ import { legacyModel } from './model';
 import { classifyLegacy } from './shape';
 import { legacyFields } from './fields';
 import { validateLegacy } from './validate';
+import { legacyGraph, legacyGraphParts } from './graph';
+import { LEGACY_SHAPE, shapeFlow, stateTypes } from '../../graph/shape';
 
 export const fdlLegacyService: DialectService = {
   validate: validateLegacy,
@@ -26,4 +28,7 @@ export const fdlLegacyService: DialectService = {
     endKey: 'end',
   }),
   foldingRanges,
+  graph: legacyGraph,
+  graphStateTypes: stateTypes(LEGACY_SHAPE),
+  shapeGraph: (doc, version, action) => shapeFlow(doc, legacyModel(doc), legacyGraphParts(doc), LEGACY_SHAPE, version, action),
 };

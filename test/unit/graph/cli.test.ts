@@ -1,0 +1,84 @@
+// flowdeck graph: each format of the example flow, and the errors a user can make.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../../cli/src/commands/graph';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const EXAMPLE = 'examples/order-processing.flow.yaml';
+const STATES = ['CheckOrder', 'RejectOrder', 'PriceLines', 'PriceLine', 'Fulfil', 'ReserveStock', 'AwaitWarehouse', 'ChargePayment', 'PaymentDeclined', 'Confirm'];
+
+async function graph(args: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string; files: Map<string, string> }> {
+  let out = '';
+  let err = '';
+  const files = new Map<string, string>();
+  const code = await run(args, { cwd, stdout: (t) => (out += t), stderr: (t) => (err += t), writeFile: (p, t) => files.set(p, t) });
+  return { code, out, err, files };
+}
+
+describe('flowdeck graph', () => {
+  test('json is exactly {nodes, edges}', async () => {
+    const r = await graph([EXAMPLE]);
+    assert.equal(r.code, 0, r.err);
+    const parsed = JSON.parse(r.out) as { nodes: { id: string; name: string; parent: string | null }[]; edges: { from: string; to: string; kind: string }[] };
+    assert.deepEqual(Object.keys(parsed), ['nodes', 'edges']);
+    assert.deepEqual(parsed.nodes.map((n) => n.name), STATES);
+    assert.ok(parsed.edges.some((e) => e.from === 'Fulfil/1/ChargePayment' && e.to === 'Fulfil/1/PaymentDeclined' && e.kind === 'catch'));
+  });
+
+  test('svg is a standalone picture naming every state', async () => {
+    const r = await graph([EXAMPLE, '--format', 'svg']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.ok(r.out.trimEnd().endsWith('</svg>'));
+    for (const name of STATES) assert.ok(r.out.includes(`>${name}<`), name);
+    assert.ok(r.out.includes('stroke-dasharray="6 4"'), 'the catch edge is dashed');
+    assert.ok(!/href=|<script|url\(http/.test(r.out), 'nothing outside the file');
+  });
+
+  test('mermaid and dot', async () => {
+    const m = await graph([EXAMPLE, '--format=mermaid']);
+    assert.equal(m.code, 0);
+    assert.match(m.out, /^flowchart TD\n/);
+    assert.match(m.out, /subgraph n4\["Fulfil · Parallel"\]/);
+    assert.match(m.out, /n7 -.->\|"CardDeclined"\| n8/);
+    const d = await graph([EXAMPLE, '-f', 'dot']);
+    assert.equal(d.code, 0);
+    assert.match(d.out, /^digraph "order-processing.flow.yaml" \{/);
+    assert.match(d.out, /subgraph cluster_n4 \{/);
+    assert.match(d.out, /n7 -> n8 \[label="CardDeclined", style=dashed\];/);
+  });
+
+  test('a broken reference draws to a missing node', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-graph-'));
+    writeFileSync(join(dir, 'b.flow.yaml'), 'Type: StateMachine\nSpecVersion: v1\nName: b\nStartAt: A\nStates:\n  - Type: Pass\n    Name: A\n    Next: Nowhere\n');
+    const r = await graph(['b.flow.yaml', '--format', 'mermaid'], dir);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /n1\["Nowhere \(missing\)"\]/);
+    assert.match(r.out, /class n1 missing/);
+    const j = await graph(['b.flow.yaml'], dir);
+    assert.deepEqual((JSON.parse(j.out) as { edges: unknown[] }).edges, [{ from: 'A', to: 'Nowhere', kind: 'next', broken: true }]);
+  });
+
+  test('--output writes the file', async () => {
+    const r = await graph([EXAMPLE, '-f', 'svg', '--output', '/tmp/x.svg']);
+    assert.equal(r.code, 0);
+    assert.equal(r.out, '');
+    assert.match(r.files.get('/tmp/x.svg') ?? '', /<svg/);
+  });
+
+  test('usage errors and files that are not flows', async () => {
+    assert.equal((await graph([])).code, 2);
+    assert.equal((await graph([EXAMPLE, '--format', 'png'])).code, 2);
+    assert.equal((await graph([EXAMPLE, '--bogus'])).code, 2);
+    const missing = await graph(['no-such.yaml']);
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /cannot read no-such.yaml/);
+    const notFlow = await graph(['package.json']);
+    assert.equal(notFlow.code, 1);
+    assert.match(notFlow.err, /not a CloudFlow flow/);
+    assert.match(readFileSync(join(ROOT, EXAMPLE), 'utf8'), /StartAt/);
+  });
+});
