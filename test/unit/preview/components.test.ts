@@ -1,10 +1,11 @@
 // Each component's states on the phone: required, disabled, error text, init values, visibility.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { JsonValue } from '../../../webview/preview/render/json';
 import { componentHtml, render } from './helpers';
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-const options = [
+const options: JsonValue[] = [
   { id: 'a', title: 'Apple', description: 'Red' },
   { id: 'b', title: 'Banana', enabled: false },
 ];
@@ -184,7 +185,7 @@ describe('visibility and branches', () => {
     assert.doesNotMatch(html, /gone|bound/);
   });
   test('If shows then or else from the form state; Switch the named case', () => {
-    const children = [
+    const children: JsonValue[] = [
       { type: 'TextInput', name: 'age', label: 'Age' },
       { type: 'If', condition: '${form.age} >= 18', then: [{ type: 'TextBody', text: 'adult' }], else: [{ type: 'TextBody', text: 'minor' }] },
       { type: 'Switch', value: '${form.age}', cases: { '7': [{ type: 'TextBody', text: 'seven' }] } },
