@@ -10,6 +10,8 @@ export interface PreviewStrings {
   readonly chooseDocument: string;
   readonly imageUnavailable: string;
   readonly noScreen: string;
+  readonly startDate: string;
+  readonly endDate: string;
 }
 
 export const ENGLISH_STRINGS: PreviewStrings = {
@@ -22,4 +24,6 @@ export const ENGLISH_STRINGS: PreviewStrings = {
   chooseDocument: 'Choose file',
   imageUnavailable: 'Image not shown: not base64 image data',
   noScreen: 'This flow has no screen to show yet.',
+  startDate: 'Start date',
+  endDate: 'End date',
 };

@@ -48,6 +48,7 @@ button.fd-appbar-button{cursor:pointer}
 .fd-input{width:100%;border:0;outline:0;background:transparent;color:var(--fd-fg);font:inherit;padding:2px 0;resize:none}
 .fd-select{appearance:auto;cursor:pointer}
 .fd-select option{background:var(--fd-bg);color:var(--fd-fg)}
+.fd-date-range{display:flex;flex-direction:column;gap:12px}
 .fd-date{color-scheme:light}
 .fd-theme-dark .fd-date,.vscode-dark .fd-date{color-scheme:dark}
 .fd-invalid.fd-field,.fd-field.fd-invalid{border-color:var(--fd-error)}

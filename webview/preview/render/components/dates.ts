@@ -107,7 +107,7 @@ export function renderCalendarPicker(c: JsonObject, path: string, ctx: RenderCon
         id: `${id}_${which.replace('-', '_')}`,
         name,
         part: which,
-        label: asText(part('label', which)),
+        label: asText(part('label', which)) || (which === 'start-date' ? ctx.strings.startDate : ctx.strings.endDate),
         helper: asText(part('helper-text', which)),
         required: part('required', which) === true,
         enabled,
@@ -118,7 +118,8 @@ export function renderCalendarPicker(c: JsonObject, path: string, ctx: RenderCon
       },
       ctx,
     );
-  const title = resolveText(c['title'], ctx.scope);
+  // a plain-string label in range mode reads as the title (the checker reports the shape)
+  const title = resolveText(c['title'], ctx.scope) || (typeof c['label'] === 'string' ? resolveText(c['label'], ctx.scope) : '');
   const description = resolveText(c['description'], ctx.scope);
   const inner =
     (title ? `<div class="fd-group-label">${escapeHtml(title)}</div>` : '') +
