@@ -193,6 +193,22 @@ function onKeyDown(event: KeyboardEvent): void {
   }
 }
 
+function activate(path: string, value: string | undefined): void {
+  if (value !== undefined) {
+    const input = root.querySelector(`[data-path="${CSS.escape(path)}"]`)?.querySelector<HTMLInputElement>('input, textarea, select');
+    if (!input) return;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return;
+  }
+  const el =
+    [...root.querySelectorAll<HTMLElement>('[data-action],[data-sheet],.pv-route')].find(
+      (e) => e.dataset['action'] === path || e.dataset['sheet'] === path || e.dataset['screen'] === path,
+    ) ?? root.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+  el?.click();
+}
+
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const msg = event.data;
   switch (msg.type) {
@@ -206,13 +222,9 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       session.show(msg.screenId);
       render();
       break;
-    case 'activate': {
-      const el = [...root.querySelectorAll<HTMLElement>('[data-action],[data-path],[data-sheet],[data-screen]')].find(
-        (e) => e.dataset['action'] === msg.path || e.dataset['sheet'] === msg.path || (e.classList.contains('pv-route') && e.dataset['screen'] === msg.path),
-      ) ?? root.querySelector<HTMLElement>(`[data-path="${CSS.escape(msg.path)}"]`);
-      el?.click();
+    case 'activate':
+      activate(msg.path, msg.value);
       break;
-    }
   }
 });
 

@@ -45,10 +45,14 @@ export interface CursorMessage {
   readonly componentPath?: string;
 }
 
-/** Presses the element that runs the action at this JSON pointer, or that has this `data-path`, as a click would. */
+/**
+ * Presses the element that runs the action at this JSON pointer, or that has this `data-path`, as
+ * a click would; with `value`, types it into the input of the component at `path` instead.
+ */
 export interface ActivateMessage {
   readonly type: 'activate';
   readonly path: string;
+  readonly value?: string;
 }
 
 export type ToWebview = FlowMessage | CursorMessage | ActivateMessage;

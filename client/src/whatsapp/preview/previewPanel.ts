@@ -79,9 +79,12 @@ export class WhatsappPreview implements vscode.Disposable {
     this.bind(document);
   }
 
-  /** Presses what runs the action at a JSON pointer (or a screen in the routing list), as a click would. */
-  activate(path: string): void {
-    this.post({ type: 'activate', path });
+  /**
+   * Presses what runs the action at a JSON pointer (or a screen in the routing list) as a click
+   * would; with `value`, types it into the input of the component at that pointer.
+   */
+  activate(path: string, value?: string): void {
+    this.post({ type: 'activate', path, ...(value !== undefined ? { value } : {}) });
   }
 
   isOpen(): boolean {
