@@ -30,7 +30,7 @@ export interface FlowMessage {
   /** Why `flow` is undefined, e.g. the JSON syntax error with its line. */
   readonly parseError?: string;
   readonly fileName: string;
-  /** Diagnostics' messages by the JSON pointer of the component (or screen) they fall in. */
+  /** Diagnostics' messages by the JSON pointer of the component (or screen) they fall in; `""` for the flow outside any screen. */
   readonly issues: Readonly<Record<string, readonly string[]>>;
   /** Data endpoint responses by the id of the screen whose data_exchange they answer. */
   readonly responses: JsonObject;

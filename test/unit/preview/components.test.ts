@@ -149,6 +149,7 @@ describe('actions and media', () => {
       { type: 'NavigationList', name: 'n', 'list-items': [{ id: 'i1', 'main-content': { title: 'One', metadata: 'meta' }, end: { title: '$1' }, badge: 'New', 'on-click-action': nav }] },
     ]);
     assert.match(componentHtml(html, 0), /checked/);
+    assert.doesNotMatch(render([{ type: 'OptIn', name: 'ok', label: 'I agree' }]), /checked/);
     assert.match(componentHtml(html, 0), /data-action="\/screens\/0\/layout\/children\/0\/on-click-action">Read more</);
     assert.match(componentHtml(html, 1), /data-action="[^"]*children\/1\/on-click-action">Terms</);
     assert.match(componentHtml(html, 2), /data-item-id="i1" data-action="[^"]*list-items\/0\/on-click-action"/);
@@ -206,9 +207,9 @@ describe('problems and escaping', () => {
     assert.match(html, /class="fd-component fd-c-TextBody fd-has-issue"/);
     assert.match(html, /<div class="fd-issue" role="note">Something is wrong<\/div>/);
   });
-  test('screen-level issues show at the top of the screen', () => {
-    const html = render([], { issues: { '/screens/0': ['No footer'] } });
-    assert.match(html, /fd-screen-issues fd-has-issue.*No footer/);
+  test('screen-level and flow-level issues show at the top of the screen', () => {
+    const html = render([], { issues: { '/screens/0': ['No footer'], '': ['Bad routing_model'] } });
+    assert.match(html, /fd-screen-issues fd-has-issue.*Bad routing_model.*No footer/);
   });
   test('no markup from the flow reaches the page', () => {
     const evil = '<img src=x onerror=alert(1)>"\'&';

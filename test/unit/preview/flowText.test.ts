@@ -35,13 +35,13 @@ describe('flow text for the preview', () => {
     assert.equal(spanAt(flow.spans, text.indexOf('"id": "B"'))?.pointer, '/screens/1');
     assert.equal(spanAt(flow.spans, text.indexOf('"version"')), undefined);
   });
-  test('diagnostics go to the component they start in; outside every screen they are dropped', () => {
+  test('diagnostics go to the component they start in; outside every screen to the whole flow', () => {
     const issues = issuesBySpan(flow.spans, [
       { offset: text.indexOf('"case"'), message: 'm1' },
       { offset: text.indexOf('"id": "A"'), message: 'm2' },
       { offset: text.indexOf('"version"'), message: 'm3' },
     ]);
-    assert.deepEqual(issues, { '/screens/1/layout/children/0/cases/a~1b/0': ['m1'], '/screens/0': ['m2'] });
+    assert.deepEqual(issues, { '/screens/1/layout/children/0/cases/a~1b/0': ['m1'], '/screens/0': ['m2'], '': ['m3'] });
   });
   test('a pointer maps back to its text', () => {
     const r = rangeOfPointer(text, '/screens/0/layout/children/1/then/0');

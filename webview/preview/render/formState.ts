@@ -8,7 +8,10 @@ const INPUT_TYPES = new Set([
   'DatePicker', 'CalendarPicker', 'OptIn', 'NavigationList', 'PhotoPicker', 'DocumentPicker',
 ]);
 
-/** Initial form values of a screen's components (every branch: a hidden one costs nothing). */
+/**
+ * Initial form values of a screen's components (every branch: a hidden one costs nothing). An
+ * OptIn nobody ticked is `false`, as the phone sends it.
+ */
 export function initialFormValues(children: unknown, scope: PreviewScope): JsonObject {
   const out: JsonObject = {};
   walk(children, (c) => {
@@ -18,6 +21,7 @@ export function initialFormValues(children: unknown, scope: PreviewScope): JsonO
       return;
     }
     const name = c['name'];
+    if (c['type'] === 'OptIn' && typeof name === 'string' && !(name in out)) out[name] = false;
     if (typeof name === 'string' && INPUT_TYPES.has(String(c['type'])) && c['init-value'] !== undefined) {
       const v = resolveValue(c['init-value'], scope);
       if (v !== undefined) out[name] = v;

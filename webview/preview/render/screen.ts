@@ -21,6 +21,7 @@ export interface ScreenState {
 
 export interface ScreenRenderOptions {
   readonly state?: ScreenState;
+  /** Messages by JSON pointer of a component or screen; the empty pointer is the whole flow. */
   readonly issues?: Readonly<Record<string, readonly string[]>>;
   readonly strings?: PreviewStrings;
   /** Show a back arrow instead of the close cross. */
@@ -53,7 +54,8 @@ export function renderScreen(flow: unknown, screenId: string, options: ScreenRen
     missingRequired: missingRequired(children, scope),
     footers: [],
   };
-  const screenIssues = issues[screen.pointer] ?? [];
+  // problems of the screen itself, and of the flow outside any screen (they concern every screen)
+  const screenIssues = [...(issues[''] ?? []), ...(issues[screen.pointer] ?? [])];
   const body =
     (screenIssues.length ? `<div class="fd-screen-issues fd-has-issue" data-path="${escapeHtml(screen.pointer)}">${issueList(screenIssues)}</div>` : '') +
     renderComponents(children, `${screen.pointer}/layout/children`, ctx);

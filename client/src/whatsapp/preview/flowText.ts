@@ -75,12 +75,15 @@ export function spanAt(spans: readonly ComponentSpan[], offset: number): Compone
   return best;
 }
 
-/** Diagnostics' messages by the innermost component (or screen) their start falls in. */
+/**
+ * Diagnostics' messages by the innermost component (or screen) their start falls in; those
+ * outside every screen (version, routing_model, ...) under the empty pointer, the whole flow.
+ */
 export function issuesBySpan(spans: readonly ComponentSpan[], diagnostics: readonly { offset: number; message: string }[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const d of diagnostics) {
     const span = spanAt(spans, d.offset);
-    if (span) (out[span.pointer] ??= []).push(d.message);
+    (out[span?.pointer ?? ''] ??= []).push(d.message);
   }
   return out;
 }
