@@ -112,7 +112,7 @@ suite('WhatsApp Flow preview', function () {
     const flow = {
       version: '7.3',
       data_api_version: '3.0',
-      routing_model: { ASK: ['ANSWER'] },
+      routing_model: { ASK: ['ANSWER'], ANSWER: [] },
       screens: [
         { id: 'ASK', title: 'Ask', layout: { type: 'SingleColumnLayout', children: [
           { type: 'TextInput', name: 'city', label: 'City' },

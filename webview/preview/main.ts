@@ -149,6 +149,11 @@ function onClick(event: MouseEvent): void {
     session.back();
     return render();
   }
+  const url = target.closest<HTMLElement>('.fd-link[data-url]')?.dataset['url'];
+  if (url !== undefined) {
+    session.openUrl(url);
+    return render();
+  }
   const action = target.closest<HTMLElement>('[data-action]');
   if (action && !(action instanceof HTMLButtonElement && action.disabled)) {
     event.preventDefault();

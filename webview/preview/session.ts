@@ -77,6 +77,11 @@ export class PreviewSession {
     this.setFlow(this.flow, this.responses);
   }
 
+  /** A Markdown link was tapped: the phone would leave for the browser. */
+  openUrl(url: string): void {
+    this.overlay = { kind: 'openUrl', url };
+  }
+
   setField(name: string, value: JsonValue): void {
     const cur = this.current();
     if (cur) cur.form = { ...cur.form, [name]: value };

@@ -89,6 +89,15 @@ describe('preview session', () => {
     assert.deepEqual(s.overlay, { kind: 'complete', payload: { flow_token: 't', ok: 1 } });
   });
 
+  test('a tapped Markdown link shows where it would go', () => {
+    const s = new PreviewSession();
+    s.setFlow(exchangeFlow, {});
+    s.openUrl('https://example.com/terms');
+    assert.deepEqual(s.overlay, { kind: 'openUrl', url: 'https://example.com/terms' });
+    s.back();
+    assert.equal(s.overlay, undefined);
+  });
+
   test('update_data changes the current screen data in place', () => {
     const s = new PreviewSession();
     s.setFlow(exchangeFlow, {});
