@@ -35,6 +35,11 @@ describe('text components', () => {
     assert.match(html, /<thead><tr><th>A<\/th><th>B<\/th><\/tr><\/thead><tbody><tr><td>1<\/td><td>2<\/td><\/tr><\/tbody>/);
     assert.match(html, /<img class="fd-md-image" src="data:image\/png;base64,iVBOR[^"]*" alt="dot">/);
   });
+  test('a base64 image inside a RichText paragraph shows inline; TextBody keeps it as text', () => {
+    const line = `See ![dot](data:image/png;base64,${PNG}) here`;
+    assert.match(render([{ type: 'RichText', text: line }]), /See <img class="fd-md-image" src="data:image\/png;base64,iVBOR[^"]*" alt="dot"> here/);
+    assert.doesNotMatch(render([{ type: 'TextBody', markdown: true, text: line }], { version: '5.1' }), /<img/);
+  });
   test('a RichText image from the network is not loaded', () => {
     const html = render([{ type: 'RichText', text: '![logo](https://example.com/a.png)' }]);
     assert.doesNotMatch(html, /<img/);
@@ -161,9 +166,9 @@ describe('actions and media', () => {
       { type: 'ImageCarousel', images: [{ src: PNG, 'alt-text': 'a' }, { src: PNG, 'alt-text': 'b' }], 'aspect-ratio': '16:9' },
       { type: 'Image', src: 'not base64!' },
     ]);
-    assert.match(componentHtml(html, 0), /class="fd-image fd-cover" src="data:image\/png;base64,[^"]+" alt="wide" width="328" height="164"/);
+    assert.match(componentHtml(html, 0), /class="fd-image fd-cover" src="data:image\/png;base64,[^"]+" alt="wide" width="308" height="154"/);
     assert.equal((componentHtml(html, 1).match(/class="fd-slide"/g) ?? []).length, 2);
-    assert.match(componentHtml(html, 1), /height="185"/);
+    assert.match(componentHtml(html, 1), /height="173"/);
     assert.match(componentHtml(html, 2), /fd-image-missing/);
   });
   test('Photo and document pickers are placeholders with their sources', () => {

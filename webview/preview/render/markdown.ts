@@ -14,13 +14,13 @@ export function renderMarkdown(source: string, options: MarkdownOptions): string
   let paragraph: string[] = [];
   let list: { ordered: boolean; items: string[] } | undefined;
   const flushParagraph = () => {
-    if (paragraph.length) out.push(`<p class="fd-md-p">${paragraph.map(inline).join('<br>')}</p>`);
+    if (paragraph.length) out.push(`<p class="fd-md-p">${paragraph.map((l) => inline(l, options.rich)).join('<br>')}</p>`);
     paragraph = [];
   };
   const flushList = () => {
     if (list) {
       const tag = list.ordered ? 'ol' : 'ul';
-      out.push(`<${tag} class="fd-md-list">${list.items.map((i) => `<li>${inline(i)}</li>`).join('')}</${tag}>`);
+      out.push(`<${tag} class="fd-md-list">${list.items.map((i) => `<li>${inline(i, options.rich)}</li>`).join('')}</${tag}>`);
     }
     list = undefined;
   };
@@ -52,8 +52,8 @@ export function renderMarkdown(source: string, options: MarkdownOptions): string
       i += 2;
       while (i < lines.length && (lines[i] as string).trim().startsWith('|')) rows.push(cells((lines[i++] as string).trim()));
       i--;
-      const th = header.map((c) => `<th>${inline(c)}</th>`).join('');
-      const trs = rows.map((r) => `<tr>${r.map((c) => `<td>${inline(c)}</td>`).join('')}</tr>`).join('');
+      const th = header.map((c) => `<th>${inline(c, true)}</th>`).join('');
+      const trs = rows.map((r) => `<tr>${r.map((c) => `<td>${inline(c, true)}</td>`).join('')}</tr>`).join('');
       out.push(`<table class="fd-md-table"><thead><tr>${th}</tr></thead><tbody>${trs}</tbody></table>`);
       continue;
     }
@@ -94,8 +94,14 @@ function cells(row: string): string[] {
 }
 
 /** Inline marks on escaped text: the markers themselves contain no escaped characters. */
-export function inline(text: string): string {
+export function inline(text: string, rich = false): string {
   let html = escapeHtml(text);
+  if (rich) {
+    html = html.replace(/!\[([^\]]*)\]\(([^)\s]*)\)/g, (whole: string, alt: string, src: string) => {
+      const data = imageDataUri(src);
+      return data ? `<img class="fd-md-image" src="${data}" alt="${alt}">` : whole;
+    });
+  }
   html = html.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_, label: string, url: string) => `<a class="fd-link" data-url="${url}" title="${url}" tabindex="0">${label}</a>`);
   html = html.replace(/\*\*\*(?=\S)([\s\S]*?\S)\*\*\*/g, '<strong><em>$1</em></strong>');
   html = html.replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>');

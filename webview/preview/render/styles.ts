@@ -3,16 +3,16 @@
 // `.fd-theme-dark`, VS Code's dark themes, or (standalone pages) the system's dark mode; VS Code's
 // high contrast themes take their colours from the theme.
 const palette = {
-  light: `--fd-bg:#ffffff;--fd-fg:#111b21;--fd-muted:#667781;--fd-line:#d1d7db;--fd-field:#8696a0;--fd-accent:#008069;--fd-accent-fg:#ffffff;--fd-chip:#f0f2f5;--fd-chip-on:#d9fdd3;--fd-error:#d32f2f;--fd-bar:#ffffff;--fd-bezel:#1f2c34;--fd-issue:#e51400;--fd-issue-bg:rgba(229,20,0,.08);`,
-  dark: `--fd-bg:#0b141a;--fd-fg:#e9edef;--fd-muted:#8696a0;--fd-line:#2a3942;--fd-field:#8696a0;--fd-accent:#00a884;--fd-accent-fg:#0b141a;--fd-chip:#202c33;--fd-chip-on:#005c4b;--fd-error:#f15c6d;--fd-bar:#1f2c34;--fd-bezel:#000000;--fd-issue:#f48771;--fd-issue-bg:rgba(244,135,113,.12);`,
+  light: `color-scheme:light;--fd-bg:#ffffff;--fd-fg:#111b21;--fd-muted:#667781;--fd-line:#d1d7db;--fd-field:#8696a0;--fd-accent:#008069;--fd-accent-fg:#ffffff;--fd-chip:#f0f2f5;--fd-chip-on:#d9fdd3;--fd-error:#d32f2f;--fd-bar:#ffffff;--fd-bezel:#1f2c34;--fd-issue:#e51400;--fd-issue-bg:rgba(229,20,0,.08);`,
+  dark: `color-scheme:dark;--fd-bg:#0b141a;--fd-fg:#e9edef;--fd-muted:#8696a0;--fd-line:#2a3942;--fd-field:#8696a0;--fd-accent:#00a884;--fd-accent-fg:#0b141a;--fd-chip:#202c33;--fd-chip-on:#005c4b;--fd-error:#f15c6d;--fd-bar:#1f2c34;--fd-bezel:#000000;--fd-issue:#f48771;--fd-issue-bg:rgba(244,135,113,.12);`,
 };
 
 export const PHONE_CSS = `
 .fd-phone{${palette.light}box-sizing:border-box;width:360px;height:740px;display:flex;flex-direction:column;background:var(--fd-bg);color:var(--fd-fg);border:10px solid var(--fd-bezel);border-radius:36px;overflow:hidden;font-family:-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.4;box-shadow:0 4px 24px rgba(0,0,0,.25)}
 .fd-theme-dark .fd-phone,.vscode-dark .fd-phone{${palette.dark}}
 @media (prefers-color-scheme: dark){.fd-theme-auto .fd-phone{${palette.dark}}}
-.vscode-high-contrast .fd-phone{--fd-bg:var(--vscode-editor-background);--fd-fg:var(--vscode-editor-foreground);--fd-muted:var(--vscode-descriptionForeground);--fd-line:var(--vscode-contrastBorder);--fd-field:var(--vscode-contrastBorder);--fd-accent:var(--vscode-button-background);--fd-accent-fg:var(--vscode-button-foreground);--fd-chip:var(--vscode-editor-background);--fd-chip-on:var(--vscode-button-background);--fd-error:var(--vscode-errorForeground);--fd-bar:var(--vscode-editor-background);--fd-bezel:var(--vscode-contrastBorder);--fd-issue:var(--vscode-errorForeground);--fd-issue-bg:transparent}
-.vscode-high-contrast-light .fd-phone{--fd-accent-fg:var(--vscode-button-foreground)}
+.vscode-high-contrast .fd-phone{color-scheme:dark;--fd-bg:var(--vscode-editor-background);--fd-fg:var(--vscode-editor-foreground);--fd-muted:var(--vscode-descriptionForeground);--fd-line:var(--vscode-contrastBorder);--fd-field:var(--vscode-contrastBorder);--fd-accent:var(--vscode-button-background);--fd-accent-fg:var(--vscode-button-foreground);--fd-chip:var(--vscode-editor-background);--fd-chip-on:var(--vscode-button-background);--fd-error:var(--vscode-errorForeground);--fd-bar:var(--vscode-editor-background);--fd-bezel:var(--vscode-contrastBorder);--fd-issue:var(--vscode-errorForeground);--fd-issue-bg:transparent}
+.vscode-high-contrast-light .fd-phone{color-scheme:light}
 .fd-phone *{box-sizing:border-box}
 .fd-statusbar{display:flex;justify-content:space-between;padding:6px 18px 2px;font-size:12px;font-weight:600;background:var(--fd-bar)}
 .fd-appbar{display:flex;align-items:center;gap:8px;padding:8px 12px;background:var(--fd-bar);border-bottom:1px solid var(--fd-line)}
@@ -34,7 +34,8 @@ button.fd-appbar-button{cursor:pointer}
 .fd-md-list{margin:0 0 8px;padding-left:22px}
 .fd-md-table{border-collapse:collapse;width:100%;font-size:13px;margin:4px 0}
 .fd-md-table th,.fd-md-table td{border:1px solid var(--fd-line);padding:4px 6px;text-align:left}
-.fd-md-image,.fd-image{max-width:100%;height:auto;display:block;border-radius:8px}
+.fd-md-image{max-width:100%;height:auto;display:block;border-radius:8px}
+.fd-image{max-width:100%;display:block;border-radius:8px}
 .fd-rich{display:flex;flex-direction:column;gap:10px}
 .fd-link{color:var(--fd-accent);text-decoration:none;cursor:pointer;font-weight:500}
 .fd-link:hover{text-decoration:underline}
@@ -49,8 +50,6 @@ button.fd-appbar-button{cursor:pointer}
 .fd-select{appearance:auto;cursor:pointer}
 .fd-select option{background:var(--fd-bg);color:var(--fd-fg)}
 .fd-date-range{display:flex;flex-direction:column;gap:12px}
-.fd-date{color-scheme:light}
-.fd-theme-dark .fd-date,.vscode-dark .fd-date{color-scheme:dark}
 .fd-invalid.fd-field,.fd-field.fd-invalid{border-color:var(--fd-error)}
 .fd-error-text{color:var(--fd-error);font-size:12px;margin-top:4px}
 .fd-helper,.fd-counter{color:var(--fd-muted);font-size:12px;margin-top:4px}

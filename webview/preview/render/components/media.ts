@@ -7,14 +7,14 @@ import { isObject, type JsonObject } from '../json';
 import { labelText, wrap } from '../wrap';
 
 /** Width of the phone's content column in CSS pixels: Image `width` is capped to it. */
-const CONTENT_WIDTH = 328;
+const CONTENT_WIDTH = 308;
 
 export function renderImage(c: JsonObject, path: string, ctx: RenderContext): string {
   const src = imageDataUri(resolveText(c['src'], ctx.scope));
   const alt = resolveText(c['alt-text'], ctx.scope);
   if (!src) return wrap('Image', path, ctx, missing(alt, ctx));
-  // sizes go in width/height attributes (the panel's CSP forbids style attributes); the CSS
-  // keeps the ratio they give when it scales the image down
+  // sizes go in width/height attributes (the panel's CSP forbids style attributes); the image
+  // fills that box as scale-type says (object-fit)
   const ratio = numeric(resolveValue(c['aspect-ratio'], ctx.scope)) ?? 1;
   const width = Math.min(numeric(c['width']) ?? CONTENT_WIDTH, CONTENT_WIDTH);
   const height = numeric(c['height']) ?? Math.round(width / (ratio > 0 ? ratio : 1));
