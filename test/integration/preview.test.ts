@@ -83,12 +83,17 @@ suite('WhatsApp Flow preview', function () {
     await rendered(preview, (r) => r.screenId === 'CONFIRM', 'the cursor in CONFIRM');
   });
 
-  test('follows the dark theme', async () => {
+  test('follows the dark and high contrast themes', async () => {
     await setTheme('Default Dark Modern');
     await waitFor(() => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark, { message: 'the dark theme' });
     preview.activate('BOOKING');
     await rendered(preview, (r) => r.screenId === 'BOOKING', 'BOOKING again');
     await screenshot('preview-dark');
+    await setTheme('Default High Contrast');
+    await waitFor(() => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.HighContrast, { message: 'the high contrast theme' });
+    preview.activate('CONFIRM');
+    await rendered(preview, (r) => r.screenId === 'CONFIRM', 'CONFIRM in high contrast');
+    await screenshot('preview-high-contrast');
     await setTheme('Default Light Modern');
     await waitFor(() => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Light, { message: 'the light theme' });
   });

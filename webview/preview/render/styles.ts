@@ -11,7 +11,7 @@ export const PHONE_CSS = `
 .fd-phone{${palette.light}box-sizing:border-box;width:360px;height:740px;display:flex;flex-direction:column;background:var(--fd-bg);color:var(--fd-fg);border:10px solid var(--fd-bezel);border-radius:36px;overflow:hidden;font-family:-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.4;box-shadow:0 4px 24px rgba(0,0,0,.25)}
 .fd-theme-dark .fd-phone,.vscode-dark .fd-phone{${palette.dark}}
 @media (prefers-color-scheme: dark){.fd-theme-auto .fd-phone{${palette.dark}}}
-.vscode-high-contrast .fd-phone{color-scheme:dark;--fd-bg:var(--vscode-editor-background);--fd-fg:var(--vscode-editor-foreground);--fd-muted:var(--vscode-descriptionForeground);--fd-line:var(--vscode-contrastBorder);--fd-field:var(--vscode-contrastBorder);--fd-accent:var(--vscode-button-background);--fd-accent-fg:var(--vscode-button-foreground);--fd-chip:var(--vscode-editor-background);--fd-chip-on:var(--vscode-button-background);--fd-error:var(--vscode-errorForeground);--fd-bar:var(--vscode-editor-background);--fd-bezel:var(--vscode-contrastBorder);--fd-issue:var(--vscode-errorForeground);--fd-issue-bg:transparent}
+.vscode-high-contrast .fd-phone,.vscode-high-contrast-light .fd-phone{color-scheme:dark;--fd-bg:var(--vscode-editor-background);--fd-fg:var(--vscode-editor-foreground);--fd-muted:var(--vscode-descriptionForeground);--fd-line:var(--vscode-contrastBorder);--fd-field:var(--vscode-contrastBorder);--fd-accent:var(--vscode-button-background);--fd-accent-fg:var(--vscode-button-foreground);--fd-chip:var(--vscode-editor-background);--fd-chip-on:var(--vscode-button-background);--fd-error:var(--vscode-errorForeground);--fd-bar:var(--vscode-editor-background);--fd-bezel:var(--vscode-contrastBorder);--fd-issue:var(--vscode-errorForeground);--fd-issue-bg:transparent}
 .vscode-high-contrast-light .fd-phone{color-scheme:light}
 .fd-phone *{box-sizing:border-box}
 .fd-statusbar{display:flex;justify-content:space-between;padding:6px 18px 2px;font-size:12px;font-weight:600;background:var(--fd-bar)}
@@ -101,6 +101,7 @@ button.fd-appbar-button{cursor:pointer}
 .fd-captions-center{justify-content:center}
 .fd-footer-button{width:100%;padding:11px 16px;border:0;border-radius:22px;background:var(--fd-accent);color:var(--fd-accent-fg);font:inherit;font-weight:600;cursor:pointer}
 .fd-footer-button.fd-dim{opacity:.45}
+.vscode-high-contrast .fd-footer-button,.vscode-high-contrast-light .fd-footer-button,.vscode-high-contrast .fd-chip,.vscode-high-contrast-light .fd-chip{border:1px solid var(--vscode-contrastBorder)}
 .fd-managed{text-align:center;font-size:11px;color:var(--fd-muted);margin-top:8px}
 .fd-unknown{border:1px dashed var(--fd-issue);border-radius:6px;padding:8px;color:var(--fd-issue);font-family:monospace}
 .fd-has-issue{outline:2px solid var(--fd-issue);outline-offset:3px;border-radius:4px;background:var(--fd-issue-bg)}
