@@ -1,11 +1,15 @@
 // flowdeck preview FILE --out DIR [--screen ID]: renders a WhatsApp Flow JSON file's screens as
-// standalone HTML pages (the phone preview the editor shows, with the screens' example data),
-// plus index.html listing them in routing order. Nothing in the pages loads from the network.
+// standalone HTML pages (the phone preview the editor shows, with the screens' example data and
+// the language service's errors and warnings outlined on their components), plus index.html
+// listing them in routing order. Nothing in the pages loads from the network.
 // Exit status: 0 written, 1 unreadable or not a flow, 2 usage error.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { issuesBySpan, readFlowText } from '../../../webview/preview/flowText';
 import { flowScreens } from '../../../webview/preview/render/flow';
+import { lintFiles } from '../lint/lintFiles';
 import { indexPage, screenFileName, screenPage } from '../../../webview/preview/render/page';
 
 export interface PreviewIo {
@@ -18,8 +22,8 @@ const HELP = [
   'usage: flowdeck preview FILE --out DIR [--screen ID]',
   '',
   'Writes one standalone HTML page per screen of a WhatsApp Flow JSON file, named <SCREEN_ID>.html,',
-  'showing the screen as the phone does with its example data filled in, and index.html linking',
-  'the pages in routing order.',
+  'showing the screen as the phone does with its example data filled in and the problems `flowdeck lint`',
+  'reports outlined on their components, and index.html linking the pages in routing order.',
   '',
   '  --out DIR      folder to write the pages to (created when missing)',
   '  --screen ID    write only this screen\'s page',
@@ -97,19 +101,33 @@ export async function previewCommand(args: readonly string[], io: PreviewIo): Pr
     io.stderr(`flowdeck: ${parsed.file} has no screen '${parsed.screen}'; its screens: ${screens.map((s) => s.id).join(', ')}\n`);
     return 1;
   }
+  const issues = problemsByComponent(path, text);
   const outDir = resolve(io.cwd, parsed.out);
   mkdirSync(outDir, { recursive: true });
   const name = basename(path).replace(/(\.wa-flow)?\.json$/i, '');
   const chosen = parsed.screen === undefined ? screens : screens.filter((s) => s.id === parsed.screen);
   for (const s of chosen) {
-    writeFileSync(join(outDir, screenFileName(s.id)), screenPage(flow, name, s.id));
+    writeFileSync(join(outDir, screenFileName(s.id)), screenPage(flow, name, s.id, { issues }));
     io.stdout(`${join(parsed.out, screenFileName(s.id))}\n`);
   }
   if (parsed.screen === undefined) {
     writeFileSync(join(outDir, 'index.html'), indexPage(flow, name));
     io.stdout(`${join(parsed.out, 'index.html')}\n`);
   }
+  const outlined = Object.values(issues).reduce((n, list) => n + list.length, 0);
+  if (outlined > 0) io.stdout(`${outlined} problem(s) outlined on the pages: run \`flowdeck lint ${parsed.file}\` for the list\n`);
   return 0;
+}
+
+/** The editor's errors and warnings for the file, by the component (or screen) they fall in. */
+function problemsByComponent(path: string, text: string): Record<string, string[]> {
+  const [result] = lintFiles([path], { cwd: '/' });
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const found = (result?.diagnostics ?? [])
+    .filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning)
+    .map((d) => ({ offset: (lineStarts[d.range.start.line] ?? 0) + d.range.start.character, message: d.message }));
+  return issuesBySpan(readFlowText(text).spans, found);
 }
 
 export function run(args: string[]): Promise<number> {

@@ -46,6 +46,18 @@ describe('flowdeck preview', () => {
     assert.match(confirm, /A table for 2 on 2026-12-24/); // backtick expression over example data
   });
 
+  test('the language service\'s problems are outlined on the component they concern', async () => {
+    const flow = readFileSync(EXAMPLE, 'utf8').replace('"label": "Guests"', '"label": "Number of guests at the table"');
+    writeFileSync(join(dir, 'long-label.wa-flow.json'), flow);
+    const { code, out } = await cli(['long-label.wa-flow.json', '--out', 'problems']);
+    assert.equal(code, 0);
+    assert.match(out, /^1 problem\(s\) outlined on the pages: run `flowdeck lint long-label.wa-flow.json` for the list$/m);
+    const booking = readFileSync(join(dir, 'problems', 'BOOKING.html'), 'utf8');
+    assert.match(booking, /<div class="fd-component fd-c-TextInput fd-has-issue" data-path="\/screens\/0\/layout\/children\/1">/);
+    assert.match(booking, /<div class="fd-issue" role="note">[^<]*limit is 20[^<]*<\/div>/);
+    assert.doesNotMatch(readFileSync(join(dir, 'problems', 'CONFIRM.html'), 'utf8'), /class="[^"]*fd-has-issue/);
+  });
+
   test('--screen writes only that screen', async () => {
     const { code, out } = await cli([EXAMPLE, '--out', 'one', '--screen', 'CONFIRM']);
     assert.equal(code, 0);

@@ -2,7 +2,7 @@
 // diagnostics mapped to the innermost component, pointers back to text ranges.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { issuesBySpan, rangeOfPointer, readFlowText, spanAt } from '../../../client/src/whatsapp/preview/flowText';
+import { issuesBySpan, rangeOfPointer, readFlowText, spanAt } from '../../../webview/preview/flowText';
 
 const text = `{
   "version": "7.3",

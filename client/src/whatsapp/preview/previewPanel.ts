@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { FromWebview, RenderedMessage, ToWebview } from '../../../../webview/preview/protocol';
 import type { JsonObject, JsonValue } from '../../../../webview/preview/render/json';
 import { panelHtml, webviewRoots } from '../../webview/panelHtml';
-import { issuesBySpan, rangeOfPointer, readFlowText, spanAt, type FlowText } from './flowText';
+import { issuesBySpan, rangeOfPointer, readFlowText, spanAt, type FlowText } from '../../../../webview/preview/flowText';
 import { flowBaseName, readResponses } from './responses';
 import { panelStrings, phoneStrings } from './strings';
 

@@ -1,6 +1,7 @@
 // The Flow JSON text as the preview needs it, with no language server: the parsed value, which
 // screen and component an offset falls in, and diagnostics mapped to the component they touch.
-// Components are named by JSON pointer, as the renderer names them.
+// Components are named by JSON pointer, as the renderer names them. Shared by the VS Code panel
+// (client) and `flowdeck preview`; pure (jsonc-parser only).
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 export interface ComponentSpan {
