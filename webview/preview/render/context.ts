@@ -11,8 +11,6 @@ export interface RenderContext {
   readonly issues: Readonly<Record<string, readonly string[]>>;
   /** The enclosing Form's `error-messages`, resolved (inputs inside a Form take theirs from it). */
   readonly formErrors: JsonObject;
-  /** If/Switch nesting depth (Meta allows 3 levels). */
-  readonly depth: number;
   readonly strings: PreviewStrings;
   /** Labels of the required inputs still empty on this screen (the Footer looks disabled until none). */
   readonly missingRequired: readonly string[];

@@ -49,7 +49,6 @@ export function renderScreen(flow: unknown, screenId: string, options: ScreenRen
     version: flowVersion(flow),
     issues,
     formErrors: {},
-    depth: 0,
     strings,
     missingRequired: missingRequired(children, scope),
     footers: [],

@@ -14,13 +14,13 @@ export function renderForm(c: JsonObject, path: string, ctx: RenderContext, chil
 
 export function renderIf(c: JsonObject, path: string, ctx: RenderContext, children: Children): string {
   const branch = evaluateCondition(c['condition'], ctx.scope) ? 'then' : 'else';
-  const inner = children(c[branch], pointerChild(path, branch), { ...ctx, depth: ctx.depth + 1 });
+  const inner = children(c[branch], pointerChild(path, branch), ctx);
   return wrap('If', path, ctx, inner, 'fd-branch');
 }
 
 export function renderSwitch(c: JsonObject, path: string, ctx: RenderContext, children: Children): string {
   const key = asText(resolveValue(c['value'], ctx.scope));
   const cases = isObject(c['cases']) ? c['cases'] : {};
-  const inner = key in cases ? children(cases[key], pointerChild(pointerChild(path, 'cases'), key), { ...ctx, depth: ctx.depth + 1 }) : '';
+  const inner = key in cases ? children(cases[key], pointerChild(pointerChild(path, 'cases'), key), ctx) : '';
   return wrap('Switch', path, ctx, inner, 'fd-branch');
 }
