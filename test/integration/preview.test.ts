@@ -81,6 +81,7 @@ suite('WhatsApp Flow preview', function () {
     await rendered(preview, (r) => r.screenId === 'BOOKING' && r.overlay === undefined, 'the cursor in BOOKING');
     editor.selection = new vscode.Selection(at('Send me a reminder'), at('Send me a reminder'));
     await rendered(preview, (r) => r.screenId === 'CONFIRM', 'the cursor in CONFIRM');
+    await screenshot('preview-cursor');
   });
 
   test('follows the dark and high contrast themes', async () => {
