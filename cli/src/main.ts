@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   start: () => import('./commands/start'),
   tail: () => import('./commands/tail'),
   graph: () => import('./commands/graph'),
+  preview: () => import('./commands/preview'),
 };
 
 function help(): string {
@@ -22,6 +23,7 @@ function help(): string {
     '  start FLOW [--input JSON|@file] [--name N] [--tail]   start an execution',
     '  tail FLOW EXECUTION                   print an execution\'s events until it ends',
     '  graph FILE [--format json|svg|mermaid|dot]   print the flow as a graph',
+    '  preview FILE --out DIR [--screen ID]  WhatsApp Flow screens as standalone HTML pages',
     '',
     'Run `flowdeck <command> --help` for a command\'s options.',
   ].join('\n');

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { WhatsappCommands } from './commands';
 import { WhatsappFlowsTree } from './tree';
 import type { LocalEmulatorEndpoint } from '../localEmulator';
+import { WhatsappPreview } from './preview/previewPanel';
 
 export const WHATSAPP_VIEW_ID = 'flowdeck.whatsappFlows';
 
@@ -12,6 +13,7 @@ export const WhatsappCommandIds = {
   publish: 'flowdeck.whatsapp.publish',
   deprecate: 'flowdeck.whatsapp.deprecate',
   refresh: 'flowdeck.whatsapp.refresh',
+  preview: 'flowdeck.whatsapp.preview',
 } as const;
 
 export function registerWhatsappFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, localEmulator: LocalEmulatorEndpoint): void {
@@ -27,6 +29,13 @@ export function registerWhatsappFeatures(context: vscode.ExtensionContext, log: 
     vscode.commands.registerCommand(WhatsappCommandIds.refresh, () => tree.refresh()),
     // For tests and other extensions: the view's data.
     vscode.commands.registerCommand('flowdeck.whatsapp.tree', () => tree),
+  );
+  const preview = new WhatsappPreview(context.extensionUri, log);
+  context.subscriptions.push(
+    preview,
+    vscode.commands.registerCommand(WhatsappCommandIds.preview, (uri?: vscode.Uri) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
+    // For tests and other extensions: the open preview.
+    vscode.commands.registerCommand('flowdeck.whatsapp.previewPanel', () => preview),
   );
   log.debug('WhatsApp features registered');
 }

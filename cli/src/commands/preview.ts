@@ -1,0 +1,139 @@
+// flowdeck preview FILE --out DIR [--screen ID]: renders a WhatsApp Flow JSON file's screens as
+// standalone HTML pages (the phone preview the editor shows, with the screens' example data and
+// the language service's errors and warnings outlined on their components), plus index.html
+// listing them in routing order. Nothing in the pages loads from the network.
+// Exit status: 0 written, 1 unreadable or not a flow, 2 usage error.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { issuesBySpan, readFlowText } from '../../../webview/preview/flowText';
+import { flowScreens } from '../../../webview/preview/render/flow';
+import { lintFiles } from '../lint/lintFiles';
+import { indexPage, screenFileName, screenPage } from '../../../webview/preview/render/page';
+
+export interface PreviewIo {
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const HELP = [
+  'usage: flowdeck preview FILE --out DIR [--screen ID]',
+  '',
+  'Writes one standalone HTML page per screen of a WhatsApp Flow JSON file, named <SCREEN_ID>.html,',
+  'showing the screen as the phone does with its example data filled in and the problems `flowdeck lint`',
+  'reports outlined on their components, and index.html linking the pages in routing order.',
+  '',
+  '  --out DIR      folder to write the pages to (created when missing)',
+  '  --screen ID    write only this screen\'s page',
+  '',
+  'Exit status: 0 when the pages are written, 1 if FILE cannot be read or is not a flow, 2 on a usage error.',
+].join('\n');
+
+interface PreviewArgs {
+  readonly file: string;
+  readonly out: string;
+  readonly screen: string | undefined;
+}
+
+function parseArgs(args: readonly string[]): PreviewArgs | 'help' | string {
+  let file: string | undefined;
+  let out: string | undefined;
+  let screen: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const flag = eq > 0 ? a.slice(0, eq) : a;
+    const value = (): string | undefined => (eq > 0 ? a.slice(eq + 1) : args[++i]);
+    if (flag === '--help' || flag === '-h') return 'help';
+    if (flag === '--out' || flag === '-o') {
+      out = value();
+      if (!out) return '--out needs a folder';
+    } else if (flag === '--screen') {
+      screen = value();
+      if (!screen) return '--screen needs a screen id';
+    } else if (a.startsWith('-')) {
+      return `unknown option '${a}'`;
+    } else if (file === undefined) {
+      file = a;
+    } else {
+      return `only one FILE, not also '${a}'`;
+    }
+  }
+  if (!file) return 'preview needs a Flow JSON FILE';
+  if (!out) return 'preview needs --out DIR';
+  return { file, out, screen };
+}
+
+export async function previewCommand(args: readonly string[], io: PreviewIo): Promise<number> {
+  const parsed = parseArgs(args);
+  if (parsed === 'help') {
+    io.stdout(HELP + '\n');
+    return 0;
+  }
+  if (typeof parsed === 'string') {
+    io.stderr(`flowdeck: ${parsed}\n\n${HELP}\n`);
+    return 2;
+  }
+  const path = resolve(io.cwd, parsed.file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    io.stderr(`flowdeck: cannot read ${parsed.file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+  const problems: ParseError[] = [];
+  const flow: unknown = parseJsonc(text, problems, { disallowComments: true, allowTrailingComma: false });
+  if (problems.length > 0) {
+    const p = problems[0] as ParseError;
+    const before = text.slice(0, p.offset).split('\n');
+    io.stderr(`${parsed.file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1} ${printParseErrorCode(p.error)}: not valid JSON\n`);
+    return 1;
+  }
+  const screens = flowScreens(flow);
+  if (screens.length === 0) {
+    io.stderr(`flowdeck: ${parsed.file} has no "screens": is it a WhatsApp Flow JSON file?\n`);
+    return 1;
+  }
+  if (parsed.screen !== undefined && !screens.some((s) => s.id === parsed.screen)) {
+    io.stderr(`flowdeck: ${parsed.file} has no screen '${parsed.screen}'; its screens: ${screens.map((s) => s.id).join(', ')}\n`);
+    return 1;
+  }
+  const issues = problemsByComponent(path, text);
+  const outDir = resolve(io.cwd, parsed.out);
+  mkdirSync(outDir, { recursive: true });
+  const name = basename(path).replace(/(\.wa-flow)?\.json$/i, '');
+  const chosen = parsed.screen === undefined ? screens : screens.filter((s) => s.id === parsed.screen);
+  for (const s of chosen) {
+    writeFileSync(join(outDir, screenFileName(s.id)), screenPage(flow, name, s.id, { issues }));
+    io.stdout(`${join(parsed.out, screenFileName(s.id))}\n`);
+  }
+  if (parsed.screen === undefined) {
+    writeFileSync(join(outDir, 'index.html'), indexPage(flow, name));
+    io.stdout(`${join(parsed.out, 'index.html')}\n`);
+  }
+  const outlined = Object.values(issues).reduce((n, list) => n + list.length, 0);
+  if (outlined > 0) io.stdout(`${outlined} problem(s) outlined on the pages: run \`flowdeck lint ${parsed.file}\` for the list\n`);
+  return 0;
+}
+
+/** The editor's errors and warnings for the file, by the component (or screen) they fall in. */
+function problemsByComponent(path: string, text: string): Record<string, string[]> {
+  const [result] = lintFiles([path], { cwd: '/' });
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const found = (result?.diagnostics ?? [])
+    .filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning)
+    .map((d) => ({ offset: (lineStarts[d.range.start.line] ?? 0) + d.range.start.character, message: d.message }));
+  return issuesBySpan(readFlowText(text).spans, found);
+}
+
+export function run(args: string[]): Promise<number> {
+  return previewCommand(args, {
+    cwd: process.cwd(),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  });
+}
