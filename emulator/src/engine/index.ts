@@ -4,6 +4,9 @@ import { createRun } from './run';
 import type { RunHandle, RunOptions } from './types';
 
 export * from './types';
+export * from './observer';
+export { compileExpression, evaluate, evaluateCondition, type CompiledExpression, type Variables } from './expressions/evaluate';
+export { FlowFailure } from './errors';
 
 /**
  * Starts an execution at once and returns its handle. Never throws for a bad definition or
