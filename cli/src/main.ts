@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   deploy: () => import('./commands/deploy'),
   start: () => import('./commands/start'),
   tail: () => import('./commands/tail'),
+  'debug-adapter': () => import('./commands/debugAdapter'),
 };
 
 function help(): string {
@@ -20,6 +21,7 @@ function help(): string {
     '  deploy FILE [--name N] [--mode Standard|Express]   create or update a flow',
     '  start FLOW [--input JSON|@file] [--name N] [--tail]   start an execution',
     '  tail FLOW EXECUTION                   print an execution\'s events until it ends',
+    '  debug-adapter                         debug flows over the Debug Adapter Protocol on stdio',
     '',
     'Run `flowdeck <command> --help` for a command\'s options.',
   ].join('\n');
