@@ -10,6 +10,7 @@ import { sendFlowSettings } from './lsp/flowSettings';
 import { registerExecutionFeatures, type ExecutionFeatures } from './execution';
 import { registerWhatsappFeatures } from './whatsapp';
 import { registerCynosdbFeatures } from './cynosdb';
+import { registerDebugFeatures } from './debug';
 import type { LocalEmulatorEndpoint } from './localEmulator';
 
 /** What `activate()` returns: used by the integration tests and by other extensions. */
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): FlowdeckApi {
     execution?.targets.current().kind === 'emulator' ? (await execution.emulator.connection()).endpoint : undefined;
   guarded('WhatsApp', () => registerWhatsappFeatures(context, log, localEmulator));
   guarded('CynosDB', () => registerCynosdbFeatures(context, log, localEmulator));
+  guarded('debugger', () => context.subscriptions.push(registerDebugFeatures(log)));
   return {
     log,
     languageClient: () => flowServer.languageClient,
