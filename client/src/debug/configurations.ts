@@ -26,16 +26,36 @@ export function launchConfiguration(uri: vscode.Uri, extra: Partial<FlowLaunchCo
   return { type: DEBUG_TYPE, request: 'launch', name: vscode.l10n.t('Debug {0}', basename(uri.fsPath)), program: uri.fsPath, ...extra };
 }
 
-/** F5 without launch.json, and configurations that leave out the program. */
+/** Which saved input to debug with: none asked when there is none. */
+export async function pickInputFile(document: vscode.TextDocument): Promise<{ inputFile?: string } | undefined> {
+  const flowName = declaredFlowName(document.getText());
+  const flowdeckDir = flowdeckDirFor(document.uri);
+  const saved = flowName && flowdeckDir ? await listSavedInputs(flowdeckDir, flowName) : [];
+  if (saved.length === 0) return {};
+  type Item = vscode.QuickPickItem & { inputFile?: string };
+  const items: Item[] = [
+    ...saved.map((s) => ({ label: `$(json) ${s.name}`, description: vscode.workspace.asRelativePath(s.path), inputFile: s.path })),
+    { label: `$(circle-slash) ${vscode.l10n.t('Empty input')}`, description: '{}' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Debug {0} with which input?', flowName ?? '') });
+  if (!picked) return undefined;
+  return picked.inputFile !== undefined ? { inputFile: picked.inputFile } : {};
+}
+
+/** F5 without launch.json (asking for a saved input when the flow has some), and configurations without a program. */
 export class InitialConfigurationProvider implements vscode.DebugConfigurationProvider {
-  resolveDebugConfiguration(_folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): vscode.DebugConfiguration | undefined {
+  async resolveDebugConfiguration(
+    _folder: vscode.WorkspaceFolder | undefined,
+    config: vscode.DebugConfiguration,
+  ): Promise<vscode.DebugConfiguration | undefined> {
     const active = vscode.window.activeTextEditor?.document;
     if (!config.type && !config.request && !config.name) {
       if (!isFlowDocument(active)) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Open a flow file (.flow.yaml, .flow.json) to debug it.'));
         return undefined;
       }
-      return launchConfiguration(active.uri);
+      const input = await pickInputFile(active);
+      return input ? launchConfiguration(active.uri, input) : undefined;
     }
     const launch = config as FlowLaunchConfiguration;
     if (!launch.program) {

@@ -6,14 +6,14 @@ import { dirname } from 'node:path';
 import { FlowDebugSession } from '../../../debug/src';
 import { reportError } from '../log';
 import { CommandIds } from '../execution/commandIds';
-import { declaredFlowName, flowdeckDirFor, targetDocument } from '../execution/definition';
-import { listSavedInputs } from '../execution/inputs';
+import { targetDocument } from '../execution/definition';
 import {
   DEBUG_TYPE,
   DynamicConfigurationProvider,
   InitialConfigurationProvider,
   isFlowDocument,
   launchConfiguration,
+  pickInputFile,
   type FlowLaunchConfiguration,
 } from './configurations';
 
@@ -34,22 +34,6 @@ class InlineAdapterFactory implements vscode.DebugAdapterDescriptorFactory {
     const cwd = session.workspaceFolder?.uri.fsPath ?? (program ? dirname(program) : undefined);
     return new vscode.DebugAdapterInlineImplementation(new FlowDebugSession(cwd !== undefined ? { cwd } : {}));
   }
-}
-
-/** Which saved input to debug with: none asked when there is none. */
-async function pickInputFile(document: vscode.TextDocument): Promise<{ inputFile?: string } | undefined> {
-  const flowName = declaredFlowName(document.getText());
-  const flowdeckDir = flowdeckDirFor(document.uri);
-  const saved = flowName && flowdeckDir ? await listSavedInputs(flowdeckDir, flowName) : [];
-  if (saved.length === 0) return {};
-  type Item = vscode.QuickPickItem & { inputFile?: string };
-  const items: Item[] = [
-    ...saved.map((s) => ({ label: `$(json) ${s.name}`, description: vscode.workspace.asRelativePath(s.path), inputFile: s.path })),
-    { label: `$(circle-slash) ${vscode.l10n.t('Empty input')}`, description: '{}' },
-  ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Debug {0} with which input?', flowName ?? '') });
-  if (!picked) return undefined;
-  return picked.inputFile !== undefined ? { inputFile: picked.inputFile } : {};
 }
 
 export async function debugFlow(args: DebugFlowArgs = {}): Promise<boolean> {
