@@ -52,23 +52,28 @@ suite('Flowdeck flow debugger', function () {
 
     // F5: no launch.json, so the flow's saved inputs are offered; the first (busy-gateway) reaches
     // ChargePayment through a Retry.
-    await vscode.commands.executeCommand('workbench.action.debug.start');
+    // (the start command settles only once the session runs, after the pick: not awaited here)
+    const started = vscode.commands.executeCommand('workbench.action.debug.start');
     await waitFor(
       async () => {
         if (vscode.debug.activeDebugSession?.type === 'flowdeck') return true;
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await vscode.commands.executeCommand('quickInput.accept').then(undefined, () =>
+          vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'),
+        );
         return false;
       },
       { timeoutMs: 30_000, intervalMs: 300, message: 'a flowdeck debug session after F5 and the input pick' },
     );
+    await started;
     const session = vscode.debug.activeDebugSession!;
     assert.equal(session.configuration['program'], uri.fsPath);
     assert.match(String(session.configuration['inputFile']), /busy-gateway\.json$/);
 
     const stop = await waitFor(() => stoppedEvents()[0], { timeoutMs: 30_000, message: 'the stop at ChargePayment' });
     assert.equal(stop.body.reason, 'breakpoint');
-    const bp = vscode.debug.breakpoints[0] as vscode.SourceBreakpoint;
-    assert.equal(bp.location.range.start.line, nameLine - 1, 'the breakpoint moved to the first line of the state');
+    // Verified and moved to the state's first line (one above its Name; DAP lines are 1-based).
+    const verified = responses('setBreakpoints').at(-1)?.body?.breakpoints as DebugProtocol.Breakpoint[] | undefined;
+    assert.deepEqual(verified?.map((b) => [b.verified, b.line]), [[true, nameLine]]);
 
     const trace = (await session.customRequest('stackTrace', { threadId: stop.body.threadId })) as DebugProtocol.StackTraceResponse['body'];
     assert.deepEqual(
