@@ -5,8 +5,9 @@ import * as vscode from 'vscode';
 import { dirname } from 'node:path';
 import { FlowDebugSession } from '../../../debug/src';
 import { reportError } from '../log';
-import { CommandIds } from '../execution/commandIds';
+import { CommandIds, FLOW_LANGUAGES } from '../execution/commandIds';
 import { targetDocument } from '../execution/definition';
+import { FlowEvaluatableExpressions } from './hover';
 import {
   DEBUG_TYPE,
   DynamicConfigurationProvider,
@@ -62,6 +63,10 @@ export function registerDebugFeatures(log: vscode.LogOutputChannel): vscode.Disp
       DEBUG_TYPE,
       new DynamicConfigurationProvider(),
       vscode.DebugConfigurationProviderTriggerKind.Dynamic,
+    ),
+    vscode.languages.registerEvaluatableExpressionProvider(
+      FLOW_LANGUAGES.map((language) => ({ language, scheme: 'file' })),
+      new FlowEvaluatableExpressions(),
     ),
     vscode.commands.registerCommand(CommandIds.debugFlow, async (arg?: DebugFlowArgs | vscode.Uri) => {
       // menus pass the file's Uri, the CodeLens and scripts an arguments object
