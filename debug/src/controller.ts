@@ -65,6 +65,9 @@ export interface DebugThread {
 
 type StepKind = 'next' | 'stepIn' | 'stepOut';
 
+/** States that run branches or iterations (threads of their own). */
+const CONTAINER_TYPES: ReadonlySet<string> = new Set(['Parallel', 'Map', 'parallel', 'foreach']);
+
 interface PendingStep {
   readonly kind: StepKind;
   readonly scope: ScopeFrame;
@@ -235,7 +238,7 @@ export class RunController implements RunObserver {
 
   /** A Parallel/Map state has finished: its branches' and iterations' threads are gone. */
   private endThreadsInside(visit: StateVisit): void {
-    if (visit.scope.kind === 'execution' && this.threadsByScope.size === 1) return;
+    if (!CONTAINER_TYPES.has(visit.stateType)) return;
     for (const [scope, thread] of this.threadsByScope) {
       if (scope !== visit.scope && isInside(scope, visit.scope, visit.stateName)) {
         this.threadsByScope.delete(scope);

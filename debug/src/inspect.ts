@@ -144,10 +144,8 @@ export class Inspector {
     return Array.isArray(value) ? value.map((v, i) => child(i, v)) : Object.entries(value).map(([k, v]) => child(k, v));
   }
 
-  private names(): { input: string; context: string; output: string } {
-    return this.dialect === 'legacy'
-      ? { input: '$input', context: '$context', output: '$local' }
-      : { input: '$Input', context: '$Context', output: '$Output' };
+  private names(): { input: string; context: string } {
+    return this.dialect === 'legacy' ? { input: '$input', context: '$context' } : { input: '$Input', context: '$Context' };
   }
 
   private stateVariables(thread: DebugThread, visit: StateVisit, editable: boolean): VariableInfo[] {
@@ -156,7 +154,10 @@ export class Inspector {
     const out: VariableInfo[] = [this.variable(n.input, input, n.input, editable ? { thread, path: [] } : undefined)];
     const previous = thread.previous;
     if (previous && previous.outcome.kind !== 'failed' && thread.phase === 'before') {
-      out.push(this.variable(n.output, previous.outcome.output, undefined));
+      // Current spec: the previous state's $Output, as the Debug Console's $Output reads it. A
+      // legacy step has no $Output: its output is merged into $local, so it is named by its step.
+      const label = this.dialect === 'legacy' ? `Output of ${previous.visit.stateName}` : '$Output';
+      out.push(this.variable(label, previous.outcome.output, this.dialect === 'legacy' ? undefined : '$Output'));
     }
     out.push(this.variable(n.context, visit.context(), n.context));
     if (thread.lastTaskResult) out.push(this.variable(`Last task result (${thread.lastTaskResult.stateName})`, thread.lastTaskResult.result, undefined));
@@ -240,7 +241,7 @@ export class Inspector {
     return {
       get: (name) => {
         if (input !== undefined && (legacy ? name === '' || name === 'input' : name === 'Input')) return input;
-        if (output !== undefined && (legacy ? name === 'local' : name === 'Output')) return output;
+        if (output !== undefined && !legacy && name === 'Output') return output;
         return visit.variables.get(name);
       },
     };

@@ -46,6 +46,16 @@ suite('Flowdeck flow debugger', function () {
     const uri = workspaceUri('order-processing.flow.yaml');
     const doc = await openDocument(uri);
     await waitForPublishedDiagnostics(uri, { timeoutMs: 30_000 });
+    // The Debug CodeLens sits beside Start.
+    const lenses = await waitFor(
+      async () => {
+        const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+        return found.some((l) => l.command?.command === 'flowdeck.debugFlow') ? found : undefined;
+      },
+      { message: 'the Debug CodeLens' },
+    );
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(titles.indexOf(titles.find((t) => t.endsWith('Debug'))!) === titles.indexOf(titles.find((t) => t.endsWith('Start'))!) + 1, titles.join(', '));
     const nameLine = doc.getText().split('\n').findIndex((l) => l.includes('Name: ChargePayment'));
     assert.ok(nameLine > 0);
     vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(uri, new vscode.Position(nameLine, 4)))]);
