@@ -18,6 +18,7 @@ import {
 } from '../../emulator/src/engine';
 import type { BreakpointStore, StateBreakpoint } from './breakpoints';
 import { interpolate, testCondition, type Dialect } from './expressions';
+import type { PausableClock } from './pausableClock';
 import type { StateMap } from './stateMap';
 
 export type StopReason = 'entry' | 'pause' | 'breakpoint' | 'step' | 'exception';
@@ -95,6 +96,8 @@ export interface ControllerOptions {
   readonly exceptionFilters: ReadonlySet<ExceptionFilter>;
   readonly stopOnEntry: boolean;
   readonly events: ControllerEvents;
+  /** The run's clock: stands still while stopped, so no Timeout fires because someone looked. */
+  readonly clock?: PausableClock;
 }
 
 export class RunController implements RunObserver {
@@ -188,6 +191,7 @@ export class RunController implements RunObserver {
     const thread = (threadId !== undefined ? this.threadsById.get(threadId) : undefined) ?? this.stoppedThread;
     this.step = kind !== 'continue' && thread?.visit ? { kind, scope: thread.scope, visit: thread.visit } : undefined;
     this.stoppedThreadId = undefined;
+    this.options.clock?.resume();
     this.releaseAll();
   }
 
@@ -199,6 +203,7 @@ export class RunController implements RunObserver {
   terminate(): void {
     this.terminated = true;
     this.stoppedThreadId = undefined;
+    this.options.clock?.resume();
     this.releaseAll();
   }
 
@@ -330,6 +335,7 @@ export class RunController implements RunObserver {
     this.step = undefined;
     this.pauseRequested = false;
     this.stoppedThreadId = thread.id;
+    this.options.clock?.pause();
     this.options.events.stopped({ ...stop, threadId: thread.id });
     await this.park(thread);
   }

@@ -30,6 +30,7 @@ import { eventLine, resultLines } from './eventLine';
 import type { Dialect } from './expressions';
 import { Inspector, type VariableInfo } from './inspect';
 import { prepareLaunch, type FlowLaunchArguments, type PreparedLaunch } from './launch';
+import { PausableClock } from './pausableClock';
 import { StateMap } from './stateMap';
 
 export const EXCEPTION_FILTERS: DebugProtocol.ExceptionBreakpointsFilter[] = [
@@ -160,7 +161,9 @@ export class FlowDebugSession extends DebugSession {
       threadStarted: (id) => this.sendEvent(new ThreadEvent('started', id)),
       threadExited: (id) => this.sendEvent(new ThreadEvent('exited', id)),
     };
+    const clock = new PausableClock();
     const controller = new RunController({
+      clock,
       path,
       map,
       dialect,
@@ -177,6 +180,7 @@ export class FlowDebugSession extends DebugSession {
       tasks: launch.tasks,
       executionMode: launch.mode,
       timeScale: launch.timeScale,
+      clock,
       onEvent: (e) => this.sendEvent(new OutputEvent(`${eventLine(e)}\n`, 'stdout')),
       observer: controller,
     });
