@@ -75,6 +75,8 @@ export class FlowDebugSession extends DebugSession {
   private readonly configurationDone = new Promise<void>((resolve) => (this.configured = resolve));
   private run: ActiveRun | undefined;
   private launchArgs: FlowLaunchArguments | undefined;
+  /** The flow being debugged, once launch has read it: breakpoints elsewhere cannot be hit. */
+  private programPath: string | undefined;
   private closed!: () => void;
   /** Resolves when the client disconnects or the input stream closes. */
   readonly done = new Promise<void>((resolve) => (this.closed = resolve));
@@ -128,6 +130,7 @@ export class FlowDebugSession extends DebugSession {
       return;
     }
     this.launchArgs = args;
+    this.programPath = prepared.flow.path;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.configurationDone, new Promise<void>((r) => (timer = setTimeout(r, CONFIGURATION_WAIT_MS)))]);
     clearTimeout(timer);
@@ -209,14 +212,21 @@ export class FlowDebugSession extends DebugSession {
 
   protected override setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: DebugProtocol.SetBreakpointsArguments): void {
     const path = args.source.path !== undefined ? resolve(args.source.path) : undefined;
+    const source: DebugProtocol.SourceBreakpoint[] = args.breakpoints ?? args.lines?.map((line) => ({ line })) ?? [];
     if (path === undefined) {
-      response.body = { breakpoints: (args.breakpoints ?? []).map(() => ({ verified: false, message: 'Breakpoints need a flow file on disk' })) };
+      response.body = { breakpoints: source.map(() => ({ verified: false, message: 'Breakpoints need a flow file on disk' })) };
+      this.sendResponse(response);
+      return;
+    }
+    const program = this.programPath;
+    if (program !== undefined && path !== program) {
+      const message = `Not in the flow being debugged (${basename(program)})`;
+      response.body = { breakpoints: source.map((b) => ({ verified: false, line: b.line, message })) };
       this.sendResponse(response);
       return;
     }
     // The launched flow's map is the one its states run from; other files are read now.
     const { map, dialect } = this.run && this.run.launch.flow.path === path ? { map: this.run.map, dialect: this.maps.get(path)!.dialect } : this.stateMapFor(path);
-    const source: DebugProtocol.SourceBreakpoint[] = args.breakpoints ?? args.lines?.map((line) => ({ line })) ?? [];
     const requests = source.map((b) => ({
       line: this.convertClientLineToDebugger(b.line),
       ...(b.condition !== undefined ? { condition: b.condition } : {}),
@@ -381,6 +391,7 @@ export class FlowDebugSession extends DebugSession {
       for (const t of old.controller.threads()) this.sendEvent(new ThreadEvent('exited', t.id));
     }
     this.launchArgs = launchArgs;
+    this.programPath = prepared.flow.path;
     this.startExecution(prepared);
     this.sendResponse(response);
   }

@@ -103,6 +103,19 @@ describe('debug adapter: breakpoints', () => {
     assert.equal(await exitCode(dap), 0);
   });
 
+  test('a breakpoint in another flow file than the one debugged is not verified', async () => {
+    const { dap } = await launch({ args: { program: FANOUT, input: ITEMS, stopOnEntry: true } });
+    const stop = await dap.stopped();
+    const other = await dap.ok<DebugProtocol.SetBreakpointsResponse['body']>('setBreakpoints', {
+      source: { path: FAILING },
+      breakpoints: [{ line: lineOf(FAILING, 'Name: Charge') }],
+    });
+    assert.equal(other.breakpoints[0]!.verified, false);
+    assert.match(other.breakpoints[0]!.message ?? '', /fanout\.flow\.yaml/);
+    await dap.ok('continue', { threadId: stop.body.threadId });
+    assert.equal(await exitCode(dap), 0);
+  });
+
   test('a logpoint prints its message with expressions filled in and does not stop', async () => {
     const { dap } = await launch({
       args: { program: FANOUT, input: ITEMS },
