@@ -153,9 +153,11 @@ describe('debug adapter: stepping through Parallel and Map', () => {
     assert.equal(stop.body.threadId, branch);
     assert.match((await dap.topFrame(branch)).name, /^Left2/);
 
+    // stepOut finishes the branch (Left3 runs without a stop) and stops after the Parallel.
     await dap.ok('stepOut', { threadId: branch });
     stop = await dap.stopped();
     assert.equal(stop.body.threadId, root);
+    assert.ok(dap.output.some((l) => /StepExited\s+Left3/.test(l)));
     assert.match((await dap.topFrame(root)).name, /^Each \(Map\)/);
 
     await dap.ok('stepIn', { threadId: root });
