@@ -64,6 +64,8 @@ interface ActiveRun {
 export interface FlowDebugSessionOptions {
   /** Where relative `program` and `inputFile` paths resolve when launch gives no `cwd`. */
   readonly cwd?: string;
+  /** The exception filters' label and description in the client's language (default English). */
+  readonly exceptionFilterText?: Partial<Record<ExceptionFilter, { readonly label: string; readonly description: string }>>;
 }
 
 export class FlowDebugSession extends DebugSession {
@@ -112,7 +114,10 @@ export class FlowDebugSession extends DebugSession {
       supportsRestartRequest: true,
       supportsTerminateRequest: true,
       supportsExceptionInfoRequest: true,
-      exceptionBreakpointFilters: EXCEPTION_FILTERS,
+      exceptionBreakpointFilters: EXCEPTION_FILTERS.map((f) => ({
+        ...f,
+        ...(this.options.exceptionFilterText?.[f.filter as ExceptionFilter] ?? {}),
+      })),
     };
     this.sendResponse(response);
     this.sendEvent(new InitializedEvent());

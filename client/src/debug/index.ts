@@ -33,7 +33,17 @@ class InlineAdapterFactory implements vscode.DebugAdapterDescriptorFactory {
   createDebugAdapterDescriptor(session: vscode.DebugSession): vscode.DebugAdapterDescriptor {
     const program = (session.configuration as FlowLaunchConfiguration).program;
     const cwd = session.workspaceFolder?.uri.fsPath ?? (program ? dirname(program) : undefined);
-    return new vscode.DebugAdapterInlineImplementation(new FlowDebugSession(cwd !== undefined ? { cwd } : {}));
+    const exceptionFilterText = {
+      uncaught: {
+        label: vscode.l10n.t('Uncaught errors'),
+        description: vscode.l10n.t('Stop where an error would fail the execution (no Retry or Catch handles it)'),
+      },
+      taskErrors: {
+        label: vscode.l10n.t('All task errors'),
+        description: vscode.l10n.t('Stop at every failed task call, including those a Retry or Catch rule handles'),
+      },
+    };
+    return new vscode.DebugAdapterInlineImplementation(new FlowDebugSession({ ...(cwd !== undefined ? { cwd } : {}), exceptionFilterText }));
   }
 }
 
