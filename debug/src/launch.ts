@@ -36,6 +36,8 @@ export interface PreparedLaunch {
   readonly mode: ExecutionMode;
   readonly timeScale: number;
   readonly stopOnEntry: boolean;
+  /** Run Without Debugging: the same run and output, no stops. */
+  readonly noDebug: boolean;
 }
 
 /** Prepares a launch, or says in one message what to fix. */
@@ -80,5 +82,6 @@ export function prepareLaunch(args: FlowLaunchArguments, defaultCwd: string): Pr
     mode,
     timeScale,
     stopOnEntry: args.stopOnEntry === true,
+    noDebug: args.noDebug === true,
   };
 }

@@ -188,9 +188,9 @@ export class FlowDebugSession extends DebugSession {
       tasks: launch.tasks,
       executionMode: launch.mode,
       timeScale: launch.timeScale,
-      clock,
       onEvent: (e) => this.sendEvent(new OutputEvent(`${eventLine(e)}\n`, 'stdout')),
-      observer: controller,
+      // Run Without Debugging: the engine runs unobserved, on the real clock.
+      ...(launch.noDebug ? {} : { clock, observer: controller }),
     });
     const inspector = new Inspector(controller, map, dialect, launch.flow.flowName, launch.input);
     const run: ActiveRun = { launch, controller, inspector, handle, map, replaced: false };

@@ -116,6 +116,16 @@ describe('debug adapter: breakpoints', () => {
     assert.equal(await exitCode(dap), 0);
   });
 
+  test('Run Without Debugging (noDebug) runs to the end past breakpoints', async () => {
+    const { dap } = await launch({
+      args: { program: FANOUT, input: ITEMS, noDebug: true, stopOnEntry: true },
+      breakpoints: [{ line: lineOf(FANOUT, 'Name: Quote') }],
+    });
+    assert.equal(await exitCode(dap), 0);
+    assert.ok(!dap.events.some((e) => e.event === 'stopped'));
+    assert.ok(dap.output.some((l) => l.includes('ExecutionSucceeded')));
+  });
+
   test('a logpoint prints its message with expressions filled in and does not stop', async () => {
     const { dap } = await launch({
       args: { program: FANOUT, input: ITEMS },
