@@ -37,4 +37,18 @@ export default tseslint.config(
       ],
     },
   },
+  // the debugger observes the engine and reads the language service; it is reached by the client
+  // (inline adapter) and the CLI (`flowdeck debug-adapter`), and never reaches back
+  {
+    files: ['debug/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'debug/ runs outside VS Code too (flowdeck debug-adapter).' }],
+          patterns: [{ regex: '(^|/)(client|cli|cloud)/', message: 'debug/ may import only emulator/ and server/.' }],
+        },
+      ],
+    },
+  },
 );

@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   tail: () => import('./commands/tail'),
   graph: () => import('./commands/graph'),
   preview: () => import('./commands/preview'),
+  'debug-adapter': () => import('./commands/debugAdapter'),
 };
 
 function help(): string {
@@ -24,6 +25,7 @@ function help(): string {
     '  tail FLOW EXECUTION                   print an execution\'s events until it ends',
     '  graph FILE [--format json|svg|mermaid|dot]   print the flow as a graph',
     '  preview FILE --out DIR [--screen ID]  WhatsApp Flow screens as standalone HTML pages',
+    '  debug-adapter                         debug flows over the Debug Adapter Protocol on stdio',
     '',
     'Run `flowdeck <command> --help` for a command\'s options.',
   ].join('\n');

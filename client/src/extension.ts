@@ -11,6 +11,7 @@ import { registerExecutionFeatures, type ExecutionFeatures } from './execution';
 import { registerWhatsappFeatures } from './whatsapp';
 import { registerCynosdbFeatures } from './cynosdb';
 import { registerGraphFeatures } from './graph';
+import { registerDebugFeatures } from './debug';
 import type { LocalEmulatorEndpoint } from './localEmulator';
 
 /** What `activate()` returns: used by the integration tests and by other extensions. */
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): FlowdeckApi {
   guarded('WhatsApp', () => registerWhatsappFeatures(context, log, localEmulator));
   guarded('CynosDB', () => registerCynosdbFeatures(context, log, localEmulator));
   guarded('graph', () => registerGraphFeatures(context, log, flowServer, execution));
+  guarded('debugger', () => context.subscriptions.push(registerDebugFeatures(log)));
   return {
     log,
     languageClient: () => flowServer.languageClient,

@@ -2,17 +2,18 @@
 // checks the flow with the editor's language service, runs it in-process on the emulator's
 // interpreter, prints each history event as it happens, then the output or the error.
 // Exit status: 0 succeeded, 1 failed (or invalid flow/input), 2 usage error.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { formatForFile } from '../../../server/src/detect';
-import { toJsonValue, type JsonValue } from '../../../server/src/parse';
-import { createLanguageService } from '../../../server/src/service/languageService';
+import { dirname, resolve } from 'node:path';
+import type { JsonValue } from '../../../server/src/parse';
 import { startRun, type ExecutionMode, type HistoryEvent, type TaskEnvironment } from '../../../emulator/src/engine';
-import { CONFIG_FILE, createWorkspaceTasks } from '../../../emulator/src/tasks';
+import { CONFIG_FILE } from '../../../emulator/src/tasks';
+import {
+  findWorkspace,
+  isFlowFileProblem,
+  loadFlowFile,
+  parseInputText,
+  readInputFile,
+  workspaceTasks,
+} from '../../../emulator/src/local/flowFile';
 
 export interface RunIo {
   readonly cwd: string;
@@ -87,47 +88,10 @@ function parseArgs(args: readonly string[]): RunArgs | 'help' | string {
   return { file, ...out };
 }
 
-/** "line L, column C" (1-based) of a character offset. */
-function lineColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
-}
-
 /** Parses the input; errors name where the JSON went wrong. */
 function parseInput(raw: string | undefined, cwd: string): { value: JsonValue } | { error: string } {
   if (raw === undefined) return { value: {} };
-  let text = raw;
-  let source = '--input';
-  if (raw.startsWith('@')) {
-    source = raw.slice(1);
-    try {
-      text = readFileSync(resolve(cwd, source), 'utf8');
-    } catch (e) {
-      return { error: `cannot read the input file ${source}: ${(e as Error).message}` };
-    }
-  }
-  try {
-    const value = JSON.parse(text) as JsonValue;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return { error: `${source}: the input must be a JSON object such as {"key": "value"}` };
-    }
-    return { value };
-  } catch (e) {
-    // JSON.parse does not always say where; a tolerant parse finds the first problem's offset.
-    const problems: ParseError[] = [];
-    parseJsonc(text, problems, { disallowComments: true, allowTrailingComma: false });
-    const first = problems[0];
-    const where = first ? ` at ${lineColumn(text, first.offset)} (${printParseErrorCode(first.error)})` : '';
-    return { error: `${source}: not valid JSON${where}: ${(e as Error).message}` };
-  }
-}
-
-/** The nearest folder at or above `dir` holding the emulator configuration. */
-function findWorkspace(dir: string, fallback: string): string {
-  for (let d = dir; ; d = dirname(d)) {
-    if (existsSync(join(d, CONFIG_FILE))) return d;
-    if (dirname(d) === d) return fallback;
-  }
+  return raw.startsWith('@') ? readInputFile(raw.slice(1), cwd) : parseInputText(raw, '--input');
 }
 
 const MAX_DETAIL_CHARS = 300;
@@ -150,33 +114,22 @@ export async function runCommand(args: readonly string[], io: RunIo): Promise<nu
     return 2;
   }
   const path = resolve(io.cwd, parsed.file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    io.stderr(`flowdeck run: cannot read ${parsed.file}: ${(e as Error).message}\n`);
-    return 1;
-  }
-  const service = createLanguageService();
-  const doc = TextDocument.create(pathToFileURL(path).href, formatForFile(path) === 'json' ? 'json' : 'yaml', 1, text);
-  const analysed = service.analyse(doc);
-  if (analysed.dialect !== 'fdl' && analysed.dialect !== 'fdl-legacy') {
-    io.stderr(`flowdeck run: ${parsed.file} is not a CloudFlow flow (expected Type: StateMachine or type: flow)\n`);
-    return 1;
-  }
-  const errors = service
-    .validate(doc, { executionMode: parsed.mode })
-    .filter((d) => d.severity === DiagnosticSeverity.Error);
-  if (errors.length > 0) {
-    for (const d of errors) {
-      io.stderr(
-        `${parsed.file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code ?? ''} ${d.message}\n`,
-      );
+  const loaded = loadFlowFile(path, { mode: parsed.mode, fallbackName: parsed.file });
+  if (isFlowFileProblem(loaded)) {
+    if (loaded.kind === 'unreadable') io.stderr(`flowdeck run: cannot read ${parsed.file}: ${loaded.message}\n`);
+    else if (loaded.kind === 'not-a-flow') {
+      io.stderr(`flowdeck run: ${parsed.file} is not a CloudFlow flow (expected Type: StateMachine or type: flow)\n`);
+    } else {
+      for (const d of loaded.errors) {
+        io.stderr(
+          `${parsed.file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code ?? ''} ${d.message}\n`,
+        );
+      }
+      io.stderr(`flowdeck run: ${parsed.file} has ${loaded.errors.length} error(s); fix them before running\n`);
     }
-    io.stderr(`flowdeck run: ${parsed.file} has ${errors.length} error(s); fix them before running\n`);
     return 1;
   }
-  const definition = toJsonValue(analysed.parsed.root);
+  const { definition, flowName } = loaded;
   const input = parseInput(parsed.input, io.cwd);
   if ('error' in input) {
     io.stderr(`flowdeck run: ${input.error}\n`);
@@ -184,19 +137,12 @@ export async function runCommand(args: readonly string[], io: RunIo): Promise<nu
   }
   const workspaceDir =
     parsed.workspace !== undefined ? resolve(io.cwd, parsed.workspace) : findWorkspace(dirname(path), io.cwd);
-  const flowName =
-    typeof definition === 'object' &&
-    definition !== null &&
-    !Array.isArray(definition) &&
-    typeof definition['Name'] === 'string'
-      ? definition['Name']
-      : parsed.file;
   const handle = startRun({
-    definition: definition ?? null,
+    definition,
     input: input.value,
     flowName,
     executionName: `run-${Date.now()}`,
-    tasks: io.tasks ?? createWorkspaceTasks({ workspaceDir }),
+    tasks: io.tasks ?? workspaceTasks(workspaceDir),
     executionMode: parsed.mode,
     timeScale: parsed.timeScale,
     onEvent: (e) => io.stdout(formatEvent(e)),

@@ -1,4 +1,4 @@
-// "Deploy" and "Start" above a flow definition's root.
+// "Deploy", "Start" and "Debug" above a flow definition's root.
 import * as vscode from 'vscode';
 import { CommandIds, FLOW_LANGUAGES } from './commandIds';
 
@@ -20,6 +20,7 @@ export class FlowCodeLensProvider implements vscode.CodeLensProvider {
     return [
       new vscode.CodeLens(range, { title: `$(cloud-upload) ${vscode.l10n.t('Deploy')}`, command: CommandIds.deploy, arguments: args, tooltip: vscode.l10n.t('Deploy this flow to the current target') }),
       new vscode.CodeLens(range, { title: `$(play) ${vscode.l10n.t('Start')}`, command: CommandIds.startExecution, arguments: args, tooltip: vscode.l10n.t('Start an execution of this flow and tail it') }),
+      new vscode.CodeLens(range, { title: `$(debug-alt) ${vscode.l10n.t('Debug')}`, command: CommandIds.debugFlow, arguments: args, tooltip: vscode.l10n.t('Run this flow on the local engine under the debugger') }),
     ];
   }
 }

@@ -2,6 +2,8 @@
 export const CommandIds = {
   deploy: 'flowdeck.deploy',
   startExecution: 'flowdeck.startExecution',
+  /** Registered by client/src/debug: runs the flow under the debugger. */
+  debugFlow: 'flowdeck.debugFlow',
   tailExecution: 'flowdeck.tailExecution',
   stopTailing: 'flowdeck.stopTailing',
   stopExecution: 'flowdeck.stopExecution',

@@ -2,11 +2,14 @@
 // scope (ScheduleEventId), stamps the time and enforces the per-execution event limit.
 import { EngineErrors, FlowFailure } from './errors';
 import { jsonText } from './json';
+import type { ScopeFrame } from './observer';
 import type { Clock, EventType, HistoryEvent, JsonValue } from './types';
 
 /** The last event of one sequential scope (the execution, a branch, an iteration). */
 export interface Trail {
   last: number;
+  /** The branch/iteration this trail belongs to; set only when the run has an observer. */
+  readonly scope?: ScopeFrame;
 }
 
 /** At most this many events share one clock reading within a synchronous stretch. */

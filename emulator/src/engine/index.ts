@@ -4,6 +4,10 @@ import { createRun } from './run';
 import type { RunHandle, RunOptions } from './types';
 
 export * from './types';
+export * from './observer';
+export { compileExpression, evaluate, evaluateCondition, type CompiledExpression, type Variables } from './expressions/evaluate';
+export { FlowFailure } from './errors';
+export { DEFAULT_LIMITS } from './runtime';
 
 /**
  * Starts an execution at once and returns its handle. Never throws for a bad definition or

@@ -8,6 +8,7 @@ import type { Trail } from './history';
 import { copyJson, isObject, jsonText, MAX_VALUE_DEPTH, tooDeepFailure, valueDepth } from './json';
 import { compileLegacyFlow } from './legacy/compile';
 import { runLegacyFlow } from './legacy/interpreter';
+import { executionScope } from './observer';
 import { Runtime } from './runtime';
 import type { JsonValue, RunHandle, RunOptions, RunResult } from './types';
 
@@ -105,7 +106,7 @@ class Execution implements RunHandle {
     // Let startRun return the handle before any state runs.
     await Promise.resolve();
     const { rt, options } = this;
-    const trail: Trail = { last: 0 };
+    const trail: Trail = rt.observer ? { last: 0, scope: executionScope() } : { last: 0 };
     // Not copied: the interpreter never changes a value, and the caller hands the input over.
     const input = options.input;
     rt.executionInput = input;

@@ -6,6 +6,7 @@ import { abortReason, realClock, sleep, yieldToEventLoop } from './clock';
 import { EngineErrors, FlowFailure } from './errors';
 import { EventLog } from './history';
 import { jsonBytes, type JsonObject } from './json';
+import type { RunObserver } from './observer';
 import type { Clock, ExecutionMode, JsonValue, Limits, RunOptions, TaskEnvironment } from './types';
 
 export const DEFAULT_LIMITS: Limits = {
@@ -36,6 +37,8 @@ export class Runtime {
   readonly executionName: string;
   readonly roleArn: string;
   readonly mode: ExecutionMode;
+  /** Undefined for an unobserved run: the interpreter then skips every hook. */
+  readonly observer: RunObserver | undefined;
   /** Aborted by stop() or the execution timeout; every wait and task listens to it. */
   readonly controller = new Canceller();
   executionInput: JsonValue = {};
@@ -54,6 +57,7 @@ export class Runtime {
     this.executionName = options.executionName;
     this.roleArn = options.roleArn ?? '';
     this.mode = options.executionMode ?? 'Standard';
+    this.observer = options.observer;
     this.makeToken = options.newTaskToken ?? (() => `${options.executionName}:${randomUUID()}`);
   }
 

@@ -1,6 +1,7 @@
 // The public types of the flow interpreter: what a caller passes to startRun, what it gets back,
 // and the history events it observes. The history fields mirror GetExecutionHistory's `Events[]`.
 import type { JsonValue } from '../../../server/src/parse/tree';
+import type { RunObserver } from './observer';
 
 export type { JsonValue };
 
@@ -142,6 +143,8 @@ export interface RunOptions {
   readonly limits?: Partial<Limits>;
   /** Makes task tokens; defaults to `<executionName>:<random uuid>`. */
   readonly newTaskToken?: () => string;
+  /** Hooks at state boundaries (debugger, coverage); see observer.ts. */
+  readonly observer?: RunObserver;
 }
 
 export interface RunHandle {

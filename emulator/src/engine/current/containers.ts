@@ -11,6 +11,8 @@ import type { JsonValue } from '../types';
 import type { Frame } from './frame';
 import type { MapState, ParallelState, Scope } from './model';
 import { allOrFirstFailure } from '../concurrency';
+import { childScope } from '../observer';
+import { scopeOf, stateRecovers } from './observe';
 
 export type ScopeRunner = (
   rt: Runtime,
@@ -30,7 +32,9 @@ export async function runParallel(
   run: ScopeRunner,
 ): Promise<JsonValue> {
   const outputs = await allOrFirstFailure(signal, state.branches.length, state.branches.length, async (i, sig) => {
-    const branchTrail: Trail = { last: trail.last };
+    const branchTrail: Trail = rt.observer
+      ? { last: trail.last, scope: childScope(scopeOf(trail), 'branch', state.name, i, (e) => stateRecovers(state, e)) }
+      : { last: trail.last };
     rt.log.emit(branchTrail, 'BranchEntered', state.name, { input: frame.input, index: i });
     const output = await run(rt, state.branches[i]!, frame.input, branchTrail, sig);
     rt.log.emit(branchTrail, 'BranchExited', state.name, { output, index: i });
@@ -58,8 +62,10 @@ export async function runMap(
     );
   }
   const outputs = await allOrFirstFailure(signal, items.length, state.concurrency, async (i, sig) => {
-    const iterationTrail: Trail = { last: trail.last };
     let input = items[i] as JsonValue;
+    const iterationTrail: Trail = rt.observer
+      ? { last: trail.last, scope: childScope(scopeOf(trail), 'iteration', state.name, i, (e) => stateRecovers(state, e), input) }
+      : { last: trail.last };
     if (state.itemConstructor) {
       frame.item = input;
       input = state.itemConstructor(frame.vars);

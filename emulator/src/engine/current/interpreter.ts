@@ -1,6 +1,7 @@
 // Runs a compiled current-spec flow. A scope is a loop over its states; Pass, Choice, Succeed and
 // Fail run synchronously back to back (the loop yields to the event loop every so often), and only
-// Task, Wait, Parallel and Map await.
+// Task, Wait, Parallel and Map await. With an observer every state goes through observeState,
+// which awaits its hooks around the same runState.
 import type { CancelSignal } from '../cancel';
 import { EngineErrors, FlowFailure } from '../errors';
 import { evaluate, evaluateCondition } from '../expressions/evaluate';
@@ -12,6 +13,7 @@ import { enterState, exitState, type Step } from './lifecycle';
 import type { ChoiceState, FailState, Scope, State, WaitState } from './model';
 import { runRecoverable } from './recovery';
 import { runTask } from './task';
+import { observeState } from './observe';
 
 /** Runs one scope from its start state to its end; resolves to the scope's output. */
 export async function runScope(
@@ -27,44 +29,46 @@ export async function runScope(
     if (signal.aborted) rt.throwIfAborted(signal);
     if (rt.shouldYield()) await rt.yield();
     let step: Step;
-    switch (state.type) {
-      case 'Pass':
-      case 'Succeed':
-        step = runPassLike(rt, state, value, trail);
-        break;
-      case 'Choice':
-        step = runChoice(rt, state, value, trail);
-        break;
-      case 'Fail':
-        return runFail(rt, state, value, trail);
-      case 'Wait':
-        step = await runWait(rt, state, value, trail, signal);
-        break;
-      case 'Task': {
-        const task = state;
-        step = await runRecoverable(rt, task, value, trail, signal, (frame, sig) =>
-          runTask(rt, task, frame, trail, sig),
-        );
-        break;
-      }
-      case 'Parallel': {
-        const parallel = state;
-        step = await runRecoverable(rt, parallel, value, trail, signal, (frame, sig) =>
-          runParallel(rt, parallel, frame, trail, sig, runScope),
-        );
-        break;
-      }
-      case 'Map': {
-        const map = state;
-        step = await runRecoverable(rt, map, value, trail, signal, (frame, sig) =>
-          runMap(rt, map, frame, trail, sig, runScope),
-        );
-        break;
-      }
+    if (rt.observer === undefined) {
+      const pending = runState(rt, state, value, trail, signal);
+      step = pending instanceof Promise ? await pending : pending;
+    } else {
+      step = await observeState(rt, rt.observer, state, value, trail, signal, runState);
     }
     value = step.output;
     if (step.next === null) return value;
     state = step.next;
+  }
+}
+
+/** Runs one state: synchronously for Pass, Choice, Succeed and Fail, else as a promise. */
+function runState(rt: Runtime, state: State, value: JsonValue, trail: Trail, signal: CancelSignal): Step | Promise<Step> {
+  switch (state.type) {
+    case 'Pass':
+    case 'Succeed':
+      return runPassLike(rt, state, value, trail);
+    case 'Choice':
+      return runChoice(rt, state, value, trail);
+    case 'Fail':
+      return runFail(rt, state, value, trail);
+    case 'Wait':
+      return runWait(rt, state, value, trail, signal);
+    case 'Task': {
+      const task = state;
+      return runRecoverable(rt, task, value, trail, signal, (frame, sig) => runTask(rt, task, frame, trail, sig));
+    }
+    case 'Parallel': {
+      const parallel = state;
+      return runRecoverable(rt, parallel, value, trail, signal, (frame, sig) =>
+        runParallel(rt, parallel, frame, trail, sig, runScope),
+      );
+    }
+    case 'Map': {
+      const map = state;
+      return runRecoverable(rt, map, value, trail, signal, (frame, sig) =>
+        runMap(rt, map, frame, trail, sig, runScope),
+      );
+    }
   }
 }
 

@@ -12,6 +12,10 @@ import type { State } from './model';
 export interface Step {
   output: JsonValue;
   next: State | null;
+  /** Task/Parallel/Map: the raw result before OutputConstructor (what an observer shows). */
+  result?: JsonValue;
+  /** Set when a Catch rule turned a failure into this step. */
+  caught?: { readonly error: string; readonly cause: string };
 }
 
 /** StepEntered + InputConstructor + StepStarted; returns the frame with the constructed input. */

@@ -12,6 +12,9 @@ import type { Runtime } from '../runtime';
 import type { JsonValue } from '../types';
 import { applyMappings, legacyVars } from './mappings';
 import { runTask, type StepOutcome } from './task';
+import { childScope } from '../observer';
+import { scopeOf } from '../current/observe';
+import { observeStep } from './observe';
 import type { ChoiceStep, ForeachStep, LegacyFlow, LegacyStep, ParallelStep, Steps, WaitStep } from './model';
 
 /** A wait step waits at most 2 days. */
@@ -68,6 +71,19 @@ async function runStep(
   const input = step.inputMappings
     ? applyMappings(step.inputMappings, legacyVars(rt, parentInput, parentLocal, token))
     : { ...parentInput, ...parentLocal };
+  if (rt.observer !== undefined) return observeStep(rt, rt.observer, step, input, token, trail, signal, runMappedStep);
+  return runMappedStep(rt, step, input, token, trail, signal);
+}
+
+/** Runs a step from its mapped input: StepEntered to StepExited. */
+async function runMappedStep(
+  rt: Runtime,
+  step: LegacyStep,
+  input: JsonObject,
+  token: string | undefined,
+  trail: Trail,
+  signal: CancelSignal,
+): Promise<StepOutcome> {
   rt.log.emit(trail, 'StepEntered', step.name, { input });
   rt.log.emit(trail, 'StepStarted', step.name, { input });
   let local: JsonValue = {};
@@ -108,7 +124,7 @@ async function runStep(
   checkStepSize(rt, step, input, output, local);
   rt.log.emit(trail, 'StepSucceeded', step.name, { output });
   rt.log.emit(trail, 'StepExited', step.name, { local });
-  return { output, ...(goto !== undefined ? { goto } : {}), stop };
+  return { output, ...(goto !== undefined ? { goto } : {}), stop, result: local };
 }
 
 function checkStepSize(rt: Runtime, step: LegacyStep, input: JsonValue, output: JsonValue, local: JsonValue): void {
@@ -175,7 +191,9 @@ async function runParallel(
   signal: CancelSignal,
 ): Promise<JsonValue> {
   return allOrFirstFailure(signal, step.branches.length, step.branches.length, async (i, sig) => {
-    const branchTrail: Trail = { last: trail.last };
+    const branchTrail: Trail = rt.observer
+      ? { last: trail.last, scope: childScope(scopeOf(trail), 'branch', step.name, i, () => false) }
+      : { last: trail.last };
     rt.log.emit(branchTrail, 'BranchEntered', step.name, { input, index: i });
     const local = await runSeries(rt, step.branches[i]!, input, branchTrail, sig);
     rt.log.emit(branchTrail, 'BranchExited', step.name, { local, index: i });
@@ -198,7 +216,9 @@ async function runForeach(
     );
   }
   return allOrFirstFailure(signal, collection.length, rt.limits.maxForeachConcurrency, async (i, sig) => {
-    const iterationTrail: Trail = { last: trail.last };
+    const iterationTrail: Trail = rt.observer
+      ? { last: trail.last, scope: childScope(scopeOf(trail), 'iteration', step.name, i, () => false, collection[i] as JsonValue) }
+      : { last: trail.last };
     const iterationInput: JsonObject = { ...input, [step.item]: collection[i] as JsonValue };
     if (step.index !== undefined) iterationInput[step.index] = i;
     rt.log.emit(iterationTrail, 'IterationEntered', step.name, { input: iterationInput, index: i });

@@ -9,6 +9,7 @@ import { performTask } from '../task-call';
 import type { JsonValue } from '../types';
 import { applyMappings, legacyVars } from './mappings';
 import type { TaskStep } from './model';
+import { reportStepFailure } from './observe';
 
 export interface StepOutcome {
   output: JsonObject;
@@ -16,6 +17,10 @@ export interface StepOutcome {
   goto?: number;
   /** A succeed step ends its series. */
   stop?: boolean;
+  /** The step's `$local` (what an observer shows as its raw result). */
+  result?: JsonValue;
+  /** Set when a catch rule turned a failure into this outcome. */
+  caught?: { readonly error: string; readonly cause: string };
 }
 
 /**
@@ -74,6 +79,7 @@ export async function runTask(
       const i = step.retry.findIndex((r) => errorMatches(r.errors, e.error));
       const rule = step.retry[i];
       if (rule && attempts[i]! < rule.maxAttempts) {
+        if (rt.observer?.taskFailed) await reportStepFailure(rt, step, input, trail, e, 'retry', attempts[i]!);
         const n = attempts[i]!++;
         const delay = rule.intervalSeconds * rule.multiplier ** n;
         await rt.wait(rule.maxIntervalSeconds === undefined ? delay : Math.min(delay, rule.maxIntervalSeconds), signal);
@@ -81,11 +87,19 @@ export async function runTask(
       }
       rt.log.emit(trail, 'StepFailed', step.name, { error: e.error, cause: e.cause });
       const handler = step.catch.find((c) => errorMatches(c.errors, e.error));
+      if (rt.observer?.taskFailed) await reportStepFailure(rt, step, input, trail, e, handler ? 'catch' : 'none', attempts.reduce((a, b) => a + b, 0));
       if (!handler) throw e;
       const local = { error: e.error, cause: e.cause };
       const output = step.errorMappings ? applyMappings(step.errorMappings, legacyVars(rt, input, local, token)) : {};
       rt.log.emit(trail, 'StepExited', step.name, { local });
-      return { caught: { output, ...(handler.goto !== undefined ? { goto: handler.goto } : {}) } };
+      return {
+        caught: {
+          output,
+          ...(handler.goto !== undefined ? { goto: handler.goto } : {}),
+          result: local,
+          caught: { error: e.error, cause: e.cause },
+        },
+      };
     }
   }
 }

@@ -1,0 +1,87 @@
+// The `launch` request's arguments, checked, turned into what a run needs: the checked flow,
+// its input, its workspace's task handlers. The flow is loaded exactly as `flowdeck run` loads it.
+import { dirname, resolve } from 'node:path';
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import type { ExecutionMode, JsonValue, TaskEnvironment } from '../../emulator/src/engine';
+import {
+  findWorkspace,
+  isFlowFileProblem,
+  loadFlowFile,
+  parseInputText,
+  readInputFile,
+  workspaceTasks,
+  type LoadedFlow,
+} from '../../emulator/src/local/flowFile';
+
+export interface FlowLaunchArguments extends DebugProtocol.LaunchRequestArguments {
+  /** The flow file; relative paths resolve against `cwd`. */
+  program?: string;
+  /** The execution input: a JSON object (or its JSON text). */
+  input?: JsonValue;
+  /** A file holding the input, e.g. `.flowdeck/inputs/<flow>/<name>.json`. */
+  inputFile?: string;
+  stopOnEntry?: boolean;
+  cwd?: string;
+  /** Folder holding `.flowdeck/emulator.json`; default: the nearest one above the program. */
+  workspace?: string;
+  mode?: ExecutionMode;
+  /** Multiplies waits, retry intervals and timeouts (0.01 = 100x faster). */
+  timeScale?: number;
+}
+
+export interface PreparedLaunch {
+  readonly flow: LoadedFlow;
+  readonly input: JsonValue;
+  readonly tasks: TaskEnvironment;
+  readonly mode: ExecutionMode;
+  readonly timeScale: number;
+  readonly stopOnEntry: boolean;
+  /** Run Without Debugging: the same run and output, no stops. */
+  readonly noDebug: boolean;
+}
+
+/** Prepares a launch, or says in one message what to fix. */
+export function prepareLaunch(args: FlowLaunchArguments, defaultCwd: string): PreparedLaunch | { error: string } {
+  const cwd = args.cwd ?? defaultCwd;
+  if (typeof args.program !== 'string' || args.program === '') {
+    return { error: 'launch needs "program": the flow file to debug (e.g. "${file}")' };
+  }
+  const mode = args.mode ?? 'Standard';
+  if (mode !== 'Standard' && mode !== 'Express') return { error: `"mode" is Standard or Express, not ${JSON.stringify(mode)}` };
+  const timeScale = args.timeScale ?? 1;
+  if (typeof timeScale !== 'number' || !(timeScale > 0)) return { error: '"timeScale" must be a positive number' };
+  const path = resolve(cwd, args.program);
+  const flow = loadFlowFile(path, { mode, fallbackName: args.program });
+  if (isFlowFileProblem(flow)) {
+    switch (flow.kind) {
+      case 'unreadable':
+        return { error: `Cannot read ${args.program}: ${flow.message}` };
+      case 'not-a-flow':
+        return { error: `${args.program} is not a CloudFlow flow (expected Type: StateMachine or type: flow)` };
+      case 'invalid': {
+        const lines = flow.errors.map((d) => `${args.program}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
+        return { error: `${args.program} has ${flow.errors.length} error(s); fix them before debugging:\n${lines.join('\n')}` };
+      }
+    }
+  }
+  let input: { value: JsonValue } | { error: string } = { value: {} };
+  if (args.input !== undefined && args.inputFile !== undefined) return { error: 'Give "input" or "inputFile", not both' };
+  if (typeof args.input === 'string') input = parseInputText(args.input, '"input"');
+  else if (args.input !== undefined) {
+    input =
+      args.input !== null && typeof args.input === 'object' && !Array.isArray(args.input)
+        ? { value: args.input }
+        : { error: '"input" must be a JSON object such as {"key": "value"}' };
+  } else if (args.inputFile !== undefined) input = readInputFile(args.inputFile, cwd);
+  if ('error' in input) return input;
+  const workspaceDir = args.workspace !== undefined ? resolve(cwd, args.workspace) : findWorkspace(dirname(path), cwd);
+  return {
+    flow,
+    input: input.value,
+    tasks: workspaceTasks(workspaceDir),
+    mode,
+    timeScale,
+    stopOnEntry: args.stopOnEntry === true,
+    noDebug: args.noDebug === true,
+  };
+}

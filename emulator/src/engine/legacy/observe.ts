@@ -1,0 +1,95 @@
+// A legacy step run under a RunObserver: beforeState sees the step's mapped input (what `$` and
+// `$input` are inside the step), afterState how it ended, taskFailed every failed task call.
+import type { CancelSignal } from '../cancel';
+import { errorMatches, FlowFailure } from '../errors';
+import type { Trail } from '../history';
+import { isObject, type JsonObject } from '../json';
+import type { RunObserver, StateVisit } from '../observer';
+import type { Runtime } from '../runtime';
+import { scopeOf } from '../current/observe';
+import { legacyVars } from './mappings';
+import type { LegacyStep } from './model';
+import type { StepOutcome } from './task';
+
+type StepRunner = (
+  rt: Runtime,
+  step: LegacyStep,
+  input: JsonObject,
+  token: string | undefined,
+  trail: Trail,
+  signal: CancelSignal,
+) => Promise<StepOutcome>;
+
+function stepRecovers(step: LegacyStep, error: string): boolean {
+  if (step.type !== 'task') return false;
+  return step.retry.some((r) => errorMatches(r.errors, error)) || step.catch.some((c) => errorMatches(c.errors, error));
+}
+
+export function stepVisit(rt: Runtime, step: LegacyStep, input: JsonObject, token: string | undefined, trail: Trail): StateVisit {
+  const variables = legacyVars(rt, input, {}, token);
+  return {
+    dialect: 'legacy',
+    stateName: step.name,
+    stateType: step.type,
+    scope: scopeOf(trail),
+    input,
+    variables,
+    context: () => variables.get('context') ?? null,
+    recovers: (error) => stepRecovers(step, error),
+  };
+}
+
+export async function observeStep(
+  rt: Runtime,
+  observer: RunObserver,
+  step: LegacyStep,
+  input: JsonObject,
+  token: string | undefined,
+  trail: Trail,
+  signal: CancelSignal,
+  runStep: StepRunner,
+): Promise<StepOutcome> {
+  let visit = stepVisit(rt, step, input, token, trail);
+  if (observer.beforeState) {
+    const before = await observer.beforeState(visit);
+    if (signal.aborted) rt.throwIfAborted(signal);
+    // A legacy step's input is always an object; anything else is ignored rather than crash the step.
+    if (before && before.input !== undefined && isObject(before.input)) visit = stepVisit(rt, step, before.input, token, trail);
+  }
+  let outcome: StepOutcome;
+  try {
+    outcome = await runStep(rt, step, visit.input as JsonObject, token, trail, signal);
+  } catch (e) {
+    if (e instanceof FlowFailure && !signal.aborted) {
+      await observer.afterState?.(visit, { kind: 'failed', error: e.error, cause: e.cause });
+    }
+    throw e;
+  }
+  if (observer.afterState) {
+    await observer.afterState(
+      visit,
+      outcome.caught
+        ? { kind: 'caught', output: outcome.output, error: outcome.caught.error, cause: outcome.caught.cause }
+        : { kind: 'succeeded', output: outcome.output, result: outcome.result ?? null },
+    );
+  }
+  return outcome;
+}
+
+/** Tells the observer about a failed task call of a task step and what retry/catch will do. */
+export async function reportStepFailure(
+  rt: Runtime,
+  step: LegacyStep,
+  input: JsonObject,
+  trail: Trail,
+  failure: FlowFailure,
+  recovery: 'retry' | 'catch' | 'none',
+  retryCount: number,
+): Promise<void> {
+  await rt.observer?.taskFailed?.(stepVisit(rt, step, input, undefined, trail), {
+    error: failure.error,
+    cause: failure.cause,
+    recovery,
+    retryCount,
+  });
+}

@@ -1,0 +1,119 @@
+// Running a flow file on this machine, as `flowdeck run` and the debugger both do: read and check
+// it with the editor's language service, read its input, find the workspace whose
+// `.flowdeck/emulator.json` serves its tasks. One code path, so both see the same handlers and mocks.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { formatForFile } from '../../../server/src/detect';
+import { toJsonValue, type JsonValue } from '../../../server/src/parse';
+import { createLanguageService, type FlowLanguageService } from '../../../server/src/service/languageService';
+import type { AnalysedDocument } from '../../../server/src/service/types';
+import type { ExecutionMode, TaskEnvironment } from '../engine';
+import { CONFIG_FILE, createWorkspaceTasks } from '../tasks';
+
+export interface LoadedFlow {
+  readonly path: string;
+  readonly document: TextDocument;
+  readonly analysed: AnalysedDocument;
+  readonly dialect: 'fdl' | 'fdl-legacy';
+  readonly definition: JsonValue;
+  /** The definition's `Name` (legacy: `name`), else `fallbackName`. */
+  readonly flowName: string;
+}
+
+export type FlowFileProblem =
+  | { readonly kind: 'unreadable'; readonly message: string }
+  | { readonly kind: 'not-a-flow' }
+  | { readonly kind: 'invalid'; readonly errors: readonly Diagnostic[] };
+
+/** Checks a flow's text as the editor does; only a current or legacy CloudFlow flow without errors loads. */
+export function loadFlowText(
+  path: string,
+  text: string,
+  options: { mode?: ExecutionMode; fallbackName?: string; service?: FlowLanguageService } = {},
+): LoadedFlow | FlowFileProblem {
+  const service = options.service ?? createLanguageService();
+  const document = TextDocument.create(pathToFileURL(path).href, formatForFile(path) === 'json' ? 'json' : 'yaml', 1, text);
+  const analysed = service.analyse(document);
+  if (analysed.dialect !== 'fdl' && analysed.dialect !== 'fdl-legacy') return { kind: 'not-a-flow' };
+  const errors = service
+    .validate(document, { executionMode: options.mode ?? 'Standard' })
+    .filter((d) => d.severity === DiagnosticSeverity.Error);
+  if (errors.length > 0) return { kind: 'invalid', errors };
+  const definition = toJsonValue(analysed.parsed.root) ?? null;
+  const declared =
+    typeof definition === 'object' && definition !== null && !Array.isArray(definition)
+      ? (definition['Name'] ?? definition['name'])
+      : undefined;
+  const flowName = typeof declared === 'string' && declared !== '' ? declared : (options.fallbackName ?? path);
+  return { path, document, analysed, dialect: analysed.dialect, definition, flowName };
+}
+
+/** Reads and checks a flow file. */
+export function loadFlowFile(
+  path: string,
+  options: { mode?: ExecutionMode; fallbackName?: string; service?: FlowLanguageService } = {},
+): LoadedFlow | FlowFileProblem {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { kind: 'unreadable', message: (e as Error).message };
+  }
+  return loadFlowText(path, text, options);
+}
+
+export function isFlowFileProblem(x: LoadedFlow | FlowFileProblem): x is FlowFileProblem {
+  return 'kind' in x;
+}
+
+/** "line L, column C" (1-based) of a character offset. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+}
+
+/** Parses an execution input (a JSON object); errors name `source` and where the JSON went wrong. */
+export function parseInputText(text: string, source: string): { value: JsonValue } | { error: string } {
+  try {
+    const value = JSON.parse(text) as JsonValue;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return { error: `${source}: the input must be a JSON object such as {"key": "value"}` };
+    }
+    return { value };
+  } catch (e) {
+    // JSON.parse does not always say where; a tolerant parse finds the first problem's offset.
+    const problems: ParseError[] = [];
+    parseJsonc(text, problems, { disallowComments: true, allowTrailingComma: false });
+    const first = problems[0];
+    const where = first ? ` at ${lineColumn(text, first.offset)} (${printParseErrorCode(first.error)})` : '';
+    return { error: `${source}: not valid JSON${where}: ${(e as Error).message}` };
+  }
+}
+
+/** Reads an input file (e.g. a saved input under `.flowdeck/inputs/`) relative to `cwd`. */
+export function readInputFile(file: string, cwd: string): { value: JsonValue } | { error: string } {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, file), 'utf8');
+  } catch (e) {
+    return { error: `cannot read the input file ${file}: ${(e as Error).message}` };
+  }
+  return parseInputText(text, file);
+}
+
+/** The nearest folder at or above `dir` holding the emulator configuration, else `fallback`. */
+export function findWorkspace(dir: string, fallback: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, CONFIG_FILE))) return d;
+    if (dirname(d) === d) return fallback;
+  }
+}
+
+/** The task handlers and mocks of a workspace (its `.flowdeck/emulator.json`, read on each task). */
+export function workspaceTasks(workspaceDir: string): TaskEnvironment {
+  return createWorkspaceTasks({ workspaceDir });
+}
