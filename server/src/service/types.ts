@@ -7,7 +7,7 @@ import type {
 import type { ParsedText } from '../parse/tree';
 
 /** The formats Flowdeck recognises; `null` means "not a flow". */
-export type Dialect = 'fdl' | 'fdl-legacy' | 'whatsapp-flow';
+export type Dialect = 'fdl' | 'fdl-legacy' | 'whatsapp-flow' | 'flowtest';
 
 /** Settings that change what is valid (stored per flow by the client's deploy settings). */
 export interface ValidationSettings {
