@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   deploy: () => import('./commands/deploy'),
   start: () => import('./commands/start'),
   tail: () => import('./commands/tail'),
+  test: () => import('./commands/test'),
 };
 
 function help(): string {
@@ -20,6 +21,7 @@ function help(): string {
     '  deploy FILE [--name N] [--mode Standard|Express]   create or update a flow',
     '  start FLOW [--input JSON|@file] [--name N] [--tail]   start an execution',
     '  tail FLOW EXECUTION                   print an execution\'s events until it ends',
+    '  test [PATH...] [--reporter text|json|junit] [--coverage]   run flow tests (*.flowtest.yaml)',
     '',
     'Run `flowdeck <command> --help` for a command\'s options.',
   ].join('\n');

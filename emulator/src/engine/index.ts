@@ -4,6 +4,8 @@ import { createRun } from './run';
 import type { RunHandle, RunOptions } from './types';
 
 export * from './types';
+/** How Retry and Catch rules match an error name (`FnF.ALL` matches every error). */
+export { errorMatches } from './errors';
 
 /**
  * Starts an execution at once and returns its handle. Never throws for a bad definition or
