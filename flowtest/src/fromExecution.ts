@@ -66,7 +66,7 @@ export function caseFromExecution(execution: RecordedExecution, name: string): R
       const max = Math.max(...indices);
       // An iteration that never called the task gets an answer nobody reads; the list needs no holes.
       const iterations: JsonValue[] = [];
-      for (let i = 0; i <= max; i++) iterations.push(byIteration.has(i) ? byIteration.get(i)! : [{ output: null }]);
+      for (let i = 0; i <= max; i++) iterations.push(byIteration.has(i) ? mockOf(byIteration.get(i)!) : { output: null });
       mocks[state] = { iterations };
     }
   }

@@ -49,11 +49,12 @@ export async function runCase(flow: FlowUnderTest, testCase: TestCase, options: 
   const events: HistoryEvent[] = [];
   const scopes = new ScopeTracker();
   let lastTaskScope: ReturnType<ScopeTracker['observe']> | undefined;
-  let handle: RunHandle | undefined;
+  // The handle exists once startRun returns; the mocks and the guards reach it through this box.
+  const run: { handle?: RunHandle } = {};
   const runProblems: string[] = [];
   const stop = (why: string): void => {
     runProblems.push(why);
-    handle?.stop('FlowTest.Stopped', why);
+    run.handle?.stop('FlowTest.Stopped', why);
   };
   const tasks = new MockTasks({
     mocks: testCase.mocks,
@@ -61,8 +62,8 @@ export async function runCase(flow: FlowUnderTest, testCase: TestCase, options: 
     fallback: options.tasks,
     currentScope: () => lastTaskScope,
     reportCallback: (token, answer) => {
-      if ('error' in answer) handle?.reportTaskFailed(token, answer.error, answer.cause);
-      else handle?.reportTaskSucceeded(token, answer.output);
+      if ('error' in answer) run.handle?.reportTaskFailed(token, answer.error, answer.cause);
+      else run.handle?.reportTaskSucceeded(token, answer.output);
     },
   });
   const clock =
@@ -76,7 +77,7 @@ export async function runCase(flow: FlowUnderTest, testCase: TestCase, options: 
             stop('the execution waits for something that never comes (a task callback no mock answers?) and has no timer left'),
         })
       : undefined;
-  handle = startRun({
+  const handle = startRun({
     definition: flow.definition,
     input: testCase.input,
     flowName: flow.name,
@@ -91,6 +92,7 @@ export async function runCase(flow: FlowUnderTest, testCase: TestCase, options: 
       options.onEvent?.(event);
     },
   });
+  run.handle = handle;
   clock?.start();
   const limitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const guard = setTimeout(() => stop(`the case did not finish within ${limitMs / 1000} s of real time`), limitMs);

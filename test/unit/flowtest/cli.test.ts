@@ -53,7 +53,7 @@ describe('flowdeck test', () => {
     assert.equal(code, 1);
     assert.match(out, /PASS a\.flowtest\.yaml > declined/);
     assert.match(out, /FAIL b\.flowtest\.yaml > wrong output/);
-    assert.match(out, /-   "id": 2\n\s+\+   "id": 1/);
+    assert.match(out, /- {3}"id": 2\n\s+\+ {3}"id": 1/);
     assert.match(out, /f\.flow\.yaml: states 2\/2 \(100%\), branches 1\/2 \(50%\)\n {4}not reached: Charge Retry \[Busy\] \(line 14\)/);
     assert.match(out, /\n1 passed, 1 failed\n$/);
   });

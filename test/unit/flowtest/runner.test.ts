@@ -243,7 +243,7 @@ States:
     const report = await runIn(dir);
     const [exact, subset, subsetWrong, status] = report.cases;
     assert.equal(exact!.passed, false);
-    assert.match(exact!.failures[0]!.message, /-     "c": 3,\n\+     "c": 2,/);
+    assert.match(exact!.failures[0]!.message, /- {5}"c": 3,\n\+ {5}"c": 2,/);
     assert.equal(subset!.passed, true, JSON.stringify(subset!.failures));
     assert.equal(subsetWrong!.passed, false);
     assert.equal(subsetWrong!.failures[0]!.actual, '{\n  "b": {\n    "c": 2\n  }\n}');
