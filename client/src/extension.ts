@@ -11,6 +11,7 @@ import { registerExecutionFeatures, type ExecutionFeatures } from './execution';
 import { registerWhatsappFeatures } from './whatsapp';
 import { registerCynosdbFeatures } from './cynosdb';
 import type { LocalEmulatorEndpoint } from './localEmulator';
+import { registerFlowTesting, type FlowTesting } from './testing';
 
 /** What `activate()` returns: used by the integration tests and by other extensions. */
 export interface FlowdeckApi {
@@ -23,6 +24,8 @@ export interface FlowdeckApi {
   diagnosticsPublished(uri: vscode.Uri): PublishedDiagnostics | undefined;
   /** Deploy/start/tail and the Executions tree; undefined if they failed to set up. */
   readonly execution: ExecutionFeatures | undefined;
+  /** Flow tests in the Testing view; undefined if they failed to set up. */
+  readonly testing: FlowTesting | undefined;
 }
 
 let server: FlowServer | undefined;
@@ -55,12 +58,14 @@ export function activate(context: vscode.ExtensionContext): FlowdeckApi {
     execution?.targets.current().kind === 'emulator' ? (await execution.emulator.connection()).endpoint : undefined;
   guarded('WhatsApp', () => registerWhatsappFeatures(context, log, localEmulator));
   guarded('CynosDB', () => registerCynosdbFeatures(context, log, localEmulator));
+  const testing = guarded('testing', () => registerFlowTesting(context, log));
   return {
     log,
     languageClient: () => flowServer.languageClient,
     serverReady: () => flowServer.ready(),
     diagnosticsPublished: (uri) => flowServer.diagnosticsPublished(uri),
     execution,
+    testing,
   };
 }
 

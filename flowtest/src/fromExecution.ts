@@ -38,6 +38,12 @@ function answerOf(event: HistoryEvent): Answer | undefined {
   return undefined;
 }
 
+function endError(events: readonly HistoryEvent[]): string | undefined {
+  const end = [...events].reverse().find((e) => e.Type === 'ExecutionFailed' || e.Type === 'ExecutionTimedOut' || e.Type === 'ExecutionStopped');
+  const error = end ? detail(end)['error'] : undefined;
+  return typeof error === 'string' ? error : undefined;
+}
+
 /** The answers one state gave, written the shortest way the runner reads back the same. */
 function mockOf(answers: Answer[]): JsonValue {
   return answers.length === 1 ? answers[0]! : answers;
@@ -72,7 +78,9 @@ export function caseFromExecution(execution: RecordedExecution, name: string): R
   }
   const expect: Record<string, JsonValue> = { status: execution.status };
   if (execution.status === 'Succeeded' && execution.output !== undefined) expect['output'] = execution.output;
-  if (execution.status !== 'Succeeded' && execution.error) expect['error'] = execution.error;
+  // DescribeExecution does not say why an execution failed; its last event does.
+  const error = execution.error ?? endError(execution.events);
+  if (execution.status !== 'Succeeded' && error) expect['error'] = error;
   return {
     name,
     input: execution.input,
