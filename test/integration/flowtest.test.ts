@@ -1,0 +1,144 @@
+// Flow tests in the real VS Code: the Testing view lists the example's cases, a run passes, a
+// deliberately broken case fails with its output diff at the case, and a coverage run marks the
+// flow file's states (covered and not) in the gutter. Screenshots of each.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { FlowTesting } from '../../client/src/testing';
+import type { RunResult } from '../../client/src/testing/run';
+import { activateExtension, closeAllEditors, openDocument, screenshot, waitFor, workspaceUri, writeWorkspaceFile } from './harness';
+
+const EXAMPLE = 'order-processing.flowtest.yaml';
+
+async function testing(): Promise<FlowTesting> {
+  const api = await activateExtension();
+  assert.ok(api.testing, 'the Testing features are registered');
+  return api.testing;
+}
+
+function fileItem(t: FlowTesting, name: string): vscode.TestItem | undefined {
+  let found: vscode.TestItem | undefined;
+  t.controller.items.forEach((i) => {
+    if (i.uri?.path.endsWith(`/${name}`)) found = i;
+  });
+  return found;
+}
+
+function childLabels(item: vscode.TestItem): string[] {
+  const out: string[] = [];
+  item.children.forEach((c) => out.push(c.label));
+  return out;
+}
+
+/** Runs `command` and resolves with the run it started (the next one to complete). */
+async function runVia(t: FlowTesting, command: string, ...args: unknown[]): Promise<RunResult> {
+  const before = t.lastRun();
+  await vscode.commands.executeCommand(command, ...args);
+  return waitFor(() => (t.lastRun() !== before ? t.lastRun() : undefined), { timeoutMs: 60_000, message: `a test run from ${command}` });
+}
+
+/** A screenshot of what a person sees, once notifications are out of the way. */
+async function shot(name: string): Promise<void> {
+  await vscode.commands.executeCommand('notifications.clearAll');
+  // the workbench paints a moment after the state it shows: the picture waits for it
+  await new Promise((resolve) => setTimeout(resolve, 800));
+  await screenshot(name);
+}
+
+suite('Flow tests in the Testing view', function () {
+  this.timeout(180_000);
+  suiteTeardown(closeAllEditors);
+
+  test('the Testing view lists the example test file and its four cases', async () => {
+    const t = await testing();
+    const file = await waitFor(() => {
+      const f = fileItem(t, EXAMPLE);
+      return f && f.children.size === 4 ? f : undefined;
+    }, { message: `${EXAMPLE} with 4 cases in the Testing view` });
+    assert.deepEqual(childLabels(file), [
+      'a small order is priced, reserved and charged',
+      'a busy gateway is retried, then the charge goes through',
+      'a declined card fails the order cleanly',
+      'an order without a customer is rejected before anything is priced',
+    ]);
+    let first: vscode.TestItem | undefined;
+    file.children.forEach((c) => (first ??= c));
+    assert.equal(first?.range?.start.line, 5, 'a case sits at its place in the file');
+    await vscode.commands.executeCommand('workbench.view.testing.focus');
+    await shot('flowtest-1-testing-view');
+  });
+
+  test('Run All runs the example cases, and they pass', async () => {
+    const t = await testing();
+    await waitFor(() => fileItem(t, EXAMPLE)?.children.size === 4, { message: 'the example cases' });
+    const run = await runVia(t, 'testing.runAll');
+    const mine = run.report.cases.filter((c) => c.file.endsWith(EXAMPLE));
+    assert.equal(mine.length, 4);
+    assert.deepEqual(mine.filter((c) => !c.passed).map((c) => c.failures), []);
+    await vscode.commands.executeCommand('workbench.view.testing.focus');
+    await shot('flowtest-2-passing-run');
+  });
+
+  test('a broken case fails with its output diff shown at the case', async () => {
+    const t = await testing();
+    const text = `flow: order-processing.flow.yaml
+cases:
+  - name: the charged total is pinned down
+    input:
+      customerId: c-1001
+      card: "4111111111111111"
+      lines: [{ sku: TEA-100, quantity: 2 }]
+    expect:
+      status: Succeeded
+      output:
+        warehouse: hangzhou-1
+        payment: { paymentId: pay-c-1001-2500, charged: 26 }
+`;
+    const uri = await writeWorkspaceFile('broken.flowtest.yaml', text);
+    const file = await waitFor(() => {
+      const f = fileItem(t, 'broken.flowtest.yaml');
+      return f && f.children.size === 1 ? f : undefined;
+    }, { message: 'broken.flowtest.yaml in the Testing view' });
+    const editor = await vscode.window.showTextDocument(await openDocument(uri), { preview: false });
+    editor.selection = new vscode.Selection(3, 6, 3, 6);
+    const run = await runVia(t, 'testing.runAtCursor');
+    const report = run.report.cases.find((c) => c.file.endsWith('broken.flowtest.yaml'));
+    assert.ok(report, 'the broken case ran');
+    assert.equal(report.passed, false);
+    const output = report.failures.find((f) => f.expectation === 'output');
+    assert.ok(output, 'the output expectation failed');
+    assert.match(output.expected ?? '', /"charged": 26/);
+    assert.match(output.actual ?? '', /"charged": 25/);
+    assert.equal(file.uri?.toString(), uri.toString());
+    // the failure's peek, at the case in the visible file, with the diff
+    await vscode.commands.executeCommand('testing.goToNextMessage');
+    await shot('flowtest-3-failure-diff');
+    await vscode.commands.executeCommand('closeReferenceSearch');
+    await vscode.workspace.fs.delete(uri);
+    await waitFor(() => fileItem(t, 'broken.flowtest.yaml') === undefined, { message: 'the deleted file leaves the Testing view' });
+  });
+
+  test('a coverage run of one case marks covered and uncovered states in the flow file', async () => {
+    const t = await testing();
+    const testFile = await openDocument(workspaceUri(EXAMPLE));
+    const editor = await vscode.window.showTextDocument(testFile, { preview: false });
+    const line = testFile.getText().split('\n').findIndex((l) => l.includes('an order without a customer'));
+    editor.selection = new vscode.Selection(line, 10, line, 10);
+    const run = await runVia(t, 'testing.coverageAtCursor');
+    assert.deepEqual(run.report.cases.map((c) => c.testCase.name), ['an order without a customer is rejected before anything is priced']);
+    const flowUri = workspaceUri('order-processing.flow.yaml');
+    const details = run.coverage.get(flowUri.toString());
+    assert.ok(details, 'coverage for the flow file');
+    const flowDoc = await openDocument(flowUri);
+    const stateAt = (name: string): vscode.StatementCoverage | undefined =>
+      details.find((d) => d.location instanceof vscode.Range && flowDoc.getText(d.location).includes(`Name: ${name}`) && flowDoc.lineAt(d.location.start.line).text.includes('- Type:'));
+    assert.ok(Number(stateAt('RejectOrder')?.executed) > 0, 'RejectOrder ran');
+    assert.equal(stateAt('Confirm')?.executed, 0, 'Confirm did not');
+    const choice = stateAt('CheckOrder');
+    assert.deepEqual(choice?.branches.map((b) => [b.label, Number(b.executed) > 0]), [
+      ['CheckOrder branch 1 → RejectOrder', true],
+      ['CheckOrder Default → PriceLines', false],
+    ]);
+    await vscode.window.showTextDocument(flowDoc, { preview: false });
+    await shot('flowtest-4-coverage-gutter');
+  });
+});
