@@ -36,6 +36,13 @@ async function runVia(t: FlowTesting, command: string, ...args: unknown[]): Prom
   return waitFor(() => (t.lastRun() !== before ? t.lastRun() : undefined), { timeoutMs: 60_000, message: `a test run from ${command}` });
 }
 
+/** Shows the Testing view with its first file expanded, as a person would with the keyboard. */
+async function expandTestingTree(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.view.testing.focus');
+  await vscode.commands.executeCommand('list.focusFirst');
+  await vscode.commands.executeCommand('list.expand');
+}
+
 /** A screenshot of what a person sees, once notifications are out of the way. */
 async function shot(name: string): Promise<void> {
   await vscode.commands.executeCommand('notifications.clearAll');
@@ -63,7 +70,9 @@ suite('Flow tests in the Testing view', function () {
     let first: vscode.TestItem | undefined;
     file.children.forEach((c) => (first ??= c));
     assert.equal(first?.range?.start.line, 5, 'a case sits at its place in the file');
-    await vscode.commands.executeCommand('workbench.view.testing.focus');
+    // the file beside the tree: each case gets its run button in the gutter
+    await vscode.window.showTextDocument(await openDocument(workspaceUri(EXAMPLE)), { preview: false });
+    await expandTestingTree();
     await shot('flowtest-1-testing-view');
   });
 
@@ -74,7 +83,7 @@ suite('Flow tests in the Testing view', function () {
     const mine = run.report.cases.filter((c) => c.file.endsWith(EXAMPLE));
     assert.equal(mine.length, 4);
     assert.deepEqual(mine.filter((c) => !c.passed).map((c) => c.failures), []);
-    await vscode.commands.executeCommand('workbench.view.testing.focus');
+    await expandTestingTree();
     await shot('flowtest-2-passing-run');
   });
 
@@ -100,6 +109,9 @@ cases:
     }, { message: 'broken.flowtest.yaml in the Testing view' });
     const editor = await vscode.window.showTextDocument(await openDocument(uri), { preview: false });
     editor.selection = new vscode.Selection(3, 6, 3, 6);
+    // what a person would set to see each failure's peek (with the diff) as soon as it happens
+    const settings = vscode.workspace.getConfiguration('testing');
+    await settings.update('automaticallyOpenPeekView', 'failureInVisibleDocument', vscode.ConfigurationTarget.Global);
     const run = await runVia(t, 'testing.runAtCursor');
     const report = run.report.cases.find((c) => c.file.endsWith('broken.flowtest.yaml'));
     assert.ok(report, 'the broken case ran');
@@ -109,9 +121,8 @@ cases:
     assert.match(output.expected ?? '', /"charged": 26/);
     assert.match(output.actual ?? '', /"charged": 25/);
     assert.equal(file.uri?.toString(), uri.toString());
-    // the failure's peek, at the case in the visible file, with the diff
-    await vscode.commands.executeCommand('testing.goToNextMessage');
     await shot('flowtest-3-failure-diff');
+    await settings.update('automaticallyOpenPeekView', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('closeReferenceSearch');
     await vscode.workspace.fs.delete(uri);
     await waitFor(() => fileItem(t, 'broken.flowtest.yaml') === undefined, { message: 'the deleted file leaves the Testing view' });
