@@ -117,46 +117,48 @@ export function uniqueCaseName(text: string, name: string): string {
 }
 
 /**
- * Appends `testCase` to the `cases` list of the test file (created, pointing at `flowPath`, when
- * missing). Returns the new text and the zero-based line the case starts on.
+ * The text of the test file with `testCase` appended to its `cases` list (`old` undefined: a new
+ * file pointing at `flowPath`), and the zero-based line the case starts on.
  */
-export function appendCase(testFilePath: string, flowPath: string, testCase: Record<string, JsonValue>): { text: string; line: number } {
+export function withCaseAppended(
+  old: string | undefined,
+  testFilePath: string,
+  flowPath: string,
+  testCase: Record<string, JsonValue>,
+): { text: string; line: number } {
   const yamlOf = (pad: string): string =>
     dump([testCase], { indent: 2, lineWidth: 120, noRefs: true })
       .trimEnd()
       .split('\n')
       .map((l) => pad + l)
       .join('\n') + '\n';
-  if (!existsSync(testFilePath)) {
+  if (old === undefined) {
     const flowRef = relative(dirname(testFilePath), flowPath).replace(/\\/g, '/');
-    const head = `flow: ${flowRef}\ncases:\n`;
-    const text = head + yamlOf('  ');
-    writeFileSync(testFilePath, text);
-    return { text, line: 2 };
+    return { text: `flow: ${flowRef}\ncases:\n` + yamlOf('  '), line: 2 };
   }
-  const old = readFileSync(testFilePath, 'utf8');
   const root = parseText(old, 'yaml').root;
   const cases = root?.kind === 'object' ? lastProperty(root, 'cases') : undefined;
-  let text: string;
-  let at: number;
   if (cases?.value?.kind === 'array' && cases.value.items.length > 0) {
-    // Insert right after the last case, at the column of the existing items' dashes.
+    // Right after the last case, at the column of the existing items' dashes.
     const first = cases.value.items[0]!;
     const lineStart = old.lastIndexOf('\n', first.range.start - 1) + 1;
     const dash = old.slice(lineStart, first.range.start).replace(/-\s*$/, '');
     const end = old.indexOf('\n', cases.value.range.end - 1);
-    at = end < 0 ? old.length : end + 1;
-    const before = old.slice(0, at) + (end < 0 ? '\n' : '');
-    text = before + yamlOf(' '.repeat(dash.length)) + old.slice(at);
-    at = before.length;
-  } else {
-    const sep = old.endsWith('\n') || old === '' ? '' : '\n';
-    const head = cases ? '' : 'cases:\n';
-    // An empty `cases:` (or `cases: []`) is replaced by the list.
-    const base = cases ? old.slice(0, cases.range.start) + 'cases:\n' + old.slice(cases.range.end).replace(/^[^\n]*\n?/, '') : old + sep;
-    at = (cases ? old.slice(0, cases.range.start) + 'cases:\n' : base + head).length;
-    text = cases ? base.slice(0, at) + yamlOf('  ') + base.slice(at) : base + head + yamlOf('  ');
+    // a blank line between cases, as people write them
+    const before = (end < 0 ? old + '\n' : old.slice(0, end + 1)) + '\n';
+    const after = end < 0 ? '' : old.slice(end + 1);
+    return { text: before + yamlOf(' '.repeat(dash.length)) + after, line: before.split('\n').length - 1 };
   }
-  writeFileSync(testFilePath, text);
-  return { text, line: text.slice(0, at).split('\n').length - 1 };
+  // No cases yet: an empty `cases:` (or `cases: []`) is replaced by the list, or one is added.
+  const before = cases ? old.slice(0, cases.range.start) + 'cases:\n' : old + (old === '' || old.endsWith('\n') ? '' : '\n') + 'cases:\n';
+  const after = cases ? old.slice(cases.range.end).replace(/^[^\n]*\n?/, '') : '';
+  return { text: before + yamlOf('  ') + after, line: before.split('\n').length - 1 };
+}
+
+/** Appends `testCase` to the test file on disk (created when missing); see withCaseAppended. */
+export function appendCase(testFilePath: string, flowPath: string, testCase: Record<string, JsonValue>): { text: string; line: number } {
+  const old = existsSync(testFilePath) ? readFileSync(testFilePath, 'utf8') : undefined;
+  const result = withCaseAppended(old, testFilePath, flowPath, testCase);
+  writeFileSync(testFilePath, result.text);
+  return result;
 }

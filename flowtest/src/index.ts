@@ -10,7 +10,9 @@ export {
 } from './coverage';
 export { MockErrors } from './mockTasks';
 export { textReport, jsonReport, junitReport } from './reporters';
-export { caseFromExecution, appendCase, type RecordedExecution } from './fromExecution';
+export {
+  caseFromExecution, appendCase, withCaseAppended, testFileFor, uniqueCaseName, type RecordedExecution,
+} from './fromExecution';
 export {
   TestFileError, type Expectation, type MockAnswer, type StateMock, type TestCase, type TestFile, type TextSpan,
 } from './model';

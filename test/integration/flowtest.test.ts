@@ -4,6 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FlowTesting } from '../../client/src/testing';
+import type { DeployOutcome, StartOutcome } from '../../client/src/execution';
+import type { SavedTestCase } from '../../client/src/execution/saveAsTestCase';
 import type { RunResult } from '../../client/src/testing/run';
 import { activateExtension, closeAllEditors, openDocument, screenshot, waitFor, workspaceUri, writeWorkspaceFile } from './harness';
 
@@ -151,5 +153,35 @@ cases:
     ]);
     await vscode.window.showTextDocument(flowDoc, { preview: false });
     await shot('flowtest-4-coverage-gutter');
+  });
+
+  test('Save as Test Case turns a finished execution into a case that replays it and passes', async () => {
+    const t = await testing();
+    const flowDoc = await openDocument(workspaceUri('order-processing.flow.yaml'));
+    const deployed = await vscode.commands.executeCommand<DeployOutcome | undefined>('flowdeck.deploy', { uri: flowDoc.uri, name: 'order-processing', mode: 'Standard', force: false });
+    assert.ok(deployed, 'the example flow is deployed to the local emulator');
+    const started = await vscode.commands.executeCommand<StartOutcome | undefined>('flowdeck.startExecution', { uri: flowDoc.uri, inputName: 'busy-gateway', reveal: false });
+    assert.ok(started?.mode === 'Standard');
+    const end = await started.tail.done;
+    assert.ok(end.kind === 'ended' && end.execution.Status === 'Succeeded', 'the busy gateway was retried and the order went through');
+    const saved = await vscode.commands.executeCommand<SavedTestCase | undefined>('flowdeck.saveAsTestCase', { flowName: 'order-processing', executionName: started.executionName });
+    assert.ok(saved, 'the case was saved');
+    assert.equal(saved.testFile.fsPath, workspaceUri(EXAMPLE).fsPath, 'beside the flow, in its test file');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(saved.testFile));
+    const lines = text.split('\n');
+    assert.equal(lines[saved.line], `  - name: ${started.executionName} (Succeeded)`);
+    const added = lines.slice(saved.line).join('\n');
+    assert.match(added, /ChargePayment:\n {8}- error: PaymentGatewayBusy\n/, 'the failed first call is the first answer');
+    assert.match(added, /PriceLine:\n {8}iterations:/, 'the Map task is mocked per iteration');
+    // the new case shows up in the Testing view and passes: the mocks replay the execution
+    await waitFor(() => fileItem(t, EXAMPLE)?.children.size === 5, { message: 'the saved case in the Testing view' });
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.fsPath, saved.testFile.fsPath, 'the test file opens at the new case');
+    editor.selection = new vscode.Selection(saved.line, 10, saved.line, 10);
+    const run = await runVia(t, 'testing.runAtCursor');
+    const report = run.report.cases.find((c) => c.testCase.name === saved.name);
+    assert.ok(report?.passed, JSON.stringify(report?.failures));
+    assert.equal(report.outcome?.events.filter((e) => e.Type === 'TaskScheduled' && e.StepName === 'ChargePayment').length, 2, 'the retry happens again');
+    await shot('flowtest-5-saved-case');
   });
 });

@@ -5,8 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { EventType, HistoryEvent as EngineEvent, JsonValue } from '../../../emulator/src/engine';
-import { appendCase, caseFromExecution } from '../../../flowtest/src';
-import { testFileFor, uniqueCaseName } from '../../../flowtest/src/fromExecution';
+import { caseFromExecution, testFileFor, uniqueCaseName, withCaseAppended } from '../../../flowtest/src';
 import type { HistoryEvent } from '../../../cloud/src/fnf/types';
 import type { ExecutionContext } from './context';
 import { filesDeployedAs } from './deploySettings';
@@ -58,7 +57,10 @@ export async function saveAsTestCaseCommand(ctx: ExecutionContext, arg?: unknown
   const events: EngineEvent[] = [];
   for await (const e of client.getExecutionHistory({ FlowName: ref.flowName, ExecutionName: ref.executionName, Limit: 999 })) events.push(asEngineEvent(e));
   const testPath = testFileFor(flowFile);
-  const name = uniqueCaseName(existsSync(testPath) ? readFileSync(testPath, 'utf8') : '', `${ref.executionName} (${execution.Status})`);
+  // an open copy of the test file (perhaps edited) is the one to add to
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === testPath);
+  const old = open ? open.getText() : existsSync(testPath) ? readFileSync(testPath, 'utf8') : undefined;
+  const name = uniqueCaseName(old ?? '', `${ref.executionName} (${execution.Status})`);
   const testCase = caseFromExecution(
     {
       name: ref.executionName,
@@ -70,11 +72,16 @@ export async function saveAsTestCaseCommand(ctx: ExecutionContext, arg?: unknown
     },
     name,
   );
-  // an open, edited copy of the test file would be overwritten: save it first
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === testPath);
-  if (open?.isDirty) await open.save();
-  const { line } = appendCase(testPath, flowFile, testCase);
+  const { text, line } = withCaseAppended(old, testPath, flowFile, testCase);
   const uri = vscode.Uri.file(testPath);
+  if (open) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), text);
+    await vscode.workspace.applyEdit(edit);
+    await open.save();
+  } else {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  }
   const editor = await vscode.window.showTextDocument(uri, { preview: false });
   editor.selection = new vscode.Selection(line, 0, line, 0);
   editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);

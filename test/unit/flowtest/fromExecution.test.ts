@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { startRun, TaskError, type HistoryEvent } from '../../../emulator/src/engine';
 import { appendCase, caseFromExecution, loadFlow, parseTestFile, runTests } from '../../../flowtest/src';
-import { testFileFor, uniqueCaseName } from '../../../flowtest/src/fromExecution';
+import { testFileFor, uniqueCaseName, withCaseAppended } from '../../../flowtest/src/fromExecution';
 import { MAP_FLOW, TASK_FLOW, realTasks, removeWorkspaces, runIn, workspace } from './helpers';
 
 after(removeWorkspaces);
@@ -72,5 +72,13 @@ describe('a test case from an execution', () => {
     assert.equal(text.split('\n')[line], '  - name: map run (2)');
     const report = await runIn(dir);
     assert.deepEqual(report.cases.map((r) => [r.testCase.name, r.passed]), [['map run', true], ['map run (2)', true]]);
+  });
+
+  test('an empty cases list is replaced by the new case; a file without cases gets the key', () => {
+    const c = { name: 'first', expect: { status: 'Succeeded' } };
+    assert.equal(withCaseAppended('flow: f.flow.yaml\ncases: []\n', '/w/t.flowtest.yaml', '/w/f.flow.yaml', c).text, 'flow: f.flow.yaml\ncases:\n  - name: first\n    expect:\n      status: Succeeded\n');
+    const added = withCaseAppended('flow: f.flow.yaml', '/w/t.flowtest.yaml', '/w/f.flow.yaml', c);
+    assert.equal(added.text, 'flow: f.flow.yaml\ncases:\n  - name: first\n    expect:\n      status: Succeeded\n');
+    assert.equal(added.line, 2);
   });
 });
