@@ -155,6 +155,27 @@ cases:
     await shot('flowtest-4-coverage-gutter');
   });
 
+  test('Debug on a case runs it plainly when no flow debugger is installed', async () => {
+    const t = await testing();
+    const editor = await vscode.window.showTextDocument(await openDocument(workspaceUri(EXAMPLE)), { preview: false });
+    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('a declined card'));
+    editor.selection = new vscode.Selection(line, 10, line, 10);
+    const hasDebugger = vscode.extensions.all.some((e) =>
+      ((e.packageJSON as { contributes?: { debuggers?: { type?: string }[] } }).contributes?.debuggers ?? []).some((d) => d.type === 'flowdeck'),
+    );
+    if (hasDebugger) {
+      // the flow debugger is installed: the case starts a `flowdeck` debug session instead
+      const session = new Promise<vscode.DebugSession>((resolve) => vscode.debug.onDidStartDebugSession(resolve));
+      await vscode.commands.executeCommand('testing.debugAtCursor');
+      const s = await session;
+      assert.equal(s.configuration['testCase'], 'a declined card fails the order cleanly');
+      await vscode.debug.stopDebugging(s);
+      return;
+    }
+    const run = await runVia(t, 'testing.debugAtCursor');
+    assert.deepEqual(run.report.cases.map((c) => [c.testCase.name, c.passed]), [['a declined card fails the order cleanly', true]]);
+  });
+
   test('Save as Test Case turns a finished execution into a case that replays it and passes', async () => {
     const t = await testing();
     const flowDoc = await openDocument(workspaceUri('order-processing.flow.yaml'));
