@@ -7,7 +7,7 @@ import type { FlowTesting } from '../../client/src/testing';
 import type { DeployOutcome, StartOutcome } from '../../client/src/execution';
 import type { SavedTestCase } from '../../client/src/execution/saveAsTestCase';
 import type { RunResult } from '../../client/src/testing/run';
-import { activateExtension, closeAllEditors, openDocument, screenshot, waitFor, workspaceUri, writeWorkspaceFile } from './harness';
+import { activateExtension, closeAllEditors, openDocument, screenshot, waitFor, waitForPublishedDiagnostics, workspaceUri, writeWorkspaceFile } from './harness';
 
 const EXAMPLE = 'order-processing.flowtest.yaml';
 
@@ -153,6 +153,20 @@ cases:
     ]);
     await vscode.window.showTextDocument(flowDoc, { preview: false });
     await shot('flowtest-4-coverage-gutter');
+  });
+
+  test('a test file is checked as you type: a wrong status underlined, and the file marked in the Testing view', async () => {
+    const t = await testing();
+    const uri = await writeWorkspaceFile('typo.flowtest.yaml', 'flow: order-processing.flow.yaml\ncases:\n  - name: typo\n    expect: { status: Done }\n');
+    const doc = await openDocument(uri);
+    assert.equal(doc.languageId, 'flowtest');
+    const diagnostics = await waitForPublishedDiagnostics(uri, { timeoutMs: 30_000 });
+    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, String(typeof d.code === 'object' ? d.code.value : d.code)]), [[3, 'invalid-value']]);
+    const item = await waitFor(() => fileItem(t, 'typo.flowtest.yaml'), { message: 'typo.flowtest.yaml in the Testing view' });
+    assert.match(typeof item.error === 'string' ? item.error : (item.error?.value ?? ''), /Line 4, column 23: `status` must be one of/);
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(uri);
+    await waitFor(() => fileItem(t, 'typo.flowtest.yaml') === undefined, { message: 'the deleted file leaves the Testing view' });
   });
 
   test('Debug on a case runs it plainly when no flow debugger is installed', async () => {

@@ -307,4 +307,31 @@ describe('coverage', () => {
     assert.equal(price.span.start.line, 11);
     assert.deepEqual(report.summary.states, { covered: 1, total: 2 }, 'no item: the inner task never ran');
   });
+
+  test('a legacy flow (type: flow) runs on the same engine, its task mocked and its steps counted', async () => {
+    const LEGACY = `version: v1
+type: flow
+steps:
+  - type: task
+    name: Split
+    resourceArn: acs:fc:cn-hangzhou:1:services/video/functions/split
+  - type: pass
+    name: Done
+`;
+    const dir = workspace({
+      'l.flow.yaml': LEGACY,
+      't.flowtest.yaml': testFile('l.flow.yaml', `
+  - name: split is mocked
+    mocks: strict
+    expect: { status: Failed, error: FlowTest.UnmockedTask }
+  - name: split answers
+    mocks: { Split: { output: { parts: 3 } } }
+    expect: { status: Succeeded, states: [Split, Done] }
+`),
+    });
+    const report = await runIn(dir);
+    assert.equal(report.cases[0]!.passed, false, 'an unmocked task in a strict case fails the case even when the run ends as expected');
+    assert.equal(report.cases[1]!.passed, true, JSON.stringify(report.cases[1]!.failures));
+    assert.deepEqual(report.summary.states, { covered: 2, total: 2 });
+  });
 });
