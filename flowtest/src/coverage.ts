@@ -70,6 +70,17 @@ export function coverageOf(flow: FlowUnderTest): FlowCoverage {
   const add = (t: Omit<CoverageTarget, 'id'>): void => {
     targets.push({ ...t, id: `${t.kind}:${t.scope}:${t.state}:${t.index}` });
   };
+  // A Parallel or Map holds other states: its own statement is its lines before them, so the
+  // gutter of a nested state shows that state's coverage, not its container's.
+  const headerSpan = (s: ObjectNode): TextSpan => {
+    const nested = s.properties.filter((p) => p.key === 'Branches' || p.key === 'Processor' || p.key === 'ItemProcessor');
+    const cut = Math.min(...nested.map((p) => p.range.start), s.range.end);
+    const lineEnd = flow.text.indexOf('\n', s.range.start);
+    const firstLineEnd = lineEnd < 0 ? s.range.end : lineEnd;
+    // the text before the nested key, without the indentation that leads up to it
+    const end = Math.max(firstLineEnd, flow.text.slice(0, cut).trimEnd().length);
+    return span({ range: { start: s.range.start, end: Math.min(end, s.range.end) } });
+  };
   const root = obj(flow.root);
   if (flow.dialect === 'fdl') {
     const walk = (states: Node[], scope: string): void => {
@@ -77,8 +88,8 @@ export function coverageOf(flow: FlowUnderTest): FlowCoverage {
         const s = obj(item);
         const name = s && str(s, 'Name');
         if (!s || !name) continue;
-        add({ kind: 'state', scope, state: name, index: 0, label: name, span: span(s) });
         const type = str(s, 'Type');
+        add({ kind: 'state', scope, state: name, index: 0, label: name, span: type === 'Parallel' || type === 'Map' ? headerSpan(s) : span(s) });
         if (type === 'Choice') {
           arr(s, 'Branches').forEach((b, i) => {
             const branch = obj(b);

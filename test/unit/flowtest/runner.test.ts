@@ -306,6 +306,8 @@ describe('coverage', () => {
     assert.equal(price.scope, '/Lines');
     assert.equal(price.span.start.line, 11);
     assert.deepEqual(report.summary.states, { covered: 1, total: 2 }, 'no item: the inner task never ran');
+    const map = report.coverage[0]!.targets.find((t) => t.state === 'Lines')!;
+    assert.deepEqual([map.span.start.line, map.span.end.line], [5, 7], 'a Map\'s statement stops where its processor starts');
   });
 
   test('a legacy flow (type: flow) runs on the same engine, its task mocked and its steps counted', async () => {
