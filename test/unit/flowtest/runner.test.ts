@@ -194,6 +194,18 @@ States:
     assert.ok(Date.now() - started < 5_000, 'no real waiting');
   });
 
+  test('clock: real opts a case into real time', async () => {
+    const dir = workspace({
+      'w.flow.yaml': WAIT_FLOW.replace('Seconds: 300', 'Seconds: 1'),
+      't.flowtest.yaml': `flow: w.flow.yaml\ncases:\n  - name: real nap\n    clock: real\n    expect: { status: Succeeded }\n`,
+    });
+    const report = await runIn(dir);
+    const events = report.cases[0]!.outcome!.events;
+    assert.equal(report.cases[0]!.passed, true);
+    assert.ok(Date.parse(events[0]!.Time) > Date.UTC(2025, 0, 1), 'real event times, not the virtual epoch');
+    assert.ok(report.cases[0]!.outcome!.durationMs >= 990, `the Wait took real time (${report.cases[0]!.outcome!.durationMs} ms)`);
+  });
+
   test('a task waiting for a callback nobody sends ends the case instead of hanging', async () => {
     const flow = TASK_FLOW.replace('TaskMode: RequestComplete', 'TaskMode: WaitForCustomCallback');
     const dir = workspace({
