@@ -3,7 +3,7 @@
 // Streams the runner's report and ends with the line `N passed, N failed`. A test that runs
 // longer than FLOWDECK_UNIT_TIMEOUT_MS (default 120 s) fails instead of hanging the run.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -23,6 +23,13 @@ if (chosen.length === 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
+
+// the tests always run on the vendored corpus (test/fixtures/corpus); the full one is optional
+const fullCorpus = process.env.FLOWDECK_CORPUS ?? join(root, '..', 'shared', 'corpus');
+if (!existsSync(join(fullCorpus, 'SOURCES.md')))
+  console.log(
+    `note: the full flow corpus is not at ${fullCorpus} (set FLOWDECK_CORPUS to use one): corpus tests ran on the vendored corpus in test/fixtures/corpus only`,
+  );
 
 const child = spawn(
   process.execPath,

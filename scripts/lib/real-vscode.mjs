@@ -45,6 +45,13 @@ export function ensureSystemPackages(log = console.error) {
   if (!existsSync(chromiumPath)) missing.push('chromium');
   if (!onPath('rg')) missing.push('ripgrep');
   if (missing.length === 0) return;
+  if (!onPath('apt-get')) {
+    throw new Error(
+      `This machine has no apt-get, so ${missing.join(' and ')} cannot be installed for the browser-based VS Code: ` +
+        `install them with your package manager (or set CHROMIUM_PATH to a Chromium), or use a desktop VS Code instead ` +
+        `(npm run package, then install dist/flowdeck.vsix, or open the repository and press F5).`,
+    );
+  }
   if (process.getuid?.() !== 0) {
     throw new Error(
       `missing ${missing.join(', ')}: install them with "sudo apt-get install -y ${missing.join(' ')}" and run again`,

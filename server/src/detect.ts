@@ -3,11 +3,6 @@
 import type { Dialect } from './service/types';
 import type { Node, ObjectNode, ParsedText, SourceFormat } from './parse/tree';
 
-export interface DetectionHint {
-  readonly fileName?: string;
-  readonly languageId?: string;
-}
-
 const FDL_NAME_RE = /\.(?:flow|fdl)\.(?:ya?ml|json)$/i;
 const WHATSAPP_NAME_RE = /\.(?:wa-flow|whatsapp-flow)\.json$/i;
 const FLOWTEST_NAME_RE = /\.flowtest\.(?:ya?ml|json)$/i;

@@ -64,8 +64,8 @@ suite('Writing a flow', () => {
     editor.selection = new vscode.Selection(position, position);
     await clearNotifications();
     await vscode.commands.executeCommand('editor.action.triggerSuggest');
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // the widget renders after the provider answers
-    await screenshot('completion-state-names');
+    // the widget renders after the provider answers
+    await screenshot('completion-state-names', { waitFor: '.suggest-widget.visible .monaco-list-row' });
   });
 
   test('hover on a key shows the schema documentation', async () => {

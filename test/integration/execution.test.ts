@@ -41,13 +41,18 @@ async function flowNode(f: ExecutionFeatures, flowName: string): Promise<Executi
   return flow;
 }
 
-/** A screenshot of what a person sees, without the deploy notifications piled over it. */
-async function shot(name: string): Promise<void> {
+/**
+ * A screenshot of what a person sees, without the deploy notifications piled over it, once the
+ * workbench shows `waitFor` (a CSS selector): the Output panel, for one, opens a moment after a
+ * channel is shown.
+ */
+async function shot(name: string, waitFor?: string): Promise<void> {
   await vscode.commands.executeCommand('notifications.clearAll');
-  // The Output panel opens a moment after a new channel is shown; the picture waits for it.
-  await new Promise((resolve) => setTimeout(resolve, 700));
-  await screenshot(name);
+  await screenshot(name, waitFor ? { waitFor } : {});
 }
+
+/** The Output panel showing `text`. */
+const panelShows = (text: string): string => `.part.panel .view-lines:has-text("${text}")`;
 
 /** Resolves when the tree has next loaded (or, for a running execution, re-described) `node`. */
 function nextLoad(f: ExecutionFeatures, node: ExecutionsTreeNode | undefined): Promise<void> {
@@ -122,7 +127,7 @@ suite('Flowdeck execution features (local emulator)', function () {
     const tail: TailSession = outcome.tail;
     // the channel fills while the execution runs (the flow waits 1 s for the warehouse)
     await waitFor(() => tail.events.some((e) => e.Type === 'BranchEntered'), { message: 'the tail to print the Parallel branches' });
-    await shot('execution-tail');
+    await shot('execution-tail', panelShows('BranchEntered'));
     const end = await tail.done;
     assert.equal(end.kind, 'ended');
     assert.ok(end.kind === 'ended' && end.execution.Status === 'Succeeded', `the execution succeeded (${JSON.stringify(end)})`);
@@ -148,7 +153,8 @@ suite('Flowdeck execution features (local emulator)', function () {
     assert.match(notes.get('PriceLine') ?? '', /^✓ 2 runs · /, 'the Map processor ran once per order line');
     assert.equal(notes.get('RejectOrder'), undefined, 'a state that did not run has no note');
     await vscode.commands.executeCommand('workbench.action.closePanel');
-    await shot('run-status');
+    // the notes are drawn with the editor's lines, once the panel has made room for them
+    await shot('run-status', '.monaco-editor .view-lines:has-text("PriceLine")');
 
     // the history the tree reads from the service is exactly what the tail printed
     const flow = await flowNode(f, 'order-processing');
@@ -196,7 +202,7 @@ suite('Flowdeck execution features (local emulator)', function () {
     assert.ok(runningNode && f.tree.getTreeItem(runningNode).contextValue === 'execution.running', 'a running execution offers Stop');
     // a running execution refreshes itself; by then the channel shows the events so far
     await nextLoad(f, runningNode);
-    await shot('execution-tail-running');
+    await shot('execution-tail-running', panelShows('WaitForApproval'));
     const stopped = await vscode.commands.executeCommand<boolean>('flowdeck.stopExecution', { flowName: 'long-wait', executionName: outcome.executionName, error: 'Manual.Stop', cause: 'stopped from the integration test' });
     assert.equal(stopped, true);
     const end = await outcome.tail.done;

@@ -1,11 +1,19 @@
 // Shared scaffolding of deploy/start/tail: parse flags (target flags included), resolve the
 // target, announce it, run, and always release the connection pool.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CloudError, LocalErrorCodes } from '../../../cloud/src/errors';
 import { usageError } from '../command';
 import { resolveTarget, TARGET_OPTIONS, type Target, type TargetFlags } from './target';
 import type { CliIo } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+
+// The commands do not start an emulator of their own: one that lived only as long as `deploy` or
+// `start` would take its running executions down with it. They name the command that starts one.
+const NO_EMULATOR_HINT =
+  'No local emulator is answering there. Start one in another terminal with `flowdeck emulator` ' +
+  '(in a clone of the repository: `node dist/cli.js emulator`), or set FLOWDECK_EMULATOR_ENDPOINT to where yours listens; ' +
+  'to use Alibaba Cloud instead, configure credentials or pass --region.\n';
 
 export async function runCloudCommand<O extends Options>(
   args: string[],
@@ -35,6 +43,7 @@ export async function runCloudCommand<O extends Options>(
     return await body(values, parsed.positionals, target);
   } catch (err) {
     io.err.write(`flowdeck: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (resolved?.isLocal && err instanceof CloudError && err.code === LocalErrorCodes.network) io.err.write(NO_EMULATOR_HINT);
     return 1;
   } finally {
     await resolved?.client.close();

@@ -12,13 +12,6 @@ export const CYNOSDB_ENDPOINT = 'https://cynosdb.tencentcloudapi.com';
 /** "默认接口请求频率限制: 20次/秒". */
 export const DESCRIBE_FLOW_QUOTA: Quota = { burst: 20, perSecond: 20 };
 
-/** The regions DescribeFlow's documentation lists. */
-export const CYNOSDB_REGIONS = [
-  'ap-bangkok', 'ap-beijing', 'ap-chengdu', 'ap-chongqing', 'ap-guangzhou', 'ap-hongkong', 'ap-jakarta', 'ap-nanjing',
-  'ap-seoul', 'ap-shanghai', 'ap-shenzhen-fsi', 'ap-singapore', 'ap-tokyo', 'eu-frankfurt', 'na-ashburn',
-  'na-siliconvalley', 'sa-saopaulo',
-] as const;
-
 /** 0 succeeded, 1 failed, 2 processing. */
 export type TaskFlowStatus = 0 | 1 | 2;
 export type TaskFlowState = 'succeeded' | 'failed' | 'processing';

@@ -2,10 +2,11 @@
 // drops stale versions, per-document execution mode, and every feature handler guarded so an
 // exception is logged and answered with an empty result.
 import {
-  CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
+  CodeActionKind, ErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type FlowLanguageService } from '../service/languageService';
+import { RequestRefused } from '../service/refusal';
 import type { ValidationSettings } from '../service/types';
 import { Debouncer, realTimers, type Timers } from './debounce';
 import { connectionLog, type ServerLog } from './log';
@@ -112,10 +113,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     validateNow(p.uri);
   }));
 
+  // A feature request on an open document; a refused request is answered with an error response
+  // carrying its message, which the editor shows.
   const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, run: (doc: TextDocument, p: P) => R) =>
-    guard<P, R>(name, fallback, (p) => {
+    guard<P, R | ResponseError>(name, fallback, (p) => {
       const doc = documents.get(p.textDocument.uri);
-      return doc ? run(doc, p) : fallback;
+      try {
+        return doc ? run(doc, p) : fallback;
+      } catch (err) {
+        if (err instanceof RequestRefused) return new ResponseError(ErrorCodes.InvalidRequest, err.message);
+        throw err;
+      }
     });
 
   connection.onCompletion(withDoc('completion', null, (doc, p) => service.complete(doc, p.position)));

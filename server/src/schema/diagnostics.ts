@@ -12,7 +12,7 @@ import { toJsonValue } from '../parse/toJson';
 import type { JsonSchema } from './jsonSchema';
 import { positionsOf, rangeOf, type PositionSource } from './positions';
 import { resolveRef, tagValues } from './resolve';
-import { closestName } from './similar';
+import { closestName } from '../text/closestName';
 
 /** A problem before it becomes a Diagnostic; `refine` hooks may rewrite any field. */
 export interface SchemaProblem {

@@ -4,5 +4,5 @@ export { validatorFor } from './compile';
 export { duplicateKeyProblems, duplicateKeysOf } from './duplicateKeys';
 export { positionsOf, rangeOf, LineIndex, type PositionSource } from './positions';
 export { resolveRef, effectiveSchema, branchFor, tagValues, propertySchema, schemaForNode, schemaForKey } from './resolve';
-export { closestName, editDistance } from './similar';
+export { closestName, editDistance } from '../text/closestName';
 export type { JsonSchema, JsonType } from './jsonSchema';

@@ -14,6 +14,7 @@ import { fdlLegacyService } from '../fdl/legacy/service';
 import { whatsappService } from '../whatsapp/service';
 import { flowtestService } from '../flowtest/service';
 import { DiagnosticCodes } from '../diagnostics/codes';
+import { RequestRefused } from './refusal';
 import type { AnalysedDocument, Dialect, DialectService, ValidationSettings } from './types';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
@@ -111,13 +112,17 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
     return analysed;
   };
 
-  /** Runs one feature for one document; an exception becomes `fallback` and a log line. */
+  /**
+   * Runs one feature for one document; an exception becomes `fallback` and a log line, except a
+   * RequestRefused, which is the user's answer and goes to the caller.
+   */
   function guarded<T>(feature: string, doc: TextDocument, fallback: T, run: (a: AnalysedDocument, s: DialectService) => T): T {
     try {
       const analysed = analyse(doc);
       if (analysed.dialect === null) return fallback;
       return run(analysed, services[analysed.dialect]);
     } catch (err) {
+      if (err instanceof RequestRefused) throw err;
       const detail = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err);
       log('error', `${feature} failed for ${doc.uri} (version ${doc.version}): ${detail}`);
       return fallback;

@@ -32,11 +32,6 @@ export function stringValue(obj: ObjectNode | undefined, key: string): string | 
   return typeof v?.value === 'string' ? v.value : undefined;
 }
 
-export function booleanValue(obj: ObjectNode | undefined, key: string): boolean | undefined {
-  const v = asScalar(value(obj, key));
-  return typeof v?.value === 'boolean' ? v.value : undefined;
-}
-
 /** The span of a string's characters without its quotes (where offsets inside the string start). */
 export function contentRange(node: ScalarNode): OffsetRange {
   if (node.contentRange) return node.contentRange;

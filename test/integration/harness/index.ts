@@ -106,12 +106,13 @@ export async function waitForPublishedDiagnostics(
  * Asks the launcher to save a picture of the VS Code window as out/screenshots/<name>.png.
  * Returns the file's path, or undefined when the run has no screenshot endpoint (desktop runs).
  */
-export async function screenshot(name: string): Promise<string | undefined> {
+export async function screenshot(name: string, options: { waitFor?: string } = {}): Promise<string | undefined> {
   const base = process.env[TestEnv.screenshotUrl];
   if (!base) return undefined;
   if (!/^[\w.-]+$/.test(name))
     throw new Error(`screenshot name "${name}" may only use letters, digits, ".", "-" and "_"`);
-  const response = await fetch(`${base}/screenshot?name=${encodeURIComponent(name)}`);
+  const query = new URLSearchParams({ name, ...(options.waitFor ? { waitFor: options.waitFor } : {}) });
+  const response = await fetch(`${base}/screenshot?${query.toString()}`);
   const body = (await response.json()) as { path?: string; error?: string };
   if (!response.ok || !body.path) throw new Error(`screenshot "${name}" failed: ${body.error ?? response.statusText}`);
   return body.path;

@@ -55,6 +55,21 @@ describe('flowdeck deploy / start / tail', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  test('with no emulator running, deploy says which command starts one', { timeout: 60_000 }, async () => {
+    const closed = await startEmulator({ port: 0, dataDir: join(dir, 'closed') });
+    const endpoint = closed.endpoint;
+    await closed.close();
+    process.env['FLOWDECK_EMULATOR_ENDPOINT'] = endpoint;
+    try {
+      const r = await cli('deploy', 'examples/hello.flow.yaml');
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /NetworkError|could not reach/);
+      assert.match(r.stderr, /Start one in another terminal with `flowdeck emulator`/);
+    } finally {
+      process.env['FLOWDECK_EMULATOR_ENDPOINT'] = emu.endpoint;
+    }
+  });
+
   test('deploy creates, then updates, and says which target it used', { timeout: 60_000 }, async () => {
     const first = await cli('deploy', 'examples/hello.flow.yaml');
     assert.equal(first.code, 0, first.stderr);

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../../server/src/service/languageService';
+import { createLanguageService, type FlowLanguageService } from '../../../server/src/service/languageService';
+import { RequestRefused } from '../../../server/src/service/refusal';
 import { parseText, type Node } from '../../../server/src/parse';
-import { CORPUS_DIR, knownInvalid } from '../corpus';
+import { CORPORA, knownInvalid } from '../corpus';
 import { applyMutation, mutationArb } from './mutations';
 
 const RUNS = Number(process.env.FLOWDECK_FUZZ_RUNS ?? 250);
@@ -23,23 +24,48 @@ interface Seed {
 
 /** A spread of valid flows: every current-spec one, and every fourth legacy and WhatsApp one. */
 function seeds(): Seed[] {
-  const broken = knownInvalid();
   const out: Seed[] = [];
-  for (const [dir, every] of [['fdl-statemachine', 1], ['fdl-legacy', 4], ['whatsapp', 4]] as const) {
-    const files = readdirSync(join(CORPUS_DIR, dir)).sort();
-    files.forEach((f, i) => {
-      if (i % every !== 0 || broken.has(`${dir}/${f}`)) return;
-      out.push({ name: `${dir}/${f}`, text: readFileSync(join(CORPUS_DIR, dir, f), 'utf8'), languageId: f.endsWith('.json') ? 'json' : 'yaml' });
-    });
+  const seen = new Set<string>();
+  for (const corpus of CORPORA) {
+    const broken = knownInvalid(corpus);
+    for (const [dir, every] of [
+      ['fdl-statemachine', 1],
+      ['fdl-legacy', 4],
+      ['whatsapp', 4],
+    ] as const) {
+      const files = readdirSync(join(corpus.dir, dir)).sort();
+      files.forEach((f, i) => {
+        if (i % every !== 0 || broken.has(`${dir}/${f}`) || seen.has(`${dir}/${f}`)) return;
+        seen.add(`${dir}/${f}`);
+        out.push({
+          name: `${dir}/${f}`,
+          text: readFileSync(join(corpus.dir, dir, f), 'utf8'),
+          languageId: f.endsWith('.json') ? 'json' : 'yaml',
+        });
+      });
+    }
   }
   const fixtures = join(import.meta.dirname, '../../fixtures/fdl/valid');
-  for (const f of readdirSync(fixtures)) out.push({ name: f, text: readFileSync(join(fixtures, f), 'utf8'), languageId: 'yaml' });
+  for (const f of readdirSync(fixtures))
+    out.push({ name: f, text: readFileSync(join(fixtures, f), 'utf8'), languageId: 'yaml' });
   return out;
+}
+
+/** A rename, or the refusal it answered with (a name the dialect does not allow is the user's answer, not a failure). */
+function renameOrRefusal(service: FlowLanguageService, doc: TextDocument, pos: Position): unknown {
+  try {
+    return service.rename(doc, pos, 'Renamed_1');
+  } catch (err) {
+    assert.ok(err instanceof RequestRefused, `rename threw ${String(err)}`);
+    return err.message;
+  }
 }
 
 function isRange(v: unknown): v is Range {
   const r = v as Range;
-  return typeof r === 'object' && r !== null && typeof r.start?.line === 'number' && typeof r.end?.character === 'number';
+  return (
+    typeof r === 'object' && r !== null && typeof r.start?.line === 'number' && typeof r.end?.character === 'number'
+  );
 }
 
 /** Every Range anywhere inside a feature's result (diagnostics, edits, symbols, locations...). */
@@ -54,20 +80,30 @@ function collectRanges(v: unknown, out: Range[], depth = 0): void {
 
 function assertInside(doc: TextDocument, r: Range, what: string): void {
   const lines = doc.getText().split(/\r\n|\r|\n/);
-  const ok = (p: Position) => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line]!.length;
+  const ok = (p: Position) =>
+    p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line]!.length;
   assert.ok(ok(r.start) && ok(r.end), `${what}: range ${JSON.stringify(r)} outside the document`);
-  assert.ok(r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character), `${what}: range ${JSON.stringify(r)} ends before it starts`);
+  assert.ok(
+    r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character),
+    `${what}: range ${JSON.stringify(r)} ends before it starts`,
+  );
 }
 
 function assertTreeInside(node: Node | undefined, length: number): void {
   const stack: Node[] = node ? [node] : [];
   while (stack.length) {
     const n = stack.pop()!;
-    assert.ok(n.range.start >= 0 && n.range.start <= n.range.end && n.range.end <= length, `tree range ${JSON.stringify(n.range)} outside 0..${length}`);
+    assert.ok(
+      n.range.start >= 0 && n.range.start <= n.range.end && n.range.end <= length,
+      `tree range ${JSON.stringify(n.range)} outside 0..${length}`,
+    );
     if (n.kind === 'array') stack.push(...n.items);
     if (n.kind === 'object') {
       for (const p of n.properties) {
-        assert.ok(p.keyRange.start >= 0 && p.keyRange.end <= length && p.range.end <= length, `property range outside the text`);
+        assert.ok(
+          p.keyRange.start >= 0 && p.keyRange.end <= length && p.range.end <= length,
+          `property range outside the text`,
+        );
         if (p.value) stack.push(p.value);
       }
     }
@@ -95,12 +131,21 @@ test('mutated flows never make any feature throw or answer with a range outside 
         const what = `${seed.name} after ${JSON.stringify(mutations)}`;
 
         const parsed = parseText(text, ext);
-        for (const p of parsed.syntaxProblems) assert.ok(p.range.start >= 0 && p.range.start <= p.range.end && p.range.end <= text.length, `${what}: syntax problem outside the text`);
+        for (const p of parsed.syntaxProblems)
+          assert.ok(
+            p.range.start >= 0 && p.range.start <= p.range.end && p.range.end <= text.length,
+            `${what}: syntax problem outside the text`,
+          );
         assertTreeInside(parsed.root, text.length);
 
         const results: unknown[] = [];
         const diagnostics: Diagnostic[] = service.validate(doc);
-        results.push(diagnostics, service.validate(doc, { executionMode: 'Express' }), service.documentSymbols(doc), service.foldingRanges(doc));
+        results.push(
+          diagnostics,
+          service.validate(doc, { executionMode: 'Express' }),
+          service.documentSymbols(doc),
+          service.foldingRanges(doc),
+        );
         for (const spot of spots) {
           const pos = doc.positionAt(text.length === 0 ? 0 : spot % (text.length + 1));
           results.push(
@@ -109,7 +154,7 @@ test('mutated flows never make any feature throw or answer with a range outside 
             service.definition(doc, pos),
             service.references(doc, pos, true),
             service.prepareRename(doc, pos),
-            service.rename(doc, pos, 'Renamed_1'),
+            renameOrRefusal(service, doc, pos),
             service.codeActions(doc, { start: pos, end: pos }, diagnostics),
           );
         }

@@ -3,16 +3,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SNIFF_LIMIT, sniffFlowLanguage } from '../../../client/src/language/sniff';
-import { CORPUS_DIR } from '../corpus';
+import { CORPORA } from '../corpus';
 
-const corpus = CORPUS_DIR;
-const corpusFiles = (dir: string): string[] => {
-  try {
-    return readdirSync(join(corpus, dir)).map((f) => join(corpus, dir, f));
-  } catch {
-    return [];
-  }
-};
+/** The files of one folder in every corpus present. */
+const corpusFiles = (dir: string): string[] =>
+  CORPORA.flatMap((corpus) => readdirSync(join(corpus.dir, dir)).map((f) => join(corpus.dir, dir, f)));
 
 describe('sniffFlowLanguage on YAML', () => {
   test('FDL with Type: StateMachine and SpecVersion becomes fdl', () => {

@@ -14,6 +14,7 @@ import type { Timers } from '../../../server/src/lsp/debounce';
 import { FlowSettingsNotification } from '../../../server/src/lsp/protocol';
 import { createLanguageService } from '../../../server/src/service/languageService';
 import { DiagnosticCodes as C } from '../../../server/src/diagnostics/codes';
+import { RequestRefused } from '../../../server/src/service/refusal';
 
 /** Timers the test fires by hand, so debouncing is tested without waiting. */
 class ManualTimers implements Timers {
@@ -175,6 +176,21 @@ describe('language server wiring', () => {
       const list = await h.client.sendRequest(CompletionRequest.type, { textDocument: { uri: URI }, position: { line: 0, character: 0 } });
       assert.equal(list, null);
       await until(() => h.logs.some((l) => l.type === 1 && l.message.includes('completion exploded')), 'the error in the log');
+    } finally {
+      h.close();
+    }
+  });
+
+  test('a refused rename is answered with an error response carrying its message, and not logged', async () => {
+    const base = createLanguageService();
+    const h = await start({ ...base, rename: () => { throw new RequestRefused('that name is taken: pick another'); } });
+    try {
+      await open(h);
+      await assert.rejects(
+        h.client.sendRequest(RenameRequest.type, { textDocument: { uri: URI }, position: { line: 10, character: 10 }, newName: 'C' }),
+        (e: Error) => e.message === 'that name is taken: pick another',
+      );
+      assert.equal(h.logs.filter((l) => l.type === 1).length, 0);
     } finally {
       h.close();
     }

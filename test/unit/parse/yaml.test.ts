@@ -3,8 +3,15 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { CORPUS_DIR } from '../corpus';
-import { documentValue, parseText, toJsonValue, type Node, type ObjectNode, type ScalarNode } from '../../../server/src/parse';
+import { CORPORA } from '../corpus';
+import {
+  documentValue,
+  parseText,
+  toJsonValue,
+  type Node,
+  type ObjectNode,
+  type ScalarNode,
+} from '../../../server/src/parse';
 
 const obj = (n: Node | undefined): ObjectNode => {
   assert.equal(n?.kind, 'object');
@@ -85,7 +92,11 @@ describe('YAML positioned parse', () => {
     for (let i = 1; i < 9; i++) {
       const prev = String.fromCharCode(96 + i);
       const name = String.fromCharCode(97 + i);
-      levels.push(`${name}: &${name} [${Array(9).fill('*' + prev).join(', ')}]`);
+      levels.push(
+        `${name}: &${name} [${Array(9)
+          .fill('*' + prev)
+          .join(', ')}]`,
+      );
     }
     const parsed = parseText(levels.join('\n') + '\n', 'yaml');
     assert.equal(parsed.syntaxProblems.length, 1);
@@ -146,13 +157,20 @@ describe('YAML positioned parse', () => {
     const p = parsed.syntaxProblems[0]!;
     assert.equal(slice(text, p.range), '"B');
     assert.match(p.message, /not closed/);
-    assert.deepEqual(toJsonValue(parsed.root), { StartAt: 'A', States: [{ Name: 'A', Type: 'Pass' }, { Name: 'B' }], End: true });
+    assert.deepEqual(toJsonValue(parsed.root), {
+      StartAt: 'A',
+      States: [{ Name: 'A', Type: 'Pass' }, { Name: 'B' }],
+      End: true,
+    });
   });
 
   test('an unclosed flow sequence underlines its last character, not the empty line after it', () => {
     const text = 'a: 1\nb: [1, \n';
     const parsed = parseText(text, 'yaml');
-    assert.deepEqual(parsed.syntaxProblems.map((p) => p.range), [{ start: 10, end: 11 }]);
+    assert.deepEqual(
+      parsed.syntaxProblems.map((p) => p.range),
+      [{ start: 10, end: 11 }],
+    );
     assert.deepEqual(toJsonValue(parsed.root), { a: 1 });
   });
 
@@ -165,30 +183,31 @@ describe('YAML positioned parse', () => {
   test('never throws, even on binary garbage and NUL bytes', () => {
     for (const text of ['\0', 'a: "\0"', '- [\n{', ':::', '? [a]\n: b', '&a [*a]', '*', '!!binary x', '\t- x']) {
       const parsed = parseText(text, 'yaml');
-      for (const p of parsed.syntaxProblems) assert.ok(p.range.start >= 0 && p.range.end <= text.length, JSON.stringify(text));
+      for (const p of parsed.syntaxProblems)
+        assert.ok(p.range.start >= 0 && p.range.end <= text.length, JSON.stringify(text));
     }
   });
 
-  test('every corpus YAML flow that js-yaml loads gives the same value through the tree', () => {
-    const corpus = CORPUS_DIR;
-    let compared = 0;
-    for (const dir of ['fdl-statemachine', 'fdl-legacy']) {
-      for (const f of readdirSync(join(corpus, dir))) {
-        const text = readFileSync(join(corpus, dir, f), 'utf8');
-        let expected: unknown;
-        try {
-          expected = load(text);
-        } catch {
-          continue; // custom tags (!Ref) and known-broken files: js-yaml's plain load refuses them
+  for (const { name, dir: corpus } of CORPORA)
+    test(`every ${name} corpus YAML flow that js-yaml loads gives the same value through the tree`, () => {
+      let compared = 0;
+      for (const dir of ['fdl-statemachine', 'fdl-legacy']) {
+        for (const f of readdirSync(join(corpus, dir))) {
+          const text = readFileSync(join(corpus, dir, f), 'utf8');
+          let expected: unknown;
+          try {
+            expected = load(text);
+          } catch {
+            continue; // custom tags (!Ref) and known-broken files: js-yaml's plain load refuses them
+          }
+          const parsed = parseText(text, 'yaml');
+          assert.deepEqual(parsed.syntaxProblems, [], f);
+          assert.deepEqual(toJsonValue(parsed.root), expected, f);
+          // the value built in the same pass as the tree agrees too
+          assert.deepEqual(documentValue(parsed), expected, f);
+          compared++;
         }
-        const parsed = parseText(text, 'yaml');
-        assert.deepEqual(parsed.syntaxProblems, [], f);
-        assert.deepEqual(toJsonValue(parsed.root), expected, f);
-        // the value built in the same pass as the tree agrees too
-        assert.deepEqual(documentValue(parsed), expected, f);
-        compared++;
       }
-    }
-    assert.ok(compared >= 20, `compared ${compared}`);
-  });
+      assert.ok(compared >= 20, `compared ${compared}`);
+    });
 });

@@ -6,6 +6,7 @@ import { createLanguageService } from '../../../server/src/service/languageServi
 import { fdlService } from '../../../server/src/fdl/service';
 import type { DialectService } from '../../../server/src/service/types';
 import { DiagnosticCodes as C } from '../../../server/src/diagnostics/codes';
+import { RequestRefused } from '../../../server/src/service/refusal';
 
 const FLOW = 'Type: StateMachine\nSpecVersion: v1\nName: f\nStartAt: A\nStates:\n  - Type: Pass\n    Name: A\n    End: true\n';
 
@@ -77,6 +78,16 @@ describe('language service facade', () => {
     assert.equal(ls.documentSymbols(doc).length, 1, 'other features keep working');
     assert.equal(logged.length, 3);
     assert.match(logged[0]!, /^error validation failed for file:\/\/\/c\.flow\.yaml \(version 1\): boom/);
+  });
+
+  test('a refused request reaches the caller with its message and is not logged as a failure', () => {
+    const logged: string[] = [];
+    const ls = createLanguageService({ logger: (level, message) => logged.push(`${level} ${message}`) });
+    const text = '{"version": "7.3", "screens": [{"id": "FIRST", "title": "A", "terminal": true, "layout": {"type": "SingleColumnLayout", "children": [{"type": "Footer", "label": "Done", "on-click-action": {"name": "complete", "payload": {}}}]}}]}';
+    const doc = TextDocument.create('file:///r.wa-flow.json', 'json', 1, text);
+    const at = doc.positionAt(text.indexOf('FIRST') + 1);
+    assert.throws(() => ls.rename(doc, at, 'not-valid'), (e) => e instanceof RequestRefused && /letters and underscores/.test(e.message));
+    assert.deepEqual(logged, []);
   });
 
   test('Express settings flow through to the checks', () => {

@@ -85,6 +85,14 @@ describe('screens and navigation', () => {
     (flow.screens[1] as { id: string }).id = 'STEP_2';
     assert.ok(codes(JSON.stringify(flow)).includes('wa-invalid-screen-id'));
   });
+  test('at most 100 screens in a flow', () => {
+    const screen = (i: number) => ({ id: `S_${'ABCDEFGHIJ'[Math.floor(i / 10)]}${'ABCDEFGHIJ'[i % 10]}`, title: 'S', terminal: true, layout: { type: 'SingleColumnLayout', children: [{ type: 'Footer', label: 'Done', 'on-click-action': { name: 'complete', payload: {} } }] } });
+    const flow = (n: number) => JSON.stringify({ version: '7.3', screens: Array.from({ length: n }, (_, i) => screen(i)) });
+    assert.ok(!codes(flow(100)).includes('wa-item-count'));
+    const over = errors(flow(100).replace(/]}$/, `,${JSON.stringify({ ...screen(0), id: 'EXTRA' })}]}`)).filter((d) => d.code === 'wa-item-count');
+    assert.equal(over.length, 1);
+    assert.match(over[0]!.message, /Maximum number of screens allowed per Flow is 100 but found 101/);
+  });
   test('a terminal screen needs a Footer and its Footer must not navigate', () => {
     const noFooter = JSON.stringify({ version: '7.3', screens: [{ id: 'A', title: 'A', terminal: true, layout: { type: 'SingleColumnLayout', children: [{ type: 'TextBody', text: 'Hi' }] } }] });
     assert.ok(codes(noFooter).includes('wa-terminal-footer'));

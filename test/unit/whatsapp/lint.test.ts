@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { run } from '../../../cli/src/commands/lint';
-import { CORPUS_DIR } from '../corpus';
+import { CORPORA, VENDORED_CORPUS, corpusFiles } from '../corpus';
 
-const CORPUS = join(CORPUS_DIR, 'whatsapp');
+const CORPUS = join(VENDORED_CORPUS.dir, 'whatsapp');
 
 async function lint(args: string[]): Promise<{ code: number; out: string }> {
   let out = '';
@@ -17,11 +17,14 @@ async function lint(args: string[]): Promise<{ code: number; out: string }> {
 }
 
 describe('flowdeck lint on Flow JSON', () => {
-  test('every corpus Flow JSON lints without errors', async () => {
-    const { code, out } = await lint([CORPUS]);
-    assert.equal(code, 0, out);
-    assert.match(out, /46 files checked, 0 skipped: 0 errors/);
-  });
+  for (const corpus of CORPORA) {
+    test(`every ${corpus.name} corpus Flow JSON lints without errors`, async () => {
+      const files = corpusFiles(corpus, 'whatsapp').filter((f) => f.endsWith('.json')).length;
+      const { code, out } = await lint([join(corpus.dir, 'whatsapp')]);
+      assert.equal(code, 0, out);
+      assert.match(out, new RegExp(`${files} files checked, 0 skipped: 0 errors`));
+    });
+  }
 
   test('the example Flow JSON is clean, without warnings', async () => {
     const { code, out } = await lint([join(import.meta.dirname, '../../../examples/whatsapp')]);
@@ -39,7 +42,12 @@ describe('flowdeck lint on Flow JSON', () => {
       const { code, out } = await lint(['--format', 'text', file]);
       assert.equal(code, 1, out);
       const line = broken.slice(0, broken.indexOf('"ChipsSelector"')).split('\n').length;
-      assert.match(out, new RegExp(`chips\\.json:${line}:\\d+ error wa-needs-newer-version Component 'ChipsSelector' needs Flow JSON version 6\\.3`));
+      assert.match(
+        out,
+        new RegExp(
+          `chips\\.json:${line}:\\d+ error wa-needs-newer-version Component 'ChipsSelector' needs Flow JSON version 6\\.3`,
+        ),
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

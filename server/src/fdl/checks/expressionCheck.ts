@@ -8,7 +8,7 @@ import {
   BUILTIN_FUNCTIONS, builtinFunction, functionNestingDepth, parseCondition, parseExpression, walkExpression,
   type Expr, type ExpressionParseResult,
 } from '../expressions';
-import { closestName } from '../suggest';
+import { closestName } from '../../text/closestName';
 import { spanInValue } from '../tree';
 import { report, type CheckContext } from './context';
 

@@ -2,7 +2,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../../diagnostics/codes';
 import type { FlowModel, StateReference } from '../model/types';
-import { closestName } from '../suggest';
+import { closestName } from '../../text/closestName';
 import { report, type CheckContext } from './context';
 
 /** Diagnostic data of `unknown-state`: the closest existing name, for the "did you mean" fix. */

@@ -6,7 +6,7 @@ import type { ObjectNode, Property } from '../../parse/tree';
 import type { AnalysedDocument } from '../../service/types';
 import type { FieldDoc } from '../schemaFields';
 import type { FlowModel, FlowState } from '../model/types';
-import { closestName } from '../suggest';
+import { closestName } from '../../text/closestName';
 
 /** Keys people write by habit (often from Amazon States Language) and the key this spec uses. */
 export const KNOWN_MISSPELLINGS: Record<string, string> = {

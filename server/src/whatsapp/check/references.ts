@@ -8,7 +8,9 @@ import { asObject, offsetInString, property, stringValue } from '../tree';
 import { findBindings, malformedBindings, type BindingRef } from './bindings';
 import { inputsByName, screenById, type FlowModel, type ScreenModel } from './model';
 import type { Problems } from './problems';
-import { closestName } from './spelling';
+import { closestName } from '../../text/closestName';
+
+const SEPARATORS = { ignoreSeparators: true };
 
 const DATA_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array'];
 
@@ -111,7 +113,7 @@ function checkBinding(model: FlowModel, screen: ScreenModel, s: ScalarNode, b: B
     }
     const other = screenById(model, b.screen);
     if (!other) {
-      const guess = closestName(b.screen, model.screens.map((x) => x.id ?? ''));
+      const guess = closestName(b.screen, model.screens.map((x) => x.id ?? ''), SEPARATORS);
       problems.error(range, C.waUnknownScreen, `The screen id '${b.screen}' referenced in the dynamic binding expression '${b.text}' does not exist.${guess ? ` Did you mean '${guess}'?` : ''}`);
       return;
     }
@@ -124,7 +126,7 @@ function checkBinding(model: FlowModel, screen: ScreenModel, s: ScalarNode, b: B
   if (b.scope === 'data') {
     const decl = target.dataFields.get(field);
     if (!decl) {
-      const guess = closestName(field, [...target.dataFields.keys()]);
+      const guess = closestName(field, [...target.dataFields.keys()], SEPARATORS);
       problems.semantic(
         range,
         C.waUndeclaredData,
@@ -137,7 +139,7 @@ function checkBinding(model: FlowModel, screen: ScreenModel, s: ScalarNode, b: B
     const inputs = inputsByName(target);
     if (!inputs.has(field)) {
       const formNames = target.components.filter((c) => c.type === 'Form').map((c) => c.name);
-      const guess = closestName(field, [...inputs.keys()]);
+      const guess = closestName(field, [...inputs.keys()], SEPARATORS);
       const message = formNames.includes(field)
         ? "Value of 'Form' component cannot be used in form binding: refer to one of its inputs instead."
         : `Missing Form component ${b.text} for ${where}: no input named '${field}' there.${guess ? ` Did you mean '${guess}'?` : ''}`;

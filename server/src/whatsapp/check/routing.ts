@@ -7,7 +7,9 @@ import { MAX_ROUTING_BRANCHES } from '../spec/document';
 import { asArray, asScalar, property } from '../tree';
 import type { FlowModel } from './model';
 import type { Problems } from './problems';
-import { closestName } from './spelling';
+import { closestName } from '../../text/closestName';
+
+const SEPARATORS = { ignoreSeparators: true };
 
 interface Edge {
   readonly from: string;
@@ -29,7 +31,7 @@ export function checkRouting(model: FlowModel, problems: Problems): void {
   for (const p of rm.properties) {
     keys.add(p.key);
     if (!ids.includes(p.key)) {
-      const guess = closestName(p.key, ids);
+      const guess = closestName(p.key, ids, SEPARATORS);
       problems.error(p.keyRange, C.waRoutingModel, `Invalid screens found in the routing model: [${p.key}].${guess ? ` Did you mean '${guess}'?` : ''}`);
     }
     const targets = asArray(p.value)?.items ?? [];
@@ -44,7 +46,7 @@ export function checkRouting(model: FlowModel, problems: Problems): void {
         continue;
       }
       if (!ids.includes(s.value)) {
-        const guess = closestName(s.value, ids);
+        const guess = closestName(s.value, ids, SEPARATORS);
         problems.error(s.range, C.waRoutingModel, `Invalid screens found in the routing model: [${s.value}].${guess ? ` Did you mean '${guess}'?` : ''}`);
         continue;
       }

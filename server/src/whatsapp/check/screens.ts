@@ -4,13 +4,15 @@ import { DiagnosticCodes as C } from '../../diagnostics/codes';
 import type { Node, ObjectNode, OffsetRange } from '../../parse/tree';
 import { COMPONENTS_BY_TYPE } from '../spec/components';
 import {
-  MAX_COMPONENTS_PER_SCREEN, MAX_IMAGE_CAROUSELS_PER_FLOW, SCREEN_ID_PATTERN_BEFORE_7, SCREEN_ID_PATTERN_FROM_7,
+  MAX_COMPONENTS_PER_SCREEN, MAX_IMAGE_CAROUSELS_PER_FLOW, MAX_SCREENS, SCREEN_ID_PATTERN_BEFORE_7, SCREEN_ID_PATTERN_FROM_7,
 } from '../spec/document';
 import { atLeast } from '../spec/versions';
 import { asArray, asObject, asScalar, property, stringValue } from '../tree';
 import type { FlowModel, ScreenModel } from './model';
 import type { Problems } from './problems';
-import { closestName } from './spelling';
+import { closestName } from '../../text/closestName';
+
+const SEPARATORS = { ignoreSeparators: true };
 
 /** Components counted the way the service counts them: If/Switch count their largest branch. */
 type Counts = Map<string, number>;
@@ -70,6 +72,9 @@ export function checkScreens(model: FlowModel, problems: Problems): void {
   const screensKey = property(model.root, 'screens');
   if (model.screens.length > 0 && !model.screens.some((s) => s.terminal) && screensKey) {
     problems.error(screensKey.keyRange, C.waMissingTerminalScreen, 'Terminal screen is required but not provided: mark the last screen with "terminal": true and give it a Footer.');
+  }
+  if (model.screens.length > MAX_SCREENS && screensKey) {
+    problems.error(screensKey.keyRange, C.waItemCount, `Maximum number of screens allowed per Flow is ${MAX_SCREENS} but found ${model.screens.length}: split the flow.`);
   }
   let carousels = 0;
   for (const screen of model.screens) {
@@ -227,7 +232,7 @@ function checkNavigateTargets(model: FlowModel, problems: Problems): void {
     for (const action of screen.actions) {
       if (action.name === 'navigate' && action.next !== undefined && action.nextNode) {
         if (!ids.includes(action.next)) {
-          const guess = closestName(action.next, ids);
+          const guess = closestName(action.next, ids, SEPARATORS);
           problems.error(action.nextNode.range, C.waUnknownScreen, `Unknown screen ids found: [${action.next}].${guess ? ` Did you mean '${guess}'?` : ` Screens: ${ids.join(', ')}.`}`);
         } else if (action.next === screen.id) {
           problems.error(action.nextNode.range, C.waSameScreenNavigation, `Same screen navigation is not allowed. Loop detected at [${action.next}]: navigate to another screen, or use update_data to change this one.`);

@@ -4,14 +4,16 @@
 import { DiagnosticCodes as C } from '../../diagnostics/codes';
 import type { ArrayNode, Node, ObjectNode, Property, ScalarNode } from '../../parse/tree';
 import { COMPONENTS, COMPONENTS_BY_TYPE } from '../spec/components';
-import { LAYOUT_SPEC, NEXT_SPEC, ROOT_SPEC, SCREEN_SPEC } from '../spec/document';
+import { LAYOUT_SPEC, MAX_IF_NESTING, NEXT_SPEC, ROOT_SPEC, SCREEN_SPEC } from '../spec/document';
 import type { ActionName, ComponentSpec, ObjectSpec, PropertySpec } from '../spec/types';
 import { atLeast } from '../spec/versions';
 import { asObject, asScalar, describeKind, property, stringValue } from '../tree';
 import { isDynamic, isNestedExpression, isWholeBinding } from './bindings';
 import type { ActionModel, ComponentModel, FlowModel, ScreenModel } from './model';
 import type { Problems } from './problems';
-import { closestName } from './spelling';
+import { closestName } from '../../text/closestName';
+
+const SEPARATORS = { ignoreSeparators: true };
 
 interface Place {
   readonly screen: ScreenModel;
@@ -124,7 +126,7 @@ export class StructureWalker {
     const typeRange = typeNode?.range ?? typeProp.keyRange;
     if (!spec) {
       const allowed = this.allowedTypes(place);
-      const guess = type === undefined ? undefined : closestName(type, allowed);
+      const guess = type === undefined ? undefined : closestName(type, allowed, SEPARATORS);
       this.problems.error(
         typeRange,
         C.invalidValue,
@@ -203,8 +205,8 @@ export class StructureWalker {
         this.problems.error(range, C.waNeedsNewerVersion, this.needsVersion(`${spec.name} inside ${where}`, spec.inBranchesSince));
       }
     }
-    if (spec.name === 'If' && place.ifDepth >= 3) {
-      this.problems.error(range, C.waIfSwitch, "The 'If' component can only be nested up to 3 levels deep.");
+    if (spec.name === 'If' && place.ifDepth >= MAX_IF_NESTING) {
+      this.problems.error(range, C.waIfSwitch, `The 'If' component can only be nested up to ${MAX_IF_NESTING} levels deep.`);
     }
     if (spec.input && !place.inForm && !atLeast(this.version, '4.0')) {
       this.problems.semantic(range, C.waComponentPlacement, `${spec.name} must be inside a Form before Flow JSON 4.0: wrap it in a Form or raise "version" to 4.0 or later.`);
@@ -333,7 +335,7 @@ export class StructureWalker {
   }
 
   private unknownKey(p: Property, known: readonly string[], what: string): void {
-    const guess = closestName(p.key, known);
+    const guess = closestName(p.key, known, SEPARATORS);
     this.problems.error(
       p.keyRange,
       guess ? C.misspelledProperty : C.unknownProperty,
@@ -490,7 +492,7 @@ export class StructureWalker {
     }
     const entry = values.find((e) => e.value === s.value);
     if (!entry) {
-      const guess = closestName(s.value, names);
+      const guess = closestName(s.value, names, SEPARATORS);
       this.problems.error(s.range, C.invalidValue, `Value should be one of: [${names.join(', ')}].${guess ? ` Did you mean '${guess}'?` : ''}`);
     } else if (entry.since && !atLeast(this.version, entry.since)) {
       this.problems.error(s.range, C.waNeedsNewerVersion, this.needsVersion(`Value '${s.value}' of '${key}'`, entry.since));

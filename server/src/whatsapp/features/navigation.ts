@@ -6,6 +6,7 @@ import type { OffsetRange } from '../../parse/tree';
 import type { FlowModel } from '../check/model';
 import { SCREEN_ID_PATTERN_FROM_7 } from '../spec/document';
 import { refAt, screenRefs } from './screenRefs';
+import { RequestRefused } from '../../service/refusal';
 
 const toRange = (document: TextDocument, r: OffsetRange): Range => ({ start: document.positionAt(r.start), end: document.positionAt(r.end) });
 
@@ -38,10 +39,10 @@ export function renameScreen(model: FlowModel, document: TextDocument, offset: n
   const ref = refAt(refs, offset);
   if (!ref || !refs.some((r) => r.declaration && r.id === ref.id)) return null;
   if (!SCREEN_ID_PATTERN_FROM_7.test(newName)) {
-    throw new Error(`'${newName}' is not a valid screen id: use letters and underscores only.`);
+    throw new RequestRefused(`'${newName}' is not a valid screen id: use letters and underscores only.`);
   }
   if (newName !== ref.id && refs.some((r) => r.declaration && r.id === newName)) {
-    throw new Error(`A screen named '${newName}' already exists: pick another name.`);
+    throw new RequestRefused(`A screen named '${newName}' already exists: pick another name.`);
   }
   const edits = refs.filter((r) => r.id === ref.id).map((r) => ({ range: toRange(document, r.range), newText: newName }));
   return { changes: { [document.uri]: edits } };
