@@ -45,12 +45,10 @@ async function expandTestingTree(): Promise<void> {
   await vscode.commands.executeCommand('list.expand');
 }
 
-/** A screenshot of what a person sees, once notifications are out of the way. */
-async function shot(name: string): Promise<void> {
+/** A screenshot of what a person sees, once notifications are out of the way and `waitFor` shows. */
+async function shot(name: string, waitFor: string): Promise<void> {
   await vscode.commands.executeCommand('notifications.clearAll');
-  // the workbench paints a moment after the state it shows: the picture waits for it
-  await new Promise((resolve) => setTimeout(resolve, 800));
-  await screenshot(name);
+  await screenshot(name, { waitFor });
 }
 
 suite('Flow tests in the Testing view', function () {
@@ -75,7 +73,7 @@ suite('Flow tests in the Testing view', function () {
     // the file beside the tree: each case gets its run button in the gutter
     await vscode.window.showTextDocument(await openDocument(workspaceUri(EXAMPLE)), { preview: false });
     await expandTestingTree();
-    await shot('flowtest-1-testing-view');
+    await shot('flowtest-1-testing-view', '.part.sidebar:has-text("order-processing.flowtest.yaml")');
   });
 
   test('Run All runs the example cases, and they pass', async () => {
@@ -86,7 +84,7 @@ suite('Flow tests in the Testing view', function () {
     assert.equal(mine.length, 4);
     assert.deepEqual(mine.filter((c) => !c.passed).map((c) => c.failures), []);
     await expandTestingTree();
-    await shot('flowtest-2-passing-run');
+    await shot('flowtest-2-passing-run', '.part.sidebar:has-text("4/4")');
   });
 
   test('a broken case fails with its output diff shown at the case', async () => {
@@ -123,9 +121,10 @@ cases:
     assert.match(output.expected ?? '', /"charged": 26/);
     assert.match(output.actual ?? '', /"charged": 25/);
     assert.equal(file.uri?.toString(), uri.toString());
-    await shot('flowtest-3-failure-diff');
+    await shot('flowtest-3-failure-diff', '.monaco-diff-editor .view-lines:has-text("charged")');
     await settings.update('automaticallyOpenPeekView', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('closeReferenceSearch');
+    await closeAllEditors();
     await vscode.workspace.fs.delete(uri);
     await waitFor(() => fileItem(t, 'broken.flowtest.yaml') === undefined, { message: 'the deleted file leaves the Testing view' });
   });
@@ -152,7 +151,7 @@ cases:
       ['CheckOrder Default → PriceLines', false],
     ]);
     await vscode.window.showTextDocument(flowDoc, { preview: false });
-    await shot('flowtest-4-coverage-gutter');
+    await shot('flowtest-4-coverage-gutter', '.part.sidebar:has-text("order-processing.flow.yaml")');
   });
 
   test('a test file is checked as you type: a wrong status underlined, and the file marked in the Testing view', async () => {
@@ -217,6 +216,6 @@ cases:
     const report = run.report.cases.find((c) => c.testCase.name === saved.name);
     assert.ok(report?.passed, JSON.stringify(report?.failures));
     assert.equal(report.outcome?.events.filter((e) => e.Type === 'TaskScheduled' && e.StepName === 'ChargePayment').length, 2, 'the retry happens again');
-    await shot('flowtest-5-saved-case');
+    await shot('flowtest-5-saved-case', '.monaco-editor .view-lines:has-text("(Succeeded)")');
   });
 });
