@@ -104,7 +104,7 @@ export async function runCase(flow: FlowUnderTest, testCase: TestCase, options: 
     clock?.dispose();
   }
   const statesRun = events.filter((e) => e.Type === 'StepEntered').map((e) => e.StepName);
-  const failures = checkExpectations(testCase, result, statesRun, [...runProblems, ...tasks.problems]);
+  const failures = checkExpectations(testCase, result, statesRun, { run: runProblems, mocks: tasks.problems });
   return { passed: failures.length === 0, failures, result, statesRun, events, durationMs: Date.now() - started };
 }
 
@@ -117,11 +117,12 @@ export function checkExpectations(
   testCase: TestCase,
   result: RunResult,
   statesRun: readonly string[],
-  problems: readonly string[],
+  problems: { readonly run: readonly string[]; readonly mocks: readonly string[] },
 ): CaseFailure[] {
   const expect = testCase.expect;
   const failures: CaseFailure[] = [];
-  for (const p of problems) failures.push({ expectation: p.startsWith('the case') || p.startsWith('the execution') ? 'run' : 'mocks', message: p });
+  for (const message of problems.run) failures.push({ expectation: 'run', message });
+  for (const message of problems.mocks) failures.push({ expectation: 'mocks', message });
   if (expect.status !== undefined && result.status !== expect.status) {
     failures.push({
       expectation: 'status',
