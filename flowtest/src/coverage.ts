@@ -34,6 +34,8 @@ export interface CoverageTarget {
   readonly next?: string;
   /** Catch / Retry: the errors it matches. */
   readonly errors?: readonly string[];
+  /** State: its type as written (`Task`, `Choice`; legacy `task`, `pass`...). */
+  readonly stateType?: string;
 }
 
 export interface FlowCoverage {
@@ -89,7 +91,11 @@ export function coverageOf(flow: FlowUnderTest): FlowCoverage {
         const name = s && str(s, 'Name');
         if (!s || !name) continue;
         const type = str(s, 'Type');
-        add({ kind: 'state', scope, state: name, index: 0, label: name, span: type === 'Parallel' || type === 'Map' ? headerSpan(s) : span(s) });
+        add({
+          kind: 'state', scope, state: name, index: 0, label: name,
+          span: type === 'Parallel' || type === 'Map' ? headerSpan(s) : span(s),
+          ...(type ? { stateType: type } : {}),
+        });
         if (type === 'Choice') {
           arr(s, 'Branches').forEach((b, i) => {
             const branch = obj(b);
@@ -122,7 +128,8 @@ export function coverageOf(flow: FlowUnderTest): FlowCoverage {
         const s = obj(item);
         const name = s && str(s, 'name');
         if (!s || !name) continue;
-        add({ kind: 'state', scope: '*', state: name, index: 0, label: name, span: span(s) });
+        const type = str(s, 'type');
+        add({ kind: 'state', scope: '*', state: name, index: 0, label: name, span: span(s), ...(type ? { stateType: type } : {}) });
         walk(arr(s, 'steps'));
         for (const b of arr(s, 'branches')) walk(arr(obj(b), 'steps'));
       }

@@ -9,6 +9,7 @@ export {
   coverageOf, recordRun, summarize, type CoverageSummary, type CoverageTarget, type FlowCoverage, type TargetKind,
 } from './coverage';
 export { MockErrors } from './mockTasks';
+export { stateNameSlot, stateNamesFor, type StateNameChoice, type StateNameSlot } from './stateNames';
 export { textReport, jsonReport, junitReport } from './reporters';
 export {
   caseFromExecution, appendCase, withCaseAppended, testFileFor, uniqueCaseName, type RecordedExecution,

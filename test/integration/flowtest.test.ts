@@ -168,6 +168,22 @@ cases:
     await waitFor(() => fileItem(t, 'typo.flowtest.yaml') === undefined, { message: 'the deleted file leaves the Testing view' });
   });
 
+  test('completion offers the flow\'s Task states under mocks and its states in expect.states', async () => {
+    const doc = await openDocument(workspaceUri(EXAMPLE));
+    const lines = doc.getText().split('\n');
+    const mockLine = lines.findIndex((l) => l.trim() === 'ChargePayment:');
+    const labels = async (line: number, character: number): Promise<string[]> => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, character));
+      return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    };
+    const underMocks = await labels(mockLine, 6);
+    assert.ok(underMocks.includes('PriceLine') && underMocks.includes('ChargePayment'), underMocks.join(', '));
+    assert.ok(!underMocks.includes('CheckOrder'), 'a Choice state cannot be mocked');
+    const statesLine = lines.findIndex((l) => l.includes('states: [CheckOrder, RejectOrder]'));
+    const inStates = await labels(statesLine, lines[statesLine]!.indexOf('RejectOrder'));
+    assert.ok(inStates.includes('RejectOrder') && inStates.includes('Confirm'), inStates.join(', '));
+  });
+
   test('Debug on a case runs it plainly when no flow debugger is installed', async () => {
     const t = await testing();
     const editor = await vscode.window.showTextDocument(await openDocument(workspaceUri(EXAMPLE)), { preview: false });

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { debugCase, flowDebuggerAvailable } from './debug';
 import { TestItems } from './items';
 import { runCases, type RunResult } from './run';
+import { registerStateNameCompletion } from './stateCompletion';
 
 export const CONTROLLER_ID = 'flowdeck.flowTests';
 const TEST_FILES = '**/*.flowtest.{yaml,yml}';
@@ -67,6 +68,7 @@ export function registerFlowTesting(context: vscode.ExtensionContext, log: vscod
   const reload = (uri: vscode.Uri): void => void load(uri).catch((e: unknown) => log.warn(`flow tests in ${uri.fsPath}: ${String(e)}`));
   context.subscriptions.push(
     controller,
+    registerStateNameCompletion(),
     watcher,
     watcher.onDidCreate(reload),
     watcher.onDidChange(reload),
