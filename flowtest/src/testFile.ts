@@ -1,11 +1,12 @@
 // Reads a flow test file: parses it with the language server's parser, checks it with the same
 // schema and diagnostics the editor shows, and turns it into the runner's model. Any error is a
 // TestFileError at the first problem's position (the CLI's exit status 2).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticCodes } from '../../server/src/diagnostics/codes';
 import { lastProperty, toJsonValue } from '../../server/src/parse';
 import type { Node, ObjectNode } from '../../server/src/parse';
 import type { JsonValue } from '../../emulator/src/engine';
@@ -33,7 +34,9 @@ export function parseTestFile(path: string, text: string): TestFile {
   const first = service
     .validate(doc)
     .filter((d) => d.severity === DiagnosticSeverity.Error)
-    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+    // a syntax error first: the shape errors after it are often only its consequences
+    .sort((a, b) => Number(b.code === DiagnosticCodes.syntaxError) - Number(a.code === DiagnosticCodes.syntaxError)
+      || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
   if (first) throw new TestFileError(path, first.range.start, first.message);
   const root = service.analyse(doc).parsed.root;
   service.forget(doc.uri);
@@ -58,7 +61,12 @@ export function parseTestFile(path: string, text: string): TestFile {
       span: span(item as ObjectNode),
     };
   });
-  return { path, flowPath: resolve(dirname(path), file['flow'] as string), cases };
+  const flowPath = resolve(dirname(path), file['flow'] as string);
+  if (!existsSync(flowPath)) {
+    const at = lastProperty(root, 'flow')?.value ?? root;
+    throw new TestFileError(path, doc.positionAt(at.range.start), `the flow ${String(file['flow'])} does not exist (paths are relative to this file)`);
+  }
+  return { path, flowPath, cases };
 }
 
 function answer(raw: JsonValue): MockAnswer {

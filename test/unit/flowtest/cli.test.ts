@@ -70,6 +70,18 @@ describe('flowdeck test', () => {
     assert.match(out, /PASS a\.flowtest\.yaml > declined/);
   });
 
+  test('exit 2 for a YAML syntax error (reported first) and for a flow that does not exist, each at its place', async () => {
+    const dir = workspace({
+      'f.flow.yaml': TASK_FLOW,
+      's.flowtest.yaml': 'flow: f.flow.yaml\ncases:\n  - name: [unclosed\n    expect: {}\n',
+      'm.flowtest.yaml': 'flow: missing.flow.yaml\ncases:\n  - name: x\n    expect: {}\n',
+    });
+    const { code, err } = await cli([], dir);
+    assert.equal(code, 2);
+    assert.match(err, /^m\.flowtest\.yaml:1:7: error: the flow missing\.flow\.yaml does not exist/m);
+    assert.match(err, /^s\.flowtest\.yaml:4:5: error: YAML syntax error/m);
+  });
+
   test('exit 2 for a usage error or a path that does not exist', async () => {
     assert.equal((await cli(['--reporter', 'tap'], EXAMPLES)).code, 2);
     assert.equal((await cli(['nowhere/'], EXAMPLES)).code, 2);
