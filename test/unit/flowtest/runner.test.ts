@@ -194,6 +194,17 @@ States:
     assert.ok(Date.now() - started < 5_000, 'no real waiting');
   });
 
+  test('the execution Timeout fires in flow time: a 300 s Wait in a 60 s flow times out at once', async () => {
+    const dir = workspace({
+      'w.flow.yaml': WAIT_FLOW.replace('StartAt: Nap', 'StartAt: Nap\nTimeout: 60'),
+      't.flowtest.yaml': `flow: w.flow.yaml\ncases:\n  - name: too slow\n    expect: { status: TimedOut, error: FnF.ExecutionTimeout, states: [Nap] }\n`,
+    });
+    const report = await runIn(dir);
+    assert.equal(report.cases[0]!.passed, true, JSON.stringify(report.cases[0]!.failures));
+    const events = report.cases[0]!.outcome!.events;
+    assert.equal(Date.parse(events.at(-1)!.Time) - Date.parse(events[0]!.Time), 60_000);
+  });
+
   test('clock: real opts a case into real time', async () => {
     const dir = workspace({
       'w.flow.yaml': WAIT_FLOW.replace('Seconds: 300', 'Seconds: 1'),
