@@ -3,6 +3,9 @@
 // coverage from the events.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import { join } from 'node:path';
+import type { TaskEnvironment } from '../../../emulator/src/engine';
+import { runTests } from '../../../flowtest/src';
 import { MAP_FLOW, TASK_FLOW, realTasks, removeWorkspaces, runIn, workspace } from './helpers';
 
 after(removeWorkspaces);
@@ -188,7 +191,7 @@ States:
     const times = events.map((e) => Date.parse(e.Time));
     assert.equal(report.cases[0]!.passed, true);
     assert.equal(times[times.length - 1]! - times[0]!, 300_000, 'flow time moves by the Wait');
-    const retry = await (await import('../../../flowtest/src')).runTests({ files: [`${dir}/r.flowtest.yaml`], tasksFor: () => realTasks() });
+    const retry = await runTests({ files: [join(dir, 'r.flowtest.yaml')], tasksFor: () => realTasks() });
     const retryEvents = retry.cases[0]!.outcome!.events;
     assert.equal(Date.parse(retryEvents[retryEvents.length - 1]!.Time) - Date.parse(retryEvents[0]!.Time), 30_000);
     assert.ok(Date.now() - started < 5_000, 'no real waiting');
@@ -272,6 +275,27 @@ States:
     assert.equal(subsetWrong!.failures[0]!.actual, '{\n  "b": {\n    "c": 2\n  }\n}');
     assert.deepEqual(status!.failures.map((f) => f.expectation), ['status', 'states']);
     assert.match(status!.failures[1]!.message, /expected state Nothing to run after Build/);
+  });
+
+  test('cases run at the same time: three unmocked tasks are in flight together', async () => {
+    const cases = [0, 1, 2].map((i) => `  - name: case ${i}\n    expect: { status: Succeeded, output: together }\n`).join('');
+    const dir = workspace({ 'f.flow.yaml': TASK_FLOW, 't.flowtest.yaml': testFile('f.flow.yaml', cases) });
+    // each call waits until all three have started (or, run one after another, gives up alone)
+    const waiting: (() => void)[] = [];
+    let together = false;
+    const tasks: TaskEnvironment = {
+      invoke: () =>
+        new Promise((resolve) => {
+          waiting.push(() => resolve(together ? 'together' : 'alone'));
+          if (waiting.length === 3) {
+            together = true;
+            for (const w of waiting) w();
+          }
+          setTimeout(() => resolve('alone'), 3_000).unref();
+        }),
+    };
+    const report = await runTests({ files: [join(dir, 't.flowtest.yaml')], tasksFor: () => tasks });
+    assert.deepEqual(report.cases.map((c) => c.outcome?.result.output), ['together', 'together', 'together']);
   });
 
   test('cases run in parallel and each gets its own result, in file order', async () => {
