@@ -44,6 +44,9 @@ results.push(await step('type check', process.execPath, [bin('typescript', 'bin/
 const bundle = await step('bundle', process.execPath, ['esbuild.mjs']);
 results.push(bundle);
 results.push(await step('unit tests', process.execPath, ['scripts/test-unit.mjs']));
+// the example flow tests through the bundled CLI, as a user runs them (ends with `N passed, N failed`)
+if (bundle.ok) results.push(await step('flow tests (flowdeck test examples/)', process.execPath, ['dist/cli.js', 'test', 'examples/']));
+else results.push({ name: 'flow tests (flowdeck test examples/)', ok: false, seconds: '0', skipped: true });
 if (bundle.ok)
   results.push(
     await step('integration tests (real VS Code)', process.execPath, ['scripts/test-integration.mjs', '--no-build']),

@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   graph: () => import('./commands/graph'),
   preview: () => import('./commands/preview'),
   'debug-adapter': () => import('./commands/debugAdapter'),
+  test: () => import('./commands/test'),
 };
 
 function help(): string {
@@ -26,6 +27,7 @@ function help(): string {
     '  graph FILE [--format json|svg|mermaid|dot]   print the flow as a graph',
     '  preview FILE --out DIR [--screen ID]  WhatsApp Flow screens as standalone HTML pages',
     '  debug-adapter                         debug flows over the Debug Adapter Protocol on stdio',
+    '  test [PATH...] [--reporter text|json|junit] [--coverage]   run flow tests (*.flowtest.yaml)',
     '',
     'Run `flowdeck <command> --help` for a command\'s options.',
   ].join('\n');

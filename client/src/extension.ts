@@ -13,6 +13,7 @@ import { registerCynosdbFeatures } from './cynosdb';
 import { registerGraphFeatures } from './graph';
 import { registerDebugFeatures } from './debug';
 import type { LocalEmulatorEndpoint } from './localEmulator';
+import { registerFlowTesting, type FlowTesting } from './testing';
 
 /** What `activate()` returns: used by the integration tests and by other extensions. */
 export interface FlowdeckApi {
@@ -25,6 +26,8 @@ export interface FlowdeckApi {
   diagnosticsPublished(uri: vscode.Uri): PublishedDiagnostics | undefined;
   /** Deploy/start/tail and the Executions tree; undefined if they failed to set up. */
   readonly execution: ExecutionFeatures | undefined;
+  /** Flow tests in the Testing view; undefined if they failed to set up. */
+  readonly testing: FlowTesting | undefined;
 }
 
 let server: FlowServer | undefined;
@@ -59,12 +62,14 @@ export function activate(context: vscode.ExtensionContext): FlowdeckApi {
   guarded('CynosDB', () => registerCynosdbFeatures(context, log, localEmulator));
   guarded('graph', () => registerGraphFeatures(context, log, flowServer, execution));
   guarded('debugger', () => context.subscriptions.push(registerDebugFeatures(log)));
+  const testing = guarded('testing', () => registerFlowTesting(context, log));
   return {
     log,
     languageClient: () => flowServer.languageClient,
     serverReady: () => flowServer.ready(),
     diagnosticsPublished: (uri) => flowServer.diagnosticsPublished(uri),
     execution,
+    testing,
   };
 }
 

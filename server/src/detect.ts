@@ -5,6 +5,7 @@ import type { Node, ObjectNode, ParsedText, SourceFormat } from './parse/tree';
 
 const FDL_NAME_RE = /\.(?:flow|fdl)\.(?:ya?ml|json)$/i;
 const WHATSAPP_NAME_RE = /\.(?:wa-flow|whatsapp-flow)\.json$/i;
+const FLOWTEST_NAME_RE = /\.flowtest\.(?:ya?ml|json)$/i;
 
 /** The text format implied by a file name: JSON for `.json`, YAML for everything else. */
 export function formatForFile(fileName: string): SourceFormat {
@@ -12,8 +13,9 @@ export function formatForFile(fileName: string): SourceFormat {
 }
 
 /** The dialect a file name alone implies, or undefined when only the content can tell. */
-export function dialectForFileName(fileName: string): 'fdl' | 'whatsapp-flow' | undefined {
+export function dialectForFileName(fileName: string): 'fdl' | 'whatsapp-flow' | 'flowtest' | undefined {
   const base = fileName.replace(/^.*[\\/]/, '');
+  if (FLOWTEST_NAME_RE.test(base)) return 'flowtest';
   if (WHATSAPP_NAME_RE.test(base)) return 'whatsapp-flow';
   if (FDL_NAME_RE.test(base)) return 'fdl';
   return undefined;
@@ -24,10 +26,12 @@ export function detectDialect(parsed: ParsedText, hint?: { fileName?: string; la
   const languageId = hint?.languageId;
   if (languageId === 'fdl' || languageId === 'fdl-json') return fdlVersion(root);
   if (languageId === 'whatsapp-flow') return 'whatsapp-flow';
+  if (languageId === 'flowtest') return 'flowtest';
   if (hint?.fileName) {
     const byName = dialectForFileName(hint.fileName);
     if (byName === 'fdl') return fdlVersion(root);
     if (byName === 'whatsapp-flow') return 'whatsapp-flow';
+    if (byName === 'flowtest') return 'flowtest';
   }
   return root ? dialectByContent(root) : null;
 }

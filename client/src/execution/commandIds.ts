@@ -17,6 +17,7 @@ export const CommandIds = {
   refreshExecutions: 'flowdeck.refreshExecutions',
   loadMoreExecutions: 'flowdeck.loadMoreExecutions',
   openSampleFlow: 'flowdeck.openSampleFlow',
+  saveAsTestCase: 'flowdeck.saveAsTestCase',
   /** Not in the palette: returns the live features object (tree provider, tails) to tests. */
   features: 'flowdeck.executionFeatures',
 } as const;

@@ -9,6 +9,7 @@ import { promptAndStoreCredentials, type StoredCredentials } from './credentials
 import { deploy, DeployRejected, type DeployArgs } from './deploy';
 import { ExecutionDocumentProvider } from './describe';
 import { copyNameCommand, describeCommand, openDefinitionCommand, startAgainCommand, stopCommand, stopTailingCommand, tailCommand } from './executionCommands';
+import { saveAsTestCaseCommand } from './saveAsTestCase';
 import { startExecution, type StartArgs } from './start';
 import { targetLabel, type TargetKind } from './targets';
 import { LoadMoreNode } from './tree/nodes';
@@ -43,6 +44,7 @@ export function registerCommands(ctx: ExecutionContext, documents: ExecutionDocu
     [CommandIds.refreshExecutions]: () => ctx.tree.refresh(),
     [CommandIds.loadMoreExecutions]: (arg) => (arg instanceof LoadMoreNode ? ctx.tree.loadMore(arg) : undefined),
     [CommandIds.openSampleFlow]: () => openSampleFlow(ctx),
+    [CommandIds.saveAsTestCase]: (arg) => saveAsTestCaseCommand(ctx, arg),
     [CommandIds.features]: () => features,
   };
   return Object.entries(table).map(([id, handler]) =>
@@ -77,6 +79,7 @@ function commandTitle(id: string): string {
     [CommandIds.stopExecution]: vscode.l10n.t('Stop'),
     [CommandIds.describeExecution]: vscode.l10n.t('Describe'),
     [CommandIds.startAgain]: vscode.l10n.t('Start again'),
+    [CommandIds.saveAsTestCase]: vscode.l10n.t('Save as Test Case'),
   };
   return titles[id] ?? id;
 }

@@ -1,5 +1,5 @@
 // The language ids the extension contributes (see contributes.languages in package.json).
-export const FLOW_LANGUAGES = ['fdl', 'fdl-json', 'whatsapp-flow'] as const;
+export const FLOW_LANGUAGES = ['fdl', 'fdl-json', 'whatsapp-flow', 'flowtest'] as const;
 
 export type FlowLanguage = (typeof FLOW_LANGUAGES)[number];
 

@@ -8,6 +8,8 @@ export * from './observer';
 export { compileExpression, evaluate, evaluateCondition, type CompiledExpression, type Variables } from './expressions/evaluate';
 export { FlowFailure } from './errors';
 export { DEFAULT_LIMITS } from './runtime';
+/** How Retry and Catch rules match an error name (`FnF.ALL` matches every error). */
+export { errorMatches } from './errors';
 
 /**
  * Starts an execution at once and returns its handle. Never throws for a bad definition or

@@ -69,6 +69,8 @@ export const DiagnosticCodes = {
   waInvalidBinding: 'wa-invalid-binding',
   waIfSwitch: 'wa-if-switch',
   waPayload: 'wa-payload',
+  // flow test files
+  duplicateCaseName: 'duplicate-case-name',
 } as const;
 
 export type DiagnosticCode = (typeof DiagnosticCodes)[keyof typeof DiagnosticCodes] | (string & {});

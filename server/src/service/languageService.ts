@@ -12,6 +12,7 @@ import { detectDialect, formatForFile } from '../detect';
 import { fdlService } from '../fdl/service';
 import { fdlLegacyService } from '../fdl/legacy/service';
 import { whatsappService } from '../whatsapp/service';
+import { flowtestService } from '../flowtest/service';
 import { DiagnosticCodes } from '../diagnostics/codes';
 import { RequestRefused } from './refusal';
 import type { AnalysedDocument, Dialect, DialectService, ValidationSettings } from './types';
@@ -59,6 +60,7 @@ const SERVICES: Record<Dialect, DialectService> = {
   fdl: fdlService,
   'fdl-legacy': fdlLegacyService,
   'whatsapp-flow': whatsappService,
+  flowtest: flowtestService,
 };
 
 const JSON_LANGUAGE_IDS = new Set(['json', 'jsonc', 'fdl-json', 'whatsapp-flow']);

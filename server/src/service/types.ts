@@ -9,7 +9,7 @@ import type { FlowGraph } from '../graph/types';
 import type { GraphEditAction, GraphEditResult } from '../lsp/protocol';
 
 /** The formats Flowdeck recognises; `null` means "not a flow". */
-export type Dialect = 'fdl' | 'fdl-legacy' | 'whatsapp-flow';
+export type Dialect = 'fdl' | 'fdl-legacy' | 'whatsapp-flow' | 'flowtest';
 
 /** Settings that change what is valid (stored per flow by the client's deploy settings). */
 export interface ValidationSettings {

@@ -1,0 +1,38 @@
+// Flow test files (`*.flowtest.yaml`): diagnostics, completion, hover and an outline of the
+// cases, over the same cached tree as every other dialect.
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { lastProperty } from '../parse/navigate';
+import type { AnalysedDocument, DialectService } from '../service/types';
+import { flowtestCompletion } from './completion';
+import { flowtestHover } from './hover';
+import { validateFlowtest } from './validate';
+
+function caseSymbols(doc: AnalysedDocument): DocumentSymbol[] {
+  const root = doc.parsed.root;
+  const cases = root?.kind === 'object' ? lastProperty(root, 'cases')?.value : undefined;
+  if (cases?.kind !== 'array') return [];
+  const d = doc.document;
+  const out: DocumentSymbol[] = [];
+  for (const item of cases.items) {
+    if (item.kind !== 'object') continue;
+    const name = lastProperty(item, 'name')?.value;
+    const label = name?.kind === 'scalar' && typeof name.value === 'string' && name.value !== '' ? name.value : '(unnamed case)';
+    const range = { start: d.positionAt(item.range.start), end: d.positionAt(item.range.end) };
+    const selection = name ? { start: d.positionAt(name.range.start), end: d.positionAt(name.range.end) } : range;
+    out.push({ name: label, kind: SymbolKind.Method, range, selectionRange: selection });
+  }
+  return out;
+}
+
+export const flowtestService: DialectService = {
+  validate: (doc) => validateFlowtest(doc),
+  complete: flowtestCompletion,
+  hover: flowtestHover,
+  documentSymbols: caseSymbols,
+  definition: () => null,
+  references: () => [],
+  prepareRename: () => null,
+  rename: () => null,
+  codeActions: () => [],
+  foldingRanges: () => [],
+};
