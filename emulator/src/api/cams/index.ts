@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { request } from 'undici';
 import { ApiError, unknownAction, type ExtraRoute, type ProductApi, type ProductEnvironment, type ProductFactory, type RequestParams } from '../product';
+import { popGatewayErrors } from '../transport/errors';
 import { CamsStore, type CamsFlowRecord } from './store';
 import { flowJsonErrors } from './validate';
 
@@ -245,6 +246,7 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     name: 'cams',
     version: CAMS_VERSION,
     style: 'rpc',
+    signInErrors: popGatewayErrors,
     faultErrors: { throttled: camsErrors.limitControl(), internal: new ApiError(500, 'InternalError', 'The request processing has failed due to some unknown error.') },
     async handle(action, params) {
       const h = handlers[action];

@@ -6,7 +6,7 @@ import type { FaultInjector } from '../../faults';
 import { ApiError, type ProductApi } from '../product';
 import { authenticate, type LocalCredentials } from './authenticate';
 import { classify } from './classify';
-import { rpcErrors, tc3Errors } from './errors';
+import { rpcErrors, tc3Errors, TENCENT_DEFAULT_LANGUAGE } from './errors';
 import { readRequest } from './request';
 
 export interface DispatchOptions {
@@ -44,15 +44,17 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
 
     const requestId = randomUUID().toUpperCase();
     let style: 'rpc' | 'tc3' = 'rpc';
+    let language: string | undefined;
     const abort = new AbortController();
     res.on('close', () => abort.abort());
     try {
       const received = await readRequest(req);
       const c = classify(received);
       style = c.style;
+      language = c.language;
       const product = byVersion.get(`${c.style}:${c.version}`);
       if (!product) throw c.style === 'tc3' ? tc3Errors.unsupportedVersion(c.version) : rpcErrors.versionNotSupported(c.version);
-      const accessKeyId = authenticate(received, c, options.credentials, options.now());
+      const accessKeyId = authenticate(received, c, options.credentials, options.now(), product.signInErrors);
       if (options.faults) await injectFaults(options.faults, product, abort.signal);
       const result = await product.handle(c.action, c.params, {
         requestId, action: c.action, version: c.version, accessKeyId, endpoint: options.endpoint(), region: c.region, signal: abort.signal,
@@ -61,11 +63,12 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
       sendSuccess(res, style, requestId, result);
     } catch (err) {
       if (res.destroyed) return;
+      const host = new URL(options.endpoint()).host;
       if (err instanceof ApiError) {
-        sendError(res, style, requestId, err, new URL(options.endpoint()).host);
+        sendError(res, style, requestId, err, host, language);
       } else {
         options.onInternalError(err);
-        sendError(res, style, requestId, style === 'tc3' ? tc3Errors.internal() : rpcErrors.internal(), new URL(options.endpoint()).host);
+        sendError(res, style, requestId, style === 'tc3' ? tc3Errors.internal() : rpcErrors.internal(), host, language);
       }
     }
   };
@@ -87,21 +90,28 @@ async function injectFaults(faults: FaultInjector, product: ProductApi, signal: 
 
 function sendSuccess(res: ServerResponse, style: 'rpc' | 'tc3', requestId: string, result: unknown): void {
   const body = result !== null && typeof result === 'object' ? (result as Record<string, unknown>) : {};
-  if (style === 'tc3') sendJson(res, 200, { Response: { ...body, RequestId: requestId } });
+  if (style === 'tc3') sendJson(res, 200, { Response: { ...body, RequestId: requestId } }, TENCENT_CONTENT_TYPE);
   else sendJson(res, 200, { ...body, RequestId: requestId });
 }
 
-function sendError(res: ServerResponse, style: 'rpc' | 'tc3', requestId: string, err: ApiError, hostId = ''): void {
+function sendError(res: ServerResponse, style: 'rpc' | 'tc3', requestId: string, err: ApiError, hostId: string, language: string | undefined): void {
   if (style === 'tc3') {
-    // Tencent answers every API error with HTTP 200 and an Error object.
-    sendJson(res, 200, { Response: { Error: { Code: err.code, Message: err.message }, RequestId: requestId } });
+    // Tencent answers every API error with HTTP 200 and an Error object, in the language asked for.
+    const message = err.messageIn(language ?? TENCENT_DEFAULT_LANGUAGE);
+    sendJson(res, 200, { Response: { Error: { Code: err.code, Message: message }, RequestId: requestId } }, TENCENT_CONTENT_TYPE);
     return;
   }
   sendJson(res, err.httpStatus, { RequestId: requestId, HostId: hostId, Code: err.code, Message: err.message });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/**
+ * Tencent sends exactly `application/json`: its Python SDK raises an error only for that exact
+ * value, and with `; charset=...` it returns the error body as if it were a result.
+ */
+const TENCENT_CONTENT_TYPE = 'application/json';
+
+function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json;charset=utf-8'): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
