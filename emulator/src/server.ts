@@ -10,6 +10,7 @@ import { createWorkspaceTasks } from './tasks';
 import { builtinProducts } from './api/products';
 import type { ProductApi, ProductEnvironment, ProductFactory, ProductJournal } from './api/product';
 import { createDispatcher } from './api/transport/dispatch';
+import { ObjectService } from './objects/service';
 import { AppendLog } from './store/appendLog';
 import { acquireLock } from './store/lock';
 
@@ -74,7 +75,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   let endpoint = '';
   let server: Server | undefined;
   try {
+    const objects = new ObjectService({
+      dataDir: options.dataDir, workspaceDir: options.workspaceDir, accessKeyId, accessKeySecret, now, endpoint: () => endpoint,
+    });
     const env: ProductEnvironment = {
+      objects,
       dataDir: options.dataDir,
       workspaceDir: options.workspaceDir,
       timeScale,
@@ -92,7 +97,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       ...(options.products ?? []),
     ];
     for (const factory of factories) products.push(await factory(env));
-    const dispatch = createDispatcher({ products, credentials: { accessKeyId, accessKeySecret }, faults, now, endpoint: () => endpoint, onInternalError: onError });
+    const dispatch = createDispatcher({ products, objects, credentials: { accessKeyId, accessKeySecret }, faults, now, endpoint: () => endpoint, onInternalError: onError });
     const srv = createServer((req, res) => {
       dispatch(req, res).catch(onError);
     });

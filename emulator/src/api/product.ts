@@ -2,6 +2,7 @@
 // server owns transport (routing by version, signatures, faults, response envelopes); a product
 // only maps an action and its parameters to a result or an ApiError.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ObjectService } from '../objects/service';
 import type { SignInErrors } from './transport/errors';
 
 /**
@@ -68,6 +69,8 @@ export interface ProductEnvironment {
   endpoint(): string;
   /** Opens (creating if needed) a journal file named `<name>.jsonl` in the data folder. */
   openJournal(name: string): Promise<ProductJournal>;
+  /** The OSS-compatible object store every product shares (CAMS uploads, Map item readers). */
+  readonly objects: ObjectService;
 }
 
 /** A route outside the RPC dispatch, e.g. serving a file URL a product handed out. */

@@ -15,6 +15,12 @@ const CATEGORIES = ['SIGN_UP', 'SIGN_IN', 'APPOINTMENT_BOOKING', 'LEAD_GENERATIO
 const MAX_FLOW_JSON_BYTES = 10 * 1024 * 1024;
 const ASSET_PREFIX = '/cams/assets/';
 const UPLOAD_PREFIX = '/cams/uploads/';
+/** The emulated CAMS bucket: upload folders handed out by GetChatappUploadAuthorization, and each flow's published Flow JSON. */
+export const CAMS_BUCKET = 'flowdeck-cams';
+/** How long upload credentials last (the SDK's documented example `Expire: 3600`). */
+const UPLOAD_AUTHORIZATION_SECONDS = 3600;
+/** How long a pulled FilePath URL stays valid. */
+const ASSET_URL_SECONDS = 3600;
 
 /** The service's documented errors (API metadata, HTTP 400 for every flow action). */
 const camsErrors = {
@@ -96,8 +102,14 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     return f;
   };
 
-  /** Reads the file a FilePath names: the emulator's own uploads directly, other URLs over HTTP. */
+  /** Reads the file a FilePath names: the emulator's own objects and uploads directly, other URLs over HTTP. */
   const fetchFile = async (filePath: string): Promise<string> => {
+    const object = env.objects.parseObjectUrl(filePath.split('?')[0] as string);
+    if (object) {
+      const found = await env.objects.store.get(object.bucket, object.key).catch(() => undefined);
+      if (!found) throw camsErrors.invalid('FilePath', `No object ${object.key} in bucket ${object.bucket}: upload it first.`);
+      return found.body.toString('utf8');
+    }
     const own = env.endpoint() + UPLOAD_PREFIX;
     if (filePath.startsWith(own)) {
       const text = store.uploads.get(decodeURIComponent(filePath.slice(own.length)));
@@ -163,7 +175,22 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     },
     async GetFlowJSONAssest(p) {
       const f = flow(p);
-      return ok({ FlowId: f.FlowId, FilePath: f.json === undefined ? '' : `${env.endpoint()}${ASSET_PREFIX}${f.FlowId}/${f.revision}.json` });
+      if (f.json === undefined) return ok({ FlowId: f.FlowId, FilePath: '' });
+      // The Flow JSON is served from the object store, as the service serves it from OSS.
+      const key = `assets/${f.FlowId}/${f.revision}.json`;
+      if (!(await env.objects.store.get(CAMS_BUCKET, key))) await env.objects.store.put(CAMS_BUCKET, key, Buffer.from(f.json, 'utf8'));
+      return ok({ FlowId: f.FlowId, FilePath: env.objects.presignedGetUrl(CAMS_BUCKET, key, ASSET_URL_SECONDS) });
+    },
+    async GetChatappUploadAuthorization(p) {
+      // CustSpaceId is documented as required for ISV sub-accounts; a direct customer may omit it.
+      const space = str(p, 'CustSpaceId');
+      if (space !== undefined && !/^[\w-]{1,64}$/.test(space)) throw camsErrors.invalid('CustSpaceId', 'Use the space ID of the ISV sub-customer.');
+      const dir = `${space ?? 'default'}/${Math.floor(env.now() / 1000)}${Math.floor(Math.random() * 1e6)}`;
+      const c = env.objects.credentials.issue(CAMS_BUCKET, `${dir}/`, UPLOAD_AUTHORIZATION_SECONDS);
+      return ok({
+        AccessKeyId: c.accessKeyId, AccessKeySecret: c.accessKeySecret, SecurityToken: c.securityToken,
+        BucketName: CAMS_BUCKET, Dir: dir, EndPoint: env.endpoint(), Expire: UPLOAD_AUTHORIZATION_SECONDS,
+      });
     },
     async UpdateFlowJSONAsset(p) {
       const f = flow(p);

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultInjector } from '../../faults';
+import { ObjectService } from '../../objects/service';
 import { ApiError, type ProductApi } from '../product';
 import { authenticate, type LocalCredentials } from './authenticate';
 import { classify } from './classify';
@@ -15,6 +16,8 @@ export interface DispatchOptions {
   readonly faults: FaultInjector | undefined;
   readonly now: () => number;
   readonly endpoint: () => string;
+  /** The OSS-compatible object store, served for requests that carry an OSS signature. */
+  readonly objects?: ObjectService;
   /** Reports an unexpected (non-ApiError) failure; the caller still gets a 500. */
   readonly onInternalError: (err: unknown) => void;
 }
@@ -30,7 +33,10 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
 
   return async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const route = routes.find((r) => r.method === req.method && path.startsWith(r.pathPrefix));
+    const objects = options.objects;
+    const route = objects && ObjectService.isOssRequest(req)
+      ? { handle: (q: IncomingMessage, s: ServerResponse) => objects.handle(q, s) }
+      : routes.find((r) => r.method === req.method && path.startsWith(r.pathPrefix));
     if (route) {
       try {
         await route.handle(req, res);
