@@ -3,6 +3,8 @@
 // with Alibaba's OSS client (ali-oss, signature V1 plus the STS security token), and the object's
 // URL becomes UpdateFlowJSONAsset's FilePath. The same path works against the emulator.
 import OSS from 'ali-oss';
+import * as http from 'node:http';
+import * as https from 'node:https';
 import { isIP } from 'node:net';
 import { CloudError, LocalErrorCodes } from '../errors';
 import type { CallOptions } from '../rpc/shared';
@@ -46,9 +48,19 @@ export function ossObjectUrl(endPoint: string, bucket: string, key: string): str
   return `${url.protocol}//${bucket}.${url.host}/${path}`;
 }
 
+/** ali-oss reads `agent`/`httpsAgent` though its type definitions do not list them. */
+interface OssOptionsWithAgents extends OSS.Options {
+  readonly agent: http.Agent;
+  readonly httpsAgent: https.Agent;
+}
+
 function ossClient(a: UploadAuthorization): OSS {
   const url = endpointUrl(a.EndPoint);
-  return new OSS({
+  const options: OssOptionsWithAgents = {
+    // Plain agents: ali-oss's shared keep-alive agent gives sockets a timeout that its HTTP client
+    // then resets with socket.setTimeout, which the sockets of VS Code's proxy-aware agents lack.
+    agent: new http.Agent(),
+    httpsAgent: new https.Agent(),
     accessKeyId: a.AccessKeyId,
     accessKeySecret: a.AccessKeySecret,
     stsToken: a.SecurityToken,
@@ -56,7 +68,8 @@ function ossClient(a: UploadAuthorization): OSS {
     endpoint: `${url.protocol}//${url.host}`,
     secure: url.protocol === 'https:',
     timeout: 60_000,
-  });
+  };
+  return new OSS(options);
 }
 
 /** Uploads through GetChatappUploadAuthorization and OSS; resolves to the object's URL. */

@@ -104,17 +104,17 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
 
   /** Reads the file a FilePath names: the emulator's own objects and uploads directly, other URLs over HTTP. */
   const fetchFile = async (filePath: string): Promise<string> => {
-    const object = env.objects.parseObjectUrl(filePath.split('?')[0] as string);
-    if (object) {
-      const found = await env.objects.store.get(object.bucket, object.key).catch(() => undefined);
-      if (!found) throw camsErrors.invalid('FilePath', `No object ${object.key} in bucket ${object.bucket}: upload it first.`);
-      return found.body.toString('utf8');
-    }
     const own = env.endpoint() + UPLOAD_PREFIX;
     if (filePath.startsWith(own)) {
       const text = store.uploads.get(decodeURIComponent(filePath.slice(own.length)));
       if (text === undefined) throw camsErrors.invalid('FilePath', `Nothing was uploaded at ${filePath}.`);
       return text;
+    }
+    const object = env.objects.parseObjectUrl(filePath.split('?')[0] as string);
+    if (object) {
+      const found = await env.objects.store.get(object.bucket, object.key).catch(() => undefined);
+      if (!found) throw camsErrors.invalid('FilePath', `No object ${object.key} in bucket ${object.bucket}: upload it first.`);
+      return found.body.toString('utf8');
     }
     if (!/^https?:\/\//.test(filePath)) throw camsErrors.invalid('FilePath', 'It must be an http(s) URL of the Flow JSON file.');
     try {
