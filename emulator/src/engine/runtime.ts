@@ -6,7 +6,7 @@ import { abortReason, realClock, sleep, yieldToEventLoop } from './clock';
 import { EngineErrors, FlowFailure } from './errors';
 import { EventLog } from './history';
 import { jsonBytes, type JsonObject } from './json';
-import type { Clock, ExecutionMode, JsonValue, Limits, RunOptions, TaskEnvironment } from './types';
+import type { Clock, ExecutionMode, JsonValue, Limits, MapRunHost, ObjectAccess, RunOptions, TaskEnvironment } from './types';
 
 export const DEFAULT_LIMITS: Limits = {
   maxStateDataBytes: 64 * 1024,
@@ -32,6 +32,9 @@ export class Runtime {
   readonly limits: Limits;
   readonly log: EventLog;
   readonly tasks: TaskEnvironment;
+  /** A distributed Map's object store, and who runs its child executions (undefined: this process). */
+  readonly objects: ObjectAccess | undefined;
+  readonly mapRuns: MapRunHost | undefined;
   readonly flowName: string;
   readonly executionName: string;
   readonly roleArn: string;
@@ -50,6 +53,8 @@ export class Runtime {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.log = new EventLog(this.clock, options.onEvent, this.limits.maxEvents);
     this.tasks = options.tasks;
+    this.objects = options.objects;
+    this.mapRuns = options.mapRuns;
     this.flowName = options.flowName;
     this.executionName = options.executionName;
     this.roleArn = options.roleArn ?? '';

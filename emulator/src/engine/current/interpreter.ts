@@ -8,6 +8,7 @@ import type { Trail } from '../history';
 import type { Runtime } from '../runtime';
 import type { JsonValue } from '../types';
 import { runMap, runParallel } from './containers';
+import { runDistributedMap } from './distributedMap';
 import { enterState, exitState, type Step } from './lifecycle';
 import type { ChoiceState, FailState, Scope, State, WaitState } from './model';
 import { runRecoverable } from './recovery';
@@ -56,8 +57,9 @@ export async function runScope(
       }
       case 'Map': {
         const map = state;
+        const distributed = map.distributed;
         step = await runRecoverable(rt, map, value, trail, signal, (frame, sig) =>
-          runMap(rt, map, frame, trail, sig, runScope),
+          distributed ? runDistributedMap(rt, map, distributed, frame, sig) : runMap(rt, map, frame, trail, sig, runScope),
         );
         break;
       }
