@@ -11,6 +11,7 @@ import { jsonBytes, typeName } from '../json';
 import { inProcessMapRuns } from '../mapRuns';
 import type { Runtime } from '../runtime';
 import type { JsonValue, MapRunSession, RunResult } from '../types';
+import type { Trail } from '../history';
 import type { Frame } from './frame';
 import { readItems } from './itemReader';
 import type { DistributedMap, MapState } from './model';
@@ -20,7 +21,7 @@ interface ChildOutcome {
   readonly result: RunResult;
 }
 
-export async function runDistributedMap(rt: Runtime, state: MapState, d: DistributedMap, frame: Frame, signal: CancelSignal): Promise<JsonValue> {
+export async function runDistributedMap(rt: Runtime, state: MapState, d: DistributedMap, frame: Frame, trail: Trail, signal: CancelSignal): Promise<JsonValue> {
   let items = d.reader ? await readItems(rt.objects, d.reader, state.name) : itemsFromInput(state, frame);
   if (state.itemConstructor) {
     const build = state.itemConstructor;
@@ -37,7 +38,12 @@ export async function runDistributedMap(rt: Runtime, state: MapState, d: Distrib
     flowName: rt.flowName, executionName: rt.executionName, stateName: state.name, definition: d.processorDefinition, mode: d.mode,
     total: inputs.length, concurrency: state.concurrency, toleratedFailureCount: d.toleratedFailureCount, toleratedFailurePercentage: d.toleratedFailurePercentage,
   });
+  // The parent's history names the MapRun, so its child executions can be found (ListExecutions MapRunName).
+  const mapTrail: Trail = { last: trail.last };
+  rt.log.emit(mapTrail, 'IterationEntered', state.name, { mapRunName: run.name, items: inputs.length, mode: d.mode });
   const outcomes = await runChildren(run, inputs, signal);
+  const failedCount = outcomes.filter((o) => o.result.status !== 'Succeeded').length;
+  rt.log.emit(mapTrail, 'IterationExited', state.name, { mapRunName: run.name, succeeded: outcomes.length - failedCount, failed: failedCount });
   if (signal.aborted) {
     run.end('Aborted');
     throw abortReason(signal);

@@ -59,7 +59,7 @@ export async function runScope(
         const map = state;
         const distributed = map.distributed;
         step = await runRecoverable(rt, map, value, trail, signal, (frame, sig) =>
-          distributed ? runDistributedMap(rt, map, distributed, frame, sig) : runMap(rt, map, frame, trail, sig, runScope),
+          distributed ? runDistributedMap(rt, map, distributed, frame, trail, sig) : runMap(rt, map, frame, trail, sig, runScope),
         );
         break;
       }

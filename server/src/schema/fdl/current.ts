@@ -131,8 +131,8 @@ const itemReader: JsonSchema = {
       },
     },
   },
-  if: { properties: { SourceType: { enum: OBJECT_SOURCES } }, required: ['SourceType'] },
-  then: { properties: { SourceParameters: { required: ['ObjectName'] } } },
+  if: { properties: { SourceType: { enum: OBJECT_SOURCES, description: 'A source that reads one object.' } }, required: ['SourceType'] },
+  then: { properties: { SourceParameters: { required: ['ObjectName'], description: 'A one-object source names its object.' } } },
 };
 
 const itemBatcher: JsonSchema = {
