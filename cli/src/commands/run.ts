@@ -13,6 +13,8 @@ import { toJsonValue, type JsonValue } from '../../../server/src/parse';
 import { createLanguageService } from '../../../server/src/service/languageService';
 import { startRun, type ExecutionMode, type HistoryEvent, type TaskEnvironment } from '../../../emulator/src/engine';
 import { CONFIG_FILE, createWorkspaceTasks } from '../../../emulator/src/tasks';
+import { objectAccess } from '../../../emulator/src/objects/access';
+import { ObjectStore, WORKSPACE_OBJECTS_DIR } from '../../../emulator/src/objects/store';
 
 export interface RunIo {
   readonly cwd: string;
@@ -34,7 +36,8 @@ const HELP = [
   '  --time-scale N     multiplies waits, retry intervals and timeouts (0.01 = 100x faster)',
   '  --mode M           Standard (default) or Express limits',
   `  --workspace DIR    folder holding ${CONFIG_FILE} (FC function mappings and mocks);`,
-  `                     default: the nearest folder above FILE that has one, else the current folder`,
+  `                     and ${WORKSPACE_OBJECTS_DIR}/<bucket>/<key> (objects a distributed Map reads);`,
+  `                     default: the nearest folder above FILE that has either, else the current folder`,
   '',
   'Exit status: 0 if the execution succeeded, 1 if it failed or the flow or input is invalid, 2 on a usage error.',
 ].join('\n');
@@ -125,7 +128,7 @@ function parseInput(raw: string | undefined, cwd: string): { value: JsonValue } 
 /** The nearest folder at or above `dir` holding the emulator configuration. */
 function findWorkspace(dir: string, fallback: string): string {
   for (let d = dir; ; d = dirname(d)) {
-    if (existsSync(join(d, CONFIG_FILE))) return d;
+    if (existsSync(join(d, CONFIG_FILE)) || existsSync(join(d, WORKSPACE_OBJECTS_DIR))) return d;
     if (dirname(d) === d) return fallback;
   }
 }
@@ -197,6 +200,8 @@ export async function runCommand(args: readonly string[], io: RunIo): Promise<nu
     flowName,
     executionName: `run-${Date.now()}`,
     tasks: io.tasks ?? createWorkspaceTasks({ workspaceDir }),
+    // A distributed Map reads the workspace's test objects and the CLI emulator's store (its default data folder).
+    objects: objectAccess(new ObjectStore(join(workspaceDir, '.flowdeck', 'emulator'), workspaceDir)),
     executionMode: parsed.mode,
     timeScale: parsed.timeScale,
     onEvent: (e) => io.stdout(formatEvent(e)),
