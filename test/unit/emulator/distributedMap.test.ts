@@ -5,6 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import RPCClient from '@alicloud/pop-core';
 import OSS from 'ali-oss';
+import { FnfClient } from '../../../cloud/src/fnf/client';
+import { staticCredentials } from '../../../cloud/src/credentials';
 import { startTestEmulator, type EmulatorFixture } from './support';
 
 const FLOW = `Type: StateMachine
@@ -87,6 +89,16 @@ describe('distributed Map in the emulator through the official clients', () => {
     const updated = (await sdk.request('DescribeMapRun', { FlowName: 'orders', ExecutionName: 'run1', MapRunName: mapRunName }, { formatParams: false })) as Record<string, unknown>;
     assert.equal(updated['Concurrency'], 5);
     assert.equal(updated['ToleratedFailedPercentage'], 40);
+    // Flowdeck's own client reads the same MapRun.
+    const fnf = new FnfClient({ endpoint: f.emulator.endpoint, credentials: staticCredentials(f.emulator.accessKeyId, f.emulator.accessKeySecret) });
+    const viaClient = await fnf.describeMapRun({ FlowName: 'orders', ExecutionName: 'run1', MapRunName: mapRunName });
+    assert.equal(viaClient.Concurrency, 5);
+    assert.equal(viaClient.ItemCounts?.Failed, 1);
+    await fnf.updateMapRun({ FlowName: 'orders', ExecutionName: 'run1', MapRunName: mapRunName, Concurrency: 3 });
+    assert.equal((await fnf.describeMapRun({ FlowName: 'orders', ExecutionName: 'run1', MapRunName: mapRunName })).Concurrency, 3);
+    const kids = [];
+    for await (const e of fnf.listExecutions({ FlowName: 'orders', MapRunName: mapRunName })) kids.push(e.Name);
+    assert.equal(kids.length, 3);
     await assert.rejects(
       sdk.request('DescribeMapRun', { FlowName: 'orders', ExecutionName: 'run1', MapRunName: 'nope' }, { formatParams: false }),
       (e: Error & { code?: string }) => e.code === 'MapRunNotExists',
