@@ -151,9 +151,11 @@ export function toTreeItem(node: ExecutionsTreeNode): vscode.TreeItem {
     }
     case 'execution': {
       const e = node.execution;
-      const item = new vscode.TreeItem(e.Name, vscode.TreeItemCollapsibleState.Collapsed);
+      // A MapRun's child is named `<MapRunName>-<index>`: lead with the item, which the long name hides.
+      const index = node.parent.kind === 'mapRun' ? /-(\d+)$/.exec(e.Name)?.[1] : undefined;
+      const item = new vscode.TreeItem(index !== undefined ? vscode.l10n.t('Item {0}', index) : e.Name, vscode.TreeItemCollapsibleState.Collapsed);
       item.iconPath = statusIcon(e.Status);
-      item.description = executionDescription(e);
+      item.description = index !== undefined ? `${e.Status} · ${executionDescription(e)}` : executionDescription(e);
       item.contextValue = node.running ? 'execution.running' : 'execution';
       const md = new vscode.MarkdownString();
       md.appendMarkdown(`**${e.Name}** — ${e.Status}\n\n`);

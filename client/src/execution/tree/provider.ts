@@ -153,13 +153,22 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
     this.changed.fire(node.parent);
   }
 
+  private readonly mapRunNodes = new Map<string, MapRunNode>();
+
   /** The execution's MapRuns (distributed Maps) first, then its events. */
   private async eventChildren(node: ExecutionNode): Promise<ExecutionsTreeNode[]> {
     const { client } = await this.clients.current();
     const events: EventNode[] = [];
     for await (const ev of client.getExecutionHistory({ FlowName: node.flowName, ExecutionName: node.name, Limit: 999 })) events.push(new EventNode(node, ev));
     if (events.length === 0) return [new MessageNode(node, vscode.l10n.t('No events recorded.'))];
-    return [...mapRunsOf(node, events.map((e) => e.event)), ...events];
+    // The same MapRun node each time, so the view and reveal() agree on which object it is.
+    const runs = mapRunsOf(node, events.map((e) => e.event)).map((r) => {
+      const known = this.mapRunNodes.get(r.mapRunName);
+      if (known) return known;
+      this.mapRunNodes.set(r.mapRunName, r);
+      return r;
+    });
+    return [...runs, ...events];
   }
 
   /** A MapRun's child executions (ListExecutions with MapRunName), in item order. */
