@@ -87,3 +87,31 @@ describe('CAMS push through OSS against the emulator', () => {
     assert.equal(objectKey('', 'f.json'), 'f.json');
   });
 });
+
+describe('temporary upload credentials expire', () => {
+  test('after Expire seconds the token is refused with SecurityTokenExpired; a presigned URL past its Expires is AccessDenied', async () => {
+    let offset = 0;
+    const emu = await startTestEmulator({ now: () => Date.now() + offset });
+    try {
+      const pop = new RPCClient({ accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret, endpoint: emu.endpoint, apiVersion: '2020-06-06' });
+      const a = ((await pop.request('GetChatappUploadAuthorization', {}, { method: 'POST' })) as { Data: UploadAuthorization }).Data;
+      const key = objectKey(a.Dir, 'late.json');
+      await oss(a).put(key, Buffer.from('{}'));
+      const cams = new CamsClient({ endpoint: emu.endpoint, credentials: staticCredentials(emu.accessKeyId, emu.accessKeySecret), rateLimiter: new RateLimiter(new SimulatedClock()) });
+      const { FlowId } = await cams.createFlow({ FlowName: 'late', Categories: ['OTHER'] });
+      await cams.updateFlowJsonAsset(FlowId, ossObjectUrl(a.EndPoint, a.BucketName, key));
+      const url = (await cams.getFlowJsonAsset(FlowId)).FilePath;
+      assert.equal((await fetch(url)).status, 200);
+
+      // Two hours later, on both clocks (ali-oss dates its requests with amendTimeSkewed).
+      offset = 2 * 3600 * 1000;
+      const late = oss(a, { amendTimeSkewed: offset } as Partial<OSS.Options>);
+      await assert.rejects(late.put(key, Buffer.from('{}')), (e: OssError) => e.code === 'SecurityTokenExpired' && e.status === 403);
+      const expired = await fetch(url);
+      assert.equal(expired.status, 403);
+      assert.match(await expired.text(), /<Code>AccessDenied<\/Code>/);
+    } finally {
+      await emu.close();
+    }
+  });
+});
