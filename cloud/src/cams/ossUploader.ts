@@ -2,7 +2,7 @@
 // temporary OSS credentials for a folder (Dir) in a bucket at an endpoint; the file goes there
 // with Alibaba's OSS client (ali-oss, signature V1 plus the STS security token), and the object's
 // URL becomes UpdateFlowJSONAsset's FilePath. The same path works against the emulator.
-import OSS from 'ali-oss';
+import type OSS from 'ali-oss';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { isIP } from 'node:net';
@@ -54,7 +54,12 @@ interface OssOptionsWithAgents extends OSS.Options {
   readonly httpsAgent: https.Agent;
 }
 
-function ossClient(a: UploadAuthorization): OSS {
+/**
+ * ali-oss takes ~170 ms to load (measured with require() here), so it is loaded on the first
+ * push, not when the extension activates.
+ */
+async function ossClient(a: UploadAuthorization): Promise<OSS> {
+  const { default: OssClient } = await import('ali-oss');
   const url = endpointUrl(a.EndPoint);
   const options: OssOptionsWithAgents = {
     // Plain agents: ali-oss's shared keep-alive agent gives sockets a timeout that its HTTP client
@@ -69,7 +74,7 @@ function ossClient(a: UploadAuthorization): OSS {
     secure: url.protocol === 'https:',
     timeout: 60_000,
   };
-  return new OSS(options);
+  return new OssClient(options);
 }
 
 /** Uploads through GetChatappUploadAuthorization and OSS; resolves to the object's URL. */
@@ -79,7 +84,7 @@ export function camsOssUploader(authorizer: UploadAuthorizer, scope: CamsScope =
       const auth = await authorizer.getUploadAuthorization(scope, signal ? { signal } : undefined);
       const key = objectKey(auth.Dir, fileName);
       try {
-        await ossClient(auth).put(key, Buffer.from(text, 'utf8'), { mime: 'application/json' });
+        await (await ossClient(auth)).put(key, Buffer.from(text, 'utf8'), { mime: 'application/json' });
       } catch (err) {
         throw ossFailure(err, auth);
       }
