@@ -11,7 +11,8 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['vscode'],
+  // proxy-agent: an optional lazy require in ali-oss's HTTP client (urllib), reached only with enableProxy
+  external: ['vscode', 'proxy-agent'],
   // prefer ESM entries: UMD ones (jsonc-parser's) hide their requires from the bundler
   mainFields: ['module', 'main'],
 };

@@ -13,6 +13,7 @@ import { createDispatcher } from './api/transport/dispatch';
 import { presignQuery } from './api/transport/fileAuth';
 import { answerClientError } from './api/transport/clientError';
 import { isLoopbackHost } from './api/transport/guard';
+import { ObjectService } from './objects/service';
 import { AppendLog, type AppendLogOptions, type LogFile } from './store/appendLog';
 import { acquireLock } from './store/lock';
 import { explainStartupError, lockPath } from './startupError';
@@ -107,7 +108,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   let endpoint = '';
   let server: Server | undefined;
   try {
+    const objects = new ObjectService({
+      dataDir: options.dataDir, workspaceDir: options.workspaceDir, accessKeyId, accessKeySecret, now, endpoint: () => endpoint,
+    });
     const env: ProductEnvironment = {
+      objects,
       dataDir: options.dataDir,
       workspaceDir: options.workspaceDir,
       timeScale,
@@ -132,7 +137,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     ];
     for (const factory of factories) products.push(await factory(env));
     const dispatch = createDispatcher({
-      products, credentials: { accessKeyId, accessKeySecret }, faults, now, endpoint: () => endpoint, onInternalError: onError,
+      products, objects, credentials: { accessKeyId, accessKeySecret }, faults, now, endpoint: () => endpoint, onInternalError: onError,
       guard: { bindHost: host, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins },
     });
     const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;

@@ -1,7 +1,7 @@
 // flowdeck emulator: serves the local emulator until SIGINT/SIGTERM, printing where and how to
 // reach it first.
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { EMULATOR_DEFAULT_PORT } from '../../../cloud/src/fnf/endpoints';
 import { parseFaultSpec, startEmulator, type FaultOptions } from '../../../emulator/src';
 import { EmulatorStartupError } from '../../../emulator/src/startupError';
@@ -18,7 +18,8 @@ Serves CloudFlow (fnf 2019-03-15) and the other emulated products on one local p
   --access-key-id ID       AccessKeyId callers sign with (default local)
   --access-key-secret S    AccessKeySecret callers sign with (default local-secret)
   --faults SPEC            inject faults, e.g. throttle=0.1,error=0.05,delay=0.2,delayMs=500,seed=7
-  --workspace DIR          folder with the task configuration (default: the current folder)
+  --workspace DIR          folder with the task configuration (default: the current folder);
+                           its .flowdeck/objects/<bucket>/<key> files are served as OSS objects
   --time-scale X           multiply waits by X (default 1)
 `;
 
@@ -97,6 +98,7 @@ export async function run(args: string[]): Promise<number> {
       // stays out of terminal scrollback and logs.
       `  access key secret: ${values['access-key-secret'] === undefined ? emulator.accessKeySecret : '(the one given with --access-key-secret)'}`,
       `  data folder:       ${dataDir}`,
+      `  object store:      OSS-signed requests to the endpoint; objects in ${join(dataDir, 'objects')}`,
       ...(faults ? [`  faults:            ${JSON.stringify(faults)}`] : []),
       'Press Ctrl+C to stop.',
       '',

@@ -2,10 +2,9 @@
 // checks the flow with the editor's language service, runs it in-process on the emulator's
 // interpreter, prints each history event as it happens, then the output or the error.
 // Exit status: 0 succeeded, 1 failed (or invalid flow/input), 2 usage error.
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { JsonValue } from '../../../server/src/parse';
 import { startRun, type ExecutionMode, type HistoryEvent, type TaskEnvironment } from '../../../emulator/src/engine';
-import { CONFIG_FILE } from '../../../emulator/src/tasks';
 import {
   findWorkspace,
   isFlowFileProblem,
@@ -14,6 +13,9 @@ import {
   readInputFile,
   workspaceTasks,
 } from '../../../emulator/src/local/flowFile';
+import { CONFIG_FILE } from '../../../emulator/src/tasks';
+import { objectAccess } from '../../../emulator/src/objects/access';
+import { ObjectStore, WORKSPACE_OBJECTS_DIR } from '../../../emulator/src/objects/store';
 
 export interface RunIo {
   readonly cwd: string;
@@ -35,7 +37,8 @@ const HELP = [
   '  --time-scale N     multiplies waits, retry intervals and timeouts (0.01 = 100x faster)',
   '  --mode M           Standard (default) or Express limits',
   `  --workspace DIR    folder holding ${CONFIG_FILE} (FC function mappings and mocks);`,
-  `                     default: the nearest folder above FILE that has one, else the current folder`,
+  `                     and ${WORKSPACE_OBJECTS_DIR}/<bucket>/<key> (objects a distributed Map reads);`,
+  `                     default: the nearest folder above FILE that has either, else the current folder`,
   '',
   'Exit status: 0 if the execution succeeded, 1 if it failed or the flow or input is invalid, 2 on a usage error.',
 ].join('\n');
@@ -143,6 +146,8 @@ export async function runCommand(args: readonly string[], io: RunIo): Promise<nu
     flowName,
     executionName: `run-${Date.now()}`,
     tasks: io.tasks ?? workspaceTasks(workspaceDir),
+    // A distributed Map reads the workspace's test objects and the CLI emulator's store (its default data folder).
+    objects: objectAccess(new ObjectStore(join(workspaceDir, '.flowdeck', 'emulator'), workspaceDir)),
     executionMode: parsed.mode,
     timeScale: parsed.timeScale,
     onEvent: (e) => io.stdout(formatEvent(e)),

@@ -130,10 +130,6 @@ export class WhatsappCommands {
       const conn = await this.use(target);
       const flowId = args.flowId ?? linked?.flowId ?? (await pickFlow(conn.client, vscode.l10n.t('Push to which WhatsApp Flow?')));
       if (!flowId) return { pushed: false, errors: 0 };
-      if (!conn.uploader) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Set "flowdeck.cams.uploadUrl" to a location that accepts the Flow JSON file: CAMS reads the new Flow JSON from a URL.'));
-        return { pushed: false, errors: 0 };
-      }
       const r = await conn.client.pushFlowJson(flowId, doc.getText(), conn.uploader);
       await this.link(uri, flowId, conn.endpoint);
       this.log.info(`Pushed ${uri.fsPath} to WhatsApp Flow ${flowId} (${conn.label}); request id ${r.RequestId}`);

@@ -3,7 +3,7 @@
 // FLOWDECK_EMULATOR_ENDPOINT, then the local emulator while it is the current target, else
 // Alibaba Cloud's regional endpoint with the credential chain.
 import * as vscode from 'vscode';
-import { CamsClient, DEFAULT_CAMS_REGION, camsEndpoint, httpPutUploader, type FlowJsonUploader } from '../../../cloud/src/cams';
+import { CamsClient, DEFAULT_CAMS_REGION, camsEndpoint, camsOssUploader, httpPutUploader, type FlowJsonUploader } from '../../../cloud/src/cams';
 import { defaultAlibabaCredentials, staticCredentials } from '../../../cloud/src/credentials';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../../emulator/src/server';
 import type { LocalEmulatorEndpoint } from '../localEmulator';
@@ -13,14 +13,17 @@ export interface CamsTargetArgs {
   readonly endpoint?: string;
   readonly accessKeyId?: string;
   readonly accessKeySecret?: string;
-  /** Base URL that accepts a PUT of the Flow JSON file and serves it back (UpdateFlowJSONAsset reads a URL). */
+  /**
+   * Overrides the upload: a base URL that accepts a PUT of the Flow JSON file and serves it back.
+   * Without it, Push uploads through GetChatappUploadAuthorization and OSS.
+   */
   readonly uploadUrl?: string;
 }
 
 export interface CamsConnection {
   readonly client: CamsClient;
   readonly endpoint: string;
-  readonly uploader: FlowJsonUploader | undefined;
+  readonly uploader: FlowJsonUploader;
   readonly label: string;
 }
 
@@ -50,11 +53,13 @@ export async function camsConnection(args: CamsTargetArgs, localEmulator: LocalE
     client = new CamsClient({ endpoint, credentials });
     clients.set(key, client);
   }
-  const uploadUrl = args.uploadUrl ?? setting('cams.uploadUrl') ?? (local ? `${endpoint}/cams/uploads` : undefined);
+  // The documented path (upload authorization, then OSS) unless a PUT location overrides it.
+  const uploadUrl = args.uploadUrl ?? setting('cams.uploadUrl');
   // The emulator's upload folder takes only signed writes; another store gets no credentials.
   const ownUploads = uploadUrl !== undefined && local && uploadUrl.startsWith(`${endpoint}/cams/uploads`);
   const uploadCredentials = args.accessKeyId && args.accessKeySecret
     ? { accessKeyId: args.accessKeyId, accessKeySecret: args.accessKeySecret }
     : { accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET };
-  return { client, endpoint, uploader: uploadUrl ? httpPutUploader(uploadUrl, ownUploads ? { credentials: uploadCredentials } : {}) : undefined, label: local ? `emulator ${endpoint}` : `CAMS ${endpoint}` };
+  const uploader = uploadUrl ? httpPutUploader(uploadUrl, ownUploads ? { credentials: uploadCredentials } : {}) : camsOssUploader(client);
+  return { client, endpoint, uploader, label: local ? `emulator ${endpoint}` : `CAMS ${endpoint}` };
 }

@@ -9,7 +9,7 @@ import type { Quota } from '../rpc/tokenBucket';
 import { createUndiciTransport, type HttpTransport } from '../http/transport';
 import {
   FLOW_CATEGORIES, type CamsFlow, type CamsFlowAsset, type CamsFlowSummary, type CamsPreview, type CamsScope,
-  type CreateCamsFlowRequest, type ListCamsFlowRequest, type ModifyCamsFlowRequest, type WithRequestId,
+  type CreateCamsFlowRequest, type ListCamsFlowRequest, type ModifyCamsFlowRequest, type UploadAuthorization, type WithRequestId,
 } from './types';
 import type { FlowJsonUploader } from './uploader';
 
@@ -31,6 +31,8 @@ export const CAMS_OPERATIONS: Readonly<Record<string, RpcOperation>> = {
   PublishFlow: post,
   DeprecateFlow: post,
   DeleteFlow: post,
+  // Also 5 requests/s (research/whatsapp-tencent.md B.2).
+  GetChatappUploadAuthorization: post,
 };
 
 /** `https://cams.<region>.aliyuncs.com` (the SDK's regional rule; Singapore is the documented region). */
@@ -186,6 +188,22 @@ export class CamsClient {
     const filePath = await uploader.upload(`${flowId}.json`, flowJson, opts?.signal);
     const r = await this.updateFlowJsonAsset(flowId, filePath, scope, opts);
     return { ...r, FilePath: filePath };
+  }
+
+  /** GetChatappUploadAuthorization: temporary OSS credentials and where to upload. */
+  async getUploadAuthorization(scope: CamsScope = {}, opts?: CallOptions): Promise<UploadAuthorization & WithRequestId> {
+    const r = await this.caller.call<Raw>('GetChatappUploadAuthorization', { CustSpaceId: scope.CustSpaceId }, opts);
+    const d = data(r, 'GetChatappUploadAuthorization');
+    const auth = {
+      AccessKeyId: text(d['AccessKeyId']), AccessKeySecret: text(d['AccessKeySecret']), SecurityToken: text(d['SecurityToken']),
+      BucketName: text(d['BucketName']), Dir: text(d['Dir']), EndPoint: text(d['EndPoint']),
+      Expire: typeof d['Expire'] === 'number' ? d['Expire'] : Number(text(d['Expire']) || 0),
+    };
+    const missing = (['AccessKeyId', 'AccessKeySecret', 'BucketName', 'EndPoint'] as const).filter((k) => !auth[k]);
+    if (missing.length > 0) {
+      throw new CloudError({ status: 200, code: LocalErrorCodes.badResponse, message: `the upload authorization lacks ${missing.join(', ')}`, action: 'GetChatappUploadAuthorization' });
+    }
+    return { ...auth, RequestId: r.RequestId };
   }
 
   async getFlowPreviewUrl(flowId: string, scope: CamsScope = {}, opts?: CallOptions): Promise<CamsPreview & WithRequestId> {

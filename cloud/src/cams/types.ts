@@ -54,6 +54,21 @@ export interface CamsFlowAsset {
   readonly FilePath: string;
 }
 
+/**
+ * GetChatappUploadAuthorization's Data: temporary OSS credentials for uploading under `Dir` in
+ * `BucketName` at `EndPoint`, valid for `Expire` seconds (cams-20200606 SDK model
+ * GetChatappUploadAuthorizationResponseBodyData).
+ */
+export interface UploadAuthorization {
+  readonly AccessKeyId: string;
+  readonly AccessKeySecret: string;
+  readonly SecurityToken: string;
+  readonly BucketName: string;
+  readonly Dir: string;
+  readonly EndPoint: string;
+  readonly Expire: number;
+}
+
 export interface CamsPreview {
   readonly FlowId: string;
   readonly PreviewUrl: string;

@@ -18,6 +18,7 @@ import type {
   Flow, GetExecutionHistoryRequest, HistoryEvent, ListExecutionsRequest, ListFlowsRequest, ListSchedulesRequest, Page,
   ReportTaskFailedRequest, ReportTaskSucceededRequest, Schedule, ScheduleKey, StartExecutionRequest,
   StartSyncExecutionRequest, StopExecutionRequest, TailItem, TailOptions, UpdateFlowRequest, UpdateScheduleRequest, WithRequestId,
+  MapRun, MapRunRef, UpdateMapRunRequest,
 } from './types';
 
 export interface FnfClientOptions extends CallerRuntimeOptions {
@@ -159,6 +160,23 @@ export class FnfClient {
       { ...opts, ...(timeoutMs !== undefined ? { timeoutMs } : {}) },
     );
     return { ...toExecution(r), RequestId: r.RequestId };
+  }
+
+  /** DescribeMapRun: a distributed Map's run of child executions. */
+  async describeMapRun(req: MapRunRef, opts?: CallOptions): Promise<MapRun & WithRequestId> {
+    checkName('flow', req.FlowName, 'DescribeMapRun');
+    checkName('execution', req.ExecutionName, 'DescribeMapRun');
+    const r = await this.caller.call<Raw>('DescribeMapRun', { ...req }, opts);
+    return { ...(r as unknown as MapRun), RequestId: r.RequestId };
+  }
+
+  /** UpdateMapRun: new concurrency or tolerated failures for the children not yet started. */
+  async updateMapRun(req: UpdateMapRunRequest, opts?: CallOptions): Promise<WithRequestId> {
+    checkName('flow', req.FlowName, 'UpdateMapRun');
+    checkName('execution', req.ExecutionName, 'UpdateMapRun');
+    checkRange('ToleratedFailedPercentage', req.ToleratedFailedPercentage, 0, 100, 'UpdateMapRun');
+    const r = await this.caller.call<Raw>('UpdateMapRun', { ...req }, opts);
+    return { RequestId: r.RequestId };
   }
 
   async listExecutionsPage(req: ListExecutionsRequest, opts?: CallOptions): Promise<Page<Execution>> {

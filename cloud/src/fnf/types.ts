@@ -243,3 +243,28 @@ export type TailItem =
   | { readonly type: 'event'; readonly event: HistoryEvent; readonly cursor: TailCursor }
   /** Last item: the execution's final state (status, output, error). */
   | { readonly type: 'end'; readonly execution: Execution; readonly cursor: TailCursor };
+
+/** DescribeMapRun's answer (fnf-20190315 SDK model DescribeMapRunResponseBody). */
+export interface MapRun {
+  readonly MapRunName: string;
+  readonly ExecutionName: string;
+  readonly Status: string;
+  readonly StartedTime?: string;
+  readonly StoppedTime?: string;
+  readonly Concurrency?: number;
+  readonly ToleratedFailedCount?: number;
+  readonly ToleratedFailedPercentage?: number;
+  readonly ItemCounts?: Readonly<Record<'Total' | 'Pending' | 'Running' | 'Succeed' | 'Failed' | 'Aborted', number>>;
+}
+
+export interface MapRunRef {
+  readonly FlowName: string;
+  readonly ExecutionName: string;
+  readonly MapRunName: string;
+}
+
+export interface UpdateMapRunRequest extends MapRunRef {
+  readonly Concurrency?: number;
+  readonly ToleratedFailedCount?: number;
+  readonly ToleratedFailedPercentage?: number;
+}

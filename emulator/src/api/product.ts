@@ -2,6 +2,8 @@
 // server owns transport (routing by version, signatures, faults, response envelopes); a product
 // only maps an action and its parameters to a result or an ApiError.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ObjectService } from '../objects/service';
+import type { SignInErrors } from './transport/errors';
 
 /**
  * A service error as the wire shows it: HTTP status, the service's code and its message. For
@@ -12,9 +14,16 @@ export class ApiError extends Error {
     readonly httpStatus: number,
     readonly code: string,
     message: string,
+    /** The message in other languages, keyed by language tag (Tencent's `zh-CN`). */
+    readonly translations: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+
+  /** The message in `language` when there is a translation, else the default (English) one. */
+  messageIn(language: string | undefined): string {
+    return (language !== undefined ? this.translations[language] : undefined) ?? this.message;
   }
 }
 
@@ -64,6 +73,8 @@ export interface ProductEnvironment {
   presign(pathname: string, expiresAt: number): string;
   /** Opens (creating if needed) a journal file named `<name>.jsonl` in the data folder. */
   openJournal(name: string): Promise<ProductJournal>;
+  /** The OSS-compatible object store every product shares (CAMS uploads, Map item readers). */
+  readonly objects: ObjectService;
 }
 
 /** A route outside the RPC dispatch, e.g. serving a file URL a product handed out. */
@@ -98,6 +109,8 @@ export interface ProductApi {
    * 500 `InternalServerError` for RPC; Tencent's `RequestLimitExceeded` / `InternalError` for TC3.
    */
   readonly faultErrors?: { readonly throttled: ApiError; readonly internal: ApiError };
+  /** The errors a bad Alibaba signature gets (AccessKey, signature, time). Default: fnf's codes. */
+  readonly signInErrors?: SignInErrors;
   /** Extra HTTP routes this product serves. */
   routes?(): ExtraRoute[];
   /** Called when the emulator closes: stop timers, finish writes. */

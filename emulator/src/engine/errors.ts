@@ -22,6 +22,10 @@ export const EngineErrors = {
   executionTimeout: 'FnF.ExecutionTimeout',
   /** StopExecution without an Error. */
   stopped: 'FnF.Stopped',
+  /** A distributed Map's ItemReader could not read its items (no such object, not a JSON array, bad CSV). */
+  itemReader: 'FnF.ItemReaderFailed',
+  /** More child executions of a MapRun failed than ToleratedFailureCount/Percentage allow. */
+  mapRunFailed: 'FnF.MapRunFailed',
 } as const;
 
 /** The wildcard error name that every Retry/Catch rule may list. */

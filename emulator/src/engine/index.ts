@@ -1,6 +1,8 @@
 // The flow interpreter's public entry point: start one execution of a flow definition and observe
 // its history. Used by the emulator's execution management and by `flowdeck run`.
 import { createRun } from './run';
+
+export { definitionFailure } from './run';
 import type { RunHandle, RunOptions } from './types';
 
 export * from './types';

@@ -9,8 +9,8 @@ import { copyJson, isObject, jsonText, MAX_VALUE_DEPTH, tooDeepFailure, valueDep
 import { compileLegacyFlow } from './legacy/compile';
 import { runLegacyFlow } from './legacy/interpreter';
 import { executionScope } from './observer';
-import { Runtime } from './runtime';
-import type { JsonValue, RunHandle, RunOptions, RunResult } from './types';
+import { DEFAULT_LIMITS, Runtime } from './runtime';
+import type { JsonValue, Limits, RunHandle, RunOptions, RunResult } from './types';
 
 /** Express executions last at most 5 minutes. */
 const EXPRESS_MAX_SECONDS = 300;
@@ -24,11 +24,11 @@ type Program = { timeoutSeconds: number; run(rt: Runtime, input: JsonValue, trai
 const compiledByDefinition = new WeakMap<object, Program | FlowFailure>();
 
 function cachedProgram(definition: JsonValue, rt: Runtime, defaultLimits: boolean): Program {
-  if (!defaultLimits || definition === null || typeof definition !== 'object') return compileProgram(definition, rt);
+  if (!defaultLimits || definition === null || typeof definition !== 'object') return compileProgram(definition, rt.limits);
   let entry = compiledByDefinition.get(definition);
   if (!entry) {
     try {
-      entry = compileProgram(definition, rt);
+      entry = compileProgram(definition, rt.limits);
     } catch (e) {
       if (!(e instanceof FlowFailure)) throw e;
       entry = e;
@@ -40,22 +40,37 @@ function cachedProgram(definition: JsonValue, rt: Runtime, defaultLimits: boolea
 }
 
 /** Compiles the definition for its dialect, or throws FlowFailure(FnF.InvalidDefinition). */
-export function compileProgram(definition: JsonValue, rt: Runtime): Program {
+export function compileProgram(definition: JsonValue, limits: Limits): Program {
   if (isObject(definition) && definition['Type'] === 'StateMachine') {
-    const flow = compileCurrentFlow(definition, rt.limits);
+    const flow = compileCurrentFlow(definition, limits);
     return {
       timeoutSeconds: flow.timeoutSeconds,
       run: (r, input, trail) => runScope(r, flow.root, input, trail, r.signal),
     };
   }
   if (isObject(definition) && definition['type'] === 'flow') {
-    const flow = compileLegacyFlow(definition, rt.limits);
+    const flow = compileLegacyFlow(definition, limits);
     return { timeoutSeconds: flow.timeoutSeconds, run: (r, input, trail) => runLegacyFlow(r, flow, input, trail) };
   }
   throw new FlowFailure(
     EngineErrors.invalidDefinition,
     'the definition is neither a current-spec flow (Type: StateMachine, SpecVersion: v1, StartAt, States) nor a legacy flow (type: flow, version: v1, steps)',
   );
+}
+
+/**
+ * Compiles without running: the FnF.InvalidDefinition failure an execution of `definition` would
+ * end with at once, or undefined when the engine accepts it. Its cause starts with the place
+ * (`state "Name": Key`, `step "name"`, `the flow`).
+ */
+export function definitionFailure(definition: JsonValue, limits: Limits = DEFAULT_LIMITS): FlowFailure | undefined {
+  try {
+    compileProgram(definition, limits);
+    return undefined;
+  } catch (e) {
+    if (e instanceof FlowFailure) return e;
+    throw e;
+  }
 }
 
 export function createRun(options: RunOptions): RunHandle {

@@ -7,7 +7,7 @@ import { EngineErrors, FlowFailure } from './errors';
 import { EventLog } from './history';
 import { jsonBytes, type JsonObject } from './json';
 import type { RunObserver } from './observer';
-import type { Clock, ExecutionMode, JsonValue, Limits, RunOptions, TaskEnvironment } from './types';
+import type { Clock, ExecutionMode, JsonValue, Limits, MapRunHost, ObjectAccess, RunOptions, TaskEnvironment } from './types';
 
 export const DEFAULT_LIMITS: Limits = {
   maxStateDataBytes: 64 * 1024,
@@ -33,6 +33,9 @@ export class Runtime {
   readonly limits: Limits;
   readonly log: EventLog;
   readonly tasks: TaskEnvironment;
+  /** A distributed Map's object store, and who runs its child executions (undefined: this process). */
+  readonly objects: ObjectAccess | undefined;
+  readonly mapRuns: MapRunHost | undefined;
   readonly flowName: string;
   readonly executionName: string;
   readonly roleArn: string;
@@ -53,6 +56,8 @@ export class Runtime {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.log = new EventLog(this.clock, options.onEvent, this.limits.maxEvents);
     this.tasks = options.tasks;
+    this.objects = options.objects;
+    this.mapRuns = options.mapRuns;
     this.flowName = options.flowName;
     this.executionName = options.executionName;
     this.roleArn = options.roleArn ?? '';

@@ -145,6 +145,62 @@ export interface RunOptions {
   readonly newTaskToken?: () => string;
   /** Hooks at state boundaries (debugger, coverage); see observer.ts. */
   readonly observer?: RunObserver;
+  /** The object store a distributed Map reads items from and writes results to. */
+  readonly objects?: ObjectAccess;
+  /** Runs a distributed Map's child executions; defaults to running them in this process. */
+  readonly mapRuns?: MapRunHost;
+}
+
+/** One object of a listing (ListObjects `Contents`). */
+export interface ObjectSummary {
+  readonly key: string;
+  readonly size: number;
+  readonly etag: string;
+  /** ISO 8601. */
+  readonly lastModified: string;
+}
+
+/** OSS as a distributed Map sees it: the emulator's object store locally, OSS in the cloud. */
+export interface ObjectAccess {
+  /** The object's bytes, or undefined when there is none. */
+  get(bucket: string, key: string): Promise<Uint8Array | undefined>;
+  /** Every object whose key starts with `prefix`, in key order. */
+  list(bucket: string, prefix: string): Promise<readonly ObjectSummary[]>;
+  put(bucket: string, key: string, body: string): Promise<void>;
+}
+
+/** What a MapRun starts with; the tolerance and concurrency may change while it runs (UpdateMapRun). */
+export interface MapRunStart {
+  readonly flowName: string;
+  readonly executionName: string;
+  readonly stateName: string;
+  /** The processor as a flow of its own (`Type: StateMachine`), which every child runs. */
+  readonly definition: JsonValue;
+  readonly mode: ExecutionMode;
+  readonly total: number;
+  readonly concurrency: number;
+  readonly toleratedFailureCount: number;
+  readonly toleratedFailurePercentage: number;
+}
+
+export interface MapRunSettings {
+  readonly concurrency: number;
+  readonly toleratedFailureCount: number;
+  readonly toleratedFailurePercentage: number;
+}
+
+/** One running MapRun: its name, current settings, and its child executions. */
+export interface MapRunSession {
+  readonly name: string;
+  settings(): MapRunSettings;
+  /** Runs child `index` with `input` to its end; `signal` stops it. */
+  runChild(index: number, input: JsonValue, signal: AbortSignal): Promise<RunResult>;
+  /** Records how the MapRun ended. */
+  end(status: 'Succeeded' | 'Failed' | 'Aborted'): void;
+}
+
+export interface MapRunHost {
+  start(request: MapRunStart): Promise<MapRunSession>;
 }
 
 export interface RunHandle {

@@ -3,7 +3,9 @@
 // task tokens route callbacks to the right run, and long polls wait on the end.
 import { randomUUID } from 'node:crypto';
 import { startRun, type Clock, type HistoryEvent, type JsonValue, type RunHandle, type RunResult, type TaskEnvironment } from '../engine';
+import type { ObjectAccess } from '../engine';
 import type { ExecutionEntry, FnfStore } from '../store/fnfStore';
+import { MapRuns } from './mapRuns';
 import type { ExecutionMode, StoredExecution, StoredFlow, StoredFlowVersion } from '../store/records';
 
 export interface ExecutionManagerOptions {
@@ -14,6 +16,8 @@ export interface ExecutionManagerOptions {
   readonly clock?: Clock;
   /** Reports a failed log write (the execution goes on; the failure must not pass silently). */
   readonly onError: (err: unknown) => void;
+  /** The object store distributed Maps read items from and write results to. */
+  readonly objects?: ObjectAccess;
 }
 
 interface Running {
@@ -43,6 +47,8 @@ export interface StartRequest {
   readonly qualifier?: string;
   /** The published version that runs (`definition` is its definition); absent for the latest. */
   readonly version?: StoredFlowVersion;
+  /** A distributed Map's child execution: the MapRun it belongs to. */
+  readonly mapRunName?: string;
 }
 
 export class ExecutionManager {
@@ -50,8 +56,12 @@ export class ExecutionManager {
   /** Every token issued since start and the execution it belongs to. */
   private readonly tokens = new Map<string, ExecutionEntry>();
   private closed = false;
+  /** Every distributed Map's MapRun since start (DescribeMapRun, UpdateMapRun). */
+  readonly mapRuns: MapRuns;
 
-  constructor(private readonly options: ExecutionManagerOptions) {}
+  constructor(private readonly options: ExecutionManagerOptions) {
+    this.mapRuns = new MapRuns(options.now);
+  }
 
   /** Starts an execution; resolves once it runs (and, for Standard, once its start is on disk). */
   async start(request: StartRequest): Promise<ExecutionEntry> {
@@ -72,6 +82,7 @@ export class ExecutionManager {
       Environment: request.flow.Environment,
       ...(request.qualifier ? { Qualifier: request.qualifier } : {}),
       ...(request.version ? { FlowVersion: request.version.Version } : {}),
+      ...(request.mapRunName ? { MapRunName: request.mapRunName } : {}),
     };
     // The start is on disk before the run begins, so a start that storage refused (answered 503)
     // leaves nothing behind: no execution that reads as Running, no events.
@@ -87,6 +98,8 @@ export class ExecutionManager {
       roleArn: request.flow.RoleArn || undefined,
       timeScale: this.options.timeScale,
       clock: this.options.clock,
+      ...(this.options.objects ? { objects: this.options.objects } : {}),
+      mapRuns: this.mapRuns.hostFor(request.flow, this),
       onEvent: (event) => {
         if (this.closed) return;
         this.options.store.appendEvent(entry, { ...event }).catch(this.options.onError);

@@ -13,6 +13,7 @@ import { createLanguageService, type FlowLanguageService } from '../../../server
 import type { AnalysedDocument } from '../../../server/src/service/types';
 import type { ExecutionMode, TaskEnvironment } from '../engine';
 import { CONFIG_FILE, createWorkspaceTasks } from '../tasks';
+import { WORKSPACE_OBJECTS_DIR } from '../objects/store';
 
 export interface LoadedFlow {
   readonly path: string;
@@ -108,7 +109,7 @@ export function readInputFile(file: string, cwd: string): { value: JsonValue } |
 /** The nearest folder at or above `dir` holding the emulator configuration, else `fallback`. */
 export function findWorkspace(dir: string, fallback: string): string {
   for (let d = dir; ; d = dirname(d)) {
-    if (existsSync(join(d, CONFIG_FILE))) return d;
+    if (existsSync(join(d, CONFIG_FILE)) || existsSync(join(d, WORKSPACE_OBJECTS_DIR))) return d;
     if (dirname(d) === d) return fallback;
   }
 }

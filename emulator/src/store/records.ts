@@ -43,6 +43,8 @@ export interface StoredExecution {
   Qualifier?: string;
   /** The published version that ran; absent when the flow's latest definition ran. */
   FlowVersion?: string;
+  /** Set on a distributed Map's child execution: the MapRun it belongs to. */
+  MapRunName?: string;
 }
 
 /** A published version: the flow's definition when PublishFlowVersion was called. */

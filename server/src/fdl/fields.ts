@@ -49,6 +49,12 @@ const SHAPE_SCHEMAS: Record<Exclude<Shape, 'state' | 'constructor' | 'parameters
   retryRule: defs.Retrier,
   catchRule: defs.Catcher,
   processorConfig: defs.MapDistributed?.properties?.ProcessorConfig,
+  itemReader: resolveRef(root, defs.MapDistributed?.properties?.ItemReader),
+  sourceParameters: resolveRef(root, defs.MapDistributed?.properties?.ItemReader?.properties?.SourceParameters),
+  readerConfig: resolveRef(root, defs.MapDistributed?.properties?.ItemReader?.properties?.ReaderConfig),
+  itemBatcher: resolveRef(root, defs.MapDistributed?.properties?.ItemBatcher),
+  resultWriter: resolveRef(root, defs.MapDistributed?.properties?.ResultWriter),
+  resultWriterParameters: resolveRef(root, defs.MapDistributed?.properties?.ResultWriter?.properties?.Parameters),
 };
 
 const SHAPE_FIELDS = new Map<Shape, readonly FieldDoc[]>(Object.entries(SHAPE_SCHEMAS).map(([shape, s]) => [shape as Shape, fieldsOf(root, RULES, s)]));

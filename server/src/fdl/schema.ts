@@ -74,7 +74,7 @@ const problem = (range: OffsetRange, severity: DiagnosticSeverity, code: string,
 
 // ---------------------------------------------------------------- current spec
 
-const DISTRIBUTED_ONLY = new Set(['ItemReader', 'ItemConstructor', 'ItemBatcher', 'ResultWriter', 'MaxItems', 'ToleratedFailurePercentage']);
+const DISTRIBUTED_ONLY = new Set(['ItemReader', 'ItemConstructor', 'ItemBatcher', 'ResultWriter', 'MaxItems', 'ToleratedFailurePercentage', 'ToleratedFailureCount']);
 
 /** Amazon States Language habits, and what CloudFlow writes instead. */
 const ASL_ADVICE: Record<string, string> = {

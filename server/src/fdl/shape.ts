@@ -6,6 +6,7 @@ import { stringValue, prop } from './tree';
 /** The kinds of object a flow is made of. */
 export type Shape =
   | 'root' | 'state' | 'scope' | 'choiceBranch' | 'retryRule' | 'catchRule' | 'processorConfig'
+  | 'itemReader' | 'sourceParameters' | 'readerConfig' | 'itemBatcher' | 'resultWriter' | 'resultWriterParameters'
   | 'constructor' | 'parameters' | 'other';
 
 export interface ObjectContext {
@@ -77,9 +78,18 @@ export function classifyObject(target: ObjectNode): ObjectContext {
         else if (key === 'Catch') pendingList = 'catchRule';
         else if (key === 'Processor') ctx = { shape: 'scope', ...inState };
         else if (key === 'ProcessorConfig') ctx = { shape: 'processorConfig', ...inState };
+        else if (key === 'ItemReader') ctx = { shape: 'itemReader', ...inState };
+        else if (key === 'ItemBatcher') ctx = { shape: 'itemBatcher', ...inState };
+        else if (key === 'ResultWriter') ctx = { shape: 'resultWriter', ...inState };
         else if (CONSTRUCTORS.has(key)) ctx = { shape: 'constructor', constructorKey: key, ...inState };
         else if (key === 'Parameters') ctx = { shape: 'parameters', constructorKey: key, ...inState };
         else ctx = { shape: 'other' };
+        break;
+      case 'itemReader':
+        ctx = key === 'SourceParameters' ? { shape: 'sourceParameters', ...inState } : key === 'ReaderConfig' ? { shape: 'readerConfig', ...inState } : { shape: 'other' };
+        break;
+      case 'resultWriter':
+        ctx = key === 'Parameters' ? { shape: 'resultWriterParameters', ...inState } : { shape: 'other' };
         break;
       case 'catchRule':
         ctx = key === 'OutputConstructor' ? { shape: 'constructor', constructorKey: 'CatchOutputConstructor', ...inState } : { shape: 'other' };

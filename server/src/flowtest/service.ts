@@ -35,4 +35,6 @@ export const flowtestService: DialectService = {
   rename: () => null,
   codeActions: () => [],
   foldingRanges: () => [],
+  // a test file is a list of cases, not a flow: nothing to draw
+  graph: () => ({ nodes: [], edges: [] }),
 };

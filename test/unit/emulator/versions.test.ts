@@ -110,10 +110,10 @@ describe('emulator flow versions', () => {
     assert.equal(badLimit.body['Code'], 'InvalidArgument');
   });
 
-  test('MapRun actions stay unsupported', async () => {
+  test('DescribeMapRun of an execution that does not exist is ExecutionNotExists', async () => {
     const r = await f.client.call('DescribeMapRun', { FlowName: 'ver_a', ExecutionName: 'e', MapRunName: 'm' });
-    assert.equal(r.status, 400);
-    assert.equal(r.body['Code'], 'ActionNotSupported');
+    assert.equal(r.status, 404);
+    assert.equal(r.body['Code'], 'ExecutionNotExists');
   });
 });
 

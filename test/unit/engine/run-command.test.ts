@@ -59,3 +59,17 @@ describe('flowdeck run', () => {
     assert.equal((await cli(['a.yaml', '--bogus'])).code, 2);
   });
 });
+
+describe('flowdeck run: the distributed Map example', () => {
+  test('examples/price-lines-csv reads the CSV from the workspace objects and tolerates its one bad line', async () => {
+    let out = '';
+    let err = '';
+    const examples = join(import.meta.dirname, '../../../examples');
+    const code = await runCommand(['price-lines-csv.flow.yaml'], { cwd: examples, stdout: (t) => (out += t), stderr: (t) => (err += t) });
+    assert.equal(err, '');
+    assert.equal(code, 0);
+    assert.match(out, /IterationEntered PriceEveryLine \{"mapRunName":"[^"]+","items":5,"mode":"Express"\}/);
+    const output = JSON.parse(out.slice(out.indexOf('Succeeded. Output:\n') + 'Succeeded. Output:\n'.length)) as { Items: ({ order: string; amount: number } | null)[] };
+    assert.deepEqual(output.Items.map((i) => i && [i.order, i.amount]), [['1001', 25], ['1001', 32], ['1002', 39.9], null, ['1004', 125]]);
+  });
+});

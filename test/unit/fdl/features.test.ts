@@ -255,3 +255,48 @@ describe('quick fixes', () => {
     assert.match(fixed, /\n {4}TaskMode: RequestComplete\n/);
   });
 });
+
+describe('distributed Map fields', () => {
+  const MAP = `Type: StateMachine
+SpecVersion: v1
+Name: f
+StartAt: Each
+States:
+  - Type: Map
+    Name: Each
+    ProcessorConfig:
+      ExecutionMode: Express
+    ItemReader:
+      SourceType: OSS_CSV
+      SourceParameters:
+        Bucket: data
+        ObjectName: in.csv
+    ItemBatcher:
+      MaxItemsPerBatch: 10
+    Processor:
+      StartAt: P
+      States:
+        - Type: Pass
+          Name: P
+          End: true
+    End: true
+`;
+
+  test('completion offers ItemReader, ItemBatcher, ResultWriter and the tolerances; inside ItemReader its own keys; SourceType its values', () => {
+    const top = cursor(MAP.replace('    ItemBatcher:\n      MaxItemsPerBatch: 10\n', '    Tol|\n'));
+    const names = labels(ls.complete(top.doc, top.pos).items);
+    for (const k of ['ResultWriter', 'ItemBatcher', 'ToleratedFailureCount', 'ToleratedFailurePercentage', 'MaxItems']) assert.ok(names.includes(k), k);
+    const inner = cursor(MAP.replace('      SourceType: OSS_CSV\n', '      SourceType: OSS_CSV\n      Re|\n'));
+    assert.ok(labels(ls.complete(inner.doc, inner.pos).items).includes('ReaderConfig'));
+    const value = cursor(MAP.replace('SourceType: OSS_CSV', 'SourceType: |'));
+    assert.deepEqual(labels(ls.complete(value.doc, value.pos).items).sort(), ['OSS_CSV', 'OSS_INVENTORY_FILES', 'OSS_JSON_LIST', 'OSS_OBJECTS']);
+  });
+
+  test('hover on a sub-field shows its documentation with the source page', () => {
+    const doc = docOf(MAP);
+    const source = ls.hover(doc, rangeOf(MAP, 'SourceType').start);
+    assert.match(JSON.stringify(source?.contents), /OSS_CSV.*the rows of the CSV file/);
+    const reader = ls.hover(doc, rangeOf(MAP, 'ItemReader').start);
+    assert.match(JSON.stringify(reader?.contents), /serverless-workflow\/latest\/distributed-mode/);
+  });
+});

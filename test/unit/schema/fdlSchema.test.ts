@@ -130,7 +130,12 @@ describe('FDL schema diagnostics (current spec)', () => {
     const reader = errors(map('    ItemReader: {}\n'));
     assert.equal(reader.length, 1);
     assert.match(reader[0]!.message, /distributed-mode Map field: add `ProcessorConfig`/);
-    assert.deepEqual(errors(map('    ItemReader: {}\n    ProcessorConfig:\n      ExecutionMode: Express\n')), []);
+    const distributed = (extra: string) => errors(map(`${extra}    ProcessorConfig:\n      ExecutionMode: Express\n`));
+    assert.deepEqual(distributed('    ItemReader:\n      SourceType: OSS_CSV\n      SourceParameters:\n        Bucket: data\n        ObjectName: in.csv\n'), []);
+    assert.deepEqual(distributed('    ItemReader: {}\n').map((d) => d.message.split('.')[0]), ['`ItemReader` is missing the required property `SourceType`', '`ItemReader` is missing the required property `SourceParameters`']);
+    const noObject = distributed('    ItemReader:\n      SourceType: OSS_CSV\n      SourceParameters:\n        Bucket: data\n');
+    assert.deepEqual(noObject.map((d) => d.message.split('.')[0]), ['`SourceParameters` is missing the required property `ObjectName`']);
+    assert.deepEqual(distributed('    ItemReader:\n      SourceType: OSS_OBJECTS\n      SourceParameters:\n        Bucket: data\n        Prefix: in/\n'), []);
   });
 
   test('Wait needs Seconds or Seconds.$; Seconds out of range underlines the value', () => {

@@ -25,11 +25,11 @@ export class FlowNode {
 export class ExecutionNode {
   readonly kind = 'execution';
   constructor(
-    readonly parent: FlowNode,
+    readonly parent: FlowNode | MapRunNode,
     public execution: Execution,
   ) {}
   get flowName(): string {
-    return this.execution.FlowName || this.parent.name;
+    return this.execution.FlowName || (this.parent.kind === 'flow' ? this.parent.name : this.parent.flowName);
   }
   get name(): string {
     return this.execution.Name;
@@ -37,6 +37,32 @@ export class ExecutionNode {
   get running(): boolean {
     return !isTerminalStatus(this.execution.Status);
   }
+}
+
+/** A distributed Map's MapRun inside an execution; its children are the MapRun's child executions. */
+export class MapRunNode {
+  readonly kind = 'mapRun';
+  constructor(
+    readonly parent: ExecutionNode,
+    readonly mapRunName: string,
+    readonly stateName: string,
+    readonly items: number | undefined,
+  ) {}
+  get flowName(): string {
+    return this.parent.flowName;
+  }
+}
+
+/** The MapRuns an execution's history names (each distributed Map's IterationEntered event). */
+export function mapRunsOf(parent: ExecutionNode, events: readonly HistoryEvent[]): MapRunNode[] {
+  const out: MapRunNode[] = [];
+  for (const ev of events) {
+    const detail = ev.EventDetail;
+    if (ev.Type !== 'IterationEntered' || detail === null || typeof detail !== 'object' || Array.isArray(detail)) continue;
+    const { mapRunName, items } = detail;
+    if (typeof mapRunName === 'string') out.push(new MapRunNode(parent, mapRunName, ev.StepName, typeof items === 'number' ? items : undefined));
+  }
+  return out;
 }
 
 export class LoadMoreNode {
@@ -56,14 +82,14 @@ export class EventNode {
 export class MessageNode {
   readonly kind = 'message';
   constructor(
-    readonly parent: TargetNode | FlowNode | ExecutionNode | undefined,
+    readonly parent: TargetNode | FlowNode | ExecutionNode | MapRunNode | undefined,
     readonly message: string,
     readonly icon: string = 'info',
     readonly tooltip?: string,
   ) {}
 }
 
-export type ExecutionsTreeNode = TargetNode | FlowNode | ExecutionNode | LoadMoreNode | EventNode | MessageNode;
+export type ExecutionsTreeNode = TargetNode | FlowNode | ExecutionNode | MapRunNode | LoadMoreNode | EventNode | MessageNode;
 
 /** Codicon and colour per execution status. */
 export function statusIcon(status: string): vscode.ThemeIcon {
@@ -125,9 +151,11 @@ export function toTreeItem(node: ExecutionsTreeNode): vscode.TreeItem {
     }
     case 'execution': {
       const e = node.execution;
-      const item = new vscode.TreeItem(e.Name, vscode.TreeItemCollapsibleState.Collapsed);
+      // A MapRun's child is named `<MapRunName>-<index>`: lead with the item, which the long name hides.
+      const index = node.parent.kind === 'mapRun' ? /-(\d+)$/.exec(e.Name)?.[1] : undefined;
+      const item = new vscode.TreeItem(index !== undefined ? vscode.l10n.t('Item {0}', index) : e.Name, vscode.TreeItemCollapsibleState.Collapsed);
       item.iconPath = statusIcon(e.Status);
-      item.description = executionDescription(e);
+      item.description = index !== undefined ? `${e.Status} · ${executionDescription(e)}` : executionDescription(e);
       item.contextValue = node.running ? 'execution.running' : 'execution';
       const md = new vscode.MarkdownString();
       md.appendMarkdown(`**${e.Name}** — ${e.Status}\n\n`);
@@ -135,6 +163,14 @@ export function toTreeItem(node: ExecutionsTreeNode): vscode.TreeItem {
       if (e.StoppedTime) md.appendText(`${vscode.l10n.t('Stopped: {0}', new Date(e.StoppedTime).toLocaleString())}\n`);
       if (e.Input !== undefined) md.appendCodeblock(prettyJson(e.Input).slice(0, 2000), 'json');
       item.tooltip = md;
+      return item;
+    }
+    case 'mapRun': {
+      const item = new vscode.TreeItem(vscode.l10n.t('MapRun of {0}', node.stateName), vscode.TreeItemCollapsibleState.Collapsed);
+      item.iconPath = new vscode.ThemeIcon('list-tree');
+      item.description = node.items !== undefined ? vscode.l10n.t('{0} child executions', node.items) : node.mapRunName;
+      item.contextValue = 'mapRun';
+      item.tooltip = vscode.l10n.t('MapRun {0}: the child executions of the distributed Map state "{1}"', node.mapRunName, node.stateName);
       return item;
     }
     case 'loadMore': {

@@ -9,7 +9,7 @@ import { ContextKeys } from '../commandIds';
 import { describeError } from '../errors';
 import { isTerminalStatus } from '../eventFormat';
 import type { Targets } from '../targets';
-import { EventNode, ExecutionNode, FlowNode, LoadMoreNode, MessageNode, TargetNode, toTreeItem, type ExecutionsTreeNode } from './nodes';
+import { EventNode, ExecutionNode, FlowNode, LoadMoreNode, MapRunNode, MessageNode, TargetNode, mapRunsOf, toTreeItem, type ExecutionsTreeNode } from './nodes';
 
 interface ExecutionPage {
   nodes: ExecutionNode[];
@@ -70,7 +70,7 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
       return children;
     } catch (error) {
       this.log.warn(`Executions view: ${describeError(error)}`);
-      const parent = node && (node.kind === 'target' || node.kind === 'flow' || node.kind === 'execution') ? node : undefined;
+      const parent = node && (node.kind === 'target' || node.kind === 'flow' || node.kind === 'execution' || node.kind === 'mapRun') ? node : undefined;
       return [new MessageNode(parent, vscode.l10n.t('Could not load: {0}', describeError(error)), 'warning', describeError(error))];
     }
   }
@@ -84,6 +84,8 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
         return this.flowChildren(node);
       case 'execution':
         return this.eventChildren(node);
+      case 'mapRun':
+        return this.mapRunChildren(node);
       default:
         return [];
     }
@@ -151,11 +153,32 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
     this.changed.fire(node.parent);
   }
 
+  private readonly mapRunNodes = new Map<string, MapRunNode>();
+
+  /** The execution's MapRuns (distributed Maps) first, then its events. */
   private async eventChildren(node: ExecutionNode): Promise<ExecutionsTreeNode[]> {
     const { client } = await this.clients.current();
     const events: EventNode[] = [];
     for await (const ev of client.getExecutionHistory({ FlowName: node.flowName, ExecutionName: node.name, Limit: 999 })) events.push(new EventNode(node, ev));
-    return events.length > 0 ? events : [new MessageNode(node, vscode.l10n.t('No events recorded.'))];
+    if (events.length === 0) return [new MessageNode(node, vscode.l10n.t('No events recorded.'))];
+    // The same MapRun node each time, so the view and reveal() agree on which object it is.
+    const runs = mapRunsOf(node, events.map((e) => e.event)).map((r) => {
+      const known = this.mapRunNodes.get(r.mapRunName);
+      if (known) return known;
+      this.mapRunNodes.set(r.mapRunName, r);
+      return r;
+    });
+    return [...runs, ...events];
+  }
+
+  /** A MapRun's child executions (ListExecutions with MapRunName), in item order. */
+  private async mapRunChildren(node: MapRunNode): Promise<ExecutionsTreeNode[]> {
+    const { client } = await this.clients.current();
+    const children: ExecutionNode[] = [];
+    for await (const e of client.listExecutions({ FlowName: node.flowName, MapRunName: node.mapRunName, Limit: 100 })) children.push(new ExecutionNode(node, e));
+    const index = (n: ExecutionNode): number => Number(/-(\d+)$/.exec(n.name)?.[1] ?? 0);
+    children.sort((a, b) => index(a) - index(b));
+    return children.length > 0 ? children : [new MessageNode(node, vscode.l10n.t('No child executions yet.'))];
   }
 
   /** The flows and executions loaded so far (for tests and for "Start again" lookups). */

@@ -6,6 +6,7 @@ import type { ServerResponse } from 'node:http';
 import { decodePathSegment } from '../transport/request';
 import { request } from 'undici';
 import { ApiError, unknownAction, type ExtraRoute, type ProductApi, type ProductEnvironment, type ProductFactory, type RequestParams } from '../product';
+import { popGatewayErrors } from '../transport/errors';
 import { CamsStore, type CamsFlowRecord } from './store';
 import { flowJsonErrors } from './validate';
 
@@ -15,6 +16,12 @@ const CATEGORIES = ['SIGN_UP', 'SIGN_IN', 'APPOINTMENT_BOOKING', 'LEAD_GENERATIO
 const MAX_FLOW_JSON_BYTES = 10 * 1024 * 1024;
 const ASSET_PREFIX = '/cams/assets/';
 const UPLOAD_PREFIX = '/cams/uploads/';
+/** The emulated CAMS bucket: upload folders handed out by GetChatappUploadAuthorization, and each flow's published Flow JSON. */
+export const CAMS_BUCKET = 'flowdeck-cams';
+/** How long upload credentials last (the SDK's documented example `Expire: 3600`). */
+const UPLOAD_AUTHORIZATION_SECONDS = 3600;
+/** How long a pulled FilePath URL stays valid. */
+const ASSET_URL_SECONDS = 3600;
 
 /** The service's documented errors (API metadata, HTTP 400 for every flow action). */
 const camsErrors = {
@@ -85,13 +92,19 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     return f;
   };
 
-  /** Reads the file a FilePath names: the emulator's own uploads directly, other URLs over HTTP. */
+  /** Reads the file a FilePath names: the emulator's own objects and uploads directly, other URLs over HTTP. */
   const fetchFile = async (filePath: string): Promise<string> => {
     const own = env.endpoint() + UPLOAD_PREFIX;
     if (filePath.startsWith(own)) {
       const text = store.uploads.get(decodePathSegment(filePath.slice(own.length).replace(/\?.*$/, '')));
       if (text === undefined) throw camsErrors.invalid('FilePath', `Nothing was uploaded at ${filePath}.`);
       return text;
+    }
+    const object = env.objects.parseObjectUrl(filePath.split('?')[0] as string);
+    if (object) {
+      const found = await env.objects.store.get(object.bucket, object.key).catch(() => undefined);
+      if (!found) throw camsErrors.invalid('FilePath', `No object ${object.key} in bucket ${object.bucket}: upload it first.`);
+      return found.body.toString('utf8');
     }
     if (!/^https?:\/\//.test(filePath)) throw camsErrors.invalid('FilePath', 'It must be an http(s) URL of the Flow JSON file.');
     try {
@@ -152,8 +165,22 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     },
     async GetFlowJSONAssest(p) {
       const f = flow(p);
-      // A presigned URL, as the service hands out OSS URLs: anyone holding it may read the file for an hour.
-      return ok({ FlowId: f.FlowId, FilePath: f.json === undefined ? '' : env.presign(`${ASSET_PREFIX}${f.FlowId}/${f.revision}.json`, env.now() + 3600 * 1000) });
+      if (f.json === undefined) return ok({ FlowId: f.FlowId, FilePath: '' });
+      // The Flow JSON is served from the object store, as the service serves it from OSS.
+      const key = `assets/${f.FlowId}/${f.revision}.json`;
+      if (!(await env.objects.store.get(CAMS_BUCKET, key))) await env.objects.store.put(CAMS_BUCKET, key, Buffer.from(f.json, 'utf8'));
+      return ok({ FlowId: f.FlowId, FilePath: env.objects.presignedGetUrl(CAMS_BUCKET, key, ASSET_URL_SECONDS) });
+    },
+    async GetChatappUploadAuthorization(p) {
+      // CustSpaceId is documented as required for ISV sub-accounts; a direct customer may omit it.
+      const space = str(p, 'CustSpaceId');
+      if (space !== undefined && !/^[\w-]{1,64}$/.test(space)) throw camsErrors.invalid('CustSpaceId', 'Use the space ID of the ISV sub-customer.');
+      const dir = `${space ?? 'default'}/${Math.floor(env.now() / 1000)}${Math.floor(Math.random() * 1e6)}`;
+      const c = env.objects.credentials.issue(CAMS_BUCKET, `${dir}/`, UPLOAD_AUTHORIZATION_SECONDS);
+      return ok({
+        AccessKeyId: c.accessKeyId, AccessKeySecret: c.accessKeySecret, SecurityToken: c.securityToken,
+        BucketName: CAMS_BUCKET, Dir: dir, EndPoint: env.endpoint(), Expire: UPLOAD_AUTHORIZATION_SECONDS,
+      });
     },
     async UpdateFlowJSONAsset(p) {
       const f = flow(p);
@@ -236,6 +263,7 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     name: 'cams',
     version: CAMS_VERSION,
     style: 'rpc',
+    signInErrors: popGatewayErrors,
     faultErrors: { throttled: camsErrors.limitControl(), internal: new ApiError(500, 'InternalError', 'The request processing has failed due to some unknown error.') },
     async handle(action, params) {
       // A Map: `constructor`, `__proto__` and other inherited members are no action.

@@ -1,7 +1,8 @@
 // The CynosDB product (Tencent Cloud TDSQL-C, API 2019-01-07, TC3-signed by the transport):
 // RestartInstance starts an asynchronous task flow and returns its FlowId; DescribeFlow reports
 // it as 2 (processing) until its modelled duration has passed, then 0 (succeeded).
-import { ApiError, unknownAction, type ProductApi, type ProductEnvironment, type ProductFactory, type RequestParams } from '../product';
+import type { ProductApi, ProductEnvironment, ProductFactory, RequestParams } from '../product';
+import { tc3Errors, tencentError } from '../transport/errors';
 
 export const CYNOSDB_VERSION = '2019-01-07';
 /** How long an emulated restart takes at time scale 1. */
@@ -16,11 +17,26 @@ interface TaskFlow {
 }
 
 const cynosdbErrors = {
-  missing: (name: string) => new ApiError(400, 'MissingParameter', `The request is missing a required parameter \`${name}\`.`),
-  invalidValue: (detail: string) => new ApiError(400, 'InvalidParameterValue.InvalidParameterValueError', `参数值无效。 ${detail}`),
-  flowNotFound: (id: number) => new ApiError(400, 'InvalidParameterValue.FlowNotFound', `任务流ID不存在。 (FlowId ${id})`),
-  instanceNotFound: (id: string) => new ApiError(400, 'InvalidParameterValue.InstanceNotFoundError', `实例不存在。 (InstanceId ${id})`),
+  missing: (name: string) => tc3Errors.missingParameter(name),
+  invalidValue: (detail: string) =>
+    tencentError(400, 'InvalidParameterValue.InvalidParameterValueError', `Invalid parameter value. ${detail}`, `参数值无效。 ${detail}`),
+  flowNotFound: (id: number) =>
+    tencentError(400, 'InvalidParameterValue.FlowNotFound', `The task flow ID does not exist. (FlowId ${id})`, `任务流ID不存在。 (FlowId ${id})`),
+  instanceNotFound: (id: string) =>
+    tencentError(400, 'InvalidParameterValue.InstanceNotFoundError', `The instance does not exist. (InstanceId ${id})`, `实例不存在。 (InstanceId ${id})`),
 };
+
+/**
+ * An integer parameter: a JSON number from a TC3 POST body, or its decimal text from a GET query
+ * or a v1-signed form, where every value travels as a string.
+ */
+function integerParam(p: RequestParams, name: string): number | undefined {
+  const raw = p[name];
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw === 'number' && Number.isInteger(raw)) return raw;
+  if (typeof raw === 'string' && /^-?\d+$/.test(raw)) return Number(raw);
+  throw cynosdbErrors.invalidValue(`${name} must be an integer.`);
+}
 
 /** Emulated instances: any id of the service's form `cynosdbmysql-ins-xxxxxxxx`. */
 const INSTANCE_ID = /^cynosdbmysql-ins-[a-z0-9]{8}$/;
@@ -38,9 +54,8 @@ export async function createCynosdbProduct(env: ProductEnvironment): Promise<Pro
 
   const handlers: ReadonlyMap<string, (p: RequestParams) => Promise<unknown>> = new Map(Object.entries({
     async DescribeFlow(p) {
-      const raw = p['FlowId'];
-      if (raw === undefined || raw === null) throw cynosdbErrors.missing('FlowId');
-      if (typeof raw !== 'number' || !Number.isInteger(raw)) throw cynosdbErrors.invalidValue('FlowId must be an integer.');
+      const raw = integerParam(p, 'FlowId');
+      if (raw === undefined) throw cynosdbErrors.missing('FlowId');
       const flow = flows.get(raw);
       if (!flow) throw cynosdbErrors.flowNotFound(raw);
       const done = env.now() - flow.startedAt >= flow.durationMs;
@@ -64,7 +79,7 @@ export async function createCynosdbProduct(env: ProductEnvironment): Promise<Pro
     async handle(action, params) {
       // A Map: `constructor`, `__proto__` and other inherited members are no action.
       const h = handlers.get(action);
-      if (!h) throw unknownAction(action);
+      if (!h) throw tc3Errors.invalidAction(action);
       return h(params);
     },
   };

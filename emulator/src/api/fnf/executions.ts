@@ -95,7 +95,10 @@ export function listExecutions(ctx: FnfContext, p: RequestParams): unknown {
   const prefix = optional(p, 'ExecutionNamePrefix') ?? '';
   const metadataOnly = optionalBool(p, 'MetadataOnly') ?? false;
   const qualifier = optional(p, 'Qualifier') || undefined;
+  // With MapRunName: that MapRun's child executions; without: the flow's own executions only.
+  const mapRunName = optional(p, 'MapRunName') || undefined;
   const matching = ctx.store.executions(flow.Id).filter(({ exec }) => {
+    if (exec.MapRunName !== mapRunName) return false;
     if (status !== undefined && exec.Status !== status) return false;
     if (qualifier !== undefined && exec.Qualifier !== qualifier) return false;
     if (!exec.Name.startsWith(prefix)) return false;

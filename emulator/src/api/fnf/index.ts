@@ -16,6 +16,8 @@ import { describeRegions } from './regions';
 import { createFlowAlias, deleteFlowAlias, describeFlowAlias, listFlowAliases, updateFlowAlias } from './aliases';
 import { deleteFlowVersion, listFlowVersions, publishFlowVersion } from './versions';
 import { reportTaskFailed, reportTaskSucceeded } from './tasks';
+import { describeMapRun, updateMapRun } from './mapRuns';
+import { objectAccess } from '../../objects/access';
 
 export const FNF_VERSION = '2019-03-15';
 
@@ -51,7 +53,8 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(Object.entries({
   DescribeFlowAlias: describeFlowAlias,
   ListFlowAliases: listFlowAliases,
   DeleteFlowAlias: deleteFlowAlias,
-  // DescribeMapRun and UpdateMapRun stay ActionNotSupported: distributed Map is not emulated.
+  DescribeMapRun: describeMapRun,
+  UpdateMapRun: updateMapRun,
 } satisfies Record<string, Handler>));
 
 /**
@@ -96,7 +99,7 @@ export async function createFnfProduct(env: ProductEnvironment, options: FnfProd
   };
   const now = (): number => clock.now();
   const executions = new ExecutionManager({
-    store, tasks: options.tasks, now, clock: options.clock, timeScale: env.timeScale, onError: options.onError,
+    store, tasks: options.tasks, now, clock: options.clock, timeScale: env.timeScale, onError: options.onError, objects: objectAccess(env.objects.store),
   });
   const scheduler = new Scheduler({
     clock,

@@ -51,8 +51,9 @@ export function optionalInt(params: RequestParams, name: string, min: number, ma
 export function optionalBool(params: RequestParams, name: string): boolean | undefined {
   const v = optional(params, name);
   if (v === undefined || v === '') return undefined;
-  if (v === 'true') return true;
-  if (v === 'false') return false;
+  // The Python Tea SDK sends str(True): 'True' / 'False'.
+  if (v === 'true' || v === 'True') return true;
+  if (v === 'false' || v === 'False') return false;
   throw rpcErrors.invalidArgument(`${name} must be true or false, got '${v}'.`);
 }
 

@@ -5,12 +5,13 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultInjector } from '../../faults';
 import { StorageUnavailableError } from '../../store/storageError';
+import { ObjectService } from '../../objects/service';
 import { ApiError, type ProductApi } from '../product';
 import { authenticate, type LocalCredentials } from './authenticate';
 import { classify } from './classify';
-import { MAX_CLOCK_SKEW_MS, rpcErrors, tc3Errors } from './errors';
+import { MAX_CLOCK_SKEW_MS, rpcErrors, tc3Errors, TENCENT_DEFAULT_LANGUAGE } from './errors';
 import { authenticateFileRequest } from './fileAuth';
-import { checkRequestSource, guardErrors, type GuardOptions } from './guard';
+import { checkRequestSource, guardErrors, refuseBrowsers, type GuardOptions } from './guard';
 import { NonceRegistry } from './nonces';
 import { readRequest, requestUrl } from './request';
 
@@ -22,6 +23,8 @@ export interface DispatchOptions {
   readonly endpoint: () => string;
   /** Where the server listens and which other Host names and browser origins it accepts. */
   readonly guard: GuardOptions;
+  /** The OSS-compatible object store, served for requests that carry an OSS signature. */
+  readonly objects?: ObjectService;
   /** Reports an unexpected (non-ApiError) failure; the caller still gets a 500. */
   readonly onInternalError: (err: unknown) => void;
 }
@@ -40,9 +43,18 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
   return async (req, res) => {
     const requestId = randomUUID().toUpperCase();
     let style: 'rpc' | 'tc3' = req.headers['x-tc-version'] !== undefined || (req.headers['authorization'] ?? '').startsWith('TC3-') ? 'tc3' : 'rpc';
+    let language: string | undefined;
     const abort = new AbortController();
     res.on('close', () => abort.abort());
     try {
+      const objects = options.objects;
+      if (objects && ObjectService.isOssRequest(req)) {
+        // The object store checks its own OSS signature and security token. A browser page is
+        // refused as everywhere, but the Host is the bucket's own name (virtual-hosted style).
+        refuseBrowsers(req, options.guard);
+        await objects.handle(req, res);
+        return;
+      }
       checkRequestSource(req, options.guard);
       const path = requestUrl(req).pathname;
       const route = routes.find((r) => r.method === req.method && path.startsWith(r.pathPrefix));
@@ -61,9 +73,10 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
       const received = await readRequest(req);
       const c = classify(received);
       style = c.style;
+      language = c.language;
       const product = byVersion.get(`${c.style}:${c.version}`);
       if (!product) throw c.style === 'tc3' ? tc3Errors.unsupportedVersion(c.version) : rpcErrors.versionNotSupported(c.version);
-      const accessKeyId = authenticate(received, c, options.credentials, options.now(), nonces);
+      const accessKeyId = authenticate(received, c, options.credentials, options.now(), nonces, product.signInErrors);
       if (options.faults) await injectFaults(options.faults, product, abort.signal);
       const result = await product.handle(c.action, c.params, {
         requestId, action: c.action, version: c.version, accessKeyId, endpoint: options.endpoint(), region: c.region, signal: abort.signal,
@@ -80,13 +93,13 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
       // A request refused before its body was read: do not wait for the rest of it.
       if (!req.complete) res.setHeader('connection', 'close');
       if (err instanceof ApiError) {
-        sendError(res, style, requestId, err, hostId(options));
+        sendError(res, style, requestId, err, hostId(options), language);
       } else if (err instanceof StorageUnavailableError) {
         // Nothing was changed; the caller may retry once storage is back (and is told so).
-        sendError(res, style, requestId, style === 'tc3' ? tc3Errors.storageUnavailable() : rpcErrors.storageUnavailable(), hostId(options));
+        sendError(res, style, requestId, style === 'tc3' ? tc3Errors.storageUnavailable() : rpcErrors.storageUnavailable(), hostId(options), language);
       } else {
         options.onInternalError(err);
-        sendError(res, style, requestId, style === 'tc3' ? tc3Errors.internal() : rpcErrors.internal(), hostId(options));
+        sendError(res, style, requestId, style === 'tc3' ? tc3Errors.internal() : rpcErrors.internal(), hostId(options), language);
       }
     }
   };
@@ -113,21 +126,28 @@ async function injectFaults(faults: FaultInjector, product: ProductApi, signal: 
 
 function sendSuccess(res: ServerResponse, style: 'rpc' | 'tc3', requestId: string, result: unknown): void {
   const body = result !== null && typeof result === 'object' ? (result as Record<string, unknown>) : {};
-  if (style === 'tc3') sendJson(res, 200, { Response: { ...body, RequestId: requestId } });
+  if (style === 'tc3') sendJson(res, 200, { Response: { ...body, RequestId: requestId } }, TENCENT_CONTENT_TYPE);
   else sendJson(res, 200, { ...body, RequestId: requestId });
 }
 
-function sendError(res: ServerResponse, style: 'rpc' | 'tc3', requestId: string, err: ApiError, hostId = ''): void {
+function sendError(res: ServerResponse, style: 'rpc' | 'tc3', requestId: string, err: ApiError, hostId: string, language: string | undefined): void {
   if (style === 'tc3') {
-    // Tencent answers every API error with HTTP 200 and an Error object.
-    sendJson(res, 200, { Response: { Error: { Code: err.code, Message: err.message }, RequestId: requestId } });
+    // Tencent answers every API error with HTTP 200 and an Error object, in the language asked for.
+    const message = err.messageIn(language ?? TENCENT_DEFAULT_LANGUAGE);
+    sendJson(res, 200, { Response: { Error: { Code: err.code, Message: message }, RequestId: requestId } }, TENCENT_CONTENT_TYPE);
     return;
   }
   sendJson(res, err.httpStatus, { RequestId: requestId, HostId: hostId, Code: err.code, Message: err.message });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/**
+ * Tencent sends exactly `application/json`: its Python SDK raises an error only for that exact
+ * value, and with `; charset=...` it returns the error body as if it were a result.
+ */
+const TENCENT_CONTENT_TYPE = 'application/json';
+
+function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json;charset=utf-8'): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }

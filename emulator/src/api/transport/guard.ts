@@ -41,12 +41,7 @@ export const guardErrors = {
 };
 
 export function checkRequestSource(req: IncomingMessage, options: GuardOptions): void {
-  const origin = req.headers['origin'];
-  if (origin !== undefined && !(options.allowedOrigins ?? []).includes(origin)) throw guardErrors.origin(origin);
-  // Browsers send no Origin on a same-origin GET, but they mark every request with Sec-Fetch-Site,
-  // which a page cannot remove and programs do not send (Node's fetch sends only Sec-Fetch-Mode).
-  const site = req.headers['sec-fetch-site'];
-  if (origin === undefined && typeof site === 'string') throw guardErrors.origin(`(${site})`);
+  refuseBrowsers(req, options);
   const host = req.headers['host'];
   if (host === undefined) return; // HTTP/1.0 clients; browsers always send Host
   const name = hostName(host);
@@ -56,4 +51,14 @@ export function checkRequestSource(req: IncomingMessage, options: GuardOptions):
   if (bind === '0.0.0.0' || bind === '::' || bind === '[::]') return;
   if (name === bind || name === `[${bind}]` || (options.allowedHosts ?? []).map((h) => h.toLowerCase()).includes(name)) return;
   throw guardErrors.host(host);
+}
+
+/** Refuses a request a web page sent (an Origin not allowed, or a browser's Sec-Fetch-Site). */
+export function refuseBrowsers(req: IncomingMessage, options: GuardOptions): void {
+  const origin = req.headers['origin'];
+  if (origin !== undefined && !(options.allowedOrigins ?? []).includes(origin)) throw guardErrors.origin(origin);
+  // Browsers send no Origin on a same-origin GET, but they mark every request with Sec-Fetch-Site,
+  // which a page cannot remove and programs do not send (Node's fetch sends only Sec-Fetch-Mode).
+  const site = req.headers['sec-fetch-site'];
+  if (origin === undefined && typeof site === 'string') throw guardErrors.origin(`(${site})`);
 }

@@ -15,6 +15,7 @@ import { compileConstructor, type Builder } from '../expressions/constructors';
 import { compileExpression, type CompiledExpression } from '../expressions/evaluate';
 import type { JsonObject } from '../json';
 import type { JsonValue, Limits, TaskMode } from '../types';
+import { compileDistributed } from './compileDistributed';
 import type { CatchRule, CompiledFlow, RetryRule, Scope, State } from './model';
 
 const TASK_MODES: readonly TaskMode[] = ['RequestComplete', 'WaitForCustomCallback', 'WaitForSystemCallback'];
@@ -180,17 +181,21 @@ function compileState(obj: JsonObject, name: string, ctx: Context): State {
     }
     case 'Map': {
       needsTransition();
+      const distributed = compileDistributed(obj, where);
+      // A distributed Map may read its items with ItemReader instead of ItemsPath.
+      const itemsPath = distributed && obj['ItemsPath'] === undefined ? undefined : expression(obj['ItemsPath'], `${where}: ItemsPath`, ctx);
       return {
         ...base,
         type,
-        itemsPath: expression(obj['ItemsPath'], `${where}: ItemsPath`, ctx),
+        itemsPath,
+        distributed,
         itemConstructor: constructor(obj, 'ItemConstructor', where, ctx),
         processor: compileScope(
           asObject(obj['Processor'] ?? obj['ItemProcessor'], `${where}: Processor`),
           `${where}: Processor`,
           ctx,
         ),
-        concurrency: mapConcurrency(obj, where, ctx),
+        concurrency: distributed ? distributedConcurrency(obj, where) : mapConcurrency(obj, where, ctx),
         ...recovery(obj, where, ctx),
       };
     }
@@ -209,6 +214,19 @@ function mapConcurrency(obj: JsonObject, where: string, ctx: Context): number {
   }
   const value = documented ?? alternative ?? 0;
   return value === 0 ? max : Math.floor(value);
+}
+
+/** Distributed: child executions at once; the quota is 100 by default (raised by ticket), so no upper bound here. */
+const DISTRIBUTED_DEFAULT_CONCURRENCY = 100;
+
+function distributedConcurrency(obj: JsonObject, where: string): number {
+  const documented = optionalNumber(obj, 'MaxConcuccency', where, 0, Number.MAX_SAFE_INTEGER);
+  const alternative = optionalNumber(obj, 'MaxConcurrency', where, 0, Number.MAX_SAFE_INTEGER);
+  if (documented !== undefined && alternative !== undefined && documented !== alternative) {
+    throw invalid(where, `MaxConcuccency (${documented}) and MaxConcurrency (${alternative}) disagree; keep one`);
+  }
+  const value = documented ?? alternative ?? 0;
+  return value === 0 ? DISTRIBUTED_DEFAULT_CONCURRENCY : Math.floor(value);
 }
 
 function recovery(obj: JsonObject, where: string, ctx: Context): { retry: RetryRule[]; catch: CatchRule[] } {

@@ -54,6 +54,8 @@ export async function runMap(
   signal: CancelSignal,
   run: ScopeRunner,
 ): Promise<JsonValue> {
+  // Compilation gives every inline Map an ItemsPath; only a distributed one may read with ItemReader.
+  if (!state.itemsPath) throw new FlowFailure(EngineErrors.invalidDefinition, `state "${state.name}": ItemsPath is required`);
   const items = evaluate(state.itemsPath, frame.vars);
   if (!Array.isArray(items)) {
     throw new FlowFailure(

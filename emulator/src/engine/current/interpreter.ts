@@ -9,6 +9,7 @@ import type { Trail } from '../history';
 import type { Runtime } from '../runtime';
 import type { JsonValue } from '../types';
 import { runMap, runParallel } from './containers';
+import { runDistributedMap } from './distributedMap';
 import { enterState, exitState, type Step } from './lifecycle';
 import type { ChoiceState, FailState, Scope, State, WaitState } from './model';
 import { runRecoverable } from './recovery';
@@ -65,8 +66,9 @@ function runState(rt: Runtime, state: State, value: JsonValue, trail: Trail, sig
     }
     case 'Map': {
       const map = state;
+      const distributed = map.distributed;
       return runRecoverable(rt, map, value, trail, signal, (frame, sig) =>
-        runMap(rt, map, frame, trail, sig, runScope),
+        distributed ? runDistributedMap(rt, map, distributed, frame, trail, sig) : runMap(rt, map, frame, trail, sig, runScope),
       );
     }
   }

@@ -1,5 +1,6 @@
 // The compiled form of a current-spec flow (`Type: StateMachine`): states resolved to objects,
 // constructors to builders and expressions to ASTs, so running a state does no lookups or parsing.
+import type { JsonValue } from '../types';
 import type { CompiledExpression } from '../expressions/evaluate';
 import type { Builder } from '../expressions/constructors';
 import type { TaskMode } from '../types';
@@ -87,10 +88,36 @@ export interface ParallelState extends StateBase, Recoverable {
 
 export interface MapState extends StateBase, Recoverable {
   readonly type: 'Map';
-  readonly itemsPath: CompiledExpression;
+  /** Undefined only for a distributed Map that reads its items with ItemReader. */
+  readonly itemsPath: CompiledExpression | undefined;
   readonly itemConstructor: Builder | undefined;
   readonly processor: Scope;
   readonly concurrency: number;
+  /** Set when `ProcessorConfig` selects distributed mode. */
+  readonly distributed: DistributedMap | undefined;
+}
+
+/** Where a distributed Map's ItemReader takes its items from. */
+export interface ItemSource {
+  readonly sourceType: 'OSS_OBJECTS' | 'OSS_JSON_LIST' | 'OSS_CSV' | 'OSS_INVENTORY_FILES';
+  readonly bucket: string;
+  readonly objectName: string | undefined;
+  readonly prefix: string;
+  readonly csvHeaders: readonly string[] | undefined;
+}
+
+export interface DistributedMap {
+  /** How each child execution runs (`ProcessorConfig.ExecutionMode`). */
+  readonly mode: 'Express' | 'Standard';
+  readonly reader: ItemSource | undefined;
+  readonly batcher: { readonly maxItems: number | undefined; readonly maxBytes: number | undefined; readonly batchInput: JsonValue | undefined } | undefined;
+  readonly writer: { readonly bucket: string; readonly prefix: string } | undefined;
+  /** 0: every item. */
+  readonly maxItems: number;
+  readonly toleratedFailureCount: number;
+  readonly toleratedFailurePercentage: number;
+  /** The processor as a flow of its own, which each child execution runs. */
+  readonly processorDefinition: JsonValue;
 }
 
 export type State =

@@ -83,15 +83,87 @@ const subFlow = (what: string): JsonSchema => ({
 
 const typeOf = (t: (typeof STATE_TYPES)[number], what: string): JsonSchema => ({ const: t, description: `\`${t}\`: ${what}` });
 
-function state(t: (typeof STATE_TYPES)[number], what: string, props: Record<string, JsonSchema>, required: string[] = []): JsonSchema {
+function state(t: (typeof STATE_TYPES)[number], what: string, props: Record<string, JsonSchema>, required: string[] = [], extra: JsonSchema = {}): JsonSchema {
   return {
     type: 'object',
     description: what,
     required: ['Type', 'Name', ...required],
     additionalProperties: false,
     properties: { Type: typeOf(t, what), ...common, ...props },
+    ...extra,
   };
 }
+
+// Distributed Map. Field list and processing order: the distributed-mode page in every language
+// (DISTRIBUTED_DOC; research fnf-gaps.md §3.2). Its per-field sections (ItemReader, ItemBatcher,
+// ResultWriter, MaxItems) were not reachable in any stored copy: the sub-field names below follow
+// the page's published examples as recalled, and are marked so in each description.
+const DISTRIBUTED_DOC = 'https://www.alibabacloud.com/help/en/serverless-workflow/latest/distributed-mode';
+const OBJECT_SOURCES = ['OSS_JSON_LIST', 'OSS_CSV', 'OSS_INVENTORY_FILES'];
+
+const itemReader: JsonSchema = {
+  type: 'object',
+  description: `Reads the items from OSS instead of \`ItemsPath\` ("支持从OSS读取数据"; the input is then not bound by the 64 KB payload limit). ${DISTRIBUTED_DOC}`,
+  required: ['SourceType', 'SourceParameters'],
+  additionalProperties: false,
+  properties: {
+    SourceType: {
+      enum: ['OSS_OBJECTS', 'OSS_JSON_LIST', 'OSS_CSV', 'OSS_INVENTORY_FILES'],
+      description: 'Where the items come from, one per documented data source: `OSS_OBJECTS` (the objects under `Prefix`, one item each: `{Key, Size, ETag, LastModified}`), `OSS_JSON_LIST` (a JSON array in `ObjectName`), `OSS_CSV` (the rows of the CSV file `ObjectName`, as objects keyed by its header) or `OSS_INVENTORY_FILES` (an OSS inventory).',
+    },
+    SourceParameters: {
+      type: 'object',
+      description: 'The bucket and object (or prefix) to read.',
+      required: ['Bucket'],
+      additionalProperties: false,
+      properties: {
+        Bucket: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$', description: 'The OSS bucket: 3-63 lower-case letters, digits or `-`.' },
+        ObjectName: { type: 'string', minLength: 1, description: 'The object to read (`OSS_JSON_LIST`, `OSS_CSV`, `OSS_INVENTORY_FILES`), e.g. `input/orders.csv`.' },
+        Prefix: { type: 'string', description: '`OSS_OBJECTS`: list only the objects whose key starts with this, e.g. `input/`.' },
+      },
+    },
+    ReaderConfig: {
+      type: 'object',
+      description: 'How a CSV file is read.',
+      additionalProperties: false,
+      properties: {
+        CSVHeaders: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'The column names; without it the first row of the file is the header.' },
+      },
+    },
+  },
+  if: { properties: { SourceType: { enum: OBJECT_SOURCES, description: 'A source that reads one object.' } }, required: ['SourceType'] },
+  then: { properties: { SourceParameters: { required: ['ObjectName'], description: 'A one-object source names its object.' } } },
+};
+
+const itemBatcher: JsonSchema = {
+  type: 'object',
+  description: `Groups several items into one batch that becomes one sub-execution's input, \`{"Items": [...]}\` plus \`BatchInput\` ("開啟ItemBatcher可以將多個Item彙總為Item Batch"). ${DISTRIBUTED_DOC}`,
+  additionalProperties: false,
+  properties: {
+    MaxItemsPerBatch: { type: 'integer', minimum: 1, description: 'The most items in one batch.' },
+    MaxInputBytesPerBatch: { type: 'integer', minimum: 1, description: 'The most bytes (of the JSON batch input) in one batch.' },
+    BatchInput: { type: 'object', description: 'Fixed fields added to every batch input beside `Items`.' },
+  },
+};
+
+const resultWriter: JsonSchema = {
+  type: 'object',
+  description: `Writes the sub-execution results to an OSS directory ("支持将子工作流执行的信息写入到指定的OSS目录") instead of returning them in the state output. ${DISTRIBUTED_DOC}`,
+  required: ['Parameters'],
+  additionalProperties: false,
+  properties: {
+    Parameters: {
+      type: 'object',
+      description: 'Where the results go.',
+      required: ['Bucket'],
+      additionalProperties: false,
+      properties: {
+        Bucket: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$', description: 'The OSS bucket.' },
+        Prefix: { type: 'string', description: 'The folder (key prefix) the results are written under, e.g. `results/`.' },
+      },
+    },
+  },
+};
 
 const mapCommon: Record<string, JsonSchema> = {
   ItemsPath: { type: 'string', description: 'Expression that yields the array to iterate over, e.g. `$Input.items`; may use `$Input` and `$Context`.' },
@@ -220,18 +292,31 @@ export const fdlCurrentSchema: JsonSchema = {
         ...mapCommon,
         ProcessorConfig: {
           type: 'object',
-          description: 'Selects distributed mode and how sub-executions run.',
+          description: `Selects distributed mode and how sub-executions run (${DISTRIBUTED_DOC}).`,
           additionalProperties: false,
-          properties: { ExecutionMode: { enum: ['Express', 'Standard'], description: 'The execution mode of each sub-execution.' } },
+          properties: {
+            ExecutionMode: {
+              enum: ['Express', 'Standard'],
+              description: 'The execution mode of each sub-execution (a MapRun child execution): `Express` (the default) or `Standard`.',
+            },
+          },
         },
-        ItemReader: { type: 'object', description: 'Reads the items from OSS instead of `ItemsPath`.' },
-        ItemConstructor: constructor('Builds each item before it is processed; `$Item` is the original item.'),
-        ItemBatcher: { type: 'object', description: 'Groups several items into one batch that becomes one sub-execution\'s input.' },
-        ResultWriter: { type: 'object', description: 'Writes the sub-execution results to an OSS directory.' },
-        MaxItems: { type: ['object', 'integer'], description: 'The maximum number of items processed (default quota 10000).' },
-        ToleratedFailurePercentage: { type: 'number', minimum: 0, maximum: 100, description: 'The percentage of failed items tolerated before the Map state fails.' },
+        ItemReader: itemReader,
+        ItemConstructor: constructor('Builds each item before it is processed (and before batching); `$Item` is the original item.'),
+        ItemBatcher: itemBatcher,
+        ResultWriter: resultWriter,
+        MaxItems: { type: 'integer', minimum: 0, maximum: 1000000, description: `The most items the Map processes; later items are not read (0 or absent: all, within the quota of 10000 items, raised up to 1000000 by ticket). ${DISTRIBUTED_DOC}` },
+        ToleratedFailurePercentage: { type: 'number', minimum: 0, maximum: 100, description: 'The percentage of sub-executions that may fail before the Map state fails (default 0: any failure fails it). DescribeMapRun reports it as `ToleratedFailedPercentage`.' },
+        ToleratedFailureCount: { type: 'integer', minimum: 0, description: 'The number of sub-executions that may fail before the Map state fails (default 0). DescribeMapRun reports it as `ToleratedFailedCount`.' },
       },
       ['Processor'],
+      // The items come from ItemsPath or from ItemReader: one of them must be given.
+      {
+        anyOf: [
+          { required: ['ItemsPath'], description: 'a distributed Map with `ItemsPath` (the items from the input)' },
+          { required: ['ItemReader'], description: 'one with `ItemReader` (the items from OSS)' },
+        ],
+      },
     ),
     Wait: state('Wait', 'Waits for `Seconds` (or `Seconds.$`) before continuing.', {
       Seconds: waitSeconds,

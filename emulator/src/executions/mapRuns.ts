@@ -1,0 +1,122 @@
+// The emulator's MapRuns: each distributed Map state's run of child executions. Children are real
+// executions of the flow (listed by ListExecutions with MapRunName, described, tailed); the
+// MapRun itself answers DescribeMapRun and takes UpdateMapRun's new concurrency and tolerance.
+import { randomBytes } from 'node:crypto';
+import type { JsonValue, MapRunHost, MapRunSettings, RunResult } from '../engine';
+import type { ExecutionEntry } from '../store/fnfStore';
+import type { ExecutionMode, StoredFlow } from '../store/records';
+
+export type MapRunStatus = 'Running' | 'Succeeded' | 'Failed' | 'Aborted';
+
+export interface MapRunItemCounts {
+  Total: number;
+  Pending: number;
+  Running: number;
+  Succeed: number;
+  Failed: number;
+  Aborted: number;
+}
+
+/** A MapRun, field for field as DescribeMapRun returns it. */
+export interface MapRunRecord {
+  readonly MapRunName: string;
+  readonly FlowName: string;
+  readonly ExecutionName: string;
+  readonly StateName: string;
+  readonly StartedTime: string;
+  StoppedTime: string;
+  Status: MapRunStatus;
+  Concurrency: number;
+  ToleratedFailedCount: number;
+  ToleratedFailedPercentage: number;
+  readonly ItemCounts: MapRunItemCounts;
+}
+
+/** What the registry needs from the execution manager (kept narrow: no import cycle). */
+export interface ChildExecutions {
+  start(request: { flow: StoredFlow; definition: JsonValue; name: string; inputText: string; input: JsonValue; mode: ExecutionMode; mapRunName: string }): Promise<ExecutionEntry>;
+  waitForEnd(entry: ExecutionEntry, timeoutMs: number, signal?: AbortSignal): Promise<void>;
+  stop(entry: ExecutionEntry, error?: string, cause?: string): Promise<boolean>;
+}
+
+export class MapRuns {
+  private readonly runs = new Map<string, MapRunRecord>();
+
+  constructor(private readonly now: () => number) {}
+
+  /** The MapRuns of one flow's execution, by name. */
+  find(flowName: string, executionName: string, mapRunName: string): MapRunRecord | undefined {
+    const r = this.runs.get(mapRunName);
+    return r && r.FlowName === flowName && r.ExecutionName === executionName ? r : undefined;
+  }
+
+  /** UpdateMapRun: takes effect for the children not yet started and the tolerance check. */
+  update(r: MapRunRecord, changes: Partial<MapRunSettings>): void {
+    if (changes.concurrency !== undefined) r.Concurrency = changes.concurrency;
+    if (changes.toleratedFailureCount !== undefined) r.ToleratedFailedCount = changes.toleratedFailureCount;
+    if (changes.toleratedFailurePercentage !== undefined) r.ToleratedFailedPercentage = changes.toleratedFailurePercentage;
+  }
+
+  /** The host one execution's distributed Maps run their children through. */
+  hostFor(flow: StoredFlow, children: ChildExecutions): MapRunHost {
+    return {
+      start: async (request) => {
+        const stateName = request.stateName.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
+        const record: MapRunRecord = {
+          MapRunName: `${request.executionName.slice(0, 60)}-${stateName}-${randomBytes(3).toString('hex')}`,
+          FlowName: request.flowName,
+          ExecutionName: request.executionName,
+          StateName: request.stateName,
+          StartedTime: new Date(this.now()).toISOString(),
+          StoppedTime: '',
+          Status: 'Running',
+          Concurrency: request.concurrency,
+          ToleratedFailedCount: request.toleratedFailureCount,
+          ToleratedFailedPercentage: request.toleratedFailurePercentage,
+          ItemCounts: { Total: request.total, Pending: request.total, Running: 0, Succeed: 0, Failed: 0, Aborted: 0 },
+        };
+        this.runs.set(record.MapRunName, record);
+        const counts = record.ItemCounts;
+        return {
+          name: record.MapRunName,
+          settings: () => ({ concurrency: record.Concurrency, toleratedFailureCount: record.ToleratedFailedCount, toleratedFailurePercentage: record.ToleratedFailedPercentage }),
+          runChild: async (index, input, signal) => {
+            counts.Pending--;
+            counts.Running++;
+            const result = await runChild(children, flow, request, record.MapRunName, index, input, signal);
+            counts.Running--;
+            if (result.status === 'Succeeded') counts.Succeed++;
+            else if (result.status === 'Stopped') counts.Aborted++;
+            else counts.Failed++;
+            return result;
+          },
+          end: (status) => {
+            record.Status = status;
+            record.StoppedTime = new Date(this.now()).toISOString();
+            counts.Aborted += counts.Pending;
+            counts.Pending = 0;
+          },
+        };
+      },
+    };
+  }
+}
+
+async function runChild(
+  children: ChildExecutions, flow: StoredFlow, request: { definition: JsonValue; mode: ExecutionMode },
+  mapRunName: string, index: number, input: JsonValue, signal: AbortSignal,
+): Promise<RunResult> {
+  const entry = await children.start({
+    flow, definition: request.definition, name: `${mapRunName}-${index}`, inputText: JSON.stringify(input), input, mode: request.mode, mapRunName,
+  });
+  const onAbort = (): void => void children.stop(entry, 'FnF.MapRunAborted', `MapRun ${mapRunName} ended`);
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    await children.waitForEnd(entry, Infinity);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+  const e = entry.exec;
+  if (e.Status === 'Succeeded') return { status: 'Succeeded', output: JSON.parse(e.Output || '{}') as JsonValue };
+  return { status: e.Status === 'Stopped' || e.Status === 'TimedOut' ? e.Status : 'Failed', error: e.ErrorCode, cause: e.ErrorMessage };
+}
