@@ -50,6 +50,30 @@ export function scanStrictJson(text: string): StrictJson | undefined {
   }
 }
 
+/**
+ * The comma-separated values of an array that fill exactly `from..to` of `text` (both at a value's
+ * first and after its last character), as the whole-text read would have built them; undefined
+ * when the span holds anything else. Used to re-read the edited items of an array in place.
+ */
+export function scanStrictJsonItems(text: string, from: number, to: number): Node[] | undefined {
+  try {
+    const reader = new Reader(text);
+    const items: Node[] = [];
+    let i = from;
+    for (;;) {
+      items.push(reader.value(i, 2));
+      i = reader.skipSpace(reader.position);
+      if (reader.position === to) return items;
+      if (i >= to || text.charCodeAt(i) !== COMMA) return undefined;
+      i = reader.skipSpace(i + 1);
+      if (i >= to) return undefined;
+    }
+  } catch (err) {
+    if (err === GIVE_UP || err instanceof RangeError) return undefined;
+    throw err;
+  }
+}
+
 class Reader {
   /** Where the last value read ends. */
   position = 0;

@@ -12,11 +12,16 @@ export class PlainScalar implements ScalarNode {
   parent: ScalarNode['parent'] = undefined;
   constructor(
     readonly value: string | number | boolean | null,
-    readonly startOffset: number,
-    readonly endOffset: number,
+    public startOffset: number,
+    public endOffset: number,
   ) {}
   get range(): OffsetRange {
     return { start: this.startOffset, end: this.endOffset };
+  }
+  /** Moves the scalar by `delta` characters (an edit before it changed the text's length). */
+  shift(delta: number): void {
+    this.startOffset += delta;
+    this.endOffset += delta;
   }
   /** A plain scalar is read from exactly its range. */
   get contentRange(): OffsetRange {
@@ -29,11 +34,16 @@ export class YamlProperty implements Property {
   declare readonly kind: 'property';
   constructor(
     readonly key: string,
-    readonly keyStart: number,
-    readonly keyEnd: number,
+    public keyStart: number,
+    public keyEnd: number,
     public value: Node | undefined,
     readonly parent: ObjectNode,
   ) {}
+  /** Moves the key by `delta` characters; the value moves by itself. */
+  shift(delta: number): void {
+    this.keyStart += delta;
+    this.keyEnd += delta;
+  }
   get keyRange(): OffsetRange {
     return { start: this.keyStart, end: this.keyEnd };
   }
@@ -50,15 +60,20 @@ export class YamlProperty implements Property {
 }
 
 /** A mapping or sequence: its end is known when it closes. */
-abstract class YamlContainer {
+export abstract class YamlContainer {
   parent: ObjectNode['parent'] = undefined;
   constructor(
-    readonly startOffset: number,
+    public startOffset: number,
     /** Equal to the start until the builder closes the container. */
     public endOffset: number,
   ) {}
   get range(): OffsetRange {
     return { start: this.startOffset, end: this.endOffset };
+  }
+  /** Moves the container itself (not its children) by `delta` characters. */
+  shift(delta: number): void {
+    this.startOffset += delta;
+    this.endOffset += delta;
   }
 }
 

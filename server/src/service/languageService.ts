@@ -8,6 +8,7 @@ import type {
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { parseText } from '../parse';
+import { reparseAfterEdit } from '../parse/incremental';
 import { detectDialect, formatForFile } from '../detect';
 import { fdlService } from '../fdl/service';
 import { fdlLegacyService } from '../fdl/legacy/service';
@@ -72,6 +73,27 @@ export function analyseDocument(doc: TextDocument): AnalysedDocument {
   return { document: doc, parsed, dialect };
 }
 
+/**
+ * The next version of `previous`, re-reading only the state-list items the edit touched, or
+ * undefined when a whole parse is needed. `previous` is spent either way when this succeeds.
+ */
+function analyseEdit(previous: AnalysedDocument, doc: TextDocument): AnalysedDocument | undefined {
+  if (previous.document.languageId !== doc.languageId) return undefined;
+  const next = reparseAfterEdit(previous.parsed, doc.getText());
+  if (!next) return undefined;
+  const dialect = detectDialect(next.parsed, { fileName: fileNameOf(doc.uri), languageId: doc.languageId });
+  return { document: doc, parsed: next.parsed, dialect };
+}
+
+/** One order for every list of diagnostics: by position, then severity, code and message. */
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+    || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character
+    || (a.severity ?? 0) - (b.severity ?? 0) || compareText(String(a.code ?? ''), String(b.code ?? '')) || compareText(a.message, b.message);
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Syntax problems are the same for every dialect, so the facade reports them once. */
 function syntaxDiagnostics(analysed: AnalysedDocument): Diagnostic[] {
   const doc = analysed.document;
@@ -101,9 +123,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
       return cached;
     }
     // The older version is dropped before the new one is parsed, so the two trees are never
-    // both alive (the garbage collector then has one tree to trace, not two).
+    // both alive (the garbage collector then has one tree to trace, not two). An edit inside the
+    // state list re-reads only the states it touched, updating the older tree in place.
     cache.delete(doc.uri);
-    const analysed = analyseDocument(doc);
+    let analysed: AnalysedDocument | undefined;
+    if (cached) {
+      try {
+        analysed = analyseEdit(cached, doc);
+      } catch (err) {
+        log('warn', `incremental parse failed for ${doc.uri}, parsing it whole: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    analysed ??= analyseDocument(doc);
     cache.set(doc.uri, analysed);
     if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
     return analysed;
@@ -136,7 +167,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
       const own = s.validate(a, settings).filter(
         (d) => d.code !== DiagnosticCodes.syntaxError || !syntax.some((x) => sameRange(x.range, d.range)),
       );
-      return [...syntax, ...own];
+      return [...syntax, ...own].sort(byPosition);
     }),
     complete: (doc, position) => guarded('completion', doc, { isIncomplete: false, items: [] }, (a, s) => s.complete(a, position)),
     hover: (doc, position) => guarded('hover', doc, null, (a, s) => s.hover(a, position)),

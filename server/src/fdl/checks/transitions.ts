@@ -31,8 +31,13 @@ export function stateAnchor(s: FlowState): OffsetRange {
 }
 
 export function checkTransitions(ctx: CheckContext, model: FlowModel): void {
+  checkReachability(ctx, model, checkStateTransitions(ctx, model.states));
+}
+
+/** Each state's own `Next`/`End`; returns the states that end their scope (or must not cascade). */
+export function checkStateTransitions(ctx: CheckContext, states: readonly FlowState[]): Set<FlowState> {
   const terminal = new Set<FlowState>();
-  for (const s of model.states) {
+  for (const s of states) {
     const { next, end } = transitionsOf(s.node);
     const ends = isTrue(end?.value);
     const type = s.type;
@@ -69,10 +74,11 @@ export function checkTransitions(ctx: CheckContext, model: FlowModel): void {
       terminal.add(s);
     }
   }
-  checkReachability(ctx, model, terminal);
+  return terminal;
 }
 
-function checkReachability(ctx: CheckContext, model: FlowModel, terminal: Set<FlowState>): void {
+/** Every state reachable from `StartAt` and every scope able to end, for the model's scopes. */
+export function checkReachability(ctx: CheckContext, model: FlowModel, terminal: Set<FlowState>): void {
   const edges = new Map<FlowState, FlowState[]>();
   for (const r of model.references) {
     if (!r.from) continue;

@@ -2,23 +2,91 @@
 import type { Node, ObjectNode } from '../../parse/tree';
 import type { AnalysedDocument } from '../../service/types';
 import { asObject, asStringScalar, prop } from '../tree';
-import type { FlowModel, FlowScope, FlowState, ScopeKind } from './types';
+import type { FlowModel, FlowScope, FlowState, ScopeKind, StateReference } from './types';
 
 const cache = new WeakMap<AnalysedDocument, FlowModel>();
 
-/** The model of a current-spec document, built once per analysed version. */
+/**
+ * The model of a current-spec document, built once per analysed version, from the models of its
+ * top-level states: after an edit that re-read only some of them (parse/incremental.ts) the
+ * others' models are reused, so completion and hover never wait for a whole-model build.
+ */
 export function flowModel(doc: AnalysedDocument): FlowModel {
   let model = cache.get(doc);
   if (!model) {
-    model = buildFlowModel(asObject(doc.parsed.root));
+    model = assembleFlowModel(asObject(doc.parsed.root));
     cache.set(doc, model);
   }
   return model;
 }
 
+const ROOT_LABEL = 'the top-level `States`';
+
+/** The whole model in one pass over the tree (the reference that assembleFlowModel must equal). */
 export function buildFlowModel(root: ObjectNode | undefined): FlowModel {
   const model: FlowModel = { scopes: [], states: [], references: [] };
-  if (root) buildScope(model, root, 'root', undefined, 'the top-level `States`');
+  if (root) buildScope(model, root, 'root', undefined, ROOT_LABEL);
+  return model;
+}
+
+/** What one top-level state contributes to the model, in the order a whole build adds it. */
+export interface TopStateModel {
+  readonly state: FlowState;
+  /** The state and every state nested in it, depth first. */
+  readonly states: readonly FlowState[];
+  /** The scopes of its Parallel branches and Map processors, nested ones included. */
+  readonly scopes: readonly FlowScope[];
+  /** Every reference it holds; those of the top-level scope are re-pointed at each new top scope. */
+  readonly references: readonly StateReference[];
+}
+
+const topStateModels = new WeakMap<ObjectNode, TopStateModel>();
+
+/**
+ * The model of one top-level state, cached for as long as its node lives (an edit replaces the
+ * node rather than changing it). Its top scope is a placeholder until assembleFlowModel sets it.
+ */
+export function topStateModel(node: ObjectNode): TopStateModel {
+  let cached = topStateModels.get(node);
+  if (!cached) {
+    const part: FlowModel = { scopes: [], states: [], references: [] };
+    const placeholder: FlowScope = {
+      kind: 'root', node, statesProperty: undefined, startAt: undefined, states: [], byName: new Map(), owner: undefined, label: ROOT_LABEL,
+    };
+    buildState(part, node, placeholder);
+    cached = { state: part.states[0]!, states: part.states, scopes: part.scopes, references: part.references };
+    topStateModels.set(node, cached);
+  }
+  return cached;
+}
+
+/** The same model as buildFlowModel, from the (cached) models of the top-level states. */
+export function assembleFlowModel(root: ObjectNode | undefined): FlowModel {
+  const model: FlowModel = { scopes: [], states: [], references: [] };
+  if (!root) return model;
+  const statesProperty = prop(root, 'States');
+  const startAtProp = prop(root, 'StartAt');
+  const scope: FlowScope = {
+    kind: 'root', node: root, statesProperty, startAt: asStringScalar(startAtProp?.value),
+    states: [], byName: new Map(), owner: undefined, label: ROOT_LABEL,
+  };
+  model.scopes.push(scope);
+  ref(model, scope, undefined, 'StartAt', startAtProp?.value);
+  const list = statesProperty?.value;
+  if (list?.kind !== 'array') return model;
+  for (const item of list.items) {
+    if (item.kind !== 'object') continue;
+    const part = topStateModel(item);
+    const state = part.state;
+    // A part built or used before points at a placeholder or at an earlier version's top scope.
+    (state as { scope: FlowScope }).scope = scope;
+    for (const r of part.references) if (r.scope.kind === 'root') (r as { scope: FlowScope }).scope = scope;
+    scope.states.push(state);
+    if (state.name !== undefined && !scope.byName.has(state.name)) scope.byName.set(state.name, state);
+    for (const s of part.states) model.states.push(s);
+    for (const s of part.scopes) model.scopes.push(s);
+    for (const r of part.references) model.references.push(r);
+  }
   return model;
 }
 
