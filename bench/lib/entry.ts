@@ -3,3 +3,5 @@ export { createLanguageService } from '../../server/src/service/languageService'
 export { parseText } from '../../server/src/parse';
 export { detectDialect } from '../../server/src/detect';
 export { fdlSchemaDiagnostics } from '../../server/src/fdl/schema';
+export { fdlService } from '../../server/src/fdl/service';
+export { validateFdl } from '../../server/src/fdl/validate';

@@ -35,6 +35,21 @@ export interface IncrementalParse {
   readonly splice: ItemSplice;
 }
 
+/** The version a tree came from, and how: readers that keep per-version indexes update them. */
+export interface EditOrigin {
+  readonly previous: ParsedText;
+  readonly splice: ItemSplice;
+  /** Where the old items (and the new ones) start: every node before it is unchanged. */
+  readonly regionStart: number;
+}
+
+const origins = new WeakMap<ParsedText, EditOrigin>();
+
+/** How `parsed` was made from an earlier version by reparseAfterEdit, if it was. */
+export function editOrigin(parsed: ParsedText): EditOrigin | undefined {
+  return origins.get(parsed);
+}
+
 /** The keys of the state lists whose items can be re-read alone (current and legacy FDL). */
 const LIST_KEYS = new Set(['States', 'steps']);
 
@@ -68,20 +83,22 @@ export function reparseAfterEdit(old: ParsedText, text: string): IncrementalPars
   const list = holder?.value;
   if (!holder || list?.kind !== 'array' || list.items.length === 0) return undefined;
   const change = diffTexts(old.text, text);
-  if (change === undefined) return { parsed: successor(old, text), splice: { list, from: 0, removed: [], added: [], delta: 0 } };
+  if (change === undefined) return withOrigin(old, text, { list, from: 0, removed: [], added: [], delta: 0 }, 0);
   const found = old.format === 'json' ? jsonItems(old.text, text, list, change) : yamlItems(old.text, text, list, change);
   if (!found) return undefined;
   const delta = change.newEnd - change.oldEnd;
   const removed = list.items.slice(found.from, found.to + 1);
   if (list.items.length - removed.length + found.added.length === 0) return undefined;
+  const regionStart = Math.min(removed[0]!.range.start, found.added[0]?.range.start ?? Infinity);
   applySplice(root, holder, list, found.from, removed.length, found.added, delta);
-  return { parsed: successor(old, text), splice: { list, from: found.from, removed, added: found.added, delta } };
+  return withOrigin(old, text, { list, from: found.from, removed, added: found.added, delta }, regionStart);
 }
 
-function successor(old: ParsedText, text: string): ParsedText {
+function withOrigin(old: ParsedText, text: string, splice: ItemSplice, regionStart: number): IncrementalParse {
   const parsed: ParsedText = { format: old.format, text, root: old.root, syntaxProblems: [] };
   markReadByFastPath(parsed);
-  return parsed;
+  origins.set(parsed, { previous: old, splice, regionStart });
+  return { parsed, splice };
 }
 
 /** The root's only `States` or `steps` property (a repeated or second list key is not handled). */

@@ -1,21 +1,27 @@
 // Builds the navigation model of a current-spec flow in one pass over the tree.
 import type { Node, ObjectNode } from '../../parse/tree';
 import type { AnalysedDocument } from '../../service/types';
+import type { ParsedText } from '../../parse/tree';
+import { editOrigin, type EditOrigin } from '../../parse/incremental';
 import { asObject, asStringScalar, prop } from '../tree';
 import type { FlowModel, FlowScope, FlowState, ScopeKind, StateReference } from './types';
 
-const cache = new WeakMap<AnalysedDocument, FlowModel>();
+const cache = new WeakMap<ParsedText, FlowModel>();
 
 /**
- * The model of a current-spec document, built once per analysed version, from the models of its
- * top-level states: after an edit that re-read only some of them (parse/incremental.ts) the
- * others' models are reused, so completion and hover never wait for a whole-model build.
+ * The model of a current-spec document, built once per parsed version, from the models of its
+ * top-level states. After an edit that re-read only some of them (parse/incremental.ts) the
+ * previous version's model is updated in place where the states changed, so completion and hover
+ * never wait for a whole-model build.
  */
 export function flowModel(doc: AnalysedDocument): FlowModel {
-  let model = cache.get(doc);
+  let model = cache.get(doc.parsed);
   if (!model) {
-    model = assembleFlowModel(asObject(doc.parsed.root));
-    cache.set(doc, model);
+    const origin = editOrigin(doc.parsed);
+    const previous = origin && cache.get(origin.previous);
+    model = (previous && origin && spliceFlowModel(previous, origin)) ?? assembleFlowModel(asObject(doc.parsed.root));
+    if (origin) cache.delete(origin.previous);
+    cache.set(doc.parsed, model);
   }
   return model;
 }
@@ -74,6 +80,7 @@ export function assembleFlowModel(root: ObjectNode | undefined): FlowModel {
   ref(model, scope, undefined, 'StartAt', startAtProp?.value);
   const list = statesProperty?.value;
   if (list?.kind !== 'array') return model;
+  if (list.items.every((item) => item.kind === 'object')) splicable.add(model);
   for (const item of list.items) {
     if (item.kind !== 'object') continue;
     const part = topStateModel(item);
@@ -183,4 +190,65 @@ function objectItems(node: Node | undefined): readonly ObjectNode[] {
 export function eachObject(node: Node | undefined, visit: (o: ObjectNode) => void): void {
   if (node?.kind !== 'array') return;
   for (const item of node.items) if (item.kind === 'object') visit(item);
+}
+
+/** Models whose top-level list holds only objects (every item is a state): those can be spliced. */
+const splicable = new WeakSet<FlowModel>();
+
+/** The first index from `from` whose start is at or after `offset` (starts increase along the array). */
+function firstAtOrAfter<T>(items: readonly T[], from: number, offset: number, startOf: (t: T) => number): number {
+  let lo = from;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(items[mid]!) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function replaceRun<T>(items: T[], at: number, count: number, added: readonly T[]): void {
+  if (count === 0 && added.length === 0) return;
+  items.splice(at, count, ...added);
+}
+
+/**
+ * `previous` turned into the model of the edited version, in place: the removed top-level states'
+ * entries replaced by the added ones'. Every array keeps document order, so each run is found
+ * by binary search on start offsets. Undefined when the edit is not a plain list splice.
+ */
+function spliceFlowModel(previous: FlowModel, origin: EditOrigin): FlowModel | undefined {
+  const { splice, regionStart } = origin;
+  const scope = previous.scopes[0];
+  if (!splicable.has(previous) || scope?.kind !== 'root' || scope.statesProperty?.value !== splice.list) return undefined;
+  if (splice.added.some((n) => n.kind !== 'object') || splice.removed.some((n) => n.kind !== 'object')) return undefined;
+  const removed = (splice.removed as ObjectNode[]).map(topStateModel);
+  const added = (splice.added as ObjectNode[]).map(topStateModel);
+  const collect = <T>(parts: TopStateModel[], pick: (p: TopStateModel) => readonly T[]): T[] => parts.flatMap((p) => [...pick(p)]);
+  for (const part of added) {
+    (part.state as { scope: FlowScope }).scope = scope;
+    for (const r of part.references) if (r.scope.kind === 'root') (r as { scope: FlowScope }).scope = scope;
+  }
+  replaceRun(scope.states, splice.from, removed.length, added.map((p) => p.state));
+  const stateAt = firstAtOrAfter(previous.states, 0, regionStart, (s) => s.node.range.start);
+  replaceRun(previous.states, stateAt, removed.reduce((n, p) => n + p.states.length, 0), collect(added, (p) => p.states));
+  const scopeAt = firstAtOrAfter(previous.scopes, 1, regionStart, (s) => s.node.range.start);
+  replaceRun(previous.scopes, scopeAt, removed.reduce((n, p) => n + p.scopes.length, 0), collect(added, (p) => p.scopes));
+  // The top scope's `StartAt` reference comes first wherever `StartAt` is written.
+  const first = previous.references[0];
+  const skip = first !== undefined && first.from === undefined && first.scope === scope ? 1 : 0;
+  const refAt = firstAtOrAfter(previous.references, skip, regionStart, (r) => r.node.range.start);
+  replaceRun(previous.references, refAt, removed.reduce((n, p) => n + p.references.length, 0), collect(added, (p) => p.references));
+  const sameNames = removed.length === added.length && removed.every((p, i) => p.state.name === added[i]!.state.name);
+  if (sameNames) {
+    // Same names in the same order: each name keeps its place in the map, now for the new state.
+    removed.forEach((p, i) => {
+      const name = p.state.name;
+      if (name !== undefined && scope.byName.get(name) === p.state) scope.byName.set(name, added[i]!.state);
+    });
+  } else {
+    scope.byName.clear();
+    for (const s of scope.states) if (s.name !== undefined && !scope.byName.has(s.name)) scope.byName.set(s.name, s);
+  }
+  return previous;
 }
