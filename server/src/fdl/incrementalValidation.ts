@@ -25,6 +25,8 @@ import { checkExpressions } from './checks/constructors';
 import { checkFlowName, checkLimits } from './checks/limits';
 import { checkStateReferences } from './checks/stateReferences';
 import { checkReachability, checkStateTransitions } from './checks/transitions';
+import { checkTopScope } from './checks/topScope';
+import { startOf } from '../parse/yamlNodes';
 import { mergeDiagnostics } from './validate';
 
 type Mode = 'Standard' | 'Express';
@@ -32,12 +34,12 @@ type Mode = 'Standard' | 'Express';
 /** What one top-level state contributes, with where it stood when it was computed. */
 interface StateResult {
   readonly mode: Mode;
-  readonly index: number;
+  index: number;
   /** A message names the state by its index (`States[3]`): recompute when it moves in the list. */
   readonly indexSensitive: boolean;
   /** A message names a line number: recompute when the state moves to another line. */
   readonly lineSensitive: boolean;
-  readonly line: number;
+  line: number;
   readonly character: number;
   readonly schema: Diagnostic[];
   readonly semantic: Diagnostic[];
@@ -72,24 +74,23 @@ export function validateFdlIncrementally(doc: AnalysedDocument, settings: Valida
   const mode: Mode = settings.executionMode === 'Express' ? 'Express' : 'Standard';
   const model = flowModel(doc);
   const rootScope = model.scopes[0]!;
+  if (rootScope.states.length !== list.items.reduce((n, item) => n + (item.kind === 'object' ? 1 : 0), 0)) return undefined;
   const ctx: CheckContext = { doc: doc.document, text: doc.parsed.text, settings, out: [] };
 
   const schema = rootSchemaDiagnostics(doc, root, holder);
-  const terminal = new Set<FlowState>();
+  // Whether each top-level state ends the top scope by itself, in the order of the scope's states.
+  const ends = new Uint8Array(rootScope.states.length);
+  let k = 0;
   const items = list.items;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const r = stateResult(doc, root, item, i, mode, settings);
     for (const d of r.schema) schema.push(d);
     for (const d of r.semantic) ctx.out.push(d);
-    if (r.terminal && item.kind === 'object') terminal.add(topStateModel(item).state);
+    if (item.kind === 'object') ends[k++] = r.terminal ? 1 : 0;
   }
-
-  // The top scope: its names, references and reachability, from the assembled model.
   checkFlowName(ctx, root);
-  const top: FlowModel = { scopes: [rootScope], states: rootScope.states, references: model.references.filter((r) => r.scope === rootScope) };
-  checkStateReferences(ctx, top, 'state');
-  checkReachability(ctx, top, terminal);
+  checkTopScope(ctx, model, ends);
   return mergeDiagnostics(schema, ctx.out);
 }
 
@@ -107,11 +108,20 @@ function rootSchemaDiagnostics(doc: AnalysedDocument, root: ObjectNode, holder: 
 
 /** The cached result of one top-level state when still valid where it now stands, else a new one. */
 function stateResult(doc: AnalysedDocument, root: ObjectNode, item: Node, index: number, mode: Mode, settings: ValidationSettings): StateResult {
-  const at = doc.document.positionAt(item.range.start);
+  const at = doc.document.positionAt(startOf(item));
   const cached = results.get(item);
   if (cached && cached.mode === mode && (!cached.indexSensitive || cached.index === index)) {
-    if (cached.line === at.line && cached.character === at.character) return cached;
+    if (cached.line === at.line && cached.character === at.character) {
+      cached.index = index;
+      return cached;
+    }
     if (cached.character === at.character && !cached.lineSensitive) {
+      if (cached.schema.length === 0 && cached.semantic.length === 0) {
+        // Nothing to move: the same result, now at its new line.
+        cached.line = at.line;
+        cached.index = index;
+        return cached;
+      }
       const moved = moveLines(cached, index, at.line);
       results.set(item, moved);
       return moved;

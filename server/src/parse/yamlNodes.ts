@@ -97,3 +97,8 @@ Object.defineProperties(YamlArray.prototype, { kind: constant('array') });
 export function endOf(node: Node): number {
   return node instanceof PlainScalar || node instanceof YamlContainer ? node.endOffset : node.range.end;
 }
+
+/** Where a node starts, without making a range object for the builder's own nodes. */
+export function startOf(node: Node): number {
+  return node instanceof PlainScalar || node instanceof YamlContainer ? node.startOffset : node.range.start;
+}

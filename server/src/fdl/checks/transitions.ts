@@ -112,12 +112,21 @@ function checkScope(ctx: CheckContext, scope: FlowScope, edges: Map<FlowState, F
     }
     for (const s of scope.states) {
       if (reached.has(s) || s.name === undefined || s.nameNode === undefined || scope.byName.get(s.name) !== s) continue;
-      report(ctx, s.nameNode.range, DiagnosticSeverity.Warning, DiagnosticCodes.unreachableState,
-        `\`${s.name}\` is never reached from \`StartAt\` in ${scope.label}: point a \`Next\`, \`Default\` or \`Catch\` at it, or delete it`);
+      reportUnreachable(ctx, s);
     }
   }
   const candidates = start ? reached : new Set(scope.states);
   for (const s of candidates) if (terminal.has(s)) return;
+  reportNeverEnds(ctx, scope);
+}
+
+/** `s` (named, the first of its name) cannot be reached from its scope's `StartAt`. */
+export function reportUnreachable(ctx: CheckContext, s: FlowState): void {
+  report(ctx, s.nameNode!.range, DiagnosticSeverity.Warning, DiagnosticCodes.unreachableState,
+    `\`${s.name}\` is never reached from \`StartAt\` in ${s.scope.label}: point a \`Next\`, \`Default\` or \`Catch\` at it, or delete it`);
+}
+
+export function reportNeverEnds(ctx: CheckContext, scope: FlowScope): void {
   const anchor = scope.statesProperty?.keyRange ?? scope.node.range;
   report(ctx, anchor, DiagnosticSeverity.Error, DiagnosticCodes.noTerminalState,
     `${scope.label} never ends: no state reachable from \`StartAt\` has \`End: true\` or is a Succeed/Fail state; end one state with \`End: true\``);

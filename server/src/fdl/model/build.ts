@@ -192,6 +192,23 @@ export function eachObject(node: Node | undefined, visit: (o: ObjectNode) => voi
   for (const item of node.items) if (item.kind === 'object') visit(item);
 }
 
+let nextNamesVersion = 1;
+const namesVersions = new WeakMap<FlowScope, number>();
+
+/**
+ * A number that changes whenever the top scope's list of state names changes (a state added,
+ * deleted or renamed): indexes over the names (the top-scope checks keep some) stay valid while
+ * it does not.
+ */
+export function namesVersion(scope: FlowScope): number {
+  let v = namesVersions.get(scope);
+  if (v === undefined) {
+    v = nextNamesVersion++;
+    namesVersions.set(scope, v);
+  }
+  return v;
+}
+
 /** Models whose top-level list holds only objects (every item is a state): those can be spliced. */
 const splicable = new WeakSet<FlowModel>();
 
@@ -247,6 +264,7 @@ function spliceFlowModel(previous: FlowModel, origin: EditOrigin): FlowModel | u
       if (name !== undefined && scope.byName.get(name) === p.state) scope.byName.set(name, added[i]!.state);
     });
   } else {
+    namesVersions.set(scope, nextNamesVersion++);
     scope.byName.clear();
     for (const s of scope.states) if (s.name !== undefined && !scope.byName.has(s.name)) scope.byName.set(s.name, s);
   }
