@@ -44,20 +44,27 @@ function lineAt(text: string, from: number, pattern: RegExp): { at: number; line
 
 /**
  * The next edit of the cycle at about `fraction` of the way through the document: change a
- * `Next` target, change a value, add a state before a top-level state, delete the state added before.
+ * `Next` target (a Catch target mistyped, or a state's `Next` moved on by one), change a value,
+ * add a state before a top-level state, delete the state added before.
  */
 export function nextEdit(doc: TextDocument, step: number, fraction: number, added: { line: number; count: number } | undefined): BenchEdit {
   const text = doc.getText();
   const from = Math.floor(text.length * fraction);
   switch (step % 4) {
     case 0: {
+      if (step % 8 === 0) {
+        // A typo in a Catch rule's target: one unknown name to report.
+        const { at, line } = lineAt(text, from, /^ {8}Next: Failed$/gm);
+        const p = doc.positionAt(at);
+        const col = line.indexOf('F');
+        return { kind: 'next', range: { start: { line: p.line, character: col }, end: { line: p.line, character: line.length } }, text: 'Faild', cursor: { line: p.line, character: col } };
+      }
+      // A state's `Next` moved on by one: the state it skips is no longer reached.
       const { at, line } = lineAt(text, from, /^ {4}Next: S(\d+)$/gm);
       const p = doc.positionAt(at);
       const number = /S(\d+)/.exec(line)![1]!;
       const col = line.indexOf('S');
-      // Every other edit names a state that does not exist: an error to report, then one to clear.
-      const target = step % 8 === 0 ? `S${number}x` : `S${Number(number) + 1}`;
-      return { kind: 'next', range: { start: { line: p.line, character: col }, end: { line: p.line, character: line.length } }, text: target, cursor: { line: p.line, character: col } };
+      return { kind: 'next', range: { start: { line: p.line, character: col }, end: { line: p.line, character: line.length } }, text: `S${Number(number) + 1}`, cursor: { line: p.line, character: col } };
     }
     case 1: {
       const { at, line } = lineAt(text, from, /^ {8}MaxAttempts: \d+$/gm);

@@ -8,7 +8,8 @@
 // edit sequences against it); the caller sorts both the same way.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ErrorObject } from 'ajv';
-import type { JsonValue, Node, ObjectNode, Property } from '../parse/tree';
+import type { JsonValue, Node, ObjectNode, ParsedText, Property } from '../parse/tree';
+import { editOrigin } from '../parse/incremental';
 import type { AnalysedDocument, ValidationSettings } from '../service/types';
 import { toJsonValue, setJsonProperty } from '../parse/toJson';
 import { errorDiagnostics } from '../schema/diagnostics';
@@ -74,7 +75,6 @@ export function validateFdlIncrementally(doc: AnalysedDocument, settings: Valida
   const mode: Mode = settings.executionMode === 'Express' ? 'Express' : 'Standard';
   const model = flowModel(doc);
   const rootScope = model.scopes[0]!;
-  if (rootScope.states.length !== list.items.reduce((n, item) => n + (item.kind === 'object' ? 1 : 0), 0)) return undefined;
   const ctx: CheckContext = { doc: doc.document, text: doc.parsed.text, settings, out: [] };
 
   const schema = rootSchemaDiagnostics(doc, root, holder);
@@ -82,9 +82,15 @@ export function validateFdlIncrementally(doc: AnalysedDocument, settings: Valida
   const ends = new Uint8Array(rootScope.states.length);
   let k = 0;
   const items = list.items;
+  const results = resultsOfVersion(doc, root, items, mode, settings);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const r = stateResult(doc, root, item, i, mode, settings);
+    let r = results[i]!;
+    if (r.mode !== mode || r.schema.length > 0 || r.semantic.length > 0) {
+      // Its diagnostics may have moved with it, or name its index: checked where it now stands.
+      r = stateResult(doc, root, item, i, mode, settings);
+      results[i] = r;
+    }
     for (const d of r.schema) schema.push(d);
     for (const d of r.semantic) ctx.out.push(d);
     if (item.kind === 'object') ends[k++] = r.terminal ? 1 : 0;
@@ -92,6 +98,27 @@ export function validateFdlIncrementally(doc: AnalysedDocument, settings: Valida
   checkFlowName(ctx, root);
   checkTopScope(ctx, model, ends);
   return mergeDiagnostics(schema, ctx.out);
+}
+
+/** Each version's results, one per item of its list; an edited version takes over its predecessor's. */
+const versions = new WeakMap<ParsedText, StateResult[]>();
+
+function resultsOfVersion(doc: AnalysedDocument, root: ObjectNode, items: readonly Node[], mode: Mode, settings: ValidationSettings): StateResult[] {
+  const known = versions.get(doc.parsed);
+  if (known) return known;
+  const origin = editOrigin(doc.parsed);
+  const previous = origin ? versions.get(origin.previous) : undefined;
+  let results: StateResult[];
+  if (origin && previous && previous.length + origin.splice.added.length - origin.splice.removed.length === items.length) {
+    const { from, added, removed } = origin.splice;
+    versions.delete(origin.previous);
+    results = previous;
+    results.splice(from, removed.length, ...added.map((item, j) => stateResult(doc, root, item, from + j, mode, settings)));
+  } else {
+    results = items.map((item, i) => stateResult(doc, root, item, i, mode, settings));
+  }
+  versions.set(doc.parsed, results);
+  return results;
 }
 
 /** Schema errors of the root's own fields (the list's items are each state's own), and its repeated keys. */
@@ -108,20 +135,16 @@ function rootSchemaDiagnostics(doc: AnalysedDocument, root: ObjectNode, holder: 
 
 /** The cached result of one top-level state when still valid where it now stands, else a new one. */
 function stateResult(doc: AnalysedDocument, root: ObjectNode, item: Node, index: number, mode: Mode, settings: ValidationSettings): StateResult {
-  const at = doc.document.positionAt(startOf(item));
   const cached = results.get(item);
+  // A state without diagnostics of its own has nothing that depends on where it now stands.
+  if (cached && cached.mode === mode && cached.schema.length === 0 && cached.semantic.length === 0) return cached;
+  const at = doc.document.positionAt(startOf(item));
   if (cached && cached.mode === mode && (!cached.indexSensitive || cached.index === index)) {
     if (cached.line === at.line && cached.character === at.character) {
       cached.index = index;
       return cached;
     }
     if (cached.character === at.character && !cached.lineSensitive) {
-      if (cached.schema.length === 0 && cached.semantic.length === 0) {
-        // Nothing to move: the same result, now at its new line.
-        cached.line = at.line;
-        cached.index = index;
-        return cached;
-      }
       const moved = moveLines(cached, index, at.line);
       results.set(item, moved);
       return moved;
