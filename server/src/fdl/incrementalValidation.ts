@@ -10,6 +10,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ErrorObject } from 'ajv';
 import type { JsonValue, Node, ObjectNode, ParsedText, Property } from '../parse/tree';
 import { editOrigin } from '../parse/incremental';
+import { recordedValue, releaseValue } from '../parse/value';
 import type { AnalysedDocument, ValidationSettings } from '../service/types';
 import { toJsonValue, setJsonProperty } from '../parse/toJson';
 import { errorDiagnostics } from '../schema/diagnostics';
@@ -115,7 +116,12 @@ function resultsOfVersion(doc: AnalysedDocument, root: ObjectNode, items: readon
     results = previous;
     results.splice(from, removed.length, ...added.map((item, j) => stateResult(doc, root, item, from + j, mode, settings)));
   } else {
-    results = items.map((item, i) => stateResult(doc, root, item, i, mode, settings));
+    // A whole parse built the plain value too: each state's schema check reads its part of it.
+    const value = recordedValue(doc.parsed);
+    const states = value !== null && typeof value === 'object' && !Array.isArray(value) ? value['States'] : undefined;
+    const values = Array.isArray(states) && states.length === items.length ? states : undefined;
+    results = items.map((item, i) => stateResult(doc, root, item, i, mode, settings, values?.[i]));
+    releaseValue(doc.parsed);
   }
   versions.set(doc.parsed, results);
   return results;
@@ -134,7 +140,9 @@ function rootSchemaDiagnostics(doc: AnalysedDocument, root: ObjectNode, holder: 
 }
 
 /** The cached result of one top-level state when still valid where it now stands, else a new one. */
-function stateResult(doc: AnalysedDocument, root: ObjectNode, item: Node, index: number, mode: Mode, settings: ValidationSettings): StateResult {
+function stateResult(
+  doc: AnalysedDocument, root: ObjectNode, item: Node, index: number, mode: Mode, settings: ValidationSettings, value?: JsonValue,
+): StateResult {
   const cached = results.get(item);
   // A state without diagnostics of its own has nothing that depends on where it now stands.
   if (cached && cached.mode === mode && cached.schema.length === 0 && cached.semantic.length === 0) return cached;
@@ -150,7 +158,7 @@ function stateResult(doc: AnalysedDocument, root: ObjectNode, item: Node, index:
       return moved;
     }
   }
-  const fresh = computeStateResult(doc, root, item, index, mode, settings, at.line, at.character);
+  const fresh = computeStateResult(doc, root, item, index, mode, settings, at.line, at.character, value);
   results.set(item, fresh);
   return fresh;
 }
@@ -168,12 +176,13 @@ let stateValidator: ReturnType<typeof subschemaValidator> | undefined;
 
 function computeStateResult(
   doc: AnalysedDocument, root: ObjectNode, item: Node, index: number, mode: Mode, settings: ValidationSettings, line: number, character: number,
+  value: JsonValue | undefined,
 ): StateResult {
   stateValidator ??= subschemaValidator(fdlCurrentSchema, '/definitions/State');
   const prefix = `/States/${index}`;
   let indexSensitive = false;
   let schema: Diagnostic[] = [];
-  if (!stateValidator(toJsonValue(item) ?? null)) {
+  if (!stateValidator(value ?? toJsonValue(item) ?? null)) {
     const errors: ErrorObject[] = (stateValidator.errors ?? []).map((e) => {
       if (e.instancePath === '') indexSensitive = true;
       return { ...e, instancePath: prefix + e.instancePath };
@@ -188,11 +197,16 @@ function computeStateResult(
 
   const part = topStateModel(item);
   const ctx: CheckContext = { doc: doc.document, text: doc.parsed.text, settings, out: [] };
-  const nested: FlowModel = { scopes: part.scopes as FlowScope[], states: part.states as FlowState[], references: part.references.filter((r) => r.scope.kind !== 'root') };
-  checkStateReferences(ctx, nested, 'state');
+  const hasScopes = part.scopes.length > 0;
+  const nested: FlowModel = {
+    scopes: part.scopes as FlowScope[], states: part.states as FlowState[],
+    references: hasScopes ? part.references.filter((r) => r.scope.kind !== 'root') : [],
+  };
+  // Without nested scopes there are no nested names, references or reachability to check.
+  if (hasScopes) checkStateReferences(ctx, nested, 'state');
   const lineSensitive = ctx.out.some((d) => d.code === DiagnosticCodes.duplicateState);
   const terminal = checkStateTransitions(ctx, part.states);
-  checkReachability(ctx, nested, terminal);
+  if (hasScopes) checkReachability(ctx, nested, terminal);
   checkRuleOrder(ctx, part.states);
   checkLimits(ctx, nested);
   checkExpressions(ctx, nested);

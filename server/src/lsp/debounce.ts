@@ -13,7 +13,8 @@ export const realTimers: Timers = {
 export class Debouncer {
   private readonly pending = new Map<string, unknown>();
 
-  constructor(private readonly delayMs: number, private readonly timers: Timers = realTimers) {}
+  /** `delay` is a fixed number of milliseconds, or the delay for each key (asked at each schedule). */
+  constructor(private readonly delay: number | ((key: string) => number), private readonly timers: Timers = realTimers) {}
 
   /** Runs `task` for `key` after the delay, replacing any task still waiting for that key. */
   schedule(key: string, task: () => void): void {
@@ -21,7 +22,7 @@ export class Debouncer {
     const handle = this.timers.set(() => {
       this.pending.delete(key);
       task();
-    }, this.delayMs);
+    }, typeof this.delay === 'number' ? this.delay : this.delay(key));
     this.pending.set(key, handle);
   }
 

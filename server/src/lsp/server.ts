@@ -1,5 +1,5 @@
-// Wires the language service to an LSP connection: document sync, debounced validation that
-// drops stale versions, per-document execution mode, and every feature handler guarded so an
+// Wires the language service to an LSP connection: document sync, validation paced by its cost
+// (pacing.ts) that drops stale versions, per-document execution mode, and every feature handler guarded so an
 // exception is logged and answered with an empty result.
 import {
   CodeActionKind, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
@@ -7,14 +7,21 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type FlowLanguageService } from '../service/languageService';
 import type { ValidationSettings } from '../service/types';
+import { performance } from 'node:perf_hooks';
 import { Debouncer, realTimers, type Timers } from './debounce';
+import { MAX_DEBOUNCE_MS, ValidationPacer } from './pacing';
 import { connectionLog, type ServerLog } from './log';
 import { FlowSettingsNotification, type FlowSettingsParams } from './protocol';
 
 export interface ServerOptions {
-  /** Quiet time after the last edit before validating (default 200 ms). */
+  /**
+   * A fixed quiet time after the last edit before validating. By default the wait follows what
+   * each document's validations cost (pacing.ts): from 20 ms for cheap ones to 200 ms.
+   */
   readonly debounceMs?: number;
   readonly timers?: Timers;
+  /** The clock the pacing reads (milliseconds; default performance.now). */
+  readonly now?: () => number;
   readonly service?: FlowLanguageService;
 }
 
@@ -27,14 +34,17 @@ export interface RunningServer {
   dispose(): void;
 }
 
-export const DEFAULT_DEBOUNCE_MS = 200;
+/** The longest wait after an edit (the wait for the costliest validations). */
+export const DEFAULT_DEBOUNCE_MS = MAX_DEBOUNCE_MS;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): RunningServer {
   const log = connectionLog(connection);
   const service = options.service ?? createLanguageService({ logger: (level, message) => log(level, message) });
   const documents = new TextDocuments(TextDocument);
   const settings = new Map<string, ValidationSettings>();
-  const debouncer = new Debouncer(options.debounceMs ?? DEFAULT_DEBOUNCE_MS, options.timers ?? realTimers);
+  const now = options.now ?? (() => performance.now());
+  const pacer = new ValidationPacer(now);
+  const debouncer = new Debouncer(options.debounceMs ?? ((uri) => pacer.delayFor(uri)), options.timers ?? realTimers);
 
   /** Runs a handler; an exception is logged and the request answered with `fallback`. */
   function guard<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R {
@@ -52,7 +62,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    const started = now();
     const diagnostics = service.validate(doc, settings.get(uri) ?? {});
+    pacer.record(uri, now() - started);
     // An edit that arrived meanwhile makes these diagnostics stale: the next run will publish.
     if (documents.get(uri)?.version !== version) {
       log('debug', `dropped diagnostics of ${uri} version ${version}`);
@@ -98,6 +110,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     debouncer.cancel(uri);
     validatedOnOpen.delete(uri);
     service.forget(uri);
+    pacer.forget(uri);
     settings.delete(uri);
     connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err: unknown) => log('warn', `could not clear diagnostics: ${String(err)}`));
   }));
