@@ -1,6 +1,6 @@
 // Custom LSP messages between the Flowdeck client and server. The client bundles this module, so
 // it imports nothing but the protocol package.
-import { NotificationType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /** A flow's execution mode, which changes what is valid (Express flows have tighter limits). */
 export interface FlowSettingsParams {
@@ -13,3 +13,13 @@ export interface FlowSettingsParams {
 export const FlowSettingsNotification = new NotificationType<FlowSettingsParams>('flowdeck/flowSettings');
 
 export const FLOW_SETTINGS_METHOD = 'flowdeck/flowSettings';
+
+/** What the server process holds in memory (bytes), as Node reports it. */
+export interface ServerMemory {
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly heapTotal: number;
+}
+
+/** Client -> server: the server process's memory use (for the status and for tests). */
+export const ServerMemoryRequest = new RequestType0<ServerMemory, void>('flowdeck/serverMemory');

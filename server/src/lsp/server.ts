@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { Debouncer, realTimers, type Timers } from './debounce';
 import { MAX_DEBOUNCE_MS, ValidationPacer } from './pacing';
 import { connectionLog, type ServerLog } from './log';
-import { FlowSettingsNotification, type FlowSettingsParams } from './protocol';
+import { FlowSettingsNotification, ServerMemoryRequest, type FlowSettingsParams } from './protocol';
 
 export interface ServerOptions {
   /**
@@ -123,6 +123,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings.set(p.uri, { executionMode: p.executionMode });
     debouncer.cancel(p.uri);
     validateNow(p.uri);
+  }));
+
+  connection.onRequest(ServerMemoryRequest, guard('serverMemory', { rss: 0, heapUsed: 0, heapTotal: 0 }, () => {
+    const { rss, heapUsed, heapTotal } = process.memoryUsage();
+    return { rss, heapUsed, heapTotal };
   }));
 
   const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, run: (doc: TextDocument, p: P) => R) =>
