@@ -9,7 +9,7 @@ import { markReadByFastPath, wasReadByFastPath } from './fastPath';
 import { scanStrictJsonItems } from './jsonScanner';
 import { scanEverydayYaml } from './yamlScanner';
 import { TreeBuilder } from './yamlTreeBuilder';
-import { endOf, PlainScalar, YamlArray, YamlContainer, YamlObject, YamlProperty } from './yamlNodes';
+import { endOf, PlainScalar, QuotedScalar, YamlArray, YamlContainer, YamlObject, YamlProperty } from './yamlNodes';
 
 /** One contiguous change: `start..oldEnd` of the old text became `start..newEnd` of the new one. */
 export interface TextChange {
@@ -90,7 +90,7 @@ export function reparseAfterEdit(old: ParsedText, text: string): IncrementalPars
   const removed = list.items.slice(found.from, found.to + 1);
   if (list.items.length - removed.length + found.added.length === 0) return undefined;
   const regionStart = Math.min(removed[0]!.range.start, found.added[0]?.range.start ?? Infinity);
-  applySplice(root, holder, list, found.from, removed.length, found.added, delta);
+  applySplice(old.format === 'json', root, holder, list, found.from, removed.length, found.added, delta);
   return withOrigin(old, text, { list, from: found.from, removed, added: found.added, delta }, regionStart);
 }
 
@@ -230,7 +230,7 @@ function onlyItemsAt(fragment: string, indent: number): boolean {
 
 // ---------------------------------------------------------------- splicing
 
-function applySplice(root: ObjectNode, holder: Property, list: ArrayNode, from: number, count: number, added: Node[], delta: number): void {
+function applySplice(json: boolean, root: ObjectNode, holder: Property, list: ArrayNode, from: number, count: number, added: Node[], delta: number): void {
   for (const item of added) item.parent = list;
   list.items.splice(from, count, ...added);
   const after = from + added.length;
@@ -241,7 +241,14 @@ function applySplice(root: ObjectNode, holder: Property, list: ArrayNode, from: 
   }
   // The list, its property and the root end where their last child ends (YAML) or at their
   // closing bracket after the edit (JSON).
-  if (list instanceof YamlArray) {
+  if (json) {
+    // The list and the root end at their closing brackets, after the edit.
+    if (list instanceof YamlContainer) list.endOffset += delta;
+    if (root instanceof YamlContainer) root.endOffset += delta;
+    if (!(list instanceof YamlContainer)) moveEnd(list.range, delta);
+    if (!(holder instanceof YamlProperty)) moveEnd(holder.range, delta);
+    if (!(root instanceof YamlContainer)) moveEnd(root.range, delta);
+  } else if (list instanceof YamlArray) {
     list.endOffset = endOf(list.items[list.items.length - 1]!);
     if (root instanceof YamlObject) {
       const last = root.properties[root.properties.length - 1];
@@ -275,7 +282,7 @@ function shiftProperty(p: Property, delta: number): void {
 
 /** Moves a node and everything under it by `delta` characters. */
 export function shiftTree(node: Node, delta: number): void {
-  if (node instanceof PlainScalar || node instanceof YamlContainer) node.shift(delta);
+  if (node instanceof PlainScalar || node instanceof YamlContainer || node instanceof QuotedScalar) node.shift(delta);
   else {
     moveRange(node.range, delta);
     // Some scalars share one object for both ranges: move it once.

@@ -1,5 +1,5 @@
-// Compact tree nodes for the YAML builder. Every validation builds a whole tree and keeps it
-// for the editor's other features, so the tree's size is what the garbage collector copies
+// Compact tree nodes for the YAML builder and the strict JSON reader. Every validation builds a
+// whole tree and keeps it for the editor's other features, so the tree's size is what the garbage collector copies
 // on each validation: these nodes keep only what varies per node (constants such as `kind` live
 // on the prototype) and make range objects only when something asks for one. They satisfy the
 // tree's interfaces, so readers cannot tell them from plain objects.
@@ -26,6 +26,28 @@ export class PlainScalar implements ScalarNode {
   /** A plain scalar is read from exactly its range. */
   get contentRange(): OffsetRange {
     return { start: this.startOffset, end: this.endOffset };
+  }
+}
+
+/** A quoted scalar whose quotes are one character each (a JSON string): its content sits inside them. */
+export class QuotedScalar implements ScalarNode {
+  declare readonly kind: 'scalar';
+  declare readonly quoted: true;
+  parent: ScalarNode['parent'] = undefined;
+  constructor(
+    readonly value: string,
+    public startOffset: number,
+    public endOffset: number,
+  ) {}
+  get range(): OffsetRange {
+    return { start: this.startOffset, end: this.endOffset };
+  }
+  get contentRange(): OffsetRange {
+    return { start: this.startOffset + 1, end: this.endOffset - 1 };
+  }
+  shift(delta: number): void {
+    this.startOffset += delta;
+    this.endOffset += delta;
   }
 }
 
@@ -89,16 +111,17 @@ export class YamlArray extends YamlContainer implements ArrayNode {
 
 const constant = (value: unknown): PropertyDescriptor => ({ value, enumerable: true });
 Object.defineProperties(PlainScalar.prototype, { kind: constant('scalar'), quoted: constant(false) });
+Object.defineProperties(QuotedScalar.prototype, { kind: constant('scalar'), quoted: constant(true) });
 Object.defineProperties(YamlProperty.prototype, { kind: constant('property') });
 Object.defineProperties(YamlObject.prototype, { kind: constant('object') });
 Object.defineProperties(YamlArray.prototype, { kind: constant('array') });
 
 /** Where a node ends, without making a range object for the builder's own nodes. */
 export function endOf(node: Node): number {
-  return node instanceof PlainScalar || node instanceof YamlContainer ? node.endOffset : node.range.end;
+  return node instanceof PlainScalar || node instanceof YamlContainer || node instanceof QuotedScalar ? node.endOffset : node.range.end;
 }
 
 /** Where a node starts, without making a range object for the builder's own nodes. */
 export function startOf(node: Node): number {
-  return node instanceof PlainScalar || node instanceof YamlContainer ? node.startOffset : node.range.start;
+  return node instanceof PlainScalar || node instanceof YamlContainer || node instanceof QuotedScalar ? node.startOffset : node.range.start;
 }
