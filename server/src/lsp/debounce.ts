@@ -12,6 +12,7 @@ export const realTimers: Timers = {
 
 export class Debouncer {
   private readonly pending = new Map<string, unknown>();
+  private readonly tasks = new Map<string, () => void>();
 
   /** `delay` is a fixed number of milliseconds, or the delay for each key (asked at each schedule). */
   constructor(private readonly delay: number | ((key: string) => number), private readonly timers: Timers = realTimers) {}
@@ -21,9 +22,19 @@ export class Debouncer {
     this.cancel(key);
     const handle = this.timers.set(() => {
       this.pending.delete(key);
+      this.tasks.delete(key);
       task();
     }, typeof this.delay === 'number' ? this.delay : this.delay(key));
     this.pending.set(key, handle);
+    this.tasks.set(key, task);
+  }
+
+  /** Runs the task waiting for `key` now, if there is one. */
+  flush(key: string): void {
+    const task = this.tasks.get(key);
+    if (task === undefined) return;
+    this.cancel(key);
+    task();
   }
 
   cancel(key: string): void {
@@ -32,6 +43,7 @@ export class Debouncer {
       this.timers.clear(handle);
       this.pending.delete(key);
     }
+    this.tasks.delete(key);
   }
 
   dispose(): void {

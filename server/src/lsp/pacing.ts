@@ -8,6 +8,8 @@
 export const MIN_DEBOUNCE_MS = 20;
 /** The longest wait, for the costliest validations (a whole large flow parsed again). */
 export const MAX_DEBOUNCE_MS = 200;
+/** Validations at most this costly may run before a request instead of after their quiet time. */
+const EARLY_VALIDATION_MS = 50;
 /** The wait as a multiple of the typical recent cost. */
 const COST_FACTOR = 2;
 /** Weight of the newest cost in the running estimate (older ones fade out). */
@@ -41,6 +43,16 @@ export class ValidationPacer {
     // The previous validation's cost again since it ended, before the next one starts.
     const rest = c.endedAt + c.last - this.now();
     return Math.ceil(Math.max(debounce, rest));
+  }
+
+  /**
+   * Whether a validation of `key` waiting for its quiet time may run at once instead, when a
+   * request about the document arrives first: only when it is cheap, so the diagnostics of an
+   * edit never wait behind the other features' answers (outline, folding) that follow it.
+   */
+  mayValidateEarly(key: string): boolean {
+    const c = this.costs.get(key);
+    return c !== undefined && c.typical <= EARLY_VALIDATION_MS && this.now() >= c.endedAt + c.last;
   }
 
   forget(key: string): void {

@@ -132,8 +132,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, run: (doc: TextDocument, p: P) => R) =>
     guard<P, R>(name, fallback, (p) => {
-      const doc = documents.get(p.textDocument.uri);
-      return doc ? run(doc, p) : fallback;
+      const uri = p.textDocument.uri;
+      const doc = documents.get(uri);
+      if (!doc) return fallback;
+      // Diagnostics first: a cheap validation still waiting runs before the answer is computed.
+      if (options.debounceMs === undefined && pacer.mayValidateEarly(uri)) debouncer.flush(uri);
+      return run(doc, p);
     });
 
   connection.onCompletion(withDoc('completion', null, (doc, p) => service.complete(doc, p.position)));
