@@ -110,6 +110,20 @@ const sameRange = (a: Range, b: Range): boolean =>
   a.start.line === b.start.line && a.start.character === b.start.character
   && a.end.line === b.end.line && a.end.character === b.end.character;
 
+// The editor asks for the outline and the folding of a version several times (outline view,
+// breadcrumbs, sticky scroll): each is computed once per analysed version.
+const symbolsOf = new WeakMap<AnalysedDocument, DocumentSymbol[]>();
+const foldingOf = new WeakMap<AnalysedDocument, FoldingRange[]>();
+
+function perVersion<T>(cache: WeakMap<AnalysedDocument, T>, a: AnalysedDocument, compute: () => T): T {
+  let value = cache.get(a);
+  if (value === undefined) {
+    value = compute();
+    cache.set(a, value);
+  }
+  return value;
+}
+
 export function createLanguageService(options: LanguageServiceOptions = {}): FlowLanguageService {
   const log: LanguageServiceLogger = options.logger ?? (() => undefined);
   const cacheSize = Math.max(1, options.cacheSize ?? 64);
@@ -171,14 +185,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
     }),
     complete: (doc, position) => guarded('completion', doc, { isIncomplete: false, items: [] }, (a, s) => s.complete(a, position)),
     hover: (doc, position) => guarded('hover', doc, null, (a, s) => s.hover(a, position)),
-    documentSymbols: (doc) => guarded('document symbols', doc, [], (a, s) => s.documentSymbols(a)),
+    documentSymbols: (doc) => guarded('document symbols', doc, [], (a, s) => perVersion(symbolsOf, a, () => s.documentSymbols(a))),
     definition: (doc, position) => guarded('definition', doc, null, (a, s) => s.definition(a, position)),
     references: (doc, position, includeDeclaration = true) =>
       guarded('references', doc, [], (a, s) => s.references(a, position, includeDeclaration)),
     prepareRename: (doc, position) => guarded('prepare rename', doc, null, (a, s) => s.prepareRename(a, position)),
     rename: (doc, position, newName) => guarded('rename', doc, null, (a, s) => s.rename(a, position, newName)),
     codeActions: (doc, range, diagnostics) => guarded('code actions', doc, [], (a, s) => s.codeActions(a, range, diagnostics)),
-    foldingRanges: (doc) => guarded('folding ranges', doc, [], (a, s) => s.foldingRanges(a)),
+    foldingRanges: (doc) => guarded('folding ranges', doc, [], (a, s) => perVersion(foldingOf, a, () => s.foldingRanges(a))),
     forget: (uri) => {
       cache.delete(uri);
     },
