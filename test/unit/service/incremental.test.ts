@@ -171,7 +171,6 @@ test('after every edit, the incrementally updated tree and diagnostics equal a w
     }),
     { numRuns: RUNS, seed: SEED },
   );
-  console.log(`incremental: ${reused} of ${edits} edits`);
   // The property must mostly exercise the incremental path, not the whole-parse fallback.
   assert.ok(reused > edits / 4, `only ${reused} of ${edits} edits were applied incrementally`);
 });
