@@ -10,6 +10,7 @@ import type { ValidationSettings } from '../service/types';
 import { performance } from 'node:perf_hooks';
 import { Debouncer, realTimers, type Timers } from './debounce';
 import { MAX_DEBOUNCE_MS, ValidationPacer } from './pacing';
+import { limitFoldingRanges } from './foldingLimit';
 import { connectionLog, type ServerLog } from './log';
 import { FlowSettingsNotification, ServerMemoryRequest, type FlowSettingsParams } from './protocol';
 
@@ -46,6 +47,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const pacer = new ValidationPacer(now);
   const debouncer = new Debouncer(options.debounceMs ?? ((uri) => pacer.delayFor(uri)), options.timers ?? realTimers);
 
+  /** How many folding ranges the client wants per document (its hint at initialize). */
+  let foldingRangeLimit: number | undefined;
+
   /** Runs a handler; an exception is logged and the request answered with `fallback`. */
   function guard<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R {
     return (params: P) => {
@@ -75,6 +79,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const guardedValidate = (uri: string): void => guard('validation', undefined, validateNow)(uri);
 
   connection.onInitialize(guard('initialize', { capabilities: {} }, (params): InitializeResult => {
+    foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
     const level = (params.initializationOptions as { logLevel?: unknown } | undefined)?.logLevel;
     if (level === 'error' || level === 'warn' || level === 'info' || level === 'debug') log.level = level;
     return {
@@ -148,7 +153,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onPrepareRename(withDoc('prepareRename', null, (doc, p) => service.prepareRename(doc, p.position)));
   connection.onRenameRequest(withDoc('rename', null, (doc, p) => service.rename(doc, p.position, p.newName)));
   connection.onCodeAction(withDoc('codeAction', [], (doc, p) => service.codeActions(doc, p.range, p.context.diagnostics)));
-  connection.onFoldingRanges(withDoc('foldingRange', [], (doc) => service.foldingRanges(doc)));
+  connection.onFoldingRanges(withDoc('foldingRange', [], (doc) => limitFoldingRanges(service.foldingRanges(doc), foldingRangeLimit)));
 
   documents.listen(connection);
   return {
