@@ -11,6 +11,7 @@ import { parseText } from '../parse';
 import { reparseAfterEdit } from '../parse/incremental';
 import { detectDialect, formatForFile } from '../detect';
 import { fdlService } from '../fdl/service';
+import { carryFlowModel } from '../fdl/model/build';
 import { fdlLegacyService } from '../fdl/legacy/service';
 import { whatsappService } from '../whatsapp/service';
 import { DiagnosticCodes } from '../diagnostics/codes';
@@ -82,7 +83,9 @@ function analyseEdit(previous: AnalysedDocument, doc: TextDocument): AnalysedDoc
   const next = reparseAfterEdit(previous.parsed, doc.getText());
   if (!next) return undefined;
   const dialect = detectDialect(next.parsed, { fileName: fileNameOf(doc.uri), languageId: doc.languageId });
-  return { document: doc, parsed: next.parsed, dialect };
+  const analysed: AnalysedDocument = { document: doc, parsed: next.parsed, dialect };
+  if (dialect === 'fdl') carryFlowModel(previous.parsed, analysed);
+  return analysed;
 }
 
 /** One order for every list of diagnostics: by position, then severity, code and message. */

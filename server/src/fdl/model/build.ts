@@ -26,6 +26,15 @@ export function flowModel(doc: AnalysedDocument): FlowModel {
   return model;
 }
 
+/**
+ * After an incremental edit: when the previous version had its model, the new version gets
+ * its model now (a cheap splice), so a later version can always splice from its predecessor
+ * whatever features ran on this one.
+ */
+export function carryFlowModel(previous: ParsedText, doc: AnalysedDocument): void {
+  if (cache.has(previous) && editOrigin(doc.parsed)?.previous === previous) flowModel(doc);
+}
+
 const ROOT_LABEL = 'the top-level `States`';
 
 /** The whole model in one pass over the tree (the reference that assembleFlowModel must equal). */
