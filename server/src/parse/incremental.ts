@@ -91,6 +91,8 @@ export function reparseAfterEdit(old: ParsedText, text: string): IncrementalPars
   if (list.items.length - removed.length + found.added.length === 0) return undefined;
   const regionStart = Math.min(removed[0]!.range.start, found.added[0]?.range.start ?? Infinity);
   applySplice(old.format === 'json', root, holder, list, found.from, removed.length, found.added, delta);
+  // A block list starts at its first dash, which a re-read first item may have moved.
+  if (found.from === 0 && found.listStart !== undefined && list instanceof YamlArray) list.startOffset = found.listStart;
   return withOrigin(old, text, { list, from: found.from, removed, added: found.added, delta }, regionStart);
 }
 
@@ -118,6 +120,8 @@ interface FoundItems {
   readonly to: number;
   /** What they became, with offsets in the new text. */
   readonly added: Node[];
+  /** Where the re-read items' list starts (its first dash), for a YAML list whose first item was re-read. */
+  readonly listStart?: number;
 }
 
 /** The largest index whose value is at most `offset` (-1 when none), by binary search. */
@@ -200,7 +204,7 @@ function yamlItems(oldText: string, text: string, list: ArrayNode, change: TextC
   if (root !== undefined && !(root instanceof YamlArray)) return undefined;
   const added = root ? root.items : [];
   for (const item of added) shiftTree(item, start);
-  return { from, to, added };
+  return root ? { from, to, added, listStart: root.startOffset + start } : { from, to, added };
 }
 
 /**
@@ -249,10 +253,12 @@ function applySplice(json: boolean, root: ObjectNode, holder: Property, list: Ar
     if (!(holder instanceof YamlProperty)) moveEnd(holder.range, delta);
     if (!(root instanceof YamlContainer)) moveEnd(root.range, delta);
   } else if (list instanceof YamlArray) {
-    list.endOffset = endOf(list.items[list.items.length - 1]!);
+    // As the tree builder closes a block collection: at its last child's end, never empty.
+    const closedAt = (start: number, end: number): number => (end === start ? start + 1 : end);
+    list.endOffset = closedAt(list.startOffset, endOf(list.items[list.items.length - 1]!));
     if (root instanceof YamlObject) {
       const last = root.properties[root.properties.length - 1];
-      if (last instanceof YamlProperty) root.endOffset = last.end;
+      if (last instanceof YamlProperty) root.endOffset = closedAt(root.startOffset, last.end);
     }
   } else if (delta !== 0) {
     moveEnd(list.range, delta);

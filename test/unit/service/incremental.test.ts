@@ -16,7 +16,7 @@ import { validateFdl } from '../../../server/src/fdl/validate';
 import { assembleFlowModel, buildFlowModel, flowModel } from '../../../server/src/fdl/model/build';
 import { parseText } from '../../../server/src/parse';
 import type { ObjectNode } from '../../../server/src/parse/tree';
-import { diffTexts } from '../../../server/src/parse/incremental';
+import { diffTexts, reparseAfterEdit } from '../../../server/src/parse/incremental';
 import { generateFdl } from '../../../bench/lib/generate';
 import { CORPUS_DIR, knownInvalid } from '../corpus';
 import { describeNode } from '../parse/describeTree';
@@ -47,6 +47,10 @@ function seeds(): Seed[] {
     if (broken.has(`fdl-statemachine/${f}`)) continue;
     out.push({ name: f, text: readFileSync(join(CORPUS_DIR, 'fdl-statemachine', f), 'utf8'), json: f.endsWith('.json') });
   }
+  // Legacy flows (`steps` lists are re-read the same way; their validation is always whole).
+  readdirSync(join(CORPUS_DIR, 'fdl-legacy')).sort().forEach((f, i) => {
+    if (i % 3 === 0 && !broken.has(`fdl-legacy/${f}`)) out.push({ name: f, text: readFileSync(join(CORPUS_DIR, 'fdl-legacy', f), 'utf8'), json: f.endsWith('.json') });
+  });
   const generated = generateFdl(24);
   out.push({ name: 'generated.yaml', text: generated, json: false });
   out.push({ name: 'generated-with-problems.yaml', text: withProblems(generated), json: false });
@@ -191,4 +195,20 @@ test('diffTexts finds the one changed span', () => {
   assert.deepEqual(diffTexts('aaaa', 'aaaaa'), { start: 4, oldEnd: 4, newEnd: 5 });
   const long = 'x'.repeat(10_000);
   assert.deepEqual(diffTexts(long + 'a' + long, long + long), { start: 10_000, oldEnd: 10_001, newEnd: 10_000 });
+});
+
+test('edits at the edges of the list: a comment before the first state, an empty last item, text after the list', () => {
+  const text = 'Type: StateMachine\nStartAt: A\nStates:\n  - Type: Pass\n    Name: A\n    End: true\n';
+  const cases: [string, string, boolean][] = [
+    ['a comment typed before the first state moves the list to the next dash', text.replace('States:\n', 'States:\n  # first\n'), true],
+    ['a new empty state at the end', text + '  -', true],
+    ['a key after the list is not an item', text + 'Timeout: 5\n', false],
+    ['a line less indented than the list ends it', text.replace('    End: true\n', '    End: true\n x\n'), false],
+  ];
+  for (const [what, edited, incremental] of cases) {
+    const old = parseText(text, 'yaml');
+    const next = reparseAfterEdit(old, edited);
+    assert.equal(next !== undefined, incremental, what);
+    if (next) assert.deepEqual(describeNode(next.parsed.root, undefined), describeNode(parseText(edited, 'yaml').root, undefined), what);
+  }
 });
