@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { appendFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, TestEnv, waitForPublishedDiagnostics, writeWorkspaceFile } from './harness';
+import { activateExtension, closeAllEditors, screenshot, TestEnv, waitForPublishedDiagnostics, writeWorkspaceFile } from './harness';
 import { generateFdl } from '../../bench/lib/generate';
 import { ServerMemoryRequest } from '../../server/src/lsp/protocol';
 
@@ -89,6 +89,13 @@ async function measureTyping(name: string, text: string, line: number, prefix: s
     measured.breakMs.push(await timeEdit(editor, line, at, at + good.length, typo, (ds) => unknownAt(ds, typo)));
     measured.fixMs.push(await timeEdit(editor, line, at, at + typo.length, good, (ds) => !ds.some((d) => d.code === 'unknown-state')));
   }
+  // What a person sees while the name is mistyped: the name underlined, the problem listed.
+  const typo = `${good}x`;
+  editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
+  await timeEdit(editor, line, at, at + good.length, typo, (ds) => unknownAt(ds, typo));
+  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  await screenshot(`typing-${name.replace(/\.flow\.yaml$/, '')}`);
+  await timeEdit(editor, line, at, at + typo.length, good, (ds) => !ds.some((d) => d.code === 'unknown-state'));
   await doc.save(); // back to the text it was opened with; closing asks nothing
   return measured;
 }
