@@ -4,6 +4,7 @@
 // semantic checks confined to it and its nested scopes) are kept with the node; the top-level
 // checks (names, references, reachability of the top scope, the root's own fields) run on every
 // call from the assembled model, which is linear in the number of states but cheap per state.
+// A version parsed whole is validated whole by validateFdl; the split starts at its first edit.
 // The result equals validateFdl's (test/unit/fdl/incrementalValidation.test.ts checks random
 // edit sequences against it); the caller sorts both the same way.
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -72,6 +73,8 @@ export function validateFdlIncrementally(doc: AnalysedDocument, settings: Valida
   if (root?.kind !== 'object' || doc.dialect !== 'fdl') return undefined;
   const holder = statesList(root);
   if (!holder) return undefined;
+  // A version parsed whole is validated whole (faster in one pass); its first edit splits it.
+  if (!editOrigin(doc.parsed) && !versions.has(doc.parsed)) return undefined;
   const list = holder.value as { items: Node[] };
   const mode: Mode = settings.executionMode === 'Express' ? 'Express' : 'Standard';
   const model = flowModel(doc);
