@@ -1,7 +1,8 @@
 // npm run bench:lsp — how fast the language service validates and completes, compared in the
 // same run with a plain js-yaml `load` of the same text and with amazon-states-language-service
 // (its YAML service) validating an Amazon States Language machine of the same size and mix.
-// Prints a table, then one JSON line for the 1,000-state case.
+// Prints a table, then one JSON line for the 1,000-state case, with the editing measures of a
+// 10,000-state flow (bench/lib/edits.ts) and the JSON path's ratio to JSON.parse.
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { load } from 'js-yaml';
@@ -11,9 +12,15 @@ import { getYamlLanguageService } from 'amazon-states-language-service';
 import { generateAsl, generateFdl } from './lib/generate';
 import { loadBundled } from './lib/bundle';
 import { interleaved, median, ms, percentile, timeSync } from './lib/stats';
+import { runEdits } from './lib/edits';
 
 type Measured = typeof import('./lib/entry');
-const { createLanguageService, parseText, detectDialect, fdlSchemaDiagnostics, layoutView, viewGraph } = loadBundled<Measured>('bench/lib/entry.ts', 'lsp-bench');
+const { createLanguageService, parseText, detectDialect, fdlSchemaDiagnostics, fdlService, validateFdl, layoutView, viewGraph } = loadBundled<Measured>('bench/lib/entry.ts', 'lsp-bench');
+
+/** The number of states of the flow typed in (editing measures). */
+const EDIT_STATES = 10_000;
+/** Single edits timed in it: at least 50 for a meaningful 95th percentile. */
+const EDIT_COUNT = Number(process.env.FLOWDECK_BENCH_EDITS ?? 60);
 
 const SIZES = [10, 100, 1000, 5000];
 const RUNS: Record<number, { runs: number; aslRuns: number }> = {
@@ -73,7 +80,12 @@ async function measure(states: number): Promise<Row> {
   const aslText = generateAsl(states);
   const service = createLanguageService();
   let version = 0;
-  const fresh = (content = text): TextDocument => TextDocument.create('file:///bench/flow.flow.yaml', 'yaml', ++version, content);
+  // A version the service has not seen, of a document it has not seen: a whole parse and
+  // validation (an edit of a document it has seen would reuse what did not change).
+  const fresh = (content = text): TextDocument => {
+    service.forget('file:///bench/flow.flow.yaml');
+    return TextDocument.create('file:///bench/flow.flow.yaml', 'yaml', ++version, content);
+  };
 
   let diagnostics = 0;
   const schemaDoc = TextDocument.create('file:///bench/flow.flow.yaml', 'yaml', 1, text);
@@ -134,13 +146,16 @@ async function measure(states: number): Promise<Row> {
 }
 
 /** The same 1,000-state flow written as JSON: full validation, our parse, and JSON.parse. */
-function measureJson(): string {
+function measureJson(): { line: string; ratio: number } {
   const json = JSON.stringify(load(generateFdl(1000)), null, 2);
   const service = createLanguageService();
   let version = 0;
   const [validate, parse, native] = interleaved(
     [
-      () => service.validate(TextDocument.create('file:///bench/flow.flow.json', 'json', ++version, json)),
+      () => {
+        service.forget('file:///bench/flow.flow.json');
+        return service.validate(TextDocument.create('file:///bench/flow.flow.json', 'json', ++version, json));
+      },
       () => parseText(json, 'json'),
       () => JSON.parse(json),
     ],
@@ -148,7 +163,34 @@ function measureJson(): string {
     3,
   );
   const v = median(validate.wall);
-  return `1,000 states in JSON (${(json.length / 1024).toFixed(0)} KiB): full validate ${ms(v)}, our parse ${ms(median(parse.wall))}, JSON.parse ${ms(median(native.wall))} (validate/JSON.parse ${(v / median(native.wall)).toFixed(1)}x).`;
+  const ratio = v / median(native.wall);
+  return {
+    line: `1,000 states in JSON (${(json.length / 1024).toFixed(0)} KiB): full validate ${ms(v)}, our parse ${ms(median(parse.wall))}, JSON.parse ${ms(median(native.wall))} (validate/JSON.parse ${ratio.toFixed(1)}x).`,
+    ratio,
+  };
+}
+
+/** Typing in a 10,000-state flow: edit-to-diagnostics and completion right after each edit. */
+function measureEdits(): { line: string; editP95: number; completionP95: number; match: boolean } {
+  const run = runEdits(
+    generateFdl(EDIT_STATES),
+    EDIT_COUNT,
+    createLanguageService(),
+    createLanguageService(),
+    // The reference validates every version whole, as before incremental analysis.
+    createLanguageService({ services: { fdl: { ...fdlService, validate: validateFdl } } }),
+  );
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const editP95 = percentile(sorted(run.editMs), 95);
+  const completionP95 = percentile(sorted(run.completionMs), 95);
+  const kinds = Object.entries(run.byKind).map(([k, xs]) => `${k} median ${ms(median(xs))}`).join(', ');
+  for (const m of run.mismatches) console.log(`MISMATCH ${m}`);
+  return {
+    line: `${EDIT_STATES.toLocaleString('en')} states, ${run.edits} single edits: edit to diagnostics median ${ms(median(run.editMs))}, p95 ${ms(editP95)} (${kinds}); completion right after an edit p95 ${ms(completionP95)}; diagnostics equal a whole validation's: ${run.mismatches.length === 0}.`,
+    editP95,
+    completionP95,
+    match: run.mismatches.length === 0,
+  };
 }
 
 /** The graph view's cost: the model from the analysed tree, then the layout (medians, with CPU time). */
@@ -175,6 +217,7 @@ async function main(): Promise<void> {
   for (const n of SIZES) rows.push(await measure(n));
   const jsonLine = measureJson();
   const graphLines = measureGraph();
+  const edits = measureEdits();
   const header = ['states', 'KiB', 'js-yaml load', 'our parse', '+schema', 'full validate', 'with a syntax error', 'ASL (YAML)', 'validate/load', 'ASL/validate', 'CPU validate/load', 'completion p95', 'p95 incl. parse', 'diagnostics'];
   const table = rows.map((r) => [
     String(r.states),
@@ -199,7 +242,8 @@ async function main(): Promise<void> {
   console.log(`Load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs (CPU-time ratios are steadier than wall-clock ones on a busy machine).`);
   console.log(fmt(header));
   for (const row of table) console.log(fmt(row));
-  console.log(jsonLine);
+  console.log(jsonLine.line);
+  console.log(edits.line);
   for (const line of graphLines) console.log(line);
   const r = rows.find((x) => x.states === 1000)!;
   const round = (n: number) => Math.round(n * 100) / 100;
@@ -212,6 +256,11 @@ async function main(): Promise<void> {
       overParse: round(r.validateMs / r.bareParseMs),
       speedupVsAsl: round(r.aslMs / r.validateMs),
       completionP95Ms: round(r.completionP95Ms),
+      editStates: EDIT_STATES,
+      editP95Ms: round(edits.editP95),
+      editDiagnosticsMatch: edits.match,
+      completionAfterEditP95Ms: round(edits.completionP95),
+      jsonOverJsonParse: round(jsonLine.ratio),
     }),
   );
 }

@@ -4,3 +4,5 @@ export { parseText } from '../../server/src/parse';
 export { detectDialect } from '../../server/src/detect';
 export { fdlSchemaDiagnostics } from '../../server/src/fdl/schema';
 export { layoutView, viewGraph } from '../../webview/graph/viewGraph';
+export { fdlService } from '../../server/src/fdl/service';
+export { validateFdl } from '../../server/src/fdl/validate';

@@ -11,7 +11,7 @@ import { DiagnosticCodes } from '../diagnostics/codes';
 import { schemaDiagnostics, type SchemaDiagnosticOptions, type SchemaProblem } from '../schema/diagnostics';
 import { validatorFor } from '../schema/compile';
 import { duplicateKeysOf } from '../schema/duplicateKeys';
-import { rangeOf } from '../schema/positions';
+import { rangeOf, type PositionSource } from '../schema/positions';
 import type { JsonSchema } from '../schema/jsonSchema';
 import { fdlCurrentSchema } from '../schema/fdl/current';
 import { fdlLegacySchema } from '../schema/fdl/legacy';
@@ -40,13 +40,15 @@ export function fdlSchemaDiagnostics(doc: AnalysedDocument): Diagnostic[] {
   const diagnostics = schemaDiagnostics(root, validatorFor(schema), doc.document, { ...options, value: documentValue(doc.parsed) ?? null });
   releaseValue(doc.parsed); // its only reader is done; the result is cached below
   const extra = [...duplicateKeysOf(doc.parsed), ...(legacy ? legacyAdvisories(root) : currentAdvisories(root))];
-  for (const p of extra) {
-    const d: Diagnostic = { range: rangeOf(doc.document, p.range), severity: p.severity, code: p.code, source: 'flowdeck', message: p.message };
-    if (p.data !== undefined) d.data = p.data;
-    diagnostics.push(d);
-  }
+  for (const p of extra) diagnostics.push(problemDiagnostic(doc.document, p));
   cache.set(doc.parsed, diagnostics);
   return diagnostics.slice();
+}
+
+export function problemDiagnostic(positions: PositionSource, p: SchemaProblem): Diagnostic {
+  const d: Diagnostic = { range: rangeOf(positions, p.range), severity: p.severity, code: p.code, source: 'flowdeck', message: p.message };
+  if (p.data !== undefined) d.data = p.data;
+  return d;
 }
 
 // ---------------------------------------------------------------- shared helpers
@@ -96,7 +98,7 @@ const ASL_ADVICE: Record<string, string> = {
   Branch: 'The list of branches is called `Branches`.',
 };
 
-const currentOptions: SchemaDiagnosticOptions = {
+export const currentOptions: SchemaDiagnosticOptions = {
   describeObject(node) {
     const holder = holderKey(node);
     const type = scalarString(node, 'Type');
@@ -192,25 +194,33 @@ function eachState(root: Node, visit: (state: StateFields) => void): void {
     const s = lastProperty(root, 'States')?.value;
     if (s) lists.push(s);
   }
+  visitLists(lists, visit);
+}
+
+function visitLists(lists: Node[], visit: (state: StateFields) => void): void {
   while (lists.length > 0) {
     const list = lists.pop()!;
     if (list.kind !== 'array') continue;
     for (const item of list.items) {
-      if (item.kind !== 'object') continue;
-      const fields = scanState(item);
-      visit(fields);
-      const branches = fields.Branches?.value;
-      if (branches?.kind === 'array') {
-        for (const b of branches.items) {
-          const s = b.kind === 'object' ? lastProperty(b, 'States')?.value : undefined;
-          if (s) lists.push(s);
-        }
-      }
-      const processor = fields.Processor?.value;
-      const ps = processor?.kind === 'object' ? lastProperty(processor, 'States')?.value : undefined;
-      if (ps) lists.push(ps);
+      if (item.kind === 'object') visitState(item, lists, visit);
     }
   }
+}
+
+/** Visits one state; the state lists nested in it are pushed on `lists` for later. */
+function visitState(item: ObjectNode, lists: Node[], visit: (state: StateFields) => void): void {
+  const fields = scanState(item);
+  visit(fields);
+  const branches = fields.Branches?.value;
+  if (branches?.kind === 'array') {
+    for (const b of branches.items) {
+      const s = b.kind === 'object' ? lastProperty(b, 'States')?.value : undefined;
+      if (s) lists.push(s);
+    }
+  }
+  const processor = fields.Processor?.value;
+  const ps = processor?.kind === 'object' ? lastProperty(processor, 'States')?.value : undefined;
+  if (ps) lists.push(ps);
 }
 
 const stringOf = (p: Property | undefined): string | undefined => {
@@ -224,7 +234,22 @@ const stateAnchor = (f: StateFields): OffsetRange =>
 
 function currentAdvisories(root: Node): SchemaProblem[] {
   const out: SchemaProblem[] = [];
-  eachState(root, (f) => {
+  eachState(root, adviseOn(out));
+  return out;
+}
+
+/** The advisories of one top-level state and of the states nested in it. */
+export function topStateAdvisories(state: ObjectNode): SchemaProblem[] {
+  const out: SchemaProblem[] = [];
+  const lists: Node[] = [];
+  const visit = adviseOn(out);
+  visitState(state, lists, visit);
+  visitLists(lists, visit);
+  return out;
+}
+
+function adviseOn(out: SchemaProblem[]): (f: StateFields) => void {
+  return (f) => {
     const type = stringOf(f.Type);
     switch (type) {
       case 'Fail':
@@ -259,8 +284,7 @@ function currentAdvisories(root: Node): SchemaProblem[] {
     }
     checkRuleDescriptions(out, 'Retry', f.Retry);
     checkRuleDescriptions(out, 'Catch', f.Catch);
-  });
-  return out;
+  };
 }
 
 function checkRuleDescriptions(out: SchemaProblem[], key: 'Retry' | 'Catch', holder: Property | undefined): void {

@@ -4,6 +4,7 @@ import { flowModel } from './model/build';
 import { classifyObject } from './shape';
 import { fieldsForContext } from './fields';
 import { validateFdl } from './validate';
+import { validateFdlIncrementally } from './incrementalValidation';
 import { fdlCompletion } from './features/completion';
 import { fdlHover } from './features/hover';
 import { documentSymbols } from './features/symbols';
@@ -14,7 +15,9 @@ import { fdlGraph, fdlGraphParts } from './features/graph';
 import { CURRENT_SHAPE, shapeFlow, stateTypes } from '../graph/shape';
 
 export const fdlService: DialectService = {
-  validate: validateFdl,
+  // Split at the top-level states when the flow has one `States` list (reusing unchanged states'
+  // results); the whole-document validation otherwise. Both give the same diagnostics.
+  validate: (doc, settings) => validateFdlIncrementally(doc, settings) ?? validateFdl(doc, settings),
   complete: fdlCompletion,
   hover: fdlHover,
   documentSymbols: (doc) => documentSymbols(doc, flowModel(doc)),

@@ -1,6 +1,6 @@
 // Custom LSP messages between the Flowdeck client and server. The client bundles this module, so
 // it imports nothing but the protocol package.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { FlowGraph } from '../graph/types';
 
@@ -57,3 +57,13 @@ export interface GraphEditResult {
 
 /** Client -> server: the text edit for one shaping action of the graph view (null when the document is not open). */
 export const GraphEditRequest = new RequestType<GraphEditParams, GraphEditResult | null, void>('flowdeck/graphEdit');
+
+/** What the server process holds in memory (bytes), as Node reports it. */
+export interface ServerMemory {
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly heapTotal: number;
+}
+
+/** Client -> server: the server process's memory use (for the status and for tests). */
+export const ServerMemoryRequest = new RequestType0<ServerMemory, void>('flowdeck/serverMemory');

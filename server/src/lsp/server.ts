@@ -1,5 +1,5 @@
-// Wires the language service to an LSP connection: document sync, debounced validation that
-// drops stale versions, per-document execution mode, and every feature handler guarded so an
+// Wires the language service to an LSP connection: document sync, validation paced by its cost
+// (pacing.ts) that drops stale versions, per-document execution mode, and every feature handler guarded so an
 // exception is logged and answered with an empty result.
 import {
   CodeActionKind, ErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
@@ -8,17 +8,25 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type FlowLanguageService } from '../service/languageService';
 import { RequestRefused } from '../service/refusal';
 import type { ValidationSettings } from '../service/types';
+import { performance } from 'node:perf_hooks';
 import { Debouncer, realTimers, type Timers } from './debounce';
+import { MAX_DEBOUNCE_MS, ValidationPacer } from './pacing';
+import { limitFoldingRanges } from './foldingLimit';
 import { connectionLog, type ServerLog } from './log';
 import {
-  FlowSettingsNotification, GraphEditRequest, GraphRequest, type FlowSettingsParams, type GraphEditParams, type GraphEditResult,
+  FlowSettingsNotification, GraphEditRequest, GraphRequest, ServerMemoryRequest, type FlowSettingsParams, type GraphEditParams, type GraphEditResult,
   type GraphParams, type GraphResult,
 } from './protocol';
 
 export interface ServerOptions {
-  /** Quiet time after the last edit before validating (default 200 ms). */
+  /**
+   * A fixed quiet time after the last edit before validating. By default the wait follows what
+   * each document's validations cost (pacing.ts): from 20 ms for cheap ones to 200 ms.
+   */
   readonly debounceMs?: number;
   readonly timers?: Timers;
+  /** The clock the pacing reads (milliseconds; default performance.now). */
+  readonly now?: () => number;
   readonly service?: FlowLanguageService;
 }
 
@@ -31,14 +39,20 @@ export interface RunningServer {
   dispose(): void;
 }
 
-export const DEFAULT_DEBOUNCE_MS = 200;
+/** The longest wait after an edit (the wait for the costliest validations). */
+export const DEFAULT_DEBOUNCE_MS = MAX_DEBOUNCE_MS;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): RunningServer {
   const log = connectionLog(connection);
   const service = options.service ?? createLanguageService({ logger: (level, message) => log(level, message) });
   const documents = new TextDocuments(TextDocument);
   const settings = new Map<string, ValidationSettings>();
-  const debouncer = new Debouncer(options.debounceMs ?? DEFAULT_DEBOUNCE_MS, options.timers ?? realTimers);
+  const now = options.now ?? (() => performance.now());
+  const pacer = new ValidationPacer(now);
+  const debouncer = new Debouncer(options.debounceMs ?? ((uri) => pacer.delayFor(uri)), options.timers ?? realTimers);
+
+  /** How many folding ranges the client wants per document (its hint at initialize). */
+  let foldingRangeLimit: number | undefined;
 
   /** Runs a handler; an exception is logged and the request answered with `fallback`. */
   function guard<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R {
@@ -56,7 +70,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    const started = now();
     const diagnostics = service.validate(doc, settings.get(uri) ?? {});
+    pacer.record(uri, now() - started);
     // An edit that arrived meanwhile makes these diagnostics stale: the next run will publish.
     if (documents.get(uri)?.version !== version) {
       log('debug', `dropped diagnostics of ${uri} version ${version}`);
@@ -67,6 +83,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const guardedValidate = (uri: string): void => guard('validation', undefined, validateNow)(uri);
 
   connection.onInitialize(guard('initialize', { capabilities: {} }, (params): InitializeResult => {
+    foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
     const level = (params.initializationOptions as { logLevel?: unknown } | undefined)?.logLevel;
     if (level === 'error' || level === 'warn' || level === 'info' || level === 'debug') log.level = level;
     return {
@@ -102,6 +119,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     debouncer.cancel(uri);
     validatedOnOpen.delete(uri);
     service.forget(uri);
+    pacer.forget(uri);
     settings.delete(uri);
     connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err: unknown) => log('warn', `could not clear diagnostics: ${String(err)}`));
   }));
@@ -116,13 +134,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     validateNow(p.uri);
   }));
 
+  connection.onRequest(ServerMemoryRequest, guard('serverMemory', { rss: 0, heapUsed: 0, heapTotal: 0 }, () => {
+    const { rss, heapUsed, heapTotal } = process.memoryUsage();
+    return { rss, heapUsed, heapTotal };
+  }));
+
   // A feature request on an open document; a refused request is answered with an error response
   // carrying its message, which the editor shows.
   const withDoc = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, run: (doc: TextDocument, p: P) => R) =>
     guard<P, R | ResponseError>(name, fallback, (p) => {
-      const doc = documents.get(p.textDocument.uri);
+      const uri = p.textDocument.uri;
+      const doc = documents.get(uri);
+      if (!doc) return fallback;
+      // Diagnostics first: a cheap validation still waiting runs before the answer is computed.
+      if (options.debounceMs === undefined && pacer.mayValidateEarly(uri)) debouncer.flush(uri);
       try {
-        return doc ? run(doc, p) : fallback;
+        return run(doc, p);
       } catch (err) {
         if (err instanceof RequestRefused) return new ResponseError(ErrorCodes.InvalidRequest, err.message);
         throw err;
@@ -137,7 +164,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onPrepareRename(withDoc('prepareRename', null, (doc, p) => service.prepareRename(doc, p.position)));
   connection.onRenameRequest(withDoc('rename', null, (doc, p) => service.rename(doc, p.position, p.newName)));
   connection.onCodeAction(withDoc('codeAction', [], (doc, p) => service.codeActions(doc, p.range, p.context.diagnostics)));
-  connection.onFoldingRanges(withDoc('foldingRange', [], (doc) => service.foldingRanges(doc)));
+  connection.onFoldingRanges(withDoc('foldingRange', [], (doc) => limitFoldingRanges(service.foldingRanges(doc), foldingRangeLimit)));
   connection.onRequest(GraphRequest, withDoc<GraphParams, GraphResult | null>('graph', null, (doc) => ({
     version: doc.version, graph: service.graph(doc), stateTypes: service.graphStateTypes(doc),
   })));

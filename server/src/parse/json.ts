@@ -5,6 +5,7 @@ import { parseTree, type Node as JsoncNode, type ParseError, ParseErrorCode } fr
 import { MAX_NESTING_DEPTH, type ArrayNode, type Node, type ObjectNode, type ParsedText, type Property, type ScalarNode, type SyntaxProblem } from './tree';
 import { scanStrictJson } from './jsonScanner';
 import { rememberValue } from './value';
+import { markReadByFastPath } from './fastPath';
 
 const ERROR_ADVICE: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidSymbol]: 'unexpected character; JSON allows only objects, arrays, strings, numbers, true, false and null',
@@ -30,6 +31,7 @@ export function parseJson(text: string): ParsedText {
   if (!strict) return parseJsonGeneral(text);
   const parsed: ParsedText = { format: 'json', text, root: strict.root, syntaxProblems: [] };
   rememberValue(parsed, strict.value, strict.repeatedKeys);
+  markReadByFastPath(parsed);
   return parsed;
 }
 

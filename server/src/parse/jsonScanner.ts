@@ -4,6 +4,7 @@
 // On what it reads it builds exactly the tree json.ts builds from jsonc-parser's
 // (test/unit/parse/jsonScanner.test.ts compares the two).
 import { MAX_NESTING_DEPTH, type ArrayNode, type JsonValue, type Node, type ObjectNode, type Property, type ScalarNode } from './tree';
+import { PlainScalar, QuotedScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
 import { collectRepeatedKeys, setJsonProperty } from './toJson';
 
 const TAB = 9;
@@ -50,6 +51,30 @@ export function scanStrictJson(text: string): StrictJson | undefined {
   }
 }
 
+/**
+ * The comma-separated values of an array that fill exactly `from..to` of `text` (both at a value's
+ * first and after its last character), as the whole-text read would have built them; undefined
+ * when the span holds anything else. Used to re-read the edited items of an array in place.
+ */
+export function scanStrictJsonItems(text: string, from: number, to: number): Node[] | undefined {
+  try {
+    const reader = new Reader(text);
+    const items: Node[] = [];
+    let i = from;
+    for (;;) {
+      items.push(reader.value(i, 2));
+      i = reader.skipSpace(reader.position);
+      if (reader.position === to) return items;
+      if (i >= to || text.charCodeAt(i) !== COMMA) return undefined;
+      i = reader.skipSpace(i + 1);
+      if (i >= to) return undefined;
+    }
+  } catch (err) {
+    if (err === GIVE_UP || err instanceof RangeError) return undefined;
+    throw err;
+  }
+}
+
 class Reader {
   /** Where the last value read ends. */
   position = 0;
@@ -87,8 +112,8 @@ class Reader {
   private object(at: number, depth: number): ObjectNode {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const src = this.src;
-    const range = { start: at, end: at };
-    const node: ObjectNode = { kind: 'object', properties: [], range, parent: undefined };
+    const node = new YamlObject(at, at);
+    const properties = node.properties;
     const json: { [key: string]: JsonValue } = {};
     let i = this.skipSpace(at + 1);
     if (src.charCodeAt(i) !== BRACE_CLOSE) {
@@ -96,14 +121,14 @@ class Reader {
         if (src.charCodeAt(i) !== QUOTE) throw GIVE_UP;
         const keyStart = i;
         const key = this.stringValue(i);
-        const keyRange = { start: keyStart, end: this.position };
-        i = this.skipSpace(this.position);
+        const keyEnd = this.position;
+        i = this.skipSpace(keyEnd);
         if (src.charCodeAt(i) !== COLON) throw GIVE_UP;
         const value = this.value(this.skipSpace(i + 1), depth);
-        const prop: Property = { kind: 'property', key, keyRange, value, range: { start: keyStart, end: value.range.end }, parent: node };
+        const prop = new YamlProperty(key, keyStart, keyEnd, value, node);
         value.parent = prop;
-        node.properties.push(prop);
-        setJsonProperty(json, prop.key, this.json);
+        properties.push(prop);
+        setJsonProperty(json, key, this.json);
         i = this.skipSpace(this.position);
         const c = src.charCodeAt(i);
         if (c === BRACE_CLOSE) break;
@@ -111,9 +136,9 @@ class Reader {
         i = this.skipSpace(i + 1);
       }
     }
-    if (node.properties.length > 1) collectRepeatedKeys(node.properties, this.repeatedKeys);
+    if (properties.length > 1) collectRepeatedKeys(properties, this.repeatedKeys);
     this.position = i + 1;
-    (range as { end: number }).end = i + 1;
+    node.endOffset = i + 1;
     this.json = json;
     return node;
   }
@@ -121,15 +146,15 @@ class Reader {
   private array(at: number, depth: number): ArrayNode {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const src = this.src;
-    const range = { start: at, end: at };
-    const node: ArrayNode = { kind: 'array', items: [], range, parent: undefined };
+    const node = new YamlArray(at, at);
+    const items = node.items;
     const json: JsonValue[] = [];
     let i = this.skipSpace(at + 1);
     if (src.charCodeAt(i) !== BRACKET_CLOSE) {
       for (;;) {
         const item = this.value(i, depth);
         item.parent = node;
-        node.items.push(item);
+        items.push(item);
         json.push(this.json);
         i = this.skipSpace(this.position);
         const c = src.charCodeAt(i);
@@ -139,7 +164,7 @@ class Reader {
       }
     }
     this.position = i + 1;
-    (range as { end: number }).end = i + 1;
+    node.endOffset = i + 1;
     this.json = json;
     return node;
   }
@@ -147,7 +172,7 @@ class Reader {
   private string(at: number): ScalarNode {
     const value = this.stringValue(at);
     this.json = value;
-    return { kind: 'scalar', value, quoted: true, range: { start: at, end: this.position }, contentRange: { start: at + 1, end: this.position - 1 }, parent: undefined };
+    return new QuotedScalar(value, at, this.position);
   }
 
   /** The decoded string whose opening quote is at `at`; sets `position` after its closing quote. */
@@ -188,10 +213,9 @@ class Reader {
       i = this.digits(i);
     }
     this.position = i;
-    const range = { start: at, end: i };
     const value = Number(src.slice(at, i));
     this.json = value;
-    return { kind: 'scalar', value, quoted: false, range, contentRange: range, parent: undefined };
+    return new PlainScalar(value, at, i);
   }
 
   /** One or more digits from `at`; returns where they end. */
@@ -208,8 +232,7 @@ class Reader {
     const end = at + word.length;
     this.position = end;
     this.json = value;
-    const range = { start: at, end };
-    return { kind: 'scalar', value, quoted: false, range, contentRange: range, parent: undefined };
+    return new PlainScalar(value, at, end);
   }
 }
 

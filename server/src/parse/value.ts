@@ -38,3 +38,8 @@ export function documentValue(parsed: ParsedText): JsonValue | undefined {
 export function releaseValue(parsed: ParsedText): void {
   values.delete(parsed);
 }
+
+/** The plain value the parser built for this very version, if it still holds it (never computed here). */
+export function recordedValue(parsed: ParsedText): JsonValue | undefined {
+  return values.get(parsed);
+}

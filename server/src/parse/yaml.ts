@@ -14,6 +14,7 @@ import jsYaml = require('js-yaml');
 const { parseEvents } = jsYaml;
 import { MAX_NESTING_DEPTH, type ParsedText, type SyntaxProblem } from './tree';
 import { rememberValue } from './value';
+import { markReadByFastPath } from './fastPath';
 import { TreeBuilder } from './yamlTreeBuilder';
 import { scanEverydayYaml, type ScanOutcome } from './yamlScanner';
 
@@ -28,7 +29,10 @@ const SUSPECT_LINES_BEFORE_ERROR = 3;
 export function parseYaml(text: string): ParsedText {
   const builder = new TreeBuilder(text, text, []);
   const scan = scanEverydayYaml(text, builder);
-  return scan.readAll ? finished(text, builder, []) : parseYamlGeneral(text, scan);
+  if (!scan.readAll) return parseYamlGeneral(text, scan);
+  const parsed = finished(text, builder, []);
+  markReadByFastPath(parsed);
+  return parsed;
 }
 
 /** The fast path alone: the tree when the text is everyday YAML (see yamlScanner.ts), else undefined. */

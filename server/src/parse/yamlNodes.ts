@@ -1,5 +1,5 @@
-// Compact tree nodes for the YAML builder. Every validation builds a whole tree and keeps it
-// for the editor's other features, so the tree's size is what the garbage collector copies
+// Compact tree nodes for the YAML builder and the strict JSON reader. Every validation builds a
+// whole tree and keeps it for the editor's other features, so the tree's size is what the garbage collector copies
 // on each validation: these nodes keep only what varies per node (constants such as `kind` live
 // on the prototype) and make range objects only when something asks for one. They satisfy the
 // tree's interfaces, so readers cannot tell them from plain objects.
@@ -12,15 +12,42 @@ export class PlainScalar implements ScalarNode {
   parent: ScalarNode['parent'] = undefined;
   constructor(
     readonly value: string | number | boolean | null,
-    readonly startOffset: number,
-    readonly endOffset: number,
+    public startOffset: number,
+    public endOffset: number,
   ) {}
   get range(): OffsetRange {
     return { start: this.startOffset, end: this.endOffset };
   }
+  /** Moves the scalar by `delta` characters (an edit before it changed the text's length). */
+  shift(delta: number): void {
+    this.startOffset += delta;
+    this.endOffset += delta;
+  }
   /** A plain scalar is read from exactly its range. */
   get contentRange(): OffsetRange {
     return { start: this.startOffset, end: this.endOffset };
+  }
+}
+
+/** A quoted scalar whose quotes are one character each (a JSON string): its content sits inside them. */
+export class QuotedScalar implements ScalarNode {
+  declare readonly kind: 'scalar';
+  declare readonly quoted: true;
+  parent: ScalarNode['parent'] = undefined;
+  constructor(
+    readonly value: string,
+    public startOffset: number,
+    public endOffset: number,
+  ) {}
+  get range(): OffsetRange {
+    return { start: this.startOffset, end: this.endOffset };
+  }
+  get contentRange(): OffsetRange {
+    return { start: this.startOffset + 1, end: this.endOffset - 1 };
+  }
+  shift(delta: number): void {
+    this.startOffset += delta;
+    this.endOffset += delta;
   }
 }
 
@@ -29,11 +56,16 @@ export class YamlProperty implements Property {
   declare readonly kind: 'property';
   constructor(
     readonly key: string,
-    readonly keyStart: number,
-    readonly keyEnd: number,
+    public keyStart: number,
+    public keyEnd: number,
     public value: Node | undefined,
     readonly parent: ObjectNode,
   ) {}
+  /** Moves the key by `delta` characters; the value moves by itself. */
+  shift(delta: number): void {
+    this.keyStart += delta;
+    this.keyEnd += delta;
+  }
   get keyRange(): OffsetRange {
     return { start: this.keyStart, end: this.keyEnd };
   }
@@ -50,15 +82,20 @@ export class YamlProperty implements Property {
 }
 
 /** A mapping or sequence: its end is known when it closes. */
-abstract class YamlContainer {
+export abstract class YamlContainer {
   parent: ObjectNode['parent'] = undefined;
   constructor(
-    readonly startOffset: number,
+    public startOffset: number,
     /** Equal to the start until the builder closes the container. */
     public endOffset: number,
   ) {}
   get range(): OffsetRange {
     return { start: this.startOffset, end: this.endOffset };
+  }
+  /** Moves the container itself (not its children) by `delta` characters. */
+  shift(delta: number): void {
+    this.startOffset += delta;
+    this.endOffset += delta;
   }
 }
 
@@ -74,11 +111,17 @@ export class YamlArray extends YamlContainer implements ArrayNode {
 
 const constant = (value: unknown): PropertyDescriptor => ({ value, enumerable: true });
 Object.defineProperties(PlainScalar.prototype, { kind: constant('scalar'), quoted: constant(false) });
+Object.defineProperties(QuotedScalar.prototype, { kind: constant('scalar'), quoted: constant(true) });
 Object.defineProperties(YamlProperty.prototype, { kind: constant('property') });
 Object.defineProperties(YamlObject.prototype, { kind: constant('object') });
 Object.defineProperties(YamlArray.prototype, { kind: constant('array') });
 
 /** Where a node ends, without making a range object for the builder's own nodes. */
 export function endOf(node: Node): number {
-  return node instanceof PlainScalar || node instanceof YamlContainer ? node.endOffset : node.range.end;
+  return node instanceof PlainScalar || node instanceof YamlContainer || node instanceof QuotedScalar ? node.endOffset : node.range.end;
+}
+
+/** Where a node starts, without making a range object for the builder's own nodes. */
+export function startOf(node: Node): number {
+  return node instanceof PlainScalar || node instanceof YamlContainer || node instanceof QuotedScalar ? node.startOffset : node.range.start;
 }

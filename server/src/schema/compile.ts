@@ -28,3 +28,14 @@ export function validatorFor(schema: JsonSchema): ValidateFunction {
   }
   return v;
 }
+
+/**
+ * The validator of the part of `schema` at `pointer` (for example `/definitions/State`), with
+ * the same ajv instance, so it reports exactly the errors the whole schema reports there.
+ */
+export function subschemaValidator(schema: JsonSchema, pointer: string): ValidateFunction {
+  validatorFor(schema); // registers the schema's $id
+  const v = schema.$id !== undefined ? instance().getSchema(`${schema.$id}#${pointer}`) : undefined;
+  if (!v) throw new Error(`no subschema at ${pointer}`);
+  return v;
+}

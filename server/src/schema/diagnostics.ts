@@ -53,8 +53,21 @@ export function schemaDiagnostics(
   if (root === undefined) return [];
   const value = options.value !== undefined ? options.value : toJsonValue(root);
   if (validate(value)) return [];
-  const errors = validate.errors ?? [];
-  const rootSchema = validate.schema as JsonSchema;
+  return errorDiagnostics(root, validate.schema as JsonSchema, validate.errors ?? [], text, options);
+}
+
+/**
+ * The diagnostics of ajv errors found under `root` (paths from `root`), their messages read from
+ * `rootSchema`. Errors of one part of a document can be mapped alone when no `oneOf`/`anyOf`
+ * above that part can collapse them (the state lists' items, for instance).
+ */
+export function errorDiagnostics(
+  root: Node,
+  rootSchema: JsonSchema,
+  errors: ErrorObject[],
+  text: string | PositionSource,
+  options: SchemaDiagnosticOptions = {},
+): Diagnostic[] {
   const problems = mapErrors(root, rootSchema, errors, options);
   const positions = positionsOf(text);
   const seen = new Set<string>();

@@ -8,8 +8,10 @@ import type {
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { parseText } from '../parse';
+import { reparseAfterEdit } from '../parse/incremental';
 import { detectDialect, formatForFile } from '../detect';
 import { fdlService } from '../fdl/service';
+import { carryFlowModel } from '../fdl/model/build';
 import { fdlLegacyService } from '../fdl/legacy/service';
 import { whatsappService } from '../whatsapp/service';
 import { flowtestService } from '../flowtest/service';
@@ -83,6 +85,29 @@ export function analyseDocument(doc: TextDocument): AnalysedDocument {
   return { document: doc, parsed, dialect };
 }
 
+/**
+ * The next version of `previous`, re-reading only the state-list items the edit touched, or
+ * undefined when a whole parse is needed. `previous` is spent either way when this succeeds.
+ */
+function analyseEdit(previous: AnalysedDocument, doc: TextDocument): AnalysedDocument | undefined {
+  if (previous.document.languageId !== doc.languageId) return undefined;
+  const next = reparseAfterEdit(previous.parsed, doc.getText());
+  if (!next) return undefined;
+  const dialect = detectDialect(next.parsed, { fileName: fileNameOf(doc.uri), languageId: doc.languageId });
+  const analysed: AnalysedDocument = { document: doc, parsed: next.parsed, dialect };
+  if (dialect === 'fdl') carryFlowModel(previous.parsed, analysed);
+  return analysed;
+}
+
+/** One order for every list of diagnostics: by position, then severity, code and message. */
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+    || a.range.end.line - b.range.end.line || a.range.end.character - b.range.end.character
+    || (a.severity ?? 0) - (b.severity ?? 0) || compareText(String(a.code ?? ''), String(b.code ?? '')) || compareText(a.message, b.message);
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Syntax problems are the same for every dialect, so the facade reports them once. */
 function syntaxDiagnostics(analysed: AnalysedDocument): Diagnostic[] {
   const doc = analysed.document;
@@ -119,6 +144,20 @@ const sameRange = (a: Range, b: Range): boolean =>
   a.start.line === b.start.line && a.start.character === b.start.character
   && a.end.line === b.end.line && a.end.character === b.end.character;
 
+// The editor asks for the outline and the folding of a version several times (outline view,
+// breadcrumbs, sticky scroll): each is computed once per analysed version.
+const symbolsOf = new WeakMap<AnalysedDocument, DocumentSymbol[]>();
+const foldingOf = new WeakMap<AnalysedDocument, FoldingRange[]>();
+
+function perVersion<T>(cache: WeakMap<AnalysedDocument, T>, a: AnalysedDocument, compute: () => T): T {
+  let value = cache.get(a);
+  if (value === undefined) {
+    value = compute();
+    cache.set(a, value);
+  }
+  return value;
+}
+
 export function createLanguageService(options: LanguageServiceOptions = {}): FlowLanguageService {
   const log: LanguageServiceLogger = options.logger ?? (() => undefined);
   const cacheSize = Math.max(1, options.cacheSize ?? 64);
@@ -132,9 +171,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
       return cached;
     }
     // The older version is dropped before the new one is parsed, so the two trees are never
-    // both alive (the garbage collector then has one tree to trace, not two).
+    // both alive (the garbage collector then has one tree to trace, not two). An edit inside the
+    // state list re-reads only the states it touched, updating the older tree in place.
     cache.delete(doc.uri);
-    const analysed = analyseDocument(doc);
+    let analysed: AnalysedDocument | undefined;
+    if (cached) {
+      try {
+        analysed = analyseEdit(cached, doc);
+      } catch (err) {
+        log('warn', `incremental parse failed for ${doc.uri}, parsing it whole: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    analysed ??= analyseDocument(doc);
     cache.set(doc.uri, analysed);
     if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
     return analysed;
@@ -180,22 +228,22 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
           throw err;
         }
         own = own.filter((d) => d.code !== DiagnosticCodes.syntaxError || !syntax.some((x) => sameRange(x.range, d.range)));
-        return [...syntax, ...own];
+        return [...syntax, ...own].sort(byPosition);
       });
       if (diagnostics !== undefined) return diagnostics;
       if (failure === undefined) return [];
-      return [...syntaxDiagnostics(analyse(doc)), validationIncomplete(doc, failure)];
+      return [...syntaxDiagnostics(analyse(doc)), validationIncomplete(doc, failure)].sort(byPosition);
     },
     complete: (doc, position) => guarded('completion', doc, { isIncomplete: false, items: [] }, (a, s) => s.complete(a, position)),
     hover: (doc, position) => guarded('hover', doc, null, (a, s) => s.hover(a, position)),
-    documentSymbols: (doc) => guarded('document symbols', doc, [], (a, s) => s.documentSymbols(a)),
+    documentSymbols: (doc) => guarded('document symbols', doc, [], (a, s) => perVersion(symbolsOf, a, () => s.documentSymbols(a))),
     definition: (doc, position) => guarded('definition', doc, null, (a, s) => s.definition(a, position)),
     references: (doc, position, includeDeclaration = true) =>
       guarded('references', doc, [], (a, s) => s.references(a, position, includeDeclaration)),
     prepareRename: (doc, position) => guarded('prepare rename', doc, null, (a, s) => s.prepareRename(a, position)),
     rename: (doc, position, newName) => guarded('rename', doc, null, (a, s) => s.rename(a, position, newName)),
     codeActions: (doc, range, diagnostics) => guarded('code actions', doc, [], (a, s) => s.codeActions(a, range, diagnostics)),
-    foldingRanges: (doc) => guarded('folding ranges', doc, [], (a, s) => s.foldingRanges(a)),
+    foldingRanges: (doc) => guarded('folding ranges', doc, [], (a, s) => perVersion(foldingOf, a, () => s.foldingRanges(a))),
     graph: (doc) => guarded('graph', doc, EMPTY_GRAPH, (a, s) => s.graph(a)),
     graphStateTypes: (doc) => guarded('graph state types', doc, [], (_a, s) => s.graphStateTypes ?? []),
     graphEdit: (doc, version, action) => guarded<GraphEditResult>('graph edit', doc, { error: 'This file is not a flow Flowdeck can change from the graph.' },

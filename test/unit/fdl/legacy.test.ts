@@ -56,9 +56,9 @@ steps:
     name: cleanup
 `;
     assert.deepEqual(summary(own(text)), [
+      at(C.catchAllNotLast, rangeOf(text, 'FnF.ALL')),
       at(C.unknownState, rangeOf(text, 'nowhere')),
       at(C.duplicateState, within(text, 'name: cleanup', 'cleanup', 1)),
-      at(C.catchAllNotLast, rangeOf(text, 'FnF.ALL')),
     ]);
   });
 
@@ -93,8 +93,8 @@ steps:
 `;
     const ds = own(text);
     assert.deepEqual(summary(ds), [
-      at(C.expressionSyntax, within(text, '$input.x[', '[')),
       at(C.unknownVariable, rangeOf(text, '$Input')),
+      at(C.expressionSyntax, within(text, '$input.x[', '[')),
       at(C.invalidMappingSource, rangeOf(text, '$local.message')),
     ]);
     assert.match(withCode(ds, C.unknownVariable)[0]!.message, /did you mean `\$input`\?/);

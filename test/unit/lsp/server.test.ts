@@ -4,14 +4,14 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { createConnection } from 'vscode-languageserver/node';
 import {
-  CompletionRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
+  CompletionRequest, DidChangeTextDocumentNotification, DocumentSymbolRequest, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
   HoverRequest, InitializeRequest, InitializedNotification, LogMessageNotification, PublishDiagnosticsNotification,
   RenameRequest, StreamMessageReader, StreamMessageWriter, createProtocolConnection,
   type LogMessageParams, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { startServer } from '../../../server/src/lsp/server';
 import type { Timers } from '../../../server/src/lsp/debounce';
-import { FlowSettingsNotification, GraphEditRequest, GraphRequest } from '../../../server/src/lsp/protocol';
+import { FlowSettingsNotification, GraphEditRequest, GraphRequest, ServerMemoryRequest } from '../../../server/src/lsp/protocol';
 import { createLanguageService } from '../../../server/src/service/languageService';
 import { DiagnosticCodes as C } from '../../../server/src/diagnostics/codes';
 import { RequestRefused } from '../../../server/src/service/refusal';
@@ -55,12 +55,12 @@ interface Harness {
   close(): void;
 }
 
-async function start(service = createLanguageService()): Promise<Harness> {
+async function start(service = createLanguageService(), paced?: { now: () => number }): Promise<Harness> {
   const up = new PassThrough();
   const down = new PassThrough();
   const timers = new ManualTimers();
   const serverConnection = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
-  const server = startServer(serverConnection, { timers, debounceMs: 200, service });
+  const server = startServer(serverConnection, paced ? { timers, now: paced.now, service } : { timers, debounceMs: 200, service });
   serverConnection.listen();
   const client = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
   const published: PublishDiagnosticsParams[] = [];
@@ -132,6 +132,37 @@ describe('language server wiring', () => {
       const latest = h.published[1]!;
       assert.equal(latest.version, 3);
       assert.deepEqual(latest.diagnostics.map((d) => [d.code, d.message.includes('`Gone`')]), [[C.unknownState, true], [C.unreachableState, false]]);
+    } finally {
+      h.close();
+    }
+  });
+
+  test('paced by cost: a cheap validation waits the shortest time, and runs before a request about its document', async () => {
+    const clock = { t: 0 };
+    const h = await start(createLanguageService(), { now: () => clock.t });
+    try {
+      await open(h);
+      await until(() => h.published.length === 1, 'diagnostics on open');
+      clock.t = 1000;
+      await change(h, 2, FLOW.replace('Next: B', 'Next: Nope'));
+      await until(() => h.timers.scheduled === 1, 'the edit scheduled');
+      assert.equal([...h.timers.pending.values()][0]!.ms, 20, 'the shortest wait for a 2-state flow');
+      // The editor asks for the outline before the wait is over: the diagnostics come first.
+      const symbols = await h.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } });
+      assert.ok(Array.isArray(symbols) && symbols.length === 2);
+      await until(() => h.published.length === 2, 'diagnostics published before the answer');
+      assert.equal(h.published[1]!.version, 2);
+      assert.equal(h.timers.pending.size, 0, 'nothing left waiting');
+    } finally {
+      h.close();
+    }
+  });
+
+  test('reports the server process\'s memory', async () => {
+    const h = await start();
+    try {
+      const memory = await h.client.sendRequest(ServerMemoryRequest);
+      assert.ok(memory.rss > 0 && memory.heapUsed > 0 && memory.heapTotal >= memory.heapUsed);
     } finally {
       h.close();
     }

@@ -10,6 +10,7 @@ import { checkCatchAllLast } from './retryCatch';
 import { checkStateReferences } from './stateReferences';
 import { checkTransitions } from './transitions';
 import type { Node } from '../../parse/tree';
+import type { FlowState } from '../model/types';
 
 export function fdlSemanticDiagnostics(doc: AnalysedDocument, settings: ValidationSettings): Diagnostic[] {
   const root = asObject(doc.parsed.root);
@@ -19,7 +20,15 @@ export function fdlSemanticDiagnostics(doc: AnalysedDocument, settings: Validati
   checkFlowName(ctx, root);
   checkStateReferences(ctx, model, 'state');
   checkTransitions(ctx, model);
-  for (const s of model.states) {
+  checkRuleOrder(ctx, model.states);
+  checkLimits(ctx, model);
+  checkExpressions(ctx, model);
+  return ctx.out;
+}
+
+/** `FnF.ALL` last in every state's `Retry` and `Catch`. */
+export function checkRuleOrder(ctx: CheckContext, states: readonly FlowState[]): void {
+  for (const s of states) {
     // One scan of the keys for both lists (the last of a repeated key wins, as in the plain value).
     let retry: Node | undefined;
     let catchRules: Node | undefined;
@@ -30,7 +39,4 @@ export function fdlSemanticDiagnostics(doc: AnalysedDocument, settings: Validati
     if (retry) checkCatchAllLast(ctx, retry, 'Retry', 'Errors');
     if (catchRules) checkCatchAllLast(ctx, catchRules, 'Catch', 'Errors');
   }
-  checkLimits(ctx, model);
-  checkExpressions(ctx, model);
-  return ctx.out;
 }

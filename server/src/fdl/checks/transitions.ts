@@ -31,8 +31,13 @@ export function stateAnchor(s: FlowState): OffsetRange {
 }
 
 export function checkTransitions(ctx: CheckContext, model: FlowModel): void {
+  checkReachability(ctx, model, checkStateTransitions(ctx, model.states));
+}
+
+/** Each state's own `Next`/`End`; returns the states that end their scope (or must not cascade). */
+export function checkStateTransitions(ctx: CheckContext, states: readonly FlowState[]): Set<FlowState> {
   const terminal = new Set<FlowState>();
-  for (const s of model.states) {
+  for (const s of states) {
     const { next, end } = transitionsOf(s.node);
     const ends = isTrue(end?.value);
     const type = s.type;
@@ -69,10 +74,11 @@ export function checkTransitions(ctx: CheckContext, model: FlowModel): void {
       terminal.add(s);
     }
   }
-  checkReachability(ctx, model, terminal);
+  return terminal;
 }
 
-function checkReachability(ctx: CheckContext, model: FlowModel, terminal: Set<FlowState>): void {
+/** Every state reachable from `StartAt` and every scope able to end, for the model's scopes. */
+export function checkReachability(ctx: CheckContext, model: FlowModel, terminal: Set<FlowState>): void {
   const edges = new Map<FlowState, FlowState[]>();
   for (const r of model.references) {
     if (!r.from) continue;
@@ -106,12 +112,21 @@ function checkScope(ctx: CheckContext, scope: FlowScope, edges: Map<FlowState, F
     }
     for (const s of scope.states) {
       if (reached.has(s) || s.name === undefined || s.nameNode === undefined || scope.byName.get(s.name) !== s) continue;
-      report(ctx, s.nameNode.range, DiagnosticSeverity.Warning, DiagnosticCodes.unreachableState,
-        `\`${s.name}\` is never reached from \`StartAt\` in ${scope.label}: point a \`Next\`, \`Default\` or \`Catch\` at it, or delete it`);
+      reportUnreachable(ctx, s);
     }
   }
   const candidates = start ? reached : new Set(scope.states);
   for (const s of candidates) if (terminal.has(s)) return;
+  reportNeverEnds(ctx, scope);
+}
+
+/** `s` (named, the first of its name) cannot be reached from its scope's `StartAt`. */
+export function reportUnreachable(ctx: CheckContext, s: FlowState): void {
+  report(ctx, s.nameNode!.range, DiagnosticSeverity.Warning, DiagnosticCodes.unreachableState,
+    `\`${s.name}\` is never reached from \`StartAt\` in ${s.scope.label}: point a \`Next\`, \`Default\` or \`Catch\` at it, or delete it`);
+}
+
+export function reportNeverEnds(ctx: CheckContext, scope: FlowScope): void {
   const anchor = scope.statesProperty?.keyRange ?? scope.node.range;
   report(ctx, anchor, DiagnosticSeverity.Error, DiagnosticCodes.noTerminalState,
     `${scope.label} never ends: no state reachable from \`StartAt\` has \`End: true\` or is a Succeed/Fail state; end one state with \`End: true\``);

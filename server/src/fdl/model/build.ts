@@ -1,24 +1,108 @@
 // Builds the navigation model of a current-spec flow in one pass over the tree.
 import type { Node, ObjectNode } from '../../parse/tree';
 import type { AnalysedDocument } from '../../service/types';
+import type { ParsedText } from '../../parse/tree';
+import { editOrigin, type EditOrigin } from '../../parse/incremental';
 import { asObject, asStringScalar, prop } from '../tree';
-import type { FlowModel, FlowScope, FlowState, ScopeKind } from './types';
+import type { FlowModel, FlowScope, FlowState, ScopeKind, StateReference } from './types';
 
-const cache = new WeakMap<AnalysedDocument, FlowModel>();
+const cache = new WeakMap<ParsedText, FlowModel>();
 
-/** The model of a current-spec document, built once per analysed version. */
+/**
+ * The model of a current-spec document, built once per parsed version, from the models of its
+ * top-level states. After an edit that re-read only some of them (parse/incremental.ts) the
+ * previous version's model is updated in place where the states changed, so completion and hover
+ * never wait for a whole-model build.
+ */
 export function flowModel(doc: AnalysedDocument): FlowModel {
-  let model = cache.get(doc);
+  let model = cache.get(doc.parsed);
   if (!model) {
-    model = buildFlowModel(asObject(doc.parsed.root));
-    cache.set(doc, model);
+    const origin = editOrigin(doc.parsed);
+    const previous = origin && cache.get(origin.previous);
+    model = (previous && origin && spliceFlowModel(previous, origin)) ?? assembleFlowModel(asObject(doc.parsed.root));
+    if (origin) cache.delete(origin.previous);
+    cache.set(doc.parsed, model);
   }
   return model;
 }
 
+/**
+ * After an incremental edit: when the previous version had its model, the new version gets
+ * its model now (a cheap splice), so a later version can always splice from its predecessor
+ * whatever features ran on this one.
+ */
+export function carryFlowModel(previous: ParsedText, doc: AnalysedDocument): void {
+  if (cache.has(previous) && editOrigin(doc.parsed)?.previous === previous) flowModel(doc);
+}
+
+const ROOT_LABEL = 'the top-level `States`';
+
+/** The whole model in one pass over the tree (the reference that assembleFlowModel must equal). */
 export function buildFlowModel(root: ObjectNode | undefined): FlowModel {
   const model: FlowModel = { scopes: [], states: [], references: [] };
-  if (root) buildScope(model, root, 'root', undefined, 'the top-level `States`');
+  if (root) buildScope(model, root, 'root', undefined, ROOT_LABEL);
+  return model;
+}
+
+/** What one top-level state contributes to the model, in the order a whole build adds it. */
+export interface TopStateModel {
+  readonly state: FlowState;
+  /** The state and every state nested in it, depth first. */
+  readonly states: readonly FlowState[];
+  /** The scopes of its Parallel branches and Map processors, nested ones included. */
+  readonly scopes: readonly FlowScope[];
+  /** Every reference it holds; those of the top-level scope are re-pointed at each new top scope. */
+  readonly references: readonly StateReference[];
+}
+
+const topStateModels = new WeakMap<ObjectNode, TopStateModel>();
+
+/**
+ * The model of one top-level state, cached for as long as its node lives (an edit replaces the
+ * node rather than changing it). Its top scope is a placeholder until assembleFlowModel sets it.
+ */
+export function topStateModel(node: ObjectNode): TopStateModel {
+  let cached = topStateModels.get(node);
+  if (!cached) {
+    const part: FlowModel = { scopes: [], states: [], references: [] };
+    const placeholder: FlowScope = {
+      kind: 'root', node, statesProperty: undefined, startAt: undefined, states: [], byName: new Map(), owner: undefined, label: ROOT_LABEL,
+    };
+    buildState(part, node, placeholder);
+    cached = { state: part.states[0]!, states: part.states, scopes: part.scopes, references: part.references };
+    topStateModels.set(node, cached);
+  }
+  return cached;
+}
+
+/** The same model as buildFlowModel, from the (cached) models of the top-level states. */
+export function assembleFlowModel(root: ObjectNode | undefined): FlowModel {
+  const model: FlowModel = { scopes: [], states: [], references: [] };
+  if (!root) return model;
+  const statesProperty = prop(root, 'States');
+  const startAtProp = prop(root, 'StartAt');
+  const scope: FlowScope = {
+    kind: 'root', node: root, statesProperty, startAt: asStringScalar(startAtProp?.value),
+    states: [], byName: new Map(), owner: undefined, label: ROOT_LABEL,
+  };
+  model.scopes.push(scope);
+  ref(model, scope, undefined, 'StartAt', startAtProp?.value);
+  const list = statesProperty?.value;
+  if (list?.kind !== 'array') return model;
+  if (list.items.every((item) => item.kind === 'object')) splicable.add(model);
+  for (const item of list.items) {
+    if (item.kind !== 'object') continue;
+    const part = topStateModel(item);
+    const state = part.state;
+    // A part built or used before points at a placeholder or at an earlier version's top scope.
+    (state as { scope: FlowScope }).scope = scope;
+    for (const r of part.references) if (r.scope.kind === 'root') (r as { scope: FlowScope }).scope = scope;
+    scope.states.push(state);
+    if (state.name !== undefined && !scope.byName.has(state.name)) scope.byName.set(state.name, state);
+    for (const s of part.states) model.states.push(s);
+    for (const s of part.scopes) model.scopes.push(s);
+    for (const r of part.references) model.references.push(r);
+  }
   return model;
 }
 
@@ -115,4 +199,83 @@ function objectItems(node: Node | undefined): readonly ObjectNode[] {
 export function eachObject(node: Node | undefined, visit: (o: ObjectNode) => void): void {
   if (node?.kind !== 'array') return;
   for (const item of node.items) if (item.kind === 'object') visit(item);
+}
+
+let nextNamesVersion = 1;
+const namesVersions = new WeakMap<FlowScope, number>();
+
+/**
+ * A number that changes whenever the top scope's list of state names changes (a state added,
+ * deleted or renamed): indexes over the names (the top-scope checks keep some) stay valid while
+ * it does not.
+ */
+export function namesVersion(scope: FlowScope): number {
+  let v = namesVersions.get(scope);
+  if (v === undefined) {
+    v = nextNamesVersion++;
+    namesVersions.set(scope, v);
+  }
+  return v;
+}
+
+/** Models whose top-level list holds only objects (every item is a state): those can be spliced. */
+const splicable = new WeakSet<FlowModel>();
+
+/** The first index from `from` whose start is at or after `offset` (starts increase along the array). */
+function firstAtOrAfter<T>(items: readonly T[], from: number, offset: number, startOf: (t: T) => number): number {
+  let lo = from;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(items[mid]!) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function replaceRun<T>(items: T[], at: number, count: number, added: readonly T[]): void {
+  if (count === 0 && added.length === 0) return;
+  items.splice(at, count, ...added);
+}
+
+/**
+ * `previous` turned into the model of the edited version, in place: the removed top-level states'
+ * entries replaced by the added ones'. Every array keeps document order, so each run is found
+ * by binary search on start offsets. Undefined when the edit is not a plain list splice.
+ */
+function spliceFlowModel(previous: FlowModel, origin: EditOrigin): FlowModel | undefined {
+  const { splice, regionStart } = origin;
+  const scope = previous.scopes[0];
+  if (!splicable.has(previous) || scope?.kind !== 'root' || scope.statesProperty?.value !== splice.list) return undefined;
+  if (splice.added.some((n) => n.kind !== 'object') || splice.removed.some((n) => n.kind !== 'object')) return undefined;
+  const removed = (splice.removed as ObjectNode[]).map(topStateModel);
+  const added = (splice.added as ObjectNode[]).map(topStateModel);
+  const collect = <T>(parts: TopStateModel[], pick: (p: TopStateModel) => readonly T[]): T[] => parts.flatMap((p) => [...pick(p)]);
+  for (const part of added) {
+    (part.state as { scope: FlowScope }).scope = scope;
+    for (const r of part.references) if (r.scope.kind === 'root') (r as { scope: FlowScope }).scope = scope;
+  }
+  replaceRun(scope.states, splice.from, removed.length, added.map((p) => p.state));
+  const stateAt = firstAtOrAfter(previous.states, 0, regionStart, (s) => s.node.range.start);
+  replaceRun(previous.states, stateAt, removed.reduce((n, p) => n + p.states.length, 0), collect(added, (p) => p.states));
+  const scopeAt = firstAtOrAfter(previous.scopes, 1, regionStart, (s) => s.node.range.start);
+  replaceRun(previous.scopes, scopeAt, removed.reduce((n, p) => n + p.scopes.length, 0), collect(added, (p) => p.scopes));
+  // The top scope's `StartAt` reference comes first wherever `StartAt` is written.
+  const first = previous.references[0];
+  const skip = first !== undefined && first.from === undefined && first.scope === scope ? 1 : 0;
+  const refAt = firstAtOrAfter(previous.references, skip, regionStart, (r) => r.node.range.start);
+  replaceRun(previous.references, refAt, removed.reduce((n, p) => n + p.references.length, 0), collect(added, (p) => p.references));
+  const sameNames = removed.length === added.length && removed.every((p, i) => p.state.name === added[i]!.state.name);
+  if (sameNames) {
+    // Same names in the same order: each name keeps its place in the map, now for the new state.
+    removed.forEach((p, i) => {
+      const name = p.state.name;
+      if (name !== undefined && scope.byName.get(name) === p.state) scope.byName.set(name, added[i]!.state);
+    });
+  } else {
+    namesVersions.set(scope, nextNamesVersion++);
+    scope.byName.clear();
+    for (const s of scope.states) if (s.name !== undefined && !scope.byName.has(s.name)) scope.byName.set(s.name, s);
+  }
+  return previous;
 }
