@@ -85,7 +85,11 @@ export class ObjectService {
   /** Whether a request is meant for the object store: it carries an OSS signature. */
   static isOssRequest(req: IncomingMessage): boolean {
     if ((req.headers['authorization'] ?? '').startsWith('OSS ')) return true;
-    return new URL(req.url ?? '/', 'http://x').searchParams.has('OSSAccessKeyId');
+    try {
+      return new URL(req.url ?? '/', 'http://x').searchParams.has('OSSAccessKeyId');
+    } catch {
+      return false; // not a URL path at all: the dispatcher answers it
+    }
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

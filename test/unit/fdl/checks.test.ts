@@ -219,6 +219,23 @@ describe('Retry and Catch', () => {
 });
 
 describe('limits', () => {
+  test('an inline Map runs at most 40 items at once, in either spelling; a distributed one is not limited here', () => {
+    const map = (key: string, extra = '') => flow(`  - Type: Map
+    Name: A
+    ItemsPath: $Input.items
+    ${key}: 41${extra}
+    Processor:
+      StartAt: P
+      States:
+        - Type: Pass
+          Name: P
+          End: true
+    End: true`);
+    assertOutOfRange(map('MaxConcuccency'), '41');
+    assertOutOfRange(map('MaxConcurrency'), '41');
+    const distributed = validate(map('MaxConcuccency', '\n    ProcessorConfig:\n      ExecutionMode: Express'));
+    assert.deepEqual(distributed.filter((d) => d.code === C.valueOutOfRange), []);
+  });
   test('Parallel over 50 branches', () => {
     const branches = Array.from({ length: 51 }, (_, i) => `      - StartAt: S${i}
         States:

@@ -13,6 +13,8 @@ export const MAX_PARALLEL_BRANCHES = 50;
 export const WAIT_SECONDS = { Standard: { min: 1, max: 300 }, Express: { min: 1, max: 20 } } as const;
 export const MAX_TASK_TIMEOUT_SECONDS = 604_800;
 export const MAX_RETRY_SECONDS = 86_400;
+/** An inline Map runs at most 40 items at once (fnf.md §2.4); a distributed one has a quota instead. */
+export const MAX_INLINE_MAP_CONCURRENCY = 40;
 export const FLOW_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;
 
 function numberOf(node: Node | undefined): number | undefined {
@@ -75,6 +77,7 @@ export function checkLimits(ctx: CheckContext, model: FlowModel): void {
         break;
       }
       case 'Map':
+        checkMapConcurrency(ctx, s.node);
         checkRetrySeconds(ctx, prop(s.node, 'Retry')?.value);
         break;
       default:
@@ -94,6 +97,19 @@ function checkRetrySeconds(ctx: CheckContext, retry: Node | undefined): void {
         report(ctx, v.range, DiagnosticSeverity.Error, DiagnosticCodes.valueOutOfRange,
           `Retry \`${key}\` is at most ${MAX_RETRY_SECONDS} seconds (one day)`);
       }
+    }
+  }
+}
+
+function checkMapConcurrency(ctx: CheckContext, map: ObjectNode): void {
+  // ProcessorConfig makes the Map distributed: its children run as executions, under a quota
+  if (prop(map, 'ProcessorConfig')) return;
+  for (const key of ['MaxConcuccency', 'MaxConcurrency']) {
+    const v = prop(map, key)?.value;
+    const n = numberOf(v);
+    if (v && n !== undefined && n > MAX_INLINE_MAP_CONCURRENCY) {
+      report(ctx, v.range, DiagnosticSeverity.Error, DiagnosticCodes.valueOutOfRange,
+        `an inline Map processes at most ${MAX_INLINE_MAP_CONCURRENCY} items at once: use a value from 1 to ${MAX_INLINE_MAP_CONCURRENCY}, or a distributed Map (with ProcessorConfig) for more`);
     }
   }
 }
