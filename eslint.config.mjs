@@ -46,7 +46,10 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'vscode', message: 'debug/ runs outside VS Code too (flowdeck debug-adapter).' }],
-          patterns: [{ regex: '(^|/)(client|cli|cloud)/', message: 'debug/ may import only emulator/ and server/.' }],
+          patterns: [
+            { regex: '(^|/)(client|cli)/', message: 'debug/ may import only emulator/, server/ and the fnf event format of cloud/.' },
+            { regex: '(^|/)cloud/(?!src/fnf/eventFormat$)', message: 'debug/ may import only emulator/, server/ and the fnf event format of cloud/.' },
+          ],
         },
       ],
     },

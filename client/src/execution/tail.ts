@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { FnfClient } from '../../../cloud/src/fnf/client';
 import type { Execution, HistoryEvent, TailCursor } from '../../../cloud/src/fnf/types';
-import { failureOf, formatEventLine, formatSummary, isTerminalEvent, withFinalStatus } from './eventFormat';
+import { failureOf, formatEventLine, formatSummary, isTerminalEvent, withFinalStatus } from '../../../cloud/src/fnf/eventFormat';
 import { describeError } from './errors';
 
 /** Contributed in package.json with syntaxes/flowdeck-execution-log.tmLanguage.json. */

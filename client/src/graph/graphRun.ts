@@ -3,7 +3,7 @@
 // execution went along, and each state's input and output from the events. Pure (no vscode).
 import type { FlowGraph } from '../../../server/src/lsp/protocol';
 import type { NodeRun, RunOnGraph } from '../../../webview/graph/protocol';
-import { decodeDetail, type PrintableEvent } from '../execution/eventFormat';
+import { decodeDetail, type PrintableEvent } from '../../../cloud/src/fnf/eventFormat';
 import { describeStateRun, stateRuns, type RunStatusLabels } from '../execution/runStatus';
 
 export interface GraphRunLabels extends RunStatusLabels {

@@ -6,7 +6,7 @@ import type { FlowGraph } from '../../../server/src/lsp/protocol';
 import type { RunOnGraph } from '../../../webview/graph/protocol';
 import type { ExecutionFeatures } from '../execution';
 import { CommandIds } from '../execution/commandIds';
-import { isTerminalEvent } from '../execution/eventFormat';
+import { isTerminalEvent } from '../../../cloud/src/fnf/eventFormat';
 import { executionRefOf, type ExecutionRef } from '../execution/executionRef';
 import { flowNameOf } from '../execution/runOverlay';
 import type { TailSession } from '../execution/tail';

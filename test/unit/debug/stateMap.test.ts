@@ -9,7 +9,6 @@ import { createLanguageService } from '../../../server/src/service/languageServi
 import { StateMap } from '../../../debug/src/stateMap';
 import { eventLine } from '../../../debug/src/eventLine';
 import { parseHitCondition } from '../../../debug/src/breakpoints';
-import { formatEventLine } from '../../../client/src/execution/eventFormat';
 import type { HistoryEvent } from '../../../emulator/src/engine';
 import { FIXTURES, lineOf, ORDER_FLOW } from './support';
 
@@ -103,7 +102,6 @@ describe('Debug Console lines', () => {
       { EventId: 4, ScheduleEventId: 3, Type: 'StepExited', StepName: 'Big', Time: '2026-01-02T03:04:05.681Z', EventDetail: JSON.stringify({ output: { text: 'x'.repeat(300) } }) },
       { EventId: 5, ScheduleEventId: 4, Type: 'TaskStarted', StepName: 'Pay', Time: '2026-01-02T03:04:05.682Z', EventDetail: '{}' },
     ];
-    for (const e of events) assert.equal(eventLine(e), formatEventLine(e));
     assert.equal(eventLine(events[2]!), '03:04:05.680  TaskFailed           Pay  CardDeclined: declined');
   });
 });

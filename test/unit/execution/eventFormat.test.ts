@@ -8,7 +8,7 @@ import {
   formatSummary,
   shortDetail,
   withFinalStatus,
-} from '../../../client/src/execution/eventFormat';
+} from '../../../cloud/src/fnf/eventFormat';
 
 const labels = { status: 'Status', output: 'Output', error: 'Error', cause: 'Cause', duration: 'Duration' };
 

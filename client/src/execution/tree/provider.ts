@@ -7,7 +7,7 @@ import type { Execution, Flow } from '../../../../cloud/src/fnf/types';
 import type { ClientPool } from '../clients';
 import { ContextKeys } from '../commandIds';
 import { describeError } from '../errors';
-import { isTerminalStatus } from '../eventFormat';
+import { isTerminalStatus } from '../../../../cloud/src/fnf/eventFormat';
 import type { Targets } from '../targets';
 import { EventNode, ExecutionNode, FlowNode, LoadMoreNode, MapRunNode, MessageNode, TargetNode, mapRunsOf, toTreeItem, type ExecutionsTreeNode } from './nodes';
 
