@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { ExecutionFeatures, DeployOutcome, StartOutcome, TailSession } from '../../client/src/execution';
 import type { ExecutionsTreeNode } from '../../client/src/execution/tree/nodes';
+import { FnfClient } from '../../cloud/src/fnf/client';
+import { staticCredentials } from '../../cloud/src/credentials/providers';
 import { activateExtension, closeAllEditors, openDocument, screenshot, waitFor, waitForPublishedDiagnostics, workspaceUri, writeWorkspaceFile } from './harness';
 
 const FEATURES_COMMAND = 'flowdeck.executionFeatures';
@@ -91,6 +93,16 @@ suite('Flowdeck execution features (local emulator)', function () {
     // the emulator the extension starts keeps its data in this run's fresh user-data folder
     if (process.env['FLOWDECK_EMULATOR_ENDPOINT']) this.skip();
     const f = await features();
+    // a new user has deployed nothing: flows other suites deployed to this emulator go first
+    const { endpoint, accessKeyId, accessKeySecret } = await f.emulator.connection();
+    const client = new FnfClient({ endpoint, credentials: staticCredentials(accessKeyId, accessKeySecret, undefined, 'emulator') });
+    try {
+      const names: string[] = [];
+      for await (const flow of client.listFlows({ Limit: 100 })) names.push(flow.Name);
+      for (const name of names) await client.deleteFlow(name);
+    } finally {
+      await client.close();
+    }
     f.tree.refresh();
     assert.deepEqual(await children(f), [], 'an empty tree, so VS Code shows the welcome content');
     await vscode.commands.executeCommand('workbench.view.extension.flowdeck');
@@ -153,6 +165,10 @@ suite('Flowdeck execution features (local emulator)', function () {
     assert.match(notes.get('PriceLine') ?? '', /^✓ 2 runs · /, 'the Map processor ran once per order line');
     assert.equal(notes.get('RejectOrder'), undefined, 'a state that did not run has no note');
     await vscode.commands.executeCommand('workbench.action.closePanel');
+    // the top of the flow, where the notes are, whatever an earlier suite left scrolled into view
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
     // the notes are drawn with the editor's lines, once the panel has made room for them
     await shot('run-status', '.monaco-editor .view-lines:has-text("PriceLine")');
 
