@@ -9,6 +9,7 @@ import { escapeHtml } from './render/escape';
 import { atPointer, isObject, type JsonValue } from './render/json';
 import { renderScreen } from './render/screen';
 import { PHONE_CSS } from './render/styles';
+import { NO_ROUTING, screenRouting } from './render/routing';
 import { routeGraph, terminalNodes, type RouteGraphDrawing } from './routeGraph';
 import { PreviewSession } from './session';
 
@@ -266,7 +267,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'flow':
       doc = msg;
       drawing = msg.graph ? routeGraph(msg.graph, msg.panel) : undefined;
-      session.setFlow(msg.flow, msg.responses);
+      session.setFlow(msg.flow, msg.responses, msg.graph ? screenRouting(msg.graph) : NO_ROUTING);
       render();
       break;
     case 'cursor':

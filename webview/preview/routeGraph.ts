@@ -5,9 +5,7 @@
 import type { FlowGraph, GraphEdge } from '../../server/src/lsp/protocol';
 import { LIGHT_SVG_THEME, graphSvg } from '../graph/svg';
 import { layoutView, viewGraph, type ViewGraph } from '../graph/viewGraph';
-
-/** The model's word for a terminal screen's node (server/src/whatsapp/features/graph.ts). */
-const TERMINAL_TYPE = 'terminal screen';
+import { screenRouting, TERMINAL_SCREEN_TYPE as TERMINAL_TYPE } from './render/routing';
 
 export interface RouteGraphWords {
   readonly entry: string;
@@ -23,14 +21,9 @@ export interface RouteGraphDrawing {
   readonly entry: string | undefined;
 }
 
-/**
- * The screen a flow opens on: the first one no edge leads to (WhatsApp reads the routing model
- * that way), else the first screen.
- */
+/** The screen a flow opens on (the session starts there too). */
 export function entryScreen(graph: FlowGraph): string | undefined {
-  const reached = new Set(graph.edges.filter((e) => !e.broken && e.from !== e.to).map((e) => e.to));
-  const node = graph.nodes.find((n) => !reached.has(n.id)) ?? graph.nodes[0];
-  return node?.name;
+  return screenRouting(graph).entry;
 }
 
 /**

@@ -1,9 +1,11 @@
 // The routing graph beside the phone, from the language service's own screen graph: which screen
-// is the entry, which arrows are drawn, what each box says, and that the drawing holds them.
+// is the entry, which arrows are drawn, what each box says, and that the drawing holds them; and
+// the routing the session and `flowdeck preview` read from the same graph.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { FlowGraph } from '../../../server/src/graph/types';
+import { screenRouting } from '../../../webview/preview/render/routing';
 import { drawnEdges, entryScreen, routeGraph, routeView, terminalNodes } from '../../../webview/preview/routeGraph';
 import { docOf, service } from '../fdl/helpers';
 
@@ -71,5 +73,20 @@ describe('routing graph of the preview', () => {
     const graph = graphOf({ version: '7.3', screens: [] });
     assert.equal(entryScreen(graph), undefined);
     assert.equal(routeGraph(graph, WORDS).screens.size, 0);
+  });
+});
+
+describe('screen routing from the screen graph', () => {
+  test('entry, breadth-first order, each move once, no move to a missing screen, terminal screens', () => {
+    const graph = graphOf({
+      version: '6.0',
+      routing_model: { A: ['C', 'B'], B: ['C'], C: [], D: [] },
+      screens: [screen('A', footer('To B', 'B')), screen('B', footer('Lost', 'GONE')), screen('C', done, true), screen('D', done, true)],
+    });
+    const routing = screenRouting(graph);
+    assert.equal(routing.entry, 'A');
+    assert.deepEqual(routing.edges, [{ from: 'A', to: 'B' }, { from: 'A', to: 'C' }, { from: 'B', to: 'C' }]);
+    assert.deepEqual(routing.order, ['A', 'B', 'C', 'D']);
+    assert.deepEqual([...routing.terminal], ['C', 'D']);
   });
 });
