@@ -83,7 +83,7 @@ export class WhatsappPreview implements vscode.Disposable {
   }
 
   /**
-   * Presses what runs the action at a JSON pointer (or a screen in the routing list) as a click
+   * Presses what runs the action at a JSON pointer (or a screen on the routing graph) as a click
    * would; with `value`, types it into the input of the component at that pointer.
    */
   activate(path: string, value?: string): void {
