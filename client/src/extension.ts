@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): FlowdeckApi {
   // the WhatsApp Flow and CynosDB features follow the current target to the same local emulator
   const localEmulator: LocalEmulatorEndpoint = async () =>
     execution?.targets.current().kind === 'emulator' ? (await execution.emulator.connection()).endpoint : undefined;
-  guarded('WhatsApp', () => registerWhatsappFeatures(context, log, localEmulator));
+  guarded('WhatsApp', () => registerWhatsappFeatures(context, log, localEmulator, () => flowServer.ready()));
   guarded('CynosDB', () => registerCynosdbFeatures(context, log, localEmulator));
   guarded('graph', () => registerGraphFeatures(context, log, flowServer, execution));
   guarded('debugger', () => context.subscriptions.push(registerDebugFeatures(log)));

@@ -1,5 +1,5 @@
 // The WhatsApp Flow preview in a real VS Code: the phone beside examples/whatsapp on its first
-// screen, clicked through to the second and to completion, following the cursor, in the dark
+// screen with the language service's routing graph beside it (a screen picked on the graph), clicked through to the second and to completion, following the cursor, in the dark
 // theme, with a diagnostic outlined on its component, and a data_exchange answered from the
 // workspace's responses file. Screenshots: out/screenshots/preview-*.png.
 import * as assert from 'node:assert/strict';
@@ -61,6 +61,21 @@ suite('WhatsApp Flow preview', function () {
     await screenshot('preview-first-screen');
   });
 
+  test('draws the screens\' routing graph beside the phone; clicking a screen shows it', async () => {
+    const drawn = await rendered(preview, (r) => r.graph.screens.length > 0, 'the routing graph');
+    assert.deepEqual(drawn.graph.screens, ['BOOKING', 'CONFIRM']);
+    assert.deepEqual(drawn.graph.edges, [{ from: 'BOOKING', to: 'CONFIRM', label: 'Continue' }]);
+    assert.equal(drawn.graph.current, 'BOOKING');
+    await screenshot('preview-graph-light');
+    preview.activate('CONFIRM'); // a click on CONFIRM's box in the graph
+    const confirm = await rendered(preview, (r) => r.screenId === 'CONFIRM', 'CONFIRM picked on the graph');
+    assert.equal(confirm.graph.current, 'CONFIRM');
+    assert.deepEqual(confirm.data, { guests: 2, day: '2026-12-24' }, 'a screen picked on the graph shows its example data');
+    await screenshot('preview-graph-confirm');
+    preview.activate('BOOKING');
+    await rendered(preview, (r) => r.screenId === 'BOOKING' && r.graph.current === 'BOOKING', 'BOOKING picked on the graph');
+  });
+
   test('clicks through to the second screen with the entered values, then completes', async () => {
     preview.activate('/screens/0/layout/children/1', '6');
     await rendered(preview, () => true, 'a render after typing');
@@ -88,7 +103,7 @@ suite('WhatsApp Flow preview', function () {
     await setTheme('Default Dark Modern');
     await waitFor(() => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark, { message: 'the dark theme' });
     preview.activate('BOOKING');
-    await rendered(preview, (r) => r.screenId === 'BOOKING', 'BOOKING again');
+    await rendered(preview, (r) => r.screenId === 'BOOKING' && r.graph.current === 'BOOKING', 'BOOKING again');
     await screenshot('preview-dark');
     await setTheme('Default High Contrast');
     await waitFor(() => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.HighContrast, { message: 'the high contrast theme' });

@@ -1,14 +1,16 @@
-// The WhatsApp Flow preview panel: a phone showing the current screen, the routing list beside
+// The WhatsApp Flow preview panel: a phone showing the current screen, the routing graph beside
 // it, and click-through. Rendering is the pure renderer's; this file only wires the DOM, the
 // session and the messages of ./protocol.
 import './panel.css';
 import { vscodeApi } from '../shared/vscodeApi';
-import type { FlowMessage, FromWebview, ToWebview } from './protocol';
+import type { DrawnGraph, FlowMessage, FromWebview, ToWebview } from './protocol';
 import { overlayView, routesView } from './panelView';
 import { escapeHtml } from './render/escape';
 import { atPointer, isObject, type JsonValue } from './render/json';
 import { renderScreen } from './render/screen';
 import { PHONE_CSS } from './render/styles';
+import { NO_ROUTING, screenRouting } from './render/routing';
+import { routeGraph, terminalNodes, type RouteGraphDrawing } from './routeGraph';
 import { PreviewSession } from './session';
 
 // the panel's CSP admits styles by nonce only: give the phone's stylesheet the script's own
@@ -23,6 +25,8 @@ const root = document.getElementById('root') as HTMLElement;
 const session = new PreviewSession();
 let doc: FlowMessage | undefined;
 let cursorComponent: string | undefined;
+/** Laid out once per flow message: typing into the phone re-renders, the graph stays. */
+let drawing: RouteGraphDrawing | undefined;
 
 function render(): void {
   if (!doc) return;
@@ -37,8 +41,9 @@ function render(): void {
   root.innerHTML =
     (doc.parseError ? `<div class="pv-parse-error" role="alert">${escapeHtml(doc.parseError)}</div>` : '') +
     `<div class="pv-layout"><div class="pv-phone-col">${phone}${overlayView(session.overlay, doc.panel)}</div>` +
-    `<aside class="pv-side">${routesView(doc.flow, cur?.screenId, doc.panel)}</aside></div>`;
+    `<aside class="pv-side">${routesView(drawing, doc.panel)}</aside></div>`;
   if (cursorComponent) root.querySelector(`[data-path="${CSS.escape(cursorComponent)}"]`)?.classList.add('fd-current');
+  const graph = decorateGraph(cur?.screenId);
   restoreFocus(focus);
   const overlay = session.overlay;
   api.postMessage({
@@ -48,17 +53,50 @@ function render(): void {
     overlay: overlay?.kind,
     ...(overlay && overlay.kind !== 'openUrl' ? { payload: overlay.payload } : {}),
     data: cur?.data ?? {},
+    graph,
   });
+}
+
+/** Makes the drawn screens buttons (focusable, named, the current one marked) and says what is drawn. */
+function decorateGraph(current: string | undefined): DrawnGraph {
+  const screens: string[] = [];
+  const terminal = doc?.graph ? terminalNodes(doc.graph) : new Set<string>();
+  let shown: string | undefined;
+  for (const g of root.querySelectorAll<SVGGElement>('.pv-graph g.node')) {
+    const id = g.dataset['id'] ?? '';
+    const screen = drawing?.screens.get(id);
+    if (screen === undefined) continue; // a missing target: nothing to show
+    screens.push(screen);
+    g.dataset['screen'] = screen;
+    g.classList.add('pv-route');
+    g.setAttribute('tabindex', '0');
+    g.setAttribute('role', 'button');
+    g.setAttribute('aria-label', g.textContent?.trim().replace(/\s+/g, ' ') ?? screen);
+    if (terminal.has(id)) g.classList.add('pv-terminal');
+    if (screen === current) {
+      g.classList.add('pv-current');
+      g.setAttribute('aria-current', 'true');
+      shown = screen;
+    }
+  }
+  const edges = [...root.querySelectorAll<SVGGElement>('.pv-graph g.edge')].map((g) => {
+    const label = g.querySelector('title')?.textContent ?? undefined;
+    return { from: drawing?.screens.get(g.dataset['from'] ?? '') ?? '', to: drawing?.screens.get(g.dataset['to'] ?? '') ?? g.dataset['to'] ?? '', ...(label ? { label } : {}) };
+  });
+  return { screens, edges, current: shown };
 }
 
 interface Focus {
   readonly id: string;
   readonly start: number | null;
+  /** A screen of the graph had the focus (its box has no id). */
+  readonly screen?: string;
 }
 
-// re-rendering replaces the DOM: keep the caret where the user is typing
+// re-rendering replaces the DOM: keep the caret where the user is typing, the focus on its screen
 function rememberFocus(): Focus | undefined {
   const el = document.activeElement;
+  if (el instanceof SVGGElement && el.dataset['screen'] !== undefined) return { id: '', start: null, screen: el.dataset['screen'] };
   if (!(el instanceof HTMLElement) || !el.id) return undefined;
   const start = el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? safeSelection(el) : null;
   return { id: el.id, start };
@@ -74,6 +112,10 @@ function safeSelection(el: HTMLInputElement | HTMLTextAreaElement): number | nul
 
 function restoreFocus(focus: Focus | undefined): void {
   if (!focus) return;
+  if (focus.screen !== undefined) {
+    root.querySelector<SVGGElement>(`.pv-route[data-screen="${CSS.escape(focus.screen)}"]`)?.focus();
+    return;
+  }
   const el = document.getElementById(focus.id);
   if (!el) return;
   el.focus();
@@ -140,7 +182,7 @@ function onClick(event: MouseEvent): void {
   if (!target || !doc) return;
   const sheet = target.closest<HTMLElement>('[data-sheet]')?.dataset['sheet'];
   if (sheet) return sheetButton(sheet);
-  const route = target.closest<HTMLElement>('.pv-route')?.dataset['screen'];
+  const route = target.closest<HTMLElement | SVGGElement>('.pv-route')?.dataset['screen'];
   if (route) {
     session.show(route);
     return render();
@@ -181,20 +223,25 @@ function onDoubleClick(event: MouseEvent): void {
   if (path) api.postMessage({ type: 'reveal', path });
 }
 
-// keyboard: Enter/Space on role=button links, arrow keys through the routing list
+/** A click, for elements that have no click() of their own (the graph's SVG boxes). */
+function press(el: Element): void {
+  el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+}
+
+// keyboard: Enter/Space on role=button links and screens, arrow keys from screen to screen
 function onKeyDown(event: KeyboardEvent): void {
-  const target = event.target instanceof HTMLElement ? event.target : null;
+  const target = event.target instanceof HTMLElement || event.target instanceof SVGElement ? event.target : null;
   if (!target) return;
-  if ((event.key === 'Enter' || event.key === ' ') && target.matches('a[role="button"], a.fd-link')) {
+  if ((event.key === 'Enter' || event.key === ' ') && target.matches('a[role="button"], a.fd-link, .pv-route')) {
     event.preventDefault();
-    target.click();
+    press(target);
     return;
   }
-  if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && target.classList.contains('pv-route')) {
+  const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
+  if (step !== undefined && target.classList.contains('pv-route')) {
     event.preventDefault();
-    const all = [...root.querySelectorAll<HTMLElement>('.pv-route')];
-    const next = all[all.indexOf(target) + (event.key === 'ArrowDown' ? 1 : -1)];
-    next?.focus();
+    const all = [...root.querySelectorAll<SVGGElement>('.pv-route')];
+    all[all.indexOf(target as SVGGElement) + step]?.focus();
   }
 }
 
@@ -208,10 +255,10 @@ function activate(path: string, value: string | undefined): void {
     return;
   }
   const el =
-    [...root.querySelectorAll<HTMLElement>('[data-action],[data-sheet],.pv-route')].find(
+    [...root.querySelectorAll<HTMLElement | SVGGElement>('[data-action],[data-sheet],.pv-route')].find(
       (e) => e.dataset['action'] === path || e.dataset['sheet'] === path || e.dataset['screen'] === path,
     ) ?? root.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
-  el?.click();
+  if (el) press(el);
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
@@ -219,7 +266,8 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   switch (msg.type) {
     case 'flow':
       doc = msg;
-      session.setFlow(msg.flow, msg.responses);
+      drawing = msg.graph ? routeGraph(msg.graph, msg.panel) : undefined;
+      session.setFlow(msg.flow, msg.responses, msg.graph ? screenRouting(msg.graph) : NO_ROUTING);
       render();
       break;
     case 'cursor':

@@ -1,28 +1,14 @@
-// The panel around the phone, as HTML strings: the routing list beside it and the sheet that
+// The panel around the phone, as HTML strings: the routing graph beside it and the sheet that
 // shows a completion or data_exchange payload. Pure, like the renderer.
 import type { PanelStrings } from './protocol';
 import { escapeHtml } from './render/escape';
-import { flowScreens } from './render/flow';
-import { flowRouting } from './render/routing';
+import type { RouteGraphDrawing } from './routeGraph';
 import type { Overlay } from './session';
 
-/** Screens in routing order, each with where it leads; the current one marked. */
-export function routesView(flow: unknown, current: string | undefined, strings: PanelStrings): string {
-  const routing = flowRouting(flow);
-  const titles = new Map(flowScreens(flow).map((s) => [s.id, typeof s.json['title'] === 'string' ? s.json['title'] : '']));
-  const items = routing.order.map((id) => {
-    const targets = routing.edges.filter((e) => e.from === id).map((e) => escapeHtml(e.to));
-    const marks = [routing.entry === id ? strings.entry : '', routing.terminal.has(id) ? strings.terminal : ''].filter(Boolean);
-    return (
-      `<li><button type="button" class="pv-route${id === current ? ' pv-current' : ''}" data-screen="${escapeHtml(id)}"${id === current ? ' aria-current="true"' : ''}>` +
-      `<span class="pv-route-id">${escapeHtml(id)}</span>` +
-      (titles.get(id) ? `<span class="pv-route-title">${escapeHtml(titles.get(id) ?? '')}</span>` : '') +
-      (marks.length ? `<span class="pv-route-mark">${escapeHtml(marks.join(' · '))}</span>` : '') +
-      (targets.length ? `<span class="pv-route-next">→ ${targets.join(', ')}</span>` : '') +
-      `</button></li>`
-    );
-  });
-  return `<h2 class="pv-heading">${escapeHtml(strings.screens)}</h2><ol class="pv-routes">${items.join('')}</ol>`;
+/** The routing graph beside the phone, under its heading (empty until the language server has answered). */
+export function routesView(drawing: RouteGraphDrawing | undefined, strings: PanelStrings): string {
+  const body = drawing && drawing.screens.size > 0 ? drawing.svg : '';
+  return `<h2 class="pv-heading">${escapeHtml(strings.screens)}</h2><div class="pv-graph">${body}</div>`;
 }
 
 export function overlayView(overlay: Overlay | undefined, strings: PanelStrings): string {

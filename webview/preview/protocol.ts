@@ -1,5 +1,6 @@
 // The one message protocol between the WhatsApp Flow preview panel (webview/preview/main.ts)
 // and the extension (client/src/whatsapp/preview/). Both sides import these types.
+import type { FlowGraph } from '../../server/src/lsp/protocol';
 import type { JsonObject, JsonValue } from './render/json';
 import type { PreviewStrings } from './render/strings';
 
@@ -8,6 +9,8 @@ export interface PanelStrings {
   readonly screens: string;
   readonly entry: string;
   readonly terminal: string;
+  /** Under a screen that is navigated to but does not exist. */
+  readonly missing: string;
   readonly completed: string;
   readonly completePayload: string;
   readonly dataExchange: string;
@@ -34,6 +37,8 @@ export interface FlowMessage {
   readonly issues: Readonly<Record<string, readonly string[]>>;
   /** Data endpoint responses by the id of the screen whose data_exchange they answer. */
   readonly responses: JsonObject;
+  /** The language service's screen graph of the same text; undefined when the server has none. */
+  readonly graph: FlowGraph | undefined;
   readonly strings: PreviewStrings;
   readonly panel: PanelStrings;
 }
@@ -73,6 +78,14 @@ export interface RenderedMessage {
   readonly payload?: JsonValue;
   /** The screen's data in use (a navigation payload over the examples, or a response). */
   readonly data: JsonObject;
+  /** The routing graph beside the phone as drawn: its screens, its arrows, the highlighted screen. */
+  readonly graph: DrawnGraph;
+}
+
+export interface DrawnGraph {
+  readonly screens: readonly string[];
+  readonly edges: readonly { readonly from: string; readonly to: string; readonly label?: string }[];
+  readonly current: string | undefined;
 }
 
 /** Select the JSON at this pointer in the editor (the user double-clicked a component or screen). */

@@ -5,7 +5,7 @@
 import { resolveValue } from './render/expressions';
 import { exampleData, findScreen, flowScreens } from './render/flow';
 import { atPointer, isObject, objectAt, stringAt, type JsonObject, type JsonValue } from './render/json';
-import { flowRouting } from './render/routing';
+import { NO_ROUTING, type Routing } from './render/routing';
 import { screenScope, type ScreenState } from './render/screen';
 import type { ScreenValues } from './render/expressions';
 
@@ -26,17 +26,24 @@ const SUCCESS = 'SUCCESS';
 export class PreviewSession {
   private flow: unknown;
   private responses: JsonObject = {};
+  private routing: Routing = NO_ROUTING;
   private history: Frame[] = [];
   overlay: Overlay | undefined;
 
-  /** A new version of the document: stay on the current screen while it still exists. */
-  setFlow(flow: unknown, responses: JsonObject): void {
+  /**
+   * A new version of the document, with its routing (from the language service's screen graph):
+   * stay on the current screen while it still exists, else start on the entry screen.
+   */
+  setFlow(flow: unknown, responses: JsonObject, routing: Routing): void {
     this.flow = flow;
     this.responses = responses;
-    const ids = new Set(flowScreens(flow).map((s) => s.id));
+    this.routing = routing;
+    const screens = flowScreens(flow);
+    const ids = new Set(screens.map((s) => s.id));
     this.history = this.history.filter((f) => ids.has(f.screenId));
     if (this.history.length === 0) {
-      const entry = flowRouting(flow).entry;
+      // without a graph yet (the server has not answered) the phone still starts somewhere
+      const entry = routing.entry !== undefined && ids.has(routing.entry) ? routing.entry : screens[0]?.id;
       if (entry) this.history = [this.frame(entry)];
     }
   }
@@ -57,7 +64,7 @@ export class PreviewSession {
     return cur ? { data: cur.data, form: cur.form, screens } : {};
   }
 
-  /** Jumps to a screen (the cursor moved there, or it was picked from the routing list). */
+  /** Jumps to a screen (the cursor moved there, or it was picked on the routing graph). */
   show(screenId: string): boolean {
     if (this.current()?.screenId === screenId && !this.overlay) return false;
     if (!findScreen(this.flow, screenId)) return false;
@@ -74,7 +81,7 @@ export class PreviewSession {
   restart(): void {
     this.overlay = undefined;
     this.history = [];
-    this.setFlow(this.flow, this.responses);
+    this.setFlow(this.flow, this.responses, this.routing);
   }
 
   /** A Markdown link was tapped: the phone would leave for the browser. */
@@ -153,7 +160,7 @@ export class PreviewSession {
   private responseFor(screenId: string): JsonValue {
     const saved = this.responses[screenId];
     if (saved !== undefined) return saved;
-    const next = flowRouting(this.flow).edges.find((e) => e.from === screenId)?.to;
+    const next = this.routing.edges.find((e) => e.from === screenId)?.to;
     const target = next ? findScreen(this.flow, next) : undefined;
     if (next && target) return { screen: next, data: exampleData(target.json) };
     return { screen: SUCCESS, data: { extension_message_response: { params: { flow_token: 'preview' } } } };

@@ -5,12 +5,16 @@
 // Exit status: 0 written, 1 unreadable or not a flow, 2 usage error.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../../server/src/service/languageService';
 import { issuesBySpan, readFlowText } from '../../../webview/preview/flowText';
 import { flowScreens } from '../../../webview/preview/render/flow';
 import { lintFiles } from '../lint/lintFiles';
 import { indexPage, screenFileName, screenPage } from '../../../webview/preview/render/page';
+import { screenRouting, type Routing } from '../../../webview/preview/render/routing';
 
 export interface PreviewIo {
   readonly cwd: string;
@@ -102,21 +106,28 @@ export async function previewCommand(args: readonly string[], io: PreviewIo): Pr
     return 1;
   }
   const issues = problemsByComponent(path, text);
+  const routing = routingOf(path, text, io);
   const outDir = resolve(io.cwd, parsed.out);
   mkdirSync(outDir, { recursive: true });
   const name = basename(path).replace(/(\.wa-flow)?\.json$/i, '');
   const chosen = parsed.screen === undefined ? screens : screens.filter((s) => s.id === parsed.screen);
   for (const s of chosen) {
-    writeFileSync(join(outDir, screenFileName(s.id)), screenPage(flow, name, s.id, { issues }));
+    writeFileSync(join(outDir, screenFileName(s.id)), screenPage(flow, name, s.id, routing, { issues }));
     io.stdout(`${join(parsed.out, screenFileName(s.id))}\n`);
   }
   if (parsed.screen === undefined) {
-    writeFileSync(join(outDir, 'index.html'), indexPage(flow, name));
+    writeFileSync(join(outDir, 'index.html'), indexPage(flow, name, routing));
     io.stdout(`${join(parsed.out, 'index.html')}\n`);
   }
   const outlined = Object.values(issues).reduce((n, list) => n + list.length, 0);
   if (outlined > 0) io.stdout(`${outlined} problem(s) outlined on the pages: run \`flowdeck lint ${parsed.file}\` for the list\n`);
   return 0;
+}
+
+/** Where the screens lead, from the screen graph the editor's language service draws (as `flowdeck graph` prints it). */
+function routingOf(path: string, text: string, io: PreviewIo): Routing {
+  const service = createLanguageService({ logger: (level, message) => { if (level === 'error') io.stderr(`flowdeck: ${message}\n`); } });
+  return screenRouting(service.graph(TextDocument.create(pathToFileURL(path).href, 'whatsapp-flow', 1, text)));
 }
 
 /** The editor's errors and warnings for the file, by the component (or screen) they fall in. */

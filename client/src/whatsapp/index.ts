@@ -1,5 +1,7 @@
 // Entry point of the WhatsApp Flow features: the CAMS commands and the "WhatsApp Flows" view.
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { GraphRequest } from '../../../server/src/lsp/protocol';
 import { WhatsappCommands } from './commands';
 import { WhatsappFlowsTree } from './tree';
 import type { LocalEmulatorEndpoint } from '../localEmulator';
@@ -16,7 +18,12 @@ export const WhatsappCommandIds = {
   preview: 'flowdeck.whatsapp.preview',
 } as const;
 
-export function registerWhatsappFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, localEmulator: LocalEmulatorEndpoint): void {
+export function registerWhatsappFeatures(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  localEmulator: LocalEmulatorEndpoint,
+  languageClient: () => Promise<LanguageClient>,
+): void {
   const tree = new WhatsappFlowsTree(log, localEmulator);
   const commands = new WhatsappCommands(context, log, tree, localEmulator);
   context.subscriptions.push(
@@ -30,7 +37,11 @@ export function registerWhatsappFeatures(context: vscode.ExtensionContext, log: 
     // For tests and other extensions: the view's data.
     vscode.commands.registerCommand('flowdeck.whatsapp.tree', () => tree),
   );
-  const preview = new WhatsappPreview(context.extensionUri, log);
+  const preview = new WhatsappPreview(context.extensionUri, log, async (doc) => {
+    const client = await languageClient();
+    const result = await client.sendRequest(GraphRequest, { textDocument: { uri: doc.uri.toString() } });
+    return result?.graph;
+  });
   context.subscriptions.push(
     preview,
     vscode.commands.registerCommand(WhatsappCommandIds.preview, (uri?: vscode.Uri) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),

@@ -5,9 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { JsonObject } from '../../../webview/preview/render/json';
+import { NO_ROUTING, screenRouting, type Routing } from '../../../webview/preview/render/routing';
 import { PreviewSession } from '../../../webview/preview/session';
+import { docOf, service } from '../fdl/helpers';
 
 const example = JSON.parse(readFileSync(join(import.meta.dirname, '../../../examples/whatsapp/book-a-table.wa-flow.json'), 'utf8')) as JsonObject;
+const ls = service();
+/** The routing the panel gets with a flow: the language service's screen graph of the same text. */
+const routingOf = (flow: JsonObject): Routing => screenRouting(ls.graph(docOf(JSON.stringify(flow, null, 2), 'x.json', 'whatsapp-flow')));
 const why = { notJson: 'not json', invalid: 'invalid' };
 
 const exchangeFlow: JsonObject = {
@@ -29,14 +34,14 @@ const exchangeFlow: JsonObject = {
 describe('preview session', () => {
   test('starts on the entry screen with its example data', () => {
     const s = new PreviewSession();
-    s.setFlow(example, {});
+    s.setFlow(example, {}, routingOf(example));
     assert.equal(s.current()?.screenId, 'BOOKING');
     assert.deepEqual(s.current()?.data, { restaurant: 'Casa Ana' });
   });
 
   test('navigate carries the payload from the form; empty fields leave the examples; back returns', () => {
     const s = new PreviewSession();
-    s.setFlow(example, {});
+    s.setFlow(example, {}, routingOf(example));
     s.setField('guests', '5');
     s.runAction('/screens/0/layout/children/4/on-click-action');
     assert.equal(s.current()?.screenId, 'CONFIRM');
@@ -49,7 +54,7 @@ describe('preview session', () => {
 
   test('complete shows its resolved payload', () => {
     const s = new PreviewSession();
-    s.setFlow(example, {});
+    s.setFlow(example, {}, routingOf(example));
     s.show('CONFIRM');
     s.setField('reminder', true);
     s.runAction('/screens/1/layout/children/2/on-click-action');
@@ -58,7 +63,7 @@ describe('preview session', () => {
 
   test('data_exchange shows the payload and proposes the saved response; sending it moves on', () => {
     const s = new PreviewSession();
-    s.setFlow(exchangeFlow, { ASK: { screen: 'RESULT', data: { answer: 'saved' } } });
+    s.setFlow(exchangeFlow, { ASK: { screen: 'RESULT', data: { answer: 'saved' } } }, routingOf(exchangeFlow));
     s.setField('q', 'hello');
     s.runAction('/screens/0/layout/children/2/on-click-action');
     assert.equal(s.overlay?.kind, 'dataExchange');
@@ -71,7 +76,7 @@ describe('preview session', () => {
 
   test('without a saved response the proposal goes to the first route with its examples', () => {
     const s = new PreviewSession();
-    s.setFlow(exchangeFlow, {});
+    s.setFlow(exchangeFlow, {}, routingOf(exchangeFlow));
     s.runAction('/screens/0/layout/children/2/on-click-action');
     const proposal = JSON.parse(s.overlay?.kind === 'dataExchange' ? s.overlay.response : '{}') as unknown;
     assert.deepEqual(proposal, { screen: 'RESULT', data: { answer: 'example answer' } });
@@ -79,7 +84,7 @@ describe('preview session', () => {
 
   test('a written response that is not JSON or names no screen is refused with the reason; SUCCESS completes', () => {
     const s = new PreviewSession();
-    s.setFlow(exchangeFlow, {});
+    s.setFlow(exchangeFlow, {}, routingOf(exchangeFlow));
     s.runAction('/screens/0/layout/children/2/on-click-action');
     assert.equal(s.answer('{ nope', why), false);
     assert.equal(s.overlay?.kind === 'dataExchange' && s.overlay.error, 'not json');
@@ -91,7 +96,7 @@ describe('preview session', () => {
 
   test('a tapped Markdown link shows where it would go', () => {
     const s = new PreviewSession();
-    s.setFlow(exchangeFlow, {});
+    s.setFlow(exchangeFlow, {}, routingOf(exchangeFlow));
     s.openUrl('https://example.com/terms');
     assert.deepEqual(s.overlay, { kind: 'openUrl', url: 'https://example.com/terms' });
     s.back();
@@ -100,7 +105,7 @@ describe('preview session', () => {
 
   test('update_data changes the current screen data in place', () => {
     const s = new PreviewSession();
-    s.setFlow(exchangeFlow, {});
+    s.setFlow(exchangeFlow, {}, routingOf(exchangeFlow));
     s.runAction('/screens/0/layout/children/1/on-select-action');
     assert.equal(s.current()?.screenId, 'ASK');
     assert.equal(s.current()?.data['city'], 'Braga');
@@ -108,12 +113,25 @@ describe('preview session', () => {
 
   test('a new version of the text keeps the screen and the form; a removed screen falls back to the entry', () => {
     const s = new PreviewSession();
-    s.setFlow(example, {});
+    s.setFlow(example, {}, routingOf(example));
     s.setField('guests', '3');
-    s.setFlow(JSON.parse(JSON.stringify(example)) as JsonObject, {});
+    const again = JSON.parse(JSON.stringify(example)) as JsonObject;
+    s.setFlow(again, {}, routingOf(again));
     assert.equal(s.current()?.form['guests'], '3');
     s.show('CONFIRM');
-    s.setFlow({ ...example, screens: [(example['screens'] as JsonObject[])[0] as JsonObject] }, {});
+    const bookingOnly = { ...example, screens: [(example['screens'] as JsonObject[])[0] as JsonObject] };
+    s.setFlow(bookingOnly, {}, routingOf(bookingOnly));
     assert.equal(s.current()?.screenId, 'BOOKING');
+  });
+
+  test('starts on the routing\'s entry even when it is not first in the file; the first screen while there is no graph yet', () => {
+    const screens = (example['screens'] as JsonObject[]).slice().reverse();
+    const reversed = { ...example, screens };
+    const s = new PreviewSession();
+    s.setFlow(reversed, {}, routingOf(reversed));
+    assert.equal(s.current()?.screenId, 'BOOKING');
+    const t = new PreviewSession();
+    t.setFlow(reversed, {}, NO_ROUTING);
+    assert.equal(t.current()?.screenId, 'CONFIRM');
   });
 });

@@ -1,9 +1,9 @@
 // Standalone HTML pages of a flow (for `flowdeck preview`): one per screen with the phone and
-// where the screen leads, and an index in routing order. Inline CSS only, and a Content
+// where the screen leads, and an index in routing order (both from the screen graph's routing). Inline CSS only, and a Content
 // Security Policy that lets the page load nothing (images are base64 data).
 import { escapeHtml } from './escape';
 import { flowScreens } from './flow';
-import { flowRouting } from './routing';
+import type { Routing } from './routing';
 import { renderScreen, type ScreenRenderOptions } from './screen';
 import { PHONE_CSS } from './styles';
 
@@ -42,8 +42,8 @@ ${body}
 `;
 }
 
-export function screenPage(flow: unknown, flowName: string, screenId: string, options: ScreenRenderOptions = {}): string {
-  const routing = flowRouting(flow);
+/** A screen's page; `routing` is the language service's screen graph read by ./routing. */
+export function screenPage(flow: unknown, flowName: string, screenId: string, routing: Routing, options: ScreenRenderOptions = {}): string {
   const link = (id: string) => `<a href="${escapeHtml(screenFileName(id))}">${escapeHtml(id)}</a>`;
   const next = routing.edges.filter((e) => e.from === screenId).map((e) => `<li>${link(e.to)}</li>`);
   const back = routing.edges.filter((e) => e.to === screenId).map((e) => `<li>${link(e.from)}</li>`);
@@ -60,8 +60,7 @@ export function screenPage(flow: unknown, flowName: string, screenId: string, op
   return document(`${flowName}: ${screenId}`, body);
 }
 
-export function indexPage(flow: unknown, flowName: string): string {
-  const routing = flowRouting(flow);
+export function indexPage(flow: unknown, flowName: string, routing: Routing): string {
   const titles = new Map(flowScreens(flow).map((s) => [s.id, typeof s.json['title'] === 'string' ? s.json['title'] : '']));
   const items = routing.order.map((id) => {
     const title = titles.get(id) ?? '';

@@ -1,47 +1,47 @@
-// The screens' routing as the preview draws it: `routing_model` edges plus every navigate
-// action's target, the entry screen (no inbound edge) and a reading order from it.
-// Self-contained on purpose: a graph model served by the language service can replace it.
-import { flowScreens } from './flow';
-import { isObject, objectAt, type JsonValue } from './json';
+// The screens' routing as the preview pages and the panel's session read it, from the language
+// service's screen graph (server/src/whatsapp/features/graph.ts): where the flow starts, where
+// each screen leads, which screens end it, and a reading order from the entry.
+import type { FlowGraph } from '../../../server/src/lsp/protocol';
+
+/** The model's word for a terminal screen's node. */
+export const TERMINAL_SCREEN_TYPE = 'terminal screen';
 
 export interface RoutingEdge {
+  /** Screen ids. */
   readonly from: string;
   readonly to: string;
-  /** `route`: declared in routing_model; `navigate`: a navigate action's `next`. */
-  readonly kind: 'route' | 'navigate';
 }
 
 export interface Routing {
   readonly entry: string | undefined;
   /** Screen ids: breadth first from the entry, then any screen not reached, in file order. */
   readonly order: readonly string[];
+  /** Each screen-to-screen transition once (navigate actions and routing_model alike), in the model's order. */
   readonly edges: readonly RoutingEdge[];
   readonly terminal: ReadonlySet<string>;
 }
 
-export function flowRouting(flow: unknown): Routing {
-  const screens = flowScreens(flow);
-  const ids = screens.map((s) => s.id);
+export const NO_ROUTING: Routing = { entry: undefined, order: [], edges: [], terminal: new Set() };
+
+export function screenRouting(graph: FlowGraph): Routing {
+  const nameOf = new Map(graph.nodes.map((n) => [n.id, n.name]));
   const edges: RoutingEdge[] = [];
   const seen = new Set<string>();
-  const add = (from: string, to: string, kind: RoutingEdge['kind']) => {
-    const key = `${from}->${to}`;
-    if (from === to || seen.has(key) || !ids.includes(to)) return;
+  for (const e of graph.edges) {
+    const from = nameOf.get(e.from);
+    const to = e.broken ? undefined : nameOf.get(e.to);
+    const key = `${from}\n${to}`;
+    // a missing target is a diagnostic, not a place to go; staying on the screen is no move
+    if (from === undefined || to === undefined || from === to || seen.has(key)) continue;
     seen.add(key);
-    edges.push({ from, to, kind });
-  };
-  const model = objectAt(flow, 'routing_model');
-  if (model) {
-    for (const [from, targets] of Object.entries(model)) {
-      if (Array.isArray(targets)) for (const t of targets) if (typeof t === 'string') add(from, t, 'route');
-    }
+    edges.push({ from, to });
   }
-  for (const s of screens) for (const to of navigateTargets(s.json['layout'])) add(s.id, to, 'navigate');
-
-  const inbound = new Set(edges.map((e) => e.to));
-  const entry = ids.find((id) => !inbound.has(id)) ?? ids[0];
+  const ids = graph.nodes.map((n) => n.name);
+  // WhatsApp starts on the screen nothing leads to; a flow that only loops starts on its first
+  const reached = new Set(edges.map((e) => e.to));
+  const entry = ids.find((id) => !reached.has(id)) ?? ids[0];
   const order: string[] = [];
-  const visit = (start: string) => {
+  const visit = (start: string): void => {
     const queue = [start];
     while (queue.length) {
       const id = queue.shift() as string;
@@ -50,25 +50,8 @@ export function flowRouting(flow: unknown): Routing {
       for (const e of edges) if (e.from === id && !order.includes(e.to)) queue.push(e.to);
     }
   };
-  if (entry) visit(entry);
+  if (entry !== undefined) visit(entry);
   for (const id of ids) if (!order.includes(id)) visit(id);
-  const terminal = new Set(screens.filter((s) => s.json['terminal'] === true).map((s) => s.id));
+  const terminal = new Set(graph.nodes.filter((n) => n.type === TERMINAL_SCREEN_TYPE).map((n) => n.name));
   return { entry, order, edges, terminal };
-}
-
-/** Targets of every navigate action anywhere under `node`. */
-function navigateTargets(node: JsonValue | undefined): string[] {
-  const out: string[] = [];
-  const visit = (n: JsonValue | undefined): void => {
-    if (Array.isArray(n)) n.forEach(visit);
-    else if (isObject(n)) {
-      if (n['name'] === 'navigate') {
-        const next = objectAt(n, 'next');
-        if (typeof next?.['name'] === 'string') out.push(next['name']);
-      }
-      Object.values(n).forEach(visit);
-    }
-  };
-  visit(node);
-  return out;
 }

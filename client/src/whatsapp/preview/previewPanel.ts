@@ -3,6 +3,7 @@
 // cursor to the screen being edited, outlines the components that have diagnostics, and answers
 // data_exchange from .flowdeck/whatsapp/<flow>.responses.json.
 import * as vscode from 'vscode';
+import type { FlowGraph } from '../../../../server/src/lsp/protocol';
 import type { FromWebview, RenderedMessage, ToWebview } from '../../../../webview/preview/protocol';
 import type { JsonObject, JsonValue } from '../../../../webview/preview/render/json';
 import { panelHtml, webviewRoots } from '../../webview/panelHtml';
@@ -31,6 +32,8 @@ export class WhatsappPreview implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    /** The language service's screen graph of a document (the routing drawn beside the phone). */
+    private readonly graphOf: (document: vscode.TextDocument) => Promise<FlowGraph | undefined>,
   ) {
     this.listeners.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -80,7 +83,7 @@ export class WhatsappPreview implements vscode.Disposable {
   }
 
   /**
-   * Presses what runs the action at a JSON pointer (or a screen in the routing list) as a click
+   * Presses what runs the action at a JSON pointer (or a screen on the routing graph) as a click
    * would; with `value`, types it into the input of the component at that pointer.
    */
   activate(path: string, value?: string): void {
@@ -117,6 +120,8 @@ export class WhatsappPreview implements vscode.Disposable {
       .map((d) => ({ offset: document.offsetAt(d.range.start), message: d.message }));
     const { responses, error } = await readResponses(document.uri);
     if (error) this.log.warn(error);
+    const graph = await this.graph(document);
+    if (document !== this.document) return; // the preview moved on to another file meanwhile
     this.post({
       type: 'flow',
       flow: text.value as JsonValue | undefined,
@@ -124,11 +129,22 @@ export class WhatsappPreview implements vscode.Disposable {
       fileName: flowBaseName(document.uri),
       issues: issuesBySpan(text.spans, diagnostics),
       responses: responses as JsonObject,
+      graph,
       strings: phoneStrings(),
       panel: panelStrings(),
     });
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
     if (editor) this.sendCursor(editor);
+  }
+
+  private async graph(document: vscode.TextDocument): Promise<FlowGraph | undefined> {
+    try {
+      return await this.graphOf(document);
+    } catch (error) {
+      // the phone still works without the graph beside it
+      this.log.warn(`No screen graph for ${document.uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
   }
 
   private sendCursor(editor: vscode.TextEditor): void {

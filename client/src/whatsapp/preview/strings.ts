@@ -24,6 +24,7 @@ export function panelStrings(): PanelStrings {
     screens: vscode.l10n.t('Screens'),
     entry: vscode.l10n.t('entry'),
     terminal: vscode.l10n.t('terminal'),
+    missing: vscode.l10n.t('missing'),
     completed: vscode.l10n.t('Flow completed'),
     completePayload: vscode.l10n.t('Payload sent with the flow token:'),
     dataExchange: vscode.l10n.t('Data exchange'),
