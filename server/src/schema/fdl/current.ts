@@ -111,6 +111,7 @@ function state(t: (typeof STATE_TYPES)[number], what: string, props: Record<stri
 const DISTRIBUTED_DOC = 'https://www.alibabacloud.com/help/en/serverless-workflow/latest/distributed-mode';
 const LOOP_MAP_DOC = 'https://www.alibabacloud.com/help/en/serverless-workflow/latest/loop-map';
 const SUBFIELDS_UNSEEN = 'The service pages list this field, but no stored revision reaches its own section, so the sub-field names here are Flowdeck\'s, not the documentation\'s.';
+const NAME_UNSEEN = '(A Flowdeck name: no stored revision of the service pages shows this sub-field.)';
 const OBJECT_SOURCES = ['OSS_JSON_LIST', 'OSS_CSV', 'OSS_INVENTORY_FILES'];
 
 const itemReader: JsonSchema = {
@@ -125,21 +126,21 @@ const itemReader: JsonSchema = {
     },
     SourceParameters: {
       type: 'object',
-      description: 'The bucket and object (or prefix) to read.',
+      description: 'The bucket and object (or prefix) to read. ' + NAME_UNSEEN,
       required: ['Bucket'],
       additionalProperties: false,
       properties: {
-        Bucket: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$', description: 'The OSS bucket: 3-63 lower-case letters, digits or `-`.' },
-        ObjectName: { type: 'string', minLength: 1, description: 'The object to read (`OSS_JSON_LIST`, `OSS_CSV`, `OSS_INVENTORY_FILES`), e.g. `input/orders.csv`.' },
-        Prefix: { type: 'string', description: '`OSS_OBJECTS`: list only the objects whose key starts with this, e.g. `input/`.' },
+        Bucket: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$', description: 'The OSS bucket: 3-63 lower-case letters, digits or `-`. ' + NAME_UNSEEN },
+        ObjectName: { type: 'string', minLength: 1, description: 'The object to read (`OSS_JSON_LIST`, `OSS_CSV`, `OSS_INVENTORY_FILES`), e.g. `input/orders.csv`. ' + NAME_UNSEEN },
+        Prefix: { type: 'string', description: '`OSS_OBJECTS`: list only the objects whose key starts with this, e.g. `input/`. ' + NAME_UNSEEN },
       },
     },
     ReaderConfig: {
       type: 'object',
-      description: 'How a CSV file is read.',
+      description: 'How a CSV file is read. ' + NAME_UNSEEN,
       additionalProperties: false,
       properties: {
-        CSVHeaders: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'The column names; without it the first row of the file is the header.' },
+        CSVHeaders: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'The column names; without it the first row of the file is the header. ' + NAME_UNSEEN },
       },
     },
   },
@@ -152,9 +153,9 @@ const itemBatcher: JsonSchema = {
   description: `Groups several items into one batch that becomes one sub-execution's input ("Combines multiple items into a batch, which is used as the input of a sub-workflow execution"; it runs after ItemConstructor, ${DISTRIBUTED_DOC}, Mar 10 2025 and Mar 10 2026). The batch is \`{"Items": [...]}\` plus \`BatchInput\`. ${SUBFIELDS_UNSEEN}`,
   additionalProperties: false,
   properties: {
-    MaxItemsPerBatch: { type: 'integer', minimum: 1, description: 'The most items in one batch.' },
-    MaxInputBytesPerBatch: { type: 'integer', minimum: 1, description: 'The most bytes (of the JSON batch input) in one batch.' },
-    BatchInput: { type: 'object', description: 'Fixed fields added to every batch input beside `Items`.' },
+    MaxItemsPerBatch: { type: 'integer', minimum: 1, description: 'The most items in one batch. ' + NAME_UNSEEN },
+    MaxInputBytesPerBatch: { type: 'integer', minimum: 1, description: 'The most bytes (of the JSON batch input) in one batch. ' + NAME_UNSEEN },
+    BatchInput: { type: 'object', description: 'Fixed fields added to every batch input beside `Items`. ' + NAME_UNSEEN },
   },
 };
 
@@ -166,12 +167,12 @@ const resultWriter: JsonSchema = {
   properties: {
     Parameters: {
       type: 'object',
-      description: 'Where the results go.',
+      description: 'Where the results go. ' + NAME_UNSEEN,
       required: ['Bucket'],
       additionalProperties: false,
       properties: {
-        Bucket: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$', description: 'The OSS bucket.' },
-        Prefix: { type: 'string', description: 'The folder (key prefix) the results are written under, e.g. `results/`.' },
+        Bucket: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$', description: 'The OSS bucket. ' + NAME_UNSEEN },
+        Prefix: { type: 'string', description: 'The folder (key prefix) the results are written under, e.g. `results/`. ' + NAME_UNSEEN },
       },
     },
   },
