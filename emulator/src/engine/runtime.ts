@@ -17,6 +17,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxForeachConcurrency: 100,
   maxFunctionNesting: 10,
   maxLegacyStepBytes: 32 * 1024,
+  maxMapRunItems: 10_000,
 };
 
 /** Synchronous states run back to back; after this many the interpreter lets the event loop in. */

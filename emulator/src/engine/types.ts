@@ -80,6 +80,8 @@ export interface Limits {
   readonly maxFunctionNesting: number;
   /** Legacy spec: a step's input, output and local together (32 KiB). */
   readonly maxLegacyStepBytes: number;
+  /** Items one distributed Map run may process: the account's MaxItems quota (10,000; up to 1,000,000 by ticket). */
+  readonly maxMapRunItems?: number;
 }
 
 export type TaskMode = 'RequestComplete' | 'WaitForCustomCallback' | 'WaitForSystemCallback';

@@ -98,6 +98,22 @@ describe('distributed Map', () => {
     ]);
   });
 
+  test('more items than the MaxItems quota (10000 by default) fail with FnF.LimitExceeded before any child starts; MaxItems keeps a run within it', async () => {
+    const tasks = echoTasks();
+    const over = await run(flow('ItemsPath: $Input.xs'), { xs: Array.from({ length: 10_001 }, () => 1) }, undefined, tasks);
+    assert.equal(over.status, 'Failed');
+    assert.equal(over.error, 'FnF.LimitExceeded');
+    assert.match(over.cause ?? '', /10001 items, more than the 10000 .*MaxItems/);
+    assert.equal(tasks.peak, 0);
+    const quota = { maxMapRunItems: 3 };
+    const input = { xs: [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }] };
+    const tooMany = await startRun({ definition: flow('ItemsPath: $Input.xs'), input, flowName: 'f', executionName: 'e2', tasks: echoTasks(), limits: quota }).done;
+    assert.equal(tooMany.error, 'FnF.LimitExceeded');
+    const kept = await startRun({ definition: flow('MaxItems: 3\nItemsPath: $Input.xs'), input, flowName: 'f', executionName: 'e3', tasks: echoTasks(), limits: quota }).done;
+    assert.equal(kept.status, 'Succeeded', kept.cause);
+    assert.equal((kept.output as { Items: JsonValue[] }).Items.length, 3);
+  });
+
   test('at most MaxConcurrency children at once', async () => {
     const tasks = echoTasks();
     const r = await run(flow('MaxConcurrency: 3\nItemsPath: $Input.xs'), { xs: Array.from({ length: 12 }, (_, i) => ({ i })) }, undefined, tasks);

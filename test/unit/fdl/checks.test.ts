@@ -236,6 +236,23 @@ describe('limits', () => {
     const distributed = validate(map('MaxConcuccency', '\n    ProcessorConfig:\n      ExecutionMode: Express'));
     assert.deepEqual(distributed.filter((d) => d.code === C.valueOutOfRange), []);
   });
+  test('a distributed Map over its default quotas (10000 items, 100 at once) is warned about, not refused', () => {
+    const map = (extra: string) => flow(`  - Type: Map
+    Name: A
+    ItemsPath: $Input.items
+    ProcessorConfig:
+      ExecutionMode: Express${extra}
+    Processor:
+      StartAt: P
+      States:
+        - Type: Pass
+          Name: P
+          End: true
+    End: true`);
+    const over = validate(map('\n    MaxItems: 20000\n    MaxConcuccency: 150')).filter((d) => d.code === C.valueOutOfRange);
+    assert.deepEqual(over.map((d) => [d.severity, d.message.split(' ').slice(0, 2).join(' ')]), [[2, '`MaxItems` 20000'], [2, 'a distributed']]);
+    assert.deepEqual(validate(map('\n    MaxItems: 10000\n    MaxConcuccency: 100')).filter((d) => d.code === C.valueOutOfRange), []);
+  });
   test('Parallel over 50 branches', () => {
     const branches = Array.from({ length: 51 }, (_, i) => `      - StartAt: S${i}
         States:

@@ -298,5 +298,10 @@ States:
     assert.match(JSON.stringify(source?.contents), /OSS_CSV.*the rows of the CSV file/);
     const reader = ls.hover(doc, rangeOf(MAP, 'ItemReader').start);
     assert.match(JSON.stringify(reader?.contents), /serverless-workflow\/latest\/distributed-mode/);
+    // What no stored page shows is said so, not presented as documented.
+    assert.match(JSON.stringify(reader?.contents), /sub-field names here are Flowdeck's, not the documentation's/);
+    const limited = MAP.replace('    ItemBatcher:\n', '    MaxItems: 500\n    ItemBatcher:\n');
+    const max = ls.hover(docOf(limited), rangeOf(limited, 'MaxItems: 500').start);
+    assert.match(JSON.stringify(max?.contents), /10,000 iterations.*loop-map/);
   });
 });

@@ -31,6 +31,7 @@ export async function runDistributedMap(rt: Runtime, state: MapState, d: Distrib
     });
   }
   if (d.maxItems > 0) items = items.slice(0, d.maxItems);
+  checkItemQuota(items.length, rt.limits.maxMapRunItems ?? DEFAULT_ITEM_QUOTA, state.name);
   const inputs = d.batcher ? batches(items, d.batcher) : items;
 
   const host = rt.mapRuns ?? inProcessMapRuns({ tasks: rt.tasks, clock: rt.clock, timeScale: rt.timeScale, limits: rt.limits, objects: rt.objects });
@@ -64,6 +65,18 @@ export async function runDistributedMap(rt: Runtime, state: MapState, d: Distrib
   for (const o of outcomes) if (o.result.status === 'Succeeded') results[o.index] = o.result.output ?? null;
   if (!d.writer) return { Items: results };
   return writeResults(rt, d.writer, run.name, outcomes, inputs.length);
+}
+
+/** loop-map page: "The default maximum is 10,000 iterations. To increase the quota up to 1,000,000, submit a ticket." */
+const DEFAULT_ITEM_QUOTA = 10_000;
+
+function checkItemQuota(count: number, quota: number, stateName: string): void {
+  if (count <= quota) return;
+  throw new FlowFailure(
+    EngineErrors.limitExceeded,
+    `state "${stateName}": the Map has ${count} items, more than the ${quota} one MapRun may process (the MaxItems quota: ` +
+      `10000 by default, raised up to 1000000 by ticket); set MaxItems to process only the first ones, or split the input`,
+  );
 }
 
 function itemsFromInput(state: MapState, frame: Frame): JsonValue[] {

@@ -15,6 +15,8 @@ export const MAX_TASK_TIMEOUT_SECONDS = 604_800;
 export const MAX_RETRY_SECONDS = 86_400;
 /** An inline Map runs at most 40 items at once (fnf.md §2.4); a distributed one has a quota instead. */
 export const MAX_INLINE_MAP_CONCURRENCY = 40;
+/** A distributed Map's default quotas (loop-map page): 100 children at once and 10,000 items, both raised by ticket. */
+export const DISTRIBUTED_QUOTA = { concurrency: 100, items: 10_000 } as const;
 export const FLOW_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;
 
 function numberOf(node: Node | undefined): number | undefined {
@@ -78,6 +80,7 @@ export function checkLimits(ctx: CheckContext, model: FlowModel): void {
       }
       case 'Map':
         checkMapConcurrency(ctx, s.node);
+        checkDistributedQuotas(ctx, s.node);
         checkRetrySeconds(ctx, prop(s.node, 'Retry')?.value);
         break;
       default:
@@ -110,6 +113,25 @@ function checkMapConcurrency(ctx: CheckContext, map: ObjectNode): void {
     if (v && n !== undefined && n > MAX_INLINE_MAP_CONCURRENCY) {
       report(ctx, v.range, DiagnosticSeverity.Error, DiagnosticCodes.valueOutOfRange,
         `an inline Map processes at most ${MAX_INLINE_MAP_CONCURRENCY} items at once: use a value from 1 to ${MAX_INLINE_MAP_CONCURRENCY}, or a distributed Map (with ProcessorConfig) for more`);
+    }
+  }
+}
+
+/** Values over a distributed Map's default quotas run only on an account whose quota was raised: a warning, not an error. */
+function checkDistributedQuotas(ctx: CheckContext, map: ObjectNode): void {
+  if (!prop(map, 'ProcessorConfig')) return;
+  const maxItems = prop(map, 'MaxItems')?.value;
+  const items = numberOf(maxItems);
+  if (maxItems && items !== undefined && items > DISTRIBUTED_QUOTA.items) {
+    report(ctx, maxItems.range, DiagnosticSeverity.Warning, DiagnosticCodes.valueOutOfRange,
+      `\`MaxItems\` ${items} is over the default quota of ${DISTRIBUTED_QUOTA.items} items per Map run: a run that reads more than ${DISTRIBUTED_QUOTA.items} items fails unless the quota was raised by ticket (up to 1000000)`);
+  }
+  for (const key of ['MaxConcuccency', 'MaxConcurrency']) {
+    const v = prop(map, key)?.value;
+    const n = numberOf(v);
+    if (v && n !== undefined && n > DISTRIBUTED_QUOTA.concurrency) {
+      report(ctx, v.range, DiagnosticSeverity.Warning, DiagnosticCodes.valueOutOfRange,
+        `a distributed Map runs ${DISTRIBUTED_QUOTA.concurrency} child executions at once by default; \`${key}\` ${n} needs a quota raised by ticket`);
     }
   }
 }
