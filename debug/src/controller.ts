@@ -18,7 +18,6 @@ import {
 } from '../../emulator/src/engine';
 import type { BreakpointStore, StateBreakpoint } from './breakpoints';
 import { interpolate, testCondition, type Dialect } from './expressions';
-import type { PausableClock } from './pausableClock';
 import type { StateMap } from './stateMap';
 
 export type StopReason = 'entry' | 'pause' | 'breakpoint' | 'step' | 'exception';
@@ -88,6 +87,12 @@ function isInside(scope: ScopeFrame, containerScope: ScopeFrame, containerName: 
   return false;
 }
 
+/** A clock the controller holds still while a thread is stopped (real time paused, or a case's virtual clock). */
+export interface HoldableClock {
+  pause(): void;
+  resume(): void;
+}
+
 export interface ControllerOptions {
   readonly path: string;
   readonly map: StateMap;
@@ -97,7 +102,7 @@ export interface ControllerOptions {
   readonly stopOnEntry: boolean;
   readonly events: ControllerEvents;
   /** The run's clock: stands still while stopped, so no Timeout fires because someone looked. */
-  readonly clock?: PausableClock;
+  readonly clock?: HoldableClock;
 }
 
 export class RunController implements RunObserver {
