@@ -12,13 +12,10 @@ const BUSY_GATEWAY = 'a busy gateway is retried, then the charge goes through';
 const WRONG_OUTPUT = join(FIXTURES, 'wrong-output.flowtest.yaml');
 
 describe('debug adapter: a flow test case', () => {
-  test('the busy-gateway case stops at ChargePayment, again at the mocked failure its Retry handles, and passes', async () => {
-    // A state breakpoint stops where the state is entered; a Retry attempt does not enter it again,
-    // so the attempt that fails is seen through "All task errors".
+  test('the busy-gateway case stops at ChargePayment, again before its retry, and passes with its mocks', async () => {
     const { dap } = await launch({
       args: { program: ORDER_FLOW, testFile: ORDER_TESTS, testCase: BUSY_GATEWAY },
       breakpoints: [{ line: lineOf(ORDER_FLOW, 'Name: ChargePayment') }],
-      exceptionFilters: ['uncaught', 'taskErrors'],
     });
     const first = await dap.stopped();
     assert.equal(first.body.reason, 'breakpoint');
@@ -29,10 +26,11 @@ describe('debug adapter: a flow test case', () => {
     await dap.ok('continue', { threadId: first.body.threadId });
 
     const second = await dap.stopped();
-    assert.equal(second.body.reason, 'exception');
+    assert.equal(second.body.reason, 'breakpoint');
+    assert.equal(second.body.description, 'ChargePayment: retry 1 after PaymentGatewayBusy');
     const secondFrame = await dap.topFrame(second.body.threadId!);
     assert.equal(secondFrame.name, 'ChargePayment (Task) (failed: PaymentGatewayBusy)');
-    // the first answer of the mock failed the call; the Retry will try again
+    // the first answer of the mock failed the call; the thread shows the failure being retried
     const info = await dap.ok<DebugProtocol.ExceptionInfoResponse['body']>('exceptionInfo', { threadId: second.body.threadId });
     assert.equal(info.exceptionId, 'PaymentGatewayBusy');
     assert.equal(info.description, 'try again');
