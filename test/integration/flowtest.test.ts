@@ -221,7 +221,7 @@ cases:
       assert.match(output, /"paymentId": "p-1"/);
       assert.match(output, /Test case "a busy gateway is retried, then the charge goes through" passed/);
       await vscode.commands.executeCommand('workbench.debug.action.focusRepl');
-      await shot('flowtest-5-debug-case-verdict', '.part.panel:has-text("its expectations hold")');
+      await shot('flowtest-6-debug-case-verdict', '.part.panel:has-text("its expectations hold")');
     } finally {
       tracker.dispose();
       if (vscode.debug.activeDebugSession) await vscode.debug.stopDebugging();
