@@ -47,8 +47,10 @@ export default tseslint.config(
         {
           paths: [{ name: 'vscode', message: 'debug/ runs outside VS Code too (flowdeck debug-adapter).' }],
           patterns: [
-            { regex: '(^|/)(client|cli)/', message: 'debug/ may import only emulator/, server/ and the fnf event format of cloud/.' },
-            { regex: '(^|/)cloud/(?!src/fnf/eventFormat$)', message: 'debug/ may import only emulator/, server/ and the fnf event format of cloud/.' },
+            { regex: '(^|/)(client|cli)/', message: 'debug/ may import only emulator/, server/, flowtest/ and the fnf event format of cloud/.' },
+            { regex: '(^|/)cloud/(?!src/fnf/eventFormat$)', message: 'debug/ may import only emulator/, server/, flowtest/ and the fnf event format of cloud/.' },
+            // a test case is debugged with the runner's own mocks and checks, through its public face
+            { regex: '(^|/)flowtest/(?!src(/index)?$)', message: 'debug/ imports flowtest/ only through flowtest/src/index.ts.' },
           ],
         },
       ],

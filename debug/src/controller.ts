@@ -18,7 +18,6 @@ import {
 } from '../../emulator/src/engine';
 import type { BreakpointStore, StateBreakpoint } from './breakpoints';
 import { interpolate, testCondition, type Dialect } from './expressions';
-import type { PausableClock } from './pausableClock';
 import type { StateMap } from './stateMap';
 
 export type StopReason = 'entry' | 'pause' | 'breakpoint' | 'step' | 'exception';
@@ -88,6 +87,12 @@ function isInside(scope: ScopeFrame, containerScope: ScopeFrame, containerName: 
   return false;
 }
 
+/** A clock the controller holds still while a thread is stopped (real time paused, or a case's virtual clock). */
+export interface HoldableClock {
+  pause(): void;
+  resume(): void;
+}
+
 export interface ControllerOptions {
   readonly path: string;
   readonly map: StateMap;
@@ -97,7 +102,7 @@ export interface ControllerOptions {
   readonly stopOnEntry: boolean;
   readonly events: ControllerEvents;
   /** The run's clock: stands still while stopped, so no Timeout fires because someone looked. */
-  readonly clock?: PausableClock;
+  readonly clock?: HoldableClock;
 }
 
 export class RunController implements RunObserver {
@@ -173,7 +178,10 @@ export class RunController implements RunObserver {
   async taskFailed(visit: StateVisit, failure: TaskFailure): Promise<void> {
     const uncaught = failure.recovery === 'none' && wouldFailExecution(visit, failure.error);
     const filters = this.options.exceptionFilters;
-    if (!filters.has('taskErrors') && !(uncaught && filters.has('uncaught'))) return;
+    if (!filters.has('taskErrors') && !(uncaught && filters.has('uncaught'))) {
+      if (failure.recovery === 'retry') await this.stopBeforeRetry(visit, failure);
+      return;
+    }
     if (uncaught) this.reportedFailures.add(`${failure.error}\u0000${failure.cause}`);
     const thread = this.threadFor(visit.scope);
     await this.stopForException(thread, visit, {
@@ -327,6 +335,29 @@ export class RunController implements RunObserver {
       reason: 'exception',
       description: `${exception.error}${what}`,
       text: `${exception.error}: ${exception.cause}`,
+    });
+    thread.phase = 'running';
+  }
+
+  /**
+   * A breakpoint on a state stops again before each Retry attempt: the attempt runs the state's
+   * task once more, and a breakpoint is where someone wants to see every run of it. The thread
+   * shows the failure being retried; hit counts and conditions count the attempt as a hit.
+   */
+  private async stopBeforeRetry(visit: StateVisit, failure: TaskFailure): Promise<void> {
+    const thread = this.threadFor(visit.scope);
+    while (this.stoppedThreadId !== undefined && !this.terminated) await this.park(thread);
+    if (this.terminated) return;
+    const hit = this.hitBreakpoints(visit);
+    if (!hit.stop) return;
+    thread.visit = visit;
+    thread.phase = 'after';
+    thread.exception = { error: failure.error, cause: failure.cause, uncaught: false, recovery: failure.recovery };
+    await this.stopAndPark(thread, {
+      reason: 'breakpoint',
+      description: `${visit.stateName}: retry ${failure.retryCount + 1} after ${failure.error}`,
+      hitBreakpointIds: hit.ids,
+      ...(hit.text !== undefined ? { text: hit.text } : {}),
     });
     thread.phase = 'running';
   }

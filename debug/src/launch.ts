@@ -1,5 +1,7 @@
 // The `launch` request's arguments, checked, turned into what a run needs: the checked flow,
 // its input, its workspace's task handlers. The flow is loaded exactly as `flowdeck run` loads it.
+// With `testFile` and `testCase`, the input and the task answers are the case's, read by the flow
+// test runner itself.
 import { dirname, resolve } from 'node:path';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { ExecutionMode, JsonValue, TaskEnvironment } from '../../emulator/src/engine';
@@ -12,6 +14,7 @@ import {
   workspaceTasks,
   type LoadedFlow,
 } from '../../emulator/src/local/flowFile';
+import { readTestFile, TestFileError, type TestCase, type TestFile } from '../../flowtest/src';
 
 export interface FlowLaunchArguments extends DebugProtocol.LaunchRequestArguments {
   /** The flow file; relative paths resolve against `cwd`. */
@@ -27,6 +30,10 @@ export interface FlowLaunchArguments extends DebugProtocol.LaunchRequestArgument
   mode?: ExecutionMode;
   /** Multiplies waits, retry intervals and timeouts (0.01 = 100x faster). */
   timeScale?: number;
+  /** A flow test file (`*.flowtest.yaml`): debug one of its cases, with its input and mocks. */
+  testFile?: string;
+  /** The name of the case in `testFile` to debug. */
+  testCase?: string;
 }
 
 export interface PreparedLaunch {
@@ -38,11 +45,16 @@ export interface PreparedLaunch {
   readonly stopOnEntry: boolean;
   /** Run Without Debugging: the same run and output, no stops. */
   readonly noDebug: boolean;
+  /** The test case being debugged: its mocks answer the tasks, its expectations judge the end. */
+  readonly testCase?: TestCase;
 }
 
 /** Prepares a launch, or says in one message what to fix. */
 export function prepareLaunch(args: FlowLaunchArguments, defaultCwd: string): PreparedLaunch | { error: string } {
   const cwd = args.cwd ?? defaultCwd;
+  const test = readCase(args, cwd);
+  if ('error' in test) return test;
+  if (test.flowPath !== undefined && (args.program === undefined || args.program === '')) args = { ...args, program: test.flowPath };
   if (typeof args.program !== 'string' || args.program === '') {
     return { error: 'launch needs "program": the flow file to debug (e.g. "${file}")' };
   }
@@ -51,6 +63,9 @@ export function prepareLaunch(args: FlowLaunchArguments, defaultCwd: string): Pr
   const timeScale = args.timeScale ?? 1;
   if (typeof timeScale !== 'number' || !(timeScale > 0)) return { error: '"timeScale" must be a positive number' };
   const path = resolve(cwd, args.program);
+  if (test.flowPath !== undefined && test.flowPath !== path) {
+    return { error: `${args.testFile ?? ''} tests ${test.flowPath}, not ${path}` };
+  }
   const flow = loadFlowFile(path, { mode, fallbackName: args.program });
   if (isFlowFileProblem(flow)) {
     switch (flow.kind) {
@@ -65,7 +80,9 @@ export function prepareLaunch(args: FlowLaunchArguments, defaultCwd: string): Pr
     }
   }
   let input: { value: JsonValue } | { error: string } = { value: {} };
-  if (args.input !== undefined && args.inputFile !== undefined) return { error: 'Give "input" or "inputFile", not both' };
+  // A case brings its own input; one given as well (the Testing view passes it) is the same.
+  if (test.testCase) input = { value: test.testCase.input };
+  else if (args.input !== undefined && args.inputFile !== undefined) return { error: 'Give "input" or "inputFile", not both' };
   if (typeof args.input === 'string') input = parseInputText(args.input, '"input"');
   else if (args.input !== undefined) {
     input =
@@ -83,5 +100,27 @@ export function prepareLaunch(args: FlowLaunchArguments, defaultCwd: string): Pr
     timeScale,
     stopOnEntry: args.stopOnEntry === true,
     noDebug: args.noDebug === true,
+    ...(test.testCase ? { testCase: test.testCase } : {}),
   };
+}
+
+/** The case named by `testFile` and `testCase`, with the flow it tests; nothing when neither is given. */
+function readCase(args: FlowLaunchArguments, cwd: string): { testCase?: TestCase; flowPath?: string } | { error: string } {
+  if (args.testFile === undefined && args.testCase === undefined) return {};
+  if (typeof args.testFile !== 'string' || args.testFile === '' || typeof args.testCase !== 'string') {
+    return { error: 'Debugging a test case needs both "testFile" (a .flowtest.yaml file) and "testCase" (the name of a case in it)' };
+  }
+  let file: TestFile;
+  try {
+    file = readTestFile(resolve(cwd, args.testFile));
+  } catch (e) {
+    if (e instanceof TestFileError) return { error: `${args.testFile} cannot be run: ${e.message}` };
+    throw e;
+  }
+  const testCase = file.cases.find((c) => c.name === args.testCase);
+  if (!testCase) {
+    const names = file.cases.map((c) => `"${c.name}"`).join(', ') || '(none)';
+    return { error: `${args.testFile} has no case named "${args.testCase}"; its cases: ${names}` };
+  }
+  return { testCase, flowPath: file.flowPath };
 }

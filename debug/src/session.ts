@@ -24,6 +24,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatForFile } from '../../server/src/detect';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { startRun, type RunHandle, type RunResult } from '../../emulator/src/engine';
+import { CaseEnvironment } from '../../flowtest/src';
 import { BreakpointStore } from './breakpoints';
 import { RunController, type ControllerEvents, type ExceptionFilter, type StopEvent } from './controller';
 import { eventLine, resultLines } from './eventLine';
@@ -57,6 +58,8 @@ interface ActiveRun {
   readonly inspector: Inspector;
   readonly handle: RunHandle;
   readonly map: StateMap;
+  /** The test case's mocks, clock and record, when a case is being debugged. */
+  readonly testCase: CaseEnvironment | undefined;
   /** Set when the run is being replaced (restart): its end is not the session's end. */
   replaced: boolean;
 }
@@ -169,7 +172,10 @@ export class FlowDebugSession extends DebugSession {
       threadStarted: (id) => this.sendEvent(new ThreadEvent('started', id)),
       threadExited: (id) => this.sendEvent(new ThreadEvent('exited', id)),
     };
-    const clock = new PausableClock();
+    // A test case runs on its own virtual clock, as under the runner: Waits and Retry intervals
+    // take no real time, and time stands still while stopped. Other runs: real time, paused.
+    const testCase = launch.testCase ? new CaseEnvironment(launch.testCase, launch.tasks) : undefined;
+    const clock = testCase?.clock ?? new PausableClock();
     const controller = new RunController({
       clock,
       path,
@@ -185,23 +191,39 @@ export class FlowDebugSession extends DebugSession {
       input: launch.input,
       flowName: launch.flow.flowName,
       executionName: `debug-${Date.now()}`,
-      tasks: launch.tasks,
+      tasks: testCase?.tasks ?? launch.tasks,
       executionMode: launch.mode,
       timeScale: launch.timeScale,
-      onEvent: (e) => this.sendEvent(new OutputEvent(`${eventLine(e)}\n`, 'stdout')),
-      // Run Without Debugging: the engine runs unobserved, on the real clock.
-      ...(launch.noDebug ? {} : { clock, observer: controller }),
+      onEvent: (e) => {
+        testCase?.observe(e);
+        this.sendEvent(new OutputEvent(`${eventLine(e)}\n`, 'stdout'));
+      },
+      // Run Without Debugging: the engine runs unobserved, on the real clock (a case: on its own).
+      ...(launch.noDebug ? (testCase?.clock ? { clock: testCase.clock } : {}) : { clock, observer: controller }),
     });
+    testCase?.attach(handle);
     const inspector = new Inspector(controller, map, dialect, launch.flow.flowName, launch.input);
-    const run: ActiveRun = { launch, controller, inspector, handle, map, replaced: false };
+    const run: ActiveRun = { launch, controller, inspector, handle, map, testCase, replaced: false };
     this.run = run;
     void handle.done.then((result) => this.finished(run, result));
   }
 
   private finished(run: ActiveRun, result: RunResult): void {
+    run.testCase?.dispose();
     if (run.replaced) return;
     this.sendEvent(new OutputEvent(`${resultLines(result).join('\n')}\n`, result.status === 'Succeeded' ? 'console' : 'stderr'));
-    this.sendEvent(new ExitedEvent(result.status === 'Succeeded' ? 0 : 1));
+    let passed = result.status === 'Succeeded';
+    if (run.testCase) {
+      // The case's verdict is the runner's: the same checks, the same diff text.
+      const failures = run.testCase.check(result);
+      passed = failures.length === 0;
+      const name = run.testCase.testCase.name;
+      const verdict = passed
+        ? `Test case "${name}" passed: its expectations hold.\n`
+        : `Test case "${name}" failed:\n${failures.map((f) => `  ${f.message.replaceAll('\n', '\n  ')}`).join('\n')}\n`;
+      this.sendEvent(new OutputEvent(verdict, passed ? 'console' : 'stderr'));
+    }
+    this.sendEvent(new ExitedEvent(passed ? 0 : 1));
     this.sendEvent(new TerminatedEvent());
   }
 

@@ -4,6 +4,7 @@ export { findTestFiles, MissingPathError, TEST_FILE_RE } from './discover';
 export { readTestFile, parseTestFile } from './testFile';
 export { loadFlow, type FlowUnderTest, type LoadedFlow } from './flow';
 export { runCase, type CaseFailure, type CaseOutcome, type RunCaseOptions } from './runCase';
+export { CaseEnvironment } from './caseEnvironment';
 export { runTests, workspaceOf, type CaseReport, type RunTestsOptions, type TestRunReport } from './runTests';
 export {
   coverageOf, recordRun, summarize, type CoverageSummary, type CoverageTarget, type FlowCoverage, type TargetKind,

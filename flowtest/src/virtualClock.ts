@@ -2,6 +2,7 @@
 // task is running) time stands still; once it only waits, the clock moves straight to the
 // earliest timer and fires it. Wait states, retry intervals and timeouts then take no real time,
 // and fire in the order their flow times say. When nothing is left to wait for, `onStuck` says so.
+// A debugger pauses it while stopped at a state: the run does nothing then, but is not waiting.
 import type { Clock } from '../../emulator/src/engine';
 
 interface Timer {
@@ -30,6 +31,7 @@ export class VirtualClock implements Clock {
   private scheduled = false;
   private lastActivity = -1;
   private stopped = false;
+  private paused = false;
 
   constructor(private readonly options: VirtualClockOptions) {
     this.time = options.start;
@@ -53,6 +55,19 @@ export class VirtualClock implements Clock {
     this.schedule();
   }
 
+  /** Holds time still (a debugger stopped the run): no timer fires, the run is not stuck. */
+  pause(): void {
+    this.paused = true;
+  }
+
+  /** Lets time move again once the run only waits. */
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    this.lastActivity = -1;
+    this.schedule();
+  }
+
   /** Stops watching: the run has ended. */
   dispose(): void {
     this.stopped = true;
@@ -60,7 +75,7 @@ export class VirtualClock implements Clock {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.stopped) return;
+    if (this.scheduled || this.stopped || this.paused) return;
     this.scheduled = true;
     // setImmediate runs after every pending promise job: the run has gone as far as it can.
     setImmediate(() => this.tick());
@@ -68,7 +83,7 @@ export class VirtualClock implements Clock {
 
   private tick(): void {
     this.scheduled = false;
-    if (this.stopped) return;
+    if (this.stopped || this.paused) return;
     if (this.options.busy()) {
       this.options.whenIdle(() => this.schedule());
       return;

@@ -127,6 +127,12 @@ suite('Flowdeck flow debugger', function () {
       });
     });
     await vscode.commands.executeCommand('workbench.action.debug.continue');
+    // The gateway is busy at first: the breakpoint stops again before ChargePayment's retry.
+    const retry = await waitFor(() => stoppedEvents()[1], { timeoutMs: 30_000, message: 'the stop before the retry of ChargePayment' });
+    assert.equal(retry.body.reason, 'breakpoint');
+    assert.match(retry.body.description ?? '', /^ChargePayment: retry 1 after /);
+    await shot('debug-stopped-before-retry');
+    await vscode.commands.executeCommand('workbench.action.debug.continue');
     await ended;
     const exited = fromAdapter.find((m): m is DebugProtocol.ExitedEvent => m.type === 'event' && (m as DebugProtocol.Event).event === 'exited');
     assert.equal(exited?.body.exitCode, 0);

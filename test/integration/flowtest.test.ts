@@ -1,8 +1,10 @@
 // Flow tests in the real VS Code: the Testing view lists the example's cases, a run passes, a
 // deliberately broken case fails with its output diff at the case, and a coverage run marks the
-// flow file's states (covered and not) in the gutter. Screenshots of each.
+// flow file's states (covered and not) in the gutter, and Debug on a case runs it under the flow
+// debugger with its mocks. Screenshots of each.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { FlowTesting } from '../../client/src/testing';
 import type { DeployOutcome, StartOutcome } from '../../client/src/execution';
 import type { SavedTestCase } from '../../client/src/execution/saveAsTestCase';
@@ -184,25 +186,46 @@ cases:
     assert.ok(inStates.includes('RejectOrder') && inStates.includes('Confirm'), inStates.join(', '));
   });
 
-  test('Debug on a case runs it plainly when no flow debugger is installed', async () => {
-    const t = await testing();
-    const editor = await vscode.window.showTextDocument(await openDocument(workspaceUri(EXAMPLE)), { preview: false });
-    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('a declined card'));
-    editor.selection = new vscode.Selection(line, 10, line, 10);
-    const hasDebugger = vscode.extensions.all.some((e) =>
-      ((e.packageJSON as { contributes?: { debuggers?: { type?: string }[] } }).contributes?.debuggers ?? []).some((d) => d.type === 'flowdeck'),
-    );
-    if (hasDebugger) {
-      // the flow debugger is installed: the case starts a `flowdeck` debug session instead
-      const session = new Promise<vscode.DebugSession>((resolve) => vscode.debug.onDidStartDebugSession(resolve));
+  test('Debug on a case runs it under the flow debugger with its mocks, and the Debug Console gives its verdict', async () => {
+    await testing();
+    const fromAdapter: DebugProtocol.ProtocolMessage[] = [];
+    const tracker = vscode.debug.registerDebugAdapterTrackerFactory('flowdeck', {
+      createDebugAdapterTracker: () => ({ onDidSendMessage: (m: DebugProtocol.ProtocolMessage) => void fromAdapter.push(m) }),
+    });
+    try {
+      const editor = await vscode.window.showTextDocument(await openDocument(workspaceUri(EXAMPLE)), { preview: false });
+      // a case that succeeds: nothing stops it ("Uncaught errors" would stop a case that expects a failure)
+      const line = editor.document.getText().split('\n').findIndex((l) => l.includes('a busy gateway'));
+      editor.selection = new vscode.Selection(line, 10, line, 10);
+      const started = new Promise<vscode.DebugSession>((resolve) => {
+        const sub = vscode.debug.onDidStartDebugSession((s) => {
+          sub.dispose();
+          resolve(s);
+        });
+      });
+      const terminated: string[] = [];
+      const onEnd = vscode.debug.onDidTerminateDebugSession((s) => void terminated.push(s.id));
       await vscode.commands.executeCommand('testing.debugAtCursor');
-      const s = await session;
-      assert.equal(s.configuration['testCase'], 'a declined card fails the order cleanly');
-      await vscode.debug.stopDebugging(s);
-      return;
+      const session = await started;
+      assert.equal(session.type, 'flowdeck');
+      assert.equal(session.configuration['testCase'], 'a busy gateway is retried, then the charge goes through');
+      await waitFor(() => terminated.includes(session.id), { timeoutMs: 60_000, message: 'the debug session to end' });
+      onEnd.dispose();
+      const exited = fromAdapter.find((m): m is DebugProtocol.ExitedEvent => m.type === 'event' && (m as DebugProtocol.Event).event === 'exited');
+      assert.equal(exited?.body.exitCode, 0, 'the case passed');
+      const output = fromAdapter
+        .filter((m): m is DebugProtocol.OutputEvent => m.type === 'event' && (m as DebugProtocol.Event).event === 'output')
+        .map((m) => m.body.output)
+        .join('');
+      assert.match(output, /TaskFailed\s+ChargePayment\s+PaymentGatewayBusy: try again/, 'the mock answered, not the local handler');
+      assert.match(output, /"paymentId": "p-1"/);
+      assert.match(output, /Test case "a busy gateway is retried, then the charge goes through" passed/);
+      await vscode.commands.executeCommand('workbench.debug.action.focusRepl');
+      await shot('flowtest-6-debug-case-verdict', '.part.panel:has-text("its expectations hold")');
+    } finally {
+      tracker.dispose();
+      if (vscode.debug.activeDebugSession) await vscode.debug.stopDebugging();
     }
-    const run = await runVia(t, 'testing.debugAtCursor');
-    assert.deepEqual(run.report.cases.map((c) => [c.testCase.name, c.passed]), [['a declined card fails the order cleanly', true]]);
   });
 
   test('Save as Test Case turns a finished execution into a case that replays it and passes', async () => {
