@@ -50,15 +50,16 @@ export class TestItems {
   /** The case items under `items` (a file item stands for all its cases), without `excluded`. */
   casesOf(items: readonly vscode.TestItem[], excluded: readonly vscode.TestItem[] = []): vscode.TestItem[] {
     const skip = new Set(excluded);
-    const out: vscode.TestItem[] = [];
+    // a request may name a file and one of its cases too: each case once
+    const out = new Set<vscode.TestItem>();
     const add = (item: vscode.TestItem): void => {
       if (skip.has(item)) return;
       const d = this.data.get(item);
-      if (d?.kind === 'case') out.push(item);
+      if (d?.kind === 'case') out.add(item);
       else item.children.forEach(add);
     };
     items.forEach(add);
-    return out;
+    return [...out];
   }
 
   all(): vscode.TestItem[] {
