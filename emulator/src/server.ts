@@ -30,6 +30,8 @@ export interface EmulatorOptions {
   allowedHosts?: readonly string[];
   /** Browser origins allowed to call (none by default: browsers are refused). */
   allowedOrigins?: readonly string[];
+  /** Signature nonces remembered at most before new requests are refused with 503 (default 250,000). */
+  maxNonces?: number;
   /**
    * How long a request may take to arrive in full (headers and body) before it is answered 408
    * and closed. Default 30 s. Long polls are not affected: they wait after the request arrived.
@@ -138,7 +140,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     for (const factory of factories) products.push(await factory(env));
     const dispatch = createDispatcher({
       products, objects, credentials: { accessKeyId, accessKeySecret }, faults, now, endpoint: () => endpoint, onInternalError: onError,
-      guard: { bindHost: host, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins },
+      guard: { bindHost: host, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins }, maxNonces: options.maxNonces,
     });
     const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     // Node's own request timers (as `server.requestTimeout` documents them): a request, headers
