@@ -14,7 +14,8 @@ import { presignQuery } from './api/transport/fileAuth';
 import { answerClientError } from './api/transport/clientError';
 import { isLoopbackHost } from './api/transport/guard';
 import { ObjectService } from './objects/service';
-import { AppendLog, type AppendLogOptions, type LogFile } from './store/appendLog';
+import type { AppendLogOptions, LogFile } from './store/appendLog';
+import { openProductJournal, type OpenedJournal } from './api/journal';
 import { acquireLock } from './store/lock';
 import { explainStartupError, lockPath } from './startupError';
 
@@ -105,7 +106,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   } catch (err) {
     throw explainStartupError(err, options.dataDir);
   }
-  const journals: AppendLog[] = [];
+  const journals: OpenedJournal[] = [];
   const products: ProductApi[] = [];
   let endpoint = '';
   let server: Server | undefined;
@@ -125,9 +126,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       async openJournal(name: string): Promise<ProductJournal> {
         if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`Journal name '${name}' must use letters, digits, '_' or '-'.`);
         const path = join(options.dataDir, `${name}.jsonl`);
-        const { log, records } = await AppendLog.open(path, logOptions(path));
-        journals.push(log);
-        return { records, append: (r) => log.append(r) };
+        const opened = await openProductJournal(path, { ...logOptions(path), warn, compactMinGarbage: options.compactMinGarbage });
+        journals.push(opened);
+        return opened.journal;
       },
     };
     const factories = [
@@ -182,7 +183,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   }
 }
 
-async function shutdown(server: Server | undefined, products: ProductApi[], journals: AppendLog[], release: () => Promise<void>): Promise<void> {
+async function shutdown(server: Server | undefined, products: ProductApi[], journals: OpenedJournal[], release: () => Promise<void>): Promise<void> {
   if (server?.listening) {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
