@@ -169,6 +169,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     if (!isLoopbackHost(host)) {
       warn(`listening on ${host}, not only on this machine: anyone who can reach ${host}:${port} and knows the AccessKeySecret can create and run flows (which may run local handlers and HTTP tasks). Use --host 127.0.0.1 unless you mean this.`);
     }
+    const extraHosts = (options.allowedHosts ?? []).filter((h) => !isLoopbackHost(h));
+    if (extraHosts.length > 0) {
+      // The Host check is what stops DNS rebinding: each name let through is trusted to point here only.
+      warn(`also answering requests addressed to ${extraHosts.join(', ')}: whoever controls where ${extraHosts.length === 1 ? 'that name points' : 'those names point'} (its DNS) can let any web page reach the emulator and run flows with the AccessKeySecret. Allow only names you control.`);
+    }
     let closing: Promise<void> | undefined;
     return {
       endpoint,
