@@ -14,7 +14,8 @@ import { presignQuery } from './api/transport/fileAuth';
 import { answerClientError } from './api/transport/clientError';
 import { isLoopbackHost } from './api/transport/guard';
 import { ObjectService } from './objects/service';
-import { AppendLog, type AppendLogOptions, type LogFile } from './store/appendLog';
+import type { AppendLogOptions, LogFile } from './store/appendLog';
+import { openProductJournal, type OpenedJournal } from './api/journal';
 import { acquireLock } from './store/lock';
 import { explainStartupError, lockPath } from './startupError';
 
@@ -30,6 +31,8 @@ export interface EmulatorOptions {
   allowedHosts?: readonly string[];
   /** Browser origins allowed to call (none by default: browsers are refused). */
   allowedOrigins?: readonly string[];
+  /** Signature nonces remembered at most before new requests are refused with 503 (default 250,000). */
+  maxNonces?: number;
   /**
    * How long a request may take to arrive in full (headers and body) before it is answered 408
    * and closed. Default 30 s. Long polls are not affected: they wait after the request arrived.
@@ -103,7 +106,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   } catch (err) {
     throw explainStartupError(err, options.dataDir);
   }
-  const journals: AppendLog[] = [];
+  const journals: OpenedJournal[] = [];
   const products: ProductApi[] = [];
   let endpoint = '';
   let server: Server | undefined;
@@ -123,9 +126,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       async openJournal(name: string): Promise<ProductJournal> {
         if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`Journal name '${name}' must use letters, digits, '_' or '-'.`);
         const path = join(options.dataDir, `${name}.jsonl`);
-        const { log, records } = await AppendLog.open(path, logOptions(path));
-        journals.push(log);
-        return { records, append: (r) => log.append(r) };
+        const opened = await openProductJournal(path, { ...logOptions(path), warn, compactMinGarbage: options.compactMinGarbage });
+        journals.push(opened);
+        return opened.journal;
       },
     };
     const factories = [
@@ -138,7 +141,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     for (const factory of factories) products.push(await factory(env));
     const dispatch = createDispatcher({
       products, objects, credentials: { accessKeyId, accessKeySecret }, faults, now, endpoint: () => endpoint, onInternalError: onError,
-      guard: { bindHost: host, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins },
+      guard: { bindHost: host, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins }, maxNonces: options.maxNonces,
     });
     const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     // Node's own request timers (as `server.requestTimeout` documents them): a request, headers
@@ -166,6 +169,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     if (!isLoopbackHost(host)) {
       warn(`listening on ${host}, not only on this machine: anyone who can reach ${host}:${port} and knows the AccessKeySecret can create and run flows (which may run local handlers and HTTP tasks). Use --host 127.0.0.1 unless you mean this.`);
     }
+    const extraHosts = (options.allowedHosts ?? []).filter((h) => !isLoopbackHost(h));
+    if (extraHosts.length > 0) {
+      // The Host check is what stops DNS rebinding: each name let through is trusted to point here only.
+      warn(`also answering requests addressed to ${extraHosts.join(', ')}: whoever controls where ${extraHosts.length === 1 ? 'that name points' : 'those names point'} (its DNS) can let any web page reach the emulator and run flows with the AccessKeySecret. Allow only names you control.`);
+    }
     let closing: Promise<void> | undefined;
     return {
       endpoint,
@@ -180,7 +188,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   }
 }
 
-async function shutdown(server: Server | undefined, products: ProductApi[], journals: AppendLog[], release: () => Promise<void>): Promise<void> {
+async function shutdown(server: Server | undefined, products: ProductApi[], journals: OpenedJournal[], release: () => Promise<void>): Promise<void> {
   if (server?.listening) {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();

@@ -14,6 +14,10 @@ Serves CloudFlow (fnf 2019-03-15) and the other emulated products on one local p
   --port N                 port to listen on (default 8787, or FLOWDECK_EMULATOR_PORT; 0 picks a free one)
   --host HOST              interface to listen on (default 127.0.0.1; any other address is
                            reachable from other machines, and a warning says so)
+  --allowed-host NAME      also answer requests whose Host is NAME (repeatable; by default only
+                           loopback names and the --host address are answered, against DNS
+                           rebinding); a warning names them, as whoever controls NAME's DNS can
+                           let web pages reach the emulator
   --data-dir DIR           where flows, executions and history are kept (default .flowdeck/emulator)
   --access-key-id ID       AccessKeyId callers sign with (default local)
   --access-key-secret S    AccessKeySecret callers sign with (default local-secret)
@@ -31,6 +35,7 @@ export async function run(args: string[]): Promise<number> {
       options: {
         port: { type: 'string' },
         host: { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
         'data-dir': { type: 'string' },
         'access-key-id': { type: 'string' },
         'access-key-secret': { type: 'string' },
@@ -63,12 +68,20 @@ export async function run(args: string[]): Promise<number> {
     }
   }
 
+  const allowedHosts = values['allowed-host'] ?? [];
+  // A bare host name or address, as the Host header carries it without its port.
+  const badHost = allowedHosts.find((h) => !/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])$/.test(h));
+  if (badHost !== undefined) {
+    return usageError(`--allowed-host takes a host name or address without scheme or port (e.g. dev.example.test, 192.168.1.20 or [fd00::1]), got '${badHost}'.`);
+  }
+
   const dataDir = resolve(values['data-dir'] ?? '.flowdeck/emulator');
   let emulator;
   try {
     emulator = await startEmulator({
       port,
       host: values.host,
+      ...(allowedHosts.length > 0 ? { allowedHosts } : {}),
       dataDir,
       accessKeyId: values['access-key-id'],
       accessKeySecret: values['access-key-secret'],
@@ -99,6 +112,7 @@ export async function run(args: string[]): Promise<number> {
       `  access key secret: ${values['access-key-secret'] === undefined ? emulator.accessKeySecret : '(the one given with --access-key-secret)'}`,
       `  data folder:       ${dataDir}`,
       `  object store:      OSS-signed requests to the endpoint; objects in ${join(dataDir, 'objects')}`,
+      ...(allowedHosts.length > 0 ? [`  allowed hosts:     ${allowedHosts.join(', ')}`] : []),
       ...(faults ? [`  faults:            ${JSON.stringify(faults)}`] : []),
       'Press Ctrl+C to stop.',
       '',

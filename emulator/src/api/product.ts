@@ -51,10 +51,21 @@ export interface RequestContext {
 
 /** An append-only, fsync'd JSON-lines journal a product may use to persist its own state. */
 export interface ProductJournal {
-  /** Every record written before (in order), including those from earlier runs. */
+  /** The records in the file when it was opened (in order), including those from earlier runs. */
   readonly records: readonly unknown[];
-  /** Appends one record; resolves once it is on disk. */
-  append(record: unknown): Promise<void>;
+  /**
+   * Appends one record; resolves once it is on disk. `apply` (the change in memory) runs the moment
+   * it is on disk, so a compaction's snapshot never misses a record the file already has.
+   */
+  append(record: unknown, apply?: () => void): Promise<void>;
+  /**
+   * Says what is live, once the product has built its state from `records`: from then on the
+   * journal is rewritten with `live()` when it is mostly garbage (at once, if it already is), as
+   * the fnf log is. Replaying `live()` must give exactly the product's state.
+   */
+  compactTo(live: () => readonly unknown[]): Promise<void>;
+  /** Records in the file now (live and garbage), for tests and measurements. */
+  readonly fileRecords: number;
 }
 
 /** What the server gives a product when it is created. */

@@ -3,7 +3,7 @@
 // objects in `<workspace>/.flowdeck/objects/<bucket>/<key>`, read as if they had been uploaded
 // (data-folder objects win when both have a key).
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 
 export const WORKSPACE_OBJECTS_DIR = join('.flowdeck', 'objects');
@@ -96,6 +96,11 @@ export class ObjectStore {
     await writeFile(temp, body);
     await rename(temp, file);
     return { etag: md5(body) };
+  }
+
+  /** Removes an object written through the store (the workspace's test objects are never touched). */
+  async delete(bucket: string, key: string): Promise<void> {
+    await rm(this.path(this.roots[0] as string, bucket, key), { force: true });
   }
 
   async get(bucket: string, key: string): Promise<StoredObject | undefined> {

@@ -4,6 +4,7 @@
 // that ends their execution).
 import { join } from 'node:path';
 import { AppendLog, type AppendLogOptions } from './appendLog';
+import { Compactor, DEFAULT_COMPACT_MIN_GARBAGE } from './compactor';
 import {
   TERMINAL_STATUSES, type ExecutionStatus, type LogRecord, type StoredEvent, type StoredExecution, type StoredFlow,
   type StoredFlowAlias, type StoredFlowVersion, type StoredSchedule,
@@ -22,12 +23,7 @@ export interface ExecutionEnd {
   errorMessage: string;
 }
 
-/**
- * The log is rewritten with only its live records once it holds twice as many records as were live
- * at the last rewrite and at least this many are garbage (Redis's auto-aof-rewrite-percentage 100
- * with a minimum size), so each record is rewritten O(1) times on average.
- */
-export const DEFAULT_COMPACT_MIN_GARBAGE = 10_000;
+export { DEFAULT_COMPACT_MIN_GARBAGE };
 
 export interface FnfStoreOptions {
   readonly now: () => number;
@@ -51,15 +47,15 @@ export class FnfStore {
   private readonly lastVersionByFlow = new Map<string, number>();
   private readonly aliasesByFlow = new Map<string, Map<string, StoredFlowAlias>>();
 
-  /** Live records at the last compaction (or open): the log is compacted when it doubles past it. */
-  private liveAtCompaction = 0;
-  private compacting: Promise<void> | undefined;
+  private readonly compactor: Compactor<LogRecord>;
 
   private constructor(
     private readonly log: AppendLog<LogRecord>,
-    private readonly compactMinGarbage: number,
-    private readonly warn: (message: string) => void,
-  ) {}
+    compactMinGarbage: number,
+    warn: (message: string) => void,
+  ) {
+    this.compactor = new Compactor(log, () => this.liveRecords(), compactMinGarbage, warn);
+  }
 
   /**
    * Opens the store in `dataDir`. Executions that were still running when the emulator last
@@ -81,16 +77,12 @@ export class FnfStore {
     }
     await store.failInterrupted(new Date(options.now()).toISOString());
     // Start-up time is then bounded by live data the next time, not by the history of changes.
-    store.liveAtCompaction = store.liveRecords().length;
-    if (store.worthCompacting()) {
-      // Not fatal: a full disk must not stop the emulator from starting with the log it has.
-      await store.compact().catch((err: unknown) => warn(`compacting the log on start failed (it is used as it is): ${err instanceof Error ? err.message : String(err)}`));
-    }
+    await store.compactor.start();
     return store;
   }
 
   async close(): Promise<void> {
-    await this.compacting;
+    await this.compactor.idle();
     await this.log.close();
   }
 
@@ -105,13 +97,7 @@ export class FnfStore {
    * events. Replaying these gives exactly the state in memory.
    */
   async compact(): Promise<void> {
-    const done = await this.log.rewrite(() => {
-      const live = this.liveRecords();
-      this.liveAtCompaction = live.length;
-      return live;
-    });
-    // Appends kept arriving: try again once the log has doubled once more.
-    if (!done) this.liveAtCompaction = Math.max(this.liveAtCompaction, Math.floor(this.log.records / 2));
+    await this.compactor.compact();
   }
 
   liveRecords(): LogRecord[] {
@@ -130,19 +116,8 @@ export class FnfStore {
     return out;
   }
 
-  private worthCompacting(): boolean {
-    const records = this.log.records;
-    return records > 2 * this.liveAtCompaction && records - this.liveAtCompaction >= this.compactMinGarbage;
-  }
-
-  /** Starts a compaction in the background when the log has grown enough; never twice at once. */
   private maybeCompact(): void {
-    if (this.compacting || !this.worthCompacting()) return;
-    this.compacting = this.compact()
-      .catch((err: unknown) => this.warn(`compacting the log failed (it keeps growing until the next try): ${err instanceof Error ? err.message : String(err)}`))
-      .finally(() => {
-        this.compacting = undefined;
-      });
+    this.compactor.maybeCompact();
   }
 
   // ---- flows

@@ -108,6 +108,28 @@ describe('emulator process', () => {
     }
   });
 
+  test('`flowdeck emulator --allowed-host` (repeatable) names the hosts it answers besides loopback; a bad name is a usage error', async () => {
+    const dir = await tempDir();
+    try {
+      const { child, match } = await spawnUntil(
+        ['cli/src/main.ts', 'emulator', '--port', '0', '--data-dir', dir.path, '--allowed-host', 'dev.example.test', '--allowed-host', '192.168.1.20'],
+        /allowed hosts: +([^\n]+)\n/,
+      );
+      assert.equal(match[1], 'dev.example.test, 192.168.1.20');
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+      const bad = spawn(process.execPath, ['--import', 'tsx', 'cli/src/main.ts', 'emulator', '--data-dir', dir.path, '--allowed-host', 'http://dev.example.test:80'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      bad.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const [code] = (await once(bad, 'exit')) as [number | null];
+      assert.equal(code, 2, err);
+      assert.match(err, /--allowed-host takes a host name or address without scheme or port/);
+    } finally {
+      await dir.remove();
+    }
+  });
+
   test('`flowdeck emulator` prints endpoint and credentials, serves, and exits 0 on SIGTERM', async () => {
     const dir = await tempDir();
     try {

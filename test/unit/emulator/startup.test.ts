@@ -4,11 +4,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEmulator } from '../../../emulator/src/server';
 import { maskAccessKeyIds } from '../../../cli/src/cloud/mask';
-import { tempDir } from './support';
+import { encodeRpcParams, signRpcV1Request } from '../../../cloud/src/signing/rpcV1';
+import { FNF_VERSION, tempDir } from './support';
 
 const quiet = { onWarning: () => undefined };
 
@@ -84,9 +87,48 @@ describe('emulator start-up', () => {
     }
   });
 
+  test('an allowed host name is answered and warned about once; other names are still refused', async () => {
+    const dir = await tempDir();
+    try {
+      const warnings: string[] = [];
+      const emu = await startEmulator({ port: 0, dataDir: dir.path, allowedHosts: ['dev.example.test', 'localhost'], onWarning: (m) => warnings.push(m) });
+      try {
+        assert.equal(warnings.length, 1, warnings.join('\n'));
+        assert.match(warnings[0] as string, /also answering requests addressed to dev\.example\.test: whoever controls where that name points/);
+        assert.doesNotMatch(warnings[0] as string, /localhost/, 'loopback names need no warning');
+        assert.equal((await callWithHost(emu.endpoint, `dev.example.test:${emu.port}`)).status, 200);
+        const other = await callWithHost(emu.endpoint, `evil.example.test:${emu.port}`);
+        assert.equal(other.status, 403);
+        assert.match(other.body, /Forbidden\.Host.*--allowed-host/);
+      } finally {
+        await emu.close();
+      }
+    } finally {
+      await dir.remove();
+    }
+  });
+
   test('the CLI masks AccessKey IDs quoted by the service and the one it signs with', () => {
     assert.equal(maskAccessKeyIds('The AccessKey ID LTAI5tExampleKey123 is invalid.'), 'The AccessKey ID LTAI****123 is invalid.');
     assert.equal(maskAccessKeyIds('signed as LTAI5tExampleKey123', 'LTAI5tExampleKey123'), 'signed as LTAI****123');
     assert.equal(maskAccessKeyIds('The SecretId AKIDexample1234567 is not found'), 'The SecretId AKID****567 is not found');
   });
 });
+
+/** A signed ListFlows sent with the given Host header (fetch cannot set Host). */
+function callWithHost(endpoint: string, host: string): Promise<{ status: number; body: string }> {
+  const signed = signRpcV1Request({
+    method: 'GET', action: 'ListFlows', version: FNF_VERSION, accessKeyId: 'local', accessKeySecret: 'local-secret',
+    query: {}, body: {}, now: new Date(), nonce: randomUUID(),
+  });
+  const u = new URL(endpoint);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: u.hostname, port: u.port, path: `/?${encodeRpcParams(signed.query)}`, headers: { host } }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -16,6 +16,9 @@ const CATEGORIES = ['SIGN_UP', 'SIGN_IN', 'APPOINTMENT_BOOKING', 'LEAD_GENERATIO
 const MAX_FLOW_JSON_BYTES = 10 * 1024 * 1024;
 const ASSET_PREFIX = '/cams/assets/';
 const UPLOAD_PREFIX = '/cams/uploads/';
+/** Where each flow's published Flow JSON revisions are kept in the CAMS bucket. */
+const ASSET_KEY_PREFIX = 'assets/';
+const assetKey = (flowId: string, revision: number): string => `${ASSET_KEY_PREFIX}${flowId}/${revision}.json`;
 /** The emulated CAMS bucket: upload folders handed out by GetChatappUploadAuthorization, and each flow's published Flow JSON. */
 export const CAMS_BUCKET = 'flowdeck-cams';
 /** How long upload credentials last (the SDK's documented example `Expire: 3600`). */
@@ -84,6 +87,7 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
 
 export async function createCamsProduct(env: ProductEnvironment): Promise<ProductApi> {
   const store = new CamsStore(await env.openJournal('cams'), env.now());
+  await store.compactToLive();
 
   const flow = (p: RequestParams): CamsFlowRecord => {
     const id = required(p, 'FlowId');
@@ -92,29 +96,52 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     return f;
   };
 
-  /** Reads the file a FilePath names: the emulator's own objects and uploads directly, other URLs over HTTP. */
-  const fetchFile = async (filePath: string): Promise<string> => {
+  /**
+   * Reads the file a FilePath names: the emulator's own objects and uploads directly, other URLs
+   * over HTTP. Says which upload-folder file or CAMS object it was, so it can be removed once no
+   * flow points at it any more.
+   */
+  const fetchFile = async (filePath: string): Promise<{ text: string; uploadName?: string; uploadKey?: string }> => {
     const own = env.endpoint() + UPLOAD_PREFIX;
     if (filePath.startsWith(own)) {
-      const text = store.uploads.get(decodePathSegment(filePath.slice(own.length).replace(/\?.*$/, '')));
+      const uploadName = decodePathSegment(filePath.slice(own.length).replace(/\?.*$/, ''));
+      const text = store.uploads.get(uploadName);
       if (text === undefined) throw camsErrors.invalid('FilePath', `Nothing was uploaded at ${filePath}.`);
-      return text;
+      return { text, uploadName };
     }
     const object = env.objects.parseObjectUrl(filePath.split('?')[0] as string);
     if (object) {
       const found = await env.objects.store.get(object.bucket, object.key).catch(() => undefined);
       if (!found) throw camsErrors.invalid('FilePath', `No object ${object.key} in bucket ${object.bucket}: upload it first.`);
-      return found.body.toString('utf8');
+      // The flow's own published assets are copies, not uploads: they are never the source to remove.
+      const uploadKey = object.bucket === CAMS_BUCKET && !object.key.startsWith(ASSET_KEY_PREFIX) ? object.key : undefined;
+      return { text: found.body.toString('utf8'), ...(uploadKey !== undefined ? { uploadKey } : {}) };
     }
     if (!/^https?:\/\//.test(filePath)) throw camsErrors.invalid('FilePath', 'It must be an http(s) URL of the Flow JSON file.');
     try {
       const res = await request(filePath, { method: 'GET' });
       const text = await res.body.text();
       if (res.statusCode >= 400) throw camsErrors.invalid('FilePath', `Downloading it returned HTTP ${res.statusCode}.`);
-      return text;
+      return { text };
     } catch (err) {
       if (err instanceof ApiError) throw err;
       throw camsErrors.invalid('FilePath', `It could not be downloaded (${err instanceof Error ? err.message : String(err)}).`);
+    }
+  };
+
+  /**
+   * Removes what a flow's former state pointed at and nothing points at now: the upload its Flow
+   * JSON came from and the published copy of that revision. The change itself is already on disk,
+   * so a failure here is only reported; the file stays until a later change releases it again.
+   */
+  const releaseFiles = async (before: CamsFlowRecord): Promise<void> => {
+    try {
+      if (before.uploadName !== undefined && !store.pointedAt({ uploadName: before.uploadName })) await store.removeUpload(before.uploadName);
+      if (before.uploadKey !== undefined && !store.pointedAt({ uploadKey: before.uploadKey })) await env.objects.store.delete(CAMS_BUCKET, before.uploadKey);
+      const now = store.flows.get(before.FlowId);
+      if (before.json !== undefined && now?.revision !== before.revision) await env.objects.store.delete(CAMS_BUCKET, assetKey(before.FlowId, before.revision));
+    } catch (err) {
+      env.warn(`CAMS: removing a file no flow points at any more failed (${err instanceof Error ? err.message : String(err)}).`);
     }
   };
 
@@ -167,7 +194,7 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
       const f = flow(p);
       if (f.json === undefined) return ok({ FlowId: f.FlowId, FilePath: '' });
       // The Flow JSON is served from the object store, as the service serves it from OSS.
-      const key = `assets/${f.FlowId}/${f.revision}.json`;
+      const key = assetKey(f.FlowId, f.revision);
       if (!(await env.objects.store.get(CAMS_BUCKET, key))) await env.objects.store.put(CAMS_BUCKET, key, Buffer.from(f.json, 'utf8'));
       return ok({ FlowId: f.FlowId, FilePath: env.objects.presignedGetUrl(CAMS_BUCKET, key, ASSET_URL_SECONDS) });
     },
@@ -184,14 +211,19 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     },
     async UpdateFlowJSONAsset(p) {
       const f = flow(p);
-      const text = await fetchFile(required(p, 'FilePath'));
+      const { text, uploadName, uploadKey } = await fetchFile(required(p, 'FilePath'));
       if (Buffer.byteLength(text) > MAX_FLOW_JSON_BYTES) throw camsErrors.invalid('FilePath', 'The Flow JSON is larger than 10 MB.');
       try {
         JSON.parse(text);
       } catch {
         throw camsErrors.invalid('FilePath', 'The file is not JSON.');
       }
-      await store.save({ ...f, json: text, revision: f.revision + 1, Status: f.Status === 'PUBLISHED' ? 'DRAFT' : f.Status });
+      const { uploadName: _n, uploadKey: _k, ...rest } = f;
+      await store.save({
+        ...rest, json: text, revision: f.revision + 1, Status: f.Status === 'PUBLISHED' ? 'DRAFT' : f.Status,
+        ...(uploadName !== undefined ? { uploadName } : {}), ...(uploadKey !== undefined ? { uploadKey } : {}),
+      });
+      await releaseFiles(f);
       return ok({ FlowId: f.FlowId });
     },
     async GetFlowPreviewUrl(p) {
@@ -220,6 +252,7 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
       const f = flow(p);
       if (f.Status !== 'DRAFT') throw camsErrors.invalid('FlowId', `Only a flow in DRAFT status can be deleted; this one is ${f.Status}.`);
       await store.remove(f.FlowId);
+      await releaseFiles(f);
       return ok();
     },
   } satisfies Record<string, (p: RequestParams) => Promise<unknown>>));

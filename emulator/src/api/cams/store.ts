@@ -13,12 +13,17 @@ export interface CamsFlowRecord {
   json?: string;
   /** Bumped on every Flow JSON change, so FilePath URLs change with the content. */
   revision: number;
+  /** The upload-folder file the current Flow JSON came from, if it came from one. */
+  uploadName?: string;
+  /** The key of the `flowdeck-cams` object the current Flow JSON came from, if it came from one. */
+  uploadKey?: string;
 }
 
 type JournalRecord =
   | { kind: 'flow'; flow: CamsFlowRecord }
   | { kind: 'delete'; FlowId: string }
-  | { kind: 'upload'; name: string; text: string };
+  | { kind: 'upload'; name: string; text: string }
+  | { kind: 'uploadRemoved'; name: string };
 
 export class CamsStore {
   readonly flows = new Map<string, CamsFlowRecord>();
@@ -33,6 +38,7 @@ export class CamsStore {
       if (r.kind === 'flow') this.flows.set(r.flow.FlowId, r.flow);
       else if (r.kind === 'delete') this.flows.delete(r.FlowId);
       else if (r.kind === 'upload') this.uploads.set(r.name, r.text);
+      else if (r.kind === 'uploadRemoved') this.uploads.delete(r.name);
     }
     // Flow ids look like the service's: long decimal numbers.
     // A loop, not Math.max(...ids): spreading a large journal's ids as arguments overflows the stack.
@@ -48,18 +54,38 @@ export class CamsStore {
     return String(this.lastId);
   }
 
+  /** Once the state is read: the journal is compacted to the flows and the uploads still kept. */
+  async compactToLive(): Promise<void> {
+    await this.journal.compactTo(() => [
+      ...[...this.flows.values()].map((flow): JournalRecord => ({ kind: 'flow', flow })),
+      ...[...this.uploads].map(([name, text]): JournalRecord => ({ kind: 'upload', name, text })),
+    ]);
+  }
+
   async save(flow: CamsFlowRecord): Promise<void> {
-    await this.journal.append({ kind: 'flow', flow } satisfies JournalRecord);
-    this.flows.set(flow.FlowId, flow);
+    await this.journal.append({ kind: 'flow', flow } satisfies JournalRecord, () => this.flows.set(flow.FlowId, flow));
   }
 
   async remove(flowId: string): Promise<void> {
-    await this.journal.append({ kind: 'delete', FlowId: flowId } satisfies JournalRecord);
-    this.flows.delete(flowId);
+    await this.journal.append({ kind: 'delete', FlowId: flowId } satisfies JournalRecord, () => this.flows.delete(flowId));
   }
 
   async upload(name: string, text: string): Promise<void> {
-    await this.journal.append({ kind: 'upload', name, text } satisfies JournalRecord);
-    this.uploads.set(name, text);
+    await this.journal.append({ kind: 'upload', name, text } satisfies JournalRecord, () => this.uploads.set(name, text));
+  }
+
+  /** Whether some flow's current Flow JSON came from this upload-folder file or CAMS object. */
+  pointedAt(source: { uploadName?: string; uploadKey?: string }): boolean {
+    for (const f of this.flows.values()) {
+      if (source.uploadName !== undefined && f.uploadName === source.uploadName) return true;
+      if (source.uploadKey !== undefined && f.uploadKey === source.uploadKey) return true;
+    }
+    return false;
+  }
+
+  /** Forgets an upload-folder file (its text leaves the journal at the next compaction). */
+  async removeUpload(name: string): Promise<void> {
+    if (!this.uploads.has(name)) return;
+    await this.journal.append({ kind: 'uploadRemoved', name } satisfies JournalRecord, () => this.uploads.delete(name));
   }
 }

@@ -7,6 +7,12 @@ import { tc3Errors, tencentError } from '../transport/errors';
 export const CYNOSDB_VERSION = '2019-01-07';
 /** How long an emulated restart takes at time scale 1. */
 export const RESTART_DURATION_MS = 3000;
+/**
+ * How long a finished task flow can still be described (the emulator's choice: the service documents
+ * none). Older ones are FlowNotFound and leave the journal at its next compaction, so it stays
+ * bounded by a week of restarts rather than growing with all of them.
+ */
+export const FINISHED_FLOW_RETENTION_MS = 7 * 24 * 3600 * 1000;
 
 interface TaskFlow {
   readonly FlowId: number;
@@ -41,23 +47,39 @@ function integerParam(p: RequestParams, name: string): number | undefined {
 /** Emulated instances: any id of the service's form `cynosdbmysql-ins-xxxxxxxx`. */
 const INSTANCE_ID = /^cynosdbmysql-ins-[a-z0-9]{8}$/;
 
+/** A journal record: a task flow, or the last id handed out (kept when its flow is gone, so ids are never reused). */
+type JournalRecord = TaskFlow | { readonly lastFlowId: number };
+
 export async function createCynosdbProduct(env: ProductEnvironment): Promise<ProductApi> {
   const journal = await env.openJournal('cynosdb');
   const flows = new Map<number, TaskFlow>();
+  const expired = (f: TaskFlow): boolean => env.now() - (f.startedAt + f.durationMs) > FINISHED_FLOW_RETENTION_MS;
   // A loop, not Math.max(...keys): spreading 125,000 ids as arguments overflows the stack.
   let lastId = 100000;
-  for (const r of journal.records as TaskFlow[]) {
+  for (const r of journal.records as JournalRecord[]) {
+    if ('lastFlowId' in r) {
+      if (typeof r.lastFlowId === 'number' && r.lastFlowId > lastId) lastId = r.lastFlowId;
+      continue;
+    }
     if (typeof r.FlowId !== 'number') continue;
-    flows.set(r.FlowId, r);
+    if (!expired(r)) flows.set(r.FlowId, r);
     if (r.FlowId > lastId) lastId = r.FlowId;
   }
+  await journal.compactTo(() => {
+    const live: JournalRecord[] = [{ lastFlowId: lastId }];
+    for (const f of flows.values()) {
+      if (expired(f)) flows.delete(f.FlowId);
+      else live.push(f);
+    }
+    return live;
+  });
 
   const handlers: ReadonlyMap<string, (p: RequestParams) => Promise<unknown>> = new Map(Object.entries({
     async DescribeFlow(p) {
       const raw = integerParam(p, 'FlowId');
       if (raw === undefined) throw cynosdbErrors.missing('FlowId');
       const flow = flows.get(raw);
-      if (!flow) throw cynosdbErrors.flowNotFound(raw);
+      if (!flow || expired(flow)) throw cynosdbErrors.flowNotFound(raw);
       const done = env.now() - flow.startedAt >= flow.durationMs;
       return { Status: done ? 0 : 2 };
     },
@@ -66,8 +88,7 @@ export async function createCynosdbProduct(env: ProductEnvironment): Promise<Pro
       if (id === undefined) throw cynosdbErrors.missing('InstanceId');
       if (typeof id !== 'string' || !INSTANCE_ID.test(id)) throw cynosdbErrors.instanceNotFound(String(id));
       const flow: TaskFlow = { FlowId: ++lastId, action: 'RestartInstance', resource: id, startedAt: env.now(), durationMs: RESTART_DURATION_MS * env.timeScale };
-      await journal.append(flow);
-      flows.set(flow.FlowId, flow);
+      await journal.append(flow, () => flows.set(flow.FlowId, flow));
       return { FlowId: flow.FlowId };
     },
   } satisfies Record<string, (p: RequestParams) => Promise<unknown>>));

@@ -7,7 +7,7 @@ import { rpcV1Verify } from '../../../../cloud/src/signing/rpcV1';
 import { parseTc3Authorization, tc3Verify } from '../../../../cloud/src/signing/tc3';
 import type { ClassifiedRequest } from './classify';
 import { MAX_CLOCK_SKEW_MS, MAX_TC3_SKEW_MS, rpcErrors, tc3Errors, type SignInErrors } from './errors';
-import type { NonceRegistry } from './nonces';
+import type { NonceRegistry, NonceVerdict } from './nonces';
 import type { ReceivedRequest } from './request';
 
 export interface LocalCredentials {
@@ -58,8 +58,15 @@ function checkRpcV1(req: ReceivedRequest, c: ClassifiedRequest, creds: LocalCred
   const nonce = params['SignatureNonce'];
   if (!nonce) throw errors.missingParam('SignatureNonce');
   if (!rpcV1Verify(req.method, params, creds.accessKeySecret)) throw errors.signatureNotMatch();
-  if (!nonces.use(id, nonce, signedAt, now)) throw rpcErrors.nonceUsed(nonce);
+  checkNonce(nonces.use(id, nonce, signedAt, now), nonce);
   return id;
+}
+
+/** Refuses a replayed nonce, or any new one while the registry is full of nonces still in their window. */
+function checkNonce(verdict: NonceVerdict, nonce: string): void {
+  if (verdict.accepted) return;
+  if (verdict.reason === 'replayed') throw rpcErrors.nonceUsed(nonce);
+  throw rpcErrors.noncesExhausted(verdict.retryAfterSeconds);
 }
 
 /** Headers an ACS3 signature must cover, or a replay could change them freely. */
@@ -80,7 +87,7 @@ export function checkAcs3(req: ReceivedRequest, creds: LocalCredentials, now: nu
     creds.accessKeySecret,
   );
   if (!ok) throw errors.signatureNotMatch();
-  if (!nonces.use(auth.accessKeyId, nonce, signedAt, now)) throw rpcErrors.nonceUsed(nonce);
+  checkNonce(nonces.use(auth.accessKeyId, nonce, signedAt, now), nonce);
   return auth.accessKeyId;
 }
 

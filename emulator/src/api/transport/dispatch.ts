@@ -27,6 +27,8 @@ export interface DispatchOptions {
   readonly objects?: ObjectService;
   /** Reports an unexpected (non-ApiError) failure; the caller still gets a 500. */
   readonly onInternalError: (err: unknown) => void;
+  /** Signature nonces remembered at most (see nonces.ts); tests lower it. */
+  readonly maxNonces?: number;
 }
 
 export function createDispatcher(options: DispatchOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
@@ -38,7 +40,7 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
   }
   const routes = options.products.flatMap((p) => p.routes?.() ?? []);
   // A nonce is remembered while its timestamp is within the skew allowed either side of now.
-  const nonces = new NonceRegistry(MAX_CLOCK_SKEW_MS);
+  const nonces = new NonceRegistry(MAX_CLOCK_SKEW_MS, options.maxNonces);
 
   return async (req, res) => {
     const requestId = randomUUID().toUpperCase();

@@ -41,6 +41,12 @@ export const rpcErrors = {
   throttled: () => new ApiError(429, 'ResourceThrottled', 'The request is throttled. Please try again later.'),
   nonceUsed: (nonce: string) =>
     new ApiError(400, 'SignatureNonceUsed', `The SignatureNonce ${nonce} was used already. Sign every request, retries included, with a new nonce (a UUID).`),
+  noncesExhausted: (retryAfterSeconds: number) =>
+    new ApiError(
+      503,
+      'ServiceUnavailable',
+      `The emulator remembers as many signature nonces as it can and each is still inside its 15-minute window; it refuses new requests rather than forget one that could then be replayed. Retry in ${retryAfterSeconds} s, or send fewer requests.`,
+    ),
   signatureMethod: (method: string) =>
     new ApiError(400, 'InvalidSignatureMethod', `SignatureMethod '${method}' is not supported: signature version 1.0 is HMAC-SHA1.`),
   signatureVersion: (version: string) =>

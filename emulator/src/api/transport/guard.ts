@@ -37,7 +37,7 @@ export const guardErrors = {
   origin: (origin: string) =>
     new ApiError(403, 'Forbidden.Origin', `Requests from the web page ${origin} are refused: the local emulator does not serve browsers. Call it from a program or the Flowdeck extension.`),
   host: (host: string) =>
-    new ApiError(403, 'Forbidden.Host', `The Host '${host}' is not this machine's loopback address. Call the emulator at 127.0.0.1 or localhost, or start it with --host on the address you mean to use.`),
+    new ApiError(403, 'Forbidden.Host', `The Host '${host}' is not this machine's loopback address. Call the emulator at 127.0.0.1 or localhost, or start it with --host on the address you mean to use (or --allowed-host with this name).`),
 };
 
 export function checkRequestSource(req: IncomingMessage, options: GuardOptions): void {
