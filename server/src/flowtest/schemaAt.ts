@@ -2,6 +2,7 @@
 // (`mocks` is a map or `strict`; a mock is an answer, a list or per-iteration answers) are
 // flattened: an object sees the properties of every object alternative.
 import type { Node, ObjectNode } from '../parse/tree';
+import { nodesFromRoot } from '../parse/navigate';
 import type { JsonSchema } from '../schema/jsonSchema';
 import { flowtestSchema } from '../schema/flowtest';
 
@@ -43,14 +44,7 @@ export function propertySchemaOf(objectSchema: JsonSchema | undefined, key: stri
 
 /** The schema describing `node`, walking from the document root; undefined for free-form values. */
 export function flowtestSchemaAt(node: Node): JsonSchema | undefined {
-  const chain: Node[] = [];
-  for (let n: Node | undefined = node; n; ) {
-    chain.push(n);
-    const parent: Node['parent'] = n.parent;
-    if (parent === undefined) break;
-    n = parent.kind === 'property' ? parent.parent : parent;
-  }
-  chain.reverse();
+  const chain = nodesFromRoot(node);
   let schema: JsonSchema | undefined = flowtestSchema;
   for (let i = 1; i < chain.length && schema; i++) {
     const holder = chain[i]!.parent;

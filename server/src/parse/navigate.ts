@@ -144,3 +144,15 @@ export function lastProperty(obj: ObjectNode, key: string): Property | undefined
   for (let i = props.length - 1; i >= 0; i--) if (props[i]!.key === key) return props[i];
   return undefined;
 }
+
+/** The nodes from the document root down to `node` (property values only, not the properties). */
+export function nodesFromRoot(node: Node): Node[] {
+  const chain: Node[] = [];
+  for (let n: Node | undefined = node; n; ) {
+    chain.push(n);
+    const parent: Node['parent'] = n.parent;
+    if (parent === undefined) break;
+    n = parent.kind === 'property' ? parent.parent : parent;
+  }
+  return chain.reverse();
+}

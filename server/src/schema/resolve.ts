@@ -3,7 +3,7 @@
 // Hover, completion and the diagnostics' messages all read descriptions through this.
 import type { JsonSchema } from './jsonSchema';
 import type { Node, ObjectNode } from '../parse/tree';
-import { lastProperty } from '../parse/navigate';
+import { lastProperty, nodesFromRoot } from '../parse/navigate';
 
 export function resolveRef(root: JsonSchema, schema: JsonSchema | undefined, depth = 0): JsonSchema | undefined {
   if (!schema?.$ref || depth > 20) return schema;
@@ -79,14 +79,7 @@ export function propertySchema(root: JsonSchema, objectSchema: JsonSchema | unde
  * through the tree. Undefined where the schema says nothing (free-form objects such as `Parameters`).
  */
 export function schemaForNode(root: JsonSchema, node: Node): JsonSchema | undefined {
-  const chain: Node[] = [];
-  for (let n: Node | undefined = node; n; ) {
-    chain.push(n);
-    const parent: Node['parent'] = n.parent;
-    if (parent === undefined) break;
-    n = parent.kind === 'property' ? parent.parent : parent;
-  }
-  chain.reverse();
+  const chain = nodesFromRoot(node);
   let schema = effectiveSchema(root, root, chain[0]);
   for (let i = 1; i < chain.length && schema; i++) {
     const child = chain[i]!;
