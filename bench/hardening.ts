@@ -24,8 +24,8 @@ const { rpcV1Signature, encodeRpcParams } = (await import(join(root, 'cloud/src/
   rpcV1Signature: (m: string, p: Record<string, string>, s: string) => string; encodeRpcParams: (p: Record<string, string>) => string;
 };
 const { tc3Authorization } = (await import(join(root, 'cloud/src/signing/tc3.ts'))) as { tc3Authorization: (i: Record<string, unknown>) => string };
-const { run: lintRun } = (await import(join(root, 'cli/src/commands/lint.ts'))) as {
-  run: (a: string[], io: { cwd: string; stdout: (t: string) => void; stderr: (t: string) => void }) => Promise<number>;
+const { runCli } = (await import(join(root, 'cli/src/cli.ts'))) as {
+  runCli: (argv: string[], io: { cwd: string; env: NodeJS.ProcessEnv; stdout: (t: string) => void; stderr: (t: string) => void }) => Promise<number>;
 };
 
 const FLOW = 'Type: StateMachine\nSpecVersion: v1\nName: p\nStartAt: A\nStates:\n  - Type: Pass\n    Name: A\n    End: true\n';
@@ -255,7 +255,7 @@ if (values.smallfs) {
   for (const f of ['maps.json', 'cond.yaml']) {
     let o = '';
     let e = '';
-    const code = await lintRun(['--format', 'json', f], { cwd: dir, stdout: (t) => (o += t), stderr: (t) => (e += t) });
+    const code = await runCli(['lint', '--format', 'json', f], { cwd: dir, env: process.env, stdout: (t) => (o += t), stderr: (t) => (e += t) });
     const codes = (JSON.parse(o) as { diagnostics: { code: string }[] }[])[0]?.diagnostics.map((d) => d.code) ?? [];
     lint[f] = `exit ${code}, diagnostics [${codes.join(',')}]${/internal error/.test(e) ? ', internal error on stderr' : ''}`;
   }

@@ -6,25 +6,24 @@ import {
 import { aliyunCliProfileRegion, defaultAlibabaCredentials, requireCredentials, staticCredentials } from '../../../cloud/src/credentials/providers';
 import { maskKeyId, type CredentialProvider } from '../../../cloud/src/credentials/types';
 import { FnfClient } from '../../../cloud/src/fnf/client';
+import type { OptionSpecs } from '../command/define';
+
+const TARGET_SECTION = 'Target (printed on stderr before anything is sent):';
 
 export const TARGET_OPTIONS = {
-  endpoint: { type: 'string' },
-  region: { type: 'string' },
-  profile: { type: 'string' },
-  local: { type: 'boolean' },
-  verbose: { type: 'boolean', short: 'v' },
-} as const;
+  local: {
+    type: 'boolean',
+    help: 'use the local emulator: FLOWDECK_EMULATOR_ENDPOINT, or\nhttp://127.0.0.1:<FLOWDECK_EMULATOR_PORT or 8787>, credentials local/local-secret',
+    section: TARGET_SECTION,
+  },
+  endpoint: { type: 'string', value: 'URL', help: 'use this endpoint (credentials from the chain below; local/local-secret for a loopback URL)', section: TARGET_SECTION },
+  region: { type: 'string', value: 'ID', help: "use Alibaba Cloud https://<ID>.fnf.aliyuncs.com (default cn-hangzhou, or the profile's region)", section: TARGET_SECTION },
+  profile: { type: 'string', value: 'NAME', help: 'aliyun CLI profile to take credentials from (~/.aliyun/config.json)', section: TARGET_SECTION },
+  verbose: { type: 'boolean', short: 'v', help: 'log each request (action, status, request id; never credentials)', section: TARGET_SECTION },
+} as const satisfies OptionSpecs;
 
-export const TARGET_HELP = `Target (printed on stderr before anything is sent):
-  --local                  use the local emulator: FLOWDECK_EMULATOR_ENDPOINT, or
-                           http://127.0.0.1:<FLOWDECK_EMULATOR_PORT or 8787>, credentials local/local-secret
-  --endpoint URL           use this endpoint (credentials from the chain below; local/local-secret for a loopback URL)
-  --region ID              use Alibaba Cloud https://<ID>.fnf.aliyuncs.com (default cn-hangzhou, or the profile's region)
-  --profile NAME           aliyun CLI profile to take credentials from (~/.aliyun/config.json)
-  -v, --verbose            log each request (action, status, request id; never credentials)
-  Without --local/--endpoint/--region: Alibaba Cloud if credentials are found in ALIBABA_CLOUD_ACCESS_KEY_ID /
-  ALIBABA_CLOUD_ACCESS_KEY_SECRET (/ ALIBABA_CLOUD_SECURITY_TOKEN) or the aliyun CLI profile; otherwise the local emulator.
-`;
+export const TARGET_NOTES = `Without --local/--endpoint/--region: Alibaba Cloud if credentials are found in ALIBABA_CLOUD_ACCESS_KEY_ID /
+ALIBABA_CLOUD_ACCESS_KEY_SECRET (/ ALIBABA_CLOUD_SECURITY_TOKEN) or the aliyun CLI profile; otherwise the local emulator.`;
 
 export interface TargetFlags {
   readonly endpoint?: string | undefined;

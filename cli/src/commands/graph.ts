@@ -9,83 +9,51 @@ import type { FlowGraph } from '../../../server/src/graph/types';
 import { createLanguageService } from '../../../server/src/service/languageService';
 import { graphSvg, LIGHT_SVG_THEME } from '../../../webview/graph/svg';
 import { layoutView, viewGraph } from '../../../webview/graph/viewGraph';
-import { usageError } from '../command';
+import { defineCommand } from '../command/define';
 import { toDot, toMermaid } from '../graph/textFormats';
 
-const FORMATS = ['json', 'svg', 'mermaid', 'dot'] as const;
-type GraphFormat = (typeof FORMATS)[number];
+type GraphFormat = 'json' | 'svg' | 'mermaid' | 'dot';
 
-const HELP = [
-  'usage: flowdeck graph FILE [--format json|svg|mermaid|dot] [--output FILE]',
-  '',
-  'Prints the graph of a CloudFlow FDL flow (current or legacy spec) or a WhatsApp Flow JSON:',
-  '  --format json     {"nodes": [...], "edges": [...]} (default; 0-based ranges)',
-  '  --format svg      a standalone picture with every state\'s name',
-  '  --format mermaid  a Mermaid flowchart for Markdown',
-  '  --format dot      Graphviz DOT',
-  '  --output FILE     write there instead of standard output',
-  '',
-  'Exit status: 1 if the file is not a flow, 2 on a usage error, 0 otherwise.',
-].join('\n');
-
-export interface GraphIo {
-  readonly cwd: string;
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly writeFile: (path: string, text: string) => void;
-}
-
-const defaultIo = (): GraphIo => ({
-  cwd: process.cwd(),
-  stdout: (t) => void process.stdout.write(t),
-  stderr: (t) => void process.stderr.write(t),
-  writeFile: (path, text) => writeFileSync(path, text),
-});
-
-export async function run(args: string[], io: GraphIo = defaultIo()): Promise<number> {
-  let format: GraphFormat = 'json';
-  let output: string | undefined;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    if (flag === '--help' || flag === '-h') {
-      io.stdout(HELP + '\n');
-      return 0;
-    } else if (flag === '--format' || flag === '-f') {
-      const v = inline ?? args[++i];
-      if (!(FORMATS as readonly string[]).includes(v ?? '')) return usageError(`graph: --format takes ${FORMATS.join(', ')}${v === undefined ? '' : `, not '${v}'`}`);
-      format = v as GraphFormat;
-    } else if (flag === '--output' || flag === '-o') {
-      output = inline ?? args[++i];
-      if (!output) return usageError('graph: --output needs a file name');
-    } else if (flag.startsWith('-') && flag !== '-') {
-      return usageError(`graph: unknown option '${flag}'\n\n${HELP}`);
-    } else {
-      files.push(a);
+export default defineCommand({
+  summary: 'print the flow as a graph',
+  operands: ['FILE'],
+  description: 'Prints the graph of a CloudFlow FDL flow (current or legacy spec) or a WhatsApp Flow JSON.',
+  options: {
+    format: {
+      type: 'string',
+      short: 'f',
+      choices: ['json', 'svg', 'mermaid', 'dot'],
+      help: [
+        'json: {"nodes": [...], "edges": [...]} (default; 0-based ranges)',
+        "svg: a standalone picture with every state's name",
+        'mermaid: a Mermaid flowchart for Markdown',
+        'dot: Graphviz DOT',
+      ].join('\n'),
+    },
+    output: { type: 'string', short: 'o', value: 'FILE', help: 'write there instead of standard output' },
+  },
+  notes: 'Exit status: 1 if the file is not a flow, 2 on a usage error, 0 otherwise.',
+  async run({ options, operands: [file = ''] }, io) {
+    const path = resolve(io.cwd, file);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      io.stderr(`flowdeck graph: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
+      return 1;
     }
-  }
-  if (files.length !== 1) return usageError(`graph: give exactly one flow file\n\n${HELP}`);
-  const path = resolve(io.cwd, files[0]!);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    io.stderr(`flowdeck: graph: cannot read ${files[0]!}: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
-  }
-  const service = createLanguageService({ logger: (level, message) => { if (level === 'error') io.stderr(`flowdeck: ${message}\n`); } });
-  const doc = TextDocument.create(pathToFileURL(path).href, formatForFile(path) === 'json' ? 'json' : 'yaml', 1, text);
-  if (service.analyse(doc).dialect === null) {
-    io.stderr(`flowdeck: graph: ${files[0]!} is not a CloudFlow flow or a WhatsApp Flow JSON\n`);
-    return 1;
-  }
-  const graph = service.graph(doc);
-  const rendered = render(graph, format, basename(path));
-  if (output) io.writeFile(resolve(io.cwd, output), rendered);
-  else io.stdout(rendered);
-  return 0;
-}
+    const service = createLanguageService({ logger: (level, message) => { if (level === 'error') io.stderr(`flowdeck: ${message}\n`); } });
+    const doc = TextDocument.create(pathToFileURL(path).href, formatForFile(path) === 'json' ? 'json' : 'yaml', 1, text);
+    if (service.analyse(doc).dialect === null) {
+      io.stderr(`flowdeck graph: ${file} is not a CloudFlow flow or a WhatsApp Flow JSON\n`);
+      return 1;
+    }
+    const rendered = render(service.graph(doc), options.format ?? 'json', basename(path));
+    if (options.output) writeFileSync(resolve(io.cwd, options.output), rendered);
+    else io.stdout(rendered);
+    return 0;
+  },
+});
 
 function render(graph: FlowGraph, format: GraphFormat, name: string): string {
   switch (format) {

@@ -2,7 +2,6 @@
 // standalone HTML pages (the phone preview the editor shows, with the screens' example data and
 // the language service's errors and warnings outlined on their components), plus index.html
 // listing them in routing order. Nothing in the pages loads from the network.
-// Exit status: 0 written, 1 unreadable or not a flow, 2 usage error.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,27 +12,26 @@ import { createLanguageService } from '../../../server/src/service/languageServi
 import { issuesBySpan, readFlowText } from '../../../webview/preview/flowText';
 import { flowScreens } from '../../../webview/preview/render/flow';
 import { lintFiles } from '../lint/lintFiles';
+import { defineCommand } from '../command/define';
+import type { CliIo } from '../command/io';
 import { indexPage, screenFileName, screenPage } from '../../../webview/preview/render/page';
 import { screenRouting, type Routing } from '../../../webview/preview/render/routing';
 
-export interface PreviewIo {
-  readonly cwd: string;
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
-
-const HELP = [
-  'usage: flowdeck preview FILE --out DIR [--screen ID]',
-  '',
-  'Writes one standalone HTML page per screen of a WhatsApp Flow JSON file, named <SCREEN_ID>.html,',
-  'showing the screen as the phone does with its example data filled in and the problems `flowdeck lint`',
-  'reports outlined on their components, and index.html linking the pages in routing order.',
-  '',
-  '  --out DIR      folder to write the pages to (created when missing)',
-  '  --screen ID    write only this screen\'s page',
-  '',
-  'Exit status: 0 when the pages are written, 1 if FILE cannot be read or is not a flow, 2 on a usage error.',
-].join('\n');
+export default defineCommand({
+  summary: 'WhatsApp Flow screens as standalone HTML pages',
+  operands: ['FILE'],
+  description: [
+    'Writes one standalone HTML page per screen of a WhatsApp Flow JSON file, named <SCREEN_ID>.html,',
+    'showing the screen as the phone does with its example data filled in and the problems `flowdeck lint`',
+    'reports outlined on their components, and index.html linking the pages in routing order.',
+  ].join('\n'),
+  options: {
+    out: { type: 'string', short: 'o', value: 'DIR', required: true, help: 'folder to write the pages to (created when missing)' },
+    screen: { type: 'string', value: 'ID', help: "write only this screen's page" },
+  },
+  notes: 'Exit status: 0 when the pages are written, 1 if FILE cannot be read or is not a flow, 2 on a usage error.',
+  run: ({ options, operands: [file = ''] }, io) => preview({ file, out: options.out ?? '', screen: options.screen }, io),
+});
 
 interface PreviewArgs {
   readonly file: string;
@@ -41,45 +39,7 @@ interface PreviewArgs {
   readonly screen: string | undefined;
 }
 
-function parseArgs(args: readonly string[]): PreviewArgs | 'help' | string {
-  let file: string | undefined;
-  let out: string | undefined;
-  let screen: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const flag = eq > 0 ? a.slice(0, eq) : a;
-    const value = (): string | undefined => (eq > 0 ? a.slice(eq + 1) : args[++i]);
-    if (flag === '--help' || flag === '-h') return 'help';
-    if (flag === '--out' || flag === '-o') {
-      out = value();
-      if (!out) return '--out needs a folder';
-    } else if (flag === '--screen') {
-      screen = value();
-      if (!screen) return '--screen needs a screen id';
-    } else if (a.startsWith('-')) {
-      return `unknown option '${a}'`;
-    } else if (file === undefined) {
-      file = a;
-    } else {
-      return `only one FILE, not also '${a}'`;
-    }
-  }
-  if (!file) return 'preview needs a Flow JSON FILE';
-  if (!out) return 'preview needs --out DIR';
-  return { file, out, screen };
-}
-
-export async function previewCommand(args: readonly string[], io: PreviewIo): Promise<number> {
-  const parsed = parseArgs(args);
-  if (parsed === 'help') {
-    io.stdout(HELP + '\n');
-    return 0;
-  }
-  if (typeof parsed === 'string') {
-    io.stderr(`flowdeck: ${parsed}\n\n${HELP}\n`);
-    return 2;
-  }
+async function preview(parsed: PreviewArgs, io: CliIo): Promise<number> {
   const path = resolve(io.cwd, parsed.file);
   let text: string;
   try {
@@ -125,7 +85,7 @@ export async function previewCommand(args: readonly string[], io: PreviewIo): Pr
 }
 
 /** Where the screens lead, from the screen graph the editor's language service draws (as `flowdeck graph` prints it). */
-function routingOf(path: string, text: string, io: PreviewIo): Routing {
+function routingOf(path: string, text: string, io: CliIo): Routing {
   const service = createLanguageService({ logger: (level, message) => { if (level === 'error') io.stderr(`flowdeck: ${message}\n`); } });
   return screenRouting(service.graph(TextDocument.create(pathToFileURL(path).href, 'whatsapp-flow', 1, text)));
 }
@@ -139,12 +99,4 @@ function problemsByComponent(path: string, text: string): Record<string, string[
     .filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning)
     .map((d) => ({ offset: (lineStarts[d.range.start.line] ?? 0) + d.range.start.character, message: d.message }));
   return issuesBySpan(readFlowText(text).spans, found);
-}
-
-export function run(args: string[]): Promise<number> {
-  return previewCommand(args, {
-    cwd: process.cwd(),
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-  });
 }

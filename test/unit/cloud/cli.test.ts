@@ -1,4 +1,4 @@
-// The deploy/start/tail commands (their real `run` entry points, output captured) against an
+// The deploy/start/tail commands (through the command table, output captured) against an
 // emulator on loopback.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,15 +6,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/server';
-import * as deploy from '../../../cli/src/commands/deploy';
-import * as start from '../../../cli/src/commands/start';
-import * as tail from '../../../cli/src/commands/tail';
-import type { CliIo } from '../../../cli/src/cloud/io';
+import { formatEventLine } from '../../../cloud/src/fnf/eventFormat';
+import { flowdeck } from '../cli/flowdeck';
 import { FnfClient } from '../../../cloud/src/fnf/client';
 import { staticCredentials } from '../../../cloud/src/credentials/providers';
 
 const root = new URL('../../../', import.meta.url).pathname;
-const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = { deploy: deploy.run, start: start.run, tail: tail.run };
 
 interface Result {
   code: number;
@@ -27,12 +24,9 @@ describe('flowdeck deploy / start / tail', () => {
   let emu: RunningEmulator;
   const saved: Record<string, string | undefined> = {};
 
-  const cli = async (name: string, ...args: string[]): Promise<Result> => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: CliIo = { out: { write: (t: string) => out.push(t) }, err: { write: (t: string) => err.push(t) } };
-    const code = await (commands[name] as (a: string[], io: CliIo) => Promise<number>)(args, io);
-    return { code, stdout: out.join(''), stderr: err.join('') };
+  const cli = async (...argv: string[]): Promise<Result> => {
+    const { code, out, err } = await flowdeck(argv, { cwd: root });
+    return { code, stdout: out, stderr: err };
   };
 
   before(async () => {
@@ -44,7 +38,6 @@ describe('flowdeck deploy / start / tail', () => {
       saved[k] = process.env[k];
       process.env[k] = v;
     }
-    process.chdir(root);
   });
   after(async () => {
     for (const [k, v] of Object.entries(saved)) {
@@ -88,7 +81,7 @@ describe('flowdeck deploy / start / tail', () => {
     assert.match(r.stderr, /has \d+ error\(s\); fix them or pass --force/);
   });
 
-  test('start --tail prints each event once, then the status and output; tail replays the same', { timeout: 60_000 }, async () => {
+  test('start --tail prints each event once in the editor tail\'s lines, then the status and output; tail replays the same', { timeout: 60_000 }, async () => {
     const r = await cli('start', 'hello', '--input', '{"name":"Tester"}', '--name', 'cli-run', '--tail');
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.trim().split('\n');
@@ -97,8 +90,14 @@ describe('flowdeck deploy / start / tail', () => {
     assert.match(events[0] ?? '', /ExecutionStarted/);
     assert.match(events[events.length - 1] ?? '', /ExecutionSucceeded/);
     assert.equal(new Set(events).size, events.length);
-    assert.ok(lines.includes('status: Succeeded'));
-    assert.match(r.stdout, /"greeting": "Hello, Tester!"/);
+    const client = new FnfClient({ endpoint: emu.endpoint, credentials: staticCredentials(emu.accessKeyId, emu.accessKeySecret) });
+    const history: string[] = [];
+    for await (const e of client.getExecutionHistory({ FlowName: 'hello', ExecutionName: 'cli-run' })) history.push(formatEventLine(e));
+    await client.close();
+    assert.deepEqual(events, history);
+    const summary = lines.slice(lines.indexOf('Status: Succeeded'));
+    assert.deepEqual(summary.slice(0, 4), ['Status: Succeeded', 'Output:', '{', '  "greeting": "Hello, Tester!"']);
+    assert.match(summary.at(-1) ?? '', /^Duration: \d+ ms$/);
 
     const t = await cli('tail', 'hello', 'cli-run');
     assert.equal(t.code, 0, t.stderr);
@@ -129,7 +128,7 @@ describe('flowdeck deploy / start / tail', () => {
   test('clear errors: bad input, unknown execution, usage', { timeout: 60_000 }, async () => {
     const badInput = await cli('start', 'hello', '--input', '{"name":');
     assert.equal(badInput.code, 1);
-    assert.match(badInput.stderr, /--input is not valid JSON at line 1, column \d+/);
+    assert.match(badInput.stderr, /--input: not valid JSON at line 1, column \d+/);
     const missing = await cli('tail', 'hello', 'nope');
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /ExecutionNotExists \[HTTP 404\].*check the flow and execution names/);

@@ -1,34 +1,31 @@
-// `flowdeck run`: events as they happen, output or error, exit status, invalid flows and inputs.
+// `flowdeck run`: events as they happen (the editor tail's lines), the status and output or error,
+// exit status, invalid flows and inputs.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { runCommand } from '../../../cli/src/commands/run';
+import { flowdeck } from '../cli/flowdeck';
 import { FIXTURES } from './helpers';
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCommand(args, { cwd: FIXTURES, stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const cli = (args: string[]) => flowdeck(['run', ...args], { cwd: FIXTURES });
 
 describe('flowdeck run', () => {
-  test('prints each event, then the output; exit 0', async () => {
+  test('prints each event as the editor tail does, then the status, output and duration; exit 0', async () => {
     const { code, out, err } = await cli(['flows/greet.yaml', '--input', '{"name":"Ann"}', '--time-scale', '0.001']);
     assert.equal(err, '');
     assert.equal(code, 0);
     const lines = out.split('\n');
-    assert.match(lines[0]!, /^ {3}1 \d{4}-\d\d-\d\dT[\d:.]+Z ExecutionStarted \{"input":\{"name":"Ann"\}\}$/);
-    assert.match(lines[2]!, /^ {3}3 \S+ StepStarted Greet \{"input":\{"greeting":"hello Ann"\}\}$/);
-    assert.match(out, /ExecutionSucceeded/);
-    assert.match(out, /Succeeded\. Output:\n\{\n {2}"greeting": "hello Ann"\n\}\n$/);
+    assert.match(lines[0]!, /^\d\d:\d\d:\d\d\.\d{3} {2}ExecutionStarted {5}input \{"name":"Ann"\}$/);
+    assert.match(lines[2]!, /^\d\d:\d\d:\d\d\.\d{3} {2}StepStarted {10}Greet {2}input \{"greeting":"hello Ann"\}$/);
+    assert.match(lines[9]!, /^\d\d:\d\d:\d\d\.\d{3} {2}ExecutionSucceeded {3}output \{"greeting":"hello Ann"\}$/);
+    assert.match(out, /\nStatus: Succeeded\nOutput:\n\{\n {2}"greeting": "hello Ann"\n\}\nDuration: \d+ ms\n$/);
   });
 
   test('a failed execution prints the error and exits 1', async () => {
     const { code, err, out } = await cli(['flows/fails.json']);
     assert.equal(code, 1);
-    assert.match(out, /ExecutionFailed/);
-    assert.equal(err, 'Failed: NotReady: status is not ready\n');
+    assert.equal(err, '');
+    assert.match(out, /\n\d\d:\d\d:\d\d\.\d{3} {2}ExecutionFailed {6}NotReady: status is not ready\n/);
+    assert.match(out, /\nStatus: Failed\nError: NotReady\nCause: status is not ready\nDuration: \d+ ms\n$/);
   });
 
   test('an invalid flow is rejected with the language service errors, nothing runs', async () => {
@@ -62,14 +59,13 @@ describe('flowdeck run', () => {
 
 describe('flowdeck run: the distributed Map example', () => {
   test('examples/price-lines-csv reads the CSV from the workspace objects and tolerates its one bad line', async () => {
-    let out = '';
-    let err = '';
     const examples = join(import.meta.dirname, '../../../examples');
-    const code = await runCommand(['price-lines-csv.flow.yaml'], { cwd: examples, stdout: (t) => (out += t), stderr: (t) => (err += t) });
+    const { code, out, err } = await flowdeck(['run', 'price-lines-csv.flow.yaml'], { cwd: examples });
     assert.equal(err, '');
     assert.equal(code, 0);
-    assert.match(out, /IterationEntered PriceEveryLine \{"mapRunName":"[^"]+","items":5,"mode":"Express"\}/);
-    const output = JSON.parse(out.slice(out.indexOf('Succeeded. Output:\n') + 'Succeeded. Output:\n'.length)) as { Items: ({ order: string; amount: number } | null)[] };
+    assert.match(out, /IterationEntered {5}PriceEveryLine {2}\{"mapRunName":"[^"]+","items":5,"mode":"Express"\}/);
+    const printed = out.slice(out.indexOf('Status: Succeeded\nOutput:\n') + 'Status: Succeeded\nOutput:\n'.length, out.lastIndexOf('Duration:'));
+    const output = JSON.parse(printed) as { Items: ({ order: string; amount: number } | null)[] };
     assert.deepEqual(output.Items.map((i) => i && [i.order, i.amount]), [['1001', 25], ['1001', 32], ['1002', 39.9], null, ['1004', 125]]);
   });
 });

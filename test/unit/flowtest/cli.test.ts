@@ -3,19 +3,14 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { testCommand } from '../../../cli/src/commands/test';
+import { flowdeck } from '../cli/flowdeck';
 import { TASK_FLOW, removeWorkspaces, workspace } from './helpers';
 
 after(removeWorkspaces);
 
 const EXAMPLES = join(import.meta.dirname, '../../../examples');
 
-async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await testCommand(args, { cwd, stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const cli = (args: string[], cwd: string) => flowdeck(['test', ...args], { cwd });
 
 const GOOD = `flow: f.flow.yaml
 cases:

@@ -4,19 +4,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../../cli/src/commands/graph';
+import { flowdeck } from '../cli/flowdeck';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const EXAMPLE = 'examples/order-processing.flow.yaml';
 const STATES = ['CheckOrder', 'RejectOrder', 'PriceLines', 'PriceLine', 'Fulfil', 'ReserveStock', 'AwaitWarehouse', 'ChargePayment', 'PaymentDeclined', 'Confirm'];
 
-async function graph(args: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string; files: Map<string, string> }> {
-  let out = '';
-  let err = '';
-  const files = new Map<string, string>();
-  const code = await run(args, { cwd, stdout: (t) => (out += t), stderr: (t) => (err += t), writeFile: (p, t) => files.set(p, t) });
-  return { code, out, err, files };
-}
+const graph = (args: string[], cwd = ROOT) => flowdeck(['graph', ...args], { cwd });
 
 describe('flowdeck graph', () => {
   test('json is exactly {nodes, edges}', async () => {
@@ -63,10 +57,11 @@ describe('flowdeck graph', () => {
   });
 
   test('--output writes the file', async () => {
-    const r = await graph([EXAMPLE, '-f', 'svg', '--output', '/tmp/x.svg']);
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-graph-'));
+    const r = await graph([EXAMPLE, '-f', 'svg', '--output', join(dir, 'x.svg')]);
     assert.equal(r.code, 0);
     assert.equal(r.out, '');
-    assert.match(r.files.get('/tmp/x.svg') ?? '', /<svg/);
+    assert.match(readFileSync(join(dir, 'x.svg'), 'utf8'), /<svg/);
   });
 
   test('usage errors and files that are not flows', async () => {

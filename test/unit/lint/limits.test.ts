@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { run } from '../../../cli/src/commands/lint';
+import { flowdeck } from '../cli/flowdeck';
 import { DiagnosticCodes } from '../../../server/src/diagnostics/codes';
 import { MAX_EXPRESSION_TOKENS } from '../../../server/src/fdl/expressions/parser';
 import { MAX_NESTING_DEPTH } from '../../../server/src/parse/tree';
@@ -43,10 +43,7 @@ async function lint(files: Record<string, string>, format: 'text' | 'json' = 'te
   const dir = mkdtempSync(join(tmpdir(), 'flowdeck-limits-'));
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    let out = '';
-    let err = '';
-    const code = await run(['--format', format, ...Object.keys(files)], { cwd: dir, stdout: (t) => (out += t), stderr: (t) => (err += t) });
-    return { code, out, err };
+    return await flowdeck(['lint', '--format', format, ...Object.keys(files)], { cwd: dir });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

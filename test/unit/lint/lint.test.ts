@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { run } from '../../../cli/src/commands/lint';
+import { flowdeck } from '../cli/flowdeck';
 import { CORPORA, VENDORED_CORPUS, knownInvalid } from '../corpus';
 
 interface JsonReport {
@@ -17,12 +17,7 @@ interface JsonReport {
   }[];
 }
 
-async function lint(args: string[], cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(args, { cwd, stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const lint = (args: string[], cwd = process.cwd()) => flowdeck(['lint', ...args], { cwd });
 
 async function lintJson(args: string[], cwd?: string): Promise<{ code: number; reports: JsonReport[] }> {
   const r = await lint(['--format', 'json', ...args], cwd);
@@ -198,7 +193,7 @@ describe('flowdeck lint command line', () => {
     ]) {
       const r = await lint(args);
       assert.equal(r.code, 2, JSON.stringify(args));
-      assert.match(r.err, /^flowdeck: lint: /);
+      assert.match(r.err, /^flowdeck lint: .+\nusage: flowdeck lint PATH\.\.\. \[options\]\n/);
       assert.equal(r.out, '');
     }
     const help = await lint(['--help']);

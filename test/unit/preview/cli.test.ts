@@ -5,18 +5,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { previewCommand } from '../../../cli/src/commands/preview';
+import { flowdeck } from '../cli/flowdeck';
 
 const EXAMPLE = join(import.meta.dirname, '../../../examples/whatsapp/book-a-table.wa-flow.json');
 const dir = mkdtempSync(join(tmpdir(), 'flowdeck-preview-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await previewCommand(args, { cwd: dir, stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const cli = (args: string[]) => flowdeck(['preview', ...args], { cwd: dir });
 
 describe('flowdeck preview', () => {
   test('writes <SCREEN_ID>.html per screen and index.html in routing order', async () => {

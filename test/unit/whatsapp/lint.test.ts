@@ -5,15 +5,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { run } from '../../../cli/src/commands/lint';
+import { flowdeck } from '../cli/flowdeck';
 import { CORPORA, VENDORED_CORPUS, corpusFiles } from '../corpus';
 
 const CORPUS = join(VENDORED_CORPUS.dir, 'whatsapp');
 
 async function lint(args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const code = await run(args, { cwd: process.cwd(), stdout: (t) => (out += t), stderr: (t) => (out += t) });
-  return { code, out };
+  const { code, out, err } = await flowdeck(['lint', ...args], { cwd: process.cwd() });
+  return { code, out: out + err };
 }
 
 describe('flowdeck lint on Flow JSON', () => {
