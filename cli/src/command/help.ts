@@ -9,10 +9,14 @@ export function usageLine(name: string, spec: CommandSpec): string {
   return ['usage: flowdeck', name, ...spec.operands, '[options]'].join(' ');
 }
 
+/** What a string option's value is called: `FILE`, or its choices `text|json`. */
+export function valueName(o: OptionSpec): string {
+  return o.value ?? o.choices?.join('|') ?? 'VALUE';
+}
+
 function optionLabel(name: string, o: OptionSpec): string {
   const flag = `${o.short ? `-${o.short}, ` : ''}--${name}`;
-  if (o.type === 'boolean') return flag;
-  return `${flag} ${o.value ?? o.choices?.join('|') ?? 'VALUE'}`;
+  return o.type === 'boolean' ? flag : `${flag} ${valueName(o)}`;
 }
 
 function optionLines(name: string, o: OptionSpec): string[] {

@@ -3,6 +3,7 @@
 // mistake is one UsageError whose message names the option or operand.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CommandArgs, CommandSpec, OptionSpec, OptionSpecs } from './define';
+import { valueName } from './help';
 import { UsageError } from './usageError';
 
 type ParseOptions = NonNullable<ParseArgsConfig['options']>;
@@ -13,10 +14,6 @@ function parseArgsOptions(specs: OptionSpecs): ParseOptions {
     options[name] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
   }
   return options;
-}
-
-function valueName(o: OptionSpec): string {
-  return o.value ?? o.choices?.join('|') ?? 'VALUE';
 }
 
 /** `a`, `a or b`, `a, b or c`. */
