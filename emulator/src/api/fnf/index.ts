@@ -5,7 +5,10 @@ import { ExecutionManager } from '../../executions/manager';
 import { Scheduler } from '../../executions/scheduler';
 import { FnfStore } from '../../store/fnfStore';
 import type { AppendLogOptions } from '../../store/appendLog';
-import { unknownAction, type ProductApi, type ProductEnvironment, type RequestContext, type RequestParams } from '../product';
+import { FNF_OPERATIONS, FNF_VERSION } from '../../../../cloud/src';
+import { bindOperation, type HandlerMap } from '../operationParams';
+import { unknownAction, type ProductApi, type ProductEnvironment } from '../product';
+import { fnfParamErrors } from './params';
 import type { FnfContext } from './context';
 import { KeyedSerializer } from './serial';
 import { describeExecution, listExecutions, startExecution, startSyncExecution, stopExecution } from './executions';
@@ -19,13 +22,8 @@ import { reportTaskFailed, reportTaskSucceeded } from './tasks';
 import { describeMapRun, updateMapRun } from './mapRuns';
 import { objectAccess } from '../../objects/access';
 
-export const FNF_VERSION = '2019-03-15';
-
-type Handler = (ctx: FnfContext, p: RequestParams, rc: RequestContext) => unknown;
-
-// A Map, not an object literal: an Action such as `constructor` or `__proto__` must find nothing,
-// never a member every object inherits.
-const HANDLERS: ReadonlyMap<string, Handler> = new Map(Object.entries({
+/** One handler per operation of the table, each given its parameters as the table reads them. */
+const HANDLERS: HandlerMap<typeof FNF_OPERATIONS, FnfContext> = {
   CreateFlow: createFlow,
   UpdateFlow: updateFlow,
   DeleteFlow: deleteFlow,
@@ -55,7 +53,7 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(Object.entries({
   DeleteFlowAlias: deleteFlowAlias,
   DescribeMapRun: describeMapRun,
   UpdateMapRun: updateMapRun,
-} satisfies Record<string, Handler>));
+};
 
 /**
  * Actions that check and then change a flow's state, with the parameter naming the flow: they
@@ -117,12 +115,12 @@ export async function createFnfProduct(env: ProductEnvironment, options: FnfProd
     version: FNF_VERSION,
     style: 'rpc',
     async handle(action, params, rc) {
-      const handler = HANDLERS.get(action);
+      const handler = bindOperation(FNF_OPERATIONS, HANDLERS, fnfParamErrors, action, params);
       if (!handler) throw unknownAction(action);
       const keyParam = SERIALIZED_BY.get(action);
       const key = keyParam === undefined ? undefined : params[keyParam];
-      if (typeof key !== 'string') return handler(context, params, rc);
-      return context.serial.run(key, async () => handler(context, params, rc));
+      if (typeof key !== 'string') return handler(context, rc);
+      return context.serial.run(key, async () => handler(context, rc));
     },
     async close() {
       scheduler.close();
