@@ -9,6 +9,7 @@ import { runCloudCommand } from '../cloud/run';
 import { TARGET_HELP } from '../cloud/target';
 import { processIo, type CliIo } from '../cloud/io';
 import type { ExecutionMode } from '../../../cloud/src/fnf/types';
+import { isFnfName } from '../../../cloud/src/fnf/facts';
 
 const HELP = `usage: flowdeck deploy FILE [options]
 
@@ -65,7 +66,7 @@ function nameFromDefinition(text: string): string | undefined {
   try {
     const doc = load(text) as Record<string, unknown> | null;
     const name = doc && typeof doc === 'object' ? (doc['Name'] ?? doc['name']) : undefined;
-    return typeof name === 'string' && /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/.test(name) ? name : undefined;
+    return typeof name === 'string' && isFnfName(name) ? name : undefined;
   } catch {
     return undefined;
   }

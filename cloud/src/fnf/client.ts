@@ -69,7 +69,7 @@ export class FnfClient {
   async createFlow(req: CreateFlowRequest, opts?: CallOptions): Promise<Flow & WithRequestId> {
     checkName('flow', req.Name, 'CreateFlow');
     if (!req.Definition) throw invalid('CreateFlow', 'the flow definition is empty');
-    const r = await this.call('CreateFlow', {
+    const r = await this.request('CreateFlow', {
       Name: req.Name,
       Definition: req.Definition,
       Description: req.Description ?? DEFAULT_FLOW_DESCRIPTION,
@@ -84,7 +84,7 @@ export class FnfClient {
 
   async updateFlow(req: UpdateFlowRequest, opts?: CallOptions): Promise<Flow & WithRequestId> {
     checkName('flow', req.Name, 'UpdateFlow');
-    const r = await this.call('UpdateFlow', {
+    const r = await this.request('UpdateFlow', {
       Name: req.Name,
       Definition: req.Definition,
       Description: req.Description,
@@ -97,18 +97,18 @@ export class FnfClient {
 
   async deleteFlow(name: string, opts?: CallOptions): Promise<WithRequestId> {
     checkName('flow', name, 'DeleteFlow');
-    const r = await this.call('DeleteFlow', { Name: name }, opts);
+    const r = await this.request('DeleteFlow', { Name: name }, opts);
     return { RequestId: r.RequestId };
   }
 
   async describeFlow(name: string, opts?: CallOptions & { FlowVersion?: string }): Promise<Flow & WithRequestId> {
     checkName('flow', name, 'DescribeFlow');
-    const r = await this.call('DescribeFlow', { Name: name, FlowVersion: opts?.FlowVersion }, opts);
+    const r = await this.request('DescribeFlow', { Name: name, FlowVersion: opts?.FlowVersion }, opts);
     return { ...toFlow(r), RequestId: r.RequestId };
   }
 
   async listFlowsPage(req: ListFlowsRequest = {}, opts?: CallOptions): Promise<Page<Flow>> {
-    const r = await this.call('ListFlows', { Limit: req.Limit, NextToken: req.NextToken }, opts);
+    const r = await this.request('ListFlows', { Limit: req.Limit, NextToken: req.NextToken }, opts);
     return page(rawArray(r['Flows']).map(toFlow), r);
   }
 
@@ -121,7 +121,7 @@ export class FnfClient {
   async startExecution(req: StartExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
     checkName('flow', req.FlowName, 'StartExecution');
     if (req.ExecutionName !== undefined) checkName('execution', req.ExecutionName, 'StartExecution');
-    const r = await this.call('StartExecution', {
+    const r = await this.request('StartExecution', {
       FlowName: req.FlowName,
       ExecutionName: req.ExecutionName,
       Input: jsonObjectText('the execution input', req.Input, 'StartExecution'),
@@ -134,7 +134,7 @@ export class FnfClient {
   async startSyncExecution(req: StartSyncExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
     checkName('flow', req.FlowName, 'StartSyncExecution');
     if (req.ExecutionName !== undefined) checkName('execution', req.ExecutionName, 'StartSyncExecution');
-    const r = await this.call('StartSyncExecution', {
+    const r = await this.request('StartSyncExecution', {
       FlowName: req.FlowName,
       ExecutionName: req.ExecutionName,
       Input: jsonObjectText('the execution input', req.Input, 'StartSyncExecution'),
@@ -146,7 +146,7 @@ export class FnfClient {
   async stopExecution(req: StopExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
     checkName('flow', req.FlowName, 'StopExecution');
     checkName('execution', req.ExecutionName, 'StopExecution');
-    const r = await this.call('StopExecution', { FlowName: req.FlowName, ExecutionName: req.ExecutionName, Error: req.Error, Cause: req.Cause }, opts);
+    const r = await this.request('StopExecution', { FlowName: req.FlowName, ExecutionName: req.ExecutionName, Error: req.Error, Cause: req.Cause }, opts);
     return { ...toExecution(r), RequestId: r.RequestId };
   }
 
@@ -155,7 +155,7 @@ export class FnfClient {
     checkName('execution', req.ExecutionName, 'DescribeExecution');
     // A long poll holds the request open: allow it that long plus the normal margin.
     const timeoutMs = opts?.timeoutMs ?? (req.WaitTimeSeconds ? req.WaitTimeSeconds * 1000 + 30_000 : undefined);
-    const r = await this.call(
+    const r = await this.request(
       'DescribeExecution',
       { FlowName: req.FlowName, ExecutionName: req.ExecutionName, WaitTimeSeconds: req.WaitTimeSeconds },
       { ...opts, ...(timeoutMs !== undefined ? { timeoutMs } : {}) },
@@ -167,7 +167,7 @@ export class FnfClient {
   async describeMapRun(req: MapRunRef, opts?: CallOptions): Promise<MapRun & WithRequestId> {
     checkName('flow', req.FlowName, 'DescribeMapRun');
     checkName('execution', req.ExecutionName, 'DescribeMapRun');
-    const r = await this.call('DescribeMapRun', { ...req }, opts);
+    const r = await this.request('DescribeMapRun', { ...req }, opts);
     return { ...(r as unknown as MapRun), RequestId: r.RequestId };
   }
 
@@ -175,13 +175,13 @@ export class FnfClient {
   async updateMapRun(req: UpdateMapRunRequest, opts?: CallOptions): Promise<WithRequestId> {
     checkName('flow', req.FlowName, 'UpdateMapRun');
     checkName('execution', req.ExecutionName, 'UpdateMapRun');
-    const r = await this.call('UpdateMapRun', { ...req }, opts);
+    const r = await this.request('UpdateMapRun', { ...req }, opts);
     return { RequestId: r.RequestId };
   }
 
   async listExecutionsPage(req: ListExecutionsRequest, opts?: CallOptions): Promise<Page<Execution>> {
     checkName('flow', req.FlowName, 'ListExecutions');
-    const r = await this.call('ListExecutions', { ...req }, opts);
+    const r = await this.request('ListExecutions', { ...req }, opts);
     return page(rawArray(r['Executions']).map(toExecution), r);
   }
 
@@ -192,7 +192,7 @@ export class FnfClient {
   async getExecutionHistoryPage(req: GetExecutionHistoryRequest, opts?: CallOptions): Promise<Page<HistoryEvent>> {
     checkName('flow', req.FlowName, 'GetExecutionHistory');
     checkName('execution', req.ExecutionName, 'GetExecutionHistory');
-    const r = await this.call('GetExecutionHistory', { ...req }, opts);
+    const r = await this.request('GetExecutionHistory', { ...req }, opts);
     return page(rawArray(r['Events']).map(toHistoryEvent), r);
   }
 
@@ -205,13 +205,13 @@ export class FnfClient {
 
   async reportTaskSucceeded(req: ReportTaskSucceededRequest, opts?: CallOptions): Promise<{ EventId: number } & WithRequestId> {
     if (!req.TaskToken) throw invalid('ReportTaskSucceeded', 'the task token is required');
-    const r = await this.call('ReportTaskSucceeded', { TaskToken: req.TaskToken, Output: jsonText(req.Output) }, opts);
+    const r = await this.request('ReportTaskSucceeded', { TaskToken: req.TaskToken, Output: jsonText(req.Output) }, opts);
     return { EventId: Number(r['EventId']), RequestId: r.RequestId };
   }
 
   async reportTaskFailed(req: ReportTaskFailedRequest, opts?: CallOptions): Promise<{ EventId: number } & WithRequestId> {
     if (!req.TaskToken) throw invalid('ReportTaskFailed', 'the task token is required');
-    const r = await this.call('ReportTaskFailed', { TaskToken: req.TaskToken, Error: req.Error, Cause: req.Cause }, opts);
+    const r = await this.request('ReportTaskFailed', { TaskToken: req.TaskToken, Error: req.Error, Cause: req.Cause }, opts);
     return { EventId: Number(r['EventId']), RequestId: r.RequestId };
   }
 
@@ -221,7 +221,7 @@ export class FnfClient {
     checkName('flow', req.FlowName, 'CreateSchedule');
     checkName('schedule', req.ScheduleName, 'CreateSchedule');
     if (!req.CronExpression) throw invalid('CreateSchedule', 'the cron expression is required');
-    const r = await this.call('CreateSchedule', {
+    const r = await this.request('CreateSchedule', {
       FlowName: req.FlowName,
       ScheduleName: req.ScheduleName,
       CronExpression: req.CronExpression,
@@ -235,7 +235,7 @@ export class FnfClient {
   async updateSchedule(req: UpdateScheduleRequest, opts?: CallOptions): Promise<Schedule & WithRequestId> {
     checkName('flow', req.FlowName, 'UpdateSchedule');
     checkName('schedule', req.ScheduleName, 'UpdateSchedule');
-    const r = await this.call('UpdateSchedule', {
+    const r = await this.request('UpdateSchedule', {
       FlowName: req.FlowName,
       ScheduleName: req.ScheduleName,
       CronExpression: req.CronExpression,
@@ -249,20 +249,20 @@ export class FnfClient {
   async deleteSchedule(req: ScheduleKey, opts?: CallOptions): Promise<WithRequestId> {
     checkName('flow', req.FlowName, 'DeleteSchedule');
     checkName('schedule', req.ScheduleName, 'DeleteSchedule');
-    const r = await this.call('DeleteSchedule', { FlowName: req.FlowName, ScheduleName: req.ScheduleName }, opts);
+    const r = await this.request('DeleteSchedule', { FlowName: req.FlowName, ScheduleName: req.ScheduleName }, opts);
     return { RequestId: r.RequestId };
   }
 
   async describeSchedule(req: ScheduleKey, opts?: CallOptions): Promise<Schedule & WithRequestId> {
     checkName('flow', req.FlowName, 'DescribeSchedule');
     checkName('schedule', req.ScheduleName, 'DescribeSchedule');
-    const r = await this.call('DescribeSchedule', { FlowName: req.FlowName, ScheduleName: req.ScheduleName }, opts);
+    const r = await this.request('DescribeSchedule', { FlowName: req.FlowName, ScheduleName: req.ScheduleName }, opts);
     return { ...toSchedule(r), RequestId: r.RequestId };
   }
 
   async listSchedulesPage(req: ListSchedulesRequest, opts?: CallOptions): Promise<Page<Schedule>> {
     checkName('flow', req.FlowName, 'ListSchedules');
-    const r = await this.call('ListSchedules', { ...req }, opts);
+    const r = await this.request('ListSchedules', { ...req }, opts);
     return page(rawArray(r['Schedules']).map(toSchedule), r);
   }
 
@@ -286,8 +286,11 @@ export class FnfClient {
     return this.caller.close();
   }
 
-  /** One operation, its parameters typed and checked by the operation table. */
-  private call<A extends FnfOperationName>(action: A, params: ClientParams<(typeof FNF_OPERATIONS)[A]>, opts?: CallOptions): Promise<Raw & RpcResponseBase> {
+  /**
+   * Any operation of the table, its parameters typed and checked by the table; resolves to the
+   * service's answer as it is. The methods above add name checks and typed answers on top.
+   */
+  request<A extends FnfOperationName>(action: A, params: ClientParams<(typeof FNF_OPERATIONS)[A]>, opts?: CallOptions): Promise<Raw & RpcResponseBase> {
     checkClientParams(FNF_OPERATIONS, action, params);
     return this.caller.call<Raw>(action, params as Readonly<Record<string, RpcValue>>, opts);
   }

@@ -4,7 +4,7 @@ import type { RoutingConfiguration, StoredFlow, StoredFlowAlias } from '../../st
 import { rpcErrors } from '../transport/errors';
 import { aliasView, existingFlow, isoNow, page, type FnfContext } from './context';
 import { fnfErrors } from './errors';
-import { checkName, pageToken, type FnfParams } from './params';
+import { checkName, pageToken, type FnfParams, type FnfHandlers } from './params';
 import { existingVersion } from './versions';
 
 /** Versions one alias may route to (the emulator's limit, see the README). */
@@ -136,3 +136,12 @@ function readRoute(entry: unknown, index: number): RoutingConfiguration {
 function invalidRoutes(problem: string): Error {
   return rpcErrors.invalidArgument(`RoutingConfigurations ${problem}. Pass a JSON array such as ${ROUTES_EXAMPLE}.`);
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const aliasHandlers = {
+  CreateFlowAlias: createFlowAlias,
+  UpdateFlowAlias: updateFlowAlias,
+  DescribeFlowAlias: describeFlowAlias,
+  ListFlowAliases: listFlowAliases,
+  DeleteFlowAlias: deleteFlowAlias,
+} satisfies Partial<FnfHandlers>;

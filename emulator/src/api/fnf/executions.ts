@@ -12,7 +12,7 @@ import { executionView, existingFlow, page, runnableDefinition, type FnfContext 
 import { pickVersion } from './aliases';
 import { fnfErrors } from './errors';
 import { modeOf } from './flows';
-import { checkName, jsonObject, pageToken, type FnfParams } from './params';
+import { checkName, jsonObject, pageToken, type FnfParams, type FnfHandlers } from './params';
 import { existingVersion } from './versions';
 
 export async function startExecution(ctx: FnfContext, p: FnfParams<'StartExecution'>): Promise<unknown> {
@@ -142,3 +142,12 @@ function optionalTime(v: string | undefined, name: string): number | undefined {
   if (Number.isNaN(t)) throw rpcErrors.invalidArgument(`${name} must be a UTC time in RFC 3339 form, e.g. 2024-01-01T00:00:00Z; got '${v}'.`);
   return t;
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const executionHandlers = {
+  StartExecution: startExecution,
+  StartSyncExecution: startSyncExecution,
+  StopExecution: stopExecution,
+  DescribeExecution: describeExecution,
+  ListExecutions: listExecutions,
+} satisfies Partial<FnfHandlers>;

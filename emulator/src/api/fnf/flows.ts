@@ -4,7 +4,7 @@ import { rpcErrors } from '../transport/errors';
 import { existingFlow, flowView, isoNow, page, type FnfContext } from './context';
 import { checkDefinition } from './definition';
 import { fnfErrors } from './errors';
-import { checkName, jsonObject, pageToken, type FnfParams } from './params';
+import { checkName, jsonObject, pageToken, type FnfParams, type FnfHandlers } from './params';
 import type { ExecutionMode, StoredFlow } from '../../store/records';
 import { existingVersion } from './versions';
 
@@ -108,3 +108,12 @@ function checkEnvironment(text: string | undefined): string | undefined {
   }
   return JSON.stringify(env);
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const flowHandlers = {
+  CreateFlow: createFlow,
+  UpdateFlow: updateFlow,
+  DeleteFlow: deleteFlow,
+  DescribeFlow: describeFlow,
+  ListFlows: listFlows,
+} satisfies Partial<FnfHandlers>;

@@ -4,7 +4,7 @@
 import { rpcErrors } from '../transport/errors';
 import type { FnfContext } from './context';
 import { existingExecution } from './executions';
-import { pageToken, type FnfParams } from './params';
+import { pageToken, type FnfParams, type FnfHandlers } from './params';
 
 export function getExecutionHistory(ctx: FnfContext, p: FnfParams<'GetExecutionHistory'>): unknown {
   const entry = existingExecution(ctx, p);
@@ -30,3 +30,8 @@ export function getExecutionHistory(ctx: FnfContext, p: FnfParams<'GetExecutionH
   const more = lo + limit < events.length;
   return more && last ? { Events: pageEvents, NextToken: String(last.EventId) } : { Events: pageEvents };
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const historyHandlers = {
+  GetExecutionHistory: getExecutionHistory,
+} satisfies Partial<FnfHandlers>;

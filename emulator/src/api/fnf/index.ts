@@ -6,53 +6,36 @@ import { Scheduler } from '../../executions/scheduler';
 import { FnfStore } from '../../store/fnfStore';
 import type { AppendLogOptions } from '../../store/appendLog';
 import { FNF_OPERATIONS, FNF_VERSION } from '../../../../cloud/src';
-import { bindOperation, type HandlerMap } from '../operationParams';
+import { bindOperation } from '../operationParams';
 import { unknownAction, type ProductApi, type ProductEnvironment } from '../product';
-import { fnfParamErrors } from './params';
+import { fnfParamErrors, type FnfHandlers } from './params';
 import type { FnfContext } from './context';
 import { KeyedSerializer } from './serial';
-import { describeExecution, listExecutions, startExecution, startSyncExecution, stopExecution } from './executions';
-import { createFlow, deleteFlow, describeFlow, listFlows, updateFlow } from './flows';
-import { getExecutionHistory } from './history';
-import { createSchedule, deleteSchedule, describeSchedule, fireSchedule, listSchedules, updateSchedule } from './schedules';
-import { describeRegions } from './regions';
-import { createFlowAlias, deleteFlowAlias, describeFlowAlias, listFlowAliases, updateFlowAlias } from './aliases';
-import { deleteFlowVersion, listFlowVersions, publishFlowVersion } from './versions';
-import { reportTaskFailed, reportTaskSucceeded } from './tasks';
-import { describeMapRun, updateMapRun } from './mapRuns';
+import { executionHandlers } from './executions';
+import { flowHandlers } from './flows';
+import { historyHandlers } from './history';
+import { fireSchedule, scheduleHandlers } from './schedules';
+import { regionHandlers } from './regions';
+import { aliasHandlers } from './aliases';
+import { versionHandlers } from './versions';
+import { taskHandlers } from './tasks';
+import { mapRunHandlers } from './mapRuns';
 import { objectAccess } from '../../objects/access';
 
-/** One handler per operation of the table, each given its parameters as the table reads them. */
-const HANDLERS: HandlerMap<typeof FNF_OPERATIONS, FnfContext> = {
-  CreateFlow: createFlow,
-  UpdateFlow: updateFlow,
-  DeleteFlow: deleteFlow,
-  DescribeFlow: describeFlow,
-  ListFlows: listFlows,
-  StartExecution: startExecution,
-  StartSyncExecution: startSyncExecution,
-  StopExecution: stopExecution,
-  DescribeExecution: describeExecution,
-  ListExecutions: listExecutions,
-  GetExecutionHistory: getExecutionHistory,
-  ReportTaskSucceeded: reportTaskSucceeded,
-  ReportTaskFailed: reportTaskFailed,
-  CreateSchedule: createSchedule,
-  UpdateSchedule: updateSchedule,
-  DeleteSchedule: deleteSchedule,
-  DescribeSchedule: describeSchedule,
-  ListSchedules: listSchedules,
-  DescribeRegions: describeRegions,
-  PublishFlowVersion: publishFlowVersion,
-  ListFlowVersions: listFlowVersions,
-  DeleteFlowVersion: deleteFlowVersion,
-  CreateFlowAlias: createFlowAlias,
-  UpdateFlowAlias: updateFlowAlias,
-  DescribeFlowAlias: describeFlowAlias,
-  ListFlowAliases: listFlowAliases,
-  DeleteFlowAlias: deleteFlowAlias,
-  DescribeMapRun: describeMapRun,
-  UpdateMapRun: updateMapRun,
+/**
+ * One handler per operation of the table, each given its parameters as the table reads them: an
+ * operation that no file serves fails to compile here, one a file serves that the table lacks there.
+ */
+const HANDLERS: FnfHandlers = {
+  ...flowHandlers,
+  ...executionHandlers,
+  ...historyHandlers,
+  ...taskHandlers,
+  ...scheduleHandlers,
+  ...regionHandlers,
+  ...versionHandlers,
+  ...aliasHandlers,
+  ...mapRunHandlers,
 };
 
 /**

@@ -4,7 +4,7 @@
 import { ApiError } from '../product';
 import type { FnfContext } from './context';
 import { existingExecution } from './executions';
-import type { FnfParams } from './params';
+import type { FnfParams, FnfHandlers } from './params';
 import type { MapRunRecord } from '../../executions/mapRuns';
 
 /** No code for a missing MapRun is documented; this follows ExecutionNotExists. */
@@ -46,3 +46,9 @@ export function updateMapRun(ctx: FnfContext, p: FnfParams<'UpdateMapRun'>): unk
   });
   return {};
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const mapRunHandlers = {
+  DescribeMapRun: describeMapRun,
+  UpdateMapRun: updateMapRun,
+} satisfies Partial<FnfHandlers>;

@@ -1,11 +1,15 @@
 // fnf request parameters as the operation table describes them, with the service's error codes,
 // and the checks of their content the table does not describe: names and JSON objects.
 import { FNF_NAME_RULE, isFnfName, JSON_OBJECT_EXAMPLE, readJsonObject, type FNF_OPERATIONS, type FnfOperationName } from '../../../../cloud/src';
-import type { ParamErrors, ServerParams } from '../operationParams';
+import type { HandlerMap, ParamErrors, ServerParams } from '../operationParams';
 import { rpcErrors } from '../transport/errors';
+import type { FnfContext } from './context';
 
 /** The parameters of one fnf operation, as its handler reads them. */
 export type FnfParams<A extends FnfOperationName> = ServerParams<(typeof FNF_OPERATIONS)[A]>;
+
+/** A handler for every fnf operation; each file of handlers holds a part of it. */
+export type FnfHandlers = HandlerMap<typeof FNF_OPERATIONS, FnfContext>;
 
 export const fnfParamErrors: ParamErrors = {
   missing: (name) => rpcErrors.missingParam(name),

@@ -2,7 +2,7 @@
 import type { RequestContext } from '../product';
 import { rpcErrors } from '../transport/errors';
 import type { FnfContext } from './context';
-import type { FnfParams } from './params';
+import type { FnfParams, FnfHandlers } from './params';
 
 export const LOCAL_REGION_ID = 'local';
 
@@ -23,3 +23,8 @@ export function describeRegions(_ctx: FnfContext, p: FnfParams<'DescribeRegions'
     },
   };
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const regionHandlers = {
+  DescribeRegions: describeRegions,
+} satisfies Partial<FnfHandlers>;

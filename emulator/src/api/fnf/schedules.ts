@@ -8,7 +8,7 @@ import { rpcErrors } from '../transport/errors';
 import { existingFlow, isoNow, page, runnableDefinition, scheduleView, type FnfContext } from './context';
 import { modeOf } from './flows';
 import { fnfErrors } from './errors';
-import { checkName, pageToken, type FnfParams } from './params';
+import { checkName, pageToken, type FnfParams, type FnfHandlers } from './params';
 
 export async function createSchedule(ctx: FnfContext, p: FnfParams<'CreateSchedule'>): Promise<unknown> {
   const flow = existingFlow(ctx, checkName(p.FlowName, 'FlowName'));
@@ -124,3 +124,12 @@ async function fireScheduleNow(ctx: FnfContext, schedule: StoredSchedule, at: nu
     flow, definition: runnableDefinition(ctx, flow), name, inputText: JSON.stringify(input), input, mode: modeOf(flow),
   });
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const scheduleHandlers = {
+  CreateSchedule: createSchedule,
+  UpdateSchedule: updateSchedule,
+  DeleteSchedule: deleteSchedule,
+  DescribeSchedule: describeSchedule,
+  ListSchedules: listSchedules,
+} satisfies Partial<FnfHandlers>;

@@ -4,7 +4,7 @@ import type { TaskReport } from '../../executions/manager';
 import { rpcErrors } from '../transport/errors';
 import type { FnfContext } from './context';
 import { fnfErrors } from './errors';
-import type { FnfParams } from './params';
+import type { FnfParams, FnfHandlers } from './params';
 
 export async function reportTaskSucceeded(ctx: FnfContext, p: FnfParams<'ReportTaskSucceeded'>): Promise<unknown> {
   const token = p.TaskToken;
@@ -35,3 +35,9 @@ function answer(token: string, report: TaskReport): unknown {
       throw rpcErrors.invalidArgument(`TaskToken '${token}' matches no task of this emulator. Use the token the task received ($Context.Current.TaskToken).`);
   }
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const taskHandlers = {
+  ReportTaskSucceeded: reportTaskSucceeded,
+  ReportTaskFailed: reportTaskFailed,
+} satisfies Partial<FnfHandlers>;

@@ -4,7 +4,7 @@ import type { StoredFlow, StoredFlowVersion } from '../../store/records';
 import { rpcErrors } from '../transport/errors';
 import { existingFlow, isoNow, versionView, type FnfContext } from './context';
 import { fnfErrors } from './errors';
-import { checkName, pageToken, type FnfParams } from './params';
+import { checkName, pageToken, type FnfParams, type FnfHandlers } from './params';
 
 /** Version numbers as the service writes them: "1", "2", ... */
 const VERSION_PATTERN = /^[1-9]\d*$/;
@@ -57,3 +57,10 @@ export function existingVersion(ctx: FnfContext, flow: StoredFlow, name: string)
   if (!version) throw fnfErrors.flowVersionNotExists(name, flow.Name);
   return version;
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const versionHandlers = {
+  PublishFlowVersion: publishFlowVersion,
+  ListFlowVersions: listFlowVersions,
+  DeleteFlowVersion: deleteFlowVersion,
+} satisfies Partial<FnfHandlers>;
