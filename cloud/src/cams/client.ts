@@ -224,7 +224,7 @@ export class CamsClient {
   }
 
   /** One operation, its parameters typed and checked by the operation table. */
-  private call<A extends CamsOperationName>(action: A, params: ClientParams<(typeof CAMS_OPERATIONS)[A]>, opts?: CallOptions): Promise<Raw & RpcResponseBase> {
+  private async call<A extends CamsOperationName>(action: A, params: ClientParams<(typeof CAMS_OPERATIONS)[A]>, opts?: CallOptions): Promise<Raw & RpcResponseBase> {
     checkClientParams(CAMS_OPERATIONS, action, params);
     return this.caller.call<Raw>(action, params as Readonly<Record<string, RpcValue>>, opts);
   }

@@ -290,7 +290,7 @@ export class FnfClient {
    * Any operation of the table, its parameters typed and checked by the table; resolves to the
    * service's answer as it is. The methods above add name checks and typed answers on top.
    */
-  request<A extends FnfOperationName>(action: A, params: ClientParams<(typeof FNF_OPERATIONS)[A]>, opts?: CallOptions): Promise<Raw & RpcResponseBase> {
+  async request<A extends FnfOperationName>(action: A, params: ClientParams<(typeof FNF_OPERATIONS)[A]>, opts?: CallOptions): Promise<Raw & RpcResponseBase> {
     checkClientParams(FNF_OPERATIONS, action, params);
     return this.caller.call<Raw>(action, params as Readonly<Record<string, RpcValue>>, opts);
   }

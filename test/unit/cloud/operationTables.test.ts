@@ -144,11 +144,11 @@ describe('the emulator reads parameters from the table', () => {
   });
 
   test('a handler map must have exactly the table\'s operations', () => {
-    const table = { A: spec, B: spec } as const;
+    type Table = { readonly A: typeof spec; readonly B: typeof spec };
     // @ts-expect-error B has no handler
-    const missing: HandlerMap<typeof table, undefined> = { A: () => 1 };
+    const missing: HandlerMap<Table, undefined> = { A: () => 1 };
     // @ts-expect-error C is no operation of the table
-    const extra: HandlerMap<typeof table, undefined> = { A: () => 1, B: () => 2, C: () => 3 };
+    const extra: HandlerMap<Table, undefined> = { A: () => 1, B: () => 2, C: () => 3 };
     assert.ok(missing && extra);
   });
 });
