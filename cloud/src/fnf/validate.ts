@@ -1,5 +1,5 @@
-// Checks made before a request leaves: names, JSON inputs, lengths and ranges, as documented
-// (limits page and API metadata), so mistakes get a clear message without a round trip.
+// Checks made before a request leaves that the operation table cannot express: names, JSON
+// inputs, a range of a client option; so mistakes get a clear message without a round trip.
 import { invalidInput } from '../errors';
 import { describeJson, fnfNameProblem, isJsonObject, JSON_OBJECT_EXAMPLE, readJsonObject } from './facts';
 import type { JsonObject, JsonValue } from './types';
@@ -22,11 +22,6 @@ export function jsonObjectText(what: string, value: JsonObject | string | undefi
 
 export function jsonText(value: JsonValue): string {
   return JSON.stringify(value);
-}
-
-export function checkLength(what: string, value: string | undefined, min: number, max: number, action: string): void {
-  if (value === undefined) return;
-  if (value.length < min || value.length > max) throw invalidInput(`${what} must be ${min}-${max} characters long (got ${value.length})`, action);
 }
 
 export function checkRange(what: string, value: number | undefined, min: number, max: number, action: string): void {

@@ -37,9 +37,12 @@ const camsErrors = {
 
 const camsParamErrors: ParamErrors = { missing: (name) => camsErrors.missing(name), invalid: (name, detail) => camsErrors.invalid(name, detail) };
 
-/** A JSON parameter sent as one string (the SDKs' shrink requests); an empty one is not sent. */
+/**
+ * A JSON parameter as the SDKs send it, one string (their shrink requests), or as a JSON body
+ * carries it; an empty one is not sent.
+ */
 function jsonParam(name: string, text: unknown): unknown {
-  if (typeof text !== 'string') return text === '' ? undefined : text;
+  if (typeof text !== 'string') return text;
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
