@@ -7,6 +7,7 @@ import { toTextLines } from '../lint/report';
 import { defineCommand } from '../command/define';
 import { TARGET_NOTES, TARGET_OPTIONS } from '../cloud/target';
 import { withTarget } from '../cloud/withTarget';
+import { isFnfName } from '../../../cloud/src/fnf/facts';
 
 export default defineCommand({
   summary: 'create or update a flow',
@@ -58,7 +59,7 @@ function nameFromDefinition(text: string): string | undefined {
   try {
     const doc = load(text) as Record<string, unknown> | null;
     const name = doc && typeof doc === 'object' ? (doc['Name'] ?? doc['name']) : undefined;
-    return typeof name === 'string' && /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/.test(name) ? name : undefined;
+    return typeof name === 'string' && isFnfName(name) ? name : undefined;
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 // What each state did in one execution, from its history events: the run status the editor shows
 // beside each state of the flow's file while and after it is tailed. Pure (no vscode import).
-import { formatDuration, shortDetail, type PrintableEvent } from '../../../cloud/src/fnf/eventFormat';
+import { formatDuration, isTerminalEvent, shortDetail, type PrintableEvent } from '../../../cloud/src/fnf/eventFormat';
 
 export type StateRunStatus = 'running' | 'succeeded' | 'failed' | 'stopped';
 
@@ -14,13 +14,11 @@ export interface StateRun {
   error: string | undefined;
 }
 
-const EXECUTION_ENDS_WITHOUT_SUCCESS = new Set(['ExecutionFailed', 'ExecutionStopped', 'ExecutionTimedOut']);
-
 /** Each state's run, by state name, in the order the states were first entered. */
 export function stateRuns(events: readonly PrintableEvent[]): Map<string, StateRun> {
   const runs = new Map<string, StateRun>();
   for (const e of events) {
-    if (EXECUTION_ENDS_WITHOUT_SUCCESS.has(e.Type)) {
+    if (isTerminalEvent(e.Type) && e.Type !== 'ExecutionSucceeded') {
       // A state still running when the execution ends never finished.
       for (const run of runs.values()) if (run.status === 'running') run.status = 'stopped';
       continue;

@@ -3,9 +3,9 @@
 // uploader (UpdateFlowJSONAsset takes a URL, not the JSON itself).
 import type { CredentialProvider } from '../credentials/types';
 import { CloudError, invalidInput, LocalErrorCodes } from '../errors';
-import { AlibabaRpcCaller, type RpcOperation } from '../rpc/alibabaRpcCaller';
+import { AlibabaRpcCaller, type RpcResponseBase, type RpcValue } from '../rpc/alibabaRpcCaller';
+import { checkClientParams, rpcOperations, type ClientParams } from '../rpc/operationTable';
 import type { CallOptions, CallerRuntimeOptions } from '../rpc/shared';
-import type { Quota } from '../rpc/tokenBucket';
 import { createUndiciTransport, type HttpTransport } from '../http/transport';
 import {
   FLOW_CATEGORIES, type CamsFlow, type CamsFlowAsset, type CamsFlowSummary, type CamsPreview, type CamsScope,
@@ -13,27 +13,13 @@ import {
 } from './types';
 import type { FlowJsonUploader } from './uploader';
 
-export const CAMS_VERSION = '2020-06-06';
+import { CAMS_FLOW_QUOTA, CAMS_OPERATIONS, CAMS_VERSION, type CamsOperationName } from './operations';
+
+export { CAMS_FLOW_QUOTA, CAMS_OPERATIONS, CAMS_VERSION };
 export const DEFAULT_CAMS_REGION = 'ap-southeast-1';
 
-/** "单用户 QPS 限制为 5 次/秒" for every flow operation. */
-export const CAMS_FLOW_QUOTA: Quota = { burst: 5, perSecond: 5 };
-
-const post: RpcOperation = { method: 'POST', quota: CAMS_FLOW_QUOTA };
-export const CAMS_OPERATIONS: Readonly<Record<string, RpcOperation>> = {
-  CreateFlow: post,
-  ModifyFlow: post,
-  ListFlow: post,
-  GetFlow: post,
-  GetFlowJSONAssest: post,
-  UpdateFlowJSONAsset: post,
-  GetFlowPreviewUrl: post,
-  PublishFlow: post,
-  DeprecateFlow: post,
-  DeleteFlow: post,
-  // Also 5 requests/s (research/whatsapp-tencent.md B.2).
-  GetChatappUploadAuthorization: post,
-};
+/** The CAMS operations as the generic caller needs them: method and quota. */
+const RPC_OPERATIONS = rpcOperations(CAMS_OPERATIONS);
 
 /** `https://cams.<region>.aliyuncs.com` (the SDK's regional rule; Singapore is the documented region). */
 export function camsEndpoint(region: string): string {
@@ -87,7 +73,7 @@ export class CamsClient {
       product: 'cams',
       version: CAMS_VERSION,
       endpoint: options.endpoint ?? camsEndpoint(options.region ?? DEFAULT_CAMS_REGION),
-      operations: CAMS_OPERATIONS,
+      operations: RPC_OPERATIONS,
       defaultQuota: CAMS_FLOW_QUOTA,
       successCode: 'OK',
     });
@@ -101,21 +87,21 @@ export class CamsClient {
   async createFlow(req: CreateCamsFlowRequest, opts?: CallOptions): Promise<CamsFlowSummary & WithRequestId> {
     if (!req.FlowName.trim()) throw invalidInput('FlowName is empty', 'CreateFlow');
     checkCategories(req.Categories, 'CreateFlow');
-    const r = await this.caller.call<Raw>('CreateFlow', { FlowName: req.FlowName, Categories: req.Categories, CustSpaceId: req.CustSpaceId, EndpointUri: req.EndpointUri }, opts);
+    const r = await this.call('CreateFlow', { FlowName: req.FlowName, Categories: req.Categories, CustSpaceId: req.CustSpaceId, EndpointUri: req.EndpointUri }, opts);
     return { ...toSummary(data(r, 'CreateFlow')), RequestId: r.RequestId };
   }
 
   async modifyFlow(req: ModifyCamsFlowRequest, opts?: CallOptions): Promise<CamsFlowSummary & WithRequestId> {
     checkFlowId(req.FlowId, 'ModifyFlow');
     checkCategories(req.Categories, 'ModifyFlow');
-    const r = await this.caller.call<Raw>('ModifyFlow', { FlowId: req.FlowId, FlowName: req.FlowName, Categories: req.Categories, CustSpaceId: req.CustSpaceId, EndpointUri: req.EndpointUri }, opts);
+    const r = await this.call('ModifyFlow', { FlowId: req.FlowId, FlowName: req.FlowName, Categories: req.Categories, CustSpaceId: req.CustSpaceId, EndpointUri: req.EndpointUri }, opts);
     return { ...toSummary(data(r, 'ModifyFlow')), RequestId: r.RequestId };
   }
 
   /** One page of ListFlow (`Page.Index` counts from 1). */
   async listFlowPage(req: ListCamsFlowRequest & { readonly PageIndex: number }, opts?: CallOptions): Promise<CamsFlowSummary[]> {
     const size = req.PageSize ?? 20;
-    const r = await this.caller.call<Raw>('ListFlow', { FlowName: req.FlowName, Page: { Index: req.PageIndex, Size: size }, CustSpaceId: req.CustSpaceId }, opts);
+    const r = await this.call('ListFlow', { FlowName: req.FlowName, Page: { Index: req.PageIndex, Size: size }, CustSpaceId: req.CustSpaceId }, opts);
     const list = r['Data'];
     return Array.isArray(list) ? list.filter((x): x is Raw => !!x && typeof x === 'object').map(toSummary) : [];
   }
@@ -132,7 +118,7 @@ export class CamsClient {
 
   async getFlow(flowId: string, scope: CamsScope = {}, opts?: CallOptions): Promise<CamsFlow & WithRequestId> {
     checkFlowId(flowId, 'GetFlow');
-    const r = await this.caller.call<Raw>('GetFlow', { FlowId: flowId, CustSpaceId: scope.CustSpaceId }, opts);
+    const r = await this.call('GetFlow', { FlowId: flowId, CustSpaceId: scope.CustSpaceId }, opts);
     const d = data(r, 'GetFlow');
     const opt = (k: string) => (typeof d[k] === 'string' ? { [k]: d[k] as string } : {});
     return {
@@ -150,7 +136,7 @@ export class CamsClient {
   /** GetFlowJSONAssest (sic): where the Flow JSON file is. */
   async getFlowJsonAsset(flowId: string, scope: CamsScope = {}, opts?: CallOptions): Promise<CamsFlowAsset & WithRequestId> {
     checkFlowId(flowId, 'GetFlowJSONAssest');
-    const r = await this.caller.call<Raw>('GetFlowJSONAssest', { FlowId: flowId, CustSpaceId: scope.CustSpaceId }, opts);
+    const r = await this.call('GetFlowJSONAssest', { FlowId: flowId, CustSpaceId: scope.CustSpaceId }, opts);
     const d = data(r, 'GetFlowJSONAssest');
     return { FlowId: text(d['FlowId']) || flowId, FilePath: text(d['FilePath']), RequestId: r.RequestId };
   }
@@ -172,7 +158,7 @@ export class CamsClient {
   async updateFlowJsonAsset(flowId: string, filePath: string, scope: CamsScope = {}, opts?: CallOptions): Promise<{ FlowId: string } & WithRequestId> {
     checkFlowId(flowId, 'UpdateFlowJSONAsset');
     if (!/^https?:\/\//.test(filePath)) throw invalidInput(`FilePath '${filePath}' must be an http(s) URL of the Flow JSON file`, 'UpdateFlowJSONAsset');
-    const r = await this.caller.call<Raw>('UpdateFlowJSONAsset', { FlowId: flowId, FilePath: filePath, CustSpaceId: scope.CustSpaceId }, opts);
+    const r = await this.call('UpdateFlowJSONAsset', { FlowId: flowId, FilePath: filePath, CustSpaceId: scope.CustSpaceId }, opts);
     const d = r['Data'] && typeof r['Data'] === 'object' ? (r['Data'] as Raw) : {};
     return { FlowId: text(d['FlowId']) || flowId, RequestId: r.RequestId };
   }
@@ -192,7 +178,7 @@ export class CamsClient {
 
   /** GetChatappUploadAuthorization: temporary OSS credentials and where to upload. */
   async getUploadAuthorization(scope: CamsScope = {}, opts?: CallOptions): Promise<UploadAuthorization & WithRequestId> {
-    const r = await this.caller.call<Raw>('GetChatappUploadAuthorization', { CustSpaceId: scope.CustSpaceId }, opts);
+    const r = await this.call('GetChatappUploadAuthorization', { CustSpaceId: scope.CustSpaceId }, opts);
     const d = data(r, 'GetChatappUploadAuthorization');
     const auth = {
       AccessKeyId: text(d['AccessKeyId']), AccessKeySecret: text(d['AccessKeySecret']), SecurityToken: text(d['SecurityToken']),
@@ -208,7 +194,7 @@ export class CamsClient {
 
   async getFlowPreviewUrl(flowId: string, scope: CamsScope = {}, opts?: CallOptions): Promise<CamsPreview & WithRequestId> {
     checkFlowId(flowId, 'GetFlowPreviewUrl');
-    const r = await this.caller.call<Raw>('GetFlowPreviewUrl', { FlowId: flowId, CustSpaceId: scope.CustSpaceId }, opts);
+    const r = await this.call('GetFlowPreviewUrl', { FlowId: flowId, CustSpaceId: scope.CustSpaceId }, opts);
     const d = data(r, 'GetFlowPreviewUrl');
     return {
       FlowId: text(d['FlowId']) || flowId,
@@ -231,9 +217,15 @@ export class CamsClient {
     return this.simple('DeleteFlow', flowId, scope, opts);
   }
 
-  private async simple(action: string, flowId: string, scope: CamsScope, opts?: CallOptions): Promise<WithRequestId> {
+  private async simple(action: 'PublishFlow' | 'DeprecateFlow' | 'DeleteFlow', flowId: string, scope: CamsScope, opts?: CallOptions): Promise<WithRequestId> {
     checkFlowId(flowId, action);
-    const r = await this.caller.call<Raw>(action, { FlowId: flowId, CustSpaceId: scope.CustSpaceId }, opts);
+    const r = await this.call(action, { FlowId: flowId, CustSpaceId: scope.CustSpaceId }, opts);
     return { RequestId: r.RequestId };
+  }
+
+  /** One operation, its parameters typed and checked by the operation table. */
+  private async call<A extends CamsOperationName>(action: A, params: ClientParams<(typeof CAMS_OPERATIONS)[A]>, opts?: CallOptions): Promise<Raw & RpcResponseBase> {
+    checkClientParams(CAMS_OPERATIONS, action, params);
+    return this.caller.call<Raw>(action, params as Readonly<Record<string, RpcValue>>, opts);
   }
 }

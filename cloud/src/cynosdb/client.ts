@@ -5,12 +5,13 @@ import { CloudError, invalidInput, LocalErrorCodes } from '../errors';
 import { systemClock, type Clock } from '../rpc/clock';
 import type { CallerRuntimeOptions } from '../rpc/shared';
 import { TencentTc3Caller, type Tc3CallOptions } from '../rpc/tencentTc3Caller';
-import type { Quota } from '../rpc/tokenBucket';
+import type { ClientParams, OperationTable } from '../rpc/operationTable';
+import { CYNOSDB_OPERATIONS, CYNOSDB_VERSION, DESCRIBE_FLOW_QUOTA } from './operations';
 
-export const CYNOSDB_VERSION = '2019-01-07';
+export { CYNOSDB_VERSION, DESCRIBE_FLOW_QUOTA };
 export const CYNOSDB_ENDPOINT = 'https://cynosdb.tencentcloudapi.com';
-/** "默认接口请求频率限制: 20次/秒". */
-export const DESCRIBE_FLOW_QUOTA: Quota = { burst: 20, perSecond: 20 };
+/** The table as the TC3 caller reads it (each operation's quota). */
+const TC3_OPERATIONS: OperationTable = CYNOSDB_OPERATIONS;
 
 /** 0 succeeded, 1 failed, 2 processing. */
 export type TaskFlowStatus = 0 | 1 | 2;
@@ -56,7 +57,7 @@ export class CynosdbClient {
       version: CYNOSDB_VERSION,
       endpoint: options.endpoint ?? CYNOSDB_ENDPOINT,
       ...(options.region ? { region: options.region } : {}),
-      operations: { DescribeFlow: { quota: DESCRIBE_FLOW_QUOTA } },
+      operations: TC3_OPERATIONS,
       defaultQuota: DESCRIBE_FLOW_QUOTA,
     });
     this.clock = options.clock ?? systemClock;
@@ -66,7 +67,8 @@ export class CynosdbClient {
     if (!Number.isSafeInteger(flowId) || flowId <= 0) {
       throw invalidInput(`FlowId must be a positive integer (the FlowId an asynchronous CynosDB operation returned), not '${flowId}'`, 'DescribeFlow');
     }
-    const r = await this.caller.call<Record<string, unknown>>('DescribeFlow', { FlowId: flowId }, options);
+    const params: ClientParams<typeof CYNOSDB_OPERATIONS.DescribeFlow> = { FlowId: flowId };
+    const r = await this.caller.call<Record<string, unknown>>('DescribeFlow', params, options);
     const status = r['Status'];
     if (status !== 0 && status !== 1 && status !== 2) {
       throw new CloudError({ status: 200, code: LocalErrorCodes.badResponse, message: `DescribeFlow returned an unknown Status ${JSON.stringify(status)}`, action: 'DescribeFlow' });

@@ -1,16 +1,18 @@
 // FnfClient: every fnf operation typed, paged lists as async iterators, deployFlow and
 // tailExecution, on the generic signed RPC caller. Works the same against the cloud and the
 // local emulator (which speaks the same wire protocol).
-import { AlibabaRpcCaller } from '../rpc/alibabaRpcCaller';
+import { AlibabaRpcCaller, type RpcResponseBase, type RpcValue } from '../rpc/alibabaRpcCaller';
+import { checkClientParams, rpcOperations, type ClientParams } from '../rpc/operationTable';
 import type { CallOptions, CallerRuntimeOptions } from '../rpc/shared';
 import { invalidInput, type CloudError } from '../errors';
 import type { Clock } from '../rpc/clock';
 import { systemClock } from '../rpc/clock';
 import type { CredentialProvider } from '../credentials/types';
 import { DEFAULT_FNF_REGION, fnfEndpoint } from './endpoints';
-import { FNF_MAX_REQUEST_BYTES, FNF_OPERATIONS, FNF_QUOTAS, FNF_VERSION } from './operations';
+import { FNF_MAX_REQUEST_BYTES, FNF_OPERATIONS, FNF_QUOTAS, type FnfOperationName } from './operations';
+import { FNF_VERSION } from './facts';
 import { rawArray, toExecution, toFlow, toHistoryEvent, toSchedule } from './convert';
-import { checkLength, checkName, checkRange, jsonObjectText, jsonText } from './validate';
+import { checkName, jsonObjectText, jsonText } from './validate';
 import { deployFlow } from './deploy';
 import { tailExecution } from './tail';
 import type {
@@ -32,6 +34,9 @@ export interface FnfClientOptions extends CallerRuntimeOptions {
 
 type Raw = Record<string, unknown>;
 
+/** The fnf operations as the generic caller needs them: method, query parameters, quota. */
+const RPC_OPERATIONS = rpcOperations(FNF_OPERATIONS);
+
 /** Default description sent on CreateFlow, where the service requires one. */
 export const DEFAULT_FLOW_DESCRIPTION = 'Deployed with Flowdeck';
 
@@ -47,7 +52,7 @@ export class FnfClient {
       product: 'fnf',
       version: FNF_VERSION,
       endpoint: options.endpoint ?? fnfEndpoint(options.region ?? DEFAULT_FNF_REGION),
-      operations: FNF_OPERATIONS,
+      operations: RPC_OPERATIONS,
       defaultQuota: FNF_QUOTAS.other,
       maxRequestBytes: FNF_MAX_REQUEST_BYTES,
     });
@@ -64,7 +69,7 @@ export class FnfClient {
   async createFlow(req: CreateFlowRequest, opts?: CallOptions): Promise<Flow & WithRequestId> {
     checkName('flow', req.Name, 'CreateFlow');
     if (!req.Definition) throw invalid('CreateFlow', 'the flow definition is empty');
-    const r = await this.caller.call<Raw>('CreateFlow', {
+    const r = await this.request('CreateFlow', {
       Name: req.Name,
       Definition: req.Definition,
       Description: req.Description ?? DEFAULT_FLOW_DESCRIPTION,
@@ -79,7 +84,7 @@ export class FnfClient {
 
   async updateFlow(req: UpdateFlowRequest, opts?: CallOptions): Promise<Flow & WithRequestId> {
     checkName('flow', req.Name, 'UpdateFlow');
-    const r = await this.caller.call<Raw>('UpdateFlow', {
+    const r = await this.request('UpdateFlow', {
       Name: req.Name,
       Definition: req.Definition,
       Description: req.Description,
@@ -92,19 +97,18 @@ export class FnfClient {
 
   async deleteFlow(name: string, opts?: CallOptions): Promise<WithRequestId> {
     checkName('flow', name, 'DeleteFlow');
-    const r = await this.caller.call<Raw>('DeleteFlow', { Name: name }, opts);
+    const r = await this.request('DeleteFlow', { Name: name }, opts);
     return { RequestId: r.RequestId };
   }
 
   async describeFlow(name: string, opts?: CallOptions & { FlowVersion?: string }): Promise<Flow & WithRequestId> {
     checkName('flow', name, 'DescribeFlow');
-    const r = await this.caller.call<Raw>('DescribeFlow', { Name: name, FlowVersion: opts?.FlowVersion }, opts);
+    const r = await this.request('DescribeFlow', { Name: name, FlowVersion: opts?.FlowVersion }, opts);
     return { ...toFlow(r), RequestId: r.RequestId };
   }
 
   async listFlowsPage(req: ListFlowsRequest = {}, opts?: CallOptions): Promise<Page<Flow>> {
-    checkRange('Limit', req.Limit, 1, 1000, 'ListFlows');
-    const r = await this.caller.call<Raw>('ListFlows', { Limit: req.Limit, NextToken: req.NextToken }, opts);
+    const r = await this.request('ListFlows', { Limit: req.Limit, NextToken: req.NextToken }, opts);
     return page(rawArray(r['Flows']).map(toFlow), r);
   }
 
@@ -117,7 +121,7 @@ export class FnfClient {
   async startExecution(req: StartExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
     checkName('flow', req.FlowName, 'StartExecution');
     if (req.ExecutionName !== undefined) checkName('execution', req.ExecutionName, 'StartExecution');
-    const r = await this.caller.call<Raw>('StartExecution', {
+    const r = await this.request('StartExecution', {
       FlowName: req.FlowName,
       ExecutionName: req.ExecutionName,
       Input: jsonObjectText('the execution input', req.Input, 'StartExecution'),
@@ -130,7 +134,7 @@ export class FnfClient {
   async startSyncExecution(req: StartSyncExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
     checkName('flow', req.FlowName, 'StartSyncExecution');
     if (req.ExecutionName !== undefined) checkName('execution', req.ExecutionName, 'StartSyncExecution');
-    const r = await this.caller.call<Raw>('StartSyncExecution', {
+    const r = await this.request('StartSyncExecution', {
       FlowName: req.FlowName,
       ExecutionName: req.ExecutionName,
       Input: jsonObjectText('the execution input', req.Input, 'StartSyncExecution'),
@@ -142,19 +146,16 @@ export class FnfClient {
   async stopExecution(req: StopExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
     checkName('flow', req.FlowName, 'StopExecution');
     checkName('execution', req.ExecutionName, 'StopExecution');
-    checkLength('Error', req.Error, 1, 128, 'StopExecution');
-    checkLength('Cause', req.Cause, 1, 4096, 'StopExecution');
-    const r = await this.caller.call<Raw>('StopExecution', { FlowName: req.FlowName, ExecutionName: req.ExecutionName, Error: req.Error, Cause: req.Cause }, opts);
+    const r = await this.request('StopExecution', { FlowName: req.FlowName, ExecutionName: req.ExecutionName, Error: req.Error, Cause: req.Cause }, opts);
     return { ...toExecution(r), RequestId: r.RequestId };
   }
 
   async describeExecution(req: DescribeExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
     checkName('flow', req.FlowName, 'DescribeExecution');
     checkName('execution', req.ExecutionName, 'DescribeExecution');
-    checkRange('WaitTimeSeconds', req.WaitTimeSeconds, 0, 60, 'DescribeExecution');
     // A long poll holds the request open: allow it that long plus the normal margin.
     const timeoutMs = opts?.timeoutMs ?? (req.WaitTimeSeconds ? req.WaitTimeSeconds * 1000 + 30_000 : undefined);
-    const r = await this.caller.call<Raw>(
+    const r = await this.request(
       'DescribeExecution',
       { FlowName: req.FlowName, ExecutionName: req.ExecutionName, WaitTimeSeconds: req.WaitTimeSeconds },
       { ...opts, ...(timeoutMs !== undefined ? { timeoutMs } : {}) },
@@ -166,7 +167,7 @@ export class FnfClient {
   async describeMapRun(req: MapRunRef, opts?: CallOptions): Promise<MapRun & WithRequestId> {
     checkName('flow', req.FlowName, 'DescribeMapRun');
     checkName('execution', req.ExecutionName, 'DescribeMapRun');
-    const r = await this.caller.call<Raw>('DescribeMapRun', { ...req }, opts);
+    const r = await this.request('DescribeMapRun', { ...req }, opts);
     return { ...(r as unknown as MapRun), RequestId: r.RequestId };
   }
 
@@ -174,15 +175,13 @@ export class FnfClient {
   async updateMapRun(req: UpdateMapRunRequest, opts?: CallOptions): Promise<WithRequestId> {
     checkName('flow', req.FlowName, 'UpdateMapRun');
     checkName('execution', req.ExecutionName, 'UpdateMapRun');
-    checkRange('ToleratedFailedPercentage', req.ToleratedFailedPercentage, 0, 100, 'UpdateMapRun');
-    const r = await this.caller.call<Raw>('UpdateMapRun', { ...req }, opts);
+    const r = await this.request('UpdateMapRun', { ...req }, opts);
     return { RequestId: r.RequestId };
   }
 
   async listExecutionsPage(req: ListExecutionsRequest, opts?: CallOptions): Promise<Page<Execution>> {
     checkName('flow', req.FlowName, 'ListExecutions');
-    checkRange('Limit', req.Limit, 1, 100, 'ListExecutions');
-    const r = await this.caller.call<Raw>('ListExecutions', { ...req }, opts);
+    const r = await this.request('ListExecutions', { ...req }, opts);
     return page(rawArray(r['Executions']).map(toExecution), r);
   }
 
@@ -193,8 +192,7 @@ export class FnfClient {
   async getExecutionHistoryPage(req: GetExecutionHistoryRequest, opts?: CallOptions): Promise<Page<HistoryEvent>> {
     checkName('flow', req.FlowName, 'GetExecutionHistory');
     checkName('execution', req.ExecutionName, 'GetExecutionHistory');
-    checkRange('Limit', req.Limit, 1, 999, 'GetExecutionHistory');
-    const r = await this.caller.call<Raw>('GetExecutionHistory', { ...req }, opts);
+    const r = await this.request('GetExecutionHistory', { ...req }, opts);
     return page(rawArray(r['Events']).map(toHistoryEvent), r);
   }
 
@@ -207,15 +205,13 @@ export class FnfClient {
 
   async reportTaskSucceeded(req: ReportTaskSucceededRequest, opts?: CallOptions): Promise<{ EventId: number } & WithRequestId> {
     if (!req.TaskToken) throw invalid('ReportTaskSucceeded', 'the task token is required');
-    const r = await this.caller.call<Raw>('ReportTaskSucceeded', { TaskToken: req.TaskToken, Output: jsonText(req.Output) }, opts);
+    const r = await this.request('ReportTaskSucceeded', { TaskToken: req.TaskToken, Output: jsonText(req.Output) }, opts);
     return { EventId: Number(r['EventId']), RequestId: r.RequestId };
   }
 
   async reportTaskFailed(req: ReportTaskFailedRequest, opts?: CallOptions): Promise<{ EventId: number } & WithRequestId> {
     if (!req.TaskToken) throw invalid('ReportTaskFailed', 'the task token is required');
-    checkLength('Error', req.Error, 1, 128, 'ReportTaskFailed');
-    checkLength('Cause', req.Cause, 1, 4096, 'ReportTaskFailed');
-    const r = await this.caller.call<Raw>('ReportTaskFailed', { TaskToken: req.TaskToken, Error: req.Error, Cause: req.Cause }, opts);
+    const r = await this.request('ReportTaskFailed', { TaskToken: req.TaskToken, Error: req.Error, Cause: req.Cause }, opts);
     return { EventId: Number(r['EventId']), RequestId: r.RequestId };
   }
 
@@ -225,7 +221,7 @@ export class FnfClient {
     checkName('flow', req.FlowName, 'CreateSchedule');
     checkName('schedule', req.ScheduleName, 'CreateSchedule');
     if (!req.CronExpression) throw invalid('CreateSchedule', 'the cron expression is required');
-    const r = await this.caller.call<Raw>('CreateSchedule', {
+    const r = await this.request('CreateSchedule', {
       FlowName: req.FlowName,
       ScheduleName: req.ScheduleName,
       CronExpression: req.CronExpression,
@@ -239,7 +235,7 @@ export class FnfClient {
   async updateSchedule(req: UpdateScheduleRequest, opts?: CallOptions): Promise<Schedule & WithRequestId> {
     checkName('flow', req.FlowName, 'UpdateSchedule');
     checkName('schedule', req.ScheduleName, 'UpdateSchedule');
-    const r = await this.caller.call<Raw>('UpdateSchedule', {
+    const r = await this.request('UpdateSchedule', {
       FlowName: req.FlowName,
       ScheduleName: req.ScheduleName,
       CronExpression: req.CronExpression,
@@ -253,21 +249,20 @@ export class FnfClient {
   async deleteSchedule(req: ScheduleKey, opts?: CallOptions): Promise<WithRequestId> {
     checkName('flow', req.FlowName, 'DeleteSchedule');
     checkName('schedule', req.ScheduleName, 'DeleteSchedule');
-    const r = await this.caller.call<Raw>('DeleteSchedule', { FlowName: req.FlowName, ScheduleName: req.ScheduleName }, opts);
+    const r = await this.request('DeleteSchedule', { FlowName: req.FlowName, ScheduleName: req.ScheduleName }, opts);
     return { RequestId: r.RequestId };
   }
 
   async describeSchedule(req: ScheduleKey, opts?: CallOptions): Promise<Schedule & WithRequestId> {
     checkName('flow', req.FlowName, 'DescribeSchedule');
     checkName('schedule', req.ScheduleName, 'DescribeSchedule');
-    const r = await this.caller.call<Raw>('DescribeSchedule', { FlowName: req.FlowName, ScheduleName: req.ScheduleName }, opts);
+    const r = await this.request('DescribeSchedule', { FlowName: req.FlowName, ScheduleName: req.ScheduleName }, opts);
     return { ...toSchedule(r), RequestId: r.RequestId };
   }
 
   async listSchedulesPage(req: ListSchedulesRequest, opts?: CallOptions): Promise<Page<Schedule>> {
     checkName('flow', req.FlowName, 'ListSchedules');
-    checkRange('Limit', req.Limit, 1, 1000, 'ListSchedules');
-    const r = await this.caller.call<Raw>('ListSchedules', { ...req }, opts);
+    const r = await this.request('ListSchedules', { ...req }, opts);
     return page(rawArray(r['Schedules']).map(toSchedule), r);
   }
 
@@ -289,6 +284,15 @@ export class FnfClient {
 
   close(): Promise<void> {
     return this.caller.close();
+  }
+
+  /**
+   * Any operation of the table, its parameters typed and checked by the table; resolves to the
+   * service's answer as it is. The methods above add name checks and typed answers on top.
+   */
+  async request<A extends FnfOperationName>(action: A, params: ClientParams<(typeof FNF_OPERATIONS)[A]>, opts?: CallOptions): Promise<Raw & RpcResponseBase> {
+    checkClientParams(FNF_OPERATIONS, action, params);
+    return this.caller.call<Raw>(action, params as Readonly<Record<string, RpcValue>>, opts);
   }
 }
 

@@ -5,12 +5,21 @@
 import { CloudError } from '../errors';
 import type { CallOptions } from '../rpc/shared';
 import { backoffDelayMs, defaultRetryPolicy } from '../rpc/retry';
-import type { FnfClient } from './client';
-import type { DeployFlowRequest, DeployFlowResult, ExecutionMode } from './types';
+import type { Clock } from '../rpc/clock';
+import type { CreateFlowRequest, DeployFlowRequest, DeployFlowResult, ExecutionMode, Flow, UpdateFlowRequest, WithRequestId } from './types';
+
+/** What a deploy needs of a client (FnfClient is one): the three flow calls and time to back off. */
+export interface FlowDeployer {
+  readonly clock: Clock;
+  readonly random: () => number;
+  describeFlow(name: string, opts?: CallOptions): Promise<Flow & WithRequestId>;
+  createFlow(req: CreateFlowRequest, opts?: CallOptions): Promise<Flow & WithRequestId>;
+  updateFlow(req: UpdateFlowRequest, opts?: CallOptions): Promise<Flow & WithRequestId>;
+}
 
 const MAX_CONFLICT_ATTEMPTS = 5;
 
-export async function deployFlow(client: FnfClient, req: DeployFlowRequest, opts: CallOptions = {}): Promise<DeployFlowResult> {
+export async function deployFlow(client: FlowDeployer, req: DeployFlowRequest, opts: CallOptions = {}): Promise<DeployFlowResult> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await deployOnce(client, req, opts);
@@ -21,7 +30,7 @@ export async function deployFlow(client: FnfClient, req: DeployFlowRequest, opts
   }
 }
 
-async function deployOnce(client: FnfClient, req: DeployFlowRequest, opts: CallOptions): Promise<DeployFlowResult> {
+async function deployOnce(client: FlowDeployer, req: DeployFlowRequest, opts: CallOptions): Promise<DeployFlowResult> {
   let existing: { ExecutionMode?: ExecutionMode } | undefined;
   try {
     existing = await client.describeFlow(req.Name, opts);

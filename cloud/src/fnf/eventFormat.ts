@@ -1,5 +1,6 @@
 // Turns history events and execution results into the lines a person reads in the tail output.
 // Pure (no vscode import) so the exact text is unit-tested.
+import { isTerminalEvent, isTerminalStatus } from './facts';
 
 /** The fields of a history event the tail prints. `EventDetail` may be the raw JSON string or parsed. */
 export interface PrintableEvent {
@@ -10,16 +11,8 @@ export interface PrintableEvent {
   readonly EventDetail?: unknown;
 }
 
-const TERMINAL_EVENT_TYPES = new Set(['ExecutionSucceeded', 'ExecutionFailed', 'ExecutionStopped', 'ExecutionTimedOut']);
-export const TERMINAL_STATUSES = new Set(['Succeeded', 'Failed', 'Stopped', 'TimedOut']);
-
-export function isTerminalEvent(type: string): boolean {
-  return TERMINAL_EVENT_TYPES.has(type);
-}
-
-export function isTerminalStatus(status: string | undefined): boolean {
-  return status !== undefined && TERMINAL_STATUSES.has(status);
-}
+// Which statuses and events are final is an fnf fact; re-exported for the views that format them.
+export { isTerminalEvent, isTerminalStatus };
 
 /** `HH:MM:SS.mmm` in UTC; the full timestamp is in Describe, the tail only needs to order lines. */
 export function clockTime(iso: string): string {

@@ -2,4 +2,5 @@ export * from './types';
 export * from './client';
 export * from './endpoints';
 export * from './operations';
+export * from './facts';
 export { checkName, jsonObjectText } from './validate';

@@ -3,14 +3,23 @@
 // at or below the last delivered EventId (a page boundary is a ScheduleEventId, not an EventId,
 // so pages may overlap), and waits between polls in DescribeExecution's long poll, which returns
 // early when the execution ends. Stops after the terminal event.
-import type { FnfClient } from './client';
-import { TERMINAL_EVENT_TYPES, TERMINAL_EXECUTION_STATUSES, type Execution, type HistoryEvent, type TailCursor, type TailItem, type TailOptions } from './types';
+import type { Clock } from '../rpc/clock';
+import type { CallOptions } from '../rpc/shared';
+import { isTerminalEvent, isTerminalStatus } from './facts';
+import type { DescribeExecutionRequest, Execution, GetExecutionHistoryRequest, HistoryEvent, Page, TailCursor, TailItem, TailOptions, WithRequestId } from './types';
 import { checkRange } from './validate';
+
+/** What a tail needs of a client (FnfClient is one): history pages, the execution's long poll, a clock. */
+export interface ExecutionReader {
+  readonly clock: Clock;
+  getExecutionHistoryPage(req: GetExecutionHistoryRequest, opts?: CallOptions): Promise<Page<HistoryEvent>>;
+  describeExecution(req: DescribeExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId>;
+}
 
 const DEFAULT_POLL_MS = 1000;
 const DEFAULT_PAGE_LIMIT = 999;
 
-export async function* tailExecution(client: FnfClient, flowName: string, executionName: string, options: TailOptions = {}): AsyncGenerator<TailItem, void, undefined> {
+export async function* tailExecution(client: ExecutionReader, flowName: string, executionName: string, options: TailOptions = {}): AsyncGenerator<TailItem, void, undefined> {
   const pollMs = options.pollIntervalMs ?? DEFAULT_POLL_MS;
   const limit = options.pageLimit ?? DEFAULT_PAGE_LIMIT;
   checkRange('pageLimit', limit, 1, 999, 'GetExecutionHistory');
@@ -46,7 +55,7 @@ export async function* tailExecution(client: FnfClient, flowName: string, execut
     // Wait for more: the long poll returns at once when the execution has ended.
     if (waitSeconds === 0) await client.clock.sleep(pollMs, signal);
     const exec = await client.describeExecution({ FlowName: flowName, ExecutionName: executionName, WaitTimeSeconds: waitSeconds }, call);
-    if (TERMINAL_EXECUTION_STATUSES.includes(exec.Status)) executionEnded = exec; // one more drain, then stop
+    if (isTerminalStatus(exec.Status)) executionEnded = exec; // one more drain, then stop
   }
 }
 
@@ -54,16 +63,16 @@ export async function* tailExecution(client: FnfClient, flowName: string, execut
  * The execution's final record. The terminal event can be visible before the execution's status
  * says so, so a non-terminal answer is followed by long polls, which return as soon as it ends.
  */
-async function finalState(client: FnfClient, flowName: string, executionName: string, waitSeconds: number, call: { signal?: AbortSignal }): Promise<Execution> {
+async function finalState(client: ExecutionReader, flowName: string, executionName: string, waitSeconds: number, call: { signal?: AbortSignal }): Promise<Execution> {
   let exec = await client.describeExecution({ FlowName: flowName, ExecutionName: executionName }, call);
-  for (let i = 0; i < 5 && !TERMINAL_EXECUTION_STATUSES.includes(exec.Status); i++) {
+  for (let i = 0; i < 5 && !isTerminalStatus(exec.Status); i++) {
     exec = await client.describeExecution({ FlowName: flowName, ExecutionName: executionName, WaitTimeSeconds: waitSeconds }, call);
   }
   return exec;
 }
 
 function isTerminal(e: HistoryEvent): boolean {
-  return TERMINAL_EVENT_TYPES.includes(e.Type);
+  return isTerminalEvent(e.Type);
 }
 
 function stripRequestId(e: Execution & { RequestId?: string }): Execution {

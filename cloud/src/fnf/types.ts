@@ -1,13 +1,13 @@
 // Typed requests and responses of the fnf (CloudFlow / Serverless Workflow) API 2019-03-15.
 // Field names are exactly the service's (API metadata); `Input`, `Output`, `Payload` and
 // `EventDetail`, which the service sends as JSON strings, arrive here already parsed.
+import type { ExecutionStatus } from './facts';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 export type ExecutionMode = 'Standard' | 'Express';
-export type ExecutionStatus = 'Starting' | 'Running' | 'Stopped' | 'Succeeded' | 'Failed' | 'TimedOut';
-export const TERMINAL_EXECUTION_STATUSES: readonly ExecutionStatus[] = ['Stopped', 'Succeeded', 'Failed', 'TimedOut'];
+export type { ExecutionStatus };
 
 /** The 21 event types of GetExecutionHistory. */
 export type HistoryEventType =
@@ -16,7 +16,6 @@ export type HistoryEventType =
   | 'IterationEntered' | 'IterationExited'
   | 'TaskScheduled' | 'TaskStarted' | 'TaskSubmitted' | 'TaskSubmitFailed' | 'TaskSucceeded' | 'TaskFailed' | 'TaskTimedOut'
   | 'ExecutionStarted' | 'ExecutionStopped' | 'ExecutionSucceeded' | 'ExecutionFailed' | 'ExecutionTimedOut';
-export const TERMINAL_EVENT_TYPES: readonly string[] = ['ExecutionStopped', 'ExecutionSucceeded', 'ExecutionFailed', 'ExecutionTimedOut'];
 
 export interface EnvironmentVariable {
   readonly Name: string;

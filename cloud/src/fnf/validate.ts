@@ -1,48 +1,27 @@
-// Checks made before a request leaves: names, JSON inputs, lengths and ranges, as documented
-// (limits page and API metadata), so mistakes get a clear message without a round trip.
+// Checks made before a request leaves that the operation table cannot express: names, JSON
+// inputs, a range of a client option; so mistakes get a clear message without a round trip.
 import { invalidInput } from '../errors';
+import { describeJson, fnfNameProblem, isJsonObject, JSON_OBJECT_EXAMPLE, readJsonObject } from './facts';
 import type { JsonObject, JsonValue } from './types';
-
-/** Flow, execution and schedule names: [A-Za-z0-9_-], starting with a letter or '_', 1-128 characters. */
-const NAME_RE = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;
 
 export function checkName(kind: 'flow' | 'execution' | 'schedule', value: string | undefined, action: string): void {
   if (value === undefined || value === '') throw invalidInput(`the ${kind} name is required`, action);
-  if (!NAME_RE.test(value)) {
-    const why =
-      value.length > 128
-        ? `is ${value.length} characters long; the limit is 128`
-        : !/^[A-Za-z_]/.test(value)
-          ? 'must start with a letter or an underscore'
-          : 'may contain only letters, digits, underscores (_) and hyphens (-)';
-    throw invalidInput(`${kind} name '${value.length > 40 ? value.slice(0, 40) + '…' : value}' ${why}`, action);
-  }
+  const why = fnfNameProblem(value);
+  if (why) throw invalidInput(`${kind} name '${value.length > 40 ? value.slice(0, 40) + '…' : value}' ${why}`, action);
 }
 
 /** A JSON object given as a value or as text; returns its JSON text. */
 export function jsonObjectText(what: string, value: JsonObject | string | undefined, action: string): string | undefined {
   if (value === undefined) return undefined;
-  let parsed: unknown;
-  if (typeof value === 'string') {
-    try {
-      parsed = JSON.parse(value);
-    } catch (err) {
-      throw invalidInput(`${what} is not valid JSON (${(err as Error).message}); give a JSON object such as {"key": "value"}`, action);
-    }
-  } else parsed = value;
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw invalidInput(`${what} must be a JSON object such as {"key": "value"}, not ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}`, action);
-  }
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value !== 'string' && isJsonObject(value)) return JSON.stringify(value);
+  const read = typeof value === 'string' ? readJsonObject(value) : ({ ok: false, problem: 'notObject', found: describeJson(value) } as const);
+  if (read.ok) return value as string;
+  if (read.problem === 'syntax') throw invalidInput(`${what} is not valid JSON (${read.detail}); give a JSON object such as ${JSON_OBJECT_EXAMPLE}`, action);
+  throw invalidInput(`${what} must be a JSON object such as ${JSON_OBJECT_EXAMPLE}, not ${read.found}`, action);
 }
 
 export function jsonText(value: JsonValue): string {
   return JSON.stringify(value);
-}
-
-export function checkLength(what: string, value: string | undefined, min: number, max: number, action: string): void {
-  if (value === undefined) return;
-  if (value.length < min || value.length > max) throw invalidInput(`${what} must be ${min}-${max} characters long (got ${value.length})`, action);
 }
 
 export function checkRange(what: string, value: number | undefined, min: number, max: number, action: string): void {

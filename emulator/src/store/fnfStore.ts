@@ -3,10 +3,11 @@
 // (events are the exception: they are visible at once and durable in order, before the record
 // that ends their execution).
 import { join } from 'node:path';
+import { isTerminalStatus } from '../../../cloud/src';
 import { AppendLog, type AppendLogOptions } from './appendLog';
 import { Compactor, DEFAULT_COMPACT_MIN_GARBAGE } from './compactor';
 import {
-  TERMINAL_STATUSES, type ExecutionStatus, type LogRecord, type StoredEvent, type StoredExecution, type StoredFlow,
+  type ExecutionStatus, type LogRecord, type StoredEvent, type StoredExecution, type StoredFlow,
   type StoredFlowAlias, type StoredFlowVersion, type StoredSchedule,
 } from './records';
 
@@ -333,7 +334,7 @@ export class FnfStore {
   private async failInterrupted(now: string): Promise<void> {
     for (const m of this.executionsByFlow.values()) {
       for (const entry of m.values()) {
-        if (TERMINAL_STATUSES.has(entry.exec.Status)) continue;
+        if (isTerminalStatus(entry.exec.Status)) continue;
         const last = entry.events.at(-1);
         const eventId = (last?.EventId ?? 0) + 1;
         await this.appendEvent(entry, {

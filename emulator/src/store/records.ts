@@ -2,10 +2,10 @@
 // events and schedules are the wire names of the fnf API (2019-03-15), so a stored object is
 // returned as it is.
 
-export type ExecutionMode = 'Standard' | 'Express';
-export type ExecutionStatus = 'Starting' | 'Running' | 'Stopped' | 'Succeeded' | 'Failed' | 'TimedOut';
+import type { ExecutionStatus } from '../../../cloud/src';
 
-export const TERMINAL_STATUSES: ReadonlySet<ExecutionStatus> = new Set(['Stopped', 'Succeeded', 'Failed', 'TimedOut']);
+export type { ExecutionStatus };
+export type ExecutionMode = 'Standard' | 'Express';
 
 export interface StoredFlow {
   Name: string;

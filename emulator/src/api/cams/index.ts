@@ -5,13 +5,14 @@
 import type { ServerResponse } from 'node:http';
 import { decodePathSegment } from '../transport/request';
 import { request } from 'undici';
-import { ApiError, unknownAction, type ExtraRoute, type ProductApi, type ProductEnvironment, type ProductFactory, type RequestParams } from '../product';
+import { CAMS_OPERATIONS, CAMS_VERSION, FLOW_CATEGORIES } from '../../../../cloud/src';
+import { bindOperation, type HandlerMap, type ParamErrors } from '../operationParams';
+import { ApiError, unknownAction, type ExtraRoute, type ProductApi, type ProductEnvironment, type ProductFactory } from '../product';
 import { popGatewayErrors } from '../transport/errors';
 import { CamsStore, type CamsFlowRecord } from './store';
 import { flowJsonErrors } from './validate';
 
-export const CAMS_VERSION = '2020-06-06';
-const CATEGORIES = ['SIGN_UP', 'SIGN_IN', 'APPOINTMENT_BOOKING', 'LEAD_GENERATION', 'CONTACT_US', 'CUSTOMER_SUPPORT', 'SURVEY', 'OTHER'];
+const CATEGORIES: readonly string[] = FLOW_CATEGORIES;
 /** Meta's limit on a Flow JSON file. */
 const MAX_FLOW_JSON_BYTES = 10 * 1024 * 1024;
 const ASSET_PREFIX = '/cams/assets/';
@@ -34,29 +35,24 @@ const camsErrors = {
   invalid: (name: string, detail: string) => new ApiError(400, 'InvalidParameter', `The specified parameter "${name}" is not valid. ${detail}`),
 };
 
-function str(p: RequestParams, name: string): string | undefined {
-  const v = p[name];
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
+const camsParamErrors: ParamErrors = { missing: (name) => camsErrors.missing(name), invalid: (name, detail) => camsErrors.invalid(name, detail) };
 
-function required(p: RequestParams, name: string): string {
-  const v = str(p, name);
-  if (v === undefined) throw camsErrors.missing(name);
-  return v;
-}
-
-function jsonParam(p: RequestParams, name: string): unknown {
-  const v = str(p, name);
-  if (v === undefined) return undefined;
+/**
+ * A JSON parameter as the SDKs send it, one string (their shrink requests), or as a JSON body
+ * carries it; an empty one is not sent.
+ */
+function jsonParam(name: string, text: unknown): unknown {
+  if (typeof text !== 'string') return text;
+  if (text === '') return undefined;
   try {
-    return JSON.parse(v) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     throw camsErrors.invalid(name, 'It must be a JSON value.');
   }
 }
 
-function categories(p: RequestParams): string[] {
-  const v = jsonParam(p, 'Categories');
+function categories(raw: unknown): string[] {
+  const v = jsonParam('Categories', raw);
   if (v === undefined) throw camsErrors.missing('Categories');
   if (!Array.isArray(v) || v.length === 0 || !v.every((c) => typeof c === 'string' && CATEGORIES.includes(c))) {
     throw camsErrors.invalid('Categories', `Give a JSON array of one or more of: ${CATEGORIES.join(', ')}.`);
@@ -89,8 +85,8 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
   const store = new CamsStore(await env.openJournal('cams'), env.now());
   await store.compactToLive();
 
-  const flow = (p: RequestParams): CamsFlowRecord => {
-    const id = required(p, 'FlowId');
+  const flow = (p: { readonly FlowId: string }): CamsFlowRecord => {
+    const id = p.FlowId;
     const f = store.flows.get(id);
     if (!f) throw camsErrors.notOwner(id);
     return f;
@@ -145,30 +141,31 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     }
   };
 
-  const handlers: ReadonlyMap<string, (p: RequestParams) => Promise<unknown>> = new Map(Object.entries({
-    async CreateFlow(p) {
+  // One handler per operation of the table; the handlers share this closure, so no context is passed.
+  const handlers: HandlerMap<typeof CAMS_OPERATIONS, undefined> = {
+    async CreateFlow(_, p) {
       const f: CamsFlowRecord = {
         FlowId: store.nextId(),
-        FlowName: required(p, 'FlowName'),
-        Categories: categories(p),
+        FlowName: p.FlowName,
+        Categories: categories(p.Categories),
         Status: 'DRAFT',
         revision: 0,
-        ...(str(p, 'EndpointUri') ? { EndpointUri: str(p, 'EndpointUri') as string } : {}),
-        ...(str(p, 'CustSpaceId') ? { CustSpaceId: str(p, 'CustSpaceId') as string } : {}),
+        ...(p.EndpointUri ? { EndpointUri: p.EndpointUri } : {}),
+        ...(p.CustSpaceId ? { CustSpaceId: p.CustSpaceId } : {}),
       };
       await store.save(f);
       return ok(summary(f));
     },
-    async ModifyFlow(p) {
+    async ModifyFlow(_, p) {
       const f = flow(p);
-      const next: CamsFlowRecord = { ...f, FlowName: required(p, 'FlowName'), Categories: categories(p), Status: f.Status === 'PUBLISHED' ? 'DRAFT' : f.Status };
-      if (str(p, 'EndpointUri')) next.EndpointUri = str(p, 'EndpointUri') as string;
+      const next: CamsFlowRecord = { ...f, FlowName: p.FlowName, Categories: categories(p.Categories), Status: f.Status === 'PUBLISHED' ? 'DRAFT' : f.Status };
+      if (p.EndpointUri) next.EndpointUri = p.EndpointUri;
       await store.save(next);
       return ok(summary(next));
     },
-    async ListFlow(p) {
-      const name = str(p, 'FlowName');
-      const page = jsonParam(p, 'Page') as { Index?: unknown; Size?: unknown } | undefined;
+    async ListFlow(_, p) {
+      const name = p.FlowName || undefined;
+      const page = jsonParam('Page', p.Page) as { Index?: unknown; Size?: unknown } | undefined;
       const index = typeof page?.Index === 'number' ? page.Index : 1;
       const size = typeof page?.Size === 'number' ? page.Size : 20;
       if (!Number.isInteger(index) || index < 1 || !Number.isInteger(size) || size < 1) {
@@ -177,7 +174,7 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
       const all = [...store.flows.values()].filter((f) => name === undefined || f.FlowName.includes(name));
       return ok(all.slice((index - 1) * size, index * size).map(summary));
     },
-    async GetFlow(p) {
+    async GetFlow(_, p) {
       const f = flow(p);
       const expires = env.now() + 30 * 24 * 3600 * 1000;
       return ok({
@@ -190,7 +187,7 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
         ...(f.EndpointUri ? { EndpointUri: f.EndpointUri } : {}),
       });
     },
-    async GetFlowJSONAssest(p) {
+    async GetFlowJSONAssest(_, p) {
       const f = flow(p);
       if (f.json === undefined) return ok({ FlowId: f.FlowId, FilePath: '' });
       // The Flow JSON is served from the object store, as the service serves it from OSS.
@@ -198,9 +195,9 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
       if (!(await env.objects.store.get(CAMS_BUCKET, key))) await env.objects.store.put(CAMS_BUCKET, key, Buffer.from(f.json, 'utf8'));
       return ok({ FlowId: f.FlowId, FilePath: env.objects.presignedGetUrl(CAMS_BUCKET, key, ASSET_URL_SECONDS) });
     },
-    async GetChatappUploadAuthorization(p) {
+    async GetChatappUploadAuthorization(_, p) {
       // CustSpaceId is documented as required for ISV sub-accounts; a direct customer may omit it.
-      const space = str(p, 'CustSpaceId');
+      const space = p.CustSpaceId || undefined;
       if (space !== undefined && !/^[\w-]{1,64}$/.test(space)) throw camsErrors.invalid('CustSpaceId', 'Use the space ID of the ISV sub-customer.');
       const dir = `${space ?? 'default'}/${Math.floor(env.now() / 1000)}${Math.floor(Math.random() * 1e6)}`;
       const c = env.objects.credentials.issue(CAMS_BUCKET, `${dir}/`, UPLOAD_AUTHORIZATION_SECONDS);
@@ -209,9 +206,9 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
         BucketName: CAMS_BUCKET, Dir: dir, EndPoint: env.endpoint(), Expire: UPLOAD_AUTHORIZATION_SECONDS,
       });
     },
-    async UpdateFlowJSONAsset(p) {
+    async UpdateFlowJSONAsset(_, p) {
       const f = flow(p);
-      const { text, uploadName, uploadKey } = await fetchFile(required(p, 'FilePath'));
+      const { text, uploadName, uploadKey } = await fetchFile(p.FilePath);
       if (Buffer.byteLength(text) > MAX_FLOW_JSON_BYTES) throw camsErrors.invalid('FilePath', 'The Flow JSON is larger than 10 MB.');
       try {
         JSON.parse(text);
@@ -226,11 +223,11 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
       await releaseFiles(f);
       return ok({ FlowId: f.FlowId });
     },
-    async GetFlowPreviewUrl(p) {
+    async GetFlowPreviewUrl(_, p) {
       const f = flow(p);
       return ok({ FlowId: f.FlowId, PreviewUrl: `${env.endpoint()}/cams/preview/${f.FlowId}`, PreviewUrlExpires: env.now() + 30 * 24 * 3600 * 1000 });
     },
-    async PublishFlow(p) {
+    async PublishFlow(_, p) {
       const f = flow(p);
       if (f.json === undefined) throw camsErrors.invalid('FlowId', 'The flow has no Flow JSON yet: upload one with UpdateFlowJSONAsset first.');
       const problems = flowJsonErrors(f.json);
@@ -242,20 +239,20 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
       await store.save({ ...f, Status: 'PUBLISHED' });
       return ok();
     },
-    async DeprecateFlow(p) {
+    async DeprecateFlow(_, p) {
       const f = flow(p);
       if (f.Status !== 'PUBLISHED') throw camsErrors.invalid('FlowId', `Only a published flow can be deprecated; this one is ${f.Status}.`);
       await store.save({ ...f, Status: 'DEPRECATED' });
       return ok();
     },
-    async DeleteFlow(p) {
+    async DeleteFlow(_, p) {
       const f = flow(p);
       if (f.Status !== 'DRAFT') throw camsErrors.invalid('FlowId', `Only a flow in DRAFT status can be deleted; this one is ${f.Status}.`);
       await store.remove(f.FlowId);
       await releaseFiles(f);
       return ok();
     },
-  } satisfies Record<string, (p: RequestParams) => Promise<unknown>>));
+  };
 
   const routes: ExtraRoute[] = [
     {
@@ -298,11 +295,10 @@ export async function createCamsProduct(env: ProductEnvironment): Promise<Produc
     style: 'rpc',
     signInErrors: popGatewayErrors,
     faultErrors: { throttled: camsErrors.limitControl(), internal: new ApiError(500, 'InternalError', 'The request processing has failed due to some unknown error.') },
-    async handle(action, params) {
-      // A Map: `constructor`, `__proto__` and other inherited members are no action.
-      const h = handlers.get(action);
+    async handle(action, params, rc) {
+      const h = bindOperation(CAMS_OPERATIONS, handlers, camsParamErrors, action, params);
       if (!h) throw unknownAction(action);
-      return h(params);
+      return h(undefined, rc);
     },
     routes: () => routes,
   };

@@ -1,10 +1,11 @@
 // The CynosDB product (Tencent Cloud TDSQL-C, API 2019-01-07, TC3-signed by the transport):
 // RestartInstance starts an asynchronous task flow and returns its FlowId; DescribeFlow reports
 // it as 2 (processing) until its modelled duration has passed, then 0 (succeeded).
-import type { ProductApi, ProductEnvironment, ProductFactory, RequestParams } from '../product';
+import { CYNOSDB_OPERATIONS, CYNOSDB_VERSION } from '../../../../cloud/src';
+import { bindOperation, type HandlerMap, type ParamErrors } from '../operationParams';
+import type { ProductApi, ProductEnvironment, ProductFactory } from '../product';
 import { tc3Errors, tencentError } from '../transport/errors';
 
-export const CYNOSDB_VERSION = '2019-01-07';
 /** How long an emulated restart takes at time scale 1. */
 export const RESTART_DURATION_MS = 3000;
 /**
@@ -32,17 +33,8 @@ const cynosdbErrors = {
     tencentError(400, 'InvalidParameterValue.InstanceNotFoundError', `The instance does not exist. (InstanceId ${id})`, `实例不存在。 (InstanceId ${id})`),
 };
 
-/**
- * An integer parameter: a JSON number from a TC3 POST body, or its decimal text from a GET query
- * or a v1-signed form, where every value travels as a string.
- */
-function integerParam(p: RequestParams, name: string): number | undefined {
-  const raw = p[name];
-  if (raw === undefined || raw === null) return undefined;
-  if (typeof raw === 'number' && Number.isInteger(raw)) return raw;
-  if (typeof raw === 'string' && /^-?\d+$/.test(raw)) return Number(raw);
-  throw cynosdbErrors.invalidValue(`${name} must be an integer.`);
-}
+/** Integers arrive as JSON numbers in a TC3 body, as decimal text from a GET query or a v1 form. */
+const cynosdbParamErrors: ParamErrors = { missing: (name) => cynosdbErrors.missing(name), invalid: (_name, detail) => cynosdbErrors.invalidValue(detail) };
 
 /** Emulated instances: any id of the service's form `cynosdbmysql-ins-xxxxxxxx`. */
 const INSTANCE_ID = /^cynosdbmysql-ins-[a-z0-9]{8}$/;
@@ -74,34 +66,32 @@ export async function createCynosdbProduct(env: ProductEnvironment): Promise<Pro
     return live;
   });
 
-  const handlers: ReadonlyMap<string, (p: RequestParams) => Promise<unknown>> = new Map(Object.entries({
-    async DescribeFlow(p) {
-      const raw = integerParam(p, 'FlowId');
-      if (raw === undefined) throw cynosdbErrors.missing('FlowId');
+  // One handler per operation of the table; they share this closure, so no context is passed.
+  const handlers: HandlerMap<typeof CYNOSDB_OPERATIONS, undefined> = {
+    async DescribeFlow(_, p) {
+      const raw = p.FlowId;
       const flow = flows.get(raw);
       if (!flow || expired(flow)) throw cynosdbErrors.flowNotFound(raw);
       const done = env.now() - flow.startedAt >= flow.durationMs;
       return { Status: done ? 0 : 2 };
     },
-    async RestartInstance(p) {
-      const id = p['InstanceId'];
-      if (id === undefined) throw cynosdbErrors.missing('InstanceId');
-      if (typeof id !== 'string' || !INSTANCE_ID.test(id)) throw cynosdbErrors.instanceNotFound(String(id));
+    async RestartInstance(_, p) {
+      const id = p.InstanceId;
+      if (!INSTANCE_ID.test(id)) throw cynosdbErrors.instanceNotFound(id);
       const flow: TaskFlow = { FlowId: ++lastId, action: 'RestartInstance', resource: id, startedAt: env.now(), durationMs: RESTART_DURATION_MS * env.timeScale };
       await journal.append(flow, () => flows.set(flow.FlowId, flow));
       return { FlowId: flow.FlowId };
     },
-  } satisfies Record<string, (p: RequestParams) => Promise<unknown>>));
+  };
 
   return {
     name: 'cynosdb',
     version: CYNOSDB_VERSION,
     style: 'tc3',
-    async handle(action, params) {
-      // A Map: `constructor`, `__proto__` and other inherited members are no action.
-      const h = handlers.get(action);
+    async handle(action, params, rc) {
+      const h = bindOperation(CYNOSDB_OPERATIONS, handlers, cynosdbParamErrors, action, params);
       if (!h) throw tc3Errors.invalidAction(action);
-      return h(params);
+      return h(undefined, rc);
     },
   };
 }

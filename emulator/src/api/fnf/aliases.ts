@@ -1,20 +1,19 @@
 // CreateFlowAlias, UpdateFlowAlias, DescribeFlowAlias, ListFlowAliases and DeleteFlowAlias, and
 // how an alias picks one of its versions for an execution.
 import type { RoutingConfiguration, StoredFlow, StoredFlowAlias } from '../../store/records';
-import type { RequestParams } from '../product';
 import { rpcErrors } from '../transport/errors';
 import { aliasView, existingFlow, isoNow, page, type FnfContext } from './context';
 import { fnfErrors } from './errors';
-import { optional, optionalInt, pageToken, required, requiredName } from './params';
+import { checkName, pageToken, type FnfParams, type FnfHandlers } from './params';
 import { existingVersion } from './versions';
 
 /** Versions one alias may route to (the emulator's limit, see the README). */
 export const MAX_ROUTES = 2;
 
-export async function createFlowAlias(ctx: FnfContext, p: RequestParams): Promise<unknown> {
-  const flow = existingFlow(ctx, requiredName(p, 'FlowName'));
-  const name = requiredName(p, 'Name');
-  const routes = readRoutes(ctx, flow, p['RoutingConfigurations'], true);
+export async function createFlowAlias(ctx: FnfContext, p: FnfParams<'CreateFlowAlias'>): Promise<unknown> {
+  const flow = existingFlow(ctx, checkName(p.FlowName, 'FlowName'));
+  const name = checkName(p.Name, 'Name');
+  const routes = readRoutes(ctx, flow, p.RoutingConfigurations, true);
   if (!routes) throw rpcErrors.missingParam('RoutingConfigurations');
   if (ctx.store.alias(flow.Id, name)) throw fnfErrors.flowAliasAlreadyExists(name, flow.Name);
   const now = isoNow(ctx);
@@ -22,7 +21,7 @@ export async function createFlowAlias(ctx: FnfContext, p: RequestParams): Promis
     FlowName: flow.Name,
     FlowId: flow.Id,
     Name: name,
-    Description: optional(p, 'Description') ?? '',
+    Description: p.Description ?? '',
     RoutingConfigurations: routes,
     CreatedTime: now,
     LastModifiedTime: now,
@@ -31,12 +30,12 @@ export async function createFlowAlias(ctx: FnfContext, p: RequestParams): Promis
   return { FlowName: flow.Name, ...aliasView(alias) };
 }
 
-export async function updateFlowAlias(ctx: FnfContext, p: RequestParams): Promise<unknown> {
+export async function updateFlowAlias(ctx: FnfContext, p: FnfParams<'UpdateFlowAlias'>): Promise<unknown> {
   const { flow, alias } = existingAlias(ctx, p);
-  const routes = readRoutes(ctx, flow, p['RoutingConfigurations'], false);
+  const routes = readRoutes(ctx, flow, p.RoutingConfigurations, false);
   const updated: StoredFlowAlias = {
     ...alias,
-    Description: optional(p, 'Description') ?? alias.Description,
+    Description: p.Description ?? alias.Description,
     RoutingConfigurations: routes ?? alias.RoutingConfigurations,
     LastModifiedTime: isoNow(ctx),
   };
@@ -44,26 +43,26 @@ export async function updateFlowAlias(ctx: FnfContext, p: RequestParams): Promis
   return { Alias: aliasView(updated) };
 }
 
-export function describeFlowAlias(ctx: FnfContext, p: RequestParams): unknown {
+export function describeFlowAlias(ctx: FnfContext, p: FnfParams<'DescribeFlowAlias'>): unknown {
   return { Alias: aliasView(existingAlias(ctx, p).alias) };
 }
 
-export function listFlowAliases(ctx: FnfContext, p: RequestParams): unknown {
-  const flow = existingFlow(ctx, required(p, 'FlowName'));
-  const limit = optionalInt(p, 'Limit', 1, 1000) ?? 60;
-  const { items, next } = page(ctx.store.aliases(flow.Id), (a) => a.Name, pageToken(p), limit);
+export function listFlowAliases(ctx: FnfContext, p: FnfParams<'ListFlowAliases'>): unknown {
+  const flow = existingFlow(ctx, p.FlowName);
+  const limit = p.Limit ?? 60;
+  const { items, next } = page(ctx.store.aliases(flow.Id), (a) => a.Name, pageToken(p.NextToken), limit);
   const Aliases = items.map(aliasView);
   return next === undefined ? { Aliases } : { Aliases, NextToken: next };
 }
 
-export async function deleteFlowAlias(ctx: FnfContext, p: RequestParams): Promise<unknown> {
+export async function deleteFlowAlias(ctx: FnfContext, p: FnfParams<'DeleteFlowAlias'>): Promise<unknown> {
   await ctx.store.deleteAlias(existingAlias(ctx, p).alias);
   return {};
 }
 
-export function existingAlias(ctx: FnfContext, p: RequestParams): { flow: StoredFlow; alias: StoredFlowAlias } {
-  const flow = existingFlow(ctx, required(p, 'FlowName'));
-  const name = required(p, 'Name');
+export function existingAlias(ctx: FnfContext, p: { readonly FlowName: string; readonly Name: string }): { flow: StoredFlow; alias: StoredFlowAlias } {
+  const flow = existingFlow(ctx, p.FlowName);
+  const name = p.Name;
   const alias = ctx.store.alias(flow.Id, name);
   if (!alias) throw fnfErrors.flowAliasNotExists(name, flow.Name);
   return { flow, alias };
@@ -137,3 +136,12 @@ function readRoute(entry: unknown, index: number): RoutingConfiguration {
 function invalidRoutes(problem: string): Error {
   return rpcErrors.invalidArgument(`RoutingConfigurations ${problem}. Pass a JSON array such as ${ROUTES_EXAMPLE}.`);
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const aliasHandlers = {
+  CreateFlowAlias: createFlowAlias,
+  UpdateFlowAlias: updateFlowAlias,
+  DescribeFlowAlias: describeFlowAlias,
+  ListFlowAliases: listFlowAliases,
+  DeleteFlowAlias: deleteFlowAlias,
+} satisfies Partial<FnfHandlers>;

@@ -4,48 +4,47 @@ import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '../../engine';
 import { MAX_VALUE_DEPTH, valueDepth } from '../../engine/json';
 import type { ExecutionEntry } from '../../store/fnfStore';
-import { TERMINAL_STATUSES, type ExecutionStatus, type StoredFlow, type StoredFlowVersion } from '../../store/records';
-import type { RequestContext, RequestParams } from '../product';
+import { EXECUTION_STATUSES, isTerminalStatus } from '../../../../cloud/src';
+import type { StoredFlow, StoredFlowVersion } from '../../store/records';
+import type { RequestContext } from '../product';
 import { rpcErrors } from '../transport/errors';
 import { executionView, existingFlow, page, runnableDefinition, type FnfContext } from './context';
 import { pickVersion } from './aliases';
 import { fnfErrors } from './errors';
 import { modeOf } from './flows';
-import { checkLength, checkName, jsonObject, optional, optionalBool, optionalInt, pageToken, required, requiredName } from './params';
+import { checkName, jsonObject, pageToken, type FnfParams, type FnfHandlers } from './params';
 import { existingVersion } from './versions';
 
-const STATUSES: readonly ExecutionStatus[] = ['Starting', 'Running', 'Stopped', 'Succeeded', 'Failed', 'TimedOut'];
-
-export async function startExecution(ctx: FnfContext, p: RequestParams): Promise<unknown> {
-  const flow = existingFlow(ctx, requiredName(p, 'FlowName'));
-  const given = optional(p, 'ExecutionName');
+export async function startExecution(ctx: FnfContext, p: FnfParams<'StartExecution'>): Promise<unknown> {
+  const flow = existingFlow(ctx, checkName(p.FlowName, 'FlowName'));
+  const given = p.ExecutionName;
   const name = given ? checkName(given, 'ExecutionName') : randomUUID();
-  const { text, value } = readInput(p);
+  const { text, value } = readInput(p.Input);
   if (modeOf(flow) === 'Express') throw fnfErrors.expressNotSupported();
-  const qualifier = optional(p, 'Qualifier') || undefined;
+  const qualifier = p.Qualifier || undefined;
   const existing = ctx.store.execution(flow.Id, name);
   if (existing) {
     // Idempotent while running; a finished execution's name cannot be reused.
-    if (!TERMINAL_STATUSES.has(existing.exec.Status)) return executionView(existing.exec);
+    if (!isTerminalStatus(existing.exec.Status)) return executionView(existing.exec);
     throw fnfErrors.executionAlreadyExists(name, flow.Name);
   }
   const version = resolveQualifier(ctx, flow, qualifier);
   const definition = runnableDefinition(ctx, flow, version);
-  const callback = optional(p, 'CallbackFnFTaskToken');
+  const callback = p.CallbackFnFTaskToken;
   const entry = await ctx.executions.start({
     flow, definition, name, inputText: text, input: value, mode: 'Standard', callbackTaskToken: callback || undefined, qualifier, version,
   });
   return executionView(entry.exec);
 }
 
-export async function startSyncExecution(ctx: FnfContext, p: RequestParams): Promise<unknown> {
-  const flow = existingFlow(ctx, requiredName(p, 'FlowName'));
-  const given = optional(p, 'ExecutionName');
+export async function startSyncExecution(ctx: FnfContext, p: FnfParams<'StartSyncExecution'>): Promise<unknown> {
+  const flow = existingFlow(ctx, checkName(p.FlowName, 'FlowName'));
+  const given = p.ExecutionName;
   // Sync names need not be unique: the service appends `:{UUID}`.
   const name = `${given ? checkName(given, 'ExecutionName') : randomUUID()}:${randomUUID()}`;
-  const { text, value } = readInput(p);
+  const { text, value } = readInput(p.Input);
   if (modeOf(flow) !== 'Express') throw fnfErrors.standardNotSupported();
-  const qualifier = optional(p, 'Qualifier') || undefined;
+  const qualifier = p.Qualifier || undefined;
   const version = resolveQualifier(ctx, flow, qualifier);
   const definition = runnableDefinition(ctx, flow, version);
   // Only the start takes the flow's turn (a re-create cannot slip in between check and start); the
@@ -63,40 +62,38 @@ export async function startSyncExecution(ctx: FnfContext, p: RequestParams): Pro
   return view;
 }
 
-export async function stopExecution(ctx: FnfContext, p: RequestParams): Promise<unknown> {
+export async function stopExecution(ctx: FnfContext, p: FnfParams<'StopExecution'>): Promise<unknown> {
   const entry = existingExecution(ctx, p);
-  const error = optional(p, 'Error');
-  const cause = optional(p, 'Cause');
-  checkLength(error, 'Error', 1, 128);
-  checkLength(cause, 'Cause', 1, 4096);
+  const error = p.Error;
+  const cause = p.Cause;
   const stopped = await ctx.executions.stop(entry, error, cause);
   if (!stopped) throw fnfErrors.executionAlreadyCompleted(entry.exec.Name, entry.exec.FlowName);
   return executionView(entry.exec);
 }
 
-export async function describeExecution(ctx: FnfContext, p: RequestParams, rc: RequestContext): Promise<unknown> {
+export async function describeExecution(ctx: FnfContext, p: FnfParams<'DescribeExecution'>, rc: RequestContext): Promise<unknown> {
   const entry = existingExecution(ctx, p);
-  const wait = optionalInt(p, 'WaitTimeSeconds', 0, 60) ?? 0;
+  const wait = p.WaitTimeSeconds ?? 0;
   await ctx.executions.waitForEnd(entry, wait * 1000, rc.signal);
   const view = executionView(entry.exec);
   if (entry.exec.Environment) view['Environment'] = JSON.parse(entry.exec.Environment) as unknown;
   return view;
 }
 
-export function listExecutions(ctx: FnfContext, p: RequestParams): unknown {
-  const flow = existingFlow(ctx, required(p, 'FlowName'));
-  const limit = optionalInt(p, 'Limit', 1, 100) ?? 60;
-  const status = optional(p, 'Status') || undefined;
-  if (status !== undefined && !STATUSES.includes(status as ExecutionStatus)) {
-    throw rpcErrors.invalidArgument(`Status must be one of ${STATUSES.join(', ')}, got '${status}'.`);
+export function listExecutions(ctx: FnfContext, p: FnfParams<'ListExecutions'>): unknown {
+  const flow = existingFlow(ctx, p.FlowName);
+  const limit = p.Limit ?? 60;
+  const status = p.Status || undefined;
+  if (status !== undefined && !(EXECUTION_STATUSES as readonly string[]).includes(status)) {
+    throw rpcErrors.invalidArgument(`Status must be one of ${EXECUTION_STATUSES.join(', ')}, got '${status}'.`);
   }
-  const begin = optionalTime(p, 'StartedTimeBegin');
-  const end = optionalTime(p, 'StartedTimeEnd');
-  const prefix = optional(p, 'ExecutionNamePrefix') ?? '';
-  const metadataOnly = optionalBool(p, 'MetadataOnly') ?? false;
-  const qualifier = optional(p, 'Qualifier') || undefined;
+  const begin = optionalTime(p.StartedTimeBegin, 'StartedTimeBegin');
+  const end = optionalTime(p.StartedTimeEnd, 'StartedTimeEnd');
+  const prefix = p.ExecutionNamePrefix ?? '';
+  const metadataOnly = p.MetadataOnly ?? false;
+  const qualifier = p.Qualifier || undefined;
   // With MapRunName: that MapRun's child executions; without: the flow's own executions only.
-  const mapRunName = optional(p, 'MapRunName') || undefined;
+  const mapRunName = p.MapRunName || undefined;
   const matching = ctx.store.executions(flow.Id).filter(({ exec }) => {
     if (exec.MapRunName !== mapRunName) return false;
     if (status !== undefined && exec.Status !== status) return false;
@@ -105,14 +102,15 @@ export function listExecutions(ctx: FnfContext, p: RequestParams): unknown {
     const started = Date.parse(exec.StartedTime);
     return (begin === undefined || started >= begin) && (end === undefined || started <= end);
   });
-  const { items, next } = page(matching, (e) => e.exec.Name, pageToken(p), limit);
+  const { items, next } = page(matching, (e) => e.exec.Name, pageToken(p.NextToken), limit);
   const Executions = items.map((e) => executionView(e.exec, { metadataOnly }));
   return next === undefined ? { Executions } : { Executions, NextToken: next };
 }
 
-export function existingExecution(ctx: FnfContext, p: RequestParams): ExecutionEntry {
-  const flow = existingFlow(ctx, required(p, 'FlowName'));
-  const name = required(p, 'ExecutionName');
+/** The execution the request names (every operation on one has these two parameters). */
+export function existingExecution(ctx: FnfContext, p: { readonly FlowName: string; readonly ExecutionName: string }): ExecutionEntry {
+  const flow = existingFlow(ctx, p.FlowName);
+  const name = p.ExecutionName;
   const entry = ctx.store.execution(flow.Id, name);
   if (!entry) throw fnfErrors.executionNotExists(name, flow.Name);
   return entry;
@@ -130,18 +128,26 @@ function resolveQualifier(ctx: FnfContext, flow: StoredFlow, qualifier: string |
   return existingVersion(ctx, flow, pickVersion(alias, ctx.random));
 }
 
-function readInput(p: RequestParams): { text: string; value: JsonValue } {
-  const text = optional(p, 'Input') || '{}';
+function readInput(input: string | undefined): { text: string; value: JsonValue } {
+  const text = input || '{}';
   const value = jsonObject(text, 'Input') as JsonValue;
   // Refused here, so a start that could never be recorded is not acknowledged as Running.
   if (valueDepth(value) > MAX_VALUE_DEPTH) throw rpcErrors.invalidArgument(`Input nests more than ${MAX_VALUE_DEPTH} levels deep; flatten it.`);
   return { text, value };
 }
 
-function optionalTime(p: RequestParams, name: string): number | undefined {
-  const v = optional(p, name);
+function optionalTime(v: string | undefined, name: string): number | undefined {
   if (!v) return undefined;
   const t = Date.parse(v);
   if (Number.isNaN(t)) throw rpcErrors.invalidArgument(`${name} must be a UTC time in RFC 3339 form, e.g. 2024-01-01T00:00:00Z; got '${v}'.`);
   return t;
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const executionHandlers = {
+  StartExecution: startExecution,
+  StartSyncExecution: startSyncExecution,
+  StopExecution: stopExecution,
+  DescribeExecution: describeExecution,
+  ListExecutions: listExecutions,
+} satisfies Partial<FnfHandlers>;

@@ -1,11 +1,10 @@
 // CreateFlow, UpdateFlow, DeleteFlow, DescribeFlow and ListFlows.
 import { randomUUID } from 'node:crypto';
-import type { RequestParams } from '../product';
 import { rpcErrors } from '../transport/errors';
 import { existingFlow, flowView, isoNow, page, type FnfContext } from './context';
 import { checkDefinition } from './definition';
 import { fnfErrors } from './errors';
-import { jsonObject, optional, optionalInt, pageToken, present, required, requiredName } from './params';
+import { checkName, jsonObject, pageToken, type FnfParams, type FnfHandlers } from './params';
 import type { ExecutionMode, StoredFlow } from '../../store/records';
 import { existingVersion } from './versions';
 
@@ -13,16 +12,16 @@ export function modeOf(flow: StoredFlow): ExecutionMode {
   return flow.ExecutionMode === 'Express' ? 'Express' : 'Standard';
 }
 
-export async function createFlow(ctx: FnfContext, p: RequestParams): Promise<unknown> {
-  const name = requiredName(p, 'Name');
-  const definition = required(p, 'Definition');
-  const description = present(p, 'Description');
-  const type = checkType(required(p, 'Type'));
-  const mode = optional(p, 'ExecutionMode') ?? '';
+export async function createFlow(ctx: FnfContext, p: FnfParams<'CreateFlow'>): Promise<unknown> {
+  const name = checkName(p.Name, 'Name');
+  const definition = p.Definition;
+  const description = p.Description;
+  const type = checkType(p.Type);
+  const mode = p.ExecutionMode ?? '';
   if (mode !== '' && mode !== 'Standard' && mode !== 'Express') {
     throw rpcErrors.invalidArgument(`ExecutionMode must be Standard or Express, got '${mode}'.`);
   }
-  const environment = checkEnvironment(optional(p, 'Environment'));
+  const environment = checkEnvironment(p.Environment);
   if (ctx.store.flow(name)) throw fnfErrors.flowAlreadyExists(name);
   const value = checkDefinition(definition, name, mode === 'Express' ? 'Express' : 'Standard');
   const now = isoNow(ctx);
@@ -32,8 +31,8 @@ export async function createFlow(ctx: FnfContext, p: RequestParams): Promise<unk
     Type: type,
     Definition: definition,
     Description: description,
-    RoleArn: optional(p, 'RoleArn') ?? '',
-    ExternalStorageLocation: optional(p, 'ExternalStorageLocation') ?? '',
+    RoleArn: p.RoleArn ?? '',
+    ExternalStorageLocation: p.ExternalStorageLocation ?? '',
     ExecutionMode: mode,
     Environment: environment ?? '',
     CreatedTime: now,
@@ -44,20 +43,20 @@ export async function createFlow(ctx: FnfContext, p: RequestParams): Promise<unk
   return flowView(flow);
 }
 
-export async function updateFlow(ctx: FnfContext, p: RequestParams): Promise<unknown> {
-  const name = requiredName(p, 'Name');
+export async function updateFlow(ctx: FnfContext, p: FnfParams<'UpdateFlow'>): Promise<unknown> {
+  const name = checkName(p.Name, 'Name');
   const flow = existingFlow(ctx, name);
-  const definition = optional(p, 'Definition');
-  const type = optional(p, 'Type');
-  const environment = checkEnvironment(optional(p, 'Environment'));
+  const definition = p.Definition;
+  const type = p.Type;
+  const environment = checkEnvironment(p.Environment);
   if (type !== undefined && type !== '') checkType(type);
   const value = definition === undefined ? undefined : checkDefinition(definition, name, modeOf(flow));
   const updated: StoredFlow = {
     ...flow,
     Definition: definition ?? flow.Definition,
-    Description: optional(p, 'Description') ?? flow.Description,
+    Description: p.Description ?? flow.Description,
     Type: type || flow.Type,
-    RoleArn: optional(p, 'RoleArn') ?? flow.RoleArn,
+    RoleArn: p.RoleArn ?? flow.RoleArn,
     Environment: environment ?? flow.Environment,
     LastModifiedTime: isoNow(ctx),
   };
@@ -66,8 +65,8 @@ export async function updateFlow(ctx: FnfContext, p: RequestParams): Promise<unk
   return flowView(updated);
 }
 
-export async function deleteFlow(ctx: FnfContext, p: RequestParams): Promise<unknown> {
-  const flow = existingFlow(ctx, required(p, 'Name'));
+export async function deleteFlow(ctx: FnfContext, p: FnfParams<'DeleteFlow'>): Promise<unknown> {
+  const flow = existingFlow(ctx, p.Name);
   // Executions in progress stop; once deleted, none of them can be queried.
   await Promise.all(
     ctx.store.executions(flow.Id).map((e) => ctx.executions.stop(e, 'FlowDeleted', `The flow ${flow.Name} was deleted.`)),
@@ -80,17 +79,17 @@ export async function deleteFlow(ctx: FnfContext, p: RequestParams): Promise<unk
 }
 
 /** The flow; with `FlowVersion`, its definition as that version was published. */
-export function describeFlow(ctx: FnfContext, p: RequestParams): unknown {
-  const flow = existingFlow(ctx, required(p, 'Name'));
-  const versionName = optional(p, 'FlowVersion');
+export function describeFlow(ctx: FnfContext, p: FnfParams<'DescribeFlow'>): unknown {
+  const flow = existingFlow(ctx, p.Name);
+  const versionName = p.FlowVersion;
   if (!versionName) return flowView(flow);
   const version = existingVersion(ctx, flow, versionName);
   return flowView({ ...flow, Definition: version.Definition });
 }
 
-export function listFlows(ctx: FnfContext, p: RequestParams): unknown {
-  const limit = optionalInt(p, 'Limit', 1, 1000) ?? 60;
-  const { items, next } = page(ctx.store.flows(), (f) => f.Name, pageToken(p), limit);
+export function listFlows(ctx: FnfContext, p: FnfParams<'ListFlows'>): unknown {
+  const limit = p.Limit ?? 60;
+  const { items, next } = page(ctx.store.flows(), (f) => f.Name, pageToken(p.NextToken), limit);
   return next === undefined ? { Flows: items.map(flowView) } : { Flows: items.map(flowView), NextToken: next };
 }
 
@@ -109,3 +108,12 @@ function checkEnvironment(text: string | undefined): string | undefined {
   }
   return JSON.stringify(env);
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const flowHandlers = {
+  CreateFlow: createFlow,
+  UpdateFlow: updateFlow,
+  DeleteFlow: deleteFlow,
+  DescribeFlow: describeFlow,
+  ListFlows: listFlows,
+} satisfies Partial<FnfHandlers>;

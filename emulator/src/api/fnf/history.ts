@@ -1,17 +1,16 @@
 // GetExecutionHistory: events in EventId order, paged. The page token is the EventId of the last
 // event returned (which is the next event's ScheduleEventId in a straight chain, as the service
 // documents); no NextToken means every event so far has been returned.
-import type { RequestParams } from '../product';
 import { rpcErrors } from '../transport/errors';
 import type { FnfContext } from './context';
 import { existingExecution } from './executions';
-import { optionalInt, pageToken } from './params';
+import { pageToken, type FnfParams, type FnfHandlers } from './params';
 
-export function getExecutionHistory(ctx: FnfContext, p: RequestParams): unknown {
+export function getExecutionHistory(ctx: FnfContext, p: FnfParams<'GetExecutionHistory'>): unknown {
   const entry = existingExecution(ctx, p);
   // The current reference: "[1,1000), default 60".
-  const limit = optionalInt(p, 'Limit', 1, 999) ?? 60;
-  const token = pageToken(p);
+  const limit = p.Limit ?? 60;
+  const token = pageToken(p.NextToken);
   let after = 0;
   if (token !== undefined) {
     if (!/^\d+$/.test(token)) throw rpcErrors.invalidArgument(`NextToken '${token}' was not issued by GetExecutionHistory; pass the NextToken of the previous page.`);
@@ -31,3 +30,8 @@ export function getExecutionHistory(ctx: FnfContext, p: RequestParams): unknown 
   const more = lo + limit < events.length;
   return more && last ? { Events: pageEvents, NextToken: String(last.EventId) } : { Events: pageEvents };
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const historyHandlers = {
+  GetExecutionHistory: getExecutionHistory,
+} satisfies Partial<FnfHandlers>;

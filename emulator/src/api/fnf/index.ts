@@ -5,57 +5,38 @@ import { ExecutionManager } from '../../executions/manager';
 import { Scheduler } from '../../executions/scheduler';
 import { FnfStore } from '../../store/fnfStore';
 import type { AppendLogOptions } from '../../store/appendLog';
-import { unknownAction, type ProductApi, type ProductEnvironment, type RequestContext, type RequestParams } from '../product';
+import { FNF_OPERATIONS, FNF_VERSION } from '../../../../cloud/src';
+import { bindOperation } from '../operationParams';
+import { unknownAction, type ProductApi, type ProductEnvironment } from '../product';
+import { fnfParamErrors, type FnfHandlers } from './params';
 import type { FnfContext } from './context';
 import { KeyedSerializer } from './serial';
-import { describeExecution, listExecutions, startExecution, startSyncExecution, stopExecution } from './executions';
-import { createFlow, deleteFlow, describeFlow, listFlows, updateFlow } from './flows';
-import { getExecutionHistory } from './history';
-import { createSchedule, deleteSchedule, describeSchedule, fireSchedule, listSchedules, updateSchedule } from './schedules';
-import { describeRegions } from './regions';
-import { createFlowAlias, deleteFlowAlias, describeFlowAlias, listFlowAliases, updateFlowAlias } from './aliases';
-import { deleteFlowVersion, listFlowVersions, publishFlowVersion } from './versions';
-import { reportTaskFailed, reportTaskSucceeded } from './tasks';
-import { describeMapRun, updateMapRun } from './mapRuns';
+import { executionHandlers } from './executions';
+import { flowHandlers } from './flows';
+import { historyHandlers } from './history';
+import { fireSchedule, scheduleHandlers } from './schedules';
+import { regionHandlers } from './regions';
+import { aliasHandlers } from './aliases';
+import { versionHandlers } from './versions';
+import { taskHandlers } from './tasks';
+import { mapRunHandlers } from './mapRuns';
 import { objectAccess } from '../../objects/access';
 
-export const FNF_VERSION = '2019-03-15';
-
-type Handler = (ctx: FnfContext, p: RequestParams, rc: RequestContext) => unknown;
-
-// A Map, not an object literal: an Action such as `constructor` or `__proto__` must find nothing,
-// never a member every object inherits.
-const HANDLERS: ReadonlyMap<string, Handler> = new Map(Object.entries({
-  CreateFlow: createFlow,
-  UpdateFlow: updateFlow,
-  DeleteFlow: deleteFlow,
-  DescribeFlow: describeFlow,
-  ListFlows: listFlows,
-  StartExecution: startExecution,
-  StartSyncExecution: startSyncExecution,
-  StopExecution: stopExecution,
-  DescribeExecution: describeExecution,
-  ListExecutions: listExecutions,
-  GetExecutionHistory: getExecutionHistory,
-  ReportTaskSucceeded: reportTaskSucceeded,
-  ReportTaskFailed: reportTaskFailed,
-  CreateSchedule: createSchedule,
-  UpdateSchedule: updateSchedule,
-  DeleteSchedule: deleteSchedule,
-  DescribeSchedule: describeSchedule,
-  ListSchedules: listSchedules,
-  DescribeRegions: describeRegions,
-  PublishFlowVersion: publishFlowVersion,
-  ListFlowVersions: listFlowVersions,
-  DeleteFlowVersion: deleteFlowVersion,
-  CreateFlowAlias: createFlowAlias,
-  UpdateFlowAlias: updateFlowAlias,
-  DescribeFlowAlias: describeFlowAlias,
-  ListFlowAliases: listFlowAliases,
-  DeleteFlowAlias: deleteFlowAlias,
-  DescribeMapRun: describeMapRun,
-  UpdateMapRun: updateMapRun,
-} satisfies Record<string, Handler>));
+/**
+ * One handler per operation of the table, each given its parameters as the table reads them: an
+ * operation that no file serves fails to compile here, one a file serves that the table lacks there.
+ */
+const HANDLERS: FnfHandlers = {
+  ...flowHandlers,
+  ...executionHandlers,
+  ...historyHandlers,
+  ...taskHandlers,
+  ...scheduleHandlers,
+  ...regionHandlers,
+  ...versionHandlers,
+  ...aliasHandlers,
+  ...mapRunHandlers,
+};
 
 /**
  * Actions that check and then change a flow's state, with the parameter naming the flow: they
@@ -117,12 +98,12 @@ export async function createFnfProduct(env: ProductEnvironment, options: FnfProd
     version: FNF_VERSION,
     style: 'rpc',
     async handle(action, params, rc) {
-      const handler = HANDLERS.get(action);
+      const handler = bindOperation(FNF_OPERATIONS, HANDLERS, fnfParamErrors, action, params);
       if (!handler) throw unknownAction(action);
       const keyParam = SERIALIZED_BY.get(action);
       const key = keyParam === undefined ? undefined : params[keyParam];
-      if (typeof key !== 'string') return handler(context, params, rc);
-      return context.serial.run(key, async () => handler(context, params, rc));
+      if (typeof key !== 'string') return handler(context, rc);
+      return context.serial.run(key, async () => handler(context, rc));
     },
     async close() {
       scheduler.close();

@@ -1,13 +1,13 @@
 // DescribeRegions: the emulator is one local region, reached at its own endpoint.
-import type { RequestContext, RequestParams } from '../product';
+import type { RequestContext } from '../product';
 import { rpcErrors } from '../transport/errors';
 import type { FnfContext } from './context';
-import { optional } from './params';
+import type { FnfParams, FnfHandlers } from './params';
 
 export const LOCAL_REGION_ID = 'local';
 
-export function describeRegions(_ctx: FnfContext, p: RequestParams, rc: RequestContext): unknown {
-  const language = optional(p, 'AcceptLanguage') || 'en-US';
+export function describeRegions(_ctx: FnfContext, p: FnfParams<'DescribeRegions'>, rc: RequestContext): unknown {
+  const language = p.AcceptLanguage || 'en-US';
   if (language !== 'zh-CN' && language !== 'en-US') {
     throw rpcErrors.invalidArgument(`AcceptLanguage must be zh-CN or en-US, got '${language}'.`);
   }
@@ -23,3 +23,8 @@ export function describeRegions(_ctx: FnfContext, p: RequestParams, rc: RequestC
     },
   };
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const regionHandlers = {
+  DescribeRegions: describeRegions,
+} satisfies Partial<FnfHandlers>;

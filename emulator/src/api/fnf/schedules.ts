@@ -4,19 +4,18 @@ import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '../../engine';
 import { CronError, parseCron } from '../../executions/cron';
 import type { StoredSchedule } from '../../store/records';
-import type { RequestParams } from '../product';
 import { rpcErrors } from '../transport/errors';
 import { existingFlow, isoNow, page, runnableDefinition, scheduleView, type FnfContext } from './context';
 import { modeOf } from './flows';
 import { fnfErrors } from './errors';
-import { optional, optionalBool, optionalInt, pageToken, required, requiredName } from './params';
+import { checkName, pageToken, type FnfParams, type FnfHandlers } from './params';
 
-export async function createSchedule(ctx: FnfContext, p: RequestParams): Promise<unknown> {
-  const flow = existingFlow(ctx, requiredName(p, 'FlowName'));
-  const name = requiredName(p, 'ScheduleName');
-  const cron = checkCron(required(p, 'CronExpression'));
-  const payload = checkPayload(optional(p, 'Payload'));
-  const enable = optionalBool(p, 'Enable');
+export async function createSchedule(ctx: FnfContext, p: FnfParams<'CreateSchedule'>): Promise<unknown> {
+  const flow = existingFlow(ctx, checkName(p.FlowName, 'FlowName'));
+  const name = checkName(p.ScheduleName, 'ScheduleName');
+  const cron = checkCron(p.CronExpression);
+  const payload = checkPayload(p.Payload);
+  const enable = p.Enable;
   if (ctx.store.schedule(flow.Id, name)) throw fnfErrors.scheduleAlreadyExists(name, flow.Name);
   const now = isoNow(ctx);
   const schedule: StoredSchedule = {
@@ -24,7 +23,7 @@ export async function createSchedule(ctx: FnfContext, p: RequestParams): Promise
     FlowId: flow.Id,
     ScheduleId: randomUUID(),
     ScheduleName: name,
-    Description: optional(p, 'Description') ?? '',
+    Description: p.Description ?? '',
     Payload: payload ?? '',
     CronExpression: cron,
     Enable: enable ?? false,
@@ -36,16 +35,16 @@ export async function createSchedule(ctx: FnfContext, p: RequestParams): Promise
   return scheduleView(schedule);
 }
 
-export async function updateSchedule(ctx: FnfContext, p: RequestParams): Promise<unknown> {
+export async function updateSchedule(ctx: FnfContext, p: FnfParams<'UpdateSchedule'>): Promise<unknown> {
   const schedule = existingSchedule(ctx, p);
-  const cron = optional(p, 'CronExpression');
-  const payload = checkPayload(optional(p, 'Payload'));
-  const enable = optionalBool(p, 'Enable');
+  const cron = p.CronExpression;
+  const payload = checkPayload(p.Payload);
+  const enable = p.Enable;
   const updated: StoredSchedule = {
     ...schedule,
     CronExpression: cron ? checkCron(cron) : schedule.CronExpression,
     Payload: payload ?? schedule.Payload,
-    Description: optional(p, 'Description') ?? schedule.Description,
+    Description: p.Description ?? schedule.Description,
     Enable: enable ?? schedule.Enable,
     LastModifiedTime: isoNow(ctx),
   };
@@ -54,28 +53,28 @@ export async function updateSchedule(ctx: FnfContext, p: RequestParams): Promise
   return scheduleView(updated);
 }
 
-export async function deleteSchedule(ctx: FnfContext, p: RequestParams): Promise<unknown> {
+export async function deleteSchedule(ctx: FnfContext, p: FnfParams<'DeleteSchedule'>): Promise<unknown> {
   const schedule = existingSchedule(ctx, p);
   await ctx.store.deleteSchedule(schedule);
   ctx.scheduler.disarm(schedule.FlowId, schedule.ScheduleName);
   return {};
 }
 
-export function describeSchedule(ctx: FnfContext, p: RequestParams): unknown {
+export function describeSchedule(ctx: FnfContext, p: FnfParams<'DescribeSchedule'>): unknown {
   return scheduleView(existingSchedule(ctx, p));
 }
 
-export function listSchedules(ctx: FnfContext, p: RequestParams): unknown {
-  const flow = existingFlow(ctx, required(p, 'FlowName'));
-  const limit = optionalInt(p, 'Limit', 1, 1000) ?? 60;
-  const { items, next } = page(ctx.store.schedules(flow.Id), (s) => s.ScheduleName, pageToken(p), limit);
+export function listSchedules(ctx: FnfContext, p: FnfParams<'ListSchedules'>): unknown {
+  const flow = existingFlow(ctx, p.FlowName);
+  const limit = p.Limit ?? 60;
+  const { items, next } = page(ctx.store.schedules(flow.Id), (s) => s.ScheduleName, pageToken(p.NextToken), limit);
   const Schedules = items.map(scheduleView);
   return next === undefined ? { Schedules } : { Schedules, NextToken: next };
 }
 
-function existingSchedule(ctx: FnfContext, p: RequestParams): StoredSchedule {
-  const flow = existingFlow(ctx, required(p, 'FlowName'));
-  const name = required(p, 'ScheduleName');
+function existingSchedule(ctx: FnfContext, p: { readonly FlowName: string; readonly ScheduleName: string }): StoredSchedule {
+  const flow = existingFlow(ctx, p.FlowName);
+  const name = p.ScheduleName;
   const schedule = ctx.store.schedule(flow.Id, name);
   if (!schedule) throw fnfErrors.scheduleNotExists(name, flow.Name);
   return schedule;
@@ -125,3 +124,12 @@ async function fireScheduleNow(ctx: FnfContext, schedule: StoredSchedule, at: nu
     flow, definition: runnableDefinition(ctx, flow), name, inputText: JSON.stringify(input), input, mode: modeOf(flow),
   });
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const scheduleHandlers = {
+  CreateSchedule: createSchedule,
+  UpdateSchedule: updateSchedule,
+  DeleteSchedule: deleteSchedule,
+  DescribeSchedule: describeSchedule,
+  ListSchedules: listSchedules,
+} satisfies Partial<FnfHandlers>;

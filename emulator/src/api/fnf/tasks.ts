@@ -1,15 +1,14 @@
 // ReportTaskSucceeded / ReportTaskFailed: complete a WaitForCustomCallback task by its token.
 import type { JsonValue } from '../../engine';
 import type { TaskReport } from '../../executions/manager';
-import type { RequestParams } from '../product';
 import { rpcErrors } from '../transport/errors';
 import type { FnfContext } from './context';
 import { fnfErrors } from './errors';
-import { checkLength, optional, required } from './params';
+import type { FnfParams, FnfHandlers } from './params';
 
-export async function reportTaskSucceeded(ctx: FnfContext, p: RequestParams): Promise<unknown> {
-  const token = required(p, 'TaskToken');
-  const text = required(p, 'Output');
+export async function reportTaskSucceeded(ctx: FnfContext, p: FnfParams<'ReportTaskSucceeded'>): Promise<unknown> {
+  const token = p.TaskToken;
+  const text = p.Output;
   let output: JsonValue;
   try {
     output = JSON.parse(text) as JsonValue;
@@ -19,12 +18,10 @@ export async function reportTaskSucceeded(ctx: FnfContext, p: RequestParams): Pr
   return answer(token, await ctx.executions.report(token, { output }));
 }
 
-export async function reportTaskFailed(ctx: FnfContext, p: RequestParams): Promise<unknown> {
-  const token = required(p, 'TaskToken');
-  const error = required(p, 'Error');
-  const cause = optional(p, 'Cause');
-  checkLength(error, 'Error', 1, 128);
-  checkLength(cause, 'Cause', 1, 4096);
+export async function reportTaskFailed(ctx: FnfContext, p: FnfParams<'ReportTaskFailed'>): Promise<unknown> {
+  const token = p.TaskToken;
+  const error = p.Error;
+  const cause = p.Cause;
   return answer(token, await ctx.executions.report(token, { error, cause: cause ?? '' }));
 }
 
@@ -38,3 +35,9 @@ function answer(token: string, report: TaskReport): unknown {
       throw rpcErrors.invalidArgument(`TaskToken '${token}' matches no task of this emulator. Use the token the task received ($Context.Current.TaskToken).`);
   }
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const taskHandlers = {
+  ReportTaskSucceeded: reportTaskSucceeded,
+  ReportTaskFailed: reportTaskFailed,
+} satisfies Partial<FnfHandlers>;

@@ -1,23 +1,22 @@
 // PublishFlowVersion, ListFlowVersions and DeleteFlowVersion: numbered snapshots of a flow's
 // definition that StartExecution can run through its Qualifier.
 import type { StoredFlow, StoredFlowVersion } from '../../store/records';
-import type { RequestParams } from '../product';
 import { rpcErrors } from '../transport/errors';
 import { existingFlow, isoNow, versionView, type FnfContext } from './context';
 import { fnfErrors } from './errors';
-import { optional, optionalInt, pageToken, required, requiredName } from './params';
+import { checkName, pageToken, type FnfParams, type FnfHandlers } from './params';
 
 /** Version numbers as the service writes them: "1", "2", ... */
 const VERSION_PATTERN = /^[1-9]\d*$/;
 
-export async function publishFlowVersion(ctx: FnfContext, p: RequestParams): Promise<unknown> {
-  const flow = existingFlow(ctx, requiredName(p, 'FlowName'));
+export async function publishFlowVersion(ctx: FnfContext, p: FnfParams<'PublishFlowVersion'>): Promise<unknown> {
+  const flow = existingFlow(ctx, checkName(p.FlowName, 'FlowName'));
   const number = ctx.store.reserveVersionNumber(flow.Id);
   const version: StoredFlowVersion = {
     FlowName: flow.Name,
     FlowId: flow.Id,
     Version: String(number),
-    Description: optional(p, 'Description') ?? '',
+    Description: p.Description ?? '',
     Definition: flow.Definition,
     CreatedTime: isoNow(ctx),
   };
@@ -25,10 +24,10 @@ export async function publishFlowVersion(ctx: FnfContext, p: RequestParams): Pro
   return { FlowName: flow.Name, ...versionView(version) };
 }
 
-export function listFlowVersions(ctx: FnfContext, p: RequestParams): unknown {
-  const flow = existingFlow(ctx, required(p, 'FlowName'));
-  const limit = optionalInt(p, 'Limit', 1, 1000) ?? 60;
-  const token = pageToken(p);
+export function listFlowVersions(ctx: FnfContext, p: FnfParams<'ListFlowVersions'>): unknown {
+  const flow = existingFlow(ctx, p.FlowName);
+  const limit = p.Limit ?? 60;
+  const token = pageToken(p.NextToken);
   if (token !== undefined && !VERSION_PATTERN.test(token)) {
     throw rpcErrors.invalidArgument(`NextToken '${token}' is not a token ListFlowVersions returned; omit it to list from the first version.`);
   }
@@ -42,9 +41,9 @@ export function listFlowVersions(ctx: FnfContext, p: RequestParams): unknown {
   return following === undefined ? { FlowVersions } : { FlowVersions, NextToken: following.Version };
 }
 
-export async function deleteFlowVersion(ctx: FnfContext, p: RequestParams): Promise<unknown> {
-  const flow = existingFlow(ctx, required(p, 'FlowName'));
-  const version = existingVersion(ctx, flow, required(p, 'FlowVersion'));
+export async function deleteFlowVersion(ctx: FnfContext, p: FnfParams<'DeleteFlowVersion'>): Promise<unknown> {
+  const flow = existingFlow(ctx, p.FlowName);
+  const version = existingVersion(ctx, flow, p.FlowVersion);
   const routing = ctx.store.aliases(flow.Id).filter((a) => a.RoutingConfigurations.some((r) => r.Version === version.Version));
   if (routing.length > 0) throw fnfErrors.flowVersionInUse(version.Version, flow.Name, routing.map((a) => a.Name));
   await ctx.store.deleteVersion(version);
@@ -58,3 +57,10 @@ export function existingVersion(ctx: FnfContext, flow: StoredFlow, name: string)
   if (!version) throw fnfErrors.flowVersionNotExists(name, flow.Name);
   return version;
 }
+
+/** The operations this file serves (the table's keys; the product registers them all). */
+export const versionHandlers = {
+  PublishFlowVersion: publishFlowVersion,
+  ListFlowVersions: listFlowVersions,
+  DeleteFlowVersion: deleteFlowVersion,
+} satisfies Partial<FnfHandlers>;

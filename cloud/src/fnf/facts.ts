@@ -1,0 +1,73 @@
+// Facts of the fnf service that the client, the CLI and the emulator all rely on: the API
+// version, the name rule, the execution statuses and which of them are final, and how a JSON
+// object parameter (Input, Payload, Environment) is read. The event line a person reads is in
+// ./eventFormat. Pure: no I/O, no errors of any layer (each caller words its own).
+
+export const FNF_VERSION = '2019-03-15';
+
+/** Flow, execution and schedule names: [A-Za-z0-9_-], starting with a letter or '_', 1-128 characters. */
+export const FNF_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;
+/** The rule in words, for messages. */
+export const FNF_NAME_RULE = "1-128 letters, digits, '_' or '-', starting with a letter or '_'";
+
+export function isFnfName(value: string): boolean {
+  return FNF_NAME_PATTERN.test(value);
+}
+
+/** Why `value` breaks the name rule (undefined when it does not), in the words a person needs to fix it. */
+export function fnfNameProblem(value: string): string | undefined {
+  if (isFnfName(value)) return undefined;
+  if (value.length > 128) return `is ${value.length} characters long; the limit is 128`;
+  if (!/^[A-Za-z_]/.test(value)) return 'must start with a letter or an underscore';
+  return 'may contain only letters, digits, underscores (_) and hyphens (-)';
+}
+
+export const EXECUTION_STATUSES = ['Starting', 'Running', 'Stopped', 'Succeeded', 'Failed', 'TimedOut'] as const;
+export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
+
+/** The statuses an execution never leaves. */
+export const TERMINAL_EXECUTION_STATUSES: ReadonlySet<ExecutionStatus> = new Set<ExecutionStatus>(['Stopped', 'Succeeded', 'Failed', 'TimedOut']);
+/** The history events that end an execution (one per terminal status). */
+export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = new Set(['ExecutionStopped', 'ExecutionSucceeded', 'ExecutionFailed', 'ExecutionTimedOut']);
+
+export function isTerminalStatus(status: string | undefined): boolean {
+  return status !== undefined && (TERMINAL_EXECUTION_STATUSES as ReadonlySet<string>).has(status);
+}
+
+export function isTerminalEvent(type: string): boolean {
+  return TERMINAL_EVENT_TYPES.has(type);
+}
+
+/** A JSON object parameter read from its text, or why it is not one. */
+export type JsonObjectReading =
+  | { readonly ok: true; readonly value: Record<string, unknown> }
+  /** Not JSON: the parser's message, and where it stopped when it says so (1-based). */
+  | { readonly ok: false; readonly problem: 'syntax'; readonly detail: string; readonly line?: number; readonly column?: number }
+  /** JSON, but not an object: `found` names what it is ('null', 'an array', 'string', ...). */
+  | { readonly ok: false; readonly problem: 'notObject'; readonly found: string };
+
+/** An example every message about a JSON object parameter can show. */
+export const JSON_OBJECT_EXAMPLE = '{"key": "value"}';
+
+export function readJsonObject(text: string): JsonObjectReading {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    const m = /position (\d+)/.exec(detail);
+    const at = m ? Number(m[1]) : /end of JSON input/.test(detail) ? text.length : undefined;
+    if (at === undefined) return { ok: false, problem: 'syntax', detail };
+    return { ok: false, problem: 'syntax', detail, line: text.slice(0, at).split('\n').length, column: at - text.lastIndexOf('\n', at - 1) };
+  }
+  return isJsonObject(value) ? { ok: true, value } : { ok: false, problem: 'notObject', found: describeJson(value) };
+}
+
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** 'null', 'an array', 'string', 'number', ... for messages about a value of the wrong kind. */
+export function describeJson(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
