@@ -1,5 +1,5 @@
 // One line per history event (time, type, step, short detail) and the closing summary.
-import type { Execution, HistoryEvent, JsonValue } from '../../../cloud/src/fnf/types';
+import type { Execution, HistoryEvent, JsonValue } from '../../../cloud/src/fnf';
 
 const DETAIL_WIDTH = 100;
 

@@ -1,6 +1,6 @@
 // Reads an execution input given as inline JSON or `@file`, and says exactly where it is broken.
 import { readFile } from 'node:fs/promises';
-import type { JsonObject } from '../../../cloud/src/fnf/types';
+import type { JsonObject } from '../../../cloud/src/fnf';
 
 export async function readInput(spec: string | undefined): Promise<JsonObject> {
   if (spec === undefined) return {};

@@ -1,7 +1,7 @@
 // Shared scaffolding of deploy/start/tail: parse flags (target flags included), resolve the
 // target, announce it, run, and always release the connection pool.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CloudError, LocalErrorCodes } from '../../../cloud/src/errors';
+import { CloudError, LocalErrorCodes } from '../../../cloud/src';
 import { usageError } from '../command';
 import { resolveTarget, TARGET_OPTIONS, type Target, type TargetFlags } from './target';
 import type { CliIo } from './io';

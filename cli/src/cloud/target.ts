@@ -1,11 +1,7 @@
 // Chooses where deploy/start/tail talk to: an explicit --endpoint, Alibaba Cloud (when credentials
 // are configured, or --region is given), or else the local emulator with its fixed credentials.
-import {
-  EMULATOR_ACCESS_KEY_ID, EMULATOR_ACCESS_KEY_SECRET, DEFAULT_FNF_REGION, emulatorEndpoint, fnfEndpoint,
-} from '../../../cloud/src/fnf/endpoints';
-import { aliyunCliProfileRegion, defaultAlibabaCredentials, requireCredentials, staticCredentials } from '../../../cloud/src/credentials/providers';
-import { maskKeyId, type CredentialProvider } from '../../../cloud/src/credentials/types';
-import { FnfClient } from '../../../cloud/src/fnf/client';
+import { EMULATOR_ACCESS_KEY_ID, EMULATOR_ACCESS_KEY_SECRET, DEFAULT_FNF_REGION, emulatorEndpoint, fnfEndpoint, FnfClient } from '../../../cloud/src/fnf';
+import { aliyunCliProfileRegion, defaultAlibabaCredentials, requireCredentials, staticCredentials, maskKeyId, type CredentialProvider } from '../../../cloud/src';
 
 export const TARGET_OPTIONS = {
   endpoint: { type: 'string' },

@@ -8,7 +8,7 @@ import { toTextLines } from '../lint/report';
 import { runCloudCommand } from '../cloud/run';
 import { TARGET_HELP } from '../cloud/target';
 import { processIo, type CliIo } from '../cloud/io';
-import type { ExecutionMode } from '../../../cloud/src/fnf/types';
+import type { ExecutionMode } from '../../../cloud/src/fnf';
 
 const HELP = `usage: flowdeck deploy FILE [options]
 

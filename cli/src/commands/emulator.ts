@@ -2,9 +2,8 @@
 // reach it first.
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
-import { EMULATOR_DEFAULT_PORT } from '../../../cloud/src/fnf/endpoints';
-import { parseFaultSpec, startEmulator, type FaultOptions } from '../../../emulator/src';
-import { EmulatorStartupError } from '../../../emulator/src/startupError';
+import { EMULATOR_DEFAULT_PORT } from '../../../cloud/src/fnf';
+import { parseFaultSpec, startEmulator, type FaultOptions, EmulatorStartupError } from '../../../emulator/src';
 import { usageError } from '../command';
 
 const HELP = `usage: flowdeck emulator [options]

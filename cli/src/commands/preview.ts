@@ -9,12 +9,10 @@ import { pathToFileURL } from 'node:url';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../../server/src/service/languageService';
+import { createLanguageService } from '../../../server/src';
 import { issuesBySpan, readFlowText } from '../../../webview/preview/flowText';
-import { flowScreens } from '../../../webview/preview/render/flow';
+import { flowScreens, indexPage, screenFileName, screenPage, screenRouting, type Routing } from '../../../webview/preview/render';
 import { lintFiles } from '../lint/lintFiles';
-import { indexPage, screenFileName, screenPage } from '../../../webview/preview/render/page';
-import { screenRouting, type Routing } from '../../../webview/preview/render/routing';
 
 export interface PreviewIo {
   readonly cwd: string;

@@ -5,17 +5,8 @@
 import { dirname, join, resolve } from 'node:path';
 import type { JsonValue } from '../../../server/src/parse';
 import { startRun, type ExecutionMode, type HistoryEvent, type TaskEnvironment } from '../../../emulator/src/engine';
-import {
-  findWorkspace,
-  isFlowFileProblem,
-  loadFlowFile,
-  parseInputText,
-  readInputFile,
-  workspaceTasks,
-} from '../../../emulator/src/local/flowFile';
+import { findWorkspace, isFlowFileProblem, loadFlowFile, parseInputText, readInputFile, workspaceTasks, objectAccess, ObjectStore, WORKSPACE_OBJECTS_DIR } from '../../../emulator/src/local';
 import { CONFIG_FILE } from '../../../emulator/src/tasks';
-import { objectAccess } from '../../../emulator/src/objects/access';
-import { ObjectStore, WORKSPACE_OBJECTS_DIR } from '../../../emulator/src/objects/store';
 
 export interface RunIo {
   readonly cwd: string;
