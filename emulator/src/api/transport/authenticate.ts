@@ -4,7 +4,8 @@
 import { createHmac } from 'node:crypto';
 import { acs3Verify, parseAcs3Authorization, rpcV1Verify, parseTc3Authorization, tc3Verify } from '../../../../cloud/src/signing';
 import type { ClassifiedRequest } from './classify';
-import { MAX_CLOCK_SKEW_MS, MAX_TC3_SKEW_MS, rpcErrors, tc3Errors, type SignInErrors } from './errors';
+import type { SignInErrors } from '../product';
+import { MAX_CLOCK_SKEW_MS, MAX_TC3_SKEW_MS, rpcErrors, tc3Errors } from './errors';
 import type { NonceRegistry, NonceVerdict } from './nonces';
 import type { ReceivedRequest } from './request';
 
