@@ -6,7 +6,16 @@
 
 /** The top folders of product code. test/ and bench/ import internals on purpose (they test and
  * measure them) and are not checked; product code never imports them. */
-export const PRODUCT_FOLDERS = /** @type {const} */ (['server', 'cloud', 'emulator', 'cli', 'client', 'webview', 'debug', 'flowtest']);
+export const PRODUCT_FOLDERS = /** @type {const} */ ([
+  'server',
+  'cloud',
+  'emulator',
+  'cli',
+  'client',
+  'webview',
+  'debug',
+  'flowtest',
+]);
 
 /** The only files of a folder another folder may import, and what each one is. */
 export const FACES = {
@@ -51,31 +60,63 @@ export const ARROWS = {
   server: [],
   cloud: [],
   // the emulator rejects a definition with the editor's diagnostics and checks signatures
-  emulator: ['server/src/index.ts', 'server/src/parse/index.ts', 'server/src/fdl/expressions/index.ts', 'cloud/src/signing/index.ts'],
+  emulator: [
+    'server/src/index.ts',
+    'server/src/parse/index.ts',
+    'server/src/fdl/expressions/index.ts',
+    'cloud/src/signing/index.ts',
+  ],
   // the CLI runs everything in its own process
   cli: [
-    'server/src/index.ts', 'server/src/parse/index.ts',
-    'cloud/src/index.ts', 'cloud/src/fnf/index.ts',
-    'emulator/src/index.ts', 'emulator/src/engine/index.ts', 'emulator/src/local/index.ts', 'emulator/src/tasks/index.ts',
-    'webview/graph/index.ts', 'webview/preview/render/index.ts', 'webview/preview/flowText.ts',
-    'debug/src/index.ts', 'flowtest/src/index.ts',
+    'server/src/index.ts',
+    'server/src/parse/index.ts',
+    'cloud/src/index.ts',
+    'cloud/src/fnf/index.ts',
+    'emulator/src/index.ts',
+    'emulator/src/engine/index.ts',
+    'emulator/src/local/index.ts',
+    'emulator/src/tasks/index.ts',
+    'webview/graph/index.ts',
+    'webview/preview/render/index.ts',
+    'webview/preview/flowText.ts',
+    'debug/src/index.ts',
+    'flowtest/src/index.ts',
   ],
   // the extension reaches the server only over LSP; it hosts the emulator, the debugger and the
   // test runner in the extension host, and talks to each webview through its protocol
   client: [
     'server/src/lsp/protocol.ts',
-    'cloud/src/index.ts', 'cloud/src/fnf/index.ts', 'cloud/src/fnf/eventFormat.ts', 'cloud/src/cams/index.ts', 'cloud/src/cynosdb/index.ts',
-    'emulator/src/index.ts', 'emulator/src/engine/index.ts',
-    'webview/graph/protocol.ts', 'webview/preview/protocol.ts', 'webview/preview/flowText.ts',
-    'debug/src/index.ts', 'flowtest/src/index.ts',
+    'cloud/src/index.ts',
+    'cloud/src/fnf/index.ts',
+    'cloud/src/fnf/eventFormat.ts',
+    'cloud/src/cams/index.ts',
+    'cloud/src/cynosdb/index.ts',
+    'emulator/src/index.ts',
+    'emulator/src/engine/index.ts',
+    'webview/graph/protocol.ts',
+    'webview/preview/protocol.ts',
+    'webview/preview/flowText.ts',
+    'debug/src/index.ts',
+    'flowtest/src/index.ts',
   ],
   // browser code: DOM only, so only pure modules of the server
   webview: ['server/src/lsp/protocol.ts', 'server/src/whatsapp/pure.ts'],
   // the debugger observes the engine, maps lines to states with the language service and
   // debugs a test case with the runner's own mocks and checks
-  debug: ['emulator/src/engine/index.ts', 'emulator/src/local/index.ts', 'server/src/index.ts', 'flowtest/src/index.ts', 'cloud/src/fnf/eventFormat.ts'],
+  debug: [
+    'emulator/src/engine/index.ts',
+    'emulator/src/local/index.ts',
+    'server/src/index.ts',
+    'flowtest/src/index.ts',
+    'cloud/src/fnf/eventFormat.ts',
+  ],
   // the test runner runs cases on the engine and reads test files with the service's tree
-  flowtest: ['emulator/src/engine/index.ts', 'emulator/src/tasks/index.ts', 'server/src/index.ts', 'server/src/parse/index.ts'],
+  flowtest: [
+    'emulator/src/engine/index.ts',
+    'emulator/src/tasks/index.ts',
+    'server/src/index.ts',
+    'server/src/parse/index.ts',
+  ],
 };
 
 /** Edges that break the table today and are on their way out; each names what removes it. */

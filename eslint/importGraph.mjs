@@ -119,7 +119,8 @@ export function stronglyConnected(graph) {
         frame[1] = i + 1;
         const to = edges[i];
         if (!index.has(to)) work.push([to, 0]);
-        else if (onStack.has(to)) low.set(node, Math.min(/** @type {number} */ (low.get(node)), /** @type {number} */ (index.get(to))));
+        else if (onStack.has(to))
+          low.set(node, Math.min(/** @type {number} */ (low.get(node)), /** @type {number} */ (index.get(to))));
         continue;
       }
       work.pop();

@@ -13,7 +13,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export default {
   meta: {
     type: 'problem',
-    docs: { description: 'Cross-folder imports go only through public faces, along the arrows of eslint/architecture.mjs' },
+    docs: {
+      description: 'Cross-folder imports go only through public faces, along the arrows of eslint/architecture.mjs',
+    },
     schema: [],
     messages: { violation: '{{why}}' },
   },

@@ -1,7 +1,21 @@
 // Chooses where deploy/start/tail talk to: an explicit --endpoint, Alibaba Cloud (when credentials
 // are configured, or --region is given), or else the local emulator with its fixed credentials.
-import { EMULATOR_ACCESS_KEY_ID, EMULATOR_ACCESS_KEY_SECRET, DEFAULT_FNF_REGION, emulatorEndpoint, fnfEndpoint, FnfClient } from '../../../cloud/src/fnf';
-import { aliyunCliProfileRegion, defaultAlibabaCredentials, requireCredentials, staticCredentials, maskKeyId, type CredentialProvider } from '../../../cloud/src';
+import {
+  EMULATOR_ACCESS_KEY_ID,
+  EMULATOR_ACCESS_KEY_SECRET,
+  DEFAULT_FNF_REGION,
+  emulatorEndpoint,
+  fnfEndpoint,
+  FnfClient,
+} from '../../../cloud/src/fnf';
+import {
+  aliyunCliProfileRegion,
+  defaultAlibabaCredentials,
+  requireCredentials,
+  staticCredentials,
+  maskKeyId,
+  type CredentialProvider,
+} from '../../../cloud/src';
 
 export const TARGET_OPTIONS = {
   endpoint: { type: 'string' },

@@ -11,7 +11,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src';
 import { issuesBySpan, readFlowText } from '../../../webview/preview/flowText';
-import { flowScreens, indexPage, screenFileName, screenPage, screenRouting, type Routing } from '../../../webview/preview/render';
+import {
+  flowScreens,
+  indexPage,
+  screenFileName,
+  screenPage,
+  screenRouting,
+  type Routing,
+} from '../../../webview/preview/render';
 import { lintFiles } from '../lint/lintFiles';
 
 export interface PreviewIo {

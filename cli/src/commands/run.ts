@@ -5,7 +5,17 @@
 import { dirname, join, resolve } from 'node:path';
 import type { JsonValue } from '../../../server/src/parse';
 import { startRun, type ExecutionMode, type HistoryEvent, type TaskEnvironment } from '../../../emulator/src/engine';
-import { findWorkspace, isFlowFileProblem, loadFlowFile, parseInputText, readInputFile, workspaceTasks, objectAccess, ObjectStore, WORKSPACE_OBJECTS_DIR } from '../../../emulator/src/local';
+import {
+  findWorkspace,
+  isFlowFileProblem,
+  loadFlowFile,
+  parseInputText,
+  readInputFile,
+  workspaceTasks,
+  objectAccess,
+  ObjectStore,
+  WORKSPACE_OBJECTS_DIR,
+} from '../../../emulator/src/local';
 import { CONFIG_FILE } from '../../../emulator/src/tasks';
 
 export interface RunIo {

@@ -4,7 +4,15 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService, type FlowLanguageService, type Dialect, type ValidationSettings, formatForFile, DiagnosticCodes, stoppedAtDepthLimit } from '../../../server/src';
+import {
+  createLanguageService,
+  type FlowLanguageService,
+  type Dialect,
+  type ValidationSettings,
+  formatForFile,
+  DiagnosticCodes,
+  stoppedAtDepthLimit,
+} from '../../../server/src';
 import type { SyntaxProblem } from '../../../server/src/parse';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 

@@ -3,5 +3,11 @@
 export { rpcV1Verify } from './rpcV1';
 export { acs3Verify, parseAcs3Authorization } from './acs3';
 export { parseTc3Authorization, tc3Verify } from './tc3';
-export { ossCanonicalResource, ossPresignedGetUrl, ossSignature, ossStringToSign, parseOssAuthorization } from './ossV1';
+export {
+  ossCanonicalResource,
+  ossPresignedGetUrl,
+  ossSignature,
+  ossStringToSign,
+  parseOssAuthorization,
+} from './ossV1';
 export { signaturesEqual } from './encoding';

@@ -7,7 +7,17 @@ import { EngineErrors, FlowFailure } from './errors';
 import { EventLog } from './history';
 import { jsonBytes, type JsonObject } from './json';
 import type { RunObserver } from './observer';
-import type { Clock, ExecutionMode, JsonValue, Limits, MapRunHost, ObjectAccess, RunHandle, RunOptions, TaskEnvironment } from './types';
+import type {
+  Clock,
+  ExecutionMode,
+  JsonValue,
+  Limits,
+  MapRunHost,
+  ObjectAccess,
+  RunHandle,
+  RunOptions,
+  TaskEnvironment,
+} from './types';
 
 export const DEFAULT_LIMITS: Limits = {
   maxStateDataBytes: 64 * 1024,

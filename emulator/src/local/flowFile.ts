@@ -7,7 +7,12 @@ import { pathToFileURL } from 'node:url';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { formatForFile, createLanguageService, type FlowLanguageService, type AnalysedDocument } from '../../../server/src';
+import {
+  formatForFile,
+  createLanguageService,
+  type FlowLanguageService,
+  type AnalysedDocument,
+} from '../../../server/src';
 import { toJsonValue, type JsonValue } from '../../../server/src/parse';
 import type { ExecutionMode, TaskEnvironment } from '../engine';
 import { CONFIG_FILE, createWorkspaceTasks } from '../tasks';

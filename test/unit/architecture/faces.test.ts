@@ -9,7 +9,14 @@ import assert from 'node:assert/strict';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
-import { ARROWS, FACES, KNOWN_EXCEPTIONS, PRODUCT_FOLDERS, edgeViolation, topFolder } from '../../../eslint/architecture.mjs';
+import {
+  ARROWS,
+  FACES,
+  KNOWN_EXCEPTIONS,
+  PRODUCT_FOLDERS,
+  edgeViolation,
+  topFolder,
+} from '../../../eslint/architecture.mjs';
 import { importGraph, stronglyConnected } from '../../../eslint/importGraph.mjs';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -23,7 +30,8 @@ const KNOWN_CYCLES: readonly (readonly string[])[] = [
   ['cloud/src/fnf/client.ts', 'cloud/src/fnf/deploy.ts', 'cloud/src/fnf/tail.ts'],
 ];
 
-const isKnownException = (from: string, to: string): boolean => KNOWN_EXCEPTIONS.some((e) => e.from === from && e.to === to);
+const isKnownException = (from: string, to: string): boolean =>
+  KNOWN_EXCEPTIONS.some((e) => e.from === from && e.to === to);
 
 /**
  * Every file reachable from `starts`, not walking past the files of `opaque` (they are reached,
@@ -45,28 +53,39 @@ function closure(starts: readonly string[], opaque: ReadonlySet<string> = new Se
 }
 
 const filesOf = (folder: string): string[] => [...graph.keys()].filter((f) => topFolder(f) === folder);
-const inFolder = (files: Iterable<string>, folder: string): string[] => [...files].filter((f) => topFolder(f) === folder).sort();
+const inFolder = (files: Iterable<string>, folder: string): string[] =>
+  [...files].filter((f) => topFolder(f) === folder).sort();
 
 describe('the import graph of the product folders', () => {
   test('is read from every folder, with resolved cross-folder edges', () => {
     for (const folder of PRODUCT_FOLDERS) assert.ok(filesOf(folder).length > 0, `no .ts file found under ${folder}/`);
-    const crossFolder = [...graph].flatMap(([from, targets]) => targets.filter((to) => topFolder(to) !== topFolder(from)));
+    const crossFolder = [...graph].flatMap(([from, targets]) =>
+      targets.filter((to) => topFolder(to) !== topFolder(from)),
+    );
     assert.ok(crossFolder.length > 50, `only ${crossFolder.length} cross-folder edges resolved`);
   });
 
   test('has no import cycles', () => {
     const known = new Set(KNOWN_CYCLES.map((c) => [...c].sort().join(' ')));
     const cycles = stronglyConnected(graph).filter((c) => !known.has(c.join(' ')));
-    assert.deepEqual(cycles, [], `import cycles (each line: the files of one cycle):\n${cycles.map((c) => c.join(' ')).join('\n')}`);
+    assert.deepEqual(
+      cycles,
+      [],
+      `import cycles (each line: the files of one cycle):\n${cycles.map((c) => c.join(' ')).join('\n')}`,
+    );
   });
 
   test('crosses folders only along an arrow, to a public face', () => {
-    const violations = [...graph].flatMap(([from, targets]) => targets.map((to) => edgeViolation(from, to)).filter((v) => v !== undefined));
+    const violations = [...graph].flatMap(([from, targets]) =>
+      targets.map((to) => edgeViolation(from, to)).filter((v) => v !== undefined),
+    );
     assert.deepEqual(violations, []);
   });
 
   test('declares faces that exist and that another folder imports', () => {
-    const imported = new Set([...graph].flatMap(([from, targets]) => targets.filter((to) => topFolder(to) !== topFolder(from))));
+    const imported = new Set(
+      [...graph].flatMap(([from, targets]) => targets.filter((to) => topFolder(to) !== topFolder(from))),
+    );
     for (const face of Object.keys(FACES)) {
       assert.ok(existsSync(join(root, face)), `${face} is declared a face but does not exist`);
       assert.ok(imported.has(face), `${face} is declared a face but no other folder imports it`);
@@ -78,7 +97,9 @@ describe('the import graph of the product folders', () => {
       }
     }
     assert.deepEqual(
-      Object.values(ARROWS).flat().filter((face) => topFolder(face) === 'client'),
+      Object.values(ARROWS)
+        .flat()
+        .filter((face) => topFolder(face) === 'client'),
       [],
       'nothing imports client/',
     );
@@ -88,10 +109,18 @@ describe('the import graph of the product folders', () => {
     // The extension host runs the emulator, the debugger and the test runner in-process; they
     // bring the language service with them (through the server's face, checked above). What the
     // client reaches by any other route must stay within the protocol module and its types.
-    const hosted = new Set(['emulator/src/index.ts', 'emulator/src/engine/index.ts', 'debug/src/index.ts', 'flowtest/src/index.ts']);
+    const hosted = new Set([
+      'emulator/src/index.ts',
+      'emulator/src/engine/index.ts',
+      'debug/src/index.ts',
+      'flowtest/src/index.ts',
+    ]);
     const reached = closure(filesOf('client'), hosted);
     const protocol = closure(['server/src/lsp/protocol.ts']);
-    assert.deepEqual(inFolder(reached, 'server').filter((f) => !protocol.has(f)), []);
+    assert.deepEqual(
+      inFolder(reached, 'server').filter((f) => !protocol.has(f)),
+      [],
+    );
     const everything = closure(filesOf('client'));
     assert.deepEqual(inFolder(everything, 'cli'), [], 'the client imports nothing of the CLI');
   });
@@ -104,10 +133,14 @@ describe('the import graph of the product folders', () => {
 
   test('keeps debug/ off the client, the CLI, the emulator server and the cloud clients', () => {
     const reached = closure(filesOf('debug'));
-    for (const folder of ['client', 'cli', 'webview']) assert.deepEqual(inFolder(reached, folder), [], `debug/ reaches ${folder}/`);
+    for (const folder of ['client', 'cli', 'webview'])
+      assert.deepEqual(inFolder(reached, folder), [], `debug/ reaches ${folder}/`);
     assert.deepEqual(inFolder(reached, 'cloud'), ['cloud/src/fnf/eventFormat.ts']);
     const engineSide = /^emulator\/src\/(engine|local|objects|tasks)\//;
-    assert.deepEqual(inFolder(reached, 'emulator').filter((f) => !engineSide.test(f)), []);
+    assert.deepEqual(
+      inFolder(reached, 'emulator').filter((f) => !engineSide.test(f)),
+      [],
+    );
   });
 });
 
@@ -143,7 +176,10 @@ describe('the flowdeck/public-faces ESLint rule', () => {
       "export type { FlowLanguageService } from '../src/../../server/src/index';\n",
     );
     assert.equal(messages.length, 1);
-    assert.match(messages[0] ?? '', /imports server\/src\/index\.ts, which is internal to server\/: client\/ imports server\/ only through server\/src\/lsp\/protocol\.ts/);
+    assert.match(
+      messages[0] ?? '',
+      /imports server\/src\/index\.ts, which is internal to server\/: client\/ imports server\/ only through server\/src\/lsp\/protocol\.ts/,
+    );
   });
 
   test('passes a client file that imports the LSP protocol face', async () => {

@@ -2,7 +2,13 @@
 // error codes: RPC v1 (HMAC-SHA1 over the parameters), ACS3 (Authorization header), TC3 and
 // Tencent's v1 (HmacSHA1/HmacSHA256 over the parameters).
 import { createHmac } from 'node:crypto';
-import { acs3Verify, parseAcs3Authorization, rpcV1Verify, parseTc3Authorization, tc3Verify } from '../../../../cloud/src/signing';
+import {
+  acs3Verify,
+  parseAcs3Authorization,
+  rpcV1Verify,
+  parseTc3Authorization,
+  tc3Verify,
+} from '../../../../cloud/src/signing';
 import type { ClassifiedRequest } from './classify';
 import type { SignInErrors } from '../product';
 import { MAX_CLOCK_SKEW_MS, MAX_TC3_SKEW_MS, rpcErrors, tc3Errors } from './errors';

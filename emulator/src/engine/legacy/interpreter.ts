@@ -15,7 +15,16 @@ import { runTask } from './task';
 import { childScope } from '../observer';
 import { scopeOf } from '../current/observe';
 import { observeStep } from './observe';
-import type { ChoiceStep, ForeachStep, LegacyFlow, LegacyStep, ParallelStep, StepOutcome, Steps, WaitStep } from './model';
+import type {
+  ChoiceStep,
+  ForeachStep,
+  LegacyFlow,
+  LegacyStep,
+  ParallelStep,
+  StepOutcome,
+  Steps,
+  WaitStep,
+} from './model';
 
 /** A wait step waits at most 2 days. */
 const MAX_WAIT_SECONDS = 2 * 24 * 3600;
