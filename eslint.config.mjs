@@ -1,6 +1,8 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { PRODUCT_FOLDERS } from './eslint/architecture.mjs';
+import publicFaces from './eslint/rules/public-faces.mjs';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', '.vscode-test/', 'bench/.work/', 'scripts/', '**/*.js', '**/*.mjs'] },
@@ -20,40 +22,17 @@ export default tseslint.config(
   },
   // the language server talks to the client through LSP and its own log, never the console
   { files: ['server/**/*.ts'], rules: { 'no-console': 'error' } },
-  // the client reaches the server only over LSP; the one module both sides share is the protocol
+  // who may import whom: one table, eslint/architecture.mjs, checked on each import resolved to a file
   {
-    files: ['client/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '(^|/)server/(?!src/lsp/protocol$)',
-              message: 'client/ may import only server/src/lsp/protocol from the server (the server runs in its own process).',
-            },
-          ],
-        },
-      ],
-    },
+    files: PRODUCT_FOLDERS.map((folder) => `${folder}/**/*.ts`),
+    plugins: { flowdeck: { rules: { 'public-faces': publicFaces } } },
+    rules: { 'flowdeck/public-faces': 'error' },
   },
-  // the debugger observes the engine and reads the language service; it is reached by the client
-  // (inline adapter) and the CLI (`flowdeck debug-adapter`), and never reaches back
+  // the debugger runs outside VS Code too (`flowdeck debug-adapter`)
   {
     files: ['debug/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'vscode', message: 'debug/ runs outside VS Code too (flowdeck debug-adapter).' }],
-          patterns: [
-            { regex: '(^|/)(client|cli)/', message: 'debug/ may import only emulator/, server/, flowtest/ and the fnf event format of cloud/.' },
-            { regex: '(^|/)cloud/(?!src/fnf/eventFormat$)', message: 'debug/ may import only emulator/, server/, flowtest/ and the fnf event format of cloud/.' },
-            // a test case is debugged with the runner's own mocks and checks, through its public face
-            { regex: '(^|/)flowtest/(?!src(/index)?$)', message: 'debug/ imports flowtest/ only through flowtest/src/index.ts.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'debug/ runs outside VS Code too (flowdeck debug-adapter).' }] }],
     },
   },
 );

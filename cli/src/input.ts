@@ -1,7 +1,7 @@
 // The `--input JSON|@FILE` of `flowdeck run` and `flowdeck start`: read as the debugger reads its
 // input, with errors that say where the JSON went wrong.
-import type { JsonObject } from '../../cloud/src/fnf/types';
-import { parseInputText, readInputFile } from '../../emulator/src/local/flowFile';
+import type { JsonObject } from '../../cloud/src/fnf';
+import { parseInputText, readInputFile } from '../../emulator/src/local';
 
 export const INPUT_OPTION = {
   type: 'string',

@@ -13,7 +13,7 @@ import {
   readInputFile,
   workspaceTasks,
   type LoadedFlow,
-} from '../../emulator/src/local/flowFile';
+} from '../../emulator/src/local';
 import { readTestFile, TestFileError, type TestCase, type TestFile } from '../../flowtest/src';
 
 export interface FlowLaunchArguments extends DebugProtocol.LaunchRequestArguments {

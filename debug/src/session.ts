@@ -21,8 +21,7 @@ import {
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatForFile } from '../../server/src/detect';
-import { createLanguageService } from '../../server/src/service/languageService';
+import { formatForFile, createLanguageService } from '../../server/src';
 import { startRun, type RunHandle, type RunResult } from '../../emulator/src/engine';
 import { CaseEnvironment } from '../../flowtest/src';
 import { BreakpointStore } from './breakpoints';

@@ -4,10 +4,7 @@
 // in, which is also how a running state's scope frames spell it, so breakpoints match one state
 // even when two branches use the same name.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { legacyModel } from '../../server/src/fdl/legacy/model';
-import { flowModel } from '../../server/src/fdl/model/build';
-import type { FlowModel, FlowState } from '../../server/src/fdl/model/types';
-import type { AnalysedDocument } from '../../server/src/service/types';
+import { legacyModel, flowModel, type FlowModel, type FlowState, type AnalysedDocument } from '../../server/src';
 import type { ScopeFrame } from '../../emulator/src/engine';
 
 export interface StateLocation {

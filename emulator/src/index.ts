@@ -6,4 +6,5 @@ export {
   type ExtraRoute, type ProductApi, type ProductEnvironment, type ProductFactory, type ProductJournal, type RequestContext, type RequestParams,
 } from './api/product';
 export { INTERRUPTED_ERROR, INTERRUPTED_CAUSE } from './store/fnfStore';
+export { EmulatorStartupError } from './startupError';
 export { startRun, type Clock, type HistoryEvent, type RunHandle, type RunOptions, type RunResult, type TaskEnvironment } from './engine';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { formatForFile } from '../../server/src/detect';
+import { formatForFile } from '../../server/src';
 import { toJsonValue, type Node } from '../../server/src/parse';
 import type { JsonValue } from '../../emulator/src/engine';
 import { languageService } from './language';

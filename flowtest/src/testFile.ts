@@ -6,9 +6,8 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { DiagnosticCodes } from '../../server/src/diagnostics/codes';
-import { lastProperty, toJsonValue } from '../../server/src/parse';
-import type { Node, ObjectNode } from '../../server/src/parse';
+import { DiagnosticCodes } from '../../server/src';
+import { lastProperty, toJsonValue, type Node, type ObjectNode } from '../../server/src/parse';
 import type { JsonValue } from '../../emulator/src/engine';
 import { languageService as service } from './language';
 import {

@@ -95,3 +95,6 @@ export interface RevealMessage {
 }
 
 export type FromWebview = ReadyMessage | RenderedMessage | RevealMessage;
+
+// what the messages carry, for the extension side to name without reaching into the renderer
+export type { JsonObject, JsonValue, PreviewStrings };

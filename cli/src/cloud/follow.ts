@@ -1,6 +1,6 @@
 // Prints an execution's events as they happen until it ends; Ctrl-C stops following (not the execution).
-import type { FnfClient } from '../../../cloud/src/fnf/client';
-import { CloudError } from '../../../cloud/src/errors';
+import type { FnfClient } from '../../../cloud/src/fnf';
+import { CloudError } from '../../../cloud/src';
 import type { CliIo } from '../command/io';
 import { EventPrinter } from '../execution/eventPrinter';
 

@@ -1,6 +1,6 @@
 // Masks AccessKey IDs in text the CLI prints: the one it signs with, and any the service quotes
 // ("The AccessKey ID LTAI5t... is invalid."), the same way the target line shows it.
-import { maskKeyId } from '../../../cloud/src/credentials/types';
+import { maskKeyId } from '../../../cloud/src';
 
 const QUOTED_ID = /(AccessKey ?Id:? ?|AccessKeyId[=:] ?|SecretId:? ?)([A-Za-z0-9_.-]{9,})/gi;
 

@@ -2,10 +2,10 @@
 // are configured, or --region is given), or else the local emulator with its fixed credentials.
 import {
   EMULATOR_ACCESS_KEY_ID, EMULATOR_ACCESS_KEY_SECRET, DEFAULT_FNF_REGION, emulatorEndpoint, fnfEndpoint,
-} from '../../../cloud/src/fnf/endpoints';
-import { aliyunCliProfileRegion, defaultAlibabaCredentials, requireCredentials, staticCredentials } from '../../../cloud/src/credentials/providers';
-import { maskKeyId, type CredentialProvider } from '../../../cloud/src/credentials/types';
-import { FnfClient } from '../../../cloud/src/fnf/client';
+} from '../../../cloud/src/fnf';
+import { aliyunCliProfileRegion, defaultAlibabaCredentials, requireCredentials, staticCredentials } from '../../../cloud/src';
+import { maskKeyId, type CredentialProvider } from '../../../cloud/src';
+import { FnfClient } from '../../../cloud/src/fnf';
 import type { OptionSpecs } from '../command/define';
 
 const TARGET_SECTION = 'Target (printed on stderr before anything is sent):';

@@ -1,6 +1,6 @@
 // What deploy/start/tail share: the target options, the target resolved (and announced on stderr)
 // when first asked for, errors with AccessKey IDs masked, and the connection pool always released.
-import { CloudError, LocalErrorCodes } from '../../../cloud/src/errors';
+import { CloudError, LocalErrorCodes } from '../../../cloud/src';
 import type { CommandArgs, OptionSpecs } from '../command/define';
 import type { CliIo } from '../command/io';
 import { UsageError } from '../command/usageError';

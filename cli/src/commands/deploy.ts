@@ -7,7 +7,7 @@ import { toTextLines } from '../lint/report';
 import { defineCommand } from '../command/define';
 import { TARGET_NOTES, TARGET_OPTIONS } from '../cloud/target';
 import { withTarget } from '../cloud/withTarget';
-import { isFnfName } from '../../../cloud/src/fnf/facts';
+import { isFnfName } from '../../../cloud/src/fnf';
 
 export default defineCommand({
   summary: 'create or update a flow',

@@ -1,9 +1,9 @@
 // flowdeck emulator: serves the local emulator until SIGINT/SIGTERM, printing where and how to
 // reach it first.
 import { join, resolve } from 'node:path';
-import { EMULATOR_DEFAULT_PORT } from '../../../cloud/src/fnf/endpoints';
+import { EMULATOR_DEFAULT_PORT } from '../../../cloud/src/fnf';
 import { parseFaultSpec, startEmulator, type FaultOptions } from '../../../emulator/src';
-import { EmulatorStartupError } from '../../../emulator/src/startupError';
+import { EmulatorStartupError } from '../../../emulator/src';
 import { defineCommand, type OptionSpecs, type OptionValues } from '../command/define';
 import type { CliIo } from '../command/io';
 import { UsageError } from '../command/usageError';

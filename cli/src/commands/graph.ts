@@ -4,11 +4,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatForFile } from '../../../server/src/detect';
-import type { FlowGraph } from '../../../server/src/graph/types';
-import { createLanguageService } from '../../../server/src/service/languageService';
-import { graphSvg, LIGHT_SVG_THEME } from '../../../webview/graph/svg';
-import { layoutView, viewGraph } from '../../../webview/graph/viewGraph';
+import { formatForFile } from '../../../server/src';
+import type { FlowGraph } from '../../../server/src';
+import { createLanguageService } from '../../../server/src';
+import { graphSvg, LIGHT_SVG_THEME } from '../../../webview/graph';
+import { layoutView, viewGraph } from '../../../webview/graph';
 import { defineCommand } from '../command/define';
 import { toDot, toMermaid } from '../graph/textFormats';
 

@@ -8,14 +8,14 @@ import { pathToFileURL } from 'node:url';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../../server/src/service/languageService';
+import { createLanguageService } from '../../../server/src';
 import { issuesBySpan, readFlowText } from '../../../webview/preview/flowText';
-import { flowScreens } from '../../../webview/preview/render/flow';
+import { flowScreens } from '../../../webview/preview/render';
 import { lintFiles } from '../lint/lintFiles';
 import { defineCommand } from '../command/define';
 import type { CliIo } from '../command/io';
-import { indexPage, screenFileName, screenPage } from '../../../webview/preview/render/page';
-import { screenRouting, type Routing } from '../../../webview/preview/render/routing';
+import { indexPage, screenFileName, screenPage } from '../../../webview/preview/render';
+import { screenRouting, type Routing } from '../../../webview/preview/render';
 
 export default defineCommand({
   summary: 'WhatsApp Flow screens as standalone HTML pages',

@@ -3,10 +3,10 @@
 // then the status and the output or the error.
 import { dirname, join, resolve } from 'node:path';
 import { startRun } from '../../../emulator/src/engine';
-import { findWorkspace, isFlowFileProblem, loadFlowFile, workspaceTasks } from '../../../emulator/src/local/flowFile';
+import { findWorkspace, isFlowFileProblem, loadFlowFile, workspaceTasks } from '../../../emulator/src/local';
 import { CONFIG_FILE } from '../../../emulator/src/tasks';
-import { objectAccess } from '../../../emulator/src/objects/access';
-import { ObjectStore, WORKSPACE_OBJECTS_DIR } from '../../../emulator/src/objects/store';
+import { objectAccess } from '../../../emulator/src/local';
+import { ObjectStore, WORKSPACE_OBJECTS_DIR } from '../../../emulator/src/local';
 import { defineCommand } from '../command/define';
 import { UsageError } from '../command/usageError';
 import { EventPrinter } from '../execution/eventPrinter';

@@ -1,8 +1,8 @@
 // A flow graph as Mermaid and Graphviz DOT text, for READMEs and docs. Containers (Parallel, Map,
 // foreach) become subgraphs; Choice edges carry their condition, Catch edges are dashed, and a
 // broken reference points at a node marked missing.
-import type { FlowGraph } from '../../../server/src/graph/types';
-import { viewGraph, type ViewNode } from '../../../webview/graph/viewGraph';
+import type { FlowGraph } from '../../../server/src';
+import { viewGraph, type ViewNode } from '../../../webview/graph';
 
 /** Short ids the formats accept (`n0`, `n1`...), in node order. */
 function shortIds(nodes: readonly ViewNode[]): Map<string, string> {

@@ -4,12 +4,16 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService, type FlowLanguageService } from '../../../server/src/service/languageService';
-import type { Dialect, ValidationSettings } from '../../../server/src/service/types';
-import { formatForFile } from '../../../server/src/detect';
-import { DiagnosticCodes } from '../../../server/src/diagnostics/codes';
+import {
+  createLanguageService,
+  type FlowLanguageService,
+  type Dialect,
+  type ValidationSettings,
+  formatForFile,
+  DiagnosticCodes,
+  stoppedAtDepthLimit,
+} from '../../../server/src';
 import type { SyntaxProblem } from '../../../server/src/parse';
-import { stoppedAtDepthLimit } from '../../../server/src/service/languageService';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 
 function depthDiagnostics(doc: TextDocument, problems: readonly SyntaxProblem[]): Diagnostic[] {

@@ -2,11 +2,10 @@
 // watch together), keeps each flow's state for the "CynosDB Task Flows" view and notifies when a
 // flow ends. Errors such as InvalidParameterValue.FlowNotFound are shown with what to check.
 import * as vscode from 'vscode';
-import { defaultTencentCredentials, staticCredentials } from '../../../cloud/src/credentials';
-import { CloudError } from '../../../cloud/src/errors';
+import { defaultTencentCredentials, staticCredentials, CloudError } from '../../../cloud/src';
 import { CynosdbClient, type TaskFlowState } from '../../../cloud/src/cynosdb';
 import type { LocalEmulatorEndpoint } from '../localEmulator';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../../emulator/src/server';
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../../emulator/src';
 import { reportError } from '../log';
 
 export interface WatchArgs {

@@ -1,7 +1,7 @@
 // One FnfClient per target connection, shared by deploy, start, tail and the sidebar so that all
 // of them draw from the same client-side token buckets (the service's documented rate limits).
 import type * as vscode from 'vscode';
-import { FnfClient } from '../../../cloud/src/fnf/client';
+import { FnfClient } from '../../../cloud/src/fnf';
 import { targetLabel, type TargetConnection, type Targets } from './targets';
 
 export interface ConnectedClient {

@@ -4,9 +4,8 @@
 // the user chooses "Deploy anyway"; errors the service returns about the definition become
 // diagnostics on the file.
 import * as vscode from 'vscode';
-import { checkName } from '../../../cloud/src/fnf/validate';
-import type { DeployFlowResult } from '../../../cloud/src/fnf/types';
-import { CloudError } from '../../../cloud/src/errors';
+import { checkName, type DeployFlowResult } from '../../../cloud/src/fnf';
+import { CloudError } from '../../../cloud/src';
 import { rootLine } from './codelens';
 import type { ExecutionContext } from './context';
 import { declaredFlowName, targetDocument, workspaceDirFor } from './definition';

@@ -2,7 +2,7 @@
 // (free loopback port, data in the extension's storage), or an already running one named by
 // FLOWDECK_EMULATOR_ENDPOINT (how `npm start` and tests share one emulator). Stopped on dispose.
 import * as vscode from 'vscode';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, startEmulator, type RunningEmulator } from '../../../emulator/src/server';
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, startEmulator, type RunningEmulator } from '../../../emulator/src';
 
 export const EMULATOR_ENDPOINT_ENV = 'FLOWDECK_EMULATOR_ENDPOINT';
 

@@ -1,6 +1,6 @@
 // Commands on one execution: tail, stop, describe, start again, open definition, copy name.
 import * as vscode from 'vscode';
-import type { JsonObject } from '../../../cloud/src/fnf/types';
+import type { JsonObject } from '../../../cloud/src/fnf';
 import type { ExecutionContext } from './context';
 import { filesDeployedAs } from './deploySettings';
 import type { ExecutionDocumentProvider } from './describe';

@@ -3,8 +3,8 @@
 // requires: Standard flows with StartExecution and an immediate tail, Express flows with
 // StartSyncExecution, showing the output or the error.
 import * as vscode from 'vscode';
-import type { Execution, ExecutionMode, JsonObject } from '../../../cloud/src/fnf/types';
-import { CloudError } from '../../../cloud/src/errors';
+import type { Execution, ExecutionMode, JsonObject } from '../../../cloud/src/fnf';
+import { CloudError } from '../../../cloud/src';
 import type { ExecutionContext } from './context';
 import { declaredFlowName, flowdeckDirFor, targetDocument, workspaceDirFor } from './definition';
 import { getDeploySettings } from './deploySettings';

@@ -5,8 +5,7 @@
 // runs until the execution ends or the user stops it, independent of window focus; events come
 // from FnfClient.tailExecution, which delivers each one exactly once and in order.
 import * as vscode from 'vscode';
-import type { FnfClient } from '../../../cloud/src/fnf/client';
-import type { Execution, HistoryEvent, TailCursor } from '../../../cloud/src/fnf/types';
+import type { FnfClient, Execution, HistoryEvent, TailCursor } from '../../../cloud/src/fnf';
 import { failureOf, formatEventLine, formatSummary, isTerminalEvent, withFinalStatus } from '../../../cloud/src/fnf/eventFormat';
 import { describeError } from './errors';
 

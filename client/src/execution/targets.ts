@@ -2,11 +2,11 @@
 // Resolves the current target to an endpoint and credentials, and switches targets.
 import * as vscode from 'vscode';
 import { config } from '../config';
-import { credentialChain, defaultAlibabaCredentials, staticCredentials, type CredentialProvider } from '../../../cloud/src/credentials';
-import { FNF_REGIONS, fnfEndpoint } from '../../../cloud/src/fnf/endpoints';
+import { credentialChain, defaultAlibabaCredentials, staticCredentials, type CredentialProvider } from '../../../cloud/src';
+import { FNF_REGIONS, fnfEndpoint } from '../../../cloud/src/fnf';
 import type { CredentialStore } from './credentials';
 import type { EmulatorHost } from './emulatorHost';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../../emulator/src/server';
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../../emulator/src';
 
 
 export type TargetKind = 'emulator' | 'cloud';

@@ -4,8 +4,8 @@
 // Alibaba Cloud's regional endpoint with the credential chain.
 import * as vscode from 'vscode';
 import { CamsClient, DEFAULT_CAMS_REGION, camsEndpoint, camsOssUploader, httpPutUploader, type FlowJsonUploader } from '../../../cloud/src/cams';
-import { defaultAlibabaCredentials, staticCredentials } from '../../../cloud/src/credentials';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../../emulator/src/server';
+import { defaultAlibabaCredentials, staticCredentials } from '../../../cloud/src';
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../../emulator/src';
 import type { LocalEmulatorEndpoint } from '../localEmulator';
 
 /** Arguments any WhatsApp command accepts to talk to a given endpoint without settings. */

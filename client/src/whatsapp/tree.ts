@@ -2,7 +2,7 @@
 // per flow; the client's 5-per-second bucket paces the calls).
 import * as vscode from 'vscode';
 import type { CamsFlow } from '../../../cloud/src/cams';
-import { CloudError, LocalErrorCodes } from '../../../cloud/src/errors';
+import { CloudError, LocalErrorCodes } from '../../../cloud/src';
 import { camsConnection, type CamsTargetArgs } from './connection';
 import type { LocalEmulatorEndpoint } from '../localEmulator';
 

@@ -3,7 +3,6 @@
 // only maps an action and its parameters to a result or an ApiError.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ObjectService } from '../objects/service';
-import type { SignInErrors } from './transport/errors';
 
 /**
  * A service error as the wire shows it: HTTP status, the service's code and its message. For
@@ -130,6 +129,17 @@ export interface ProductApi {
 
 /** Builds a product once the emulator's environment exists. */
 export type ProductFactory = (env: ProductEnvironment) => Promise<ProductApi> | ProductApi;
+
+/** The sign-in failures an Alibaba RPC product answers with (fnf's own codes by default:
+ * transport/errors.ts). Declared here, with the product, since each product may bring its own. */
+export interface SignInErrors {
+  missingParam(name: string): ApiError;
+  missingHeader(name: string): ApiError;
+  invalidArgument(detail: string): ApiError;
+  invalidAccessKeyId(id: string): ApiError;
+  signatureNotMatch(): ApiError;
+  timeTooSkewed(requestTime: string, now: string): ApiError;
+}
 
 /** The error a product throws for an action it does not implement (the service's template). */
 export function unknownAction(action: string): ApiError {

@@ -1,7 +1,10 @@
 // JSON helpers for values the interpreter treats as immutable: once built, a value is never
 // changed, so its serialised text can be cached per object and shared between events and checks.
 import { EngineErrors, FlowFailure } from './errors';
-import type { JsonValue } from './types';
+import type { JsonValue } from '../../../server/src/parse';
+
+// the engine's JSON values are the positioned tree's, owned here with their helpers
+export type { JsonValue };
 
 /**
  * How deeply a value may nest. Serialising and comparing values recurse; well before the stack

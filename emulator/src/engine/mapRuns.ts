@@ -1,14 +1,19 @@
 // The MapRun host used when the caller gives none (`flowdeck run`, tests): child executions run in
 // this process with the parent's tasks, clock and object store, and are not recorded anywhere else.
-import type { MapRunHost, MapRunSettings, RunOptions } from './types';
+import type { MapRunHost, MapRunSettings, RunHandle, RunOptions } from './types';
 
 let runs = 0;
 
-export function inProcessMapRuns(parent: Pick<RunOptions, 'tasks' | 'clock' | 'timeScale' | 'limits' | 'objects'>): MapRunHost {
+/**
+ * @param createRun starts a child execution: run.ts's own, handed down through the Runtime, since
+ * run.ts reaches this module through the interpreter
+ */
+export function inProcessMapRuns(
+  parent: Pick<RunOptions, 'tasks' | 'clock' | 'timeScale' | 'limits' | 'objects'>,
+  createRun: (options: RunOptions) => RunHandle,
+): MapRunHost {
   return {
     async start(request) {
-      // Loaded here: run.ts reaches this module through the interpreter.
-      const { createRun } = await import('./run');
       const name = `${request.executionName}-${request.stateName.replace(/[^A-Za-z0-9_-]/g, '_')}-${++runs}`;
       const settings: MapRunSettings = {
         concurrency: request.concurrency,

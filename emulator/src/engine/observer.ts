@@ -2,7 +2,7 @@
 // execution. The interpreter calls these hooks only when RunOptions.observer is given, so a run
 // without one pays a single property check per state.
 import type { Variables } from './expressions/evaluate';
-import type { JsonValue } from './types';
+import type { JsonValue } from './json';
 
 /**
  * One sequential scope instance: the execution's top level, one branch of a Parallel state, one

@@ -87,7 +87,7 @@ class Execution implements RunHandle {
   private finished = false;
 
   constructor(private readonly options: RunOptions) {
-    this.rt = new Runtime(options);
+    this.rt = new Runtime(options, createRun);
     this.done = this.execute();
   }
 

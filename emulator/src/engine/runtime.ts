@@ -7,7 +7,17 @@ import { EngineErrors, FlowFailure } from './errors';
 import { EventLog } from './history';
 import { jsonBytes, type JsonObject } from './json';
 import type { RunObserver } from './observer';
-import type { Clock, ExecutionMode, JsonValue, Limits, MapRunHost, ObjectAccess, RunOptions, TaskEnvironment } from './types';
+import type {
+  Clock,
+  ExecutionMode,
+  JsonValue,
+  Limits,
+  MapRunHost,
+  ObjectAccess,
+  RunHandle,
+  RunOptions,
+  TaskEnvironment,
+} from './types';
 
 export const DEFAULT_LIMITS: Limits = {
   maxStateDataBytes: 64 * 1024,
@@ -51,7 +61,14 @@ export class Runtime {
   private readonly callbacks = new Map<string, PendingCallback>();
   private readonly makeToken: () => string;
 
-  constructor(options: RunOptions) {
+  /**
+   * @param createRun starts another execution (a distributed Map's child when no MapRun host is
+   * given); passed in by run.ts, which the interpreter cannot import back
+   */
+  constructor(
+    options: RunOptions,
+    readonly createRun: (options: RunOptions) => RunHandle,
+  ) {
     this.clock = options.clock ?? realClock;
     this.timeScale = options.timeScale ?? 1;
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };

@@ -1,6 +1,6 @@
 // The public types of the flow interpreter: what a caller passes to startRun, what it gets back,
 // and the history events it observes. The history fields mirror GetExecutionHistory's `Events[]`.
-import type { JsonValue } from '../../../server/src/parse/tree';
+import type { JsonValue } from './json';
 import type { RunObserver } from './observer';
 
 export type { JsonValue };

@@ -7,10 +7,13 @@ import { pathToFileURL } from 'node:url';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { formatForFile } from '../../../server/src/detect';
+import {
+  formatForFile,
+  createLanguageService,
+  type FlowLanguageService,
+  type AnalysedDocument,
+} from '../../../server/src';
 import { toJsonValue, type JsonValue } from '../../../server/src/parse';
-import { createLanguageService, type FlowLanguageService } from '../../../server/src/service/languageService';
-import type { AnalysedDocument } from '../../../server/src/service/types';
 import type { ExecutionMode, TaskEnvironment } from '../engine';
 import { CONFIG_FILE, createWorkspaceTasks } from '../tasks';
 import { WORKSPACE_OBJECTS_DIR } from '../objects/store';

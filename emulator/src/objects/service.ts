@@ -4,8 +4,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { signaturesEqual } from '../../../cloud/src/signing/encoding';
-import { ossCanonicalResource, ossPresignedGetUrl, ossSignature, ossStringToSign, parseOssAuthorization } from '../../../cloud/src/signing/ossV1';
+import {
+  signaturesEqual,
+  ossCanonicalResource,
+  ossPresignedGetUrl,
+  ossSignature,
+  ossStringToSign,
+  parseOssAuthorization,
+} from '../../../cloud/src/signing';
 import { ObjectNameError, ObjectStore } from './store';
 import { TemporaryCredentials, type TemporaryCredential } from './temporaryCredentials';
 import { xmlDocument, type XmlNode } from './xml';

@@ -1,7 +1,7 @@
 // Dynamic values of Flow JSON filled from the preview's state: `${data.x}`, `${form.x}`,
 // `${screen.ID.data.x}` / `${screen.ID.form.x}`, backtick expressions (6.0+) and If conditions.
 // The grammar is the language server's own parser; this file only evaluates its tree.
-import { parseFlowExpression, type Expr } from '../../../server/src/whatsapp/check/expressionParser';
+import { parseFlowExpression, type Expr } from '../../../server/src/whatsapp/pure';
 import { isObject, type JsonObject, type JsonValue } from './json';
 
 export interface ScreenValues {

@@ -1,6 +1,6 @@
 // The nodes of the Executions tree: target -> flows -> executions (+ "Load more") -> events.
 import * as vscode from 'vscode';
-import type { Execution, Flow, HistoryEvent } from '../../../../cloud/src/fnf/types';
+import type { Execution, Flow, HistoryEvent } from '../../../../cloud/src/fnf';
 import { clockTime, executionDurationMs, formatDuration, isTerminalStatus, prettyJson, shortDetail } from '../../../../cloud/src/fnf/eventFormat';
 import { CommandIds } from '../commandIds';
 import type { Target } from '../targets';

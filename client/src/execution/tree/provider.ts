@@ -3,7 +3,7 @@
 // themselves on the poll interval; every call goes through the shared client, whose token
 // buckets keep refreshes within the service's rate limits.
 import * as vscode from 'vscode';
-import type { Execution, Flow } from '../../../../cloud/src/fnf/types';
+import type { Execution, Flow } from '../../../../cloud/src/fnf';
 import type { ClientPool } from '../clients';
 import { ContextKeys } from '../commandIds';
 import { describeError } from '../errors';

@@ -4,10 +4,21 @@
 // data_exchange from .flowdeck/whatsapp/<flow>.responses.json.
 import * as vscode from 'vscode';
 import type { FlowGraph } from '../../../../server/src/lsp/protocol';
-import type { FromWebview, RenderedMessage, ToWebview } from '../../../../webview/preview/protocol';
-import type { JsonObject, JsonValue } from '../../../../webview/preview/render/json';
+import type {
+  FromWebview,
+  RenderedMessage,
+  ToWebview,
+  JsonObject,
+  JsonValue,
+} from '../../../../webview/preview/protocol';
 import { panelHtml, webviewRoots } from '../../webview/panelHtml';
-import { issuesBySpan, rangeOfPointer, readFlowText, spanAt, type FlowText } from '../../../../webview/preview/flowText';
+import {
+  issuesBySpan,
+  rangeOfPointer,
+  readFlowText,
+  spanAt,
+  type FlowText,
+} from '../../../../webview/preview/flowText';
 import { flowBaseName, readResponses } from './responses';
 import { panelStrings, phoneStrings } from './strings';
 

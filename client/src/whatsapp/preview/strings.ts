@@ -1,7 +1,6 @@
 // The preview's words, translated: the phone's few own words and the panel's.
 import * as vscode from 'vscode';
-import type { PanelStrings } from '../../../../webview/preview/protocol';
-import type { PreviewStrings } from '../../../../webview/preview/render/strings';
+import type { PanelStrings, PreviewStrings } from '../../../../webview/preview/protocol';
 
 export function phoneStrings(): PreviewStrings {
   return {

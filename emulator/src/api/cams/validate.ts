@@ -1,6 +1,6 @@
 // The Flow JSON errors the editor shows, for the CAMS product (publish) and for clients that
 // check a Flow JSON before pushing it.
-import { validateFlowJsonText, type FlowJsonProblem } from '../../../../server/src/whatsapp/validateText';
+import { validateFlowJsonText, type FlowJsonProblem } from '../../../../server/src';
 
 export type { FlowJsonProblem };
 

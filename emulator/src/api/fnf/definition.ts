@@ -4,7 +4,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { toJsonValue, type JsonValue } from '../../../../server/src/parse';
-import { createLanguageService } from '../../../../server/src/service/languageService';
+import { createLanguageService } from '../../../../server/src';
 import type { ExecutionMode } from '../../store/records';
 import { rpcErrors } from '../transport/errors';
 

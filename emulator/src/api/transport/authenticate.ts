@@ -2,11 +2,16 @@
 // error codes: RPC v1 (HMAC-SHA1 over the parameters), ACS3 (Authorization header), TC3 and
 // Tencent's v1 (HmacSHA1/HmacSHA256 over the parameters).
 import { createHmac } from 'node:crypto';
-import { acs3Verify, parseAcs3Authorization } from '../../../../cloud/src/signing/acs3';
-import { rpcV1Verify } from '../../../../cloud/src/signing/rpcV1';
-import { parseTc3Authorization, tc3Verify } from '../../../../cloud/src/signing/tc3';
+import {
+  acs3Verify,
+  parseAcs3Authorization,
+  rpcV1Verify,
+  parseTc3Authorization,
+  tc3Verify,
+} from '../../../../cloud/src/signing';
 import type { ClassifiedRequest } from './classify';
-import { MAX_CLOCK_SKEW_MS, MAX_TC3_SKEW_MS, rpcErrors, tc3Errors, type SignInErrors } from './errors';
+import type { SignInErrors } from '../product';
+import { MAX_CLOCK_SKEW_MS, MAX_TC3_SKEW_MS, rpcErrors, tc3Errors } from './errors';
 import type { NonceRegistry, NonceVerdict } from './nonces';
 import type { ReceivedRequest } from './request';
 

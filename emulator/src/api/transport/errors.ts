@@ -1,7 +1,7 @@
 // Transport-level errors with the services' documented codes, statuses and message templates
 // (fnf metadata 2024-07-30). For TC3 the codes are Tencent's common ones; their messages
 // are the emulator's own wording.
-import { ApiError } from '../product';
+import { ApiError, type SignInErrors } from '../product';
 
 /** The largest request the service accepts: "API request size 1,024 KiB". */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -10,16 +10,6 @@ export const MAX_REQUEST_BYTES = 1024 * 1024;
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 /** Tencent rejects a TC3 request whose X-TC-Timestamp is more than 5 minutes off. */
 export const MAX_TC3_SKEW_MS = 5 * 60 * 1000;
-
-/** The sign-in failures an Alibaba RPC product answers with (fnf's own codes by default). */
-export interface SignInErrors {
-  missingParam(name: string): ApiError;
-  missingHeader(name: string): ApiError;
-  invalidArgument(detail: string): ApiError;
-  invalidAccessKeyId(id: string): ApiError;
-  signatureNotMatch(): ApiError;
-  timeTooSkewed(requestTime: string, now: string): ApiError;
-}
 
 export const rpcErrors = {
   entityTooLarge: (bytes: number) =>

@@ -3,7 +3,7 @@
 // handed out with an expiry and a signature in its query, as OSS presigned URLs and S3's
 // query-string authentication do.
 import { createHmac } from 'node:crypto';
-import { signaturesEqual } from '../../../../cloud/src/signing/encoding';
+import { signaturesEqual } from '../../../../cloud/src/signing';
 import { ApiError } from '../product';
 import { checkAcs3, type LocalCredentials } from './authenticate';
 import type { NonceRegistry } from './nonces';

@@ -34,7 +34,7 @@ export async function runDistributedMap(rt: Runtime, state: MapState, d: Distrib
   checkItemQuota(items.length, rt.limits.maxMapRunItems ?? DEFAULT_ITEM_QUOTA, state.name);
   const inputs = d.batcher ? batches(items, d.batcher) : items;
 
-  const host = rt.mapRuns ?? inProcessMapRuns({ tasks: rt.tasks, clock: rt.clock, timeScale: rt.timeScale, limits: rt.limits, objects: rt.objects });
+  const host = rt.mapRuns ?? inProcessMapRuns({ tasks: rt.tasks, clock: rt.clock, timeScale: rt.timeScale, limits: rt.limits, objects: rt.objects }, rt.createRun);
   const run = await host.start({
     flowName: rt.flowName, executionName: rt.executionName, stateName: state.name, definition: d.processorDefinition, mode: d.mode,
     total: inputs.length, concurrency: state.concurrency, toleratedFailureCount: d.toleratedFailureCount, toleratedFailurePercentage: d.toleratedFailurePercentage,

@@ -9,8 +9,7 @@ import {
   type Expr,
 } from '../../../../server/src/fdl/expressions';
 import { EngineErrors, FlowFailure } from '../errors';
-import { deepEqual, isObject, typeName } from '../json';
-import type { JsonValue } from '../types';
+import { deepEqual, isObject, typeName, type JsonValue } from '../json';
 import { BUILTINS } from './functions';
 
 /** Looks up a variable root by name (without `$`; legacy `$` alone is ''). */

@@ -3,8 +3,7 @@
 // get, intAdd, randomInt, toArray, mapValues, uuid, toBase64, jsonToString) the behaviour here is
 // the emulator's reading of that purpose.
 import { createHash, randomInt as cryptoRandomInt, randomUUID } from 'node:crypto';
-import { deepEqual, isObject, typeName, type JsonObject } from '../json';
-import type { JsonValue } from '../types';
+import { deepEqual, isObject, typeName, type JsonObject, type JsonValue } from '../json';
 
 export type BuiltinImpl = (args: JsonValue[], fail: (message: string) => never) => JsonValue;
 

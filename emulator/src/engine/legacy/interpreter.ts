@@ -11,11 +11,20 @@ import { isObject, jsonBytes, typeName, type JsonObject } from '../json';
 import type { Runtime } from '../runtime';
 import type { JsonValue } from '../types';
 import { applyMappings, legacyVars } from './mappings';
-import { runTask, type StepOutcome } from './task';
+import { runTask } from './task';
 import { childScope } from '../observer';
 import { scopeOf } from '../current/observe';
 import { observeStep } from './observe';
-import type { ChoiceStep, ForeachStep, LegacyFlow, LegacyStep, ParallelStep, Steps, WaitStep } from './model';
+import type {
+  ChoiceStep,
+  ForeachStep,
+  LegacyFlow,
+  LegacyStep,
+  ParallelStep,
+  StepOutcome,
+  Steps,
+  WaitStep,
+} from './model';
 
 /** A wait step waits at most 2 days. */
 const MAX_WAIT_SECONDS = 2 * 24 * 3600;

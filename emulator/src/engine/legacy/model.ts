@@ -1,6 +1,7 @@
 // The compiled form of a legacy flow (`type: flow`, `version: v1`): ordered step lists with
 // resolved goto targets, mappings with parsed sources.
 import type { CompiledExpression } from '../expressions/evaluate';
+import type { JsonObject } from '../json';
 import type { JsonValue } from '../types';
 
 /** `{target, source}`: source is a constant, or an expression when it is a string starting with `$`. */
@@ -100,4 +101,17 @@ export interface LegacyFlow {
   readonly inputMappings: readonly Mapping[] | undefined;
   readonly outputMappings: readonly Mapping[] | undefined;
   readonly timeoutSeconds: number;
+}
+
+/** What running one step yielded: where the series goes next and what an observer shows. */
+export interface StepOutcome {
+  output: JsonObject;
+  /** Index of the sibling to continue at (choice or catch goto). */
+  goto?: number;
+  /** A succeed step ends its series. */
+  stop?: boolean;
+  /** The step's `$local` (what an observer shows as its raw result). */
+  result?: JsonValue;
+  /** Set when a catch rule turned a failure into this outcome. */
+  caught?: { readonly error: string; readonly cause: string };
 }

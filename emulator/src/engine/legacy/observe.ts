@@ -8,8 +8,7 @@ import type { RunObserver, StateVisit } from '../observer';
 import type { Runtime } from '../runtime';
 import { scopeOf } from '../current/observe';
 import { legacyVars } from './mappings';
-import type { LegacyStep } from './model';
-import type { StepOutcome } from './task';
+import type { LegacyStep, StepOutcome } from './model';
 
 type StepRunner = (
   rt: Runtime,

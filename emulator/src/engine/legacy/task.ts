@@ -8,20 +8,8 @@ import type { Runtime } from '../runtime';
 import { performTask } from '../task-call';
 import type { JsonValue } from '../types';
 import { applyMappings, legacyVars } from './mappings';
-import type { TaskStep } from './model';
+import type { StepOutcome, TaskStep } from './model';
 import { reportStepFailure } from './observe';
-
-export interface StepOutcome {
-  output: JsonObject;
-  /** Index of the sibling to continue at (choice or catch goto). */
-  goto?: number;
-  /** A succeed step ends its series. */
-  stop?: boolean;
-  /** The step's `$local` (what an observer shows as its raw result). */
-  result?: JsonValue;
-  /** Set when a catch rule turned a failure into this outcome. */
-  caught?: { readonly error: string; readonly cause: string };
-}
 
 /**
  * FC function ARNs, and template references that are not ARNs at all (`!Ref service/function`,

@@ -4,7 +4,7 @@ import type { RenderContext } from '../context';
 import { escapeHtml } from '../escape';
 import { asText, resolveFlag, resolveText, resolveValue } from '../expressions';
 import { isObject, type JsonObject, type JsonValue } from '../json';
-import { compareVersions } from '../../../../server/src/whatsapp/spec/versions';
+import { compareVersions } from '../../../../server/src/whatsapp/pure';
 import { errorLine, errorText, helperLine, labelText, wrap } from '../wrap';
 
 /** A date as "YYYY-MM-DD", from a string or (before 5.0) a timestamp in milliseconds. */
