@@ -2,12 +2,12 @@
 import * as vscode from 'vscode';
 import { TaskFlowsTree } from './tree';
 import { TaskFlowWatcher, type WatchArgs } from './watcher';
-import type { LocalEmulatorEndpoint } from '../localEmulator';
+import type { CynosdbConnections } from '../connections';
 
 export const CYNOSDB_VIEW_ID = 'flowdeck.cynosdbTaskFlows';
 
-export function registerCynosdbFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, localEmulator: LocalEmulatorEndpoint): void {
-  const watcher = new TaskFlowWatcher(log, localEmulator);
+export function registerCynosdbFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, cynosdb: CynosdbConnections): void {
+  const watcher = new TaskFlowWatcher(log, cynosdb);
   const tree = new TaskFlowsTree(watcher);
   context.subscriptions.push(
     watcher,

@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import { FLOW_LANGUAGES } from '../execution/commandIds';
-import { declaredFlowName, flowdeckDirFor } from '../execution/definition';
-import { listSavedInputs } from '../execution/inputs';
+import { declaredFlowName, flowdeckDirFor } from '../execution/workspace/definition';
+import { listSavedInputs } from '../execution/workspace/inputs';
 
 export const DEBUG_TYPE = 'flowdeck';
 

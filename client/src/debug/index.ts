@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { FlowDebugSession } from '../../../debug/src';
 import { reportError } from '../log';
 import { CommandIds, FLOW_LANGUAGES } from '../execution/commandIds';
-import { targetDocument } from '../execution/definition';
+import { targetDocument } from '../execution/workspace/definition';
 import { FlowEvaluatableExpressions } from './hover';
 import {
   DEBUG_TYPE,

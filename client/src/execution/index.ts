@@ -1,30 +1,25 @@
 // Entry point of the execution features: targets (local emulator or Alibaba Cloud), deploy,
 // start, tail, and the Executions sidebar. Activation calls registerExecutionFeatures once.
 import * as vscode from 'vscode';
-import { FlowSettingsNotification } from '../../../server/src/lsp/protocol';
-import type { FlowdeckApi } from '../extension';
 import { config } from '../config';
-import { ClientPool } from './clients';
-import { registerCodeLens } from './codelens';
+import type { Connections, EmulatorHost, Targets } from '../connections';
+import { registerCodeLens } from './views/codelens';
 import { CommandIds, FLOW_LANGUAGES, ViewIds } from './commandIds';
-import { workspaceDirFor } from './definition';
-import { getDeploySettings } from './deploySettings';
-import { registerCommands } from './commands';
+import { workspaceDirFor } from './workspace/definition';
+import { getDeploySettings } from './workspace/deploySettings';
+import { registerCommands } from './commands/table';
 import type { ExecutionContext, ExecutionFeatureHooks } from './context';
-import { CredentialStore } from './credentials';
-import { DESCRIBE_SCHEME, ExecutionDocumentProvider } from './describe';
-import { EmulatorHost } from './emulatorHost';
-import { ServiceDiagnostics } from './serviceDiagnostics';
-import { RunOverlay } from './runOverlay';
-import { createTailingStatusItem, createTargetStatusItem } from './statusBar';
+import { DESCRIBE_SCHEME, ExecutionDocumentProvider } from './views/describe';
+import { ServiceDiagnostics } from './views/serviceDiagnostics';
+import { RunOverlay } from './views/runOverlay';
+import { createTailingStatusItem, createTargetStatusItem } from './views/statusBar';
 import { TailManager } from './tail';
-import { Targets } from './targets';
-import { ExecutionsTreeProvider } from './tree/provider';
+import { ExecutionsTreeProvider } from './views/tree/provider';
 
 export type { ExecutionFeatureHooks } from './context';
-export type { DeployArgs, DeployOutcome } from './deploy';
-export type { StartArgs, StartOutcome } from './start';
-export type { StopArgs } from './executionCommands';
+export type { DeployArgs, DeployOutcome } from './commands/deploy';
+export type { StartArgs, StartOutcome } from './commands/start';
+export type { StopArgs } from './commands/executionCommands';
 export type { TailSession, TailEnd } from './tail';
 
 /** What the features expose to the rest of the extension and to tests. */
@@ -39,13 +34,8 @@ export interface ExecutionFeatures {
   readonly runOverlay: RunOverlay;
 }
 
-export function registerExecutionFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, given: ExecutionFeatureHooks = {}): ExecutionFeatures {
-  const hooks: ExecutionFeatureHooks = { notifyFlowSettings: given.notifyFlowSettings ?? languageServerFlowSettings(context) };
-  const workspaceDir = (): string | undefined => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  const emulator = new EmulatorHost(context.globalStorageUri, log, workspaceDir);
-  const credentials = new CredentialStore(context.secrets);
-  const targets = new Targets(emulator, credentials);
-  const clients = new ClientPool(targets, log);
+export function registerExecutionFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, connections: Connections, hooks: ExecutionFeatureHooks = {}): ExecutionFeatures {
+  const { emulator, credentials, targets, fnf: clients } = connections;
   const tails = new TailManager(() => config.pollIntervalMs());
   const tree = new ExecutionsTreeProvider(clients, targets, () => config.executionsPageSize(), () => config.pollIntervalMs(), log);
   const serviceDiagnostics = new ServiceDiagnostics();
@@ -56,10 +46,6 @@ export function registerExecutionFeatures(context: vscode.ExtensionContext, log:
   const features: ExecutionFeatures = { tree, treeView, tails, targets, emulator, serviceDiagnostics, runOverlay };
 
   context.subscriptions.push(
-    emulator,
-    credentials,
-    targets,
-    clients,
     tails,
     runOverlay,
     tree,
@@ -75,20 +61,6 @@ export function registerExecutionFeatures(context: vscode.ExtensionContext, log:
   );
   log.debug(`execution features registered (${Object.keys(CommandIds).length} commands)`);
   return features;
-}
-
-/**
- * Sends `flowdeck/flowSettings` through the extension's own language client, reached through the
- * API `activate()` returns (so this module needs nothing passed in). Before activation has
- * finished there is no API yet: the mode is then sent on the next deploy or open.
- */
-function languageServerFlowSettings(context: vscode.ExtensionContext): NonNullable<ExecutionFeatureHooks['notifyFlowSettings']> {
-  return async (uri, settings) => {
-    const api = context.extension.exports as Partial<FlowdeckApi> | undefined;
-    if (!api?.serverReady) return;
-    const client = await api.serverReady();
-    await client.sendNotification(FlowSettingsNotification, { uri: uri.toString(), executionMode: settings.executionMode });
-  };
 }
 
 /** Tells the language server each open flow's saved execution mode, so Express limits apply. */

@@ -5,8 +5,7 @@ import * as vscode from 'vscode';
 import type { CamsClient } from '../../../cloud/src/cams';
 import { flowJsonErrors } from '../../../emulator/src/api/cams/validate';
 import { reportError } from '../log';
-import { camsConnection, type CamsConnection, type CamsTargetArgs } from './connection';
-import type { LocalEmulatorEndpoint } from '../localEmulator';
+import type { CamsConnection, CamsConnections, CamsTargetArgs } from '../connections';
 import type { WhatsappFlowsTree, WhatsappTreeNode } from './tree';
 
 export interface FlowCommandArgs extends CamsTargetArgs {
@@ -65,13 +64,13 @@ export class WhatsappCommands {
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
     private readonly tree: WhatsappFlowsTree,
-    private readonly localEmulator: LocalEmulatorEndpoint,
+    private readonly cams: CamsConnections,
   ) {}
 
   /** An endpoint in the arguments wins and becomes the one the view shows; else the view's. */
   private use(args: CamsTargetArgs): Promise<CamsConnection> {
     if (args.endpoint) this.tree.args = targetOf(args);
-    return camsConnection(args.endpoint ? args : this.tree.args, this.localEmulator);
+    return this.cams.connect(args.endpoint ? args : this.tree.args);
   }
 
   async pull(raw?: PullArgs | WhatsappTreeNode): Promise<{ uri: string; flowId: string } | undefined> {

@@ -4,7 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { GraphRequest } from '../../../server/src/lsp/protocol';
 import { WhatsappCommands } from './commands';
 import { WhatsappFlowsTree } from './tree';
-import type { LocalEmulatorEndpoint } from '../localEmulator';
+import type { CamsConnections } from '../connections';
 import { WhatsappPreview } from './preview/previewPanel';
 
 export const WHATSAPP_VIEW_ID = 'flowdeck.whatsappFlows';
@@ -21,11 +21,11 @@ export const WhatsappCommandIds = {
 export function registerWhatsappFeatures(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
-  localEmulator: LocalEmulatorEndpoint,
+  cams: CamsConnections,
   languageClient: () => Promise<LanguageClient>,
 ): void {
-  const tree = new WhatsappFlowsTree(log, localEmulator);
-  const commands = new WhatsappCommands(context, log, tree, localEmulator);
+  const tree = new WhatsappFlowsTree(log, cams);
+  const commands = new WhatsappCommands(context, log, tree, cams);
   context.subscriptions.push(
     tree,
     vscode.window.createTreeView(WHATSAPP_VIEW_ID, { treeDataProvider: tree, showCollapseAll: false }),

@@ -1,10 +1,10 @@
 // The nodes of the Executions tree: target -> flows -> executions (+ "Load more") -> events.
 import * as vscode from 'vscode';
-import type { Execution, Flow, HistoryEvent } from '../../../../cloud/src/fnf/types';
-import { clockTime, executionDurationMs, formatDuration, isTerminalStatus, prettyJson, shortDetail } from '../../../../cloud/src/fnf/eventFormat';
-import { CommandIds } from '../commandIds';
-import type { Target } from '../targets';
-import { targetLabel } from '../targets';
+import type { Execution, Flow, HistoryEvent } from '../../../../../cloud/src/fnf/types';
+import { clockTime, executionDurationMs, formatDuration, isTerminalStatus, prettyJson, shortDetail } from '../../../../../cloud/src/fnf/eventFormat';
+import { CommandIds } from '../../commandIds';
+import type { Target } from '../../../connections';
+import { targetLabel } from '../../../connections';
 
 export class TargetNode {
   readonly kind = 'target';

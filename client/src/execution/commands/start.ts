@@ -3,17 +3,17 @@
 // requires: Standard flows with StartExecution and an immediate tail, Express flows with
 // StartSyncExecution, showing the output or the error.
 import * as vscode from 'vscode';
-import type { Execution, ExecutionMode, JsonObject } from '../../../cloud/src/fnf/types';
-import { CloudError } from '../../../cloud/src/errors';
-import type { ExecutionContext } from './context';
-import { declaredFlowName, flowdeckDirFor, targetDocument, workspaceDirFor } from './definition';
-import { getDeploySettings } from './deploySettings';
-import { checkInput, isValidInputName, listSavedInputs, readSavedInput, saveInput, type InputCheck } from './inputs';
-import type { TailSession } from './tail';
-import { CommandIds } from './commandIds';
-import { newExecutionName } from './executionName';
+import type { Execution, ExecutionMode, JsonObject } from '../../../../cloud/src/fnf/types';
+import { CloudError } from '../../../../cloud/src/errors';
+import type { ExecutionContext } from '../context';
+import { declaredFlowName, flowdeckDirFor, targetDocument, workspaceDirFor } from '../workspace/definition';
+import { getDeploySettings } from '../workspace/deploySettings';
+import { checkInput, isValidInputName, listSavedInputs, readSavedInput, saveInput, type InputCheck } from '../workspace/inputs';
+import type { TailSession } from '../tail';
+import { CommandIds } from '../commandIds';
+import { newExecutionName } from '../workspace/executionName';
 
-export { newExecutionName } from './executionName';
+export { newExecutionName } from '../workspace/executionName';
 
 export interface StartArgs {
   /** A flow file: its deployed name comes from `.flowdeck/flows.json`, else its `Name`. */

@@ -2,17 +2,17 @@
 // arguments so scripts and tests can run it without prompts, and returns what it did. Errors are
 // logged and shown with an "Open Output" button, then rethrown to a programmatic caller.
 import * as vscode from 'vscode';
-import { reportError } from '../log';
-import { CommandIds } from './commandIds';
-import type { ExecutionContext } from './context';
-import { promptAndStoreCredentials, type StoredCredentials } from './credentials';
+import { reportError } from '../../log';
+import { CommandIds } from '../commandIds';
+import type { ExecutionContext } from '../context';
+import { promptAndStoreCredentials, type StoredCredentials } from '../../connections';
 import { deploy, DeployRejected, type DeployArgs } from './deploy';
-import { ExecutionDocumentProvider } from './describe';
+import { ExecutionDocumentProvider } from '../views/describe';
 import { copyNameCommand, describeCommand, openDefinitionCommand, startAgainCommand, stopCommand, stopTailingCommand, tailCommand } from './executionCommands';
 import { saveAsTestCaseCommand } from './saveAsTestCase';
 import { startExecution, type StartArgs } from './start';
-import { targetLabel, type TargetKind } from './targets';
-import { LoadMoreNode } from './tree/nodes';
+import { targetLabel, type TargetKind } from '../../connections';
+import { LoadMoreNode } from '../views/tree/nodes';
 
 type Handler = (...args: unknown[]) => unknown;
 

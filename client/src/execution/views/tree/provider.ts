@@ -3,12 +3,12 @@
 // themselves on the poll interval; every call goes through the shared client, whose token
 // buckets keep refreshes within the service's rate limits.
 import * as vscode from 'vscode';
-import type { Execution, Flow } from '../../../../cloud/src/fnf/types';
-import type { ClientPool } from '../clients';
-import { ContextKeys } from '../commandIds';
-import { describeError } from '../errors';
-import { isTerminalStatus } from '../../../../cloud/src/fnf/eventFormat';
-import type { Targets } from '../targets';
+import type { Execution, Flow } from '../../../../../cloud/src/fnf/types';
+import type { ClientPool } from '../../../connections';
+import { ContextKeys } from '../../commandIds';
+import { describeError } from '../../errors';
+import { isTerminalStatus } from '../../../../../cloud/src/fnf/eventFormat';
+import type { Targets } from '../../../connections';
 import { EventNode, ExecutionNode, FlowNode, LoadMoreNode, MapRunNode, MessageNode, TargetNode, mapRunsOf, toTreeItem, type ExecutionsTreeNode } from './nodes';
 
 interface ExecutionPage {

@@ -1,6 +1,6 @@
 // "Deploy", "Start" and "Debug" above a flow definition's root.
 import * as vscode from 'vscode';
-import { CommandIds, FLOW_LANGUAGES } from './commandIds';
+import { CommandIds, FLOW_LANGUAGES } from '../commandIds';
 
 /** The first line holding content (skips blank lines, YAML comments and a `---` marker). */
 export function rootLine(document: vscode.TextDocument): number {
