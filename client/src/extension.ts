@@ -14,6 +14,7 @@ import { registerGraphFeatures } from './graph';
 import { registerDebugFeatures } from './debug';
 import { registerFlowTesting, type FlowTesting } from './testing';
 import { Connections } from './connections';
+import { registerCommandTable } from './commands/register';
 
 /** What `activate()` returns: used by the integration tests and by other extensions. */
 export interface FlowdeckApi {
@@ -58,12 +59,11 @@ export function activate(context: vscode.ExtensionContext): FlowdeckApi {
     }),
   );
   // the WhatsApp Flow and CynosDB features follow the current target to the same local emulator
-  if (connections) {
-    guarded('WhatsApp', () => registerWhatsappFeatures(context, log, connections.cams, () => flowServer.ready()));
-    guarded('CynosDB', () => registerCynosdbFeatures(context, log, connections.cynosdb));
-  }
-  guarded('graph', () => registerGraphFeatures(context, log, flowServer, execution));
-  guarded('debugger', () => context.subscriptions.push(registerDebugFeatures(log)));
+  const whatsapp = connections && guarded('WhatsApp', () => registerWhatsappFeatures(context, log, connections.cams, () => flowServer.ready()));
+  const cynosdb = connections && guarded('CynosDB', () => registerCynosdbFeatures(context, log, connections.cynosdb));
+  const graph = guarded('graph', () => registerGraphFeatures(context, log, flowServer, execution));
+  const debug = guarded('debugger', () => registerDebugFeatures(context, log));
+  context.subscriptions.push(...registerCommandTable({ log, server: flowServer, execution, debug, graph, whatsapp, cynosdb }));
   const testing = guarded('testing', () => registerFlowTesting(context, log));
   return {
     log,

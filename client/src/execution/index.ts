@@ -4,10 +4,11 @@ import * as vscode from 'vscode';
 import { config } from '../config';
 import type { Connections, EmulatorHost, Targets } from '../connections';
 import { registerCodeLens } from './views/codelens';
-import { CommandIds, FLOW_LANGUAGES, ViewIds } from './commandIds';
+import { ViewIds } from './viewIds';
+import { isFdlLanguage } from '../language/languages';
 import { workspaceDirFor } from './workspace/definition';
 import { getDeploySettings } from './workspace/deploySettings';
-import { registerCommands } from './commands/table';
+import { createExecutionCommands, type ExecutionCommands } from './commands/handlers';
 import type { ExecutionContext, ExecutionFeatureHooks } from './context';
 import { DESCRIBE_SCHEME, ExecutionDocumentProvider } from './views/describe';
 import { ServiceDiagnostics } from './views/serviceDiagnostics';
@@ -32,6 +33,8 @@ export interface ExecutionFeatures {
   readonly serviceDiagnostics: ServiceDiagnostics;
   /** Each state's status in the flow's latest tailed execution, beside the state in its file. */
   readonly runOverlay: RunOverlay;
+  /** The handlers of the execution commands. */
+  readonly commands: ExecutionCommands;
 }
 
 export function registerExecutionFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, connections: Connections, hooks: ExecutionFeatureHooks = {}): ExecutionFeatures {
@@ -43,7 +46,8 @@ export function registerExecutionFeatures(context: vscode.ExtensionContext, log:
   const documents = new ExecutionDocumentProvider(clients);
   const treeView = vscode.window.createTreeView(ViewIds.executions, { treeDataProvider: tree, showCollapseAll: true });
   const runOverlay = new RunOverlay(tails);
-  const features: ExecutionFeatures = { tree, treeView, tails, targets, emulator, serviceDiagnostics, runOverlay };
+  const commands = createExecutionCommands(ctx, documents);
+  const features: ExecutionFeatures = { tree, treeView, tails, targets, emulator, serviceDiagnostics, runOverlay, commands };
 
   context.subscriptions.push(
     tails,
@@ -56,10 +60,9 @@ export function registerExecutionFeatures(context: vscode.ExtensionContext, log:
     registerCodeLens(),
     createTargetStatusItem(targets),
     createTailingStatusItem(tails),
-    ...registerCommands(ctx, documents, features),
     announceSavedFlowSettings(hooks, log),
   );
-  log.debug(`execution features registered (${Object.keys(CommandIds).length} commands)`);
+  log.debug(`execution features registered (${Object.keys(commands).length} commands)`);
   return features;
 }
 
@@ -68,7 +71,7 @@ export function announceSavedFlowSettings(hooks: ExecutionFeatureHooks, log: vsc
   const notify = hooks.notifyFlowSettings;
   if (!notify) return new vscode.Disposable(() => undefined);
   const announce = async (doc: vscode.TextDocument): Promise<void> => {
-    if (!(FLOW_LANGUAGES as readonly string[]).includes(doc.languageId)) return;
+    if (!isFdlLanguage(doc.languageId)) return;
     const dir = workspaceDirFor(doc.uri);
     const saved = dir ? await getDeploySettings(dir, doc.uri.fsPath) : undefined;
     if (saved) await notify(doc.uri, { executionMode: saved.executionMode });

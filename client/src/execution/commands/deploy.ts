@@ -13,7 +13,7 @@ import { declaredFlowName, targetDocument, workspaceDirFor } from '../workspace/
 import { getDeploySettings, saveDeploySettings, type ExecutionMode, type FlowDeploySettings } from '../workspace/deploySettings';
 import { describeError } from '../errors';
 import { isDefinitionError } from './serviceProblems';
-import { CommandIds } from '../commandIds';
+import { CommandIds } from '../../commands/ids';
 
 /** Arguments of `flowdeck.deploy`, so scripts and tests can deploy without prompts. */
 export interface DeployArgs {

@@ -8,7 +8,7 @@ import { executionRefOf, flowNameOf, pickExecution, type ExecutionRef } from './
 import { newExecutionName, runWithInput, type StartOutcome } from './start';
 import type { TailSession } from '../tail';
 import { ExecutionNode, FlowNode } from '../views/tree/nodes';
-import { CommandIds } from '../commandIds';
+import { CommandIds } from '../../commands/ids';
 
 async function refOrPick(ctx: ExecutionContext, arg: unknown, runningOnly = false): Promise<ExecutionRef | undefined> {
   return executionRefOf(arg) ?? pickExecution(ctx.clients, { runningOnly, ...(flowNameOf(arg) ? { flowName: flowNameOf(arg) } : {}) });

@@ -3,6 +3,7 @@
 // requires: Standard flows with StartExecution and an immediate tail, Express flows with
 // StartSyncExecution, showing the output or the error.
 import * as vscode from 'vscode';
+import { isFdlLanguage } from '../../language/languages';
 import type { Execution, ExecutionMode, JsonObject } from '../../../../cloud/src/fnf/types';
 import { CloudError } from '../../../../cloud/src/errors';
 import type { ExecutionContext } from '../context';
@@ -10,7 +11,7 @@ import { declaredFlowName, flowdeckDirFor, targetDocument, workspaceDirFor } fro
 import { getDeploySettings } from '../workspace/deploySettings';
 import { checkInput, isValidInputName, listSavedInputs, readSavedInput, saveInput, type InputCheck } from '../workspace/inputs';
 import type { TailSession } from '../tail';
-import { CommandIds } from '../commandIds';
+import { CommandIds } from '../../commands/ids';
 import { newExecutionName } from '../workspace/executionName';
 
 export { newExecutionName } from '../workspace/executionName';
@@ -43,7 +44,7 @@ function inputError(check: Extract<InputCheck, { ok: false }>, where: string): E
 async function resolveFlowName(ctx: ExecutionContext, args: StartArgs): Promise<{ name: string; uri?: vscode.Uri } | undefined> {
   if (args.flowName) return { name: args.flowName, ...(args.uri ? { uri: args.uri } : {}) };
   const document = await targetDocument(args.uri);
-  if (document && (args.uri || ['fdl', 'fdl-json'].includes(document.languageId))) {
+  if (document && (args.uri || isFdlLanguage(document.languageId))) {
     const dir = workspaceDirFor(document.uri);
     const saved = dir ? await getDeploySettings(dir, document.uri.fsPath) : undefined;
     const name = saved?.name ?? declaredFlowName(document.getText());

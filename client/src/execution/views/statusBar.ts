@@ -1,7 +1,8 @@
 // The status bar item that shows where flows go (emulator or Alibaba Cloud + region) and switches it.
 import * as vscode from 'vscode';
 import { targetLabel, type Target, type Targets } from '../../connections';
-import { CommandIds, ContextKeys } from '../commandIds';
+import { CommandIds } from '../../commands/ids';
+import { ContextKeys } from '../viewIds';
 import type { TailManager } from '../tail';
 
 export function createTargetStatusItem(targets: Targets): vscode.Disposable {

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Execution, Flow } from '../../../../../cloud/src/fnf/types';
 import type { ClientPool } from '../../../connections';
-import { ContextKeys } from '../../commandIds';
+import { ContextKeys } from '../../viewIds';
 import { describeError } from '../../errors';
 import { isTerminalStatus } from '../../../../../cloud/src/fnf/eventFormat';
 import type { Targets } from '../../../connections';

@@ -1,9 +1,10 @@
-// The execution features' commands, from one table: id -> handler. Every handler accepts
-// arguments so scripts and tests can run it without prompts, and returns what it did. Errors are
-// logged and shown with an "Open Output" button, then rethrown to a programmatic caller.
+// The handlers of the execution features' commands (the command table in client/src/commands
+// binds them to their ids). Every handler accepts arguments so scripts and tests can run it
+// without prompts, and returns what it did. Errors are logged and shown with an "Open Output"
+// button, then rethrown to a programmatic caller.
 import * as vscode from 'vscode';
 import { reportError } from '../../log';
-import { CommandIds } from '../commandIds';
+import { CommandIds } from '../../commands/ids';
 import type { ExecutionContext } from '../context';
 import { promptAndStoreCredentials, type StoredCredentials } from '../../connections';
 import { deploy, DeployRejected, type DeployArgs } from './deploy';
@@ -16,50 +17,49 @@ import { LoadMoreNode } from '../views/tree/nodes';
 
 type Handler = (...args: unknown[]) => unknown;
 
-export function registerCommands(ctx: ExecutionContext, documents: ExecutionDocumentProvider, features: unknown): vscode.Disposable[] {
-  const table: Record<string, Handler> = {
-    [CommandIds.deploy]: (arg) => deploy(ctx, toDeployArgs(arg)),
-    [CommandIds.startExecution]: (arg) => startExecution(ctx, toStartArgs(arg)),
-    [CommandIds.tailExecution]: (arg) => tailCommand(ctx, arg),
-    [CommandIds.stopTailing]: (arg) => stopTailingCommand(ctx, arg),
-    [CommandIds.stopExecution]: (arg) => stopCommand(ctx, arg),
-    [CommandIds.describeExecution]: (arg) => describeCommand(ctx, documents, arg),
-    [CommandIds.startAgain]: (arg) => startAgainCommand(ctx, arg),
-    [CommandIds.openDefinition]: (arg) => openDefinitionCommand(ctx, arg),
-    [CommandIds.copyName]: (arg) => copyNameCommand(arg),
-    [CommandIds.selectTarget]: async (arg) => {
+export type ExecutionCommands = ReturnType<typeof createExecutionCommands>;
+
+export function createExecutionCommands(ctx: ExecutionContext, documents: ExecutionDocumentProvider) {
+  const guard = (id: string, handler: Handler) => async (...args: unknown[]): Promise<unknown> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      // a rejected definition is already on the file and announced
+      if (!(error instanceof DeployRejected)) reportError(ctx.log, vscode.l10n.t('{0} failed', commandTitle(id)), error);
+      // scripts and tests get the error; from the UI it is already shown once, above
+      if (isProgrammatic(args[0])) throw error;
+      return undefined;
+    }
+  };
+  return {
+    deploy: guard(CommandIds.deploy, (arg) => deploy(ctx, toDeployArgs(arg))),
+    startExecution: guard(CommandIds.startExecution, (arg) => startExecution(ctx, toStartArgs(arg))),
+    tailExecution: guard(CommandIds.tailExecution, (arg) => tailCommand(ctx, arg)),
+    stopTailing: guard(CommandIds.stopTailing, (arg) => stopTailingCommand(ctx, arg)),
+    stopExecution: guard(CommandIds.stopExecution, (arg) => stopCommand(ctx, arg)),
+    describeExecution: guard(CommandIds.describeExecution, (arg) => describeCommand(ctx, documents, arg)),
+    startAgain: guard(CommandIds.startAgain, (arg) => startAgainCommand(ctx, arg)),
+    openDefinition: guard(CommandIds.openDefinition, (arg) => openDefinitionCommand(ctx, arg)),
+    copyName: guard(CommandIds.copyName, (arg) => copyNameCommand(arg)),
+    selectTarget: guard(CommandIds.selectTarget, async (arg) => {
       const t = await ctx.targets.select(arg as { kind?: TargetKind; region?: string } | undefined);
       if (t) ctx.log.info(`Target: ${targetLabel(t)}`);
       return t;
-    },
-    [CommandIds.setCredentials]: async (arg) => {
+    }),
+    setCredentials: guard(CommandIds.setCredentials, async (arg) => {
       const stored = await promptAndStoreCredentials(ctx.credentials, arg as Partial<StoredCredentials> | undefined);
       if (stored) void vscode.window.showInformationMessage(vscode.l10n.t('Credentials saved in VS Code secret storage.'));
       return stored;
-    },
-    [CommandIds.clearCredentials]: async () => {
+    }),
+    clearCredentials: guard(CommandIds.clearCredentials, async () => {
       await ctx.credentials.clear();
       void vscode.window.showInformationMessage(vscode.l10n.t('Stored credentials removed.'));
-    },
-    [CommandIds.refreshExecutions]: () => ctx.tree.refresh(),
-    [CommandIds.loadMoreExecutions]: (arg) => (arg instanceof LoadMoreNode ? ctx.tree.loadMore(arg) : undefined),
-    [CommandIds.openSampleFlow]: () => openSampleFlow(ctx),
-    [CommandIds.saveAsTestCase]: (arg) => saveAsTestCaseCommand(ctx, arg),
-    [CommandIds.features]: () => features,
-  };
-  return Object.entries(table).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await handler(...args);
-      } catch (error) {
-        // a rejected definition is already on the file and announced
-        if (!(error instanceof DeployRejected)) reportError(ctx.log, vscode.l10n.t('{0} failed', commandTitle(id)), error);
-        // scripts and tests get the error; from the UI it is already shown once, above
-        if (isProgrammatic(args[0])) throw error;
-        return undefined;
-      }
     }),
-  );
+    refreshExecutions: guard(CommandIds.refreshExecutions, () => ctx.tree.refresh()),
+    loadMoreExecutions: guard(CommandIds.loadMoreExecutions, (arg) => (arg instanceof LoadMoreNode ? ctx.tree.loadMore(arg) : undefined)),
+    openSampleFlow: guard(CommandIds.openSampleFlow, () => openSampleFlow(ctx)),
+    saveAsTestCase: guard(CommandIds.saveAsTestCase, (arg) => saveAsTestCaseCommand(ctx, arg)),
+  };
 }
 
 /**
