@@ -40,7 +40,7 @@ export interface ExecutionFeatures {
 export function registerExecutionFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, connections: Connections, hooks: ExecutionFeatureHooks = {}): ExecutionFeatures {
   const { emulator, credentials, targets, fnf: clients } = connections;
   const tails = new TailManager(() => config.pollIntervalMs());
-  const tree = new ExecutionsTreeProvider(clients, targets, () => config.executionsPageSize(), () => config.pollIntervalMs(), log);
+  const tree = new ExecutionsTreeProvider(clients, targets, tails, () => config.executionsPageSize(), () => config.pollIntervalMs(), log);
   const serviceDiagnostics = new ServiceDiagnostics();
   const ctx: ExecutionContext = { extension: context, log, emulator, credentials, targets, clients, tails, tree, serviceDiagnostics, hooks };
   const documents = new ExecutionDocumentProvider(clients);

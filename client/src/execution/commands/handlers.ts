@@ -6,13 +6,12 @@ import * as vscode from 'vscode';
 import { reportError } from '../../log';
 import { CommandIds } from '../../commands/ids';
 import type { ExecutionContext } from '../context';
-import { promptAndStoreCredentials, type StoredCredentials } from '../../connections';
+import { promptAndStoreCredentials, targetLabel, type StoredCredentials, type TargetKind } from '../../connections';
 import { deploy, DeployRejected, type DeployArgs } from './deploy';
 import { ExecutionDocumentProvider } from '../views/describe';
 import { copyNameCommand, describeCommand, openDefinitionCommand, startAgainCommand, stopCommand, stopTailingCommand, tailCommand } from './executionCommands';
 import { saveAsTestCaseCommand } from './saveAsTestCase';
 import { startExecution, type StartArgs } from './start';
-import { targetLabel, type TargetKind } from '../../connections';
 import { LoadMoreNode } from '../views/tree/nodes';
 
 type Handler = (...args: unknown[]) => unknown;

@@ -149,7 +149,6 @@ export async function runWithInput(
       () => client.startSyncExecution({ FlowName: run.flowName, ExecutionName: run.executionName, Input: run.input }),
     );
     const lines = ctx.tails.showResult(execution, label, { reveal: run.reveal });
-    ctx.tree.executionStarted(execution);
     const ok = execution.Status === 'Succeeded';
     const message = ok
       ? vscode.l10n.t('{0} succeeded.', execution.Name)
@@ -160,8 +159,10 @@ export async function runWithInput(
   }
   const execution = await client.startExecution({ FlowName: run.flowName, ExecutionName: run.executionName, Input: run.input });
   ctx.log.info(`Started ${run.flowName}/${execution.Name} on ${label}`);
-  ctx.tree.executionStarted({ ...execution, FlowName: execution.FlowName || run.flowName });
-  const tail = ctx.tails.tail(client, run.flowName, execution.Name || run.executionName, label, { reveal: run.reveal });
-  void tail.done.then(() => ctx.tree.refreshExecution(run.flowName, execution.Name || run.executionName));
+  // the Executions view follows the tail: the new execution, its events, its end
+  const tail = ctx.tails.tail(client, run.flowName, execution.Name || run.executionName, label, {
+    reveal: run.reveal,
+    started: { ...execution, FlowName: execution.FlowName || run.flowName },
+  });
   return { mode: 'Standard', flowName: run.flowName, executionName: execution.Name || run.executionName, execution, tail };
 }

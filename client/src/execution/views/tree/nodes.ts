@@ -3,8 +3,7 @@ import * as vscode from 'vscode';
 import type { Execution, Flow, HistoryEvent } from '../../../../../cloud/src/fnf/types';
 import { clockTime, executionDurationMs, formatDuration, isTerminalStatus, prettyJson, shortDetail } from '../../../../../cloud/src/fnf/eventFormat';
 import { CommandIds } from '../../../commands/ids';
-import type { Target } from '../../../connections';
-import { targetLabel } from '../../../connections';
+import { targetLabel, type Target } from '../../../connections';
 
 export class TargetNode {
   readonly kind = 'target';
