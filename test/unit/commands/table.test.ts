@@ -34,10 +34,10 @@ describe('command table', () => {
     }
   });
 
-  test('each id once, and every id has its entry', () => {
+  test('each id once, and every id the code refers to has its entry', () => {
     const ids = COMMANDS.map((c) => c.id);
     assert.equal(new Set(ids).size, ids.length, 'an id is in the table twice');
-    assert.deepEqual([...Object.values(CommandIds)].sort(), [...ids].sort());
+    for (const id of Object.values(CommandIds)) assert.ok(ids.includes(id), `${id} is referred to in the code but not in the command table`);
   });
 
   test('every menu names a contributed command', () => {

@@ -4,7 +4,6 @@
 // button, then rethrown to a programmatic caller.
 import * as vscode from 'vscode';
 import { reportError } from '../../log';
-import { CommandIds } from '../../commands/ids';
 import type { ExecutionContext } from '../context';
 import { promptAndStoreCredentials, targetLabel, type StoredCredentials, type TargetKind } from '../../connections';
 import { deploy, DeployRejected, type DeployArgs } from './deploy';
@@ -14,50 +13,51 @@ import { saveAsTestCaseCommand } from './saveAsTestCase';
 import { startExecution, type StartArgs } from './start';
 import { LoadMoreNode } from '../views/tree/nodes';
 
-type Handler = (...args: unknown[]) => unknown;
+type Handler = (arg: unknown) => unknown;
 
 export type ExecutionCommands = ReturnType<typeof createExecutionCommands>;
 
 export function createExecutionCommands(ctx: ExecutionContext, documents: ExecutionDocumentProvider) {
-  const guard = (id: string, handler: Handler) => async (...args: unknown[]): Promise<unknown> => {
+  /** `label` names the command in its error message (the command id when there is none). */
+  const guard = (label: string | undefined, handler: Handler) => async (arg: unknown, id: string): Promise<unknown> => {
     try {
-      return await handler(...args);
+      return await handler(arg);
     } catch (error) {
       // a rejected definition is already on the file and announced
-      if (!(error instanceof DeployRejected)) reportError(ctx.log, vscode.l10n.t('{0} failed', commandTitle(id)), error);
+      if (!(error instanceof DeployRejected)) reportError(ctx.log, vscode.l10n.t('{0} failed', label ?? id), error);
       // scripts and tests get the error; from the UI it is already shown once, above
-      if (isProgrammatic(args[0])) throw error;
+      if (isProgrammatic(arg)) throw error;
       return undefined;
     }
   };
   return {
-    deploy: guard(CommandIds.deploy, (arg) => deploy(ctx, toDeployArgs(arg))),
-    startExecution: guard(CommandIds.startExecution, (arg) => startExecution(ctx, toStartArgs(arg))),
-    tailExecution: guard(CommandIds.tailExecution, (arg) => tailCommand(ctx, arg)),
-    stopTailing: guard(CommandIds.stopTailing, (arg) => stopTailingCommand(ctx, arg)),
-    stopExecution: guard(CommandIds.stopExecution, (arg) => stopCommand(ctx, arg)),
-    describeExecution: guard(CommandIds.describeExecution, (arg) => describeCommand(ctx, documents, arg)),
-    startAgain: guard(CommandIds.startAgain, (arg) => startAgainCommand(ctx, arg)),
-    openDefinition: guard(CommandIds.openDefinition, (arg) => openDefinitionCommand(ctx, arg)),
-    copyName: guard(CommandIds.copyName, (arg) => copyNameCommand(arg)),
-    selectTarget: guard(CommandIds.selectTarget, async (arg) => {
+    deploy: guard(vscode.l10n.t('Deploy'), (arg) => deploy(ctx, toDeployArgs(arg))),
+    startExecution: guard(vscode.l10n.t('Start'), (arg) => startExecution(ctx, toStartArgs(arg))),
+    tailExecution: guard(vscode.l10n.t('Tail'), (arg) => tailCommand(ctx, arg)),
+    stopTailing: guard(undefined, (arg) => stopTailingCommand(ctx, arg)),
+    stopExecution: guard(vscode.l10n.t('Stop'), (arg) => stopCommand(ctx, arg)),
+    describeExecution: guard(vscode.l10n.t('Describe'), (arg) => describeCommand(ctx, documents, arg)),
+    startAgain: guard(vscode.l10n.t('Start again'), (arg) => startAgainCommand(ctx, arg)),
+    openDefinition: guard(undefined, (arg) => openDefinitionCommand(ctx, arg)),
+    copyName: guard(undefined, (arg) => copyNameCommand(arg)),
+    selectTarget: guard(undefined, async (arg) => {
       const t = await ctx.targets.select(arg as { kind?: TargetKind; region?: string } | undefined);
       if (t) ctx.log.info(`Target: ${targetLabel(t)}`);
       return t;
     }),
-    setCredentials: guard(CommandIds.setCredentials, async (arg) => {
+    setCredentials: guard(undefined, async (arg) => {
       const stored = await promptAndStoreCredentials(ctx.credentials, arg as Partial<StoredCredentials> | undefined);
       if (stored) void vscode.window.showInformationMessage(vscode.l10n.t('Credentials saved in VS Code secret storage.'));
       return stored;
     }),
-    clearCredentials: guard(CommandIds.clearCredentials, async () => {
+    clearCredentials: guard(undefined, async () => {
       await ctx.credentials.clear();
       void vscode.window.showInformationMessage(vscode.l10n.t('Stored credentials removed.'));
     }),
-    refreshExecutions: guard(CommandIds.refreshExecutions, () => ctx.tree.refresh()),
-    loadMoreExecutions: guard(CommandIds.loadMoreExecutions, (arg) => (arg instanceof LoadMoreNode ? ctx.tree.loadMore(arg) : undefined)),
-    openSampleFlow: guard(CommandIds.openSampleFlow, () => openSampleFlow(ctx)),
-    saveAsTestCase: guard(CommandIds.saveAsTestCase, (arg) => saveAsTestCaseCommand(ctx, arg)),
+    refreshExecutions: guard(undefined, () => ctx.tree.refresh()),
+    loadMoreExecutions: guard(undefined, (arg) => (arg instanceof LoadMoreNode ? ctx.tree.loadMore(arg) : undefined)),
+    openSampleFlow: guard(undefined, () => openSampleFlow(ctx)),
+    saveAsTestCase: guard(vscode.l10n.t('Save as Test Case'), (arg) => saveAsTestCaseCommand(ctx, arg)),
   };
 }
 
@@ -68,19 +68,6 @@ export function createExecutionCommands(ctx: ExecutionContext, documents: Execut
 function isProgrammatic(arg: unknown): boolean {
   if (!arg || typeof arg !== 'object' || Object.getPrototypeOf(arg) !== Object.prototype) return false;
   return (arg as { interactive?: unknown }).interactive !== true;
-}
-
-function commandTitle(id: string): string {
-  const titles: Record<string, string> = {
-    [CommandIds.deploy]: vscode.l10n.t('Deploy'),
-    [CommandIds.startExecution]: vscode.l10n.t('Start'),
-    [CommandIds.tailExecution]: vscode.l10n.t('Tail'),
-    [CommandIds.stopExecution]: vscode.l10n.t('Stop'),
-    [CommandIds.describeExecution]: vscode.l10n.t('Describe'),
-    [CommandIds.startAgain]: vscode.l10n.t('Start again'),
-    [CommandIds.saveAsTestCase]: vscode.l10n.t('Save as Test Case'),
-  };
-  return titles[id] ?? id;
 }
 
 /** Accepts a Uri (explorer / editor menus), `{ uri, ... }` or nothing. */
