@@ -1,5 +1,6 @@
-// Entry point of the execution features: targets (local emulator or Alibaba Cloud), deploy,
-// start, tail, and the Executions sidebar. Activation calls registerExecutionFeatures once.
+// Entry point of the execution features: deploy, start, tail and the Executions sidebar, on the
+// target the connections give (local emulator or Alibaba Cloud). Activation calls
+// registerExecutionFeatures once; the command table binds the commands' handlers.
 import * as vscode from 'vscode';
 import { config } from '../config';
 import type { Connections, EmulatorHost, Targets } from '../connections';
@@ -77,7 +78,7 @@ export function announceSavedFlowSettings(hooks: ExecutionFeatureHooks, log: vsc
     if (saved) await notify(doc.uri, { executionMode: saved.executionMode });
   };
   const run = (doc: vscode.TextDocument): void => void announce(doc).catch((e: unknown) => log.debug(`flow settings of ${doc.uri.fsPath}: ${String(e)}`));
-  // after activation has returned, so the extension's API (and its language client) exists
+  // after activation has returned, so the documents already open are announced once it is done
   const initial = setTimeout(() => vscode.workspace.textDocuments.forEach(run), 0);
   return vscode.Disposable.from(vscode.workspace.onDidOpenTextDocument(run), new vscode.Disposable(() => clearTimeout(initial)));
 }
