@@ -122,10 +122,7 @@ export const ARROWS = {
 };
 
 /** Edges that break the table today and are on their way out; each names what removes it. */
-export const KNOWN_EXCEPTIONS = [
-  // removed by the LSP validation work (the Flow JSON check becomes a request to the server)
-  { from: 'client/src/whatsapp/commands.ts', to: 'emulator/src/api/cams/validate.ts' },
-];
+export const KNOWN_EXCEPTIONS = [];
 
 /**
  * @param {string} repoPath forward-slashed path relative to the repository root

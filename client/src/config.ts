@@ -10,6 +10,12 @@ function section(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfigurati
   return vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
 }
 
+/** A string setting, trimmed; undefined when empty or not a string. */
+function text(name: string): string | undefined {
+  const v = section().get<string>(name, '');
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
+
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
   return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
@@ -34,13 +40,31 @@ export const config = {
   },
   /** `flowdeck.profile`: aliyun CLI profile to take credentials from ('' = the chain's default). */
   profile(): string | undefined {
-    const v = section().get<string>('profile', '');
-    return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+    return text('profile');
   },
   /** `flowdeck.endpoint`: endpoint override ('' = regional endpoint or the built-in emulator). */
   endpoint(): string | undefined {
-    const v = section().get<string>('endpoint', '');
-    return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+    return text('endpoint');
+  },
+  /** `flowdeck.cams.region`: the CAMS region of the WhatsApp Flow commands (undefined = default). */
+  camsRegion(): string | undefined {
+    return text('cams.region');
+  },
+  /** `flowdeck.cams.endpoint`: CAMS endpoint override, e.g. an emulator. */
+  camsEndpoint(): string | undefined {
+    return text('cams.endpoint');
+  },
+  /** `flowdeck.cams.uploadUrl`: a PUT location that replaces the OSS upload of Push. */
+  camsUploadUrl(): string | undefined {
+    return text('cams.uploadUrl');
+  },
+  /** `flowdeck.cynosdb.region`: the Tencent Cloud region of watched task flows (undefined = default). */
+  cynosdbRegion(): string | undefined {
+    return text('cynosdb.region');
+  },
+  /** `flowdeck.cynosdb.endpoint`: CynosDB endpoint override, e.g. an emulator. */
+  cynosdbEndpoint(): string | undefined {
+    return text('cynosdb.endpoint');
   },
   /** `flowdeck.pollIntervalMs`: tail and sidebar polling interval, clamped to 200..60000. */
   pollIntervalMs(): number {

@@ -12,8 +12,9 @@ import { registerWhatsappFeatures } from './whatsapp';
 import { registerCynosdbFeatures } from './cynosdb';
 import { registerGraphFeatures } from './graph';
 import { registerDebugFeatures } from './debug';
-import type { LocalEmulatorEndpoint } from './localEmulator';
 import { registerFlowTesting, type FlowTesting } from './testing';
+import { Connections } from './connections';
+import { registerCommandTable } from './commands/register';
 
 /** What `activate()` returns: used by the integration tests and by other extensions. */
 export interface FlowdeckApi {
@@ -50,18 +51,19 @@ export function activate(context: vscode.ExtensionContext): FlowdeckApi {
       return undefined;
     }
   };
-  const execution = guarded('execution', () =>
-    registerExecutionFeatures(context, log, {
+  const connections = guarded('connection', () => new Connections(context, log));
+  if (connections) context.subscriptions.push(connections);
+  const execution = connections && guarded('execution', () =>
+    registerExecutionFeatures(context, log, connections, {
       notifyFlowSettings: (uri, settings) => sendFlowSettings(flowServer, uri, settings),
     }),
   );
   // the WhatsApp Flow and CynosDB features follow the current target to the same local emulator
-  const localEmulator: LocalEmulatorEndpoint = async () =>
-    execution?.targets.current().kind === 'emulator' ? (await execution.emulator.connection()).endpoint : undefined;
-  guarded('WhatsApp', () => registerWhatsappFeatures(context, log, localEmulator, () => flowServer.ready()));
-  guarded('CynosDB', () => registerCynosdbFeatures(context, log, localEmulator));
-  guarded('graph', () => registerGraphFeatures(context, log, flowServer, execution));
-  guarded('debugger', () => context.subscriptions.push(registerDebugFeatures(log)));
+  const whatsapp = connections && guarded('WhatsApp', () => registerWhatsappFeatures(context, log, connections.cams, () => flowServer.ready()));
+  const cynosdb = connections && guarded('CynosDB', () => registerCynosdbFeatures(context, log, connections.cynosdb));
+  const graph = guarded('graph', () => registerGraphFeatures(context, log, flowServer, execution));
+  const debug = guarded('debugger', () => registerDebugFeatures(context, log));
+  context.subscriptions.push(...registerCommandTable({ log, server: flowServer, execution, debug, graph, whatsapp, cynosdb }));
   const testing = guarded('testing', () => registerFlowTesting(context, log));
   return {
     log,

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DeployOutcome, ExecutionFeatures, StartOutcome } from '../../client/src/execution';
-import type { ExecutionsTreeNode } from '../../client/src/execution/tree/nodes';
+import type { ExecutionsTreeNode } from '../../client/src/execution/views/tree/nodes';
 import { activateExtension, closeAllEditors, openDocument, screenshot, waitFor, waitForPublishedDiagnostics, workspaceUri } from './harness';
 
 async function features(): Promise<ExecutionFeatures> {

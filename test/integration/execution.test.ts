@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { ExecutionFeatures, DeployOutcome, StartOutcome, TailSession } from '../../client/src/execution';
-import type { ExecutionsTreeNode } from '../../client/src/execution/tree/nodes';
+import type { ExecutionsTreeNode } from '../../client/src/execution/views/tree/nodes';
 import { FnfClient } from '../../cloud/src/fnf/client';
 import { staticCredentials } from '../../cloud/src/credentials/providers';
 import { activateExtension, closeAllEditors, openDocument, screenshot, waitFor, waitForPublishedDiagnostics, workspaceUri, writeWorkspaceFile } from './harness';

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { FlowTesting } from '../../client/src/testing';
 import type { DeployOutcome, StartOutcome } from '../../client/src/execution';
-import type { SavedTestCase } from '../../client/src/execution/saveAsTestCase';
+import type { SavedTestCase } from '../../client/src/execution/commands/saveAsTestCase';
 import type { RunResult } from '../../client/src/testing/run';
 import { activateExtension, closeAllEditors, openDocument, screenshot, waitFor, waitForPublishedDiagnostics, workspaceUri, writeWorkspaceFile } from './harness';
 

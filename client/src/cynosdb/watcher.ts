@@ -2,18 +2,13 @@
 // watch together), keeps each flow's state for the "CynosDB Task Flows" view and notifies when a
 // flow ends. Errors such as InvalidParameterValue.FlowNotFound are shown with what to check.
 import * as vscode from 'vscode';
-import { defaultTencentCredentials, staticCredentials, CloudError } from '../../../cloud/src';
-import { CynosdbClient, type TaskFlowState } from '../../../cloud/src/cynosdb';
-import type { LocalEmulatorEndpoint } from '../localEmulator';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../../emulator/src';
+import { CloudError } from '../../../cloud/src';
+import type { TaskFlowState } from '../../../cloud/src/cynosdb';
+import type { CynosdbConnections, CynosdbTargetArgs } from '../connections';
 import { reportError } from '../log';
 
-export interface WatchArgs {
+export interface WatchArgs extends CynosdbTargetArgs {
   readonly flowId?: number | string;
-  readonly region?: string;
-  readonly endpoint?: string;
-  readonly secretId?: string;
-  readonly secretKey?: string;
   readonly intervalMs?: number;
 }
 
@@ -28,40 +23,16 @@ export interface WatchedFlow {
   endedAt?: number;
 }
 
-const isLoopback = (endpoint: string): boolean => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?/.test(endpoint);
-
-function setting(name: string): string | undefined {
-  const v = vscode.workspace.getConfiguration('flowdeck').get<string>(name, '');
-  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
-}
-
 export class TaskFlowWatcher implements vscode.Disposable {
   readonly flows = new Map<string, WatchedFlow>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly clients = new Map<string, CynosdbClient>();
   private readonly aborts = new Set<AbortController>();
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
-    private readonly localEmulator: LocalEmulatorEndpoint,
+    private readonly connections: CynosdbConnections,
   ) {}
-
-  private client(endpoint: string, args: WatchArgs): CynosdbClient {
-    const key = `${endpoint}|${args.secretId ?? ''}`;
-    let c = this.clients.get(key);
-    if (!c) {
-      const credentials =
-        args.secretId && args.secretKey
-          ? staticCredentials(args.secretId, args.secretKey)
-          : isLoopback(endpoint)
-            ? staticCredentials(DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, undefined, 'the local emulator')
-            : defaultTencentCredentials();
-      c = new CynosdbClient({ endpoint, credentials });
-      this.clients.set(key, c);
-    }
-    return c;
-  }
 
   /** Asks for what is missing, then watches until the flow ends; resolves with the final entry. */
   async watch(args: WatchArgs = {}): Promise<WatchedFlow | undefined> {
@@ -76,8 +47,7 @@ export class TaskFlowWatcher implements vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" is not a FlowId: give the whole number an asynchronous CynosDB operation returned.', String(rawId)));
       return undefined;
     }
-    const region = args.region ?? setting('cynosdb.region') ?? 'ap-guangzhou';
-    const endpoint = (args.endpoint ?? setting('cynosdb.endpoint') ?? process.env['FLOWDECK_EMULATOR_ENDPOINT'] ?? (await this.localEmulator()) ?? 'https://cynosdb.tencentcloudapi.com').replace(/\/+$/, '');
+    const { client, region, endpoint } = await this.connections.connect(args);
     const key = `${endpoint}|${region}|${flowId}`;
     const entry: WatchedFlow = { flowId, region, endpoint, state: 'processing', detail: vscode.l10n.t('starting'), polls: 0, startedAt: Date.now() };
     this.flows.set(key, entry);
@@ -85,7 +55,7 @@ export class TaskFlowWatcher implements vscode.Disposable {
     const abort = new AbortController();
     this.aborts.add(abort);
     try {
-      for await (const o of this.client(endpoint, args).watchFlow(flowId, { region, signal: abort.signal, ...(args.intervalMs ? { intervalMs: args.intervalMs } : {}) })) {
+      for await (const o of client.watchFlow(flowId, { region, signal: abort.signal, ...(args.intervalMs ? { intervalMs: args.intervalMs } : {}) })) {
         entry.state = o.state;
         entry.polls = o.polls;
         entry.detail = vscode.l10n.t('status {0} after {1} poll(s)', o.status, o.polls);

@@ -3,9 +3,9 @@
 // for the open flow and each of its saved inputs.
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import { FLOW_LANGUAGES } from '../execution/commandIds';
-import { declaredFlowName, flowdeckDirFor } from '../execution/definition';
-import { listSavedInputs } from '../execution/inputs';
+import { isFdlLanguage } from '../language/languages';
+import { declaredFlowName, flowdeckDirFor } from '../execution/workspace/definition';
+import { listSavedInputs } from '../execution/workspace/inputs';
 
 export const DEBUG_TYPE = 'flowdeck';
 
@@ -19,7 +19,7 @@ export interface FlowLaunchConfiguration extends vscode.DebugConfiguration {
 }
 
 export function isFlowDocument(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
-  return document !== undefined && (FLOW_LANGUAGES as readonly string[]).includes(document.languageId);
+  return document !== undefined && isFdlLanguage(document.languageId);
 }
 
 export function launchConfiguration(uri: vscode.Uri, extra: Partial<FlowLaunchConfiguration> = {}): FlowLaunchConfiguration {

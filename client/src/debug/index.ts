@@ -5,8 +5,8 @@ import * as vscode from 'vscode';
 import { dirname } from 'node:path';
 import { FlowDebugSession } from '../../../debug/src';
 import { reportError } from '../log';
-import { CommandIds, FLOW_LANGUAGES } from '../execution/commandIds';
-import { targetDocument } from '../execution/definition';
+import { FDL_LANGUAGES } from '../language/languages';
+import { targetDocument } from '../execution/workspace/definition';
 import { FlowEvaluatableExpressions } from './hover';
 import {
   DEBUG_TYPE,
@@ -65,8 +65,13 @@ export async function debugFlow(args: DebugFlowArgs = {}): Promise<boolean> {
   return vscode.debug.startDebugging(vscode.workspace.getWorkspaceFolder(document.uri), config);
 }
 
-export function registerDebugFeatures(log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.Disposable.from(
+export interface DebugFeatures {
+  /** "Debug Flow": menus pass the file's Uri, the CodeLens and scripts an arguments object. */
+  debugFlowCommand(arg?: DebugFlowArgs | vscode.Uri): Promise<boolean>;
+}
+
+export function registerDebugFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): DebugFeatures {
+  context.subscriptions.push(
     vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new InlineAdapterFactory()),
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new InitialConfigurationProvider()),
     vscode.debug.registerDebugConfigurationProvider(
@@ -75,11 +80,12 @@ export function registerDebugFeatures(log: vscode.LogOutputChannel): vscode.Disp
       vscode.DebugConfigurationProviderTriggerKind.Dynamic,
     ),
     vscode.languages.registerEvaluatableExpressionProvider(
-      FLOW_LANGUAGES.map((language) => ({ language, scheme: 'file' })),
+      FDL_LANGUAGES.map((language) => ({ language, scheme: 'file' })),
       new FlowEvaluatableExpressions(),
     ),
-    vscode.commands.registerCommand(CommandIds.debugFlow, async (arg?: DebugFlowArgs | vscode.Uri) => {
-      // menus pass the file's Uri, the CodeLens and scripts an arguments object
+  );
+  return {
+    async debugFlowCommand(arg) {
       const args: DebugFlowArgs | undefined = arg instanceof vscode.Uri ? { uri: arg, interactive: true } : arg;
       try {
         return await debugFlow(args);
@@ -88,6 +94,6 @@ export function registerDebugFeatures(log: vscode.LogOutputChannel): vscode.Disp
         if (!args?.interactive) throw error;
         return false;
       }
-    }),
-  );
+    },
+  };
 }

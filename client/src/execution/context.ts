@@ -1,13 +1,10 @@
 // Everything the execution commands share, created once per window by registerExecutionFeatures.
 import type * as vscode from 'vscode';
-import type { ClientPool } from './clients';
-import type { CredentialStore } from './credentials';
-import type { EmulatorHost } from './emulatorHost';
-import type { ServiceDiagnostics } from './serviceDiagnostics';
+import type { ClientPool, CredentialStore, EmulatorHost, Targets } from '../connections';
+import type { ServiceDiagnostics } from './views/serviceDiagnostics';
 import type { TailManager } from './tail';
-import type { Targets } from './targets';
-import type { ExecutionsTreeProvider } from './tree/provider';
-import type { ExecutionMode } from './deploySettings';
+import type { ExecutionsTreeProvider } from './views/tree/provider';
+import type { ExecutionMode } from './workspace/deploySettings';
 
 /** Optional links to other parts of the extension, passed by activation. */
 export interface ExecutionFeatureHooks {

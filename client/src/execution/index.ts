@@ -1,30 +1,27 @@
-// Entry point of the execution features: targets (local emulator or Alibaba Cloud), deploy,
-// start, tail, and the Executions sidebar. Activation calls registerExecutionFeatures once.
+// Entry point of the execution features: deploy, start, tail and the Executions sidebar, on the
+// target the connections give (local emulator or Alibaba Cloud). Activation calls
+// registerExecutionFeatures once; the command table binds the commands' handlers.
 import * as vscode from 'vscode';
-import { FlowSettingsNotification } from '../../../server/src/lsp/protocol';
-import type { FlowdeckApi } from '../extension';
 import { config } from '../config';
-import { ClientPool } from './clients';
-import { registerCodeLens } from './codelens';
-import { CommandIds, FLOW_LANGUAGES, ViewIds } from './commandIds';
-import { workspaceDirFor } from './definition';
-import { getDeploySettings } from './deploySettings';
-import { registerCommands } from './commands';
+import type { Connections, EmulatorHost, Targets } from '../connections';
+import { registerCodeLens } from './views/codelens';
+import { ViewIds } from './viewIds';
+import { isFdlLanguage } from '../language/languages';
+import { workspaceDirFor } from './workspace/definition';
+import { getDeploySettings } from './workspace/deploySettings';
+import { createExecutionCommands, type ExecutionCommands } from './commands/handlers';
 import type { ExecutionContext, ExecutionFeatureHooks } from './context';
-import { CredentialStore } from './credentials';
-import { DESCRIBE_SCHEME, ExecutionDocumentProvider } from './describe';
-import { EmulatorHost } from './emulatorHost';
-import { ServiceDiagnostics } from './serviceDiagnostics';
-import { RunOverlay } from './runOverlay';
-import { createTailingStatusItem, createTargetStatusItem } from './statusBar';
+import { DESCRIBE_SCHEME, ExecutionDocumentProvider } from './views/describe';
+import { ServiceDiagnostics } from './views/serviceDiagnostics';
+import { RunOverlay } from './views/runOverlay';
+import { createTailingStatusItem, createTargetStatusItem } from './views/statusBar';
 import { TailManager } from './tail';
-import { Targets } from './targets';
-import { ExecutionsTreeProvider } from './tree/provider';
+import { ExecutionsTreeProvider } from './views/tree/provider';
 
 export type { ExecutionFeatureHooks } from './context';
-export type { DeployArgs, DeployOutcome } from './deploy';
-export type { StartArgs, StartOutcome } from './start';
-export type { StopArgs } from './executionCommands';
+export type { DeployArgs, DeployOutcome } from './commands/deploy';
+export type { StartArgs, StartOutcome } from './commands/start';
+export type { StopArgs } from './commands/executionCommands';
 export type { TailSession, TailEnd } from './tail';
 
 /** What the features expose to the rest of the extension and to tests. */
@@ -37,29 +34,23 @@ export interface ExecutionFeatures {
   readonly serviceDiagnostics: ServiceDiagnostics;
   /** Each state's status in the flow's latest tailed execution, beside the state in its file. */
   readonly runOverlay: RunOverlay;
+  /** The handlers of the execution commands. */
+  readonly commands: ExecutionCommands;
 }
 
-export function registerExecutionFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, given: ExecutionFeatureHooks = {}): ExecutionFeatures {
-  const hooks: ExecutionFeatureHooks = { notifyFlowSettings: given.notifyFlowSettings ?? languageServerFlowSettings(context) };
-  const workspaceDir = (): string | undefined => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  const emulator = new EmulatorHost(context.globalStorageUri, log, workspaceDir);
-  const credentials = new CredentialStore(context.secrets);
-  const targets = new Targets(emulator, credentials);
-  const clients = new ClientPool(targets, log);
+export function registerExecutionFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, connections: Connections, hooks: ExecutionFeatureHooks = {}): ExecutionFeatures {
+  const { emulator, credentials, targets, fnf: clients } = connections;
   const tails = new TailManager(() => config.pollIntervalMs());
-  const tree = new ExecutionsTreeProvider(clients, targets, () => config.executionsPageSize(), () => config.pollIntervalMs(), log);
+  const tree = new ExecutionsTreeProvider(clients, targets, tails, () => config.executionsPageSize(), () => config.pollIntervalMs(), log);
   const serviceDiagnostics = new ServiceDiagnostics();
   const ctx: ExecutionContext = { extension: context, log, emulator, credentials, targets, clients, tails, tree, serviceDiagnostics, hooks };
   const documents = new ExecutionDocumentProvider(clients);
   const treeView = vscode.window.createTreeView(ViewIds.executions, { treeDataProvider: tree, showCollapseAll: true });
   const runOverlay = new RunOverlay(tails);
-  const features: ExecutionFeatures = { tree, treeView, tails, targets, emulator, serviceDiagnostics, runOverlay };
+  const commands = createExecutionCommands(ctx, documents);
+  const features: ExecutionFeatures = { tree, treeView, tails, targets, emulator, serviceDiagnostics, runOverlay, commands };
 
   context.subscriptions.push(
-    emulator,
-    credentials,
-    targets,
-    clients,
     tails,
     runOverlay,
     tree,
@@ -70,25 +61,10 @@ export function registerExecutionFeatures(context: vscode.ExtensionContext, log:
     registerCodeLens(),
     createTargetStatusItem(targets),
     createTailingStatusItem(tails),
-    ...registerCommands(ctx, documents, features),
     announceSavedFlowSettings(hooks, log),
   );
-  log.debug(`execution features registered (${Object.keys(CommandIds).length} commands)`);
+  log.debug(`execution features registered (${Object.keys(commands).length} commands)`);
   return features;
-}
-
-/**
- * Sends `flowdeck/flowSettings` through the extension's own language client, reached through the
- * API `activate()` returns (so this module needs nothing passed in). Before activation has
- * finished there is no API yet: the mode is then sent on the next deploy or open.
- */
-function languageServerFlowSettings(context: vscode.ExtensionContext): NonNullable<ExecutionFeatureHooks['notifyFlowSettings']> {
-  return async (uri, settings) => {
-    const api = context.extension.exports as Partial<FlowdeckApi> | undefined;
-    if (!api?.serverReady) return;
-    const client = await api.serverReady();
-    await client.sendNotification(FlowSettingsNotification, { uri: uri.toString(), executionMode: settings.executionMode });
-  };
 }
 
 /** Tells the language server each open flow's saved execution mode, so Express limits apply. */
@@ -96,13 +72,13 @@ export function announceSavedFlowSettings(hooks: ExecutionFeatureHooks, log: vsc
   const notify = hooks.notifyFlowSettings;
   if (!notify) return new vscode.Disposable(() => undefined);
   const announce = async (doc: vscode.TextDocument): Promise<void> => {
-    if (!(FLOW_LANGUAGES as readonly string[]).includes(doc.languageId)) return;
+    if (!isFdlLanguage(doc.languageId)) return;
     const dir = workspaceDirFor(doc.uri);
     const saved = dir ? await getDeploySettings(dir, doc.uri.fsPath) : undefined;
     if (saved) await notify(doc.uri, { executionMode: saved.executionMode });
   };
   const run = (doc: vscode.TextDocument): void => void announce(doc).catch((e: unknown) => log.debug(`flow settings of ${doc.uri.fsPath}: ${String(e)}`));
-  // after activation has returned, so the extension's API (and its language client) exists
+  // after activation has returned, so the documents already open are announced once it is done
   const initial = setTimeout(() => vscode.workspace.textDocuments.forEach(run), 0);
   return vscode.Disposable.from(vscode.workspace.onDidOpenTextDocument(run), new vscode.Disposable(() => clearTimeout(initial)));
 }

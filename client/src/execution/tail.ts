@@ -127,6 +127,12 @@ export class TailManager implements vscode.Disposable {
   private readonly appended = new vscode.EventEmitter<TailSession>();
   /** Fires when a tail prints an event. */
   readonly onDidAppendEvent = this.appended.event;
+  private readonly started = new vscode.EventEmitter<Execution>();
+  /** Fires when an execution is started from the editor (an Express one has already ended). */
+  readonly onDidStartExecution = this.started.event;
+  private readonly ended = new vscode.EventEmitter<TailSession>();
+  /** Fires when a tail ends: the execution ended, or the tail was stopped or failed. */
+  readonly onDidEndTail = this.ended.event;
 
   constructor(private readonly pollIntervalMs: () => number) {}
 
@@ -153,7 +159,9 @@ export class TailManager implements vscode.Disposable {
    * Tails an execution, or shows the tail already running for it. A finished tail is replaced
    * by a new one that prints the whole history again in a fresh channel.
    */
-  tail(client: FnfClient, flowName: string, executionName: string, targetLabel: string, options: { reveal?: boolean } = {}): TailSession {
+  tail(client: FnfClient, flowName: string, executionName: string, targetLabel: string, options: { reveal?: boolean; started?: Execution } = {}): TailSession {
+    // `started`: the execution was just started from the editor, announced before its tail runs
+    if (options.started) this.started.fire(options.started);
     const key = TailManager.key(flowName, executionName);
     const existing = this.sessions.get(key);
     if (existing?.running) {
@@ -168,7 +176,10 @@ export class TailManager implements vscode.Disposable {
     this.pruneFinished();
     if (options.reveal !== false) channel.show(true);
     this.changed.fire();
-    void session.done.then(() => this.changed.fire());
+    void session.done.then(() => {
+      this.changed.fire();
+      this.ended.fire(session);
+    });
     return session;
   }
 
@@ -184,6 +195,7 @@ export class TailManager implements vscode.Disposable {
     const lines = [`── ${vscode.l10n.t('{0} / {1} on {2} (Express, synchronous)', execution.FlowName, execution.Name, targetLabel)} ──`, ...formatSummary(execution, summaryLabels())];
     for (const l of lines) channel.appendLine(l);
     if (options.reveal !== false) channel.show(true);
+    this.started.fire(execution);
     return lines;
   }
 
@@ -207,5 +219,7 @@ export class TailManager implements vscode.Disposable {
     for (const c of this.results) c.dispose();
     this.changed.dispose();
     this.appended.dispose();
+    this.started.dispose();
+    this.ended.dispose();
   }
 }

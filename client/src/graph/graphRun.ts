@@ -4,7 +4,7 @@
 import type { FlowGraph } from '../../../server/src/lsp/protocol';
 import type { NodeRun, RunOnGraph } from '../../../webview/graph/protocol';
 import { decodeDetail, type PrintableEvent } from '../../../cloud/src/fnf/eventFormat';
-import { describeStateRun, stateRuns, type RunStatusLabels } from '../execution/runStatus';
+import { describeStateRun, stateRuns, type RunStatusLabels } from '../execution/views/runStatus';
 
 export interface GraphRunLabels extends RunStatusLabels {
   /** `{0} iterations` */

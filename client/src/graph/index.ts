@@ -5,29 +5,27 @@ import * as vscode from 'vscode';
 import type { FlowGraph } from '../../../server/src/lsp/protocol';
 import type { RunOnGraph } from '../../../webview/graph/protocol';
 import type { ExecutionFeatures } from '../execution';
-import { CommandIds } from '../execution/commandIds';
+import { CommandIds } from '../commands/ids';
 import { isTerminalEvent } from '../../../cloud/src/fnf/eventFormat';
-import { executionRefOf, type ExecutionRef } from '../execution/executionRef';
-import { flowNameOf } from '../execution/runOverlay';
+import { executionRefOf, type ExecutionRef } from '../execution/commands/executionRef';
+import { flowNameOf } from '../execution/views/runOverlay';
 import type { TailSession } from '../execution/tail';
 import type { FlowServer } from '../lsp';
+import { FDL_LANGUAGES } from '../language/languages';
 import { GraphPanel } from './graphPanel';
 import { runOnGraph, type GraphRunLabels } from './graphRun';
 
-export const GraphCommandIds = {
-  showGraph: 'flowdeck.showGraph',
-  showRunOnGraph: 'flowdeck.showRunOnGraph',
-  /** Not in the palette: the live graph features, for tests. */
-  features: 'flowdeck.graphFeatures',
-} as const;
-
 /** Languages whose documents have a graph. */
-export const GRAPH_LANGUAGES = ['fdl', 'fdl-json', 'whatsapp-flow'] as const;
+export const GRAPH_LANGUAGES = [...FDL_LANGUAGES, 'whatsapp-flow'] as const;
 
 export interface GraphFeatures {
   /** The open graph views by document URI. */
   readonly panels: ReadonlyMap<string, GraphPanel>;
   show(doc: vscode.TextDocument): GraphPanel;
+  /** "Show Graph": of a Uri, `{ uri }` or the active editor. */
+  showGraph(arg?: unknown): Promise<GraphPanel | undefined>;
+  /** "Show Run on Graph": an execution of the Executions view drawn on its flow's graph. */
+  showRunOnGraph(arg?: unknown): Promise<GraphPanel | undefined>;
 }
 
 function runLabels(): GraphRunLabels {
@@ -100,36 +98,36 @@ export function registerGraphFeatures(context: vscode.ExtensionContext, log: vsc
     }, 150);
   };
 
-  const features: GraphFeatures = { panels, show };
+  const showGraph = async (arg?: unknown): Promise<GraphPanel | undefined> => {
+    const doc = await documentOf(arg);
+    if (!doc) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a flow file to see its graph.'));
+      return undefined;
+    }
+    return show(doc);
+  };
+  const showRunOnGraph = async (arg?: unknown): Promise<GraphPanel | undefined> => {
+    const ref = executionRefOf(arg);
+    if (!ref) return undefined;
+    // the tail fetches the whole history (and follows a running execution to its end)
+    await vscode.commands.executeCommand(CommandIds.tailExecution, { ...ref, reveal: false });
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>(CommandIds.openDefinition, { flowName: ref.flowName });
+    if (!editor) return undefined;
+    pinned.set(editor.document.uri.toString(), ref);
+    const panel = show(editor.document);
+    await panel.refreshRun();
+    return panel;
+  };
+
+  const features: GraphFeatures = { panels, show, showGraph, showRunOnGraph };
   context.subscriptions.push(
-    vscode.commands.registerCommand(GraphCommandIds.showGraph, async (arg?: unknown) => {
-      const doc = await documentOf(arg);
-      if (!doc) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a flow file to see its graph.'));
-        return undefined;
-      }
-      return show(doc);
-    }),
-    vscode.commands.registerCommand(GraphCommandIds.showRunOnGraph, async (arg?: unknown) => {
-      const ref = executionRefOf(arg);
-      if (!ref) return undefined;
-      // the tail fetches the whole history (and follows a running execution to its end)
-      await vscode.commands.executeCommand(CommandIds.tailExecution, { ...ref, reveal: false });
-      const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>(CommandIds.openDefinition, { flowName: ref.flowName });
-      if (!editor) return undefined;
-      pinned.set(editor.document.uri.toString(), ref);
-      const panel = show(editor.document);
-      await panel.refreshRun();
-      return panel;
-    }),
-    vscode.commands.registerCommand(GraphCommandIds.features, () => features),
     vscode.languages.registerCodeLensProvider(GRAPH_LANGUAGES.flatMap((language) => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }]), {
       provideCodeLenses: (document) => {
         if (document.getText().trim() === '') return [];
         const line = firstContentLine(document);
         return [new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
           title: `$(type-hierarchy) ${vscode.l10n.t('Show Graph')}`,
-          command: GraphCommandIds.showGraph,
+          command: CommandIds.showGraph,
           arguments: [document.uri],
           tooltip: vscode.l10n.t('Show this flow as a graph beside the text'),
         })];

@@ -4,11 +4,9 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient, type NotificationType } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
-import { SHOW_OUTPUT_COMMAND, ServerStatus } from './serverStatus';
+import { ServerStatus } from './serverStatus';
 import { isFlowLanguage } from '../language/languages';
 import { reportError } from '../log';
-
-export const RESTART_SERVER_COMMAND = 'flowdeck.restartServer';
 
 /** How many publishDiagnostics notifications arrived for a document, and when the last did. */
 export interface PublishedDiagnostics {
@@ -30,8 +28,6 @@ export class FlowServer implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.status,
-      vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => log.show(true)),
-      vscode.commands.registerCommand(RESTART_SERVER_COMMAND, () => this.restart()),
       vscode.workspace.onDidOpenTextDocument((doc) => this.startFor(doc)),
     );
     vscode.workspace.textDocuments.forEach((doc) => this.startFor(doc));

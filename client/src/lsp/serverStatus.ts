@@ -1,18 +1,18 @@
 // A language status item (shown next to the language of a flow document) with the server's
 // state; clicking it opens the "Flowdeck" output.
 import * as vscode from 'vscode';
+import { CommandIds } from '../commands/ids';
 import { documentSelector } from './languageClient';
 
 export type ServerState = 'idle' | 'starting' | 'running' | 'stopped' | 'failed';
 
-export const SHOW_OUTPUT_COMMAND = 'flowdeck.showOutput';
 
 export class ServerStatus implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('flowdeck.server', documentSelector);
 
   constructor() {
     this.item.name = vscode.l10n.t('Flowdeck Language Server');
-    this.item.command = { title: vscode.l10n.t('Open Output'), command: SHOW_OUTPUT_COMMAND };
+    this.item.command = { title: vscode.l10n.t('Open Output'), command: CommandIds.showOutput };
     this.show('idle');
   }
 

@@ -2,11 +2,11 @@
 // it locally, publish and deprecate. Each accepts an arguments object so scripts and tests need
 // no prompts; without one it asks with quick picks.
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CamsClient } from '../../../cloud/src/cams';
-import { flowJsonErrors } from '../../../emulator/src/api/cams/validate';
+import { DocumentErrorsRequest } from '../../../server/src/lsp/protocol';
 import { reportError } from '../log';
-import { camsConnection, type CamsConnection, type CamsTargetArgs } from './connection';
-import type { LocalEmulatorEndpoint } from '../localEmulator';
+import type { CamsConnection, CamsConnections, CamsTargetArgs } from '../connections';
 import type { WhatsappFlowsTree, WhatsappTreeNode } from './tree';
 
 export interface FlowCommandArgs extends CamsTargetArgs {
@@ -65,13 +65,14 @@ export class WhatsappCommands {
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
     private readonly tree: WhatsappFlowsTree,
-    private readonly localEmulator: LocalEmulatorEndpoint,
+    private readonly cams: CamsConnections,
+    private readonly languageClient: () => Promise<LanguageClient>,
   ) {}
 
   /** An endpoint in the arguments wins and becomes the one the view shows; else the view's. */
   private use(args: CamsTargetArgs): Promise<CamsConnection> {
     if (args.endpoint) this.tree.args = targetOf(args);
-    return camsConnection(args.endpoint ? args : this.tree.args, this.localEmulator);
+    return this.cams.connect(args.endpoint ? args : this.tree.args);
   }
 
   async pull(raw?: PullArgs | WhatsappTreeNode): Promise<{ uri: string; flowId: string } | undefined> {
@@ -103,8 +104,9 @@ export class WhatsappCommands {
     }
   }
 
-  async push(raw?: PushArgs): Promise<PushResult> {
-    const args: PushArgs = raw ?? {};
+  /** Menus pass the file's Uri; scripts and tests an arguments object. */
+  async push(raw?: PushArgs | vscode.Uri): Promise<PushResult> {
+    const args: PushArgs = raw instanceof vscode.Uri ? { uri: raw.toString() } : (raw ?? {});
     try {
       const uri = args.uri ? vscode.Uri.parse(args.uri) : vscode.window.activeTextEditor?.document.uri;
       if (!uri) {
@@ -112,10 +114,12 @@ export class WhatsappCommands {
         return { pushed: false, errors: 0 };
       }
       const doc = await vscode.workspace.openTextDocument(uri);
-      const errors = flowJsonErrors(doc.getText());
+      // the language server checks it: the same errors the Problems view shows
+      const server = await this.languageClient();
+      const errors = await server.sendRequest(DocumentErrorsRequest, { textDocument: { uri: uri.toString(), languageId: 'whatsapp-flow' }, text: doc.getText() });
       if (errors.length > 0) {
         const first = errors[0];
-        const detail = first ? ` ${vscode.l10n.t('Line {0}: {1}', first.line, first.message)}` : '';
+        const detail = first ? ` ${vscode.l10n.t('Line {0}: {1}', first.line + 1, first.message)}` : '';
         const show = vscode.l10n.t('Show Problems');
         void vscode.window.showErrorMessage(vscode.l10n.t('Not pushed: the Flow JSON has {0} error(s). Fix them first.', errors.length) + detail, show).then((c) => {
           if (c === show) void vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -1,52 +1,38 @@
-// Entry point of the WhatsApp Flow features: the CAMS commands and the "WhatsApp Flows" view.
+// Entry point of the WhatsApp Flow features: the CAMS commands, the "WhatsApp Flows" view and
+// the preview. Their commands are bound in the command table (client/src/commands).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { GraphRequest } from '../../../server/src/lsp/protocol';
+import type { CamsConnections } from '../connections';
 import { WhatsappCommands } from './commands';
 import { WhatsappFlowsTree } from './tree';
-import type { LocalEmulatorEndpoint } from '../localEmulator';
 import { WhatsappPreview } from './preview/previewPanel';
 
 export const WHATSAPP_VIEW_ID = 'flowdeck.whatsappFlows';
 
-export const WhatsappCommandIds = {
-  pull: 'flowdeck.whatsapp.pull',
-  push: 'flowdeck.whatsapp.push',
-  publish: 'flowdeck.whatsapp.publish',
-  deprecate: 'flowdeck.whatsapp.deprecate',
-  refresh: 'flowdeck.whatsapp.refresh',
-  preview: 'flowdeck.whatsapp.preview',
-} as const;
+export type { FlowCommandArgs, PullArgs, PushArgs, PushResult } from './commands';
+export type { WhatsappTreeNode } from './tree';
+
+export interface WhatsappFeatures {
+  readonly commands: WhatsappCommands;
+  readonly tree: WhatsappFlowsTree;
+  readonly preview: WhatsappPreview;
+}
 
 export function registerWhatsappFeatures(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
-  localEmulator: LocalEmulatorEndpoint,
+  cams: CamsConnections,
   languageClient: () => Promise<LanguageClient>,
-): void {
-  const tree = new WhatsappFlowsTree(log, localEmulator);
-  const commands = new WhatsappCommands(context, log, tree, localEmulator);
-  context.subscriptions.push(
-    tree,
-    vscode.window.createTreeView(WHATSAPP_VIEW_ID, { treeDataProvider: tree, showCollapseAll: false }),
-    vscode.commands.registerCommand(WhatsappCommandIds.pull, (a?: Parameters<WhatsappCommands['pull']>[0]) => commands.pull(a)),
-    vscode.commands.registerCommand(WhatsappCommandIds.push, (a?: Parameters<WhatsappCommands['push']>[0]) => commands.push(a instanceof vscode.Uri ? { uri: a.toString() } : a)),
-    vscode.commands.registerCommand(WhatsappCommandIds.publish, (a?: Parameters<WhatsappCommands['publish']>[0]) => commands.publish(a)),
-    vscode.commands.registerCommand(WhatsappCommandIds.deprecate, (a?: Parameters<WhatsappCommands['deprecate']>[0]) => commands.deprecate(a)),
-    vscode.commands.registerCommand(WhatsappCommandIds.refresh, () => tree.refresh()),
-    // For tests and other extensions: the view's data.
-    vscode.commands.registerCommand('flowdeck.whatsapp.tree', () => tree),
-  );
+): WhatsappFeatures {
+  const tree = new WhatsappFlowsTree(log, cams);
+  const commands = new WhatsappCommands(context, log, tree, cams, languageClient);
   const preview = new WhatsappPreview(context.extensionUri, log, async (doc) => {
     const client = await languageClient();
     const result = await client.sendRequest(GraphRequest, { textDocument: { uri: doc.uri.toString() } });
     return result?.graph;
   });
-  context.subscriptions.push(
-    preview,
-    vscode.commands.registerCommand(WhatsappCommandIds.preview, (uri?: vscode.Uri) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
-    // For tests and other extensions: the open preview.
-    vscode.commands.registerCommand('flowdeck.whatsapp.previewPanel', () => preview),
-  );
+  context.subscriptions.push(tree, vscode.window.createTreeView(WHATSAPP_VIEW_ID, { treeDataProvider: tree, showCollapseAll: false }), preview);
   log.debug('WhatsApp features registered');
+  return { commands, tree, preview };
 }

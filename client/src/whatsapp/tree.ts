@@ -3,8 +3,7 @@
 import * as vscode from 'vscode';
 import type { CamsFlow } from '../../../cloud/src/cams';
 import { CloudError, LocalErrorCodes } from '../../../cloud/src';
-import { camsConnection, type CamsTargetArgs } from './connection';
-import type { LocalEmulatorEndpoint } from '../localEmulator';
+import type { CamsConnections, CamsTargetArgs } from '../connections';
 
 export interface WhatsappFlowNode {
   readonly kind: 'flow';
@@ -29,7 +28,7 @@ export class WhatsappFlowsTree implements vscode.TreeDataProvider<WhatsappTreeNo
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
-    private readonly localEmulator: LocalEmulatorEndpoint,
+    private readonly cams: CamsConnections,
   ) {}
 
   refresh(): void {
@@ -52,7 +51,7 @@ export class WhatsappFlowsTree implements vscode.TreeDataProvider<WhatsappTreeNo
   async getChildren(node?: WhatsappTreeNode): Promise<WhatsappTreeNode[]> {
     if (node) return [];
     try {
-      const { client, label } = await camsConnection(this.args, this.localEmulator);
+      const { client, label } = await this.cams.connect(this.args);
       const out: WhatsappTreeNode[] = [];
       for await (const summary of client.listFlows()) {
         const flow = await client.getFlow(summary.FlowId).catch(() => summary);

@@ -67,3 +67,23 @@ export interface ServerMemory {
 
 /** Client -> server: the server process's memory use (for the status and for tests). */
 export const ServerMemoryRequest = new RequestType0<ServerMemory, void>('flowdeck/serverMemory');
+
+export interface DocumentErrorsParams {
+  readonly textDocument: { readonly uri: string; readonly languageId: string };
+  /** The text to check: what the client is about to use, saved or not. */
+  readonly text: string;
+}
+
+/** An error diagnostic (0-based position), as the Problems view shows it. */
+export interface DocumentError {
+  readonly line: number;
+  readonly character: number;
+  readonly message: string;
+  readonly code?: string | number;
+}
+
+/**
+ * Client -> server: the errors (not warnings) the diagnostics of `text` would show, in document
+ * order; what WhatsApp Flow Push checks before it uploads.
+ */
+export const DocumentErrorsRequest = new RequestType<DocumentErrorsParams, DocumentError[], void>('flowdeck/documentErrors');

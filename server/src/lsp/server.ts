@@ -13,9 +13,10 @@ import { Debouncer, realTimers, type Timers } from './debounce';
 import { MAX_DEBOUNCE_MS, ValidationPacer } from './pacing';
 import { limitFoldingRanges } from './foldingLimit';
 import { connectionLog, type ServerLog } from './log';
+import { documentErrors } from './documentErrors';
 import {
-  FlowSettingsNotification, GraphEditRequest, GraphRequest, ServerMemoryRequest, type FlowSettingsParams, type GraphEditParams, type GraphEditResult,
-  type GraphParams, type GraphResult,
+  DocumentErrorsRequest, FlowSettingsNotification, GraphEditRequest, GraphRequest, ServerMemoryRequest, type FlowSettingsParams, type GraphEditParams, type GraphEditResult,
+  type DocumentError, type DocumentErrorsParams, type GraphParams, type GraphResult,
 } from './protocol';
 
 export interface ServerOptions {
@@ -169,6 +170,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     version: doc.version, graph: service.graph(doc), stateTypes: service.graphStateTypes(doc),
   })));
   connection.onRequest(GraphEditRequest, withDoc<GraphEditParams, GraphEditResult | null>('graphEdit', null, (doc, p) => service.graphEdit(doc, p.version, p.action)));
+
+  // not guarded: a failed check must fail the request (an empty answer would let a Push through)
+  connection.onRequest(DocumentErrorsRequest, (p: DocumentErrorsParams): DocumentError[] =>
+    documentErrors(service, documents.get(p.textDocument.uri), settings.get(p.textDocument.uri) ?? {}, p));
 
   documents.listen(connection);
   return {

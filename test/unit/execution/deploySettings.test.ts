@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { filesDeployedAs, flowKey, getDeploySettings, readFlowsFile, saveDeploySettings } from '../../../client/src/execution/deploySettings';
+import { filesDeployedAs, flowKey, getDeploySettings, readFlowsFile, saveDeploySettings } from '../../../client/src/execution/workspace/deploySettings';
 
 describe('.flowdeck/flows.json', () => {
   test('a missing file holds no settings', async () => {

@@ -11,8 +11,8 @@ import { startEmulator, type RunningEmulator } from '../../../emulator/src/serve
 import { FnfClient } from '../../../cloud/src/fnf/client';
 import { staticCredentials } from '../../../cloud/src/credentials';
 import type { Execution, HistoryEvent, JsonObject } from '../../../cloud/src/fnf/types';
-import { readFlowsFile } from '../../../client/src/execution/deploySettings';
-import { checkInput } from '../../../client/src/execution/inputs';
+import { readFlowsFile } from '../../../client/src/execution/workspace/deploySettings';
+import { checkInput } from '../../../client/src/execution/workspace/inputs';
 
 const examples = join(__dirname, '..', '..', '..', 'examples');
 const FLOWS = { 'order-processing': 'order-processing.flow.yaml', 'express-quote': 'express-quote.flow.yaml' } as const;

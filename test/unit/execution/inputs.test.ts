@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkInput, listSavedInputs, positionOf, readSavedInput, saveInput } from '../../../client/src/execution/inputs';
+import { checkInput, listSavedInputs, positionOf, readSavedInput, saveInput } from '../../../client/src/execution/workspace/inputs';
 
 describe('execution input check', () => {
   test('a JSON object passes and is sent compact', () => {

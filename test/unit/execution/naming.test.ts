@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newExecutionName } from '../../../client/src/execution/executionName';
-import { declaredFlowName } from '../../../client/src/execution/flowText';
-import { isDefinitionError, parseServiceProblems } from '../../../client/src/execution/serviceProblems';
+import { newExecutionName } from '../../../client/src/execution/workspace/executionName';
+import { declaredFlowName } from '../../../client/src/execution/workspace/flowText';
+import { isDefinitionError, parseServiceProblems } from '../../../client/src/execution/commands/serviceProblems';
 import { checkName } from '../../../cloud/src/fnf/validate';
 
 describe('names', () => {

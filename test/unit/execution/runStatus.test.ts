@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeStateRun, stateRuns } from '../../../client/src/execution/runStatus';
+import { describeStateRun, stateRuns } from '../../../client/src/execution/views/runStatus';
 
 const labels = { running: 'running', runs: (n: number) => `${n} runs`, failed: 'failed', didNotFinish: 'did not finish' };
 

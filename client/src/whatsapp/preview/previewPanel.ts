@@ -65,6 +65,11 @@ export class WhatsappPreview implements vscode.Disposable {
     this.listeners.push(watcher, watcher.onDidChange(() => this.schedule()), watcher.onDidCreate(() => this.schedule()), watcher.onDidDelete(() => this.schedule()));
   }
 
+  /** "Preview WhatsApp Flow": the editor title button passes the file's Uri; else the active editor. */
+  openFor(arg: unknown): Promise<void> {
+    return this.open(arg instanceof vscode.Uri ? arg : undefined);
+  }
+
   /** Opens (or reveals) the preview of a document beside it: the given one, else the active editor's. */
   async open(uri?: vscode.Uri): Promise<void> {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;

@@ -3,17 +3,18 @@
 // requires: Standard flows with StartExecution and an immediate tail, Express flows with
 // StartSyncExecution, showing the output or the error.
 import * as vscode from 'vscode';
-import type { Execution, ExecutionMode, JsonObject } from '../../../cloud/src/fnf';
-import { CloudError } from '../../../cloud/src';
-import type { ExecutionContext } from './context';
-import { declaredFlowName, flowdeckDirFor, targetDocument, workspaceDirFor } from './definition';
-import { getDeploySettings } from './deploySettings';
-import { checkInput, isValidInputName, listSavedInputs, readSavedInput, saveInput, type InputCheck } from './inputs';
-import type { TailSession } from './tail';
-import { CommandIds } from './commandIds';
-import { newExecutionName } from './executionName';
+import { isFdlLanguage } from '../../language/languages';
+import type { Execution, ExecutionMode, JsonObject } from '../../../../cloud/src/fnf';
+import { CloudError } from '../../../../cloud/src';
+import type { ExecutionContext } from '../context';
+import { declaredFlowName, flowdeckDirFor, targetDocument, workspaceDirFor } from '../workspace/definition';
+import { getDeploySettings } from '../workspace/deploySettings';
+import { checkInput, isValidInputName, listSavedInputs, readSavedInput, saveInput, type InputCheck } from '../workspace/inputs';
+import type { TailSession } from '../tail';
+import { CommandIds } from '../../commands/ids';
+import { newExecutionName } from '../workspace/executionName';
 
-export { newExecutionName } from './executionName';
+export { newExecutionName } from '../workspace/executionName';
 
 export interface StartArgs {
   /** A flow file: its deployed name comes from `.flowdeck/flows.json`, else its `Name`. */
@@ -43,7 +44,7 @@ function inputError(check: Extract<InputCheck, { ok: false }>, where: string): E
 async function resolveFlowName(ctx: ExecutionContext, args: StartArgs): Promise<{ name: string; uri?: vscode.Uri } | undefined> {
   if (args.flowName) return { name: args.flowName, ...(args.uri ? { uri: args.uri } : {}) };
   const document = await targetDocument(args.uri);
-  if (document && (args.uri || ['fdl', 'fdl-json'].includes(document.languageId))) {
+  if (document && (args.uri || isFdlLanguage(document.languageId))) {
     const dir = workspaceDirFor(document.uri);
     const saved = dir ? await getDeploySettings(dir, document.uri.fsPath) : undefined;
     const name = saved?.name ?? declaredFlowName(document.getText());
@@ -148,7 +149,6 @@ export async function runWithInput(
       () => client.startSyncExecution({ FlowName: run.flowName, ExecutionName: run.executionName, Input: run.input }),
     );
     const lines = ctx.tails.showResult(execution, label, { reveal: run.reveal });
-    ctx.tree.executionStarted(execution);
     const ok = execution.Status === 'Succeeded';
     const message = ok
       ? vscode.l10n.t('{0} succeeded.', execution.Name)
@@ -159,8 +159,10 @@ export async function runWithInput(
   }
   const execution = await client.startExecution({ FlowName: run.flowName, ExecutionName: run.executionName, Input: run.input });
   ctx.log.info(`Started ${run.flowName}/${execution.Name} on ${label}`);
-  ctx.tree.executionStarted({ ...execution, FlowName: execution.FlowName || run.flowName });
-  const tail = ctx.tails.tail(client, run.flowName, execution.Name || run.executionName, label, { reveal: run.reveal });
-  void tail.done.then(() => ctx.tree.refreshExecution(run.flowName, execution.Name || run.executionName));
+  // the Executions view follows the tail: the new execution, its events, its end
+  const tail = ctx.tails.tail(client, run.flowName, execution.Name || run.executionName, label, {
+    reveal: run.reveal,
+    started: { ...execution, FlowName: execution.FlowName || run.flowName },
+  });
   return { mode: 'Standard', flowName: run.flowName, executionName: execution.Name || run.executionName, execution, tail };
 }

@@ -2,9 +2,15 @@
 // (free loopback port, data in the extension's storage), or an already running one named by
 // FLOWDECK_EMULATOR_ENDPOINT (how `npm start` and tests share one emulator). Stopped on dispose.
 import * as vscode from 'vscode';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, startEmulator, type RunningEmulator } from '../../../emulator/src';
+import { startEmulator, type RunningEmulator } from '../../../emulator/src';
+import { EMULATOR_KEY_PAIR, trimEndpoint } from './loopback';
 
 export const EMULATOR_ENDPOINT_ENV = 'FLOWDECK_EMULATOR_ENDPOINT';
+
+/** The emulator FLOWDECK_EMULATOR_ENDPOINT names (how `npm start` and tests share one), if any. */
+export function externalEmulatorEndpoint(): string | undefined {
+  return process.env[EMULATOR_ENDPOINT_ENV] || undefined;
+}
 
 export interface EmulatorConnection {
   readonly endpoint: string;
@@ -34,10 +40,10 @@ export class EmulatorHost implements vscode.Disposable {
   }
 
   private async start(): Promise<EmulatorConnection> {
-    const external = process.env[EMULATOR_ENDPOINT_ENV];
+    const external = externalEmulatorEndpoint();
     if (external) {
       this.log.info(`Using the emulator at ${external} (${EMULATOR_ENDPOINT_ENV})`);
-      return { endpoint: external.replace(/\/+$/, ''), accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET, owned: false };
+      return { endpoint: trimEndpoint(external), ...EMULATOR_KEY_PAIR, owned: false };
     }
     const dataDir = vscode.Uri.joinPath(this.storageDir, 'emulator').fsPath;
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storageDir, 'emulator'));
@@ -46,7 +52,7 @@ export class EmulatorHost implements vscode.Disposable {
     const running = await startEmulator({ host: '127.0.0.1', port: 0, dataDir, ...(workspaceDir ? { workspaceDir } : {}) });
     this.running = running;
     this.log.info(`Local emulator listening on ${running.endpoint}`);
-    return { endpoint: running.endpoint, accessKeyId: DEFAULT_ACCESS_KEY_ID, accessKeySecret: DEFAULT_ACCESS_KEY_SECRET, owned: true };
+    return { endpoint: running.endpoint, ...EMULATOR_KEY_PAIR, owned: true };
   }
 
   /** Stops the emulator this window started; an external one is left running. */

@@ -4,11 +4,11 @@
 // the new case.
 import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { EventType, HistoryEvent as EngineEvent, JsonValue } from '../../../emulator/src/engine';
-import { caseFromExecution, testFileFor, uniqueCaseName, withCaseAppended } from '../../../flowtest/src';
-import type { HistoryEvent } from '../../../cloud/src/fnf';
-import type { ExecutionContext } from './context';
-import { filesDeployedAs } from './deploySettings';
+import type { EventType, HistoryEvent as EngineEvent, JsonValue } from '../../../../emulator/src/engine';
+import { caseFromExecution, testFileFor, uniqueCaseName, withCaseAppended } from '../../../../flowtest/src';
+import type { HistoryEvent } from '../../../../cloud/src/fnf';
+import type { ExecutionContext } from '../context';
+import { filesDeployedAs } from '../workspace/deploySettings';
 import { executionRefOf, pickExecution } from './executionRef';
 
 export interface SavedTestCase {

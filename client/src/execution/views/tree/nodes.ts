@@ -1,10 +1,9 @@
 // The nodes of the Executions tree: target -> flows -> executions (+ "Load more") -> events.
 import * as vscode from 'vscode';
-import type { Execution, Flow, HistoryEvent } from '../../../../cloud/src/fnf';
-import { clockTime, executionDurationMs, formatDuration, isTerminalStatus, prettyJson, shortDetail } from '../../../../cloud/src/fnf/eventFormat';
-import { CommandIds } from '../commandIds';
-import type { Target } from '../targets';
-import { targetLabel } from '../targets';
+import type { Execution, Flow, HistoryEvent } from '../../../../../cloud/src/fnf';
+import { clockTime, executionDurationMs, formatDuration, isTerminalStatus, prettyJson, shortDetail } from '../../../../../cloud/src/fnf/eventFormat';
+import { CommandIds } from '../../../commands/ids';
+import { targetLabel, type Target } from '../../../connections';
 
 export class TargetNode {
   readonly kind = 'target';

@@ -1,8 +1,8 @@
 // "Describe": an execution as a read-only JSON document (DescribeExecution, with its input and
 // output shown as JSON rather than as the strings the service sends).
 import * as vscode from 'vscode';
-import type { ClientPool } from './clients';
-import type { ExecutionRef } from './executionRef';
+import type { ClientPool } from '../../connections';
+import type { ExecutionRef } from '../commands/executionRef';
 
 export const DESCRIBE_SCHEME = 'flowdeck-execution';
 

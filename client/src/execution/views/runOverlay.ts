@@ -4,12 +4,12 @@
 // open definition whose own `Name` is the flow's. States are found through the language
 // server's document symbols, so nothing here parses a flow.
 import * as vscode from 'vscode';
-import { FLOW_LANGUAGES } from './commandIds';
-import { workspaceDirFor } from './definition';
-import { getDeploySettings } from './deploySettings';
-import { declaredFlowName } from './flowText';
+import { isFdlLanguage } from '../../language/languages';
+import { workspaceDirFor } from '../workspace/definition';
+import { getDeploySettings } from '../workspace/deploySettings';
+import { declaredFlowName } from '../workspace/flowText';
 import { describeStateRun, stateRuns, type RunStatusLabels, type StateRunStatus } from './runStatus';
-import type { TailManager } from './tail';
+import type { TailManager } from '../tail';
 
 /** Redraws at most this often while events stream in. */
 const REFRESH_DELAY_MS = 150;
@@ -67,7 +67,7 @@ export class RunOverlay implements vscode.Disposable {
   private async refresh(): Promise<void> {
     for (const editor of vscode.window.visibleTextEditors) {
       const doc = editor.document;
-      if (!(FLOW_LANGUAGES as readonly string[]).includes(doc.languageId)) continue;
+      if (!isFdlLanguage(doc.languageId)) continue;
       const flowName = await flowNameOf(doc);
       const session = flowName === undefined ? undefined : this.tails.latestFor(flowName);
       if (!session || session.events.length === 0) continue;

@@ -6,7 +6,7 @@ import { credentialChain, defaultAlibabaCredentials, staticCredentials, type Cre
 import { FNF_REGIONS, fnfEndpoint } from '../../../cloud/src/fnf';
 import type { CredentialStore } from './credentials';
 import type { EmulatorHost } from './emulatorHost';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from '../../../emulator/src';
+import { emulatorCredentials } from './loopback';
 
 
 export type TargetKind = 'emulator' | 'cloud';
@@ -78,7 +78,7 @@ export class Targets implements vscode.Disposable {
     if (target.kind === 'emulator') {
       if (target.endpointOverride) {
         // an emulator started elsewhere (`flowdeck emulator`): it takes the fixed local credentials
-        const credentials = staticCredentials(DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, undefined, 'emulator credentials');
+        const credentials = emulatorCredentials('emulator credentials');
         return { target, endpoint: target.endpointOverride, region: target.region, credentials, key: `emulator|${target.endpointOverride}` };
       }
       const c = await this.emulator.connection();

@@ -4,15 +4,16 @@
 // the user chooses "Deploy anyway"; errors the service returns about the definition become
 // diagnostics on the file.
 import * as vscode from 'vscode';
-import { checkName, type DeployFlowResult } from '../../../cloud/src/fnf';
-import { CloudError } from '../../../cloud/src';
-import { rootLine } from './codelens';
-import type { ExecutionContext } from './context';
-import { declaredFlowName, targetDocument, workspaceDirFor } from './definition';
-import { getDeploySettings, saveDeploySettings, type ExecutionMode, type FlowDeploySettings } from './deploySettings';
-import { describeError } from './errors';
+import { checkName } from '../../../../cloud/src/fnf';
+import type { DeployFlowResult } from '../../../../cloud/src/fnf';
+import { CloudError } from '../../../../cloud/src';
+import { rootLine } from '../views/codelens';
+import type { ExecutionContext } from '../context';
+import { declaredFlowName, targetDocument, workspaceDirFor } from '../workspace/definition';
+import { getDeploySettings, saveDeploySettings, type ExecutionMode, type FlowDeploySettings } from '../workspace/deploySettings';
+import { describeError } from '../errors';
 import { isDefinitionError } from './serviceProblems';
-import { CommandIds } from './commandIds';
+import { CommandIds } from '../../commands/ids';
 
 /** Arguments of `flowdeck.deploy`, so scripts and tests can deploy without prompts. */
 export interface DeployArgs {

@@ -1,6 +1,6 @@
 // What each state did in one execution, from its history events: the run status the editor shows
 // beside each state of the flow's file while and after it is tailed. Pure (no vscode import).
-import { formatDuration, isTerminalEvent, shortDetail, type PrintableEvent } from '../../../cloud/src/fnf/eventFormat';
+import { formatDuration, isTerminalEvent, shortDetail, type PrintableEvent } from '../../../../cloud/src/fnf/eventFormat';
 
 export type StateRunStatus = 'running' | 'succeeded' | 'failed' | 'stopped';
 

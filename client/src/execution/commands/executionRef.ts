@@ -1,9 +1,9 @@
 // Which execution a command acts on: a tree node, `{ flowName, executionName }` from a script or
 // test, or, when neither is given, one picked from the target's flows and executions.
 import * as vscode from 'vscode';
-import type { ClientPool } from './clients';
-import { ExecutionNode, FlowNode } from './tree/nodes';
-import { executionDescription, statusIcon } from './tree/nodes';
+import type { ClientPool } from '../../connections';
+import { ExecutionNode, FlowNode } from '../views/tree/nodes';
+import { executionDescription, statusIcon } from '../views/tree/nodes';
 
 export interface ExecutionRef {
   readonly flowName: string;

@@ -1,8 +1,9 @@
 // The status bar item that shows where flows go (emulator or Alibaba Cloud + region) and switches it.
 import * as vscode from 'vscode';
-import { targetLabel, type Target, type Targets } from './targets';
-import { CommandIds, ContextKeys } from './commandIds';
-import type { TailManager } from './tail';
+import { targetLabel, type Target, type Targets } from '../../connections';
+import { CommandIds } from '../../commands/ids';
+import { ContextKeys } from '../viewIds';
+import type { TailManager } from '../tail';
 
 export function createTargetStatusItem(targets: Targets): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('flowdeck.target', vscode.StatusBarAlignment.Left, 10);

@@ -2,7 +2,7 @@
 // diagnostics on the file, not only as a message. The service names positions as
 // "line N, column M: message"; a rejection without positions is put on the flow's first line.
 import * as vscode from 'vscode';
-import { parseServiceProblems } from './serviceProblems';
+import { parseServiceProblems } from '../commands/serviceProblems';
 
 export const SERVICE_DIAGNOSTIC_SOURCE = 'Flowdeck deploy';
 

@@ -1,14 +1,17 @@
 // The "Executions" tree: the current target, its flows, their executions (newest first, paged
-// with "Load more") and each execution's events. Executions that are still running refresh
-// themselves on the poll interval; every call goes through the shared client, whose token
-// buckets keep refreshes within the service's rate limits.
+// with "Load more") and each execution's events. It follows the tail manager: an execution
+// started from the editor appears at once, redraws as its tail prints events and is described
+// once more when the tail ends. The tail manager cannot know executions started elsewhere (the
+// CLI, another window, the console) or no longer tailed: only those are re-described on the poll
+// interval. Every call goes through the shared client, whose token buckets keep refreshes within
+// the service's rate limits.
 import * as vscode from 'vscode';
-import type { Execution, Flow } from '../../../../cloud/src/fnf';
-import type { ClientPool } from '../clients';
-import { ContextKeys } from '../commandIds';
-import { describeError } from '../errors';
-import { isTerminalStatus } from '../../../../cloud/src/fnf/eventFormat';
-import type { Targets } from '../targets';
+import type { Execution, Flow } from '../../../../../cloud/src/fnf';
+import type { ClientPool, Targets } from '../../../connections';
+import type { TailManager } from '../../tail';
+import { ContextKeys } from '../../viewIds';
+import { describeError } from '../../errors';
+import { isTerminalStatus } from '../../../../../cloud/src/fnf/eventFormat';
 import { EventNode, ExecutionNode, FlowNode, LoadMoreNode, MapRunNode, MessageNode, TargetNode, mapRunsOf, toTreeItem, type ExecutionsTreeNode } from './nodes';
 
 interface ExecutionPage {
@@ -33,17 +36,26 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
   private readonly firstPages = new Map<string, Promise<ExecutionPage>>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private refreshing = false;
+  /** Executions whose tail printed events since their last redraw (`flow/execution`). */
+  private readonly withNewEvents = new Set<string>();
+  private redrawTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private disposed = false;
 
   constructor(
     private readonly clients: ClientPool,
     private readonly targets: Targets,
+    private readonly tails: TailManager,
     private readonly pageSize: () => number,
     private readonly pollIntervalMs: () => number,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscriptions.push(targets.onDidChange(() => this.refresh()));
+    this.subscriptions.push(
+      targets.onDidChange(() => this.refresh()),
+      tails.onDidStartExecution((execution) => this.executionStarted(execution)),
+      tails.onDidAppendEvent((session) => this.eventsArrived(session.flowName, session.executionName)),
+      tails.onDidEndTail((session) => void this.refreshExecution(session.flowName, session.executionName)),
+    );
   }
 
   /** Forgets everything loaded and reloads from the target. */
@@ -218,9 +230,34 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
     }
   }
 
+  /**
+   * A tail printed events: redraw the execution (its duration, and its events when expanded).
+   * A tail prints each poll's events together, so they are redrawn together, once.
+   */
+  private eventsArrived(flowName: string, executionName: string): void {
+    this.withNewEvents.add(`${flowName}/${executionName}`);
+    if (this.redrawTimer || this.disposed) return;
+    this.redrawTimer = setTimeout(() => {
+      this.redrawTimer = undefined;
+      for (const page of this.pages.values()) {
+        for (const node of page.nodes) {
+          if (!this.withNewEvents.has(`${node.flowName}/${node.name}`)) continue;
+          this.changed.fire(node);
+          this.loaded.fire(node);
+        }
+      }
+      this.withNewEvents.clear();
+    }, 50);
+  }
+
   /** A flow was deployed: reload the list of flows. */
   flowDeployed(): void {
     this.refresh();
+  }
+
+  /** A running tail follows this execution: its events and its end come from the tail. */
+  private tailed(node: ExecutionNode): boolean {
+    return this.tails.get(node.flowName, node.name)?.running === true;
   }
 
   private runningNodes(): ExecutionNode[] {
@@ -237,13 +274,23 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
     }, Math.max(1000, this.pollIntervalMs()));
   }
 
-  /** Re-describes running executions and redraws those whose status or times changed. */
+  /**
+   * Redraws running executions, whose duration grows: a tailed one as it is (its tail brings its
+   * events and its end), any other re-described, since nothing else tells the tree about it.
+   */
   private async refreshRunning(): Promise<void> {
     if (this.refreshing) return;
     this.refreshing = true;
     try {
+      const running = this.runningNodes();
+      for (const node of running.filter((n) => this.tailed(n))) {
+        this.changed.fire(node);
+        this.loaded.fire(node);
+      }
+      const untailed = running.filter((n) => !this.tailed(n));
+      if (untailed.length === 0) return;
       const { client } = await this.clients.current();
-      for (const node of this.runningNodes().slice(0, MAX_REFRESH_PER_TICK)) {
+      for (const node of untailed.slice(0, MAX_REFRESH_PER_TICK)) {
         if (this.disposed) return;
         try {
           const e = await client.describeExecution({ FlowName: node.flowName, ExecutionName: node.name });
@@ -265,6 +312,7 @@ export class ExecutionsTreeProvider implements vscode.TreeDataProvider<Execution
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.redrawTimer) clearTimeout(this.redrawTimer);
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
     this.loaded.dispose();

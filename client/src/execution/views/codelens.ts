@@ -1,6 +1,7 @@
 // "Deploy", "Start" and "Debug" above a flow definition's root.
 import * as vscode from 'vscode';
-import { CommandIds, FLOW_LANGUAGES } from './commandIds';
+import { CommandIds } from '../../commands/ids';
+import { FDL_LANGUAGES } from '../../language/languages';
 
 /** The first line holding content (skips blank lines, YAML comments and a `---` marker). */
 export function rootLine(document: vscode.TextDocument): number {
@@ -27,7 +28,7 @@ export class FlowCodeLensProvider implements vscode.CodeLensProvider {
 
 export function registerCodeLens(): vscode.Disposable {
   return vscode.languages.registerCodeLensProvider(
-    FLOW_LANGUAGES.flatMap((language) => [
+    FDL_LANGUAGES.flatMap((language) => [
       { language, scheme: 'file' },
       { language, scheme: 'untitled' },
     ]),

@@ -1,14 +1,14 @@
 // Commands on one execution: tail, stop, describe, start again, open definition, copy name.
 import * as vscode from 'vscode';
-import type { JsonObject } from '../../../cloud/src/fnf';
-import type { ExecutionContext } from './context';
-import { filesDeployedAs } from './deploySettings';
-import type { ExecutionDocumentProvider } from './describe';
+import type { JsonObject } from '../../../../cloud/src/fnf';
+import type { ExecutionContext } from '../context';
+import { filesDeployedAs } from '../workspace/deploySettings';
+import type { ExecutionDocumentProvider } from '../views/describe';
 import { executionRefOf, flowNameOf, pickExecution, type ExecutionRef } from './executionRef';
 import { newExecutionName, runWithInput, type StartOutcome } from './start';
-import type { TailSession } from './tail';
-import { ExecutionNode, FlowNode } from './tree/nodes';
-import { CommandIds } from './commandIds';
+import type { TailSession } from '../tail';
+import { ExecutionNode, FlowNode } from '../views/tree/nodes';
+import { CommandIds } from '../../commands/ids';
 
 async function refOrPick(ctx: ExecutionContext, arg: unknown, runningOnly = false): Promise<ExecutionRef | undefined> {
   return executionRefOf(arg) ?? pickExecution(ctx.clients, { runningOnly, ...(flowNameOf(arg) ? { flowName: flowNameOf(arg) } : {}) });
