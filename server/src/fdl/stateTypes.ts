@@ -315,6 +315,11 @@ export function childScopeOf(type: string | undefined, key: string, withAliases 
   return stateTypeOf(type)?.childScopes.find((c) => c.key === key || (withAliases && c.aliases.includes(key)));
 }
 
+/** Each key that holds a scope in some state type (`Branches`, `Processor`), with that scope. */
+export const SCOPE_KEYS: ReadonlyMap<string, ChildScope> = new Map(
+  [...STATE_TYPE_NAMES].reverse().flatMap((t) => STATE_TYPES[t].childScopes.map((c) => [c.key, c] as const)),
+);
+
 /** Whether a state of this type runs states of its own (branches, iterations). */
 export function holdsStates(type: string | undefined): boolean {
   return (stateTypeOf(type)?.childScopes.length ?? 0) > 0;
