@@ -320,6 +320,11 @@ export const SCOPE_KEYS: ReadonlyMap<string, ChildScope> = new Map(
   [...STATE_TYPE_NAMES].reverse().flatMap((t) => STATE_TYPES[t].childScopes.map((c) => [c.key, c] as const)),
 );
 
+/** The kinds of scope that come as a numbered list (a Parallel's branches). */
+export const NUMBERED_SCOPE_KINDS: ReadonlySet<ScopeKind> = new Set(
+  STATE_TYPE_NAMES.flatMap((t) => STATE_TYPES[t].childScopes.filter((c) => c.many).map((c) => c.kind)),
+);
+
 /** Whether a state of this type runs states of its own (branches, iterations). */
 export function holdsStates(type: string | undefined): boolean {
   return (stateTypeOf(type)?.childScopes.length ?? 0) > 0;
