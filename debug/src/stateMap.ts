@@ -8,6 +8,7 @@ import { legacyModel } from '../../server/src/fdl/legacy/model';
 import { flowModel } from '../../server/src/fdl/model/build';
 import type { FlowModel, FlowState } from '../../server/src/fdl/model/types';
 import type { AnalysedDocument } from '../../server/src/service/types';
+import { isNumberedBranch, stepTypeOf } from '../../server/src/fdl';
 import type { ScopeFrame } from '../../emulator/src/engine';
 
 export interface StateLocation {
@@ -37,9 +38,8 @@ function staticKey(state: FlowState, legacy: boolean): string {
   let key = state.name ?? '';
   for (let scope = state.scope; scope.owner; scope = scope.owner.scope) {
     const owner = scope.owner;
-    const ownerType = owner.type ?? '';
-    if (legacy && ownerType === 'choice') continue; // a choice's steps run in the choice's own scope
-    const segment = ownerType === 'Parallel' || ownerType === 'parallel' ? String(owner.children.indexOf(scope)) : '*';
+    if (legacy && stepTypeOf(owner.type)?.holds === 'choices') continue; // a choice's steps run in the choice's own scope
+    const segment = isNumberedBranch(scope) ? String(owner.children.indexOf(scope)) : '*';
     key = `${owner.name ?? ''}/${segment}/${key}`;
   }
   return key;
