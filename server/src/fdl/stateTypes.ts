@@ -4,15 +4,17 @@
 // The schema, the model builder, the checks, completion, hover, outline, the graph, the debugger,
 // test coverage and the engine all read this table, or are keyed by its StateType union.
 //
-// Adding a state type: one entry here, then its engine behaviour in emulator/src/engine/current
-// (its compiled form in model.ts, its `Record<StateType, ...>` compiler in compile.ts, its run in
-// interpreter.ts; a missing one is a type error). Per-type checks beyond the schema, if any, go in
-// the `Partial<Record<StateType, ...>>` of checks/limits.ts. Before this table a new type meant
-// editing 16 files (checks/limits.ts, checks/transitions.ts, checks/constructors.ts, fields.ts,
-// model/build.ts, shape.ts, schema.ts, schema/fdl/current.ts, features/symbols.ts,
-// features/snippets.ts, graph/shape.ts, graph/fromFlowModel.ts, the engine's compile.ts,
-// interpreter.ts, model.ts and observe.ts, debug's stateMap.ts and controller.ts, flowtest's
-// coverage.ts: 19 with the debugger and coverage); now it is 4 (this file and the engine's three).
+// Adding a state type touches 4 files: its entry here, and its engine behaviour in
+// emulator/src/engine/current: its compiled form in model.ts (one member of `State`), its compiler
+// in compile.ts (a `Record<StateType, ...>`) and its run in interpreter.ts (a switch over `State`);
+// each missing one is a type error. Only when the type needs them: limits beyond its schema in
+// checks/limits.ts (keyed by StateType), a new kind of scope in model/types.ts (`ScopeKind`).
+// Before this table the same change touched 8 files for a leaf type like Wait
+// (checks/transitions.ts, schema/fdl/current.ts, features/symbols.ts, features/snippets.ts,
+// graph/shape.ts and the engine's three) and 19 for a type that holds states and takes Retry and
+// Catch like Map: those 8 and checks/limits.ts, checks/constructors.ts, fields.ts, model/build.ts,
+// shape.ts, schema.ts, graph/fromFlowModel.ts, the engine's observe.ts, debug's stateMap.ts and
+// controller.ts, and flowtest's coverage.ts.
 import { SymbolKind } from 'vscode-languageserver-types';
 import type { JsonSchema } from '../schema/jsonSchema';
 import {
