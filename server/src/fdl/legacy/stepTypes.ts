@@ -1,8 +1,16 @@
 // Every step type of the legacy spec (`type: flow`), one entry each: how it goes on, the lists of
-// steps it holds, its outline icon and the body a step added from the graph gets. The legacy
-// schema (its `Record<LegacyStepType, ...>` of definitions), the outline, the graph and the
-// debugger read this table. Adding a step type: one entry here, its definition in
-// schema/fdl/legacy.ts, and its engine behaviour in emulator/src/engine/legacy.
+// steps it holds, its outline icon and the body a step added from the graph gets. The outline,
+// the graph and the debugger read this table; the legacy schema and the engine are keyed by its
+// LegacyStepType union.
+//
+// Adding a step type touches 5 files, each missing one a type error: its entry here, its
+// definition in schema/fdl/legacy.ts (a `Record<LegacyStepType, JsonSchema>`), and in
+// emulator/src/engine/legacy its compiled form (model.ts), its compiler (compile.ts, a
+// `Record<LegacyStepType, ...>`) and its run (interpreter.ts); a sixth, graph/shape.ts, lists the
+// order the graph offers types in. Before this table it touched 9: schema/fdl/legacy.ts,
+// features/symbols.ts, graph/shape.ts, legacy/graph.ts, graph/fromFlowModel.ts, debug's
+// stateMap.ts and controller.ts, and the engine's compile.ts and model.ts (its interpreter.ts too
+// when it runs steps of its own: 10).
 import { SymbolKind } from 'vscode-languageserver-types';
 import type { Plain } from '../../graph/textShape';
 
