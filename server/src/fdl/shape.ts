@@ -1,7 +1,7 @@
 // Which kind of object a node of a current-spec flow is (a state, a Retry rule, a constructor…),
 // found by walking from the root along the node's path. Completion and hover read this.
 import type { ArrayNode, Node, ObjectNode, Property } from '../parse/tree';
-import { childScopeOf } from './stateTypes';
+import { scopeHeldBy } from './stateTypes';
 import { stringValue, prop } from './tree';
 
 /** The kinds of object a flow is made of. */
@@ -74,15 +74,13 @@ export function classifyObject(target: ObjectNode): ObjectContext {
         else ctx = { shape: 'other' };
         break;
       case 'state': {
-        // The scopes the state's type holds; a `Processor` under a state whose `Type` is not
-        // (yet) a Map is read as one too, and `Branches` of any other state as Choice branches.
-        const child = childScopeOf(ctx.stateType, key);
+        // The scopes the state holds; `Branches` that are not a scope list are a Choice's.
+        const child = scopeHeldBy(ctx.stateType, key);
         if (child?.many) pendingList = 'scope';
         else if (child) ctx = { shape: 'scope', ...inState };
         else if (key === 'Branches') pendingList = 'choiceBranch';
         else if (key === 'Retry') pendingList = 'retryRule';
         else if (key === 'Catch') pendingList = 'catchRule';
-        else if (key === 'Processor') ctx = { shape: 'scope', ...inState };
         else if (key === 'ProcessorConfig') ctx = { shape: 'processorConfig', ...inState };
         else if (key === 'ItemReader') ctx = { shape: 'itemReader', ...inState };
         else if (key === 'ItemBatcher') ctx = { shape: 'itemBatcher', ...inState };

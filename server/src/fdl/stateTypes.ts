@@ -322,6 +322,18 @@ export const SCOPE_KEYS: ReadonlyMap<string, ChildScope> = new Map(
   [...STATE_TYPE_NAMES].reverse().flatMap((t) => STATE_TYPES[t].childScopes.map((c) => [c.key, c] as const)),
 );
 
+/**
+ * The scope a key of a state holds: the type's own, else one a key holds as a single sub-flow in
+ * some type (a Map's `Processor`), so a state whose `Type` is missing or still being typed has
+ * its scope. A list key that is not the type's own (`Branches` of a Choice) holds no scope.
+ */
+export function scopeHeldBy(type: string | undefined, key: string): ChildScope | undefined {
+  const own = childScopeOf(type, key);
+  if (own) return own;
+  const any = SCOPE_KEYS.get(key);
+  return any && !any.many ? any : undefined;
+}
+
 /** The kinds of scope that come as a numbered list (a Parallel's branches). */
 export const NUMBERED_SCOPE_KINDS: ReadonlySet<ScopeKind> = new Set(
   STATE_TYPE_NAMES.flatMap((t) => STATE_TYPES[t].childScopes.filter((c) => c.many).map((c) => c.kind)),

@@ -4,7 +4,7 @@ import type { AnalysedDocument } from '../../service/types';
 import type { ParsedText } from '../../parse/tree';
 import { editOrigin, type EditOrigin } from '../../parse/incremental';
 import { asObject, asStringScalar, prop } from '../tree';
-import { childScopeOf, SCOPE_KEYS } from '../stateTypes';
+import { SCOPE_KEYS, scopeHeldBy } from '../stateTypes';
 import type { FlowModel, FlowScope, FlowState, ScopeKind, StateReference } from './types';
 
 const cache = new WeakMap<ParsedText, FlowModel>();
@@ -162,21 +162,15 @@ function buildState(model: FlowModel, node: ObjectNode, scope: FlowScope): void 
         for (const rule of objectItems(p.value)) ref(model, scope, state, 'Catch[].Next', prop(rule, 'Next')?.value);
         break;
       default:
-        if (SCOPE_KEYS.has(p.key)) buildChildScopes(model, state, p.key, p.value, scope);
+        if (SCOPE_KEYS.has(p.key) || p.key === 'Branches') buildChildScopes(model, state, p.key, p.value, scope);
         break;
     }
   }
 }
 
-/**
- * The scopes a key holds, as the state's type describes them. A key that holds one sub-flow in
- * some type (a Map's `Processor`) is read as that under any other type too, so a half-written
- * state has its scope; a list (`Branches`) that is not the type's own is a Choice's, whose items
- * refer to sibling states.
- */
+/** The scopes a key holds (see scopeHeldBy); `Branches` that are not a scope list are a Choice's, referring to sibling states. */
 function buildChildScopes(model: FlowModel, state: FlowState, key: string, value: Node | undefined, scope: FlowScope): void {
-  const anyType = SCOPE_KEYS.get(key);
-  const child = childScopeOf(state.type, key) ?? (anyType?.many === false ? anyType : undefined);
+  const child = scopeHeldBy(state.type, key);
   if (child?.many) {
     let n = 0;
     for (const item of objectItems(value)) {
