@@ -6,11 +6,11 @@
 // Adding a step type touches 5 files, each missing one a type error: its entry here, its
 // definition in schema/fdl/legacy.ts (a `Record<LegacyStepType, JsonSchema>`), and in
 // emulator/src/engine/legacy its compiled form (model.ts), its compiler (compile.ts, a
-// `Record<LegacyStepType, ...>`) and its run (interpreter.ts); a sixth, graph/shape.ts, lists the
-// order the graph offers types in. Before this table it touched 9: schema/fdl/legacy.ts,
-// features/symbols.ts, graph/shape.ts, legacy/graph.ts, graph/fromFlowModel.ts, debug's
-// stateMap.ts and controller.ts, and the engine's compile.ts and model.ts (its interpreter.ts too
-// when it runs steps of its own: 10).
+// `Record<LegacyStepType, ...>`) and its run (interpreter.ts); a sixth, graph/shape.ts, when the
+// graph offers it (the order it offers types in). Before this table: 6 for a leaf step
+// (schema/fdl/legacy.ts, features/symbols.ts, graph/shape.ts and the engine's three), 9 for one
+// that holds numbered branches like parallel (also graph/fromFlowModel.ts, debug's stateMap.ts
+// and controller.ts), 10 when it also ends its list (legacy/graph.ts).
 import { SymbolKind } from 'vscode-languageserver-types';
 import type { Plain } from '../../graph/textShape';
 
