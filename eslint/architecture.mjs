@@ -24,6 +24,7 @@ export const FACES = {
   'server/src/index.ts': 'the language service, for the folders that run it in their own process',
   'server/src/parse/index.ts': 'the positioned tree of a YAML or JSON text and its JSON values',
   'server/src/fdl/expressions/index.ts': 'the FDL expression language (parser, functions)',
+  'server/src/fdl/index.ts': 'the FDL state type tables (what each type holds and how it goes on)',
   'server/src/whatsapp/pure.ts': 'the pure WhatsApp Flow modules the phone renderer shares',
   // cloud/
   'cloud/src/index.ts': 'the cloud clients: errors, credentials, RPC callers, signers, fnf',
@@ -61,6 +62,7 @@ export const ARROWS = {
   cloud: [],
   // the emulator rejects a definition with the editor's diagnostics and checks signatures
   emulator: [
+    'server/src/fdl/index.ts',
     'cloud/src/index.ts',
     'server/src/index.ts',
     'server/src/parse/index.ts',
@@ -106,6 +108,7 @@ export const ARROWS = {
   // the debugger observes the engine, maps lines to states with the language service and
   // debugs a test case with the runner's own mocks and checks
   debug: [
+    'server/src/fdl/index.ts',
     'emulator/src/engine/index.ts',
     'emulator/src/local/index.ts',
     'server/src/index.ts',
@@ -114,6 +117,7 @@ export const ARROWS = {
   ],
   // the test runner runs cases on the engine and reads test files with the service's tree
   flowtest: [
+    'server/src/fdl/index.ts',
     'emulator/src/engine/index.ts',
     'emulator/src/tasks/index.ts',
     'server/src/index.ts',

@@ -16,6 +16,7 @@ import {
   type StateVisit,
   type TaskFailure,
 } from '../../emulator/src/engine';
+import { runsNestedStates } from '../../server/src/fdl';
 import type { BreakpointStore, StateBreakpoint } from './breakpoints';
 import { interpolate, testCondition, type Dialect } from './expressions';
 import type { StateMap } from './stateMap';
@@ -65,8 +66,6 @@ export interface DebugThread {
 
 type StepKind = 'next' | 'stepIn' | 'stepOut';
 
-/** States that run branches or iterations (threads of their own). */
-const CONTAINER_TYPES: ReadonlySet<string> = new Set(['Parallel', 'Map', 'parallel', 'foreach']);
 
 interface PendingStep {
   readonly kind: StepKind;
@@ -251,7 +250,7 @@ export class RunController implements RunObserver {
 
   /** A Parallel/Map state has finished: its branches' and iterations' threads are gone. */
   private endThreadsInside(visit: StateVisit): void {
-    if (!CONTAINER_TYPES.has(visit.stateType)) return;
+    if (!runsNestedStates(visit.stateType)) return;
     for (const [scope, thread] of this.threadsByScope) {
       if (scope !== visit.scope && isInside(scope, visit.scope, visit.stateName)) {
         this.threadsByScope.delete(scope);

@@ -5,6 +5,7 @@
 // even when two branches use the same name.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { legacyModel, flowModel, type FlowModel, type FlowState, type AnalysedDocument } from '../../server/src';
+import { isNumberedBranch, stepTypeOf } from '../../server/src/fdl';
 import type { ScopeFrame } from '../../emulator/src/engine';
 
 export interface StateLocation {
@@ -34,9 +35,8 @@ function staticKey(state: FlowState, legacy: boolean): string {
   let key = state.name ?? '';
   for (let scope = state.scope; scope.owner; scope = scope.owner.scope) {
     const owner = scope.owner;
-    const ownerType = owner.type ?? '';
-    if (legacy && ownerType === 'choice') continue; // a choice's steps run in the choice's own scope
-    const segment = ownerType === 'Parallel' || ownerType === 'parallel' ? String(owner.children.indexOf(scope)) : '*';
+    if (legacy && stepTypeOf(owner.type)?.holds === 'choices') continue; // a choice's steps run in the choice's own scope
+    const segment = isNumberedBranch(scope) ? String(owner.children.indexOf(scope)) : '*';
     key = `${owner.name ?? ''}/${segment}/${key}`;
   }
   return key;

@@ -13,6 +13,7 @@
 //    are not counted.
 // Legacy flows (`type: flow`) count their steps by name, without branches.
 import { errorMatches, type HistoryEvent } from '../../emulator/src/engine';
+import { stateTypeOf, type ChildScope } from '../../server/src/fdl';
 import { lastProperty, type Node, type ObjectNode } from '../../server/src/parse';
 import type { FlowUnderTest } from './flow';
 import type { TextSpan } from './model';
@@ -74,8 +75,9 @@ export function coverageOf(flow: FlowUnderTest): FlowCoverage {
   };
   // A Parallel or Map holds other states: its own statement is its lines before them, so the
   // gutter of a nested state shows that state's coverage, not its container's.
-  const headerSpan = (s: ObjectNode): TextSpan => {
-    const nested = s.properties.filter((p) => p.key === 'Branches' || p.key === 'Processor' || p.key === 'ItemProcessor');
+  const headerSpan = (s: ObjectNode, scopes: readonly ChildScope[]): TextSpan => {
+    const keys = new Set(scopes.flatMap((c) => [c.key, ...c.aliases]));
+    const nested = s.properties.filter((p) => keys.has(p.key));
     const cut = Math.min(...nested.map((p) => p.range.start), s.range.end);
     const lineEnd = flow.text.indexOf('\n', s.range.start);
     const firstLineEnd = lineEnd < 0 ? s.range.end : lineEnd;
@@ -91,12 +93,14 @@ export function coverageOf(flow: FlowUnderTest): FlowCoverage {
         const name = s && str(s, 'Name');
         if (!s || !name) continue;
         const type = str(s, 'Type');
+        const described = stateTypeOf(type);
+        const scopes = described?.childScopes ?? [];
         add({
           kind: 'state', scope, state: name, index: 0, label: name,
-          span: type === 'Parallel' || type === 'Map' ? headerSpan(s) : span(s),
+          span: scopes.length > 0 ? headerSpan(s, scopes) : span(s),
           ...(type ? { stateType: type } : {}),
         });
-        if (type === 'Choice') {
+        if (described?.transition === 'choice') {
           arr(s, 'Branches').forEach((b, i) => {
             const branch = obj(b);
             const next = branch && str(branch, 'Next');
@@ -114,10 +118,13 @@ export function coverageOf(flow: FlowUnderTest): FlowCoverage {
           const errors = stringsOf(arr(obj(c), 'Errors'));
           add({ kind: 'catch', scope, state: name, index: i, label: `${name} Catch [${errors.join(', ')}]`, span: span(c), errors });
         });
-        if (type === 'Parallel') arr(s, 'Branches').forEach((b, i) => walk(arr(obj(b), 'States'), `${scope}/${name}#${i}`));
-        if (type === 'Map') {
-          const processor = obj(lastProperty(s, 'Processor')?.value) ?? obj(lastProperty(s, 'ItemProcessor')?.value);
-          walk(arr(processor, 'States'), `${scope}/${name}`);
+        for (const child of scopes) {
+          if (child.many) {
+            arr(s, child.key).forEach((b, i) => walk(arr(obj(b), 'States'), `${scope}/${name}#${i}`));
+          } else {
+            const holder = [child.key, ...child.aliases].map((k) => obj(lastProperty(s, k)?.value)).find((o) => o !== undefined);
+            walk(arr(holder, 'States'), `${scope}/${name}`);
+          }
         }
       }
     };

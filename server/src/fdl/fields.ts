@@ -1,10 +1,11 @@
 // The keys each kind of object in a current-spec flow may hold, with their docs and values,
 // read from the spec's JSON Schema (see schemaFields.ts). Completion, hover and quick fixes
 // look them up by the kind of object under the cursor (shape.ts).
-import { FDL_STATE_TYPES, fdlCurrentSchema } from '../schema/fdl/current';
+import { fdlCurrentSchema } from '../schema/fdl/current';
 import type { JsonSchema } from '../schema/jsonSchema';
 import { fieldsOf, resolveRef, type FieldDoc, type FieldRules } from './schemaFields';
 import type { ObjectContext, Shape } from './shape';
+import { formDefinitionOf, formDefinitions, isStateType, STATE_TYPE_NAMES, stateTypeOf, type StateType } from './stateTypes';
 import { prop } from './tree';
 
 const root = fdlCurrentSchema;
@@ -19,7 +20,7 @@ const RULES: FieldRules = {
 };
 
 /** The state types with the schema's description of each. */
-export const STATE_TYPES: readonly FieldDoc[] = FDL_STATE_TYPES.map((t) => ({ name: t, description: defs[t]?.description ?? '' }));
+export const STATE_TYPES: readonly FieldDoc[] = STATE_TYPE_NAMES.map((t) => ({ name: t, description: defs[t]?.description ?? '' }));
 
 export const TASK_MODES: readonly string[] = (defs.Task?.properties?.TaskMode?.enum ?? []).map(String);
 
@@ -30,16 +31,15 @@ function stateFields(...schemas: (JsonSchema | undefined)[]): FieldDoc[] {
   return fieldsOf(root, RULES, ...schemas).map((f) => (f.name === 'Type' ? typeField : f));
 }
 
-/** A state's schema; a Map offers the fields of both modes (distributed ones select that mode). */
-function stateSchemas(type: string): JsonSchema[] {
-  const s = type === 'Map' ? [defs.MapInline, defs.MapDistributed] : [defs[type]];
-  return s.filter((x): x is JsonSchema => x !== undefined);
+/** A state's schemas; a type with two modes (Map) offers the fields of both (the second's own ones select it). */
+function stateSchemas(type: StateType): JsonSchema[] {
+  return formDefinitions(type).map((d) => defs[d]).filter((x): x is JsonSchema => x !== undefined);
 }
 
-const STATE_FIELDS: Record<string, readonly FieldDoc[]> = Object.fromEntries(FDL_STATE_TYPES.map((t) => [t, stateFields(...stateSchemas(t))]));
+const STATE_FIELDS: Record<string, readonly FieldDoc[]> = Object.fromEntries(STATE_TYPE_NAMES.map((t) => [t, stateFields(...stateSchemas(t))]));
 
 /** Keys a state of unknown type may have: the union, so half-written states still complete. */
-export const ANY_STATE_FIELDS: readonly FieldDoc[] = stateFields(...FDL_STATE_TYPES.flatMap(stateSchemas));
+export const ANY_STATE_FIELDS: readonly FieldDoc[] = stateFields(...STATE_TYPE_NAMES.flatMap(stateSchemas));
 
 const scopeSchema = resolveRef(root, defs.Parallel?.properties?.Branches?.items);
 const SHAPE_SCHEMAS: Record<Exclude<Shape, 'state' | 'constructor' | 'parameters' | 'other'>, JsonSchema | undefined> = {
@@ -80,11 +80,20 @@ export function describeKey(ctx: ObjectContext, key: string): string | undefined
   let schema: JsonSchema | undefined;
   if (ctx.shape === 'state' || ctx.shape === 'scope') {
     if (ctx.stateType === undefined) return fieldsForContext(ctx).find((f) => f.name === key)?.description;
-    const distributed = ctx.stateType === 'Map' && ctx.state !== undefined && prop(ctx.state, 'ProcessorConfig') !== undefined;
-    const state = ctx.stateType === 'Map' ? (distributed ? defs.MapDistributed : defs.MapInline) : defs[ctx.stateType];
-    schema = ctx.shape === 'state' ? state : ctx.stateType === 'Parallel' ? scopeSchema : resolveRef(root, state?.properties?.Processor);
+    const type = ctx.stateType;
+    const holder = ctx.state;
+    const state = isStateType(type) ? defs[formDefinitionOf(type, (k) => holder !== undefined && prop(holder, k) !== undefined)] : undefined;
+    schema = ctx.shape === 'state' ? state : scopeSchemaOf(type, state);
   } else {
     schema = (SHAPE_SCHEMAS as Partial<Record<Shape, JsonSchema>>)[ctx.shape];
   }
   return resolveRef(root, schema?.properties?.[key])?.description;
+}
+
+/** The schema of the scope a state of this type holds: an item of its list of sub-flows, or its one sub-flow. */
+function scopeSchemaOf(type: string, state: JsonSchema | undefined): JsonSchema | undefined {
+  const child = stateTypeOf(type)?.childScopes[0];
+  if (!child) return undefined;
+  const holder = resolveRef(root, state?.properties?.[child.key]);
+  return child.many ? resolveRef(root, holder?.items) : holder;
 }

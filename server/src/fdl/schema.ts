@@ -15,6 +15,7 @@ import { rangeOf, type PositionSource } from '../schema/positions';
 import type { JsonSchema } from '../schema/jsonSchema';
 import { fdlCurrentSchema } from '../schema/fdl/current';
 import { fdlLegacySchema } from '../schema/fdl/legacy';
+import { stateTypeOf } from './stateTypes';
 
 export { FDL_STATE_TYPES } from '../schema/fdl/current';
 export { FDL_LEGACY_STEP_TYPES } from '../schema/fdl/legacy';
@@ -123,7 +124,8 @@ export const currentOptions: SchemaDiagnosticOptions = {
     if (e.keyword === 'additionalProperties' && obj) {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
       // Transitions on Choice/Succeed/Fail are the semantic checks' to report (next-not-allowed).
-      if ((extra === 'Next' || extra === 'End') && (type === 'Choice' || type === 'Succeed' || type === 'Fail') && holderKey(obj) === 'States') return null;
+      const transition = stateTypeOf(type)?.transition;
+      if ((extra === 'Next' || extra === 'End') && (transition === 'choice' || transition === 'terminal') && holderKey(obj) === 'States') return null;
       if (type === 'Map' && DISTRIBUTED_ONLY.has(extra)) {
         return { ...p, code: DiagnosticCodes.unknownProperty, message: `\`${extra}\` is a distributed-mode Map field: add \`ProcessorConfig\` (with \`ExecutionMode\`) to run this Map in distributed mode, or remove it.` };
       }

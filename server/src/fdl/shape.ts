@@ -1,6 +1,7 @@
 // Which kind of object a node of a current-spec flow is (a state, a Retry rule, a constructor…),
 // found by walking from the root along the node's path. Completion and hover read this.
 import type { ArrayNode, Node, ObjectNode, Property } from '../parse/tree';
+import { scopeHeldBy } from './stateTypes';
 import { stringValue, prop } from './tree';
 
 /** The kinds of object a flow is made of. */
@@ -72,11 +73,14 @@ export function classifyObject(target: ObjectNode): ObjectContext {
         if (key === 'States') pendingList = 'state';
         else ctx = { shape: 'other' };
         break;
-      case 'state':
-        if (key === 'Branches') pendingList = ctx.stateType === 'Parallel' ? 'scope' : 'choiceBranch';
+      case 'state': {
+        // The scopes the state holds; `Branches` that are not a scope list are a Choice's.
+        const child = scopeHeldBy(ctx.stateType, key);
+        if (child?.many) pendingList = 'scope';
+        else if (child) ctx = { shape: 'scope', ...inState };
+        else if (key === 'Branches') pendingList = 'choiceBranch';
         else if (key === 'Retry') pendingList = 'retryRule';
         else if (key === 'Catch') pendingList = 'catchRule';
-        else if (key === 'Processor') ctx = { shape: 'scope', ...inState };
         else if (key === 'ProcessorConfig') ctx = { shape: 'processorConfig', ...inState };
         else if (key === 'ItemReader') ctx = { shape: 'itemReader', ...inState };
         else if (key === 'ItemBatcher') ctx = { shape: 'itemBatcher', ...inState };
@@ -85,6 +89,7 @@ export function classifyObject(target: ObjectNode): ObjectContext {
         else if (key === 'Parameters') ctx = { shape: 'parameters', constructorKey: key, ...inState };
         else ctx = { shape: 'other' };
         break;
+      }
       case 'itemReader':
         ctx = key === 'SourceParameters' ? { shape: 'sourceParameters', ...inState } : key === 'ReaderConfig' ? { shape: 'readerConfig', ...inState } : { shape: 'other' };
         break;

@@ -3,6 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Node, ObjectNode } from '../parse/tree';
 import type { FlowModel, FlowScope, FlowState, StateReference } from '../fdl/model/types';
+import { isNumberedBranch } from '../fdl/scopes';
 import { NodeIds, type FlowGraph, type GraphEdge, type GraphEdgeKind, type GraphNode } from './types';
 
 /** How a dialect turns one reference into an edge kind and label (undefined: not an edge, e.g. StartAt). */
@@ -29,7 +30,7 @@ export function graphFromFlowModel(doc: TextDocument, model: FlowModel, edgeOf: 
     const id = nodeIds.take(prefix, state.name, index);
     ids.set(state, id);
     const owner = scope.owner;
-    const branch = owner && (owner.type === 'Parallel' || owner.type === 'parallel') ? owner.children.indexOf(scope) : -1;
+    const branch = owner && isNumberedBranch(scope) ? owner.children.indexOf(scope) : -1;
     const node: GraphNode = {
       id,
       name: state.name ?? '',
@@ -71,7 +72,7 @@ function scopePrefix(scope: FlowScope, ids: Map<FlowState, string>, cache: Map<F
   if (owner) {
     const ownerId = ids.get(owner) ?? '?';
     const siblings = owner.children.filter((s) => s.kind === scope.kind);
-    prefix = siblings.length > 1 || owner.type === 'Parallel' || owner.type === 'parallel'
+    prefix = siblings.length > 1 || isNumberedBranch(scope)
       ? `${ownerId}/${owner.children.indexOf(scope)}/`
       : `${ownerId}/`;
   }

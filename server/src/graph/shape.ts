@@ -8,6 +8,8 @@ import type { ObjectNode, OffsetRange } from '../parse/tree';
 import type { AnalysedDocument } from '../service/types';
 import type { FlowModel, FlowState } from '../fdl/model/types';
 import { rename } from '../fdl/features/navigation';
+import { STATE_TYPE_NAMES, STATE_TYPES } from '../fdl/stateTypes';
+import { STEP_TYPE_NAMES, STEP_TYPES, type LegacyStepType } from '../fdl/legacy/stepTypes';
 import { prop, valueTextStart } from '../fdl/tree';
 import type { FlowGraphParts } from './fromFlowModel';
 import { blockItemColumns, jsonAt, lineBounds, yamlLines, yamlScalar, type Plain } from './textShape';
@@ -25,45 +27,28 @@ export interface ShapeDialect {
   readonly terminal: ReadonlySet<string>;
 }
 
-const processor = (name: string): { [key: string]: Plain } => ({ StartAt: `${name}Item`, States: [{ Type: 'Pass', Name: `${name}Item`, End: true }] });
-
 export const CURRENT_SHAPE: ShapeDialect = {
   nameKey: 'Name',
   typeKey: 'Type',
   nextKey: 'Next',
   endKey: 'End',
-  bodies: {
-    Pass: () => ({}),
-    Task: () => ({
-      Action: 'FC:InvokeFunction',
-      TaskMode: 'RequestComplete',
-      Parameters: { resourceArn: 'acs:fc:<region>:<account>:functions/<function>/LATEST', invocationType: 'Sync' },
-    }),
-    Choice: (_name, next): { [key: string]: Plain } => (next !== undefined ? { Branches: [{ Condition: '$Input.ok == true', Next: next }], Default: next } : { Branches: [{ Condition: '$Input.ok == true', Next: '' }] }),
-    Parallel: (name) => ({ Branches: [{ StartAt: `${name}Branch`, States: [{ Type: 'Pass', Name: `${name}Branch`, End: true }] }] }),
-    Map: (name) => ({ ItemsPath: '$Input.items', Processor: processor(name) }),
-    Wait: () => ({ Seconds: 10 }),
-    Succeed: () => ({}),
-    Fail: () => ({ Code: 'MyError', Detail: 'what went wrong' }),
-  },
-  terminal: new Set(['Choice', 'Succeed', 'Fail']),
+  bodies: Object.fromEntries(STATE_TYPE_NAMES.map((t) => [t, STATE_TYPES[t].newState])),
+  terminal: new Set(STATE_TYPE_NAMES.filter((t) => STATE_TYPES[t].transition !== 'next')),
 };
+
+/** The order the graph offers legacy step types in (choice is not offered: its targets are its own steps). */
+const LEGACY_GRAPH_ORDER: readonly LegacyStepType[] = ['pass', 'task', 'wait', 'parallel', 'foreach', 'succeed', 'fail'];
 
 export const LEGACY_SHAPE: ShapeDialect = {
   nameKey: 'name',
   typeKey: 'type',
   nextKey: undefined,
   endKey: 'end',
-  bodies: {
-    pass: () => ({}),
-    task: () => ({ resourceArn: 'acs:fc:{region}:{accountID}:services/<service>/functions/<function>' }),
-    wait: () => ({ duration: 10 }),
-    parallel: (name) => ({ branches: [{ steps: [{ type: 'pass', name: `${name}Branch` }] }] }),
-    foreach: (name) => ({ iterationMapping: { collection: '$.items', item: 'item' }, steps: [{ type: 'pass', name: `${name}Item` }] }),
-    succeed: () => ({}),
-    fail: () => ({ error: 'MyError', cause: 'what went wrong' }),
-  },
-  terminal: new Set(['succeed', 'fail', 'choice']),
+  bodies: Object.fromEntries(LEGACY_GRAPH_ORDER.flatMap((t) => {
+    const body = STEP_TYPES[t].newStep;
+    return body ? [[t, body]] : [];
+  })),
+  terminal: new Set(STEP_TYPE_NAMES.filter((t) => STEP_TYPES[t].continues !== 'sequence')),
 };
 
 export function stateTypes(dialect: ShapeDialect): string[] {

@@ -16,7 +16,8 @@ import { compileExpression, type CompiledExpression } from '../expressions/evalu
 import type { JsonObject } from '../json';
 import type { JsonValue, Limits, TaskMode } from '../types';
 import { compileDistributed } from './compileDistributed';
-import type { CatchRule, CompiledFlow, RetryRule, Scope, State } from './model';
+import { isStateType, STATE_TYPES, type StateType } from '../../../../server/src/fdl';
+import { isRecoverable, type CatchRule, type CompiledFlow, type RetryRule, type Scope, type State, type StateBase } from './model';
 
 const TASK_MODES: readonly TaskMode[] = ['RequestComplete', 'WaitForCustomCallback', 'WaitForSystemCallback'];
 /** Task `Timeout`: seconds in [0, 604800] (0 never times out). */
@@ -67,7 +68,7 @@ function compileScope(owner: JsonObject, where: string, ctx: Context): Scope {
         for (const b of state.branches) b.next = resolve(b.nextName, `${from}: Branches`);
         state.default = resolve(state.defaultName, `${from}: Default`);
       }
-      if (state.type === 'Task' || state.type === 'Parallel' || state.type === 'Map') {
+      if (isRecoverable(state)) {
         for (const c of state.catch) c.next = resolve(c.nextName, `${from}: Catch`);
       }
     }
@@ -101,107 +102,113 @@ function numberOrExpression(
   return optionalNumber(obj, key, where, min, max);
 }
 
+/** What a state type's compiler gets: the state as written and its fields every type shares. */
+interface StateSource {
+  readonly obj: JsonObject;
+  readonly name: string;
+  readonly where: string;
+  readonly base: StateBase;
+  readonly ctx: Context;
+}
+
+type Compilers = { readonly [K in StateType]: (source: StateSource) => Extract<State, { type: K }> };
+
+/** One compiler per state type of the table; a type without one does not compile. */
+const COMPILERS: Compilers = {
+  Pass: ({ base }) => ({ ...base, type: 'Pass' }),
+  Task: ({ obj, where, base, ctx }) => {
+    const mode = optionalString(obj, 'TaskMode', where) ?? 'RequestComplete';
+    if (!TASK_MODES.includes(mode as TaskMode))
+      throw invalid(where, `TaskMode must be one of ${TASK_MODES.join(', ')}, got "${mode}"`);
+    return {
+      ...base,
+      type: 'Task',
+      action: requiredString(obj, 'Action', where),
+      taskMode: mode as TaskMode,
+      parameters: constructor(obj, 'Parameters', where, ctx),
+      timeout: numberOrExpression(obj, 'Timeout', where, ctx, 0, MAX_TASK_TIMEOUT),
+      ...recovery(obj, where, ctx),
+    };
+  },
+  Wait: ({ obj, where, base, ctx }) => {
+    const seconds = numberOrExpression(obj, 'Seconds', where, ctx, 0, Number.MAX_SAFE_INTEGER);
+    if (seconds === undefined) throw invalid(where, 'a Wait state needs Seconds (or Seconds.$: <expression>)');
+    return { ...base, type: 'Wait', seconds };
+  },
+  Choice: ({ obj, where, base, ctx }) => {
+    const branches = asArray(obj['Branches'], `${where}: Branches`).map((raw, i) => {
+      const b = asObject(raw, `${where}: Branches[${i}]`);
+      return {
+        condition: expression(b['Condition'], `${where}: Branches[${i}].Condition`, ctx, true),
+        nextName: requiredString(b, 'Next', `${where}: Branches[${i}]`),
+        next: null as unknown as State,
+      };
+    });
+    const defaultName = requiredString(obj, 'Default', where);
+    return { ...base, type: 'Choice', branches, defaultName, default: null as unknown as State };
+  },
+  Parallel: ({ obj, where, base, ctx }) => {
+    const list = asArray(obj['Branches'], `${where}: Branches`);
+    if (list.length > ctx.limits.maxParallelBranches) {
+      throw invalid(
+        where,
+        `has ${list.length} branches; a Parallel state may have at most ${ctx.limits.maxParallelBranches}`,
+      );
+    }
+    const branches = list.map((raw, i) =>
+      compileScope(asObject(raw, `${where}: Branches[${i}]`), `${where}: Branches[${i}]`, ctx),
+    );
+    return { ...base, type: 'Parallel', branches, ...recovery(obj, where, ctx) };
+  },
+  Map: ({ obj, where, base, ctx }) => {
+    const distributed = compileDistributed(obj, where);
+    // A distributed Map may read its items with ItemReader instead of ItemsPath.
+    const itemsPath = distributed && obj['ItemsPath'] === undefined ? undefined : expression(obj['ItemsPath'], `${where}: ItemsPath`, ctx);
+    return {
+      ...base,
+      type: 'Map',
+      itemsPath,
+      distributed,
+      itemConstructor: constructor(obj, 'ItemConstructor', where, ctx),
+      processor: compileScope(
+        asObject(obj['Processor'] ?? obj['ItemProcessor'], `${where}: Processor`),
+        `${where}: Processor`,
+        ctx,
+      ),
+      concurrency: distributed ? distributedConcurrency(obj, where) : mapConcurrency(obj, where, ctx),
+      ...recovery(obj, where, ctx),
+    };
+  },
+  Succeed: ({ base }) => ({ ...base, type: 'Succeed' }),
+  Fail: ({ obj, name, where, base }) => ({
+    ...base,
+    type: 'Fail',
+    code: optionalString(obj, 'Code', where) ?? '',
+    // Detail is required by the docs but their own example omits it: say which state failed instead.
+    detail: optionalString(obj, 'Detail', where) || `the flow reached the Fail state "${name}"`,
+  }),
+};
+
 function compileState(obj: JsonObject, name: string, ctx: Context): State {
   const where = `state "${name}"`;
   const type = requiredString(obj, 'Type', where);
   const end = optionalBoolean(obj, 'End', where);
   const nextName = optionalString(obj, 'Next', where);
-  const base = {
+  // Only a type that transitions has a Next of its own (Choice's are its branches', Succeed and Fail have none).
+  const transitions = isStateType(type) && STATE_TYPES[type].transition === 'next';
+  const base: StateBase = {
     name,
     next: null,
-    nextName: end ? undefined : nextName,
+    nextName: transitions && !end ? nextName : undefined,
     input: constructor(obj, 'InputConstructor', where, ctx),
     output: constructor(obj, 'OutputConstructor', where, ctx),
     global: constructor(obj, 'GlobalConstructor', where, ctx),
   };
-  const needsTransition = (): void => {
-    if (!end && nextName === undefined) throw invalid(where, 'needs either Next: <state name> or End: true');
-  };
-  switch (type) {
-    case 'Pass':
-      needsTransition();
-      return { ...base, type };
-    case 'Succeed':
-      return { ...base, nextName: undefined, type };
-    case 'Fail':
-      return {
-        ...base,
-        nextName: undefined,
-        type,
-        code: optionalString(obj, 'Code', where) ?? '',
-        // Detail is required by the docs but their own example omits it: say which state failed instead.
-        detail: optionalString(obj, 'Detail', where) || `the flow reached the Fail state "${name}"`,
-      };
-    case 'Wait': {
-      needsTransition();
-      const seconds = numberOrExpression(obj, 'Seconds', where, ctx, 0, Number.MAX_SAFE_INTEGER);
-      if (seconds === undefined) throw invalid(where, 'a Wait state needs Seconds (or Seconds.$: <expression>)');
-      return { ...base, type, seconds };
-    }
-    case 'Choice': {
-      const branches = asArray(obj['Branches'], `${where}: Branches`).map((raw, i) => {
-        const b = asObject(raw, `${where}: Branches[${i}]`);
-        return {
-          condition: expression(b['Condition'], `${where}: Branches[${i}].Condition`, ctx, true),
-          nextName: requiredString(b, 'Next', `${where}: Branches[${i}]`),
-          next: null as unknown as State,
-        };
-      });
-      const defaultName = requiredString(obj, 'Default', where);
-      return { ...base, nextName: undefined, type, branches, defaultName, default: null as unknown as State };
-    }
-    case 'Task': {
-      needsTransition();
-      const mode = optionalString(obj, 'TaskMode', where) ?? 'RequestComplete';
-      if (!TASK_MODES.includes(mode as TaskMode))
-        throw invalid(where, `TaskMode must be one of ${TASK_MODES.join(', ')}, got "${mode}"`);
-      return {
-        ...base,
-        type,
-        action: requiredString(obj, 'Action', where),
-        taskMode: mode as TaskMode,
-        parameters: constructor(obj, 'Parameters', where, ctx),
-        timeout: numberOrExpression(obj, 'Timeout', where, ctx, 0, MAX_TASK_TIMEOUT),
-        ...recovery(obj, where, ctx),
-      };
-    }
-    case 'Parallel': {
-      needsTransition();
-      const list = asArray(obj['Branches'], `${where}: Branches`);
-      if (list.length > ctx.limits.maxParallelBranches) {
-        throw invalid(
-          where,
-          `has ${list.length} branches; a Parallel state may have at most ${ctx.limits.maxParallelBranches}`,
-        );
-      }
-      const branches = list.map((raw, i) =>
-        compileScope(asObject(raw, `${where}: Branches[${i}]`), `${where}: Branches[${i}]`, ctx),
-      );
-      return { ...base, type, branches, ...recovery(obj, where, ctx) };
-    }
-    case 'Map': {
-      needsTransition();
-      const distributed = compileDistributed(obj, where);
-      // A distributed Map may read its items with ItemReader instead of ItemsPath.
-      const itemsPath = distributed && obj['ItemsPath'] === undefined ? undefined : expression(obj['ItemsPath'], `${where}: ItemsPath`, ctx);
-      return {
-        ...base,
-        type,
-        itemsPath,
-        distributed,
-        itemConstructor: constructor(obj, 'ItemConstructor', where, ctx),
-        processor: compileScope(
-          asObject(obj['Processor'] ?? obj['ItemProcessor'], `${where}: Processor`),
-          `${where}: Processor`,
-          ctx,
-        ),
-        concurrency: distributed ? distributedConcurrency(obj, where) : mapConcurrency(obj, where, ctx),
-        ...recovery(obj, where, ctx),
-      };
-    }
-    default:
-      throw invalid(where, `unknown Type "${type}"; use one of Pass, Task, Wait, Choice, Parallel, Map, Succeed, Fail`);
+  if (!isStateType(type)) {
+    throw invalid(where, `unknown Type "${type}"; use one of ${Object.keys(COMPILERS).join(', ')}`);
   }
+  if (transitions && !end && nextName === undefined) throw invalid(where, 'needs either Next: <state name> or End: true');
+  return COMPILERS[type]({ obj, name, where, base, ctx });
 }
 
 /** The documented key is spelled `MaxConcuccency`; `MaxConcurrency` is accepted too. */

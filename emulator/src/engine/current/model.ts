@@ -4,6 +4,7 @@ import type { JsonValue } from '../types';
 import type { CompiledExpression } from '../expressions/evaluate';
 import type { Builder } from '../expressions/constructors';
 import type { TaskMode } from '../types';
+import { STATE_TYPES, type StateType } from '../../../../server/src/fdl';
 
 export interface Scope {
   readonly start: State;
@@ -25,7 +26,7 @@ export interface CatchRule {
   readonly nextName: string;
 }
 
-interface StateBase {
+export interface StateBase {
   readonly name: string;
   /** The state that follows; null ends the scope. Resolved after the whole scope is compiled. */
   next: State | null;
@@ -122,6 +123,16 @@ export interface DistributedMap {
 
 export type State =
   PassState | SucceedState | FailState | WaitState | ChoiceState | TaskState | ParallelState | MapState;
+
+/** True only when the engine's states and the state type table name the same types. */
+type SameTypes<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** A state type missing here (or here and not in the table) fails this line. */
+export const ENGINE_KNOWS_EVERY_STATE_TYPE: SameTypes<State['type'], StateType> = true;
+
+/** Whether the state takes Retry and Catch rules (the table's `recovers`). */
+export function isRecoverable(state: State): state is Extract<State, Recoverable> {
+  return STATE_TYPES[state.type].recovers;
+}
 
 export interface CompiledFlow {
   readonly root: Scope;

@@ -8,13 +8,13 @@ import type { Runtime } from '../runtime';
 import type { JsonValue } from '../types';
 import { Frame } from './frame';
 import type { Step } from './lifecycle';
-import type { State } from './model';
+import { isRecoverable, type State } from './model';
 
 type StateRunner = (rt: Runtime, state: State, input: JsonValue, trail: Trail, signal: CancelSignal) => Step | Promise<Step>;
 
 /** Whether a state's own Retry or Catch rules name an error. */
 export function stateRecovers(state: State, error: string): boolean {
-  if (state.type !== 'Task' && state.type !== 'Parallel' && state.type !== 'Map') return false;
+  if (!isRecoverable(state)) return false;
   return state.retry.some((r) => errorMatches(r.errors, error)) || state.catch.some((c) => errorMatches(c.errors, error));
 }
 

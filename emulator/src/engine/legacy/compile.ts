@@ -14,7 +14,8 @@ import {
 import { compileExpression, type CompiledExpression } from '../expressions/evaluate';
 import type { JsonObject } from '../json';
 import type { JsonValue, Limits } from '../types';
-import type { ChoiceOption, LegacyCatch, LegacyFlow, LegacyRetry, LegacyStep, Mapping, Steps } from './model';
+import type { LegacyStepType } from '../../../../server/src/fdl';
+import type { ChoiceOption, LegacyCatch, LegacyFlow, LegacyRetry, LegacyStep, Mapping, StepBase, Steps } from './model';
 
 const PATTERNS = ['requestResponse', 'sync', 'waitForCallback'] as const;
 /** Retry `intervalSeconds` is at most a day. */
@@ -87,117 +88,127 @@ function mappings(obj: JsonObject, key: string, where: string, limits: Limits): 
 
 type Goto = (target: string | undefined, from: string) => number | undefined;
 
+/** What a step type's compiler gets: the step as written and the fields every type shares. */
+interface StepSource {
+  readonly obj: JsonObject;
+  readonly name: string;
+  readonly where: string;
+  readonly base: StepBase;
+  readonly goto: Goto;
+  readonly limits: Limits;
+}
+
+type Compilers = { readonly [K in LegacyStepType]: (source: StepSource) => Extract<LegacyStep, { type: K }> };
+
+/** One compiler per step type of the legacy table; a type without one does not compile. */
+const COMPILERS: Compilers = {
+  task: ({ obj, where, base, goto, limits }) => {
+    const resource = optionalString(obj, 'resourceArn', where) ?? optionalString(obj, 'action', where);
+    if (!resource)
+      throw invalid(
+        where,
+        'a task step needs resourceArn (e.g. acs:fc:{region}:{account}:services/{service}/functions/{function})',
+      );
+    const pattern = optionalString(obj, 'pattern', where) ?? 'requestResponse';
+    if (!(PATTERNS as readonly string[]).includes(pattern))
+      throw invalid(where, `pattern must be one of ${PATTERNS.join(', ')}, got "${pattern}"`);
+    return {
+      ...base,
+      type: 'task',
+      resource,
+      pattern: pattern as TaskPattern,
+      timeoutSeconds: optionalNumber(obj, 'timeoutSeconds', where, 0, Number.MAX_SAFE_INTEGER) ?? 0,
+      serviceParams: serviceParams(obj, where, limits),
+      retry: retries(obj, where),
+      catch: catches(obj, where, goto),
+      errorMappings: mappings(obj, 'errorMappings', where, limits),
+    };
+  },
+  pass: ({ base }) => ({ ...base, type: 'pass' }),
+  wait: ({ obj, where, base, limits }) => {
+    const duration = obj['duration'];
+    const timestamp = obj['timestamp'];
+    if ((duration === undefined) === (timestamp === undefined)) {
+      throw invalid(where, 'a wait step needs exactly one of duration (seconds) or timestamp (RFC 3339 time)');
+    }
+    return {
+      ...base,
+      type: 'wait',
+      duration: duration === undefined ? undefined : durationValue(duration, `${where}: duration`, limits),
+      timestamp: timestamp === undefined ? undefined : timestampValue(timestamp, `${where}: timestamp`, limits),
+    };
+  },
+  choice: ({ obj, where, base, goto, limits }) => {
+    const choices = asArray(obj['choices'], `${where}: choices`).map((raw, i) => {
+      const at = `${where}: choices[${i}]`;
+      const c = asObject(raw, at);
+      const condition = c['condition'];
+      if (typeof condition !== 'string')
+        throw invalid(at, 'condition is required, e.g. condition: $.status == "ready"');
+      return {
+        condition: legacyExpression(condition, `${at}.condition`, limits, true),
+        ...option(c, at, goto, limits),
+      };
+    });
+    const def = obj['default'];
+    return {
+      ...base,
+      type: 'choice',
+      choices,
+      default:
+        def === undefined || def === null
+          ? undefined
+          : option(asObject(def, `${where}: default`), `${where}: default`, goto, limits),
+    };
+  },
+  parallel: ({ obj, where, base, limits }) => ({
+    ...base,
+    type: 'parallel',
+    branches: asArray(obj['branches'], `${where}: branches`).map((raw, i) =>
+      compileSteps(asObject(raw, `${where}: branches[${i}]`)['steps'], `${where}: branches[${i}].steps`, limits),
+    ),
+  }),
+  foreach: ({ obj, where, base, limits }) => {
+    const mapping = asObject(obj['iterationMapping'], `${where}: iterationMapping`);
+    const collection = requiredString(mapping, 'collection', `${where}: iterationMapping`);
+    return {
+      ...base,
+      type: 'foreach',
+      collection: legacyExpression(collection, `${where}: iterationMapping.collection`, limits),
+      item: requiredString(mapping, 'item', `${where}: iterationMapping`),
+      index: optionalString(mapping, 'index', `${where}: iterationMapping`),
+      steps: compileSteps(obj['steps'], `${where}: steps`, limits),
+    };
+  },
+  succeed: ({ base }) => ({ ...base, type: 'succeed' }),
+  fail: ({ obj, name, where, base }) => ({
+    ...base,
+    type: 'fail',
+    error: optionalString(obj, 'error', where) ?? '',
+    cause: optionalString(obj, 'cause', where) || `the flow reached the fail step "${name}"`,
+  }),
+};
+
 function compileStep(obj: JsonObject, goto: Goto, limits: Limits): LegacyStep {
   const name = obj['name'] as string;
   const where = `step "${name}"`;
   const type = requiredString(obj, 'type', where);
-  const base = {
+  const base: StepBase = {
     name,
     end: optionalBoolean(obj, 'end', where),
     inputMappings: mappings(obj, 'inputMappings', where, limits),
     outputMappings: mappings(obj, 'outputMappings', where, limits),
   };
-  switch (type) {
-    case 'pass':
-      return { ...base, type };
-    case 'succeed':
-      return { ...base, type };
-    case 'fail':
-      return {
-        ...base,
-        type,
-        error: optionalString(obj, 'error', where) ?? '',
-        cause: optionalString(obj, 'cause', where) || `the flow reached the fail step "${name}"`,
-      };
-    case 'task': {
-      const resource = optionalString(obj, 'resourceArn', where) ?? optionalString(obj, 'action', where);
-      if (!resource)
-        throw invalid(
-          where,
-          'a task step needs resourceArn (e.g. acs:fc:{region}:{account}:services/{service}/functions/{function})',
-        );
-      const pattern = optionalString(obj, 'pattern', where) ?? 'requestResponse';
-      if (!(PATTERNS as readonly string[]).includes(pattern))
-        throw invalid(where, `pattern must be one of ${PATTERNS.join(', ')}, got "${pattern}"`);
-      return {
-        ...base,
-        type,
-        resource,
-        pattern: pattern as TaskPattern,
-        timeoutSeconds: optionalNumber(obj, 'timeoutSeconds', where, 0, Number.MAX_SAFE_INTEGER) ?? 0,
-        serviceParams: serviceParams(obj, where, limits),
-        retry: retries(obj, where),
-        catch: catches(obj, where, goto),
-        errorMappings: mappings(obj, 'errorMappings', where, limits),
-      };
-    }
-    case 'wait': {
-      const duration = obj['duration'];
-      const timestamp = obj['timestamp'];
-      if ((duration === undefined) === (timestamp === undefined)) {
-        throw invalid(where, 'a wait step needs exactly one of duration (seconds) or timestamp (RFC 3339 time)');
-      }
-      return {
-        ...base,
-        type,
-        duration: duration === undefined ? undefined : durationValue(duration, `${where}: duration`, limits),
-        timestamp: timestamp === undefined ? undefined : timestampValue(timestamp, `${where}: timestamp`, limits),
-      };
-    }
-    case 'choice': {
-      const choices = asArray(obj['choices'], `${where}: choices`).map((raw, i) => {
-        const at = `${where}: choices[${i}]`;
-        const c = asObject(raw, at);
-        const condition = c['condition'];
-        if (typeof condition !== 'string')
-          throw invalid(at, 'condition is required, e.g. condition: $.status == "ready"');
-        return {
-          condition: legacyExpression(condition, `${at}.condition`, limits, true),
-          ...option(c, at, goto, limits),
-        };
-      });
-      const def = obj['default'];
-      return {
-        ...base,
-        type,
-        choices,
-        default:
-          def === undefined || def === null
-            ? undefined
-            : option(asObject(def, `${where}: default`), `${where}: default`, goto, limits),
-      };
-    }
-    case 'parallel':
-      return {
-        ...base,
-        type,
-        branches: asArray(obj['branches'], `${where}: branches`).map((raw, i) =>
-          compileSteps(asObject(raw, `${where}: branches[${i}]`)['steps'], `${where}: branches[${i}].steps`, limits),
-        ),
-      };
-    case 'foreach': {
-      const mapping = asObject(obj['iterationMapping'], `${where}: iterationMapping`);
-      const collection = requiredString(mapping, 'collection', `${where}: iterationMapping`);
-      return {
-        ...base,
-        type,
-        collection: legacyExpression(collection, `${where}: iterationMapping.collection`, limits),
-        item: requiredString(mapping, 'item', `${where}: iterationMapping`),
-        index: optionalString(mapping, 'index', `${where}: iterationMapping`),
-        steps: compileSteps(obj['steps'], `${where}: steps`, limits),
-      };
-    }
-    case 'loop':
-      throw invalid(
-        where,
-        'loop steps are not documented by the service, so the emulator cannot run them; use foreach or a choice with goto',
-      );
-    default:
-      throw invalid(
-        where,
-        `unknown type "${type}"; use one of task, pass, wait, choice, parallel, foreach, succeed, fail`,
-      );
+  if (type === 'loop') {
+    throw invalid(
+      where,
+      'loop steps are not documented by the service, so the emulator cannot run them; use foreach or a choice with goto',
+    );
   }
+  if (!Object.hasOwn(COMPILERS, type)) {
+    throw invalid(where, `unknown type "${type}"; use one of ${Object.keys(COMPILERS).join(', ')}`);
+  }
+  return COMPILERS[type as LegacyStepType]({ obj, name, where, base, goto, limits });
 }
 
 type TaskPattern = (typeof PATTERNS)[number];

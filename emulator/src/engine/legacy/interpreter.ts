@@ -125,6 +125,11 @@ async function runMappedStep(
       local = result.local;
       break;
     }
+    default: {
+      // Every step type of the table has its case above: a new one fails to compile here.
+      const unhandled: never = step;
+      throw new Error(`no run for step ${JSON.stringify((unhandled as { name: string }).name)}`);
+    }
   }
   const defaultOutput = step.type === 'parallel' || step.type === 'foreach' ? {} : local;
   const output = step.outputMappings

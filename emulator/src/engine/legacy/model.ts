@@ -3,6 +3,7 @@
 import type { CompiledExpression } from '../expressions/evaluate';
 import type { JsonObject } from '../json';
 import type { JsonValue } from '../types';
+import type { LegacyStepType } from '../../../../server/src/fdl';
 
 /** `{target, source}`: source is a constant, or an expression when it is a string starting with `$`. */
 export interface Mapping {
@@ -16,7 +17,7 @@ export interface Steps {
   readonly indexOf: ReadonlyMap<string, number>;
 }
 
-interface StepBase {
+export interface StepBase {
   readonly name: string;
   readonly end: boolean;
   readonly inputMappings: readonly Mapping[] | undefined;
@@ -95,6 +96,11 @@ export interface FailStep extends StepBase {
 
 export type LegacyStep =
   TaskStep | PassStep | WaitStep | ChoiceStep | ParallelStep | ForeachStep | SucceedStep | FailStep;
+
+/** True only when the engine's steps and the legacy step type table name the same types. */
+type SameTypes<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** A step type missing here (or here and not in the table) fails this line. */
+export const ENGINE_KNOWS_EVERY_STEP_TYPE: SameTypes<LegacyStep['type'], LegacyStepType> = true;
 
 export interface LegacyFlow {
   readonly steps: Steps;

@@ -4,6 +4,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../../diagnostics/codes';
 import type { Node, ObjectNode } from '../../parse/tree';
 import type { FlowModel } from '../model/types';
+import { stateTypeOf } from '../stateTypes';
 import { asStringScalar, prop } from '../tree';
 import { report, type CheckContext, type ReplacementData } from './context';
 import { checkExpression, type ExpressionPlace } from './expressionCheck';
@@ -48,7 +49,7 @@ export function checkExpressions(ctx: CheckContext, model: FlowModel): void {
           forEachObject(p.value, (rule) => visitConstructor(ctx, prop(rule, 'OutputConstructor')?.value, PLACES.CatchOutputConstructor));
           break;
         case 'Branches':
-          if (s.type === 'Choice') {
+          if (stateTypeOf(s.type)?.transition === 'choice') {
             forEachObject(p.value, (branch) => {
               const c = prop(branch, 'Condition')?.value;
               if (c) expressionValue(ctx, c, 'Condition', PLACES.Condition);

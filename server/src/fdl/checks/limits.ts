@@ -6,6 +6,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../../diagnostics/codes';
 import type { Node, ObjectNode } from '../../parse/tree';
 import type { FlowModel } from '../model/types';
+import { isStateType, STATE_TYPES, type StateType } from '../stateTypes';
 import { prop, stringValue } from '../tree';
 import { report, type CheckContext } from './context';
 
@@ -35,57 +36,62 @@ export function checkFlowName(ctx: CheckContext, root: ObjectNode): void {
     `flow name \`${name}\` is not valid: use 1-128 letters, digits, \`_\` or \`-\`, starting with a letter or \`_\` (it must also equal the name the flow is deployed under)`);
 }
 
+type Mode = keyof typeof WAIT_SECONDS;
+
+/** The limits a state type has beyond its schema, keyed by the type table's names. */
+const STATE_LIMITS: Partial<Record<StateType, (ctx: CheckContext, state: ObjectNode, mode: Mode) => void>> = {
+  Parallel: checkBranchCount,
+  Wait: checkWaitSeconds,
+  Task: checkTask,
+  Map: (ctx, state) => {
+    checkMapConcurrency(ctx, state);
+    checkDistributedQuotas(ctx, state);
+  },
+};
+
 export function checkLimits(ctx: CheckContext, model: FlowModel): void {
-  const mode = ctx.settings.executionMode === 'Express' ? 'Express' : 'Standard';
+  const mode: Mode = ctx.settings.executionMode === 'Express' ? 'Express' : 'Standard';
   for (const s of model.states) {
-    switch (s.type) {
-      case 'Parallel': {
-        const branches = prop(s.node, 'Branches');
-        if (branches?.value?.kind === 'array' && branches.value.items.length > MAX_PARALLEL_BRANCHES) {
-          report(ctx, branches.keyRange, DiagnosticSeverity.Error, DiagnosticCodes.tooManyBranches,
-            `a Parallel state has at most ${MAX_PARALLEL_BRANCHES} branches, this one has ${branches.value.items.length}: split it into nested Parallel states or use a Map state`);
-        }
-        checkRetrySeconds(ctx, prop(s.node, 'Retry')?.value);
-        break;
-      }
-      case 'Wait': {
-        const seconds = prop(s.node, 'Seconds')?.value;
-        const n = numberOf(seconds);
-        if (n === undefined || !seconds) break;
-        const { min, max } = WAIT_SECONDS[mode];
-        if (n < min || n > max) {
-          const express = mode === 'Express' && n >= WAIT_SECONDS.Standard.min && n <= WAIT_SECONDS.Standard.max;
-          report(ctx, seconds.range, DiagnosticSeverity.Error, express ? DiagnosticCodes.expressLimit : DiagnosticCodes.valueOutOfRange,
-            express
-              ? `an Express flow waits at most ${max} seconds; use a value from ${min} to ${max}, or deploy the flow as Standard (up to ${WAIT_SECONDS.Standard.max})`
-              : `Wait \`Seconds\` must be from ${min} to ${max} in a ${mode} flow`);
-        }
-        break;
-      }
-      case 'Task': {
-        const taskMode = prop(s.node, 'TaskMode')?.value;
-        const modeName = stringValue(taskMode);
-        if (mode === 'Express' && taskMode && modeName !== undefined && modeName !== 'RequestComplete') {
-          report(ctx, taskMode.range, DiagnosticSeverity.Error, DiagnosticCodes.expressLimit,
-            `an Express flow supports only \`TaskMode: RequestComplete\`, not \`${modeName}\`; change the mode, or deploy the flow as Standard`);
-        }
-        const timeout = prop(s.node, 'Timeout')?.value;
-        const t = numberOf(timeout);
-        if (timeout && t !== undefined && (t < 0 || t > MAX_TASK_TIMEOUT_SECONDS)) {
-          report(ctx, timeout.range, DiagnosticSeverity.Error, DiagnosticCodes.valueOutOfRange,
-            `Task \`Timeout\` must be from 0 (no timeout) to ${MAX_TASK_TIMEOUT_SECONDS} seconds`);
-        }
-        checkRetrySeconds(ctx, prop(s.node, 'Retry')?.value);
-        break;
-      }
-      case 'Map':
-        checkMapConcurrency(ctx, s.node);
-        checkDistributedQuotas(ctx, s.node);
-        checkRetrySeconds(ctx, prop(s.node, 'Retry')?.value);
-        break;
-      default:
-        break;
-    }
+    if (!isStateType(s.type)) continue;
+    STATE_LIMITS[s.type]?.(ctx, s.node, mode);
+    if (STATE_TYPES[s.type].recovers) checkRetrySeconds(ctx, prop(s.node, 'Retry')?.value);
+  }
+}
+
+function checkBranchCount(ctx: CheckContext, state: ObjectNode): void {
+  const branches = prop(state, 'Branches');
+  if (branches?.value?.kind === 'array' && branches.value.items.length > MAX_PARALLEL_BRANCHES) {
+    report(ctx, branches.keyRange, DiagnosticSeverity.Error, DiagnosticCodes.tooManyBranches,
+      `a Parallel state has at most ${MAX_PARALLEL_BRANCHES} branches, this one has ${branches.value.items.length}: split it into nested Parallel states or use a Map state`);
+  }
+}
+
+function checkWaitSeconds(ctx: CheckContext, state: ObjectNode, mode: Mode): void {
+  const seconds = prop(state, 'Seconds')?.value;
+  const n = numberOf(seconds);
+  if (n === undefined || !seconds) return;
+  const { min, max } = WAIT_SECONDS[mode];
+  if (n < min || n > max) {
+    const express = mode === 'Express' && n >= WAIT_SECONDS.Standard.min && n <= WAIT_SECONDS.Standard.max;
+    report(ctx, seconds.range, DiagnosticSeverity.Error, express ? DiagnosticCodes.expressLimit : DiagnosticCodes.valueOutOfRange,
+      express
+        ? `an Express flow waits at most ${max} seconds; use a value from ${min} to ${max}, or deploy the flow as Standard (up to ${WAIT_SECONDS.Standard.max})`
+        : `Wait \`Seconds\` must be from ${min} to ${max} in a ${mode} flow`);
+  }
+}
+
+function checkTask(ctx: CheckContext, state: ObjectNode, mode: Mode): void {
+  const taskMode = prop(state, 'TaskMode')?.value;
+  const modeName = stringValue(taskMode);
+  if (mode === 'Express' && taskMode && modeName !== undefined && modeName !== 'RequestComplete') {
+    report(ctx, taskMode.range, DiagnosticSeverity.Error, DiagnosticCodes.expressLimit,
+      `an Express flow supports only \`TaskMode: RequestComplete\`, not \`${modeName}\`; change the mode, or deploy the flow as Standard`);
+  }
+  const timeout = prop(state, 'Timeout')?.value;
+  const t = numberOf(timeout);
+  if (timeout && t !== undefined && (t < 0 || t > MAX_TASK_TIMEOUT_SECONDS)) {
+    report(ctx, timeout.range, DiagnosticSeverity.Error, DiagnosticCodes.valueOutOfRange,
+      `Task \`Timeout\` must be from 0 (no timeout) to ${MAX_TASK_TIMEOUT_SECONDS} seconds`);
   }
 }
 

@@ -4,11 +4,9 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../../diagnostics/codes';
 import type { ObjectNode, OffsetRange, Property } from '../../parse/tree';
 import type { FlowModel, FlowScope, FlowState } from '../model/types';
+import { stateTypeOf } from '../stateTypes';
 import { isTrue } from '../tree';
 import { report, type CheckContext } from './context';
-
-/** States that continue with `Next` or stop with `End: true`. */
-const TRANSITION_TYPES = new Set(['Pass', 'Task', 'Wait', 'Parallel', 'Map']);
 
 interface Transitions {
   readonly next: Property | undefined;
@@ -41,16 +39,17 @@ export function checkStateTransitions(ctx: CheckContext, states: readonly FlowSt
     const { next, end } = transitionsOf(s.node);
     const ends = isTrue(end?.value);
     const type = s.type;
-    if (type === 'Choice') {
+    const transition = stateTypeOf(type)?.transition;
+    if (transition === 'choice') {
       for (const p of [next, end]) {
         if (p) {
           report(ctx, p.keyRange, DiagnosticSeverity.Error, DiagnosticCodes.nextNotAllowed,
-            `a Choice state has no \`${p.key}\`; use \`Branches[].Next\` and \`Default\``);
+            `a ${type} state has no \`${p.key}\`; use \`Branches[].Next\` and \`Default\``);
         }
       }
       continue;
     }
-    if (type === 'Succeed' || type === 'Fail') {
+    if (transition === 'terminal') {
       terminal.add(s);
       // Real flows (and the vendor's own Fail example) write `End: true` on these; only `Next` is wrong.
       if (next) {
@@ -59,7 +58,7 @@ export function checkStateTransitions(ctx: CheckContext, states: readonly FlowSt
       }
       continue;
     }
-    if (type === undefined || !TRANSITION_TYPES.has(type)) {
+    if (transition !== 'next') {
       terminal.add(s); // unknown types are the schema's to report; do not cascade
       continue;
     }

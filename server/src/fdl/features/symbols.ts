@@ -2,18 +2,13 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { AnalysedDocument } from '../../service/types';
 import type { FlowModel, FlowScope, FlowState } from '../model/types';
+import { stepTypeOf } from '../legacy/stepTypes';
+import { stateTypeOf } from '../stateTypes';
 import { toRange } from '../tree';
 
-const KINDS: Record<string, SymbolKind> = {
-  Task: SymbolKind.Function, task: SymbolKind.Function,
-  Pass: SymbolKind.Variable, pass: SymbolKind.Variable,
-  Choice: SymbolKind.Enum, choice: SymbolKind.Enum,
-  Parallel: SymbolKind.Array, parallel: SymbolKind.Array,
-  Map: SymbolKind.Array, foreach: SymbolKind.Array, loop: SymbolKind.Array,
-  Wait: SymbolKind.Event, wait: SymbolKind.Event,
-  Succeed: SymbolKind.Constant, succeed: SymbolKind.Constant,
-  Fail: SymbolKind.Constant, fail: SymbolKind.Constant,
-};
+/** Each state's (or legacy step's) icon from its type table; the undocumented legacy `loop` is drawn as a list too. */
+const kindOf = (type: string | undefined): SymbolKind =>
+  stateTypeOf(type)?.symbolKind ?? stepTypeOf(type)?.symbolKind ?? (type === 'loop' ? SymbolKind.Array : SymbolKind.Object);
 
 export function documentSymbols(doc: AnalysedDocument, model: FlowModel): DocumentSymbol[] {
   const roots = model.scopes.filter((s) => s.owner === undefined);
@@ -31,7 +26,7 @@ function stateSymbol(doc: AnalysedDocument, s: FlowState): DocumentSymbol {
   return {
     name: s.name !== undefined && s.name !== '' ? s.name : '(unnamed)',
     ...(s.type !== undefined ? { detail: s.type } : {}),
-    kind: KINDS[s.type ?? ''] ?? SymbolKind.Object,
+    kind: kindOf(s.type),
     range,
     selectionRange: selection,
     children,

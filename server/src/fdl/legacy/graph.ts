@@ -8,6 +8,7 @@ import type { Node, ObjectNode } from '../../parse/tree';
 import type { FlowScope, FlowState } from '../model/types';
 import { asObject, isTrue, prop } from '../tree';
 import { legacyModel } from './model';
+import { stepTypeOf } from './stepTypes';
 
 const edgeOf: EdgeOf = (ref) => {
   switch (ref.field) {
@@ -54,8 +55,9 @@ export function legacyGraphParts(doc: AnalysedDocument): FlowGraphParts {
 /** Whether a step goes on to the next step of its list when it is done. */
 function continues(step: FlowState): boolean {
   if (isTrue(prop(step.node, 'end')?.value)) return false;
-  if (step.type === 'succeed' || step.type === 'fail') return false;
-  if (step.type !== 'choice') return true;
+  const continues = stepTypeOf(step.type)?.continues;
+  if (continues === 'terminal') return false;
+  if (continues !== 'choice') return true;
   // A choice whose every branch and default jumps elsewhere never falls through.
   const def = asObject(prop(step.node, 'default')?.value);
   if (!def || !prop(def, 'goto')) return true;

@@ -4,6 +4,7 @@ import type { AnalysedDocument } from '../../service/types';
 import type { ParsedText } from '../../parse/tree';
 import { editOrigin, type EditOrigin } from '../../parse/incremental';
 import { asObject, asStringScalar, prop } from '../tree';
+import { SCOPE_KEYS, scopeHeldBy } from '../stateTypes';
 import type { FlowModel, FlowScope, FlowState, ScopeKind, StateReference } from './types';
 
 const cache = new WeakMap<ParsedText, FlowModel>();
@@ -160,25 +161,27 @@ function buildState(model: FlowModel, node: ObjectNode, scope: FlowScope): void 
       case 'Catch':
         for (const rule of objectItems(p.value)) ref(model, scope, state, 'Catch[].Next', prop(rule, 'Next')?.value);
         break;
-      case 'Branches':
-        if (state.type === 'Parallel') {
-          let n = 0;
-          for (const branch of objectItems(p.value)) {
-            n++;
-            state.children.push(buildScope(model, branch, 'parallel-branch', state, `branch ${n} of Parallel ${titleOf(state)}`));
-          }
-        } else {
-          for (const branch of objectItems(p.value)) ref(model, scope, state, 'Branches[].Next', prop(branch, 'Next')?.value);
-        }
-        break;
-      case 'Processor': {
-        const processor = asObject(p.value);
-        if (processor) state.children.push(buildScope(model, processor, 'map-processor', state, `the Processor of Map ${titleOf(state)}`));
-        break;
-      }
       default:
+        if (SCOPE_KEYS.has(p.key) || p.key === 'Branches') buildChildScopes(model, state, p.key, p.value, scope);
         break;
     }
+  }
+}
+
+/** The scopes a key holds (see scopeHeldBy); `Branches` that are not a scope list are a Choice's, referring to sibling states. */
+function buildChildScopes(model: FlowModel, state: FlowState, key: string, value: Node | undefined, scope: FlowScope): void {
+  const child = scopeHeldBy(state.type, key);
+  if (child?.many) {
+    let n = 0;
+    for (const item of objectItems(value)) {
+      n++;
+      state.children.push(buildScope(model, item, child.kind, state, child.label(n, titleOf(state))));
+    }
+  } else if (child) {
+    const holder = asObject(value);
+    if (holder) state.children.push(buildScope(model, holder, child.kind, state, child.label(1, titleOf(state))));
+  } else if (key === 'Branches') {
+    for (const branch of objectItems(value)) ref(model, scope, state, 'Branches[].Next', prop(branch, 'Next')?.value);
   }
 }
 
