@@ -11,9 +11,10 @@ import { staticCredentials } from '../cloud/src/credentials';
 import { FnfClient } from '../cloud/src/fnf/client';
 import { RateLimiter } from '../cloud/src/rpc/tokenBucket';
 import { systemClock } from '../cloud/src/rpc/clock';
-import { startRun, type HistoryEvent, type JsonValue } from '../emulator/src/engine';
+import { startRun, type HistoryEvent } from '../emulator/src/engine';
 import { startEmulator } from '../emulator/src/server';
 import { createUndiciTransport } from '../cloud/src/http/transport';
+import { aslChain, cloudflowChain } from './lib/chainFlows';
 import { floorRate, RecordingTransport, startFloorServer, type FloorServer } from './lib/httpFloor';
 
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 7);
@@ -24,46 +25,6 @@ const SYNC_CONCURRENCY = 8;
 const SYNC_ROUNDS = Number(process.env['BENCH_SYNC_ROUNDS'] ?? 3);
 /** Only the HTTP benchmark (for profiling it). */
 const SYNC_ONLY = process.env['BENCH_SYNC_ONLY'] === '1';
-
-/** Alternating Pass and Choice states; every Choice takes its first branch. */
-function cloudflowChain(n: number): JsonValue {
-  const next = (i: number): Record<string, JsonValue> => (i === n - 1 ? { End: true } : { Next: `S${i + 1}` });
-  const states = Array.from({ length: n }, (_, i): JsonValue =>
-    i % 2 === 0 || i === n - 1
-      ? { Type: 'Pass', Name: `S${i}`, ...next(i) }
-      : {
-          Type: 'Choice',
-          Name: `S${i}`,
-          Branches: [{ Condition: '$Input.v >= 0', Next: `S${i + 1}` }],
-          Default: 'Negative',
-        },
-  );
-  return {
-    Type: 'StateMachine',
-    SpecVersion: 'v1',
-    Name: `chain${n}`,
-    StartAt: 'S0',
-    States: [...states, { Type: 'Fail', Name: 'Negative', Code: 'Negative', Detail: 'v < 0' }],
-  };
-}
-
-/** The same chain in Amazon States Language. */
-function aslChain(n: number): JsonValue {
-  const states: Record<string, JsonValue> = {};
-  for (let i = 0; i < n; i++) {
-    const next: Record<string, JsonValue> = i === n - 1 ? { End: true } : { Next: `S${i + 1}` };
-    states[`S${i}`] =
-      i % 2 === 0 || i === n - 1
-        ? { Type: 'Pass', ...next }
-        : {
-            Type: 'Choice',
-            Choices: [{ Variable: '$.v', NumericGreaterThanEquals: 0, Next: `S${i + 1}` }],
-            Default: 'Negative',
-          };
-  }
-  states['Negative'] = { Type: 'Fail', Error: 'Negative', Cause: 'v < 0' };
-  return { StartAt: 'S0', States: states };
-}
 
 type Runner = () => Promise<void>;
 
