@@ -19,10 +19,10 @@ import { floorRate, RecordingTransport, startFloorServer, type FloorServer } fro
 
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 7);
 const REPEAT_MS = Number(process.env['BENCH_REPEAT_MS'] ?? 400);
-const SYNC_MS = Number(process.env['BENCH_SYNC_MS'] ?? 6000);
+const SYNC_MS = Number(process.env['BENCH_SYNC_MS'] ?? 8000);
 const SYNC_CONCURRENCY = 8;
 /** Alternating rounds of the emulator and the bare server (SYNC_MS is split between them). */
-const SYNC_ROUNDS = Number(process.env['BENCH_SYNC_ROUNDS'] ?? 3);
+const SYNC_ROUNDS = Number(process.env['BENCH_SYNC_ROUNDS'] ?? 10);
 /** Only the HTTP benchmark (for profiling it). */
 const SYNC_ONLY = process.env['BENCH_SYNC_ONLY'] === '1';
 

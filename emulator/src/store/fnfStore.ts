@@ -218,7 +218,11 @@ export class FnfStore {
       Status: end.status, Output: end.output, StoppedTime: end.stoppedTime, ErrorCode: end.errorCode, ErrorMessage: end.errorMessage,
     };
     try {
-      await this.log.append({ k: 'execStarted', exec: { ...entry.exec, ...ended } }, { onWritten: () => Object.assign(entry.exec, ended) });
+      // Its caller is answered once the record is written (it survives the emulator being killed);
+      // the fsync follows at once without holding the answer, as Express runs promise no more.
+      await this.log.append({ k: 'execStarted', exec: { ...entry.exec, ...ended } }, {
+        onWritten: () => Object.assign(entry.exec, ended), durability: 'written',
+      });
     } catch (err) {
       this.forget(entry);
       throw err;
