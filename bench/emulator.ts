@@ -1,6 +1,7 @@
 // npm run bench:emulator — state transitions per second of the flow interpreter and of
 // aws-local-stepfunctions on equivalent Pass/Choice chains (10 and 100 states), and HTTP
-// StartSyncExecution throughput of a 10-state Express flow through the emulator and FnfClient.
+// StartSyncExecution throughput of a 10-state Express flow through the emulator and FnfClient,
+// beside a bare node:http server answering the same bytes to the same client (the floor).
 // Prints a table, then one JSON line (the 100-state chain for the first three numbers).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,53 +11,20 @@ import { staticCredentials } from '../cloud/src/credentials';
 import { FnfClient } from '../cloud/src/fnf/client';
 import { RateLimiter } from '../cloud/src/rpc/tokenBucket';
 import { systemClock } from '../cloud/src/rpc/clock';
-import { startRun, type HistoryEvent, type JsonValue } from '../emulator/src/engine';
+import { startRun, type HistoryEvent } from '../emulator/src/engine';
 import { startEmulator } from '../emulator/src/server';
+import { createUndiciTransport } from '../cloud/src/http/transport';
+import { aslChain, cloudflowChain } from './lib/chainFlows';
+import { floorRate, RecordingTransport, startFloorServer, type FloorServer } from './lib/httpFloor';
 
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 7);
 const REPEAT_MS = Number(process.env['BENCH_REPEAT_MS'] ?? 400);
-const SYNC_MS = Number(process.env['BENCH_SYNC_MS'] ?? 3000);
+const SYNC_MS = Number(process.env['BENCH_SYNC_MS'] ?? 8000);
 const SYNC_CONCURRENCY = 8;
-
-/** Alternating Pass and Choice states; every Choice takes its first branch. */
-function cloudflowChain(n: number): JsonValue {
-  const next = (i: number): Record<string, JsonValue> => (i === n - 1 ? { End: true } : { Next: `S${i + 1}` });
-  const states = Array.from({ length: n }, (_, i): JsonValue =>
-    i % 2 === 0 || i === n - 1
-      ? { Type: 'Pass', Name: `S${i}`, ...next(i) }
-      : {
-          Type: 'Choice',
-          Name: `S${i}`,
-          Branches: [{ Condition: '$Input.v >= 0', Next: `S${i + 1}` }],
-          Default: 'Negative',
-        },
-  );
-  return {
-    Type: 'StateMachine',
-    SpecVersion: 'v1',
-    Name: `chain${n}`,
-    StartAt: 'S0',
-    States: [...states, { Type: 'Fail', Name: 'Negative', Code: 'Negative', Detail: 'v < 0' }],
-  };
-}
-
-/** The same chain in Amazon States Language. */
-function aslChain(n: number): JsonValue {
-  const states: Record<string, JsonValue> = {};
-  for (let i = 0; i < n; i++) {
-    const next: Record<string, JsonValue> = i === n - 1 ? { End: true } : { Next: `S${i + 1}` };
-    states[`S${i}`] =
-      i % 2 === 0 || i === n - 1
-        ? { Type: 'Pass', ...next }
-        : {
-            Type: 'Choice',
-            Choices: [{ Variable: '$.v', NumericGreaterThanEquals: 0, Next: `S${i + 1}` }],
-            Default: 'Negative',
-          };
-  }
-  states['Negative'] = { Type: 'Fail', Error: 'Negative', Cause: 'v < 0' };
-  return { StartAt: 'S0', States: states };
-}
+/** Alternating rounds of the emulator and the bare server (SYNC_MS is split between them). */
+const SYNC_ROUNDS = Number(process.env['BENCH_SYNC_ROUNDS'] ?? 10);
+/** Only the HTTP benchmark (for profiling it). */
+const SYNC_ONLY = process.env['BENCH_SYNC_ONLY'] === '1';
 
 type Runner = () => Promise<void>;
 
@@ -123,33 +91,72 @@ class NoLimits extends RateLimiter {
   }
 }
 
-async function syncExecutionBenchmark(): Promise<number> {
+interface SyncResult {
+  /** Sync executions per second through the emulator (median of the rounds). */
+  readonly sync: number;
+  /** Requests per second of a bare node:http server answering the same JSON (median of the rounds). */
+  readonly floor: number;
+  /** sync / floor of each round, then their median: both measured back to back under the same load. */
+  readonly ratio: number;
+}
+
+/**
+ * StartSyncExecution through the emulator and FnfClient, alternated round by round with the same
+ * transport sending the same request (bytes and headers) to a bare node:http server that answers
+ * the emulator's response text: the same process, client, connections and concurrency.
+ */
+async function syncExecutionBenchmark(): Promise<SyncResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'flowdeck-bench-'));
   const emulator = await startEmulator({ dataDir, port: 0 });
+  const transport = new RecordingTransport(createUndiciTransport());
   const client = new FnfClient({
     endpoint: emulator.endpoint,
     credentials: staticCredentials(emulator.accessKeyId, emulator.accessKeySecret),
     rateLimiter: new NoLimits(systemClock),
+    transport,
   });
+  let floorServer: FloorServer | undefined;
   try {
     await client.createFlow({
       Name: 'bench10',
       Definition: JSON.stringify(cloudflowChain(10)),
       ExecutionMode: 'Express',
     });
-    let done = 0;
-    const start = performance.now();
-    const worker = async (): Promise<void> => {
-      while (performance.now() - start < SYNC_MS) {
-        const execution = await client.startSyncExecution({ FlowName: 'bench10', Input: { v: 1 } });
-        if (execution.Status !== 'Succeeded') throw new Error(`sync execution ended ${execution.Status}`);
-        done++;
-      }
+    const runSync = async (ms: number): Promise<number> => {
+      let done = 0;
+      const start = performance.now();
+      const worker = async (): Promise<void> => {
+        while (performance.now() - start < ms) {
+          const execution = await client.startSyncExecution({ FlowName: 'bench10', Input: { v: 1 } });
+          if (execution.Status !== 'Succeeded') throw new Error(`sync execution ended ${execution.Status}`);
+          done++;
+        }
+      };
+      await Promise.all(Array.from({ length: SYNC_CONCURRENCY }, worker));
+      return done / ((performance.now() - start) / 1000);
     };
-    await Promise.all(Array.from({ length: SYNC_CONCURRENCY }, worker));
-    return done / ((performance.now() - start) / 1000);
+    await runSync(Math.min(500, SYNC_MS)); // warm-up
+    const sample = transport.last;
+    if (!sample) throw new Error('no StartSyncExecution request was recorded');
+    floorServer = await startFloorServer(sample.response.body);
+    const floorServerEndpoint = floorServer.endpoint;
+    const runFloor = (ms: number): Promise<number> => floorRate(transport, sample.request, floorServerEndpoint, SYNC_CONCURRENCY, ms);
+    await runFloor(Math.min(500, SYNC_MS)); // warm-up
+    const syncRates: number[] = [];
+    const floorRates: number[] = [];
+    const ratios: number[] = [];
+    const roundMs = SYNC_MS / SYNC_ROUNDS;
+    for (let i = 0; i < SYNC_ROUNDS; i++) {
+      const s = await runSync(roundMs);
+      const f = await runFloor(roundMs);
+      syncRates.push(s);
+      floorRates.push(f);
+      ratios.push(s / f);
+    }
+    return { sync: median(syncRates), floor: median(floorRates), ratio: median(ratios) };
   } finally {
     await client.close();
+    await floorServer?.close();
     await emulator.close();
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -160,14 +167,14 @@ const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStar
 async function main(): Promise<void> {
   const rows: string[] = [];
   const results: Record<number, { flowdeck: number; awsLocal: number }> = {};
-  for (const n of [10, 100]) {
+  for (const n of SYNC_ONLY ? [] : [10, 100]) {
     results[n] = await chainBenchmark(n);
     const r = results[n]!;
     rows.push(
       `| Pass/Choice chain, ${String(n).padStart(3)} states | ${fmt(r.flowdeck)} | ${fmt(r.awsLocal)} | ${(r.flowdeck / r.awsLocal).toFixed(1).padStart(6)}x |`,
     );
   }
-  let sync = 0;
+  let sync: SyncResult = { sync: 0, floor: 0, ratio: 0 };
   let syncNote = '';
   try {
     sync = await syncExecutionBenchmark();
@@ -180,17 +187,24 @@ async function main(): Promise<void> {
       '| benchmark                     |     flowdeck |    aws-local |  speedup |',
       '|-------------------------------|--------------|--------------|----------|',
       ...rows,
-      `StartSyncExecution, 10-state Express flow over HTTP (${SYNC_CONCURRENCY} concurrent clients, ${SYNC_MS} ms): ${sync.toFixed(0)} executions/s${syncNote}`,
+      `StartSyncExecution, 10-state Express flow over HTTP (${SYNC_CONCURRENCY} concurrent clients, ${SYNC_ROUNDS} rounds in ${SYNC_MS} ms, medians): ${sync.sync.toFixed(0)} executions/s${syncNote}`,
+      `bare node:http server, same client, request and response bytes, alternated with it: ${sync.floor.toFixed(0)} requests/s; emulator/floor ${sync.ratio.toFixed(2)}`,
       '',
     ].join('\n'),
   );
-  const r100 = results[100]!;
+  const r100 = results[100];
   process.stdout.write(
     JSON.stringify({
-      transitionsPerSec: Math.round(r100.flowdeck),
-      awsLocalTransitionsPerSec: Math.round(r100.awsLocal),
-      speedupVsAwsLocal: Number((r100.flowdeck / r100.awsLocal).toFixed(2)),
-      syncExecutionsPerSec: Math.round(sync),
+      ...(r100
+        ? {
+            transitionsPerSec: Math.round(r100.flowdeck),
+            awsLocalTransitionsPerSec: Math.round(r100.awsLocal),
+            speedupVsAwsLocal: Number((r100.flowdeck / r100.awsLocal).toFixed(2)),
+          }
+        : {}),
+      syncExecutionsPerSec: Math.round(sync.sync),
+      httpFloorPerSec: Math.round(sync.floor),
+      syncOverHttpFloor: Number(sync.ratio.toFixed(3)),
     }) + '\n',
   );
 }

@@ -1,6 +1,7 @@
 // Runs executions with the interpreter and keeps the store in step with them: each history event
-// is appended as it happens, the end record is on disk before the execution reads as finished,
-// task tokens route callbacks to the right run, and long polls wait on the end.
+// is appended as it happens (for an Express sync run, only the result is written, at the end), the
+// end record is on disk before the execution reads as finished, task tokens route callbacks to
+// the right run, and long polls wait on the end.
 import { randomUUID } from 'node:crypto';
 import { startRun, type Clock, type HistoryEvent, type JsonValue, type RunHandle, type RunResult, type TaskEnvironment } from '../engine';
 import type { ObjectAccess } from '../engine';
@@ -49,6 +50,8 @@ export interface StartRequest {
   readonly version?: StoredFlowVersion;
   /** A distributed Map's child execution: the MapRun it belongs to. */
   readonly mapRunName?: string;
+  /** Keep only the result on disk (StartSyncExecution): see ExecutionEntry.resultOnly. */
+  readonly resultOnly?: boolean;
 }
 
 export class ExecutionManager {
@@ -56,6 +59,8 @@ export class ExecutionManager {
   /** Every token issued since start and the execution it belongs to. */
   private readonly tokens = new Map<string, ExecutionEntry>();
   private closed = false;
+  /** Result-only runs whose result storage refused: their callers are answered with this error. */
+  private readonly unrecorded = new WeakMap<ExecutionEntry, unknown>();
   /** Every distributed Map's MapRun since start (DescribeMapRun, UpdateMapRun). */
   readonly mapRuns: MapRuns;
 
@@ -86,7 +91,8 @@ export class ExecutionManager {
     };
     // The start is on disk before the run begins, so a start that storage refused (answered 503)
     // leaves nothing behind: no execution that reads as Running, no events.
-    const entry = await this.options.store.startExecution(exec);
+    // A result-only run writes nothing until it ends (its caller waits for that end anyway).
+    const entry = request.resultOnly ? this.options.store.startResultOnlyExecution(exec) : await this.options.store.startExecution(exec);
     const listeners = new Set<(event: HistoryEvent) => void>();
     const handle = startRun({
       definition: request.definition,
@@ -150,6 +156,14 @@ export class ExecutionManager {
       clearTimeout(timer);
       if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /**
+   * Throws the storage error that kept a result-only run's result off the disk (the run is then
+   * forgotten, and its caller is answered 503 as for any refused start).
+   */
+  checkRecorded(entry: ExecutionEntry): void {
+    if (this.unrecorded.has(entry)) throw this.unrecorded.get(entry);
   }
 
   /** Stops a running execution and resolves once the stop is on disk. False if it was not running. */
@@ -218,7 +232,8 @@ export class ExecutionManager {
         errorMessage: result.cause ?? '',
       });
     } catch (err) {
-      this.options.onError(err);
+      if (entry.resultOnly) this.unrecorded.set(entry, err);
+      else this.options.onError(err);
     } finally {
       this.running.delete(entry);
     }

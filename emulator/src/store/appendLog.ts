@@ -8,6 +8,14 @@
 // StorageUnavailableError. Appends marked `untilWritten` (history events, the end of an execution)
 // are kept instead and retried until storage is back, so the order of the log stays that of the
 // run and nothing is skipped.
+//
+// An append may ask only to be written (`durability: 'written'`, an Express run's result): it
+// resolves once the write has returned, so its bytes survive the emulator being killed, and its
+// fsync follows with the batch, as PostgreSQL's `synchronous_commit = off` acknowledges before the
+// WAL flush. Only a crash of the whole machine in that moment can lose it (a torn tail is then cut
+// on open as usual). A batch holding any fully durable record waits for the fsync as a whole, so
+// records still become visible in log order.
+import { writeSync } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { encodeRecord } from './recordFormat';
@@ -37,11 +45,14 @@ export interface AppendOptions {
   readonly untilWritten?: boolean;
   /** Runs once the record is on disk, before the promise resolves (and before any later record's). */
   readonly onWritten?: () => void;
+  /** 'written': resolve once written, without waiting for the fsync (see above). Default 'synced'. */
+  readonly durability?: 'synced' | 'written';
 }
 
 interface Pending {
   readonly bytes: Buffer;
   readonly untilWritten: boolean;
+  readonly writtenIsEnough: boolean;
   readonly onWritten: (() => void) | undefined;
   readonly resolve: () => void;
   readonly reject: (e: unknown) => void;
@@ -55,6 +66,9 @@ export class AppendLog<T = unknown> {
   private recordCount = 0;
   private paused = false;
   private wakeRetry: (() => void) | undefined;
+  /** The fsync of records acknowledged once written (see syncSoon). */
+  private syncing: Promise<void> | undefined;
+  private syncAgain = false;
 
   private constructor(
     readonly path: string,
@@ -104,7 +118,9 @@ export class AppendLog<T = unknown> {
     if (this.closed) return Promise.reject(new Error(`The log ${this.path} is closed.`));
     const bytes = encodeRecord(record);
     return new Promise<void>((resolve, reject) => {
-      this.pending.push({ bytes, untilWritten: options.untilWritten ?? false, onWritten: options.onWritten, resolve, reject });
+      this.pending.push({
+        bytes, untilWritten: options.untilWritten ?? false, writtenIsEnough: options.durability === 'written', onWritten: options.onWritten, resolve, reject,
+      });
       // Start writing on the next turn, so records made in one burst (an execution's start, its
       // events and its end) share one write and one fsync.
       this.writing ??= new Promise<void>((r) => setImmediate(r)).then(() => this.drain());
@@ -178,6 +194,7 @@ export class AppendLog<T = unknown> {
     await out.close();
     await rename(tmp, this.path);
     if (!this.options.noSync) await syncDirectory(dirname(this.path));
+    await this.syncing; // an fsync of the old file may still be running on its handle
     await this.handle.close();
     this.handle = await open(this.path, 'r+');
     const file = fileOf(this.handle);
@@ -191,7 +208,27 @@ export class AppendLog<T = unknown> {
     this.closed = true;
     this.wakeRetry?.();
     await this.writing;
+    await this.syncing;
     await this.handle.close();
+  }
+
+  /**
+   * fsyncs acknowledged-on-write records without holding up the next write (one fsync at a time;
+   * appends written meanwhile share the next). A failure cannot take acknowledged records back,
+   * only be reported: a later fsync, or the next open's tail check, deals with those bytes.
+   */
+  private syncSoon(): void {
+    if (this.syncing) {
+      this.syncAgain = true;
+      return;
+    }
+    this.syncing = (async () => {
+      do {
+        this.syncAgain = false;
+        await this.file.datasync().catch((err: unknown) => (this.options.warn ?? defaultWarn)(new StorageUnavailableError(this.path, err).message));
+      } while (this.syncAgain);
+      this.syncing = undefined;
+    })();
   }
 
   private async drain(): Promise<void> {
@@ -207,7 +244,9 @@ export class AppendLog<T = unknown> {
       try {
         let offset = 0;
         while (offset < data.length) offset += await this.file.write(data.subarray(offset), this.position + offset);
-        if (!this.options.noSync) await this.file.datasync();
+        // Acknowledged once written when every record of the batch asked for no more.
+        const early = !this.options.noSync && batch.every((b) => b.writtenIsEnough);
+        if (!this.options.noSync && !early) await this.file.datasync();
         this.position += data.length;
         this.recordCount += batch.length;
         for (const b of batch) b.onWritten?.();
@@ -215,6 +254,7 @@ export class AppendLog<T = unknown> {
         this.failing = false;
         retryMs = this.options.retryMs ?? 100;
         for (const b of batch) b.resolve();
+        if (early) this.syncSoon();
       } catch (err) {
         // Cut back to the last whole record; if even that fails, the next open drops the tail.
         await this.file.truncate(this.position).catch(() => undefined);
@@ -238,9 +278,17 @@ export class AppendLog<T = unknown> {
   }
 }
 
+/**
+ * Writes up to this size go straight from the event loop: a small write into the page cache costs
+ * less than handing it to a libuv worker and back (as Redis writes its AOF from the main thread
+ * and leaves the fsync to a background one). Larger ones (uploads) go to a worker.
+ */
+const INLINE_WRITE_BYTES = 64 * 1024;
+
 function fileOf(handle: FileHandle): LogFile {
   return {
-    write: async (data, position) => (await handle.write(data, 0, data.length, position)).bytesWritten,
+    write: async (data, position) =>
+      data.length <= INLINE_WRITE_BYTES ? writeSync(handle.fd, data, 0, data.length, position) : (await handle.write(data, 0, data.length, position)).bytesWritten,
     datasync: () => handle.datasync(),
     truncate: (length) => handle.truncate(length),
   };

@@ -1,7 +1,8 @@
 // Flows, executions, their events, schedules, versions and aliases: kept in memory, rebuilt on start from one
 // append-only log in the data folder. A change is in memory only after its record is on disk
 // (events are the exception: they are visible at once and durable in order, before the record
-// that ends their execution).
+// that ends their execution). An Express sync run keeps only its result: it lives in memory
+// while it runs and reaches the log as one record once it has ended.
 import { join } from 'node:path';
 import { isTerminalStatus } from '../../../cloud/src';
 import { AppendLog, type AppendLogOptions } from './appendLog';
@@ -14,6 +15,12 @@ import {
 export interface ExecutionEntry {
   exec: StoredExecution;
   events: StoredEvent[];
+  /**
+   * Only the end result reaches the log (an Express sync run, whose caller holds the request open
+   * and gets the result): no start record, no events on disk. After a restart it is the finished
+   * execution without history; one that had not ended is gone, as its caller got no answer.
+   */
+  readonly resultOnly?: boolean;
 }
 
 export interface ExecutionEnd {
@@ -109,8 +116,10 @@ export class FnfStore {
     for (const m of this.aliasesByFlow.values()) for (const alias of m.values()) out.push({ k: 'alias', alias });
     for (const m of this.schedulesByFlow.values()) for (const schedule of m.values()) out.push({ k: 'schedule', schedule });
     for (const m of this.executionsByFlow.values()) {
-      for (const { exec, events } of m.values()) {
+      for (const { exec, events, resultOnly } of m.values()) {
+        if (resultOnly && !TERMINAL_STATUSES.has(exec.Status)) continue; // not on disk until it ends
         out.push({ k: 'execStarted', exec: { ...exec } });
+        if (resultOnly) continue;
         for (let i = 0; i < events.length; i++) out.push(eventRecord(exec, events[i] as StoredEvent, events.slice(Math.max(0, i - DETAIL_WINDOW), i)));
       }
     }
@@ -163,11 +172,30 @@ export class FnfStore {
   }
 
   /**
+   * Records a run that keeps only its result (see ExecutionEntry.resultOnly): visible at once,
+   * written by endExecution only.
+   */
+  startResultOnlyExecution(exec: StoredExecution): ExecutionEntry {
+    let m = this.executionsByFlow.get(exec.FlowId);
+    if (!m) this.executionsByFlow.set(exec.FlowId, (m = new Map()));
+    const entry: ExecutionEntry = { exec: { ...exec }, events: [], resultOnly: true };
+    m.set(exec.Name, entry);
+    return entry;
+  }
+
+  /** Removes a result-only execution whose result could not be written, so it leaves nothing behind. */
+  private forget(entry: ExecutionEntry): void {
+    const m = this.executionsByFlow.get(entry.exec.FlowId);
+    if (m?.get(entry.exec.Name) === entry) m.delete(entry.exec.Name);
+  }
+
+  /**
    * Makes the event visible at once; the promise resolves when it is on disk. While storage
    * cannot be written the event waits (in order) and is written once it can.
    */
   appendEvent(entry: ExecutionEntry, event: StoredEvent): Promise<void> {
     entry.events.push(event);
+    if (entry.resultOnly) return Promise.resolve();
     const written = this.log.append(eventRecord(entry.exec, event, entry.events.slice(-1 - DETAIL_WINDOW, -1)), { untilWritten: true });
     this.maybeCompact();
     return written;
@@ -175,8 +203,31 @@ export class FnfStore {
 
   /** Ends the execution once its end is on disk (waiting for storage if it cannot be written). */
   async endExecution(entry: ExecutionEntry, end: ExecutionEnd): Promise<void> {
+    if (entry.resultOnly) return this.endResultOnly(entry, end);
     const record: LogRecord = { k: 'execEnded', flowId: entry.exec.FlowId, exec: entry.exec.Name, ...end };
     await this.log.append(record, { untilWritten: true, onWritten: () => this.apply(record) });
+    this.maybeCompact();
+  }
+
+  /**
+   * Writes a result-only execution as one finished record. Not retried: a write storage refuses
+   * rejects with StorageUnavailableError and the execution is forgotten, as a refused start is.
+   */
+  private async endResultOnly(entry: ExecutionEntry, end: ExecutionEnd): Promise<void> {
+    if (this.execution(entry.exec.FlowId, entry.exec.Name) !== entry) return; // its flow was deleted meanwhile
+    const ended: Partial<StoredExecution> = {
+      Status: end.status, Output: end.output, StoppedTime: end.stoppedTime, ErrorCode: end.errorCode, ErrorMessage: end.errorMessage,
+    };
+    try {
+      // Its caller is answered once the record is written (it survives the emulator being killed);
+      // the fsync follows at once without holding the answer, as Express runs promise no more.
+      await this.log.append({ k: 'execStarted', exec: { ...entry.exec, ...ended } }, {
+        onWritten: () => Object.assign(entry.exec, ended), durability: 'written',
+      });
+    } catch (err) {
+      this.forget(entry);
+      throw err;
+    }
     this.maybeCompact();
   }
 

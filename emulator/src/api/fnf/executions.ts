@@ -51,9 +51,10 @@ export async function startSyncExecution(ctx: FnfContext, p: FnfParams<'StartSyn
   // wait for the end does not hold up other writes to the flow.
   const entry = await ctx.serial.run(flow.Name, async () => {
     if (ctx.store.flow(flow.Name) !== flow) throw fnfErrors.flowNotExists(flow.Name);
-    return ctx.executions.start({ flow, definition, name, inputText: text, input: value, mode: 'Express', qualifier, version });
+    return ctx.executions.start({ flow, definition, name, inputText: text, input: value, mode: 'Express', qualifier, version, resultOnly: true });
   });
   await ctx.executions.waitForEnd(entry, Number.POSITIVE_INFINITY);
+  ctx.executions.checkRecorded(entry);
   const e = entry.exec;
   const view: Record<string, unknown> = { FlowName: e.FlowName, Name: e.Name, Status: e.Status, StartedTime: e.StartedTime, StoppedTime: e.StoppedTime };
   if (e.Output) view['Output'] = e.Output;

@@ -47,7 +47,11 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
     let style: 'rpc' | 'tc3' = req.headers['x-tc-version'] !== undefined || (req.headers['authorization'] ?? '').startsWith('TC3-') ? 'tc3' : 'rpc';
     let language: string | undefined;
     const abort = new AbortController();
-    res.on('close', () => abort.abort());
+    // Only a caller that leaves before its answer is sent cuts the work short; aborting after every
+    // answer would build an AbortError (with its stack) per request for nobody to read.
+    res.on('close', () => {
+      if (!res.writableFinished) abort.abort();
+    });
     try {
       const objects = options.objects;
       if (objects && ObjectService.isOssRequest(req)) {
@@ -58,7 +62,8 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
         return;
       }
       checkRequestSource(req, options.guard);
-      const path = requestUrl(req).pathname;
+      const url = requestUrl(req);
+      const path = url.pathname;
       const route = routes.find((r) => r.method === req.method && path.startsWith(r.pathPrefix));
       if (route) {
         style = 'rpc';
@@ -72,7 +77,7 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
         res.setHeader('allow', 'GET, POST');
         throw guardErrors.method(String(req.method));
       }
-      const received = await readRequest(req);
+      const received = await readRequest(req, undefined, url);
       const c = classify(received);
       style = c.style;
       language = c.language;

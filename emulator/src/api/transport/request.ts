@@ -17,8 +17,8 @@ export interface ReceivedRequest {
   readonly body: Buffer;
 }
 
-export async function readRequest(req: IncomingMessage, maxBytes = MAX_REQUEST_BYTES): Promise<ReceivedRequest> {
-  const url = requestUrl(req);
+/** `url` is the request's parsed URL when the caller already has it (it is parsed once per request). */
+export async function readRequest(req: IncomingMessage, maxBytes = MAX_REQUEST_BYTES, url = requestUrl(req)): Promise<ReceivedRequest> {
   const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(req.headers)) {
     if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
@@ -26,11 +26,12 @@ export async function readRequest(req: IncomingMessage, maxBytes = MAX_REQUEST_B
   const body = await readBody(req, maxBytes);
   const contentType = (headers['content-type'] ?? '').toLowerCase();
   const form = contentType.startsWith('application/x-www-form-urlencoded') ? decodeForm(body.toString('utf8')) : {};
+  const rawQuery = url.search.slice(1);
   return {
     method: (req.method ?? 'GET').toUpperCase(),
     pathname: url.pathname,
-    rawQuery: url.search.replace(/^\?/, ''),
-    query: decodeForm(url.search.replace(/^\?/, '')),
+    rawQuery,
+    query: decodeForm(rawQuery),
     form,
     headers,
     body,

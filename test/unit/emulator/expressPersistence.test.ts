@@ -1,0 +1,143 @@
+// What an Express sync run leaves on disk: its result only, as one record once it has ended. A
+// restart keeps that result (status, output, error, times, qualifier) and needs nothing else: no
+// start record, no history events; a run that had not ended, whose caller got no answer, is gone.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startEmulator } from '../../../emulator/src/server';
+import { AppendLog, type LogFile } from '../../../emulator/src/store/appendLog';
+import type { LogRecord } from '../../../emulator/src/store/records';
+import { eventually, FnfTestClient, PASS_CHOICE_FLOW, tempDir, WAIT_FLOW } from './support';
+
+const flowParams = (name: string, definition: string, mode: 'Standard' | 'Express') => ({
+  Name: name, Definition: definition, Description: '', Type: 'FDL', ExecutionMode: mode,
+});
+
+async function logRecords(dataDir: string): Promise<LogRecord[]> {
+  const { log, records } = await AppendLog.open<LogRecord>(`${dataDir}/fnf.jsonl`, { noSync: true });
+  await log.close();
+  return records;
+}
+
+/** Records that name the execution `name` (its start, events or end). */
+function recordsOf(records: readonly LogRecord[], name: string): LogRecord[] {
+  return records.filter((r) => (r.k === 'execStarted' && r.exec.Name === name) || ((r.k === 'event' || r.k === 'execEnded') && r.exec === name));
+}
+
+const quiet = { onWarning: () => undefined, onError: () => undefined };
+
+describe('Express sync runs on disk', () => {
+  test('after a restart, the result of each run is kept, from one record per run and nothing else', async () => {
+    const dir = await tempDir();
+    try {
+      const first = await startEmulator({ port: 0, dataDir: dir.path });
+      const c1 = new FnfTestClient(first.endpoint);
+      await c1.ok('CreateFlow', flowParams('ex', PASS_CHOICE_FLOW, 'Express'));
+      await c1.ok('PublishFlowVersion', { FlowName: 'ex' });
+      const ok = await c1.ok('StartSyncExecution', { FlowName: 'ex', ExecutionName: 'good', Input: '{"fail":false,"x":1}', Qualifier: '1' });
+      const bad = await c1.ok('StartSyncExecution', { FlowName: 'ex', ExecutionName: 'bad', Input: '{"fail":true}' });
+      const okName = String(ok['Name']);
+      const badName = String(bad['Name']);
+      // While the emulator runs, the history is there to read (kept in memory only).
+      const events = (await c1.ok('GetExecutionHistory', { FlowName: 'ex', ExecutionName: okName }))['Events'] as { Type: string }[];
+      assert.equal(events[0]?.Type, 'ExecutionStarted');
+      assert.equal(events.at(-1)?.Type, 'ExecutionSucceeded');
+      const before = await c1.ok('DescribeExecution', { FlowName: 'ex', ExecutionName: okName });
+      await first.close();
+
+      const records = await logRecords(dir.path);
+      for (const name of [okName, badName]) {
+        const mine = recordsOf(records, name);
+        assert.equal(mine.length, 1, `one record for ${name}, got ${JSON.stringify(mine.map((r) => r.k))}`);
+        assert.equal(mine[0]?.k, 'execStarted');
+      }
+
+      const second = await startEmulator({ port: 0, dataDir: dir.path });
+      try {
+        const c2 = new FnfTestClient(second.endpoint);
+        const after = await c2.ok('DescribeExecution', { FlowName: 'ex', ExecutionName: okName });
+        for (const field of ['Name', 'Status', 'Input', 'Output', 'StartedTime', 'StoppedTime', 'FlowDefinition']) {
+          assert.deepEqual(after[field], before[field], field);
+        }
+        assert.equal(after['Status'], 'Succeeded');
+        assert.deepEqual(JSON.parse(String(after['Output'])), { fail: false, x: 1 });
+        const failed = await c2.ok('DescribeExecution', { FlowName: 'ex', ExecutionName: badName });
+        assert.equal(failed['Status'], 'Failed');
+        const listed = (await c2.ok('ListExecutions', { FlowName: 'ex' }))['Executions'] as { Name: string }[];
+        assert.deepEqual(listed.map((e) => e.Name).sort(), [okName, badName].sort());
+        const byQualifier = (await c2.ok('ListExecutions', { FlowName: 'ex', Qualifier: '1' }))['Executions'] as { Name: string }[];
+        assert.deepEqual(byQualifier.map((e) => e.Name), [okName]);
+        // The history was never required on disk: after a restart there is none.
+        const history = await c2.ok('GetExecutionHistory', { FlowName: 'ex', ExecutionName: okName });
+        assert.deepEqual(history['Events'], []);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  test('a run still going when the emulator stops leaves nothing; a Standard one is still marked interrupted', async () => {
+    const dir = await tempDir();
+    try {
+      const first = await startEmulator({ port: 0, dataDir: dir.path, timeScale: 1 });
+      const c1 = new FnfTestClient(first.endpoint);
+      await c1.ok('CreateFlow', flowParams('slowex', WAIT_FLOW, 'Express'));
+      await c1.ok('CreateFlow', flowParams('slowstd', WAIT_FLOW, 'Standard'));
+      await c1.ok('StartExecution', { FlowName: 'slowstd', ExecutionName: 'std', Input: '{"seconds":20}' });
+      const sync = c1.call('StartSyncExecution', { FlowName: 'slowex', ExecutionName: 'held', Input: '{"seconds":20}' }).then(
+        () => 'answered',
+        () => 'cut off',
+      );
+      const running = await eventually(async () => {
+        const list = (await c1.ok('ListExecutions', { FlowName: 'slowex' }))['Executions'] as { Name: string; Status: string }[];
+        return list.length > 0 ? list : undefined;
+      }, 'the Express run to be listed');
+      assert.equal(running[0]?.Status, 'Running');
+      await first.close();
+      assert.equal(await sync, 'cut off');
+      assert.deepEqual(recordsOf(await logRecords(dir.path), String(running[0]?.Name)), []);
+
+      const second = await startEmulator({ port: 0, dataDir: dir.path });
+      try {
+        const c2 = new FnfTestClient(second.endpoint);
+        assert.deepEqual((await c2.ok('ListExecutions', { FlowName: 'slowex' }))['Executions'], []);
+        assert.equal((await c2.ok('DescribeExecution', { FlowName: 'slowstd', ExecutionName: 'std' }))['Status'], 'Failed');
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  test('a result storage refuses is answered 503 and leaves no execution behind', async () => {
+    const dir = await tempDir();
+    let full = false;
+    const wrap = (file: LogFile): LogFile => ({
+      async write(data, position) {
+        if (full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        return file.write(data, position);
+      },
+      datasync: () => file.datasync(),
+      truncate: (length) => file.truncate(length),
+    });
+    const emulator = await startEmulator({ port: 0, dataDir: dir.path, wrapLogFile: (_p, f) => wrap(f), ...quiet });
+    try {
+      const client = new FnfTestClient(emulator.endpoint);
+      await client.ok('CreateFlow', flowParams('ex', PASS_CHOICE_FLOW, 'Express'));
+      full = true;
+      const refused = await client.call('StartSyncExecution', { FlowName: 'ex', Input: '{"fail":false}' });
+      assert.equal(refused.status, 503);
+      assert.equal(refused.body['Code'], 'ServiceUnavailable');
+      assert.deepEqual((await client.ok('ListExecutions', { FlowName: 'ex' }))['Executions'], []);
+      full = false;
+      const later = await client.ok('StartSyncExecution', { FlowName: 'ex', Input: '{"fail":false}' });
+      assert.equal(later['Status'], 'Succeeded');
+      assert.equal(((await client.ok('ListExecutions', { FlowName: 'ex' }))['Executions'] as unknown[]).length, 1);
+    } finally {
+      await emulator.close();
+      await dir.remove();
+    }
+  });
+});
