@@ -117,7 +117,7 @@ export class FnfStore {
     for (const m of this.schedulesByFlow.values()) for (const schedule of m.values()) out.push({ k: 'schedule', schedule });
     for (const m of this.executionsByFlow.values()) {
       for (const { exec, events, resultOnly } of m.values()) {
-        if (resultOnly && !TERMINAL_STATUSES.has(exec.Status)) continue; // not on disk until it ends
+        if (resultOnly && !isTerminalStatus(exec.Status)) continue; // not on disk until it ends
         out.push({ k: 'execStarted', exec: { ...exec } });
         if (resultOnly) continue;
         for (let i = 0; i < events.length; i++) out.push(eventRecord(exec, events[i] as StoredEvent, events.slice(Math.max(0, i - DETAIL_WINDOW), i)));
