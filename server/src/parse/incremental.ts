@@ -99,6 +99,9 @@ export function reparseAfterEdit(old: ParsedText, text: string): IncrementalPars
 function withOrigin(old: ParsedText, text: string, splice: ItemSplice, regionStart: number): IncrementalParse {
   const parsed: ParsedText = { format: old.format, text, root: old.root, syntaxProblems: [] };
   markReadByFastPath(parsed);
+  // Only the newest step is kept: each version holding its predecessor's origin would keep
+  // every earlier version's text alive for as long as the document stays open.
+  origins.delete(old);
   origins.set(parsed, { previous: old, splice, regionStart });
   return { parsed, splice };
 }
