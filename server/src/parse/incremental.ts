@@ -152,7 +152,23 @@ function jsonItems(oldText: string, text: string, list: ArrayNode, change: TextC
   const end = items[to]!.range.end + change.newEnd - change.oldEnd;
   if (end <= start || oldText.length === 0) return undefined;
   const added = scanStrictJsonItems(text, start, end);
-  return added ? { from, to, added } : undefined;
+  if (!added) return undefined;
+  for (const item of added) detachStrings(item);
+  return { from, to, added };
+}
+
+/** Gives every key and string value under `node` its own characters (see ownCopy). */
+function detachStrings(node: Node): void {
+  if (node.kind === 'scalar') {
+    if (typeof node.value === 'string') (node as { value: string }).value = ownCopy(node.value);
+  } else if (node.kind === 'object') {
+    for (const p of node.properties) {
+      (p as { key: string }).key = ownCopy(p.key);
+      if (p.value) detachStrings(p.value);
+    }
+  } else {
+    for (const item of node.items) detachStrings(item);
+  }
 }
 
 // ---------------------------------------------------------------- YAML
@@ -198,7 +214,7 @@ function yamlItems(oldText: string, text: string, list: ArrayNode, change: TextC
   }
   const newEnd = end + change.newEnd - change.oldEnd;
   if (newEnd < start) return undefined;
-  const fragment = text.slice(start, newEnd);
+  const fragment = ownCopy(text.slice(start, newEnd));
   if (newEnd < text.length && !fragment.endsWith('\n')) return undefined;
   if (!onlyItemsAt(fragment, indent)) return undefined;
   const builder = new TreeBuilder(fragment, fragment, []);
@@ -208,6 +224,15 @@ function yamlItems(oldText: string, text: string, list: ArrayNode, change: TextC
   const added = root ? root.items : [];
   for (const item of added) shiftTree(item, start);
   return root ? { from, to, added, listStart: root.startOffset + start } : { from, to, added };
+}
+
+/**
+ * A string with its own characters: a slice of the whole text would keep that version's text
+ * alive for as long as any value read from it (the new nodes' strings are slices of it) lives,
+ * one whole text per edit.
+ */
+function ownCopy(slice: string): string {
+  return (' ' + slice).slice(1);
 }
 
 /**
