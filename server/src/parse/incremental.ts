@@ -9,7 +9,7 @@ import { markReadByFastPath, wasReadByFastPath } from './fastPath';
 import { scanStrictJsonItems } from './jsonScanner';
 import { scanEverydayYaml } from './yamlScanner';
 import { TreeBuilder } from './yamlTreeBuilder';
-import { endOf, PlainScalar, QuotedScalar, YamlArray, YamlContainer, YamlObject, YamlProperty } from './yamlNodes';
+import { endOf, FIXED, PlainScalar, QuotedScalar, YamlArray, YamlContainer, YamlObject, YamlProperty } from './yamlNodes';
 
 /** One contiguous change: `start..oldEnd` of the old text became `start..newEnd` of the new one. */
 export interface TextChange {
@@ -222,7 +222,7 @@ function yamlItems(oldText: string, text: string, list: ArrayNode, change: TextC
   const root = builder.finish();
   if (root !== undefined && !(root instanceof YamlArray)) return undefined;
   const added = root ? root.items : [];
-  for (const item of added) shiftTree(item, start);
+  for (const item of added) shiftItem(item, start);
   return root ? { from, to, added, listStart: root.startOffset + start } : { from, to, added };
 }
 
@@ -267,7 +267,9 @@ function applySplice(json: boolean, root: ObjectNode, holder: Property, list: Ar
   list.items.splice(from, count, ...added);
   const after = from + added.length;
   if (delta !== 0) {
-    for (let i = after; i < list.items.length; i++) shiftTree(list.items[i]!, delta);
+    // One number per state: each item's nodes share an anchor (yamlNodes.ts).
+    const items = list.items;
+    for (let i = after; i < items.length; i++) shiftItem(items[i]!, delta);
     const props = root.properties;
     for (let i = props.indexOf(holder) + 1; i < props.length; i++) shiftProperty(props[i]!, delta);
   }
@@ -312,6 +314,12 @@ function shiftProperty(p: Property, delta: number): void {
     moveRange(p.range, delta);
   }
   if (p.value) shiftTree(p.value, delta);
+}
+
+/** Moves an item of the state list and everything under it by `delta` characters. */
+function shiftItem(item: Node, delta: number): void {
+  if ((item instanceof PlainScalar || item instanceof YamlContainer || item instanceof QuotedScalar) && item.anchor !== FIXED) item.anchor.move(delta);
+  else shiftTree(item, delta);
 }
 
 /** Moves a node and everything under it by `delta` characters. */
