@@ -24,10 +24,16 @@ interface TopGraph {
   readonly nameIds: Map<string, number>;
   /** Per name id, whether the name is blank. */
   readonly blank: boolean[];
-  /** "Did you mean" answers for names the scope lacks, while its names stay the same. */
-  suggestions: Map<string, string | undefined>;
+  /** "Did you mean" answers for names the scope lacks, as of the names of `suggestionsVersion`... */
+  readonly suggestions: Map<string, string | undefined>;
   suggestionsVersion: number;
+  /** ...and the names of the states replaced since then, and of those that replaced them. */
+  readonly namesRemoved: Set<string>;
+  namesAdded: string[];
 }
+
+/** Past this many names changed at once, the answers are worked out again rather than checked. */
+const MAX_NAMES_TO_CHECK = 256;
 
 const graphs = new WeakMap<FlowScope, TopGraph>();
 
@@ -50,7 +56,10 @@ function referencesFrom(scope: FlowScope, state: FlowState): StateReference[] {
 function updatedGraph(scope: FlowScope): TopGraph {
   let graph = graphs.get(scope);
   if (!graph) {
-    graph = { states: [], nameAt: [], refsAt: [], targetsAt: [], nameIds: new Map(), blank: [], suggestions: new Map(), suggestionsVersion: -1 };
+    graph = {
+      states: [], nameAt: [], refsAt: [], targetsAt: [], nameIds: new Map(), blank: [],
+      suggestions: new Map(), suggestionsVersion: -1, namesRemoved: new Set(), namesAdded: [],
+    };
     graphs.set(scope, graph);
   }
   const old = graph.states;
@@ -63,6 +72,15 @@ function updatedGraph(scope: FlowScope): TopGraph {
   const removed = old.length - head - tail;
   const added = now.slice(head, now.length - tail);
   if (removed === 0 && added.length === 0) return graph;
+  // States replaced by states of the same names, in the same order, change no answer.
+  const sameNames = removed === added.length && added.every((state, i) => state.name === old[head + i]!.name);
+  if (!sameNames) {
+    for (let k = head; k < head + removed; k++) {
+      const name = old[k]!.name;
+      if (name !== undefined && graph.namesRemoved.size <= MAX_NAMES_TO_CHECK) graph.namesRemoved.add(name);
+    }
+    for (const state of added) if (state.name !== undefined && graph.namesAdded.length <= MAX_NAMES_TO_CHECK) graph.namesAdded.push(state.name);
+  }
   const names: number[] = [];
   const refs: StateReference[][] = [];
   const targets: number[][] = [];
@@ -91,10 +109,29 @@ function replaceRun<T>(items: T[], at: number, count: number, added: readonly T[
   for (const item of rest) items.push(item);
 }
 
+/**
+ * Keeps the answers the changed names cannot alter: closestName takes the first candidate, in the
+ * scope's order, at the smallest distance, so an answer stands while it is still a name, no
+ * name that came or went could be as close, and no other name moved in that order (which only a
+ * removed state whose name another state still has can cause).
+ */
+function reviseSuggestions(graph: TopGraph, scope: FlowScope): void {
+  const { suggestions, namesRemoved, namesAdded } = graph;
+  let keep = namesRemoved.size <= MAX_NAMES_TO_CHECK && namesAdded.length <= MAX_NAMES_TO_CHECK;
+  for (const name of namesRemoved) if (keep && scope.byName.has(name)) keep = false;
+  if (!keep) suggestions.clear();
+  for (const [name, suggestion] of suggestions) {
+    const gone = suggestion !== undefined && namesRemoved.has(suggestion);
+    if (gone || closestName(name, namesAdded) !== undefined) suggestions.delete(name);
+  }
+  namesRemoved.clear();
+  graph.namesAdded = [];
+}
+
 function suggestionFor(graph: TopGraph, scope: FlowScope, name: string): string | undefined {
   const version = namesVersion(scope);
   if (graph.suggestionsVersion !== version) {
-    graph.suggestions = new Map();
+    reviseSuggestions(graph, scope);
     graph.suggestionsVersion = version;
   }
   let suggestion = graph.suggestions.get(name);
