@@ -72,15 +72,7 @@ function updatedGraph(scope: FlowScope): TopGraph {
   const removed = old.length - head - tail;
   const added = now.slice(head, now.length - tail);
   if (removed === 0 && added.length === 0) return graph;
-  // States replaced by states of the same names, in the same order, change no answer.
-  const sameNames = removed === added.length && added.every((state, i) => state.name === old[head + i]!.name);
-  if (!sameNames) {
-    for (let k = head; k < head + removed; k++) {
-      const name = old[k]!.name;
-      if (name !== undefined && graph.namesRemoved.size <= MAX_NAMES_TO_CHECK) graph.namesRemoved.add(name);
-    }
-    for (const state of added) if (state.name !== undefined && graph.namesAdded.length <= MAX_NAMES_TO_CHECK) graph.namesAdded.push(state.name);
-  }
+  noteChangedNames(graph, old.slice(head, head + removed), added);
   const names: number[] = [];
   const refs: StateReference[][] = [];
   const targets: number[][] = [];
@@ -95,6 +87,27 @@ function updatedGraph(scope: FlowScope): TopGraph {
   replaceRun(graph.refsAt, head, removed, refs);
   replaceRun(graph.targetsAt, head, removed, targets);
   return graph;
+}
+
+/**
+ * Records the names that came and went for reviseSuggestions. A replaced state followed or
+ * preceded by the same name as before (a state edited in place, or one added beside it) keeps
+ * its place in the order of names, so only the names between those ends count.
+ */
+function noteChangedNames(graph: TopGraph, removed: readonly FlowState[], added: readonly FlowState[]): void {
+  let front = 0;
+  while (front < removed.length && front < added.length && removed[front]!.name === added[front]!.name) front++;
+  let back = 0;
+  while (back < removed.length - front && back < added.length - front
+    && removed[removed.length - 1 - back]!.name === added[added.length - 1 - back]!.name) back++;
+  for (let k = front; k < removed.length - back; k++) {
+    const name = removed[k]!.name;
+    if (name !== undefined && graph.namesRemoved.size <= MAX_NAMES_TO_CHECK) graph.namesRemoved.add(name);
+  }
+  for (let k = front; k < added.length - back; k++) {
+    const name = added[k]!.name;
+    if (name !== undefined && graph.namesAdded.length <= MAX_NAMES_TO_CHECK) graph.namesAdded.push(name);
+  }
 }
 
 /** `items.splice(at, count, ...added)`, without passing a long run as arguments (a first build adds every state). */
