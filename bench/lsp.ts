@@ -10,7 +10,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { getYamlLanguageService } from 'amazon-states-language-service';
 import { generateAsl, generateFdl } from './lib/generate';
-import { loadBundled } from './lib/bundle';
+import { bundle, loadBundled } from './lib/bundle';
+import { execFileSync } from 'node:child_process';
 import { interleaved, median, ms, percentile, timeSync } from './lib/stats';
 import { runEdits } from './lib/edits';
 
@@ -193,6 +194,13 @@ function measureEdits(): { line: string; editP95: number; completionP95: number;
   };
 }
 
+/** Resident memory of a service with the 10,000-state flow open, after the edits (bench/lib/serverMemory.ts). */
+function measureServerMemory(): { rssMb: number; heapUsedMb: number } {
+  const script = bundle('bench/lib/serverMemory.ts', 'lsp-memory');
+  const out = execFileSync(process.execPath, ['--expose-gc', script, String(EDIT_STATES), String(EDIT_COUNT)], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!) as { rssMb: number; heapUsedMb: number };
+}
+
 /** The graph view's cost: the model from the analysed tree, then the layout (medians, with CPU time). */
 function measureGraph(): string[] {
   const lines: string[] = [];
@@ -218,6 +226,7 @@ async function main(): Promise<void> {
   const jsonLine = measureJson();
   const graphLines = measureGraph();
   const edits = measureEdits();
+  const memory = measureServerMemory();
   const header = ['states', 'KiB', 'js-yaml load', 'our parse', '+schema', 'full validate', 'with a syntax error', 'ASL (YAML)', 'validate/load', 'ASL/validate', 'CPU validate/load', 'completion p95', 'p95 incl. parse', 'diagnostics'];
   const table = rows.map((r) => [
     String(r.states),
@@ -244,6 +253,7 @@ async function main(): Promise<void> {
   for (const row of table) console.log(fmt(row));
   console.log(jsonLine.line);
   console.log(edits.line);
+  console.log(`Service with the ${EDIT_STATES.toLocaleString('en')}-state flow open, after the edits: resident ${memory.rssMb} MB, heap ${memory.heapUsedMb} MB.`);
   for (const line of graphLines) console.log(line);
   const r = rows.find((x) => x.states === 1000)!;
   const round = (n: number) => Math.round(n * 100) / 100;
@@ -261,6 +271,7 @@ async function main(): Promise<void> {
       editDiagnosticsMatch: edits.match,
       completionAfterEditP95Ms: round(edits.completionP95),
       jsonOverJsonParse: round(jsonLine.ratio),
+      editServerRssMb: memory.rssMb,
     }),
   );
 }

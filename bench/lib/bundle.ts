@@ -6,6 +6,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 export function loadBundled<T>(entry: string, name: string): T {
+  return createRequire(import.meta.filename)(bundle(entry, name)) as T;
+}
+
+/** Bundles `entry` (a path from the repository root) into out/bench/<name>.cjs; returns that file. */
+export function bundle(entry: string, name: string): string {
   const root = join(import.meta.dirname, '..', '..');
   const outfile = join(root, 'out', 'bench', `${name}.cjs`);
   buildSync({
@@ -19,5 +24,5 @@ export function loadBundled<T>(entry: string, name: string): T {
     external: ['vscode'],
     logLevel: 'warning',
   });
-  return createRequire(import.meta.filename)(outfile) as T;
+  return outfile;
 }

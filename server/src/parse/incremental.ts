@@ -9,7 +9,7 @@ import { markReadByFastPath, wasReadByFastPath } from './fastPath';
 import { scanStrictJsonItems } from './jsonScanner';
 import { scanEverydayYaml } from './yamlScanner';
 import { TreeBuilder } from './yamlTreeBuilder';
-import { endOf, PlainScalar, QuotedScalar, YamlArray, YamlContainer, YamlObject, YamlProperty } from './yamlNodes';
+import { endOf, FIXED, PlainScalar, QuotedScalar, YamlArray, YamlContainer, YamlObject, YamlProperty } from './yamlNodes';
 
 /** One contiguous change: `start..oldEnd` of the old text became `start..newEnd` of the new one. */
 export interface TextChange {
@@ -99,6 +99,9 @@ export function reparseAfterEdit(old: ParsedText, text: string): IncrementalPars
 function withOrigin(old: ParsedText, text: string, splice: ItemSplice, regionStart: number): IncrementalParse {
   const parsed: ParsedText = { format: old.format, text, root: old.root, syntaxProblems: [] };
   markReadByFastPath(parsed);
+  // Only the newest step is kept: each version holding its predecessor's origin would keep
+  // every earlier version's text alive for as long as the document stays open.
+  origins.delete(old);
   origins.set(parsed, { previous: old, splice, regionStart });
   return { parsed, splice };
 }
@@ -149,7 +152,23 @@ function jsonItems(oldText: string, text: string, list: ArrayNode, change: TextC
   const end = items[to]!.range.end + change.newEnd - change.oldEnd;
   if (end <= start || oldText.length === 0) return undefined;
   const added = scanStrictJsonItems(text, start, end);
-  return added ? { from, to, added } : undefined;
+  if (!added) return undefined;
+  for (const item of added) detachStrings(item);
+  return { from, to, added };
+}
+
+/** Gives every key and string value under `node` its own characters (see ownCopy). */
+function detachStrings(node: Node): void {
+  if (node.kind === 'scalar') {
+    if (typeof node.value === 'string') (node as { value: string }).value = ownCopy(node.value);
+  } else if (node.kind === 'object') {
+    for (const p of node.properties) {
+      (p as { key: string }).key = ownCopy(p.key);
+      if (p.value) detachStrings(p.value);
+    }
+  } else {
+    for (const item of node.items) detachStrings(item);
+  }
 }
 
 // ---------------------------------------------------------------- YAML
@@ -195,7 +214,7 @@ function yamlItems(oldText: string, text: string, list: ArrayNode, change: TextC
   }
   const newEnd = end + change.newEnd - change.oldEnd;
   if (newEnd < start) return undefined;
-  const fragment = text.slice(start, newEnd);
+  const fragment = ownCopy(text.slice(start, newEnd));
   if (newEnd < text.length && !fragment.endsWith('\n')) return undefined;
   if (!onlyItemsAt(fragment, indent)) return undefined;
   const builder = new TreeBuilder(fragment, fragment, []);
@@ -203,8 +222,17 @@ function yamlItems(oldText: string, text: string, list: ArrayNode, change: TextC
   const root = builder.finish();
   if (root !== undefined && !(root instanceof YamlArray)) return undefined;
   const added = root ? root.items : [];
-  for (const item of added) shiftTree(item, start);
+  for (const item of added) shiftItem(item, start);
   return root ? { from, to, added, listStart: root.startOffset + start } : { from, to, added };
+}
+
+/**
+ * A string with its own characters: a slice of the whole text would keep that version's text
+ * alive for as long as any value read from it (the new nodes' strings are slices of it) lives,
+ * one whole text per edit.
+ */
+function ownCopy(slice: string): string {
+  return (' ' + slice).slice(1);
 }
 
 /**
@@ -239,7 +267,9 @@ function applySplice(json: boolean, root: ObjectNode, holder: Property, list: Ar
   list.items.splice(from, count, ...added);
   const after = from + added.length;
   if (delta !== 0) {
-    for (let i = after; i < list.items.length; i++) shiftTree(list.items[i]!, delta);
+    // One number per state: each item's nodes share an anchor (yamlNodes.ts).
+    const items = list.items;
+    for (let i = after; i < items.length; i++) shiftItem(items[i]!, delta);
     const props = root.properties;
     for (let i = props.indexOf(holder) + 1; i < props.length; i++) shiftProperty(props[i]!, delta);
   }
@@ -284,6 +314,12 @@ function shiftProperty(p: Property, delta: number): void {
     moveRange(p.range, delta);
   }
   if (p.value) shiftTree(p.value, delta);
+}
+
+/** Moves an item of the state list and everything under it by `delta` characters. */
+function shiftItem(item: Node, delta: number): void {
+  if ((item instanceof PlainScalar || item instanceof YamlContainer || item instanceof QuotedScalar) && item.anchor !== FIXED) item.anchor.move(delta);
+  else shiftTree(item, delta);
 }
 
 /** Moves a node and everything under it by `delta` characters. */

@@ -4,7 +4,7 @@
 // On what it reads it builds exactly the tree json.ts builds from jsonc-parser's
 // (test/unit/parse/jsonScanner.test.ts compares the two).
 import { MAX_NESTING_DEPTH, type ArrayNode, type JsonValue, type Node, type ObjectNode, type Property, type ScalarNode } from './tree';
-import { PlainScalar, QuotedScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
+import { Anchor, FIXED, PlainScalar, QuotedScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
 import { collectRepeatedKeys, setJsonProperty } from './toJson';
 
 const TAB = 9;
@@ -62,6 +62,7 @@ export function scanStrictJsonItems(text: string, from: number, to: number): Nod
     const items: Node[] = [];
     let i = from;
     for (;;) {
+      reader.anchor = new Anchor();
       items.push(reader.value(i, 2));
       i = reader.skipSpace(reader.position);
       if (reader.position === to) return items;
@@ -81,6 +82,9 @@ class Reader {
   /** The plain value of the last value read. */
   json: JsonValue = null;
   readonly repeatedKeys: Property[] = [];
+
+  /** The anchor of the nodes being read: each item of a top-level list gets its own. */
+  anchor: Anchor = FIXED;
 
   constructor(private readonly src: string) {}
 
@@ -112,7 +116,7 @@ class Reader {
   private object(at: number, depth: number): ObjectNode {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const src = this.src;
-    const node = new YamlObject(at, at);
+    const node = new YamlObject(at, at, this.anchor);
     const properties = node.properties;
     const json: { [key: string]: JsonValue } = {};
     let i = this.skipSpace(at + 1);
@@ -125,7 +129,7 @@ class Reader {
         i = this.skipSpace(keyEnd);
         if (src.charCodeAt(i) !== COLON) throw GIVE_UP;
         const value = this.value(this.skipSpace(i + 1), depth);
-        const prop = new YamlProperty(key, keyStart, keyEnd, value, node);
+        const prop = new YamlProperty(key, keyStart, keyEnd, value, node, this.anchor);
         value.parent = prop;
         properties.push(prop);
         setJsonProperty(json, key, this.json);
@@ -146,12 +150,15 @@ class Reader {
   private array(at: number, depth: number): ArrayNode {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const src = this.src;
-    const node = new YamlArray(at, at);
+    const node = new YamlArray(at, at, this.anchor);
     const items = node.items;
     const json: JsonValue[] = [];
     let i = this.skipSpace(at + 1);
+    // The items of a list under the root (a flow's states) each move as one after an edit.
+    const anchored = depth <= 2 && this.anchor === FIXED;
     if (src.charCodeAt(i) !== BRACKET_CLOSE) {
       for (;;) {
+        if (anchored) this.anchor = new Anchor();
         const item = this.value(i, depth);
         item.parent = node;
         items.push(item);
@@ -163,6 +170,7 @@ class Reader {
         i = this.skipSpace(i + 1);
       }
     }
+    if (anchored) this.anchor = FIXED;
     this.position = i + 1;
     node.endOffset = i + 1;
     this.json = json;
@@ -172,7 +180,7 @@ class Reader {
   private string(at: number): ScalarNode {
     const value = this.stringValue(at);
     this.json = value;
-    return new QuotedScalar(value, at, this.position);
+    return new QuotedScalar(value, at, this.position, this.anchor);
   }
 
   /** The decoded string whose opening quote is at `at`; sets `position` after its closing quote. */
@@ -215,7 +223,7 @@ class Reader {
     this.position = i;
     const value = Number(src.slice(at, i));
     this.json = value;
-    return new PlainScalar(value, at, i);
+    return new PlainScalar(value, at, i, this.anchor);
   }
 
   /** One or more digits from `at`; returns where they end. */
@@ -232,7 +240,7 @@ class Reader {
     const end = at + word.length;
     this.position = end;
     this.json = value;
-    return new PlainScalar(value, at, end);
+    return new PlainScalar(value, at, end, this.anchor);
   }
 }
 

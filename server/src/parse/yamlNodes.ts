@@ -3,25 +3,81 @@
 // on each validation: these nodes keep only what varies per node (constants such as `kind` live
 // on the prototype) and make range objects only when something asks for one. They satisfy the
 // tree's interfaces, so readers cannot tell them from plain objects.
+//
+// Offsets are stored relative to an Anchor shared by every node of one item of a top-level list
+// (a flow's state): an edit that adds or removes characters before a state moves all its nodes
+// by changing that one number, instead of visiting each node (see parse/incremental.ts).
 import type { ArrayNode, Node, ObjectNode, OffsetRange, Property, ScalarNode } from './tree';
 
+/** A shift shared by the nodes of one top-level item; FIXED for every other node. */
+export class Anchor {
+  delta = 0;
+  /** Range objects of the item's plain-object nodes (quoted, tagged, empty scalars): moved one by one. */
+  loose: { start: number; end: number }[] | undefined = undefined;
+
+  /** Moves every node of the item by `by` characters. */
+  move(by: number): void {
+    this.delta += by;
+    const loose = this.loose;
+    if (loose === undefined) return;
+    for (let i = 0; i < loose.length; i++) {
+      const r = loose[i]!;
+      r.start += by;
+      r.end += by;
+    }
+  }
+}
+
+/** The anchor of nodes outside any top-level item: never moved, so their offsets are as stored. */
+export const FIXED = new Anchor();
+
+/** Start and end offsets stored relative to an anchor. */
+abstract class Positioned {
+  private s: number;
+  private e: number;
+  constructor(
+    startOffset: number,
+    /** For a container: equal to the start until the builder closes it. */
+    endOffset: number,
+    readonly anchor: Anchor,
+  ) {
+    this.s = startOffset - anchor.delta;
+    this.e = endOffset - anchor.delta;
+  }
+  get startOffset(): number {
+    return this.s + this.anchor.delta;
+  }
+  set startOffset(offset: number) {
+    this.s = offset - this.anchor.delta;
+  }
+  get endOffset(): number {
+    return this.e + this.anchor.delta;
+  }
+  set endOffset(offset: number) {
+    this.e = offset - this.anchor.delta;
+  }
+  /** Moves this node alone (not its children) by `delta` characters. */
+  shift(delta: number): void {
+    this.s += delta;
+    this.e += delta;
+  }
+}
+
 /** A plain (unquoted, untagged) scalar. */
-export class PlainScalar implements ScalarNode {
+export class PlainScalar extends Positioned implements ScalarNode {
   declare readonly kind: 'scalar';
   declare readonly quoted: false;
   parent: ScalarNode['parent'] = undefined;
   constructor(
     readonly value: string | number | boolean | null,
-    public startOffset: number,
-    public endOffset: number,
-  ) {}
+    startOffset: number,
+    endOffset: number,
+    anchor: Anchor,
+  ) {
+    super(startOffset, endOffset, anchor);
+  }
   get range(): OffsetRange {
     return { start: this.startOffset, end: this.endOffset };
-  }
-  /** Moves the scalar by `delta` characters (an edit before it changed the text's length). */
-  shift(delta: number): void {
-    this.startOffset += delta;
-    this.endOffset += delta;
   }
   /** A plain scalar is read from exactly its range. */
   get contentRange(): OffsetRange {
@@ -30,41 +86,52 @@ export class PlainScalar implements ScalarNode {
 }
 
 /** A quoted scalar whose quotes are one character each (a JSON string): its content sits inside them. */
-export class QuotedScalar implements ScalarNode {
+export class QuotedScalar extends Positioned implements ScalarNode {
   declare readonly kind: 'scalar';
   declare readonly quoted: true;
   parent: ScalarNode['parent'] = undefined;
   constructor(
     readonly value: string,
-    public startOffset: number,
-    public endOffset: number,
-  ) {}
+    startOffset: number,
+    endOffset: number,
+    anchor: Anchor,
+  ) {
+    super(startOffset, endOffset, anchor);
+  }
   get range(): OffsetRange {
     return { start: this.startOffset, end: this.endOffset };
   }
   get contentRange(): OffsetRange {
     return { start: this.startOffset + 1, end: this.endOffset - 1 };
   }
-  shift(delta: number): void {
-    this.startOffset += delta;
-    this.endOffset += delta;
-  }
 }
 
 /** A mapping entry. */
 export class YamlProperty implements Property {
   declare readonly kind: 'property';
+  private ks: number;
+  private ke: number;
   constructor(
     readonly key: string,
-    public keyStart: number,
-    public keyEnd: number,
+    keyStart: number,
+    keyEnd: number,
     public value: Node | undefined,
     readonly parent: ObjectNode,
-  ) {}
+    private readonly anchor: Anchor,
+  ) {
+    this.ks = keyStart - anchor.delta;
+    this.ke = keyEnd - anchor.delta;
+  }
+  get keyStart(): number {
+    return this.ks + this.anchor.delta;
+  }
+  get keyEnd(): number {
+    return this.ke + this.anchor.delta;
+  }
   /** Moves the key by `delta` characters; the value moves by itself. */
   shift(delta: number): void {
-    this.keyStart += delta;
-    this.keyEnd += delta;
+    this.ks += delta;
+    this.ke += delta;
   }
   get keyRange(): OffsetRange {
     return { start: this.keyStart, end: this.keyEnd };
@@ -82,20 +149,10 @@ export class YamlProperty implements Property {
 }
 
 /** A mapping or sequence: its end is known when it closes. */
-export abstract class YamlContainer {
+export abstract class YamlContainer extends Positioned {
   parent: ObjectNode['parent'] = undefined;
-  constructor(
-    public startOffset: number,
-    /** Equal to the start until the builder closes the container. */
-    public endOffset: number,
-  ) {}
   get range(): OffsetRange {
     return { start: this.startOffset, end: this.endOffset };
-  }
-  /** Moves the container itself (not its children) by `delta` characters. */
-  shift(delta: number): void {
-    this.startOffset += delta;
-    this.endOffset += delta;
   }
 }
 

@@ -10,7 +10,7 @@ const { getScalarValue, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } = jsYaml;
 import type { ArrayNode, JsonValue, Node, ObjectNode, OffsetRange, Property, ScalarNode, SyntaxProblem } from './tree';
 import { resolvePlainScalar, resolveTaggedScalar } from './scalars';
 import { setJsonProperty } from './toJson';
-import { endOf, PlainScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
+import { Anchor, endOf, FIXED, PlainScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
 
 /** Aliases are expanded by copying; this bounds the copies (a "billion laughs" document). */
 const MAX_ALIAS_EXPANSION_NODES = 100_000;
@@ -64,6 +64,10 @@ export class TreeBuilder {
   private lastEnd = 0;
   private aliasBudget = MAX_ALIAS_EXPANSION_NODES;
   private documents = 0;
+  /** The anchor of the nodes being built: each item of a list at most two levels deep (a flow's state) gets its own. */
+  private anchor: Anchor = FIXED;
+  /** The depth of the list whose item holds the current anchor. */
+  private anchorDepth = 0;
 
   constructor(
     private readonly text: string,
@@ -130,7 +134,9 @@ export class TreeBuilder {
 
   collection(ev: MappingEvent | SequenceEvent): void {
     const isMap = ev.type === EVENT_ID.MAPPING;
-    const node = isMap ? new YamlObject(ev.start, ev.start) : new YamlArray(ev.start, ev.start);
+    this.startItem();
+    const anchor = this.anchor;
+    const node = isMap ? new YamlObject(ev.start, ev.start, anchor) : new YamlArray(ev.start, ev.start, anchor);
     const json: JsonObject | JsonValue[] = isMap ? {} : [];
     const asKey = this.isKeyPosition();
     if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), { node, json });
@@ -168,15 +174,37 @@ export class TreeBuilder {
         return;
       }
     }
+    this.startItem();
     const node = this.makeScalar(ev);
     if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), { node, json: node.value });
     this.attach(node, node.value);
+    this.endItem();
+  }
+
+  /** A node about to be built as an item of a list at most two levels deep starts its own anchor. */
+  private startItem(): void {
+    if (this.anchor !== FIXED) return;
+    const depth = this.stack.length;
+    if (depth === 0 || depth > 2 || this.stack[depth - 1]!.node.kind !== 'array') return;
+    this.anchor = new Anchor();
+    this.anchorDepth = depth;
+  }
+
+  /** Called once a node is complete: the anchor ends with the item that started it. */
+  private endItem(): void {
+    if (this.anchor !== FIXED && this.stack.length === this.anchorDepth) this.anchor = FIXED;
+  }
+
+  /** Registers a plain range object with the current item's anchor, which moves it with the item. */
+  private loose<R extends OffsetRange>(range: R): R {
+    if (this.anchor !== FIXED) (this.anchor.loose ??= []).push(range);
+    return range;
   }
 
   private makeScalar(ev: ScalarEvent): ScalarNode {
     if (ev.valueStart < 0) {
       const at = ev.tagEnd >= 0 ? ev.tagEnd : ev.anchorEnd >= 0 ? ev.anchorEnd : this.lastEnd;
-      const range = { start: at, end: at };
+      const range = this.loose({ start: at, end: at });
       if (ev.tagStart >= 0) return { kind: 'scalar', value: null, quoted: false, range, contentRange: range, parent: undefined, tag: this.source.slice(ev.tagStart, ev.tagEnd) };
       return { kind: 'scalar', value: null, quoted: false, range, contentRange: range, parent: undefined };
     }
@@ -184,12 +212,12 @@ export class TreeBuilder {
     const plain = ev.style === SCALAR_STYLE.PLAIN;
     if (ev.tagStart >= 0) {
       const tag = this.source.slice(ev.tagStart, ev.tagEnd);
-      const range = plain ? { start: ev.valueStart, end: ev.valueEnd } : this.scalarRange(ev);
-      const contentRange = plain ? range : { start: ev.valueStart, end: ev.valueEnd };
+      const range = this.loose(plain ? { start: ev.valueStart, end: ev.valueEnd } : this.scalarRange(ev));
+      const contentRange = plain ? range : this.loose({ start: ev.valueStart, end: ev.valueEnd });
       return { kind: 'scalar', value: resolveTaggedScalar(tag, raw), quoted: !plain, range, contentRange, parent: undefined, tag };
     }
-    if (plain) return new PlainScalar(resolvePlainScalar(raw), ev.valueStart, ev.valueEnd);
-    return { kind: 'scalar', value: raw, quoted: true, range: this.scalarRange(ev), contentRange: { start: ev.valueStart, end: ev.valueEnd }, parent: undefined };
+    if (plain) return new PlainScalar(resolvePlainScalar(raw), ev.valueStart, ev.valueEnd, this.anchor);
+    return { kind: 'scalar', value: raw, quoted: true, range: this.loose(this.scalarRange(ev)), contentRange: this.loose({ start: ev.valueStart, end: ev.valueEnd }), parent: undefined };
   }
 
   /** The scalar's full source span: with its quotes, or from a block scalar's `|`/`>` indicator. */
@@ -221,7 +249,8 @@ export class TreeBuilder {
 
   private alias(anchorStart: number, anchorEnd: number): void {
     const name = this.source.slice(anchorStart, anchorEnd);
-    const range = { start: anchorStart - 1, end: anchorEnd };
+    this.startItem();
+    const range = this.loose({ start: anchorStart - 1, end: anchorEnd });
     const target = this.anchors.get(name);
     let node: Node;
     let json: JsonValue = null;
@@ -238,9 +267,11 @@ export class TreeBuilder {
       frame.keyStart = range.start;
       frame.keyEnd = range.end;
       this.lastEnd = range.end;
+      this.endItem();
       return;
     }
     this.attach(node, json);
+    this.endItem();
   }
 
   /** Deep copy so each occurrence has its own parent; every copied range points at the alias. */
@@ -307,7 +338,7 @@ export class TreeBuilder {
     frame.key = undefined;
     frame.keyEnd = -1;
     const obj = frame.node as ObjectNode;
-    const prop = new YamlProperty(key, keyStart, keyEnd, value, obj);
+    const prop = new YamlProperty(key, keyStart, keyEnd, value, obj, this.anchor);
     if (value !== undefined) value.parent = prop;
     // A repeated key is found among the mapping's own properties: a keyed lookup in the plain
     // value (whose shape differs per mapping) costs more than comparing a few short strings.
@@ -351,6 +382,7 @@ export class TreeBuilder {
     else if (end === start) end = start + 1;
     node.endOffset = end;
     if (end > this.lastEnd) this.lastEnd = end;
+    this.endItem();
     if (frame.asKey) {
       const parent = this.stack[this.stack.length - 1];
       if (parent !== undefined) {

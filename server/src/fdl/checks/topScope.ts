@@ -1,46 +1,158 @@
 // The name, reference and reachability checks of the top scope, for validation after an edit:
-// the same diagnostics as checkStateReferences + checkReachability restricted to that scope, over
-// an index of the names kept while they do not change (model/build.ts namesVersion) and typed
-// arrays instead of maps and sets of states, since every edit runs them over every top state.
-import type { FlowModel, FlowScope } from '../model/types';
-import { namesVersion } from '../model/build';
+// the same diagnostics as checkStateReferences + checkReachability restricted to that scope.
+// Every edit runs them over every top state, so they read a graph kept between versions
+// (TopGraph): each state's name and outgoing references as small integers, updated only where
+// states were replaced, so a call costs a few loops over integer arrays and no string lookups.
+import type { FlowModel, FlowScope, FlowState, StateReference } from '../model/types';
+import { namesVersion, topStateModel } from '../model/build';
 import { closestName } from '../../text/closestName';
 import type { CheckContext } from './context';
 import { reportDuplicate, reportEmptyName, reportUnknown } from './stateReferences';
 import { reportNeverEnds, reportUnreachable } from './transitions';
 
-interface NameIndex {
-  readonly version: number;
-  /** The index in `scope.states` of the first state with each name. */
-  readonly indexOf: Map<string, number>;
-  /** States that repeat an earlier state's name. */
-  readonly duplicates: number[];
-  /** First states of a blank name. */
-  readonly blanks: number[];
-  /** "Did you mean" answers for names the scope lacks. */
+/** The top scope's states as last seen, with their names and references as name ids. */
+interface TopGraph {
+  /** The scope's states when last updated, to find the run an edit replaced. */
+  readonly states: FlowState[];
+  /** Each state's name id (-1 for a state without a name). */
+  readonly nameAt: number[];
+  /** Each state's references to other states of the scope, in document order... */
+  readonly refsAt: (readonly StateReference[])[];
+  /** ...and the name id each of them points at. */
+  readonly targetsAt: (readonly number[])[];
+  /** Name ids: one per distinct name ever seen in the scope (they are never reused). */
+  readonly nameIds: Map<string, number>;
+  /** Per name id, whether the name is blank. */
+  readonly blank: boolean[];
+  /** "Did you mean" answers for names the scope lacks, as of the names of `suggestionsVersion`... */
   readonly suggestions: Map<string, string | undefined>;
+  suggestionsVersion: number;
+  /** ...and the names of the states replaced since then, and of those that replaced them. */
+  readonly namesRemoved: Set<string>;
+  namesAdded: string[];
 }
 
-const indexes = new WeakMap<FlowScope, NameIndex>();
+/** Past this many names changed at once, the answers are worked out again rather than checked. */
+const MAX_NAMES_TO_CHECK = 256;
 
-function nameIndex(scope: FlowScope): NameIndex {
-  const version = namesVersion(scope);
-  const known = indexes.get(scope);
-  if (known?.version === version) return known;
-  const index: NameIndex = { version, indexOf: new Map(), duplicates: [], blanks: [], suggestions: new Map() };
-  const states = scope.states;
-  for (let k = 0; k < states.length; k++) {
-    const name = states[k]!.name;
-    if (name === undefined) continue;
-    if (!index.indexOf.has(name)) {
-      index.indexOf.set(name, k);
-      if (name.trim() === '') index.blanks.push(k);
-    } else {
-      index.duplicates.push(k);
-    }
+const graphs = new WeakMap<FlowScope, TopGraph>();
+
+function nameId(graph: TopGraph, name: string): number {
+  let id = graph.nameIds.get(name);
+  if (id === undefined) {
+    id = graph.nameIds.size;
+    graph.nameIds.set(name, id);
+    graph.blank.push(name.trim() === '');
   }
-  indexes.set(scope, index);
-  return index;
+  return id;
+}
+
+/** The references of the top scope that leave `state` (those of its own fields), in document order. */
+function referencesFrom(scope: FlowScope, state: FlowState): StateReference[] {
+  return topStateModel(state.node).references.filter((r) => r.scope === scope && r.from === state);
+}
+
+/** Brings the graph up to date with `scope.states`: only the run of states the edits replaced is read again. */
+function updatedGraph(scope: FlowScope): TopGraph {
+  let graph = graphs.get(scope);
+  if (!graph) {
+    graph = {
+      states: [], nameAt: [], refsAt: [], targetsAt: [], nameIds: new Map(), blank: [],
+      suggestions: new Map(), suggestionsVersion: -1, namesRemoved: new Set(), namesAdded: [],
+    };
+    graphs.set(scope, graph);
+  }
+  const old = graph.states;
+  const now = scope.states;
+  const shorter = Math.min(old.length, now.length);
+  let head = 0;
+  while (head < shorter && old[head] === now[head]) head++;
+  let tail = 0;
+  while (tail < shorter - head && old[old.length - 1 - tail] === now[now.length - 1 - tail]) tail++;
+  const removed = old.length - head - tail;
+  const added = now.slice(head, now.length - tail);
+  if (removed === 0 && added.length === 0) return graph;
+  noteChangedNames(graph, old.slice(head, head + removed), added);
+  const names: number[] = [];
+  const refs: StateReference[][] = [];
+  const targets: number[][] = [];
+  for (const state of added) {
+    names.push(state.name === undefined ? -1 : nameId(graph, state.name));
+    const from = referencesFrom(scope, state);
+    refs.push(from);
+    targets.push(from.map((r) => nameId(graph, r.name)));
+  }
+  replaceRun(old, head, removed, added);
+  replaceRun(graph.nameAt, head, removed, names);
+  replaceRun(graph.refsAt, head, removed, refs);
+  replaceRun(graph.targetsAt, head, removed, targets);
+  return graph;
+}
+
+/**
+ * Records the names that came and went for reviseSuggestions. A replaced state followed or
+ * preceded by the same name as before (a state edited in place, or one added beside it) keeps
+ * its place in the order of names, so only the names between those ends count.
+ */
+function noteChangedNames(graph: TopGraph, removed: readonly FlowState[], added: readonly FlowState[]): void {
+  let front = 0;
+  while (front < removed.length && front < added.length && removed[front]!.name === added[front]!.name) front++;
+  let back = 0;
+  while (back < removed.length - front && back < added.length - front
+    && removed[removed.length - 1 - back]!.name === added[added.length - 1 - back]!.name) back++;
+  for (let k = front; k < removed.length - back; k++) {
+    const name = removed[k]!.name;
+    if (name !== undefined && graph.namesRemoved.size <= MAX_NAMES_TO_CHECK) graph.namesRemoved.add(name);
+  }
+  for (let k = front; k < added.length - back; k++) {
+    const name = added[k]!.name;
+    if (name !== undefined && graph.namesAdded.length <= MAX_NAMES_TO_CHECK) graph.namesAdded.push(name);
+  }
+}
+
+/** `items.splice(at, count, ...added)`, without passing a long run as arguments (a first build adds every state). */
+function replaceRun<T>(items: T[], at: number, count: number, added: readonly T[]): void {
+  if (added.length <= 1024) {
+    items.splice(at, count, ...added);
+    return;
+  }
+  const rest = items.slice(at + count);
+  items.length = at;
+  for (const item of added) items.push(item);
+  for (const item of rest) items.push(item);
+}
+
+/**
+ * Keeps the answers the changed names cannot alter: closestName takes the first candidate, in the
+ * scope's order, at the smallest distance, so an answer stands while it is still a name, no
+ * name that came or went could be as close, and no other name moved in that order (which only a
+ * removed state whose name another state still has can cause).
+ */
+function reviseSuggestions(graph: TopGraph, scope: FlowScope): void {
+  const { suggestions, namesRemoved, namesAdded } = graph;
+  let keep = namesRemoved.size <= MAX_NAMES_TO_CHECK && namesAdded.length <= MAX_NAMES_TO_CHECK;
+  for (const name of namesRemoved) if (keep && scope.byName.has(name)) keep = false;
+  if (!keep) suggestions.clear();
+  for (const [name, suggestion] of suggestions) {
+    const gone = suggestion !== undefined && namesRemoved.has(suggestion);
+    if (gone || closestName(name, namesAdded) !== undefined) suggestions.delete(name);
+  }
+  namesRemoved.clear();
+  graph.namesAdded = [];
+}
+
+function suggestionFor(graph: TopGraph, scope: FlowScope, name: string): string | undefined {
+  const version = namesVersion(scope);
+  if (graph.suggestionsVersion !== version) {
+    reviseSuggestions(graph, scope);
+    graph.suggestionsVersion = version;
+  }
+  let suggestion = graph.suggestions.get(name);
+  if (suggestion === undefined && !graph.suggestions.has(name)) {
+    suggestion = closestName(name, scope.byName.keys());
+    graph.suggestions.set(name, suggestion);
+  }
+  return suggestion;
 }
 
 /**
@@ -51,52 +163,55 @@ function nameIndex(scope: FlowScope): NameIndex {
 export function checkTopScope(ctx: CheckContext, model: FlowModel, ends: Uint8Array): void {
   const scope = model.scopes[0]!;
   const states = scope.states;
-  const index = nameIndex(scope);
-  for (const k of index.duplicates) reportDuplicate(ctx, states[k]!, states[index.indexOf.get(states[k]!.name!)!]!, 'state');
-  for (const k of index.blanks) reportEmptyName(ctx, states[k]!, 'state');
-
-  // References in document order: those of each state follow each other, in the order of the states.
+  const graph = updatedGraph(scope);
   const n = states.length;
-  const terminal = ends.slice();
-  const edgeFrom: number[] = [];
-  const edgeTo: number[] = [];
-  let k = 0;
-  for (const r of model.references) {
-    if (r.scope !== scope) continue;
-    const target = index.indexOf.get(r.name);
-    if (target === undefined) {
-      let suggestion = index.suggestions.get(r.name);
-      if (suggestion === undefined && !index.suggestions.has(r.name)) {
-        suggestion = closestName(r.name, scope.byName.keys());
-        index.suggestions.set(r.name, suggestion);
-      }
-      reportUnknown(ctx, r, 'state', suggestion);
+  const { nameAt, refsAt, targetsAt } = graph;
+
+  // Where each name is first used; later uses are repeats.
+  const firstOf = new Int32Array(graph.nameIds.size).fill(-1);
+  for (let k = 0; k < n; k++) {
+    const id = nameAt[k]!;
+    if (id < 0) continue;
+    const first = firstOf[id]!;
+    if (first < 0) {
+      firstOf[id] = k;
+      if (graph.blank[id]) reportEmptyName(ctx, states[k]!, 'state');
+    } else {
+      reportDuplicate(ctx, states[k]!, states[first]!, 'state');
     }
-    if (r.from === undefined) continue;
-    while (k < n && states[k] !== r.from) k++;
-    if (target === undefined) terminal[k] = 1; // already reported: do not also call the scope endless
-    else {
-      edgeFrom.push(k);
-      edgeTo.push(target);
+  }
+
+  // `StartAt` is the scope's one reference from no state.
+  const first = model.references[0];
+  const startRef = first !== undefined && first.from === undefined && first.scope === scope ? first : undefined;
+  const startId = startRef ? graph.nameIds.get(startRef.name) : undefined;
+  const start = startId === undefined ? undefined : firstOf[startId]! < 0 ? undefined : firstOf[startId]!;
+  if (startRef && start === undefined) reportUnknown(ctx, startRef, 'state', suggestionFor(graph, scope, startRef.name));
+
+  const terminal = ends.slice();
+  for (let k = 0; k < n; k++) {
+    const targets = targetsAt[k]!;
+    for (let e = 0; e < targets.length; e++) {
+      if (firstOf[targets[e]!]! >= 0) continue;
+      const r = refsAt[k]![e]!;
+      reportUnknown(ctx, r, 'state', suggestionFor(graph, scope, r.name));
+      terminal[k] = 1; // already reported: do not also call the scope endless
     }
   }
   if (n === 0) return;
 
-  const start = scope.startAt ? index.indexOf.get(scope.startAt.value) : undefined;
   let canEnd = false;
   if (start !== undefined) {
-    // Edges are grouped by their state, in order: the first edge of each state, then a depth-first walk.
-    const firstEdge = new Int32Array(n + 1).fill(-1);
-    for (let e = edgeFrom.length - 1; e >= 0; e--) firstEdge[edgeFrom[e]!] = e;
     const reached = new Uint8Array(n);
     const stack = [start];
     reached[start] = 1;
     while (stack.length > 0) {
       const s = stack.pop()!;
       if (terminal[s]) canEnd = true;
-      for (let e = firstEdge[s]!; e >= 0 && e < edgeFrom.length && edgeFrom[e] === s; e++) {
-        const t = edgeTo[e]!;
-        if (!reached[t]) {
+      const targets = targetsAt[s]!;
+      for (let e = 0; e < targets.length; e++) {
+        const t = firstOf[targets[e]!]!;
+        if (t >= 0 && !reached[t]) {
           reached[t] = 1;
           stack.push(t);
         }
@@ -105,7 +220,7 @@ export function checkTopScope(ctx: CheckContext, model: FlowModel, ends: Uint8Ar
     for (let i = 0; i < n; i++) {
       if (reached[i]) continue;
       const s = states[i]!;
-      if (s.name === undefined || s.nameNode === undefined || index.indexOf.get(s.name) !== i) continue;
+      if (s.nameNode === undefined || nameAt[i]! < 0 || firstOf[nameAt[i]!] !== i) continue;
       reportUnreachable(ctx, s);
     }
   } else {
