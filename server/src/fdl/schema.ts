@@ -4,6 +4,7 @@
 // and a warning or hint explains the difference.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { AnalysedDocument, Dialect } from '../service/types';
+import { derivedKey } from '../service/derived';
 import type { ArrayNode, Node, ObjectNode, OffsetRange, Property } from '../parse/tree';
 import { lastProperty } from '../parse/navigate';
 import { documentValue, releaseValue } from '../parse/value';
@@ -26,23 +27,22 @@ export function fdlSchemaFor(dialect: Dialect | null): JsonSchema | undefined {
   return undefined;
 }
 
-const cache = new WeakMap<object, Diagnostic[]>();
+const SCHEMA_DIAGNOSTICS = derivedKey<Diagnostic[]>('FDL schema diagnostics');
 
-/** Schema diagnostics of an FDL document (empty for other dialects); computed once per parse. */
+/** Schema diagnostics of an FDL document (empty for other dialects); computed once per document version. */
 export function fdlSchemaDiagnostics(doc: AnalysedDocument): Diagnostic[] {
   const schema = fdlSchemaFor(doc.dialect);
   const root = doc.parsed.root;
   if (!schema || !root) return [];
-  const cached = cache.get(doc.parsed);
-  if (cached) return cached.slice();
-  const legacy = doc.dialect === 'fdl-legacy';
-  const options = legacy ? legacyOptions : currentOptions;
-  const diagnostics = schemaDiagnostics(root, validatorFor(schema), doc.document, { ...options, value: documentValue(doc.parsed) ?? null });
-  releaseValue(doc.parsed); // its only reader is done; the result is cached below
-  const extra = [...duplicateKeysOf(doc.parsed), ...(legacy ? legacyAdvisories(root) : currentAdvisories(root))];
-  for (const p of extra) diagnostics.push(problemDiagnostic(doc.document, p));
-  cache.set(doc.parsed, diagnostics);
-  return diagnostics.slice();
+  return doc.derived.get(SCHEMA_DIAGNOSTICS, () => {
+    const legacy = doc.dialect === 'fdl-legacy';
+    const options = legacy ? legacyOptions : currentOptions;
+    const diagnostics = schemaDiagnostics(root, validatorFor(schema), doc.document, { ...options, value: documentValue(doc.parsed) ?? null });
+    releaseValue(doc.parsed); // its only reader is done; the result stays on the document's record
+    const extra = [...duplicateKeysOf(doc.parsed), ...(legacy ? legacyAdvisories(root) : currentAdvisories(root))];
+    for (const p of extra) diagnostics.push(problemDiagnostic(doc.document, p));
+    return diagnostics;
+  }).slice();
 }
 
 export function problemDiagnostic(positions: PositionSource, p: SchemaProblem): Diagnostic {

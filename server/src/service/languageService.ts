@@ -17,7 +17,8 @@ import { whatsappService } from '../whatsapp/service';
 import { flowtestService } from '../flowtest/service';
 import { DiagnosticCodes } from '../diagnostics/codes';
 import { RequestRefused } from './refusal';
-import type { AnalysedDocument, Dialect, DialectService, ValidationSettings } from './types';
+import { analysedDocument, type AnalysedDocument, type Dialect, type DialectService, type ValidationSettings } from './types';
+import { derivedKey } from './derived';
 import { EMPTY_GRAPH, type FlowGraph } from '../graph/types';
 import type { GraphEditAction, GraphEditResult } from '../lsp/protocol';
 
@@ -82,7 +83,7 @@ export function analyseDocument(doc: TextDocument): AnalysedDocument {
   const format = JSON_LANGUAGE_IDS.has(doc.languageId) ? 'json' : formatForFile(fileName);
   const parsed = parseText(doc.getText(), format);
   const dialect = detectDialect(parsed, { fileName, languageId: doc.languageId });
-  return { document: doc, parsed, dialect };
+  return analysedDocument(doc, parsed, dialect);
 }
 
 /**
@@ -94,7 +95,7 @@ function analyseEdit(previous: AnalysedDocument, doc: TextDocument): AnalysedDoc
   const next = reparseAfterEdit(previous.parsed, doc.getText());
   if (!next) return undefined;
   const dialect = detectDialect(next.parsed, { fileName: fileNameOf(doc.uri), languageId: doc.languageId });
-  const analysed: AnalysedDocument = { document: doc, parsed: next.parsed, dialect };
+  const analysed = analysedDocument(doc, next.parsed, dialect);
   if (dialect === 'fdl') carryFlowModel(previous.parsed, analysed);
   return analysed;
 }
@@ -146,17 +147,8 @@ const sameRange = (a: Range, b: Range): boolean =>
 
 // The editor asks for the outline and the folding of a version several times (outline view,
 // breadcrumbs, sticky scroll): each is computed once per analysed version.
-const symbolsOf = new WeakMap<AnalysedDocument, DocumentSymbol[]>();
-const foldingOf = new WeakMap<AnalysedDocument, FoldingRange[]>();
-
-function perVersion<T>(cache: WeakMap<AnalysedDocument, T>, a: AnalysedDocument, compute: () => T): T {
-  let value = cache.get(a);
-  if (value === undefined) {
-    value = compute();
-    cache.set(a, value);
-  }
-  return value;
-}
+const SYMBOLS = derivedKey<DocumentSymbol[]>('document symbols');
+const FOLDING = derivedKey<FoldingRange[]>('folding ranges');
 
 export function createLanguageService(options: LanguageServiceOptions = {}): FlowLanguageService {
   const log: LanguageServiceLogger = options.logger ?? (() => undefined);
@@ -211,7 +203,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
         return analyse(doc);
       } catch (err) {
         log('error', `analysis failed for ${doc.uri}: ${err instanceof Error ? err.message : String(err)}`);
-        return { document: doc, parsed: { format: 'yaml', text: doc.getText(), root: undefined, syntaxProblems: [] }, dialect: null };
+        return analysedDocument(doc, { format: 'yaml', text: doc.getText(), root: undefined, syntaxProblems: [] }, null);
       }
     },
     validate: (doc, settings = {}) => {
@@ -236,14 +228,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
     },
     complete: (doc, position) => guarded('completion', doc, { isIncomplete: false, items: [] }, (a, s) => s.complete(a, position)),
     hover: (doc, position) => guarded('hover', doc, null, (a, s) => s.hover(a, position)),
-    documentSymbols: (doc) => guarded('document symbols', doc, [], (a, s) => perVersion(symbolsOf, a, () => s.documentSymbols(a))),
+    documentSymbols: (doc) => guarded('document symbols', doc, [], (a, s) => a.derived.get(SYMBOLS, () => s.documentSymbols(a))),
     definition: (doc, position) => guarded('definition', doc, null, (a, s) => s.definition(a, position)),
     references: (doc, position, includeDeclaration = true) =>
       guarded('references', doc, [], (a, s) => s.references(a, position, includeDeclaration)),
     prepareRename: (doc, position) => guarded('prepare rename', doc, null, (a, s) => s.prepareRename(a, position)),
     rename: (doc, position, newName) => guarded('rename', doc, null, (a, s) => s.rename(a, position, newName)),
     codeActions: (doc, range, diagnostics) => guarded('code actions', doc, [], (a, s) => s.codeActions(a, range, diagnostics)),
-    foldingRanges: (doc) => guarded('folding ranges', doc, [], (a, s) => perVersion(foldingOf, a, () => s.foldingRanges(a))),
+    foldingRanges: (doc) => guarded('folding ranges', doc, [], (a, s) => a.derived.get(FOLDING, () => s.foldingRanges(a))),
     graph: (doc) => guarded('graph', doc, EMPTY_GRAPH, (a, s) => s.graph(a)),
     graphStateTypes: (doc) => guarded('graph state types', doc, [], (_a, s) => s.graphStateTypes ?? []),
     graphEdit: (doc, version, action) => guarded<GraphEditResult>('graph edit', doc, { error: 'This file is not a flow Flowdeck can change from the graph.' },

@@ -7,6 +7,7 @@ import type {
 import type { ParsedText } from '../parse/tree';
 import type { FlowGraph } from '../graph/types';
 import type { GraphEditAction, GraphEditResult } from '../lsp/protocol';
+import { DerivedResults } from './derived';
 
 /** The formats Flowdeck recognises; `null` means "not a flow". */
 export type Dialect = 'fdl' | 'fdl-legacy' | 'whatsapp-flow' | 'flowtest';
@@ -17,11 +18,20 @@ export interface ValidationSettings {
   executionMode?: 'Standard' | 'Express';
 }
 
-/** One document version, parsed once; every feature of every dialect reads this. */
+/**
+ * One document version, parsed once; every feature of every dialect reads this. What the
+ * features derive from it is kept in `derived`, so it lives exactly as long as this version.
+ */
 export interface AnalysedDocument {
   readonly document: TextDocument;
   readonly parsed: ParsedText;
   readonly dialect: Dialect | null;
+  readonly derived: DerivedResults;
+}
+
+/** The record of one parsed version, with nothing derived from it yet. */
+export function analysedDocument(document: TextDocument, parsed: ParsedText, dialect: Dialect | null): AnalysedDocument {
+  return { document, parsed, dialect, derived: new DerivedResults() };
 }
 
 export interface DialectService {

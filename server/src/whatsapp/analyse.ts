@@ -1,7 +1,9 @@
-// One Flow JSON analysis per parsed document: the version, the model of screens, components and
-// actions, and every problem. Cached per AnalysedDocument so validation and editor features share it.
+// One Flow JSON analysis per document version: the version, the model of screens, components and
+// actions, and every problem. Kept on the version's record so validation and editor features share it.
 import { DiagnosticCodes as C } from '../diagnostics/codes';
 import type { ParsedText } from '../parse/tree';
+import { derivedKey } from '../service/derived';
+import type { AnalysedDocument } from '../service/types';
 import { checkExpressions } from './check/expressions';
 import type { FlowModel } from './check/model';
 import { Problems, type Problem } from './check/problems';
@@ -18,11 +20,14 @@ export interface FlowAnalysis {
   readonly problems: readonly Problem[];
 }
 
-const cache = new WeakMap<ParsedText, FlowAnalysis>();
+const ANALYSIS = derivedKey<FlowAnalysis>('Flow JSON analysis');
+
+/** The analysis of one document version, computed once for all its features. */
+export function flowAnalysis(doc: AnalysedDocument): FlowAnalysis {
+  return doc.derived.get(ANALYSIS, () => analyseFlowJson(doc.parsed));
+}
 
 export function analyseFlowJson(parsed: ParsedText): FlowAnalysis {
-  const cached = cache.get(parsed);
-  if (cached) return cached;
   const problems = new Problems();
   for (const p of parsed.syntaxProblems) problems.error(p.range, C.syntaxError, p.message);
   const version = checkVersion(parsed, problems);
@@ -34,9 +39,7 @@ export function analyseFlowJson(parsed: ParsedText): FlowAnalysis {
   checkReferences(model, problems);
   checkExpressions(model, problems);
   checkRules(model, problems);
-  const analysis = { model, problems: problems.list };
-  cache.set(parsed, analysis);
-  return analysis;
+  return { model, problems: problems.list };
 }
 
 /** The version the checks use: the declared one when Flowdeck knows it, else the latest documented. */

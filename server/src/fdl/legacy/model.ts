@@ -2,18 +2,15 @@
 // `goto` (choice, default or catch) names a step of the list that holds the step it belongs to.
 import type { ArrayNode, Node, ObjectNode } from '../../parse/tree';
 import type { AnalysedDocument } from '../../service/types';
+import { derivedKey } from '../../service/derived';
 import type { FlowModel, FlowScope, FlowState } from '../model/types';
 import { asObject, asStringScalar, prop } from '../tree';
 
-const cache = new WeakMap<AnalysedDocument, FlowModel>();
+const MODEL = derivedKey<FlowModel>('legacy flow model');
 
+/** The model of one document version, built once for all its features. */
 export function legacyModel(doc: AnalysedDocument): FlowModel {
-  let model = cache.get(doc);
-  if (!model) {
-    model = buildLegacyModel(asObject(doc.parsed.root));
-    cache.set(doc, model);
-  }
-  return model;
+  return doc.derived.get(MODEL, () => buildLegacyModel(asObject(doc.parsed.root)));
 }
 
 export function buildLegacyModel(root: ObjectNode | undefined): FlowModel {

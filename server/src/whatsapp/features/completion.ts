@@ -5,7 +5,7 @@ import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vs
 import { nodeAt } from '../../parse';
 import type { Node, ObjectNode, OffsetRange, ScalarNode } from '../../parse/tree';
 import type { AnalysedDocument } from '../../service/types';
-import { analyseFlowJson } from '../analyse';
+import { flowAnalysis } from '../analyse';
 import { inputsByName, screenById, type FlowModel, type ScreenModel } from '../check/model';
 import { COMPONENTS } from '../spec/components';
 import { ACTION_DOCS } from '../spec/document';
@@ -17,7 +17,7 @@ import { enclosingScreen, propertiesOf, roleOf } from './context';
 export function completeFlowJson(doc: AnalysedDocument, position: Position): CompletionList {
   const { document, parsed } = doc;
   const offset = document.offsetAt(position);
-  const { model } = analyseFlowJson(parsed);
+  const { model } = flowAnalysis(doc);
   const at = nodeAt(parsed.root, offset);
   const items: CompletionItem[] = [];
   const edit = (range: OffsetRange, newText: string) => ({

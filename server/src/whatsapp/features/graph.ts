@@ -4,7 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedDocument } from '../../service/types';
 import { NodeIds, type FlowGraph, type GraphEdge, type GraphNode } from '../../graph/types';
-import { analyseFlowJson } from '../analyse';
+import { flowAnalysis } from '../analyse';
 import type { FlowModel } from '../check/model';
 import type { ObjectNode } from '../../parse/tree';
 import { asArray, asObject, asScalar, stringValue, value } from '../tree';
@@ -13,7 +13,7 @@ export const SCREEN_NODE_TYPE = 'screen';
 export const TERMINAL_SCREEN_NODE_TYPE = 'terminal screen';
 
 export function whatsappGraph(doc: AnalysedDocument): FlowGraph {
-  return screenGraph(analyseFlowJson(doc.parsed).model, doc.document);
+  return screenGraph(flowAnalysis(doc).model, doc.document);
 }
 
 export function screenGraph(model: FlowModel, doc: TextDocument): FlowGraph {
