@@ -5,7 +5,7 @@ import { FDL_STATE_TYPES, fdlCurrentSchema } from '../schema/fdl/current';
 import type { JsonSchema } from '../schema/jsonSchema';
 import { fieldsOf, resolveRef, type FieldDoc, type FieldRules } from './schemaFields';
 import type { ObjectContext, Shape } from './shape';
-import { prop } from './tree';
+import { lastProperty } from '../parse/properties';
 
 const root = fdlCurrentSchema;
 const defs = root.definitions ?? {};
@@ -80,7 +80,7 @@ export function describeKey(ctx: ObjectContext, key: string): string | undefined
   let schema: JsonSchema | undefined;
   if (ctx.shape === 'state' || ctx.shape === 'scope') {
     if (ctx.stateType === undefined) return fieldsForContext(ctx).find((f) => f.name === key)?.description;
-    const distributed = ctx.stateType === 'Map' && ctx.state !== undefined && prop(ctx.state, 'ProcessorConfig') !== undefined;
+    const distributed = ctx.stateType === 'Map' && ctx.state !== undefined && lastProperty(ctx.state, 'ProcessorConfig') !== undefined;
     const state = ctx.stateType === 'Map' ? (distributed ? defs.MapDistributed : defs.MapInline) : defs[ctx.stateType];
     schema = ctx.shape === 'state' ? state : ctx.stateType === 'Parallel' ? scopeSchema : resolveRef(root, state?.properties?.Processor);
   } else {

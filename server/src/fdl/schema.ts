@@ -6,7 +6,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { AnalysedDocument, Dialect } from '../service/types';
 import { derivedKey } from '../service/derived';
 import type { ArrayNode, Node, ObjectNode, OffsetRange, Property } from '../parse/tree';
-import { lastProperty } from '../parse/navigate';
+import { lastProperty } from '../parse/properties';
 import { documentValue, releaseValue } from '../parse/value';
 import { DiagnosticCodes } from '../diagnostics/codes';
 import { schemaDiagnostics, type SchemaDiagnosticOptions, type SchemaProblem } from '../schema/diagnostics';

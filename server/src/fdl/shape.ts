@@ -1,7 +1,8 @@
 // Which kind of object a node of a current-spec flow is (a state, a Retry rule, a constructor…),
 // found by walking from the root along the node's path. Completion and hover read this.
 import type { ArrayNode, Node, ObjectNode, Property } from '../parse/tree';
-import { stringValue, prop } from './tree';
+import { stringValue } from './tree';
+import { lastProperty } from '../parse/properties';
 
 /** The kinds of object a flow is made of. */
 export type Shape =
@@ -56,7 +57,7 @@ export function classifyObject(target: ObjectNode): ObjectContext {
       pendingList = undefined;
       if (shape === 'state') {
         const o = node?.kind === 'object' ? node : undefined;
-        const type = stringValue(prop(o, 'Type')?.value);
+        const type = stringValue(lastProperty(o, 'Type')?.value);
         ctx = { shape, ...(type !== undefined ? { stateType: type } : {}), ...(o ? { state: o } : {}) };
       } else {
         ctx = { ...ctx, shape };
@@ -64,7 +65,7 @@ export function classifyObject(target: ObjectNode): ObjectContext {
       continue;
     }
     const key = step.key;
-    node = node.kind === 'object' ? prop(node, key)?.value : undefined;
+    node = node.kind === 'object' ? lastProperty(node, key)?.value : undefined;
     const inState = { ...(ctx.stateType !== undefined ? { stateType: ctx.stateType } : {}), ...(ctx.state ? { state: ctx.state } : {}) };
     switch (ctx.shape) {
       case 'root':

@@ -1,15 +1,7 @@
 // Small readers over the positioned tree shared by every FDL feature.
 import type { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Node, ObjectNode, OffsetRange, Property, ScalarNode } from '../parse/tree';
-
-/** The last property with this key (a repeated key's last value wins, as in the parsed value). */
-export function prop(obj: ObjectNode | undefined, key: string): Property | undefined {
-  if (!obj) return undefined;
-  const props = obj.properties;
-  for (let i = props.length - 1; i >= 0; i--) if (props[i]!.key === key) return props[i];
-  return undefined;
-}
+import type { Node, ObjectNode, OffsetRange, ScalarNode } from '../parse/tree';
 
 export function asObject(node: Node | undefined): ObjectNode | undefined {
   return node?.kind === 'object' ? node : undefined;

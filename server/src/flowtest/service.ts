@@ -1,7 +1,7 @@
 // Flow test files (`*.flowtest.yaml`): diagnostics, completion, hover and an outline of the
 // cases, over the same cached tree as every other dialect.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { lastProperty } from '../parse/navigate';
+import { lastProperty } from '../parse/properties';
 import type { AnalysedDocument, DialectService } from '../service/types';
 import { flowtestCompletion } from './completion';
 import { flowtestHover } from './hover';

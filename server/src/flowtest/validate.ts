@@ -2,7 +2,7 @@
 // (two cases with one name would be indistinguishable in reports and the Testing view).
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../diagnostics/codes';
-import { lastProperty } from '../parse/navigate';
+import { lastProperty } from '../parse/properties';
 import { validatorFor } from '../schema/compile';
 import { schemaDiagnostics } from '../schema/diagnostics';
 import { flowtestSchema } from '../schema/flowtest';

@@ -8,7 +8,8 @@ import type { ObjectNode, OffsetRange } from '../parse/tree';
 import type { AnalysedDocument } from '../service/types';
 import type { FlowModel, FlowState } from '../fdl/model/types';
 import { rename } from '../fdl/features/navigation';
-import { prop, valueTextStart } from '../fdl/tree';
+import { valueTextStart } from '../fdl/tree';
+import { lastProperty } from '../parse/properties';
 import type { FlowGraphParts } from './fromFlowModel';
 import { blockItemColumns, jsonAt, lineBounds, yamlLines, yamlScalar, type Plain } from './textShape';
 
@@ -127,8 +128,8 @@ function addAfter(
   const text = doc.parsed.text;
   const name = uniqueName(model, type);
   const node = state.node;
-  const nextProp = dialect.nextKey ? prop(node, dialect.nextKey) : undefined;
-  const endProp = prop(node, dialect.endKey);
+  const nextProp = dialect.nextKey ? lastProperty(node, dialect.nextKey) : undefined;
+  const endProp = lastProperty(node, dialect.endKey);
   const oldNext = nextProp?.value?.kind === 'scalar' && typeof nextProp.value.value === 'string' ? nextProp.value.value : undefined;
   const ends = endProp?.value?.kind === 'scalar' && endProp.value.value === true;
   // the new state takes over where the old one went; the old one now goes to the new one

@@ -13,7 +13,8 @@ import { checkRules } from './check/rules';
 import { checkScreens } from './check/screens';
 import { StructureWalker } from './check/structure';
 import { FLOW_JSON_VERSIONS, LATEST_DOCUMENTED_VERSION, isKnownVersion, versionState } from './spec/versions';
-import { asObject, asScalar, property } from './tree';
+import { asObject, asScalar } from './tree';
+import { lastProperty } from '../parse/properties';
 
 export interface FlowAnalysis {
   readonly model: FlowModel;
@@ -45,7 +46,7 @@ export function analyseFlowJson(parsed: ParsedText): FlowAnalysis {
 /** The version the checks use: the declared one when Flowdeck knows it, else the latest documented. */
 function checkVersion(parsed: ParsedText, problems: Problems): string {
   const root = asObject(parsed.root);
-  const prop = property(root, 'version');
+  const prop = lastProperty(root, 'version');
   if (!root) return LATEST_DOCUMENTED_VERSION;
   if (!prop) {
     problems.error({ start: root.range.start, end: root.range.start + 1 }, C.missingProperty, `Flow JSON version is not specified: add "version": "${LATEST_DOCUMENTED_VERSION}".`);

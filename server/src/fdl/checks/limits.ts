@@ -6,7 +6,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../../diagnostics/codes';
 import type { Node, ObjectNode } from '../../parse/tree';
 import type { FlowModel } from '../model/types';
-import { prop, stringValue } from '../tree';
+import { stringValue } from '../tree';
+import { lastProperty } from '../../parse/properties';
 import { report, type CheckContext } from './context';
 
 export const MAX_PARALLEL_BRANCHES = 50;
@@ -28,7 +29,7 @@ function numberOf(node: Node | undefined): number | undefined {
 }
 
 export function checkFlowName(ctx: CheckContext, root: ObjectNode): void {
-  const nameNode = prop(root, 'Name')?.value;
+  const nameNode = lastProperty(root, 'Name')?.value;
   const name = stringValue(nameNode);
   if (name === undefined || !nameNode || FLOW_NAME_PATTERN.test(name)) return;
   report(ctx, nameNode.range, DiagnosticSeverity.Error, DiagnosticCodes.invalidName,
@@ -40,16 +41,16 @@ export function checkLimits(ctx: CheckContext, model: FlowModel): void {
   for (const s of model.states) {
     switch (s.type) {
       case 'Parallel': {
-        const branches = prop(s.node, 'Branches');
+        const branches = lastProperty(s.node, 'Branches');
         if (branches?.value?.kind === 'array' && branches.value.items.length > MAX_PARALLEL_BRANCHES) {
           report(ctx, branches.keyRange, DiagnosticSeverity.Error, DiagnosticCodes.tooManyBranches,
             `a Parallel state has at most ${MAX_PARALLEL_BRANCHES} branches, this one has ${branches.value.items.length}: split it into nested Parallel states or use a Map state`);
         }
-        checkRetrySeconds(ctx, prop(s.node, 'Retry')?.value);
+        checkRetrySeconds(ctx, lastProperty(s.node, 'Retry')?.value);
         break;
       }
       case 'Wait': {
-        const seconds = prop(s.node, 'Seconds')?.value;
+        const seconds = lastProperty(s.node, 'Seconds')?.value;
         const n = numberOf(seconds);
         if (n === undefined || !seconds) break;
         const { min, max } = WAIT_SECONDS[mode];
@@ -63,25 +64,25 @@ export function checkLimits(ctx: CheckContext, model: FlowModel): void {
         break;
       }
       case 'Task': {
-        const taskMode = prop(s.node, 'TaskMode')?.value;
+        const taskMode = lastProperty(s.node, 'TaskMode')?.value;
         const modeName = stringValue(taskMode);
         if (mode === 'Express' && taskMode && modeName !== undefined && modeName !== 'RequestComplete') {
           report(ctx, taskMode.range, DiagnosticSeverity.Error, DiagnosticCodes.expressLimit,
             `an Express flow supports only \`TaskMode: RequestComplete\`, not \`${modeName}\`; change the mode, or deploy the flow as Standard`);
         }
-        const timeout = prop(s.node, 'Timeout')?.value;
+        const timeout = lastProperty(s.node, 'Timeout')?.value;
         const t = numberOf(timeout);
         if (timeout && t !== undefined && (t < 0 || t > MAX_TASK_TIMEOUT_SECONDS)) {
           report(ctx, timeout.range, DiagnosticSeverity.Error, DiagnosticCodes.valueOutOfRange,
             `Task \`Timeout\` must be from 0 (no timeout) to ${MAX_TASK_TIMEOUT_SECONDS} seconds`);
         }
-        checkRetrySeconds(ctx, prop(s.node, 'Retry')?.value);
+        checkRetrySeconds(ctx, lastProperty(s.node, 'Retry')?.value);
         break;
       }
       case 'Map':
         checkMapConcurrency(ctx, s.node);
         checkDistributedQuotas(ctx, s.node);
-        checkRetrySeconds(ctx, prop(s.node, 'Retry')?.value);
+        checkRetrySeconds(ctx, lastProperty(s.node, 'Retry')?.value);
         break;
       default:
         break;
@@ -94,7 +95,7 @@ function checkRetrySeconds(ctx: CheckContext, retry: Node | undefined): void {
   for (const rule of retry.items) {
     if (rule.kind !== 'object') continue;
     for (const key of ['IntervalSeconds', 'MaxBackoffSeconds']) {
-      const v = prop(rule, key)?.value;
+      const v = lastProperty(rule, key)?.value;
       const n = numberOf(v);
       if (v && n !== undefined && n > MAX_RETRY_SECONDS) {
         report(ctx, v.range, DiagnosticSeverity.Error, DiagnosticCodes.valueOutOfRange,
@@ -106,9 +107,9 @@ function checkRetrySeconds(ctx: CheckContext, retry: Node | undefined): void {
 
 function checkMapConcurrency(ctx: CheckContext, map: ObjectNode): void {
   // ProcessorConfig makes the Map distributed: its children run as executions, under a quota
-  if (prop(map, 'ProcessorConfig')) return;
+  if (lastProperty(map, 'ProcessorConfig')) return;
   for (const key of ['MaxConcuccency', 'MaxConcurrency']) {
-    const v = prop(map, key)?.value;
+    const v = lastProperty(map, key)?.value;
     const n = numberOf(v);
     if (v && n !== undefined && n > MAX_INLINE_MAP_CONCURRENCY) {
       report(ctx, v.range, DiagnosticSeverity.Error, DiagnosticCodes.valueOutOfRange,
@@ -119,15 +120,15 @@ function checkMapConcurrency(ctx: CheckContext, map: ObjectNode): void {
 
 /** Values over a distributed Map's default quotas run only on an account whose quota was raised: a warning, not an error. */
 function checkDistributedQuotas(ctx: CheckContext, map: ObjectNode): void {
-  if (!prop(map, 'ProcessorConfig')) return;
-  const maxItems = prop(map, 'MaxItems')?.value;
+  if (!lastProperty(map, 'ProcessorConfig')) return;
+  const maxItems = lastProperty(map, 'MaxItems')?.value;
   const items = numberOf(maxItems);
   if (maxItems && items !== undefined && items > DISTRIBUTED_QUOTA.items) {
     report(ctx, maxItems.range, DiagnosticSeverity.Warning, DiagnosticCodes.valueOutOfRange,
       `\`MaxItems\` ${items} is over the default quota of ${DISTRIBUTED_QUOTA.items} items per Map run: a run that reads more than ${DISTRIBUTED_QUOTA.items} items fails unless the quota was raised by ticket (up to 1000000)`);
   }
   for (const key of ['MaxConcuccency', 'MaxConcurrency']) {
-    const v = prop(map, key)?.value;
+    const v = lastProperty(map, key)?.value;
     const n = numberOf(v);
     if (v && n !== undefined && n > DISTRIBUTED_QUOTA.concurrency) {
       report(ctx, v.range, DiagnosticSeverity.Warning, DiagnosticCodes.valueOutOfRange,

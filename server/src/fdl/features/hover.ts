@@ -9,7 +9,8 @@ import { describeKey, STATE_TYPES } from '../fields';
 import { builtinFunction, parseCondition, parseExpression, walkExpression } from '../expressions';
 import { flowModel } from '../model/build';
 import { classifyObject } from '../shape';
-import { asStringScalar, prop, stringValue, toRange, valueTextStart } from '../tree';
+import { asStringScalar, stringValue, toRange, valueTextStart } from '../tree';
+import { lastProperty } from '../../parse/properties';
 import { nameAt } from './navigation';
 
 const markdown = (value: string) => ({ kind: 'markdown' as const, value });
@@ -21,7 +22,7 @@ export function fdlHover(doc: AnalysedDocument, position: Position): Hover | nul
   const name = nameAt(model, offset);
   if (name && name.declaration) {
     const s = name.declaration;
-    const description = stringValue(prop(s.node, 'Description')?.value);
+    const description = stringValue(lastProperty(s.node, 'Description')?.value);
     const line = d.positionAt(s.node.range.start).line + 1;
     return {
       contents: markdown(`**${s.type ?? 'State'}** state \`${name.name}\` (line ${line}, ${name.scope.label})${description ? `\n\n${description}` : ''}`),

@@ -4,14 +4,15 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../../diagnostics/codes';
 import type { FlowModel } from '../check/model';
-import { asScalar, property } from '../tree';
+import { asScalar } from '../tree';
+import { lastProperty } from '../../parse/properties';
 
 const SUGGESTION = /Did you mean '([^']+)'\?/;
 const RAISE = /Raise "version" to "([\d.]+)"/;
 
 export function flowQuickFixes(model: FlowModel, document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
-  const versionNode = asScalar(property(model.root, 'version')?.value);
+  const versionNode = asScalar(lastProperty(model.root, 'version')?.value);
   for (const d of diagnostics) {
     if (d.source !== 'flowdeck') continue;
     const m = SUGGESTION.exec(d.message);

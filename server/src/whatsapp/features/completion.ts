@@ -12,6 +12,7 @@ import { ACTION_DOCS } from '../spec/document';
 import type { PropertySpec } from '../spec/types';
 import { FLOW_JSON_VERSIONS, atLeast } from '../spec/versions';
 import { contentRange } from '../tree';
+import { propertyValue } from '../../parse/properties';
 import { enclosingScreen, propertiesOf, roleOf } from './context';
 
 export function completeFlowJson(doc: AnalysedDocument, position: Position): CompletionList {
@@ -126,7 +127,7 @@ function valueCompletions(model: FlowModel, owner: ObjectNode, key: string): Val
 }
 
 function screenDoc(s: ScreenModel): string {
-  const title = s.node.properties.find((p) => p.key === 'title')?.value;
+  const title = propertyValue(s.node, 'title');
   return `${title?.kind === 'scalar' ? String(title.value) : ''}${s.terminal ? ' (terminal)' : ''}`;
 }
 

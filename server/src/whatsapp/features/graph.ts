@@ -7,7 +7,8 @@ import { NodeIds, type FlowGraph, type GraphEdge, type GraphNode } from '../../g
 import { flowAnalysis } from '../analyse';
 import type { FlowModel } from '../check/model';
 import type { ObjectNode } from '../../parse/tree';
-import { asArray, asObject, asScalar, stringValue, value } from '../tree';
+import { asArray, asObject, asScalar, stringValue } from '../tree';
+import { propertyValue } from '../../parse/properties';
 
 export const SCREEN_NODE_TYPE = 'screen';
 export const TERMINAL_SCREEN_NODE_TYPE = 'terminal screen';
@@ -59,11 +60,11 @@ export function screenGraph(model: FlowModel, doc: TextDocument): FlowGraph {
 
 /** The navigate actions of a NavigationList's items (each item has its own `on-click-action`). */
 function* listItemNavigations(component: ObjectNode): Generator<{ next: string; label: string | undefined }> {
-  for (const item of asArray(value(component, 'list-items'))?.items ?? []) {
-    const action = asObject(value(asObject(item), 'on-click-action'));
+  for (const item of asArray(propertyValue(component, 'list-items'))?.items ?? []) {
+    const action = asObject(propertyValue(asObject(item), 'on-click-action'));
     if (stringValue(action, 'name') !== 'navigate') continue;
-    const next = stringValue(asObject(value(action, 'next')), 'name');
+    const next = stringValue(asObject(propertyValue(action, 'next')), 'name');
     if (next === undefined) continue;
-    yield { next, label: stringValue(asObject(value(asObject(item), 'main-content')), 'title') ?? stringValue(asObject(item), 'id') };
+    yield { next, label: stringValue(asObject(propertyValue(asObject(item), 'main-content')), 'title') ?? stringValue(asObject(item), 'id') };
   }
 }

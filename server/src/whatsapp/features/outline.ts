@@ -3,7 +3,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-types';
 import type { Node, OffsetRange } from '../../parse/tree';
 import type { FlowModel } from '../check/model';
-import { asArray, asObject, property, stringValue } from '../tree';
+import { asArray, asObject, stringValue } from '../tree';
+import { lastProperty } from '../../parse/properties';
 
 function componentSymbols(children: Node | undefined, document: TextDocument): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
@@ -14,8 +15,8 @@ function componentSymbols(children: Node | undefined, document: TextDocument): D
     const type = stringValue(obj, 'type') ?? 'component';
     const name = stringValue(obj, 'name');
     const nested: DocumentSymbol[] = [];
-    for (const key of ['children', 'then', 'else']) nested.push(...componentSymbols(property(obj, key)?.value, document));
-    for (const c of asObject(property(obj, 'cases')?.value)?.properties ?? []) {
+    for (const key of ['children', 'then', 'else']) nested.push(...componentSymbols(lastProperty(obj, key)?.value, document));
+    for (const c of asObject(lastProperty(obj, 'cases')?.value)?.properties ?? []) {
       nested.push({
         name: c.key,
         detail: 'case',
@@ -25,7 +26,7 @@ function componentSymbols(children: Node | undefined, document: TextDocument): D
         children: componentSymbols(c.value, document),
       });
     }
-    const typeRange = property(obj, 'type')?.value?.range ?? obj.range;
+    const typeRange = lastProperty(obj, 'type')?.value?.range ?? obj.range;
     out.push({
       name: name ? `${type} ${name}` : type,
       kind: name ? SymbolKind.Field : SymbolKind.Object,
@@ -48,7 +49,7 @@ export function flowSymbols(model: FlowModel, document: TextDocument): DocumentS
       kind: SymbolKind.Class,
       range: r(s.node.range),
       selectionRange: r(s.idNode?.range ?? s.node.range),
-      children: componentSymbols(property(asObject(property(s.node, 'layout')?.value), 'children')?.value, document),
+      children: componentSymbols(lastProperty(asObject(lastProperty(s.node, 'layout')?.value), 'children')?.value, document),
     };
   });
 }
