@@ -12,7 +12,7 @@ import { DiagnosticCodes } from '../diagnostics/codes';
 import { schemaDiagnostics, type SchemaDiagnosticOptions, type SchemaProblem } from '../schema/diagnostics';
 import { validatorFor } from '../schema/compile';
 import { duplicateKeysOf } from '../schema/duplicateKeys';
-import { rangeOf, type PositionSource } from '../schema/positions';
+import { rangeOf, type PositionIndex } from '../parse/positions';
 import type { JsonSchema } from '../schema/jsonSchema';
 import { fdlCurrentSchema } from '../schema/fdl/current';
 import { fdlLegacySchema } from '../schema/fdl/legacy';
@@ -45,7 +45,7 @@ export function fdlSchemaDiagnostics(doc: AnalysedDocument): Diagnostic[] {
   }).slice();
 }
 
-export function problemDiagnostic(positions: PositionSource, p: SchemaProblem): Diagnostic {
+export function problemDiagnostic(positions: PositionIndex, p: SchemaProblem): Diagnostic {
   const d: Diagnostic = { range: rangeOf(positions, p.range), severity: p.severity, code: p.code, source: 'flowdeck', message: p.message };
   if (p.data !== undefined) d.data = p.data;
   return d;

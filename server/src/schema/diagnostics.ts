@@ -11,7 +11,7 @@ import { findByPath, segmentsOfPointer, type PathSegment } from '../parse/naviga
 import { lastProperty } from '../parse/properties';
 import { toJsonValue } from '../parse/toJson';
 import type { JsonSchema } from './jsonSchema';
-import { positionsOf, rangeOf, type PositionSource } from './positions';
+import { positionsOf, rangeOf, type PositionIndex } from '../parse/positions';
 import { resolveRef, tagValues } from './resolve';
 import { closestName } from '../text/closestName';
 
@@ -48,7 +48,7 @@ export interface SchemaDiagnosticOptions {
 export function schemaDiagnostics(
   root: Node | undefined,
   validate: ValidateFunction,
-  text: string | PositionSource,
+  text: string | PositionIndex,
   options: SchemaDiagnosticOptions = {},
 ): Diagnostic[] {
   if (root === undefined) return [];
@@ -66,7 +66,7 @@ export function errorDiagnostics(
   root: Node,
   rootSchema: JsonSchema,
   errors: ErrorObject[],
-  text: string | PositionSource,
+  text: string | PositionIndex,
   options: SchemaDiagnosticOptions = {},
 ): Diagnostic[] {
   const problems = mapErrors(root, rootSchema, errors, options);

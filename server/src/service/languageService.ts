@@ -21,6 +21,7 @@ import { analysedDocument, type AnalysedDocument, type Dialect, type DialectServ
 import { derivedKey } from './derived';
 import { EMPTY_GRAPH, type FlowGraph } from '../graph/types';
 import type { GraphEditAction, GraphEditResult } from '../lsp/protocol';
+import { rangeOf } from '../parse/positions';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
@@ -113,7 +114,7 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 function syntaxDiagnostics(analysed: AnalysedDocument): Diagnostic[] {
   const doc = analysed.document;
   return analysed.parsed.syntaxProblems.map((p) => ({
-    range: { start: doc.positionAt(p.range.start), end: doc.positionAt(p.range.end) },
+    range: rangeOf(doc, p.range),
     severity: DiagnosticSeverity.Error,
     code: p.code ?? DiagnosticCodes.syntaxError,
     source: 'flowdeck',

@@ -2,7 +2,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { AnalysedDocument } from '../../service/types';
 import type { FlowModel, FlowScope, FlowState } from '../model/types';
-import { toRange } from '../tree';
+import { rangeOf } from '../../parse/positions';
 
 const KINDS: Record<string, SymbolKind> = {
   Task: SymbolKind.Function, task: SymbolKind.Function,
@@ -22,8 +22,8 @@ export function documentSymbols(doc: AnalysedDocument, model: FlowModel): Docume
 
 function stateSymbol(doc: AnalysedDocument, s: FlowState): DocumentSymbol {
   const d = doc.document;
-  const range = toRange(d, s.node.range);
-  const selection = toRange(d, s.nameNode?.range ?? s.typeNode?.range ?? s.node.range);
+  const range = rangeOf(d, s.node.range);
+  const selection = rangeOf(d, s.nameNode?.range ?? s.typeNode?.range ?? s.node.range);
   const group = s.children.length > 1 || s.children.some((c) => c.kind === 'parallel-branch');
   const children = group
     ? s.children.map((c, i) => scopeSymbol(doc, c, i))
@@ -39,13 +39,13 @@ function stateSymbol(doc: AnalysedDocument, s: FlowState): DocumentSymbol {
 }
 
 function scopeSymbol(doc: AnalysedDocument, scope: FlowScope, index: number): DocumentSymbol {
-  const range = toRange(doc.document, scope.node.range);
+  const range = rangeOf(doc.document, scope.node.range);
   const label = scope.kind === 'parallel-branch' ? `Branch${index}` : scope.label.replace(/ of .*$/, '').replace(/`/g, '');
   return {
     name: label,
     kind: SymbolKind.Namespace,
     range,
-    selectionRange: toRange(doc.document, scope.statesProperty?.keyRange ?? scope.node.range),
+    selectionRange: rangeOf(doc.document, scope.statesProperty?.keyRange ?? scope.node.range),
     children: scope.states.map((s) => stateSymbol(doc, s)),
   };
 }

@@ -6,6 +6,7 @@ import { DiagnosticCodes } from '../../diagnostics/codes';
 import type { FlowModel } from '../check/model';
 import { asScalar } from '../tree';
 import { lastProperty } from '../../parse/properties';
+import { rangeOf } from '../../parse/positions';
 
 const SUGGESTION = /Did you mean '([^']+)'\?/;
 const RAISE = /Raise "version" to "([\d.]+)"/;
@@ -30,7 +31,7 @@ export function flowQuickFixes(model: FlowModel, document: TextDocument, diagnos
     }
     const raise = RAISE.exec(d.message);
     if (raise && d.code === DiagnosticCodes.waNeedsNewerVersion && versionNode && typeof versionNode.value === 'string') {
-      const range = { start: document.positionAt(versionNode.range.start), end: document.positionAt(versionNode.range.end) };
+      const range = rangeOf(document, versionNode.range);
       out.push({
         title: `Raise "version" to "${raise[1]}"`,
         kind: CodeActionKind.QuickFix,

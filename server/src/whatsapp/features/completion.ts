@@ -14,6 +14,7 @@ import { FLOW_JSON_VERSIONS, atLeast } from '../spec/versions';
 import { contentRange } from '../tree';
 import { propertyValue } from '../../parse/properties';
 import { enclosingScreen, propertiesOf, roleOf } from './context';
+import { rangeOf } from '../../parse/positions';
 
 export function completeFlowJson(doc: AnalysedDocument, position: Position): CompletionList {
   const { document, parsed } = doc;
@@ -22,7 +23,7 @@ export function completeFlowJson(doc: AnalysedDocument, position: Position): Com
   const at = nodeAt(parsed.root, offset);
   const items: CompletionItem[] = [];
   const edit = (range: OffsetRange, newText: string) => ({
-    range: { start: document.positionAt(range.start), end: document.positionAt(range.end) },
+    range: rangeOf(document, range),
     newText,
   });
 

@@ -9,6 +9,7 @@ import type { FlowModel } from '../check/model';
 import type { ObjectNode } from '../../parse/tree';
 import { asArray, asObject, asScalar, stringValue } from '../tree';
 import { propertyValue } from '../../parse/properties';
+import { rangeOf } from '../../parse/positions';
 
 export const SCREEN_NODE_TYPE = 'screen';
 export const TERMINAL_SCREEN_NODE_TYPE = 'terminal screen';
@@ -28,7 +29,7 @@ export function screenGraph(model: FlowModel, doc: TextDocument): FlowGraph {
       name: screen.id ?? '',
       type: screen.terminal ? TERMINAL_SCREEN_NODE_TYPE : SCREEN_NODE_TYPE,
       parent: null,
-      range: { start: doc.positionAt(screen.node.range.start), end: doc.positionAt(screen.node.range.end) },
+      range: rangeOf(doc, screen.node.range),
     };
   });
   const edge = (from: string, target: string, kind: 'navigate' | 'route', label?: string): GraphEdge => {

@@ -13,6 +13,7 @@ import type { PropertySpec } from '../spec/types';
 import { offsetInString, stringValue } from '../tree';
 import { enclosingScreen, propertiesOf, roleOf } from './context';
 import { refAt, screenRefs } from './screenRefs';
+import { rangeOf } from '../../parse/positions';
 
 function propertyDoc(key: string, spec: PropertySpec): string {
   const facts: string[] = [];
@@ -31,7 +32,7 @@ export function hoverFlowJson(doc: AnalysedDocument, position: Position): Hover 
   const { model } = flowAnalysis(doc);
   const make = (value: string, range: OffsetRange): Hover => ({
     contents: { kind: MarkupKind.Markdown, value },
-    range: { start: document.positionAt(range.start), end: document.positionAt(range.end) },
+    range: rangeOf(document, range),
   });
   const ref = refAt(screenRefs(model), offset);
   if (ref) {

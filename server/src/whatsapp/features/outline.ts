@@ -5,10 +5,11 @@ import type { Node, OffsetRange } from '../../parse/tree';
 import type { FlowModel } from '../check/model';
 import { asArray, asObject, stringValue } from '../tree';
 import { lastProperty } from '../../parse/properties';
+import { rangeOf } from '../../parse/positions';
 
 function componentSymbols(children: Node | undefined, document: TextDocument): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
-  const range = (r: OffsetRange) => ({ start: document.positionAt(r.start), end: document.positionAt(r.end) });
+  const range = (r: OffsetRange) => rangeOf(document, r);
   for (const item of asArray(children)?.items ?? []) {
     const obj = asObject(item);
     if (!obj) continue;
@@ -40,7 +41,7 @@ function componentSymbols(children: Node | undefined, document: TextDocument): D
 
 export function flowSymbols(model: FlowModel, document: TextDocument): DocumentSymbol[] {
   return model.screens.map((s) => {
-    const r = (x: OffsetRange) => ({ start: document.positionAt(x.start), end: document.positionAt(x.end) });
+    const r = (x: OffsetRange) => rangeOf(document, x);
     const title = stringValue(s.node, 'title');
     const detail = [title, s.terminal ? 'terminal' : undefined].filter(Boolean).join(' · ');
     return {
