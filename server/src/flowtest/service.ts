@@ -2,7 +2,8 @@
 // cases, over the same cached tree as every other dialect.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { lastProperty } from '../parse/properties';
-import type { AnalysedDocument, DialectService } from '../service/types';
+import type { AnalysedDocument } from '../service/types';
+import type { DialectService } from '../service/dialect';
 import { flowtestCompletion } from './completion';
 import { flowtestHover } from './hover';
 import { validateFlowtest } from './validate';

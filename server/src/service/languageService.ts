@@ -11,13 +11,13 @@ import { parseText } from '../parse';
 import { reparseAfterEdit } from '../parse/incremental';
 import { detectDialect, formatForFile } from '../detect';
 import { fdlService } from '../fdl/service';
-import { carryFlowModel } from '../fdl/model/build';
 import { fdlLegacyService } from '../fdl/legacy/service';
 import { whatsappService } from '../whatsapp/service';
 import { flowtestService } from '../flowtest/service';
 import { DiagnosticCodes } from '../diagnostics/codes';
 import { RequestRefused } from './refusal';
-import { analysedDocument, type AnalysedDocument, type Dialect, type DialectService, type ValidationSettings } from './types';
+import { analysedDocument, type AnalysedDocument, type Dialect, type ValidationSettings } from './types';
+import type { DialectService } from './dialect';
 import { derivedKey } from './derived';
 import { EMPTY_GRAPH, type FlowGraph } from '../graph/types';
 import type { GraphEditAction, GraphEditResult } from '../lsp/protocol';
@@ -91,13 +91,13 @@ export function analyseDocument(doc: TextDocument): AnalysedDocument {
  * The next version of `previous`, re-reading only the state-list items the edit touched, or
  * undefined when a whole parse is needed. `previous` is spent either way when this succeeds.
  */
-function analyseEdit(previous: AnalysedDocument, doc: TextDocument): AnalysedDocument | undefined {
+function analyseEdit(previous: AnalysedDocument, doc: TextDocument, services: Record<Dialect, DialectService>): AnalysedDocument | undefined {
   if (previous.document.languageId !== doc.languageId) return undefined;
   const next = reparseAfterEdit(previous.parsed, doc.getText());
   if (!next) return undefined;
   const dialect = detectDialect(next.parsed, { fileName: fileNameOf(doc.uri), languageId: doc.languageId });
   const analysed = analysedDocument(doc, next.parsed, dialect);
-  if (dialect === 'fdl') carryFlowModel(previous.parsed, analysed);
+  if (dialect !== null && dialect === previous.dialect) services[dialect].carryOver?.(previous, analysed);
   return analysed;
 }
 
@@ -142,10 +142,6 @@ function validationIncomplete(doc: TextDocument, err: unknown): Diagnostic {
   };
 }
 
-const sameRange = (a: Range, b: Range): boolean =>
-  a.start.line === b.start.line && a.start.character === b.start.character
-  && a.end.line === b.end.line && a.end.character === b.end.character;
-
 // The editor asks for the outline and the folding of a version several times (outline view,
 // breadcrumbs, sticky scroll): each is computed once per analysed version.
 const SYMBOLS = derivedKey<DocumentSymbol[]>('document symbols');
@@ -170,7 +166,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
     let analysed: AnalysedDocument | undefined;
     if (cached) {
       try {
-        analysed = analyseEdit(cached, doc);
+        analysed = analyseEdit(cached, doc, services);
       } catch (err) {
         log('warn', `incremental parse failed for ${doc.uri}, parsing it whole: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -220,7 +216,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
           failure = err;
           throw err;
         }
-        own = own.filter((d) => d.code !== DiagnosticCodes.syntaxError || !syntax.some((x) => sameRange(x.range, d.range)));
         return [...syntax, ...own].sort(byPosition);
       });
       if (diagnostics !== undefined) return diagnostics;

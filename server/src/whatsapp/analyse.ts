@@ -18,6 +18,7 @@ import { lastProperty } from '../parse/properties';
 
 export interface FlowAnalysis {
   readonly model: FlowModel;
+  /** What the Flow JSON checks found; the text's syntax problems are not repeated here. */
   readonly problems: readonly Problem[];
 }
 
@@ -30,7 +31,6 @@ export function flowAnalysis(doc: AnalysedDocument): FlowAnalysis {
 
 export function analyseFlowJson(parsed: ParsedText): FlowAnalysis {
   const problems = new Problems();
-  for (const p of parsed.syntaxProblems) problems.error(p.range, C.syntaxError, p.message);
   const version = checkVersion(parsed, problems);
   problems.lenient = versionState(version) === 'frozen';
   const model = new StructureWalker(version, problems).walk(parsed.root);

@@ -1,6 +1,6 @@
 // The WhatsApp Flow JSON language service: validation, completion, hover, outline, screen
 // navigation and rename, quick fixes and folding, all over one cached analysis per document.
-import type { DialectService } from '../service/types';
+import type { DialectService } from '../service/dialect';
 import { flowAnalysis } from './analyse';
 import { toDiagnostics } from './check/problems';
 import { flowQuickFixes } from './features/codeActions';
