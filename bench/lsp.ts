@@ -16,7 +16,7 @@ import { interleaved, median, ms, percentile, timeSync } from './lib/stats';
 import { runEdits } from './lib/edits';
 
 type Measured = typeof import('./lib/entry');
-const { createLanguageService, parseText, detectDialect, fdlSchemaDiagnostics, fdlService, validateFdl, layoutView, viewGraph } = loadBundled<Measured>('bench/lib/entry.ts', 'lsp-bench');
+const { createLanguageService, analysedDocument, parseText, detectDialect, fdlSchemaDiagnostics, fdlService, validateFdl, layoutView, viewGraph } = loadBundled<Measured>('bench/lib/entry.ts', 'lsp-bench');
 
 /** The number of states of the flow typed in (editing measures). */
 const EDIT_STATES = 10_000;
@@ -99,7 +99,7 @@ async function measure(states: number): Promise<Row> {
       () => parseText(text, 'yaml'),
       () => {
         const parsed = parseText(text, 'yaml');
-        return fdlSchemaDiagnostics({ document: schemaDoc, parsed, dialect: detectDialect(parsed) });
+        return fdlSchemaDiagnostics(analysedDocument(schemaDoc, parsed, detectDialect(parsed)));
       },
       () => service.validate(fresh(broken)),
     ],

@@ -1,5 +1,6 @@
 // What the LSP benchmark measures, bundled the way the shipped server is (see bundle.ts).
 export { createLanguageService } from '../../server/src/service/languageService';
+export { analysedDocument } from '../../server/src/service/types';
 export { parseText } from '../../server/src/parse';
 export { detectDialect } from '../../server/src/detect';
 export { fdlSchemaDiagnostics } from '../../server/src/fdl/schema';

@@ -1,7 +1,8 @@
 // Which flow format a document is: by the editor's language id, then by file name, then by
 // what its root says. The CLI and the editor share this so they never disagree.
 import type { Dialect } from './service/types';
-import type { Node, ObjectNode, ParsedText, SourceFormat } from './parse/tree';
+import type { ObjectNode, ParsedText, SourceFormat } from './parse/tree';
+import { lastProperty, propertyValue } from './parse/properties';
 
 const FDL_NAME_RE = /\.(?:flow|fdl)\.(?:ya?ml|json)$/i;
 const WHATSAPP_NAME_RE = /\.(?:wa-flow|whatsapp-flow)\.json$/i;
@@ -55,10 +56,11 @@ function looksLegacy(root: ObjectNode): boolean {
 }
 
 function has(obj: ObjectNode, key: string): boolean {
-  return obj.properties.some((p) => p.key === key);
+  return lastProperty(obj, key) !== undefined;
 }
 
+/** A repeated key reads as its last value, as the schema step sees the document. */
 function scalarOf(obj: ObjectNode, key: string): unknown {
-  const v: Node | undefined = obj.properties.find((p) => p.key === key)?.value;
+  const v = propertyValue(obj, key);
   return v?.kind === 'scalar' ? v.value : undefined;
 }

@@ -9,6 +9,7 @@ import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src';
+import { positionIndex } from '../../../server/src/parse';
 import { issuesBySpan, readFlowText } from '../../../webview/preview/flowText';
 import { flowScreens } from '../../../webview/preview/render';
 import { lintFiles } from '../lint/lintFiles';
@@ -93,10 +94,9 @@ function routingOf(path: string, text: string, io: CliIo): Routing {
 /** The editor's errors and warnings for the file, by the component (or screen) they fall in. */
 function problemsByComponent(path: string, text: string): Record<string, string[]> {
   const [result] = lintFiles([path], { cwd: '/' });
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const positions = positionIndex(text);
   const found = (result?.diagnostics ?? [])
     .filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning)
-    .map((d) => ({ offset: (lineStarts[d.range.start.line] ?? 0) + d.range.start.character, message: d.message }));
+    .map((d) => ({ offset: positions.offsetAt(d.range.start), message: d.message }));
   return issuesBySpan(readFlowText(text).spans, found);
 }

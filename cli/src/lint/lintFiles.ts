@@ -15,10 +15,11 @@ import {
 } from '../../../server/src';
 import type { SyntaxProblem } from '../../../server/src/parse';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { rangeOf } from '../../../server/src/parse';
 
 function depthDiagnostics(doc: TextDocument, problems: readonly SyntaxProblem[]): Diagnostic[] {
   return problems.filter((p) => p.code === DiagnosticCodes.nestingTooDeep).map((p) => ({
-    range: { start: doc.positionAt(p.range.start), end: doc.positionAt(p.range.end) },
+    range: rangeOf(doc, p.range),
     severity: DiagnosticSeverity.Error,
     code: DiagnosticCodes.nestingTooDeep,
     source: 'flowdeck',

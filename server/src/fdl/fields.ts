@@ -6,7 +6,7 @@ import type { JsonSchema } from '../schema/jsonSchema';
 import { fieldsOf, resolveRef, type FieldDoc, type FieldRules } from './schemaFields';
 import type { ObjectContext, Shape } from './shape';
 import { formDefinitionOf, formDefinitions, isStateType, STATE_TYPE_NAMES, stateTypeOf, type StateType } from './stateTypes';
-import { prop } from './tree';
+import { lastProperty } from '../parse/properties';
 
 const root = fdlCurrentSchema;
 const defs = root.definitions ?? {};
@@ -82,7 +82,7 @@ export function describeKey(ctx: ObjectContext, key: string): string | undefined
     if (ctx.stateType === undefined) return fieldsForContext(ctx).find((f) => f.name === key)?.description;
     const type = ctx.stateType;
     const holder = ctx.state;
-    const state = isStateType(type) ? defs[formDefinitionOf(type, (k) => holder !== undefined && prop(holder, k) !== undefined)] : undefined;
+    const state = isStateType(type) ? defs[formDefinitionOf(type, (k) => holder !== undefined && lastProperty(holder, k) !== undefined)] : undefined;
     schema = ctx.shape === 'state' ? state : scopeSchemaOf(type, state);
   } else {
     schema = (SHAPE_SCHEMAS as Partial<Record<Shape, JsonSchema>>)[ctx.shape];

@@ -4,14 +4,15 @@
 // and a warning or hint explains the difference.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { AnalysedDocument, Dialect } from '../service/types';
+import { derivedKey } from '../service/derived';
 import type { ArrayNode, Node, ObjectNode, OffsetRange, Property } from '../parse/tree';
-import { lastProperty } from '../parse/navigate';
+import { lastProperty } from '../parse/properties';
 import { documentValue, releaseValue } from '../parse/value';
 import { DiagnosticCodes } from '../diagnostics/codes';
 import { schemaDiagnostics, type SchemaDiagnosticOptions, type SchemaProblem } from '../schema/diagnostics';
 import { validatorFor } from '../schema/compile';
 import { duplicateKeysOf } from '../schema/duplicateKeys';
-import { rangeOf, type PositionSource } from '../schema/positions';
+import { rangeOf, type PositionIndex } from '../parse/positions';
 import type { JsonSchema } from '../schema/jsonSchema';
 import { fdlCurrentSchema } from '../schema/fdl/current';
 import { fdlLegacySchema } from '../schema/fdl/legacy';
@@ -20,33 +21,35 @@ import { stateTypeOf } from './stateTypes';
 export { FDL_STATE_TYPES } from '../schema/fdl/current';
 export { FDL_LEGACY_STEP_TYPES } from '../schema/fdl/legacy';
 
+/** What the schema step checks a document of one FDL dialect against, and how it words it. */
+interface SchemaStep {
+  readonly schema: JsonSchema;
+  readonly options: SchemaDiagnosticOptions;
+  /** The checks a schema cannot express with the right severity (see the top of this file). */
+  readonly advisories: (root: Node) => SchemaProblem[];
+}
+
 /** The root schema of an FDL dialect (descriptions feed hover and completion). */
 export function fdlSchemaFor(dialect: Dialect | null): JsonSchema | undefined {
-  if (dialect === 'fdl') return fdlCurrentSchema;
-  if (dialect === 'fdl-legacy') return fdlLegacySchema;
-  return undefined;
+  return dialect === null ? undefined : SCHEMA_STEPS[dialect]?.schema;
 }
 
-const cache = new WeakMap<object, Diagnostic[]>();
+const SCHEMA_DIAGNOSTICS = derivedKey<Diagnostic[]>('FDL schema diagnostics');
 
-/** Schema diagnostics of an FDL document (empty for other dialects); computed once per parse. */
+/** Schema diagnostics of an FDL document (empty for other dialects); computed once per document version. */
 export function fdlSchemaDiagnostics(doc: AnalysedDocument): Diagnostic[] {
-  const schema = fdlSchemaFor(doc.dialect);
+  const step = doc.dialect === null ? undefined : SCHEMA_STEPS[doc.dialect];
   const root = doc.parsed.root;
-  if (!schema || !root) return [];
-  const cached = cache.get(doc.parsed);
-  if (cached) return cached.slice();
-  const legacy = doc.dialect === 'fdl-legacy';
-  const options = legacy ? legacyOptions : currentOptions;
-  const diagnostics = schemaDiagnostics(root, validatorFor(schema), doc.document, { ...options, value: documentValue(doc.parsed) ?? null });
-  releaseValue(doc.parsed); // its only reader is done; the result is cached below
-  const extra = [...duplicateKeysOf(doc.parsed), ...(legacy ? legacyAdvisories(root) : currentAdvisories(root))];
-  for (const p of extra) diagnostics.push(problemDiagnostic(doc.document, p));
-  cache.set(doc.parsed, diagnostics);
-  return diagnostics.slice();
+  if (!step || !root) return [];
+  return doc.derived.get(SCHEMA_DIAGNOSTICS, () => {
+    const diagnostics = schemaDiagnostics(root, validatorFor(step.schema), doc.document, { ...step.options, value: documentValue(doc.parsed) ?? null });
+    releaseValue(doc.parsed); // its only reader is done; the result stays on the document's record
+    for (const p of [...duplicateKeysOf(doc.parsed), ...step.advisories(root)]) diagnostics.push(problemDiagnostic(doc.document, p));
+    return diagnostics;
+  }).slice();
 }
 
-export function problemDiagnostic(positions: PositionSource, p: SchemaProblem): Diagnostic {
+export function problemDiagnostic(positions: PositionIndex, p: SchemaProblem): Diagnostic {
   const d: Diagnostic = { range: rangeOf(positions, p.range), severity: p.severity, code: p.code, source: 'flowdeck', message: p.message };
   if (p.data !== undefined) d.data = p.data;
   return d;
@@ -396,3 +399,11 @@ function legacyAdvisories(root: Node): SchemaProblem[] {
   }
   return out;
 }
+
+// ---------------------------------------------------------------- by dialect
+
+// Last in the module: it names the options and advisories above (read only when called).
+const SCHEMA_STEPS: Partial<Record<Dialect, SchemaStep>> = {
+  fdl: { schema: fdlCurrentSchema, options: currentOptions, advisories: currentAdvisories },
+  'fdl-legacy': { schema: fdlLegacySchema, options: legacyOptions, advisories: legacyAdvisories },
+};

@@ -1,6 +1,6 @@
 // The current FDL spec (`Type: StateMachine`): every editor feature, one module per feature.
-import type { DialectService } from '../service/types';
-import { flowModel } from './model/build';
+import type { DialectService } from '../service/dialect';
+import { carryFlowModel, flowModel } from './model/build';
 import { classifyObject } from './shape';
 import { fieldsForContext } from './fields';
 import { validateFdl } from './validate';
@@ -34,4 +34,5 @@ export const fdlService: DialectService = {
   graph: fdlGraph,
   graphStateTypes: stateTypes(CURRENT_SHAPE),
   shapeGraph: (doc, version, action) => shapeFlow(doc, flowModel(doc), fdlGraphParts(doc), CURRENT_SHAPE, version, action),
+  carryOver: (previous, next) => carryFlowModel(previous.parsed, next),
 };

@@ -2,7 +2,8 @@
 // found by walking from the root along the node's path. Completion and hover read this.
 import type { ArrayNode, Node, ObjectNode, Property } from '../parse/tree';
 import { scopeHeldBy } from './stateTypes';
-import { stringValue, prop } from './tree';
+import { stringValue } from './tree';
+import { lastProperty } from '../parse/properties';
 
 /** The kinds of object a flow is made of. */
 export type Shape =
@@ -57,7 +58,7 @@ export function classifyObject(target: ObjectNode): ObjectContext {
       pendingList = undefined;
       if (shape === 'state') {
         const o = node?.kind === 'object' ? node : undefined;
-        const type = stringValue(prop(o, 'Type')?.value);
+        const type = stringValue(lastProperty(o, 'Type')?.value);
         ctx = { shape, ...(type !== undefined ? { stateType: type } : {}), ...(o ? { state: o } : {}) };
       } else {
         ctx = { ...ctx, shape };
@@ -65,7 +66,7 @@ export function classifyObject(target: ObjectNode): ObjectContext {
       continue;
     }
     const key = step.key;
-    node = node.kind === 'object' ? prop(node, key)?.value : undefined;
+    node = node.kind === 'object' ? lastProperty(node, key)?.value : undefined;
     const inState = { ...(ctx.stateType !== undefined ? { stateType: ctx.stateType } : {}), ...(ctx.state ? { state: ctx.state } : {}) };
     switch (ctx.shape) {
       case 'root':

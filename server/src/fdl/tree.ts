@@ -1,15 +1,8 @@
 // Small readers over the positioned tree shared by every FDL feature.
-import type { Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Node, ObjectNode, OffsetRange, Property, ScalarNode } from '../parse/tree';
-
-/** The last property with this key (a repeated key's last value wins, as in the parsed value). */
-export function prop(obj: ObjectNode | undefined, key: string): Property | undefined {
-  if (!obj) return undefined;
-  const props = obj.properties;
-  for (let i = props.length - 1; i >= 0; i--) if (props[i]!.key === key) return props[i];
-  return undefined;
-}
+import type { Node, ObjectNode, OffsetRange, ScalarNode } from '../parse/tree';
+import { rangeOf } from '../parse/positions';
 
 export function asObject(node: Node | undefined): ObjectNode | undefined {
   return node?.kind === 'object' ? node : undefined;
@@ -27,14 +20,10 @@ export function isTrue(node: Node | undefined): boolean {
   return node?.kind === 'scalar' && node.value === true;
 }
 
-export function toRange(doc: TextDocument, r: OffsetRange): Range {
-  return { start: doc.positionAt(r.start), end: doc.positionAt(r.end) };
-}
-
 export function diagnostic(
   doc: TextDocument, r: OffsetRange, severity: DiagnosticSeverity, code: string, message: string, data?: unknown,
 ): Diagnostic {
-  const d: Diagnostic = { range: toRange(doc, r), severity, code, source: 'flowdeck', message };
+  const d: Diagnostic = { range: rangeOf(doc, r), severity, code, source: 'flowdeck', message };
   if (data !== undefined) d.data = data;
   return d;
 }

@@ -3,6 +3,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import { nodeAt } from '../parse';
 import type { AnalysedDocument } from '../service/types';
 import { containerSchema, propertySchemaOf } from './schemaAt';
+import { rangeOf } from '../parse/positions';
 
 export function flowtestHover(doc: AnalysedDocument, position: Position): Hover | null {
   const d = doc.document;
@@ -15,6 +16,6 @@ export function flowtestHover(doc: AnalysedDocument, position: Position): Hover 
   const title = isStateMock ? `Mock of the Task state \`${property.key}\`` : `\`${property.key}\``;
   return {
     contents: { kind: MarkupKind.Markdown, value: `${title}: ${s.description}` },
-    range: { start: d.positionAt(property.keyRange.start), end: d.positionAt(property.keyRange.end) },
+    range: rangeOf(d, property.keyRange),
   };
 }

@@ -1,11 +1,13 @@
 // Flow test files (`*.flowtest.yaml`): diagnostics, completion, hover and an outline of the
 // cases, over the same cached tree as every other dialect.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { lastProperty } from '../parse/navigate';
-import type { AnalysedDocument, DialectService } from '../service/types';
+import { lastProperty } from '../parse/properties';
+import type { AnalysedDocument } from '../service/types';
+import type { DialectService } from '../service/dialect';
 import { flowtestCompletion } from './completion';
 import { flowtestHover } from './hover';
 import { validateFlowtest } from './validate';
+import { rangeOf } from '../parse/positions';
 
 function caseSymbols(doc: AnalysedDocument): DocumentSymbol[] {
   const root = doc.parsed.root;
@@ -17,8 +19,8 @@ function caseSymbols(doc: AnalysedDocument): DocumentSymbol[] {
     if (item.kind !== 'object') continue;
     const name = lastProperty(item, 'name')?.value;
     const label = name?.kind === 'scalar' && typeof name.value === 'string' && name.value !== '' ? name.value : '(unnamed case)';
-    const range = { start: d.positionAt(item.range.start), end: d.positionAt(item.range.end) };
-    const selection = name ? { start: d.positionAt(name.range.start), end: d.positionAt(name.range.end) } : range;
+    const range = rangeOf(d, item.range);
+    const selection = name ? rangeOf(d, name.range) : range;
     out.push({ name: label, kind: SymbolKind.Method, range, selectionRange: selection });
   }
   return out;

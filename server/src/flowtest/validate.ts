@@ -2,11 +2,12 @@
 // (two cases with one name would be indistinguishable in reports and the Testing view).
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../diagnostics/codes';
-import { lastProperty } from '../parse/navigate';
+import { lastProperty } from '../parse/properties';
 import { validatorFor } from '../schema/compile';
 import { schemaDiagnostics } from '../schema/diagnostics';
 import { flowtestSchema } from '../schema/flowtest';
 import type { AnalysedDocument } from '../service/types';
+import { rangeOf } from '../parse/positions';
 
 export function validateFlowtest(doc: AnalysedDocument): Diagnostic[] {
   const root = doc.parsed.root;
@@ -20,7 +21,7 @@ export function validateFlowtest(doc: AnalysedDocument): Diagnostic[] {
     if (name?.kind !== 'scalar' || typeof name.value !== 'string') continue;
     if (seen.has(name.value)) {
       out.push({
-        range: { start: doc.document.positionAt(name.range.start), end: doc.document.positionAt(name.range.end) },
+        range: rangeOf(doc.document, name.range),
         severity: DiagnosticSeverity.Error,
         code: DiagnosticCodes.duplicateCaseName,
         source: 'flowdeck',

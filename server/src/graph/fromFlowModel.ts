@@ -5,6 +5,7 @@ import type { Node, ObjectNode } from '../parse/tree';
 import type { FlowModel, FlowScope, FlowState, StateReference } from '../fdl/model/types';
 import { isNumberedBranch } from '../fdl/scopes';
 import { NodeIds, type FlowGraph, type GraphEdge, type GraphEdgeKind, type GraphNode } from './types';
+import { rangeOf } from '../parse/positions';
 
 /** How a dialect turns one reference into an edge kind and label (undefined: not an edge, e.g. StartAt). */
 export type EdgeOf = (ref: StateReference) => { kind: GraphEdgeKind; label?: string } | undefined;
@@ -36,7 +37,7 @@ export function graphFromFlowModel(doc: TextDocument, model: FlowModel, edgeOf: 
       name: state.name ?? '',
       type: state.type ?? '',
       parent: owner ? ids.get(owner) ?? null : null,
-      range: { start: doc.positionAt(state.node.range.start), end: doc.positionAt(state.node.range.end) },
+      range: rangeOf(doc, state.node.range),
       ...(branch >= 0 ? { branch } : {}),
     };
     nodes.push(node);

@@ -10,9 +10,11 @@ import type { FlowModel, FlowState } from '../fdl/model/types';
 import { rename } from '../fdl/features/navigation';
 import { STATE_TYPE_NAMES, STATE_TYPES } from '../fdl/stateTypes';
 import { STEP_TYPE_NAMES, STEP_TYPES, type LegacyStepType } from '../fdl/legacy/stepTypes';
-import { prop, valueTextStart } from '../fdl/tree';
+import { valueTextStart } from '../fdl/tree';
+import { lastProperty } from '../parse/properties';
 import type { FlowGraphParts } from './fromFlowModel';
 import { blockItemColumns, jsonAt, lineBounds, yamlLines, yamlScalar, type Plain } from './textShape';
+import { rangeOf } from '../parse/positions';
 
 /** What differs between the current and the legacy spec for shaping. */
 export interface ShapeDialect {
@@ -74,7 +76,7 @@ export function shapeFlow(doc: AnalysedDocument, model: FlowModel, parts: FlowGr
       if (!state) return { error: `No state ${action.id} in the flow.` };
       const range = deletionRange(doc, state);
       if (!range) return { error: 'This state is not written as a list item Flowdeck can remove; edit the text instead.' };
-      return edits([{ range: toRange(doc, range), newText: '' }]);
+      return edits([{ range: rangeOf(doc.document, range), newText: '' }]);
     }
     case 'rename': {
       const state = byId.get(action.id);
@@ -90,12 +92,11 @@ export function shapeFlow(doc: AnalysedDocument, model: FlowModel, parts: FlowGr
       if (!target?.name) return { error: 'Edges can only point at a named state.' };
       if (target.scope !== ref.scope) return { error: `${target.name} is not in the same list of states as ${ref.from?.name ?? 'this state'}; a ${ref.field} can only point at a state beside it.` };
       const newText = doc.parsed.format === 'json' || ref.node.quoted ? JSON.stringify(target.name) : yamlScalar(target.name);
-      return edits([{ range: toRange(doc, ref.node.range), newText }]);
+      return edits([{ range: rangeOf(doc.document, ref.node.range), newText }]);
     }
   }
 }
 
-const toRange = (doc: AnalysedDocument, r: OffsetRange) => ({ start: doc.document.positionAt(r.start), end: doc.document.positionAt(r.end) });
 
 function uniqueName(model: FlowModel, type: string): string {
   const taken = new Set(model.states.map((s) => s.name));
@@ -112,8 +113,8 @@ function addAfter(
   const text = doc.parsed.text;
   const name = uniqueName(model, type);
   const node = state.node;
-  const nextProp = dialect.nextKey ? prop(node, dialect.nextKey) : undefined;
-  const endProp = prop(node, dialect.endKey);
+  const nextProp = dialect.nextKey ? lastProperty(node, dialect.nextKey) : undefined;
+  const endProp = lastProperty(node, dialect.endKey);
   const oldNext = nextProp?.value?.kind === 'scalar' && typeof nextProp.value.value === 'string' ? nextProp.value.value : undefined;
   const ends = endProp?.value?.kind === 'scalar' && endProp.value.value === true;
   // the new state takes over where the old one went; the old one now goes to the new one
@@ -127,24 +128,24 @@ function addAfter(
   const json = doc.parsed.format === 'json';
   if (json) {
     const column = node.range.start - lineBounds(text, node.range.start).start;
-    list.push({ range: toRange(doc, { start: node.range.end, end: node.range.end }), newText: `,\n${' '.repeat(column)}${jsonAt(value, column)}` });
+    list.push({ range: rangeOf(doc.document, { start: node.range.end, end: node.range.end }), newText: `,\n${' '.repeat(column)}${jsonAt(value, column)}` });
   } else {
     const cols = blockItemColumns(text, node.range.start);
     if (!cols) return { error: 'This state is not written as a block list item (`- Type: ...`); add the state in the text instead.' };
     const lines = yamlLines(value);
     const itemText = lines.map((l, i) => (i === 0 ? `${' '.repeat(cols.dash)}-${' '.repeat(cols.key - cols.dash - 1)}${l}` : `${' '.repeat(cols.key)}${l}`)).join('\n');
     const at = lineBounds(text, lastContentOffset(node)).end;
-    list.push({ range: toRange(doc, { start: at, end: at }), newText: `\n${itemText}` });
+    list.push({ range: rangeOf(doc.document, { start: at, end: at }), newText: `\n${itemText}` });
   }
   if (rewire && dialect.nextKey) {
     if (oldNext !== undefined && nextProp?.value) {
       const v = nextProp.value;
       const newText = json || (v.kind === 'scalar' && v.quoted) ? JSON.stringify(name) : yamlScalar(name);
-      list.push({ range: toRange(doc, v.range), newText });
+      list.push({ range: rangeOf(doc.document, v.range), newText });
     } else if (endProp) {
       const newText = json ? `"${dialect.nextKey}": ${JSON.stringify(name)}` : `${dialect.nextKey}: ${yamlScalar(name)}`;
       const keyStart = json ? text.lastIndexOf('"', endProp.keyRange.start) : endProp.keyRange.start;
-      list.push({ range: toRange(doc, { start: Math.min(keyStart, endProp.keyRange.start), end: endProp.range.end }), newText });
+      list.push({ range: rangeOf(doc.document, { start: Math.min(keyStart, endProp.keyRange.start), end: endProp.range.end }), newText });
     }
   }
   return edits(list, { name });

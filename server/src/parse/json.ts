@@ -4,7 +4,6 @@
 import { parseTree, type Node as JsoncNode, type ParseError, ParseErrorCode } from 'jsonc-parser';
 import { MAX_NESTING_DEPTH, type ArrayNode, type Node, type ObjectNode, type ParsedText, type Property, type ScalarNode, type SyntaxProblem } from './tree';
 import { scanStrictJson } from './jsonScanner';
-import { rememberValue } from './value';
 import { markReadByFastPath } from './fastPath';
 
 const ERROR_ADVICE: Partial<Record<ParseErrorCode, string>> = {
@@ -29,8 +28,7 @@ const ERROR_ADVICE: Partial<Record<ParseErrorCode, string>> = {
 export function parseJson(text: string): ParsedText {
   const strict = scanStrictJson(text);
   if (!strict) return parseJsonGeneral(text);
-  const parsed: ParsedText = { format: 'json', text, root: strict.root, syntaxProblems: [] };
-  rememberValue(parsed, strict.value, strict.repeatedKeys);
+  const parsed: ParsedText = { format: 'json', text, root: strict.root, syntaxProblems: [], value: strict.value, repeatedKeys: strict.repeatedKeys };
   markReadByFastPath(parsed);
   return parsed;
 }

@@ -1,6 +1,7 @@
 // Finding things in the positioned tree: by offset (what is under the cursor) and by
 // JSON path (where an ajv error points).
 import type { ArrayNode, Node, ObjectNode, Property } from './tree';
+import { lastProperty } from './properties';
 
 export interface NodeAtOffset {
   /** From the root down: each node, and the property between a mapping and its value. */
@@ -137,12 +138,6 @@ export function segmentsOfPointer(pointer: string): PathSegment[] {
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-export function lastProperty(obj: ObjectNode, key: string): Property | undefined {
-  const props = obj.properties;
-  for (let i = props.length - 1; i >= 0; i--) if (props[i]!.key === key) return props[i];
-  return undefined;
 }
 
 /** The nodes from the document root down to `node` (property values only, not the properties). */

@@ -13,7 +13,6 @@ import jsYaml = require('js-yaml');
 
 const { parseEvents } = jsYaml;
 import { MAX_NESTING_DEPTH, type ParsedText, type SyntaxProblem } from './tree';
-import { rememberValue } from './value';
 import { markReadByFastPath } from './fastPath';
 import { TreeBuilder } from './yamlTreeBuilder';
 import { scanEverydayYaml, type ScanOutcome } from './yamlScanner';
@@ -43,9 +42,8 @@ export function parseEverydayYaml(text: string): ParsedText | undefined {
 
 function finished(text: string, builder: TreeBuilder, problems: SyntaxProblem[]): ParsedText {
   const root = builder.finish();
-  const parsed: ParsedText = { format: 'yaml', text, root, syntaxProblems: problems };
-  if (root !== undefined) rememberValue(parsed, builder.rootValue, builder.repeatedKeys);
-  return parsed;
+  if (root === undefined) return { format: 'yaml', text, root, syntaxProblems: problems };
+  return { format: 'yaml', text, root, syntaxProblems: problems, value: builder.rootValue, repeatedKeys: builder.repeatedKeys };
 }
 
 /**

@@ -7,10 +7,11 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../diagnostics/codes';
 import type { JsonValue, Node, ObjectNode, OffsetRange, Property } from '../parse/tree';
-import { findByPath, lastProperty, segmentsOfPointer, type PathSegment } from '../parse/navigate';
+import { findByPath, segmentsOfPointer, type PathSegment } from '../parse/navigate';
+import { lastProperty } from '../parse/properties';
 import { toJsonValue } from '../parse/toJson';
 import type { JsonSchema } from './jsonSchema';
-import { positionsOf, rangeOf, type PositionSource } from './positions';
+import { positionsOf, rangeOf, type PositionIndex } from '../parse/positions';
 import { resolveRef, tagValues } from './resolve';
 import { closestName } from '../text/closestName';
 
@@ -47,7 +48,7 @@ export interface SchemaDiagnosticOptions {
 export function schemaDiagnostics(
   root: Node | undefined,
   validate: ValidateFunction,
-  text: string | PositionSource,
+  text: string | PositionIndex,
   options: SchemaDiagnosticOptions = {},
 ): Diagnostic[] {
   if (root === undefined) return [];
@@ -65,7 +66,7 @@ export function errorDiagnostics(
   root: Node,
   rootSchema: JsonSchema,
   errors: ErrorObject[],
-  text: string | PositionSource,
+  text: string | PositionIndex,
   options: SchemaDiagnosticOptions = {},
 ): Diagnostic[] {
   const problems = mapErrors(root, rootSchema, errors, options);

@@ -2,14 +2,13 @@
 // `load` refuses the document), so it is always an error, reported on every repeat.
 import type { Node, ParsedText, Property } from '../parse/tree';
 import { collectRepeatedKeys } from '../parse/toJson';
-import { repeatedKeys } from '../parse/value';
 import type { SchemaProblem } from './diagnostics';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../diagnostics/codes';
 
 /** The repeated keys of a parsed document: recorded by the parser when it can, else found by a walk. */
 export function duplicateKeysOf(parsed: ParsedText): SchemaProblem[] {
-  const recorded = repeatedKeys(parsed);
+  const recorded = parsed.repeatedKeys;
   return recorded ? recorded.map((p) => problem(p.key, p.keyRange)) : duplicateKeyProblems(parsed.root);
 }
 

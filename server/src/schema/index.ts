@@ -2,7 +2,7 @@
 export { schemaDiagnostics, firstLine, type SchemaDiagnosticOptions, type SchemaErrorContext, type SchemaProblem } from './diagnostics';
 export { validatorFor } from './compile';
 export { duplicateKeyProblems, duplicateKeysOf } from './duplicateKeys';
-export { positionsOf, rangeOf, LineIndex, type PositionSource } from './positions';
+export { positionIndex, positionsOf, rangeOf, type PositionIndex } from '../parse/positions';
 export { resolveRef, effectiveSchema, branchFor, tagValues, propertySchema, schemaForNode, schemaForKey } from './resolve';
 export { closestName, editDistance } from '../text/closestName';
 export type { JsonSchema, JsonType } from './jsonSchema';

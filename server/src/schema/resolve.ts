@@ -3,7 +3,8 @@
 // Hover, completion and the diagnostics' messages all read descriptions through this.
 import type { JsonSchema } from './jsonSchema';
 import type { Node, ObjectNode } from '../parse/tree';
-import { lastProperty, nodesFromRoot } from '../parse/navigate';
+import { nodesFromRoot } from '../parse/navigate';
+import { lastProperty } from '../parse/properties';
 
 export function resolveRef(root: JsonSchema, schema: JsonSchema | undefined, depth = 0): JsonSchema | undefined {
   if (!schema?.$ref || depth > 20) return schema;

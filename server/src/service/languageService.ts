@@ -11,15 +11,17 @@ import { parseText } from '../parse';
 import { reparseAfterEdit } from '../parse/incremental';
 import { detectDialect, formatForFile } from '../detect';
 import { fdlService } from '../fdl/service';
-import { carryFlowModel } from '../fdl/model/build';
 import { fdlLegacyService } from '../fdl/legacy/service';
 import { whatsappService } from '../whatsapp/service';
 import { flowtestService } from '../flowtest/service';
 import { DiagnosticCodes } from '../diagnostics/codes';
 import { RequestRefused } from './refusal';
-import type { AnalysedDocument, Dialect, DialectService, ValidationSettings } from './types';
+import { analysedDocument, type AnalysedDocument, type Dialect, type ValidationSettings } from './types';
+import type { DialectService } from './dialect';
+import { derivedKey } from './derived';
 import { EMPTY_GRAPH, type FlowGraph } from '../graph/types';
 import type { GraphEditAction, GraphEditResult } from '../lsp/protocol';
+import { rangeOf } from '../parse/positions';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
@@ -82,20 +84,20 @@ export function analyseDocument(doc: TextDocument): AnalysedDocument {
   const format = JSON_LANGUAGE_IDS.has(doc.languageId) ? 'json' : formatForFile(fileName);
   const parsed = parseText(doc.getText(), format);
   const dialect = detectDialect(parsed, { fileName, languageId: doc.languageId });
-  return { document: doc, parsed, dialect };
+  return analysedDocument(doc, parsed, dialect);
 }
 
 /**
  * The next version of `previous`, re-reading only the state-list items the edit touched, or
  * undefined when a whole parse is needed. `previous` is spent either way when this succeeds.
  */
-function analyseEdit(previous: AnalysedDocument, doc: TextDocument): AnalysedDocument | undefined {
+function analyseEdit(previous: AnalysedDocument, doc: TextDocument, services: Record<Dialect, DialectService>): AnalysedDocument | undefined {
   if (previous.document.languageId !== doc.languageId) return undefined;
   const next = reparseAfterEdit(previous.parsed, doc.getText());
   if (!next) return undefined;
   const dialect = detectDialect(next.parsed, { fileName: fileNameOf(doc.uri), languageId: doc.languageId });
-  const analysed: AnalysedDocument = { document: doc, parsed: next.parsed, dialect };
-  if (dialect === 'fdl') carryFlowModel(previous.parsed, analysed);
+  const analysed = analysedDocument(doc, next.parsed, dialect);
+  if (dialect !== null && dialect === previous.dialect) services[dialect].carryOver?.(previous, analysed);
   return analysed;
 }
 
@@ -112,7 +114,7 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 function syntaxDiagnostics(analysed: AnalysedDocument): Diagnostic[] {
   const doc = analysed.document;
   return analysed.parsed.syntaxProblems.map((p) => ({
-    range: { start: doc.positionAt(p.range.start), end: doc.positionAt(p.range.end) },
+    range: rangeOf(doc, p.range),
     severity: DiagnosticSeverity.Error,
     code: p.code ?? DiagnosticCodes.syntaxError,
     source: 'flowdeck',
@@ -140,23 +142,10 @@ function validationIncomplete(doc: TextDocument, err: unknown): Diagnostic {
   };
 }
 
-const sameRange = (a: Range, b: Range): boolean =>
-  a.start.line === b.start.line && a.start.character === b.start.character
-  && a.end.line === b.end.line && a.end.character === b.end.character;
-
 // The editor asks for the outline and the folding of a version several times (outline view,
 // breadcrumbs, sticky scroll): each is computed once per analysed version.
-const symbolsOf = new WeakMap<AnalysedDocument, DocumentSymbol[]>();
-const foldingOf = new WeakMap<AnalysedDocument, FoldingRange[]>();
-
-function perVersion<T>(cache: WeakMap<AnalysedDocument, T>, a: AnalysedDocument, compute: () => T): T {
-  let value = cache.get(a);
-  if (value === undefined) {
-    value = compute();
-    cache.set(a, value);
-  }
-  return value;
-}
+const SYMBOLS = derivedKey<DocumentSymbol[]>('document symbols');
+const FOLDING = derivedKey<FoldingRange[]>('folding ranges');
 
 export function createLanguageService(options: LanguageServiceOptions = {}): FlowLanguageService {
   const log: LanguageServiceLogger = options.logger ?? (() => undefined);
@@ -177,7 +166,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
     let analysed: AnalysedDocument | undefined;
     if (cached) {
       try {
-        analysed = analyseEdit(cached, doc);
+        analysed = analyseEdit(cached, doc, services);
       } catch (err) {
         log('warn', `incremental parse failed for ${doc.uri}, parsing it whole: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -211,7 +200,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
         return analyse(doc);
       } catch (err) {
         log('error', `analysis failed for ${doc.uri}: ${err instanceof Error ? err.message : String(err)}`);
-        return { document: doc, parsed: { format: 'yaml', text: doc.getText(), root: undefined, syntaxProblems: [] }, dialect: null };
+        return analysedDocument(doc, { format: 'yaml', text: doc.getText(), root: undefined, syntaxProblems: [] }, null);
       }
     },
     validate: (doc, settings = {}) => {
@@ -227,7 +216,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
           failure = err;
           throw err;
         }
-        own = own.filter((d) => d.code !== DiagnosticCodes.syntaxError || !syntax.some((x) => sameRange(x.range, d.range)));
         return [...syntax, ...own].sort(byPosition);
       });
       if (diagnostics !== undefined) return diagnostics;
@@ -236,14 +224,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
     },
     complete: (doc, position) => guarded('completion', doc, { isIncomplete: false, items: [] }, (a, s) => s.complete(a, position)),
     hover: (doc, position) => guarded('hover', doc, null, (a, s) => s.hover(a, position)),
-    documentSymbols: (doc) => guarded('document symbols', doc, [], (a, s) => perVersion(symbolsOf, a, () => s.documentSymbols(a))),
+    documentSymbols: (doc) => guarded('document symbols', doc, [], (a, s) => a.derived.get(SYMBOLS, () => s.documentSymbols(a))),
     definition: (doc, position) => guarded('definition', doc, null, (a, s) => s.definition(a, position)),
     references: (doc, position, includeDeclaration = true) =>
       guarded('references', doc, [], (a, s) => s.references(a, position, includeDeclaration)),
     prepareRename: (doc, position) => guarded('prepare rename', doc, null, (a, s) => s.prepareRename(a, position)),
     rename: (doc, position, newName) => guarded('rename', doc, null, (a, s) => s.rename(a, position, newName)),
     codeActions: (doc, range, diagnostics) => guarded('code actions', doc, [], (a, s) => s.codeActions(a, range, diagnostics)),
-    foldingRanges: (doc) => guarded('folding ranges', doc, [], (a, s) => perVersion(foldingOf, a, () => s.foldingRanges(a))),
+    foldingRanges: (doc) => guarded('folding ranges', doc, [], (a, s) => a.derived.get(FOLDING, () => s.foldingRanges(a))),
     graph: (doc) => guarded('graph', doc, EMPTY_GRAPH, (a, s) => s.graph(a)),
     graphStateTypes: (doc) => guarded('graph state types', doc, [], (_a, s) => s.graphStateTypes ?? []),
     graphEdit: (doc, version, action) => guarded<GraphEditResult>('graph edit', doc, { error: 'This file is not a flow Flowdeck can change from the graph.' },

@@ -1,7 +1,9 @@
-// One Flow JSON analysis per parsed document: the version, the model of screens, components and
-// actions, and every problem. Cached per AnalysedDocument so validation and editor features share it.
+// One Flow JSON analysis per document version: the version, the model of screens, components and
+// actions, and every problem. Kept on the version's record so validation and editor features share it.
 import { DiagnosticCodes as C } from '../diagnostics/codes';
 import type { ParsedText } from '../parse/tree';
+import { derivedKey } from '../service/derived';
+import type { AnalysedDocument } from '../service/types';
 import { checkExpressions } from './check/expressions';
 import type { FlowModel } from './check/model';
 import { Problems, type Problem } from './check/problems';
@@ -11,20 +13,24 @@ import { checkRules } from './check/rules';
 import { checkScreens } from './check/screens';
 import { StructureWalker } from './check/structure';
 import { FLOW_JSON_VERSIONS, LATEST_DOCUMENTED_VERSION, isKnownVersion, versionState } from './spec/versions';
-import { asObject, asScalar, property } from './tree';
+import { asObject, asScalar } from './tree';
+import { lastProperty } from '../parse/properties';
 
 export interface FlowAnalysis {
   readonly model: FlowModel;
+  /** What the Flow JSON checks found; the text's syntax problems are not repeated here. */
   readonly problems: readonly Problem[];
 }
 
-const cache = new WeakMap<ParsedText, FlowAnalysis>();
+const ANALYSIS = derivedKey<FlowAnalysis>('Flow JSON analysis');
+
+/** The analysis of one document version, computed once for all its features. */
+export function flowAnalysis(doc: AnalysedDocument): FlowAnalysis {
+  return doc.derived.get(ANALYSIS, () => analyseFlowJson(doc.parsed));
+}
 
 export function analyseFlowJson(parsed: ParsedText): FlowAnalysis {
-  const cached = cache.get(parsed);
-  if (cached) return cached;
   const problems = new Problems();
-  for (const p of parsed.syntaxProblems) problems.error(p.range, C.syntaxError, p.message);
   const version = checkVersion(parsed, problems);
   problems.lenient = versionState(version) === 'frozen';
   const model = new StructureWalker(version, problems).walk(parsed.root);
@@ -34,15 +40,13 @@ export function analyseFlowJson(parsed: ParsedText): FlowAnalysis {
   checkReferences(model, problems);
   checkExpressions(model, problems);
   checkRules(model, problems);
-  const analysis = { model, problems: problems.list };
-  cache.set(parsed, analysis);
-  return analysis;
+  return { model, problems: problems.list };
 }
 
 /** The version the checks use: the declared one when Flowdeck knows it, else the latest documented. */
 function checkVersion(parsed: ParsedText, problems: Problems): string {
   const root = asObject(parsed.root);
-  const prop = property(root, 'version');
+  const prop = lastProperty(root, 'version');
   if (!root) return LATEST_DOCUMENTED_VERSION;
   if (!prop) {
     problems.error({ start: root.range.start, end: root.range.start + 1 }, C.missingProperty, `Flow JSON version is not specified: add "version": "${LATEST_DOCUMENTED_VERSION}".`);

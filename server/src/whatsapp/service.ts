@@ -1,7 +1,7 @@
 // The WhatsApp Flow JSON language service: validation, completion, hover, outline, screen
 // navigation and rename, quick fixes and folding, all over one cached analysis per document.
-import type { DialectService } from '../service/types';
-import { analyseFlowJson } from './analyse';
+import type { DialectService } from '../service/dialect';
+import { flowAnalysis } from './analyse';
 import { toDiagnostics } from './check/problems';
 import { flowQuickFixes } from './features/codeActions';
 import { completeFlowJson } from './features/completion';
@@ -11,16 +11,16 @@ import { flowFolding, flowSymbols } from './features/outline';
 import { whatsappGraph } from './features/graph';
 
 export const whatsappService: DialectService = {
-  validate: (doc) => toDiagnostics(analyseFlowJson(doc.parsed).problems, doc.document),
+  validate: (doc) => toDiagnostics(flowAnalysis(doc).problems, doc.document),
   complete: (doc, position) => completeFlowJson(doc, position),
   hover: (doc, position) => hoverFlowJson(doc, position),
-  documentSymbols: (doc) => flowSymbols(analyseFlowJson(doc.parsed).model, doc.document),
-  definition: (doc, position) => screenDefinition(analyseFlowJson(doc.parsed).model, doc.document, doc.document.offsetAt(position)),
+  documentSymbols: (doc) => flowSymbols(flowAnalysis(doc).model, doc.document),
+  definition: (doc, position) => screenDefinition(flowAnalysis(doc).model, doc.document, doc.document.offsetAt(position)),
   references: (doc, position, includeDeclaration) =>
-    screenReferences(analyseFlowJson(doc.parsed).model, doc.document, doc.document.offsetAt(position), includeDeclaration),
-  prepareRename: (doc, position) => prepareScreenRename(analyseFlowJson(doc.parsed).model, doc.document, doc.document.offsetAt(position)),
-  rename: (doc, position, newName) => renameScreen(analyseFlowJson(doc.parsed).model, doc.document, doc.document.offsetAt(position), newName),
-  codeActions: (doc, _range, diagnostics) => flowQuickFixes(analyseFlowJson(doc.parsed).model, doc.document, diagnostics),
+    screenReferences(flowAnalysis(doc).model, doc.document, doc.document.offsetAt(position), includeDeclaration),
+  prepareRename: (doc, position) => prepareScreenRename(flowAnalysis(doc).model, doc.document, doc.document.offsetAt(position)),
+  rename: (doc, position, newName) => renameScreen(flowAnalysis(doc).model, doc.document, doc.document.offsetAt(position), newName),
+  codeActions: (doc, _range, diagnostics) => flowQuickFixes(flowAnalysis(doc).model, doc.document, diagnostics),
   foldingRanges: (doc) => flowFolding(doc.parsed.root, doc.document),
   graph: whatsappGraph,
 };

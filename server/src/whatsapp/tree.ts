@@ -1,5 +1,6 @@
 // Small readers over the positioned tree, shared by the Flow JSON checks and editor features.
-import type { ArrayNode, Node, ObjectNode, OffsetRange, Property, ScalarNode } from '../parse/tree';
+import type { ArrayNode, Node, ObjectNode, OffsetRange, ScalarNode } from '../parse/tree';
+import { propertyValue } from '../parse/properties';
 
 export function asObject(node: Node | undefined): ObjectNode | undefined {
   return node?.kind === 'object' ? node : undefined;
@@ -13,22 +14,8 @@ export function asScalar(node: Node | undefined): ScalarNode | undefined {
   return node?.kind === 'scalar' ? node : undefined;
 }
 
-/** The last property with this key (JSON keeps the last of repeated keys). */
-export function property(obj: ObjectNode | undefined, key: string): Property | undefined {
-  if (!obj) return undefined;
-  for (let i = obj.properties.length - 1; i >= 0; i--) {
-    const p = obj.properties[i];
-    if (p && p.key === key) return p;
-  }
-  return undefined;
-}
-
-export function value(obj: ObjectNode | undefined, key: string): Node | undefined {
-  return property(obj, key)?.value;
-}
-
 export function stringValue(obj: ObjectNode | undefined, key: string): string | undefined {
-  const v = asScalar(value(obj, key));
+  const v = asScalar(propertyValue(obj, key));
   return typeof v?.value === 'string' ? v.value : undefined;
 }
 

@@ -1,7 +1,9 @@
 // Validates Flow JSON text without an editor document (CAMS push, the emulator, tests).
 import { parseText } from '../parse';
+import { positionIndex } from '../parse/positions';
 import { analyseFlowJson } from './analyse';
 import type { Problem } from './check/problems';
+import { DiagnosticCodes } from '../diagnostics/codes';
 
 export interface FlowJsonProblem extends Problem {
   /** 1-based line and column of the start, for messages. */
@@ -10,17 +12,13 @@ export interface FlowJsonProblem extends Problem {
 }
 
 export function validateFlowJsonText(text: string): FlowJsonProblem[] {
-  const { problems } = analyseFlowJson(parseText(text, 'json'));
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const parsed = parseText(text, 'json');
+  // Without an editor there is no service to report the syntax problems: they come first here.
+  const syntax = parsed.syntaxProblems.map((p): Problem => ({ range: p.range, code: DiagnosticCodes.syntaxError, message: p.message, severity: 'error' }));
+  const problems = [...syntax, ...analyseFlowJson(parsed).problems];
+  const positions = positionIndex(text);
   return problems.map((p) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((lineStarts[mid] as number) <= p.range.start) lo = mid;
-      else hi = mid - 1;
-    }
-    return { ...p, line: lo + 1, column: p.range.start - (lineStarts[lo] as number) + 1 };
+    const { line, character } = positions.positionAt(p.range.start);
+    return { ...p, line: line + 1, column: character + 1 };
   });
 }

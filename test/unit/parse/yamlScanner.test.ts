@@ -10,14 +10,13 @@ import { describeNode } from './describeTree';
 import { generateFdl } from '../../../bench/lib/generate';
 import { parseEverydayYaml, parseYamlGeneral } from '../../../server/src/parse/yaml';
 import { documentValue } from '../../../server/src/parse';
-import { repeatedKeys } from '../../../server/src/parse/value';
 import type { ParsedText } from '../../../server/src/parse/tree';
 
 function describeParsed(parsed: ParsedText): unknown {
   return {
     root: describeNode(parsed.root, undefined),
     value: JSON.stringify(documentValue(parsed)),
-    repeated: (repeatedKeys(parsed) ?? []).map((p) => p.keyRange.start),
+    repeated: (parsed.repeatedKeys ?? []).map((p) => p.keyRange.start),
     problems: parsed.syntaxProblems,
   };
 }

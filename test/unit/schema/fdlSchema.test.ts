@@ -6,11 +6,12 @@ import { parseText } from '../../../server/src/parse';
 import { detectDialect } from '../../../server/src/detect';
 import { fdlSchemaDiagnostics } from '../../../server/src/fdl/schema';
 import { DiagnosticCodes } from '../../../server/src/diagnostics/codes';
+import { analysedDocument } from '../../../server/src/service/types';
 
 function check(text: string): Diagnostic[] {
   const document = TextDocument.create('file:///t/x.flow.yaml', 'yaml', 1, text);
   const parsed = parseText(text, 'yaml');
-  return fdlSchemaDiagnostics({ document, parsed, dialect: detectDialect(parsed, { fileName: 'x.flow.yaml' }) });
+  return fdlSchemaDiagnostics(analysedDocument(document, parsed, detectDialect(parsed, { fileName: 'x.flow.yaml' })));
 }
 
 /** [line, startCol, endCol] of a diagnostic, 0-based, single-line ranges. */
@@ -171,7 +172,7 @@ describe('FDL schema diagnostics (current spec)', () => {
     const text = '{"Type": "StateMachine", "SpecVersion": "v1", "StartAt": "A", "States": [{"Type": "Pass", "Name": "A", "End": 1}]}';
     const document = TextDocument.create('file:///t/x.flow.json', 'json', 1, text);
     const parsed = parseText(text, 'json');
-    const ds = fdlSchemaDiagnostics({ document, parsed, dialect: 'fdl' });
+    const ds = fdlSchemaDiagnostics(analysedDocument(document, parsed, 'fdl'));
     assert.deepEqual(ds.map((d) => [d.code, ...where(d)]), [[DiagnosticCodes.wrongType, 0, 110, 111]]);
   });
 });

@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src/service/languageService';
 import { fdlService } from '../../../server/src/fdl/service';
-import type { DialectService } from '../../../server/src/service/types';
+import type { DialectService } from '../../../server/src/service/dialect';
 import { DiagnosticCodes as C } from '../../../server/src/diagnostics/codes';
 import { RequestRefused } from '../../../server/src/service/refusal';
 

@@ -2,15 +2,11 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseText } from '../../../server/src/parse';
-import type { AnalysedDocument } from '../../../server/src/service/types';
+import { analysedDocument, type AnalysedDocument } from '../../../server/src/service/types';
 import { whatsappService } from '../../../server/src/whatsapp/service';
 
 export function flowDoc(text: string): AnalysedDocument {
-  return {
-    document: TextDocument.create('file:///flow.wa-flow.json', 'whatsapp-flow', 1, text),
-    parsed: parseText(text, 'json'),
-    dialect: 'whatsapp-flow',
-  };
+  return analysedDocument(TextDocument.create('file:///flow.wa-flow.json', 'whatsapp-flow', 1, text), parseText(text, 'json'), 'whatsapp-flow');
 }
 
 export function errors(text: string): Diagnostic[] {

@@ -5,7 +5,8 @@ import { DiagnosticCodes } from '../../diagnostics/codes';
 import type { Node, ObjectNode } from '../../parse/tree';
 import type { FlowModel } from '../model/types';
 import { stateTypeOf } from '../stateTypes';
-import { asStringScalar, prop } from '../tree';
+import { asStringScalar } from '../tree';
+import { lastProperty } from '../../parse/properties';
 import { report, type CheckContext, type ReplacementData } from './context';
 import { checkExpression, type ExpressionPlace } from './expressionCheck';
 
@@ -46,12 +47,12 @@ export function checkExpressions(ctx: CheckContext, model: FlowModel): void {
           expressionValue(ctx, p.value, p.key, PLACES.ItemsPath);
           break;
         case 'Catch':
-          forEachObject(p.value, (rule) => visitConstructor(ctx, prop(rule, 'OutputConstructor')?.value, PLACES.CatchOutputConstructor));
+          forEachObject(p.value, (rule) => visitConstructor(ctx, lastProperty(rule, 'OutputConstructor')?.value, PLACES.CatchOutputConstructor));
           break;
         case 'Branches':
           if (stateTypeOf(s.type)?.transition === 'choice') {
             forEachObject(p.value, (branch) => {
-              const c = prop(branch, 'Condition')?.value;
+              const c = lastProperty(branch, 'Condition')?.value;
               if (c) expressionValue(ctx, c, 'Condition', PLACES.Condition);
             });
           }

@@ -7,7 +7,8 @@ import { DiagnosticCodes } from '../../diagnostics/codes';
 import type { Node, ObjectNode } from '../../parse/tree';
 import type { FlowModel } from '../model/types';
 import { isStateType, STATE_TYPES, type StateType } from '../stateTypes';
-import { prop, stringValue } from '../tree';
+import { stringValue } from '../tree';
+import { lastProperty } from '../../parse/properties';
 import { report, type CheckContext } from './context';
 
 export const MAX_PARALLEL_BRANCHES = 50;
@@ -29,7 +30,7 @@ function numberOf(node: Node | undefined): number | undefined {
 }
 
 export function checkFlowName(ctx: CheckContext, root: ObjectNode): void {
-  const nameNode = prop(root, 'Name')?.value;
+  const nameNode = lastProperty(root, 'Name')?.value;
   const name = stringValue(nameNode);
   if (name === undefined || !nameNode || FLOW_NAME_PATTERN.test(name)) return;
   report(ctx, nameNode.range, DiagnosticSeverity.Error, DiagnosticCodes.invalidName,
@@ -54,12 +55,12 @@ export function checkLimits(ctx: CheckContext, model: FlowModel): void {
   for (const s of model.states) {
     if (!isStateType(s.type)) continue;
     STATE_LIMITS[s.type]?.(ctx, s.node, mode);
-    if (STATE_TYPES[s.type].recovers) checkRetrySeconds(ctx, prop(s.node, 'Retry')?.value);
+    if (STATE_TYPES[s.type].recovers) checkRetrySeconds(ctx, lastProperty(s.node, 'Retry')?.value);
   }
 }
 
 function checkBranchCount(ctx: CheckContext, state: ObjectNode): void {
-  const branches = prop(state, 'Branches');
+  const branches = lastProperty(state, 'Branches');
   if (branches?.value?.kind === 'array' && branches.value.items.length > MAX_PARALLEL_BRANCHES) {
     report(ctx, branches.keyRange, DiagnosticSeverity.Error, DiagnosticCodes.tooManyBranches,
       `a Parallel state has at most ${MAX_PARALLEL_BRANCHES} branches, this one has ${branches.value.items.length}: split it into nested Parallel states or use a Map state`);
@@ -67,7 +68,7 @@ function checkBranchCount(ctx: CheckContext, state: ObjectNode): void {
 }
 
 function checkWaitSeconds(ctx: CheckContext, state: ObjectNode, mode: Mode): void {
-  const seconds = prop(state, 'Seconds')?.value;
+  const seconds = lastProperty(state, 'Seconds')?.value;
   const n = numberOf(seconds);
   if (n === undefined || !seconds) return;
   const { min, max } = WAIT_SECONDS[mode];
@@ -81,13 +82,13 @@ function checkWaitSeconds(ctx: CheckContext, state: ObjectNode, mode: Mode): voi
 }
 
 function checkTask(ctx: CheckContext, state: ObjectNode, mode: Mode): void {
-  const taskMode = prop(state, 'TaskMode')?.value;
+  const taskMode = lastProperty(state, 'TaskMode')?.value;
   const modeName = stringValue(taskMode);
   if (mode === 'Express' && taskMode && modeName !== undefined && modeName !== 'RequestComplete') {
     report(ctx, taskMode.range, DiagnosticSeverity.Error, DiagnosticCodes.expressLimit,
       `an Express flow supports only \`TaskMode: RequestComplete\`, not \`${modeName}\`; change the mode, or deploy the flow as Standard`);
   }
-  const timeout = prop(state, 'Timeout')?.value;
+  const timeout = lastProperty(state, 'Timeout')?.value;
   const t = numberOf(timeout);
   if (timeout && t !== undefined && (t < 0 || t > MAX_TASK_TIMEOUT_SECONDS)) {
     report(ctx, timeout.range, DiagnosticSeverity.Error, DiagnosticCodes.valueOutOfRange,
@@ -100,7 +101,7 @@ function checkRetrySeconds(ctx: CheckContext, retry: Node | undefined): void {
   for (const rule of retry.items) {
     if (rule.kind !== 'object') continue;
     for (const key of ['IntervalSeconds', 'MaxBackoffSeconds']) {
-      const v = prop(rule, key)?.value;
+      const v = lastProperty(rule, key)?.value;
       const n = numberOf(v);
       if (v && n !== undefined && n > MAX_RETRY_SECONDS) {
         report(ctx, v.range, DiagnosticSeverity.Error, DiagnosticCodes.valueOutOfRange,
@@ -112,9 +113,9 @@ function checkRetrySeconds(ctx: CheckContext, retry: Node | undefined): void {
 
 function checkMapConcurrency(ctx: CheckContext, map: ObjectNode): void {
   // ProcessorConfig makes the Map distributed: its children run as executions, under a quota
-  if (prop(map, 'ProcessorConfig')) return;
+  if (lastProperty(map, 'ProcessorConfig')) return;
   for (const key of ['MaxConcuccency', 'MaxConcurrency']) {
-    const v = prop(map, key)?.value;
+    const v = lastProperty(map, key)?.value;
     const n = numberOf(v);
     if (v && n !== undefined && n > MAX_INLINE_MAP_CONCURRENCY) {
       report(ctx, v.range, DiagnosticSeverity.Error, DiagnosticCodes.valueOutOfRange,
@@ -125,15 +126,15 @@ function checkMapConcurrency(ctx: CheckContext, map: ObjectNode): void {
 
 /** Values over a distributed Map's default quotas run only on an account whose quota was raised: a warning, not an error. */
 function checkDistributedQuotas(ctx: CheckContext, map: ObjectNode): void {
-  if (!prop(map, 'ProcessorConfig')) return;
-  const maxItems = prop(map, 'MaxItems')?.value;
+  if (!lastProperty(map, 'ProcessorConfig')) return;
+  const maxItems = lastProperty(map, 'MaxItems')?.value;
   const items = numberOf(maxItems);
   if (maxItems && items !== undefined && items > DISTRIBUTED_QUOTA.items) {
     report(ctx, maxItems.range, DiagnosticSeverity.Warning, DiagnosticCodes.valueOutOfRange,
       `\`MaxItems\` ${items} is over the default quota of ${DISTRIBUTED_QUOTA.items} items per Map run: a run that reads more than ${DISTRIBUTED_QUOTA.items} items fails unless the quota was raised by ticket (up to 1000000)`);
   }
   for (const key of ['MaxConcuccency', 'MaxConcurrency']) {
-    const v = prop(map, key)?.value;
+    const v = lastProperty(map, key)?.value;
     const n = numberOf(v);
     if (v && n !== undefined && n > DISTRIBUTED_QUOTA.concurrency) {
       report(ctx, v.range, DiagnosticSeverity.Warning, DiagnosticCodes.valueOutOfRange,

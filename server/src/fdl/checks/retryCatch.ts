@@ -2,7 +2,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../../diagnostics/codes';
 import type { Node } from '../../parse/tree';
-import { prop } from '../tree';
+import { lastProperty } from '../../parse/properties';
 import { report, type CheckContext } from './context';
 
 export const CATCH_ALL = 'FnF.ALL';
@@ -15,7 +15,7 @@ export function checkCatchAllLast(ctx: CheckContext, rules: Node | undefined, li
   for (let i = 0; i < items.length - 1; i++) {
     const rule = items[i]!;
     if (rule.kind !== 'object') continue;
-    const errors = prop(rule, errorsKey)?.value;
+    const errors = lastProperty(rule, errorsKey)?.value;
     if (errors?.kind !== 'array') continue;
     for (const e of errors.items) {
       if (e.kind === 'scalar' && e.value === CATCH_ALL) {

@@ -4,7 +4,7 @@ import type { AnalysedDocument } from '../../service/types';
 import type { FlowGraph } from '../../graph/types';
 import { graphFromFlowModel, holderOf, labelText, type EdgeOf, type FlowGraphParts } from '../../graph/fromFlowModel';
 import { flowModel } from '../model/build';
-import { prop } from '../tree';
+import { lastProperty } from '../../parse/properties';
 
 const edgeOf: EdgeOf = (ref) => {
   switch (ref.field) {
@@ -13,9 +13,9 @@ const edgeOf: EdgeOf = (ref) => {
     case 'Default':
       return { kind: 'default' };
     case 'Branches[].Next':
-      return { kind: 'choice', label: labelText(prop(holderOf(ref), 'Condition')?.value) };
+      return { kind: 'choice', label: labelText(lastProperty(holderOf(ref), 'Condition')?.value) };
     case 'Catch[].Next':
-      return { kind: 'catch', label: labelText(prop(holderOf(ref), 'Errors')?.value) };
+      return { kind: 'catch', label: labelText(lastProperty(holderOf(ref), 'Errors')?.value) };
     default:
       return undefined;
   }

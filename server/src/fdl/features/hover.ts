@@ -9,8 +9,10 @@ import { describeKey, STATE_TYPES } from '../fields';
 import { builtinFunction, parseCondition, parseExpression, walkExpression } from '../expressions';
 import { flowModel } from '../model/build';
 import { classifyObject } from '../shape';
-import { asStringScalar, prop, stringValue, toRange, valueTextStart } from '../tree';
+import { asStringScalar, stringValue, valueTextStart } from '../tree';
+import { lastProperty } from '../../parse/properties';
 import { nameAt } from './navigation';
+import { rangeOf } from '../../parse/positions';
 
 const markdown = (value: string) => ({ kind: 'markdown' as const, value });
 
@@ -21,11 +23,11 @@ export function fdlHover(doc: AnalysedDocument, position: Position): Hover | nul
   const name = nameAt(model, offset);
   if (name && name.declaration) {
     const s = name.declaration;
-    const description = stringValue(prop(s.node, 'Description')?.value);
+    const description = stringValue(lastProperty(s.node, 'Description')?.value);
     const line = d.positionAt(s.node.range.start).line + 1;
     return {
       contents: markdown(`**${s.type ?? 'State'}** state \`${name.name}\` (line ${line}, ${name.scope.label})${description ? `\n\n${description}` : ''}`),
-      range: toRange(d, name.node.range),
+      range: rangeOf(d, name.node.range),
     };
   }
   const at = nodeAt(doc.parsed.root, offset);
@@ -35,18 +37,18 @@ export function fdlHover(doc: AnalysedDocument, position: Position): Hover | nul
   const ctx = classifyObject(container);
   if (at.onKey) {
     const docs = describeKey(ctx, property.key);
-    return docs ? { contents: markdown(`\`${property.key}\`: ${docs}`), range: toRange(d, property.keyRange) } : null;
+    return docs ? { contents: markdown(`\`${property.key}\`: ${docs}`), range: rangeOf(d, property.keyRange) } : null;
   }
   const value = property.value;
   const s = asStringScalar(value);
   if (!s) return null;
   if (property.key === 'Type' && ctx.shape === 'state') {
     const t = STATE_TYPES.find((x) => x.name === s.value);
-    return t ? { contents: markdown(`**${t.name}** state: ${t.description}`), range: toRange(d, s.range) } : null;
+    return t ? { contents: markdown(`**${t.name}** state: ${t.description}`), range: rangeOf(d, s.range) } : null;
   }
   if (property.key === 'Action') {
     const a = KNOWN_ACTIONS.find((x) => x.name === s.value);
-    return a ? { contents: markdown(`\`${a.name}\`: ${a.description}`), range: toRange(d, s.range) } : null;
+    return a ? { contents: markdown(`\`${a.name}\`: ${a.description}`), range: rangeOf(d, s.range) } : null;
   }
   const isCondition = property.key === 'Condition' && ctx.shape === 'choiceBranch';
   if (property.key.endsWith('.$') || property.key === 'ItemsPath' || isCondition) return expressionHover(doc, s, offset, isCondition);
@@ -67,12 +69,12 @@ function expressionHover(doc: AnalysedDocument, s: Node & { value: string; kind:
       if (fn) {
         found = {
           contents: markdown(`\`\`\`\n${fn.signature}\n\`\`\`\n${fn.description}${fn.signatureDocumented ? '' : '\n\n(Signature inferred: the vendor documents only its purpose.)'}`),
-          range: toRange(d, { start: base + e.calleeSpan.start, end: base + e.calleeSpan.end }),
+          range: rangeOf(d, { start: base + e.calleeSpan.start, end: base + e.calleeSpan.end }),
         };
       }
     } else if (e.kind === 'variable' && rel >= e.start && rel <= e.end) {
       const v = VARIABLES.find((x) => x.name === `$${e.name}`);
-      if (v) found = { contents: markdown(`\`${v.name}\`: ${v.description}`), range: toRange(d, { start: base + e.start, end: base + e.end }) };
+      if (v) found = { contents: markdown(`\`${v.name}\`: ${v.description}`), range: rangeOf(d, { start: base + e.start, end: base + e.end }) };
     }
   });
   return found;

@@ -3,7 +3,8 @@
 import type { Definition, Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { AnalysedDocument } from '../../service/types';
 import type { FlowModel, FlowScope, FlowState, StateReference, StringScalar } from '../model/types';
-import { toRange, valueTextStart } from '../tree';
+import { valueTextStart } from '../tree';
+import { rangeOf } from '../../parse/positions';
 
 export interface NameAt {
   readonly name: string;
@@ -42,7 +43,7 @@ export function definition(doc: AnalysedDocument, model: FlowModel, position: Po
   const at = nameAt(model, doc.document.offsetAt(position));
   const target = at?.declaration?.nameNode;
   if (!target) return null;
-  return { uri: doc.document.uri, range: toRange(doc.document, nameRange(doc.parsed.text, target)) };
+  return { uri: doc.document.uri, range: rangeOf(doc.document, nameRange(doc.parsed.text, target)) };
 }
 
 export function references(doc: AnalysedDocument, model: FlowModel, position: Position, includeDeclaration: boolean): Location[] {
@@ -53,13 +54,13 @@ export function references(doc: AnalysedDocument, model: FlowModel, position: Po
     for (const s of at.scope.states) if (s.name === at.name && s.nameNode) nodes.push(s.nameNode);
   }
   for (const r of referencesTo(model, at.scope, at.name)) nodes.push(r.node);
-  return nodes.map((n) => ({ uri: doc.document.uri, range: toRange(doc.document, nameRange(doc.parsed.text, n)) }));
+  return nodes.map((n) => ({ uri: doc.document.uri, range: rangeOf(doc.document, nameRange(doc.parsed.text, n)) }));
 }
 
 export function prepareRename(doc: AnalysedDocument, model: FlowModel, position: Position): { range: Range; placeholder: string } | null {
   const at = nameAt(model, doc.document.offsetAt(position));
   if (!at) return null;
-  return { range: toRange(doc.document, nameRange(doc.parsed.text, at.node)), placeholder: at.name };
+  return { range: rangeOf(doc.document, nameRange(doc.parsed.text, at.node)), placeholder: at.name };
 }
 
 /** Renames the state and every reference to it in its scope (and only there). */
@@ -73,7 +74,7 @@ export function rename(doc: AnalysedDocument, model: FlowModel, position: Positi
     // A name that cannot be edited in place (escaped, folded) is rewritten as a quoted string.
     const range = start === undefined ? n.range : { start, end: start + n.value.length };
     const newText = start === undefined ? JSON.stringify(newName) : quoteIfNeeded(text, n, newName, doc.parsed.format);
-    edits.push({ range: toRange(doc.document, range), newText });
+    edits.push({ range: rangeOf(doc.document, range), newText });
   };
   for (const s of at.scope.states) if (s.name === at.name && s.nameNode) replace(s.nameNode);
   for (const r of referencesTo(model, at.scope, at.name)) replace(r.node);

@@ -4,7 +4,7 @@ import type { AnalysedDocument } from '../../service/types';
 import type { FlowModel, FlowScope, FlowState } from '../model/types';
 import { stepTypeOf } from '../legacy/stepTypes';
 import { stateTypeOf } from '../stateTypes';
-import { toRange } from '../tree';
+import { rangeOf } from '../../parse/positions';
 
 /** Each state's (or legacy step's) icon from its type table; the undocumented legacy `loop` is drawn as a list too. */
 const kindOf = (type: string | undefined): SymbolKind =>
@@ -17,8 +17,8 @@ export function documentSymbols(doc: AnalysedDocument, model: FlowModel): Docume
 
 function stateSymbol(doc: AnalysedDocument, s: FlowState): DocumentSymbol {
   const d = doc.document;
-  const range = toRange(d, s.node.range);
-  const selection = toRange(d, s.nameNode?.range ?? s.typeNode?.range ?? s.node.range);
+  const range = rangeOf(d, s.node.range);
+  const selection = rangeOf(d, s.nameNode?.range ?? s.typeNode?.range ?? s.node.range);
   const group = s.children.length > 1 || s.children.some((c) => c.kind === 'parallel-branch');
   const children = group
     ? s.children.map((c, i) => scopeSymbol(doc, c, i))
@@ -34,13 +34,13 @@ function stateSymbol(doc: AnalysedDocument, s: FlowState): DocumentSymbol {
 }
 
 function scopeSymbol(doc: AnalysedDocument, scope: FlowScope, index: number): DocumentSymbol {
-  const range = toRange(doc.document, scope.node.range);
+  const range = rangeOf(doc.document, scope.node.range);
   const label = scope.kind === 'parallel-branch' ? `Branch${index}` : scope.label.replace(/ of .*$/, '').replace(/`/g, '');
   return {
     name: label,
     kind: SymbolKind.Namespace,
     range,
-    selectionRange: toRange(doc.document, scope.statesProperty?.keyRange ?? scope.node.range),
+    selectionRange: rangeOf(doc.document, scope.statesProperty?.keyRange ?? scope.node.range),
     children: scope.states.map((s) => stateSymbol(doc, s)),
   };
 }

@@ -9,7 +9,8 @@ import { report, type CheckContext } from '../checks/context';
 import { checkExpression, type ExpressionPlace } from '../checks/expressionCheck';
 import { checkCatchAllLast } from '../checks/retryCatch';
 import { checkStateReferences } from '../checks/stateReferences';
-import { asObject, asStringScalar, prop } from '../tree';
+import { asObject, asStringScalar } from '../tree';
+import { lastProperty } from '../../parse/properties';
 import { legacyModel } from './model';
 
 const place = (where: string, allowed: string[], condition = false): ExpressionPlace =>
@@ -32,21 +33,21 @@ export function legacySemanticDiagnostics(doc: AnalysedDocument, settings: Valid
   checkMappings(ctx, root);
   for (const s of model.states) {
     const n = s.node;
-    checkCatchAllLast(ctx, prop(n, 'retry')?.value, 'retry', 'errors');
-    checkCatchAllLast(ctx, prop(n, 'catch')?.value, 'catch', 'errors');
+    checkCatchAllLast(ctx, lastProperty(n, 'retry')?.value, 'retry', 'errors');
+    checkCatchAllLast(ctx, lastProperty(n, 'catch')?.value, 'catch', 'errors');
     checkMappings(ctx, n);
     switch (s.type) {
       case 'choice':
-        forEachObject(prop(n, 'choices')?.value, (choice) => expression(ctx, prop(choice, 'condition')?.value, CONDITION));
+        forEachObject(lastProperty(n, 'choices')?.value, (choice) => expression(ctx, lastProperty(choice, 'condition')?.value, CONDITION));
         break;
       case 'foreach': {
-        const mapping = asObject(prop(n, 'iterationMapping')?.value);
-        expression(ctx, prop(mapping, 'collection')?.value, COLLECTION);
+        const mapping = asObject(lastProperty(n, 'iterationMapping')?.value);
+        expression(ctx, lastProperty(mapping, 'collection')?.value, COLLECTION);
         break;
       }
       case 'wait':
         for (const key of ['duration', 'timestamp']) {
-          const v = asStringScalar(prop(n, key)?.value);
+          const v = asStringScalar(lastProperty(n, key)?.value);
           if (v && v.value.startsWith('$')) checkExpression(ctx, v, STEP_INPUT);
         }
         break;
@@ -70,8 +71,8 @@ function forEachObject(node: Node | undefined, visit: (o: ObjectNode) => void): 
 /** A `source` starting with `$` is a path into the input, local or context; anything else is a constant. */
 function checkMappings(ctx: CheckContext, holder: ObjectNode): void {
   for (const key of MAPPING_KEYS) {
-    forEachObject(prop(holder, key)?.value, (mapping) => {
-      const source = asStringScalar(prop(mapping, 'source')?.value);
+    forEachObject(lastProperty(holder, key)?.value, (mapping) => {
+      const source = asStringScalar(lastProperty(mapping, 'source')?.value);
       if (!source || source.tag || !source.value.startsWith('$')) return;
       const parsed = checkExpression(ctx, source, SOURCE);
       if (key === 'errorMappings' && parsed.errors.length === 0 && !ERROR_SOURCES.has(source.value.trim())) {

@@ -6,18 +6,19 @@ import type { FlowGraph, GraphEdge, GraphEdgeKind } from '../../graph/types';
 import { graphFromFlowModel, holderOf, labelText, type EdgeOf, type FlowGraphParts } from '../../graph/fromFlowModel';
 import type { Node, ObjectNode } from '../../parse/tree';
 import type { FlowScope, FlowState } from '../model/types';
-import { asObject, isTrue, prop } from '../tree';
+import { asObject, isTrue } from '../tree';
+import { lastProperty } from '../../parse/properties';
 import { legacyModel } from './model';
 import { stepTypeOf } from './stepTypes';
 
 const edgeOf: EdgeOf = (ref) => {
   switch (ref.field) {
     case 'choices[].goto':
-      return { kind: 'choice', label: labelText(prop(holderOf(ref), 'condition')?.value) };
+      return { kind: 'choice', label: labelText(lastProperty(holderOf(ref), 'condition')?.value) };
     case 'default.goto':
       return { kind: 'default' };
     case 'catch[].goto':
-      return { kind: 'catch', label: labelText(prop(holderOf(ref), 'errors')?.value) };
+      return { kind: 'catch', label: labelText(lastProperty(holderOf(ref), 'errors')?.value) };
     default:
       return undefined;
   }
@@ -34,7 +35,7 @@ export function legacyGraphParts(doc: AnalysedDocument): FlowGraphParts {
   const scopeOf = new Map<Node, FlowScope>();
   for (const scope of model.scopes) scopeOf.set(scope.node, scope);
   const firstOf = (holder: ObjectNode | undefined): string | undefined => {
-    const list = prop(holder, 'steps')?.value;
+    const list = lastProperty(holder, 'steps')?.value;
     const first = list ? scopeOf.get(list)?.states[0] : undefined;
     return first ? ids.get(first) : undefined;
   };
@@ -54,27 +55,27 @@ export function legacyGraphParts(doc: AnalysedDocument): FlowGraphParts {
 
 /** Whether a step goes on to the next step of its list when it is done. */
 function continues(step: FlowState): boolean {
-  if (isTrue(prop(step.node, 'end')?.value)) return false;
+  if (isTrue(lastProperty(step.node, 'end')?.value)) return false;
   const continues = stepTypeOf(step.type)?.continues;
   if (continues === 'terminal') return false;
   if (continues !== 'choice') return true;
   // A choice whose every branch and default jumps elsewhere never falls through.
-  const def = asObject(prop(step.node, 'default')?.value);
-  if (!def || !prop(def, 'goto')) return true;
-  const choices = prop(step.node, 'choices')?.value;
-  return choices?.kind !== 'array' || choices.items.some((c) => c.kind !== 'object' || !prop(c, 'goto'));
+  const def = asObject(lastProperty(step.node, 'default')?.value);
+  if (!def || !lastProperty(def, 'goto')) return true;
+  const choices = lastProperty(step.node, 'choices')?.value;
+  return choices?.kind !== 'array' || choices.items.some((c) => c.kind !== 'object' || !lastProperty(c, 'goto'));
 }
 
 /** The choice branches, default and catch rules of a step that hold their own `steps`. */
 function* nestedStarts(step: FlowState): Generator<[ObjectNode, GraphEdgeKind, string | undefined]> {
-  const choices = prop(step.node, 'choices')?.value;
+  const choices = lastProperty(step.node, 'choices')?.value;
   if (step.type === 'choice' && choices?.kind === 'array') {
-    for (const c of choices.items) if (c.kind === 'object') yield [c, 'choice', labelText(prop(c, 'condition')?.value)];
+    for (const c of choices.items) if (c.kind === 'object') yield [c, 'choice', labelText(lastProperty(c, 'condition')?.value)];
   }
-  const def = asObject(prop(step.node, 'default')?.value);
+  const def = asObject(lastProperty(step.node, 'default')?.value);
   if (step.type === 'choice' && def) yield [def, 'default', undefined];
-  const rules = prop(step.node, 'catch')?.value;
+  const rules = lastProperty(step.node, 'catch')?.value;
   if (rules?.kind === 'array') {
-    for (const r of rules.items) if (r.kind === 'object') yield [r, 'catch', labelText(prop(r, 'errors')?.value)];
+    for (const r of rules.items) if (r.kind === 'object') yield [r, 'catch', labelText(lastProperty(r, 'errors')?.value)];
   }
 }

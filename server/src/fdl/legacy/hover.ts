@@ -3,10 +3,11 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import { nodeAt } from '../../parse';
 import type { AnalysedDocument } from '../../service/types';
 import { nameAt } from '../features/navigation';
-import { asStringScalar, toRange } from '../tree';
+import { asStringScalar } from '../tree';
 import { legacyFields, STEP_TYPES } from './fields';
 import { legacyModel } from './model';
 import { classifyLegacy } from './shape';
+import { rangeOf } from '../../parse/positions';
 
 const markdown = (value: string) => ({ kind: 'markdown' as const, value });
 
@@ -16,7 +17,7 @@ export function legacyHover(doc: AnalysedDocument, position: Position): Hover | 
   const name = nameAt(legacyModel(doc), offset);
   if (name?.declaration) {
     const line = d.positionAt(name.declaration.node.range.start).line + 1;
-    return { contents: markdown(`**${name.declaration.type ?? 'step'}** step \`${name.name}\` (line ${line}, ${name.scope.label})`), range: toRange(d, name.node.range) };
+    return { contents: markdown(`**${name.declaration.type ?? 'step'}** step \`${name.name}\` (line ${line}, ${name.scope.label})`), range: rangeOf(d, name.node.range) };
   }
   const at = nodeAt(doc.parsed.root, offset);
   const p = at.property;
@@ -24,12 +25,12 @@ export function legacyHover(doc: AnalysedDocument, position: Position): Hover | 
   const ctx = classifyLegacy(p.parent);
   if (at.onKey) {
     const field = legacyFields(ctx).find((f) => f.name === p.key);
-    return field ? { contents: markdown(`\`${p.key}\`: ${field.description}`), range: toRange(d, p.keyRange) } : null;
+    return field ? { contents: markdown(`\`${p.key}\`: ${field.description}`), range: rangeOf(d, p.keyRange) } : null;
   }
   const s = asStringScalar(p.value);
   if (s && p.key === 'type' && ctx.shape === 'step') {
     const t = STEP_TYPES.find((x) => x.name === s.value);
-    if (t) return { contents: markdown(`**${t.name}** step: ${t.description}`), range: toRange(d, s.range) };
+    if (t) return { contents: markdown(`**${t.name}** step: ${t.description}`), range: rangeOf(d, s.range) };
   }
   return null;
 }

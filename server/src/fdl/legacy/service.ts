@@ -1,5 +1,5 @@
 // The legacy FDL spec (`type: flow`, `steps`): every editor feature, one module per feature.
-import type { DialectService } from '../../service/types';
+import type { DialectService } from '../../service/dialect';
 import { codeActions } from '../features/codeActions';
 import { foldingRanges } from '../features/folding';
 import { definition, prepareRename, references, rename } from '../features/navigation';

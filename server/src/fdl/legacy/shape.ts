@@ -1,6 +1,7 @@
 // Which kind of object a node of a legacy flow is, found by walking from the root along its path.
 import type { ArrayNode, Node, ObjectNode, Property } from '../../parse/tree';
-import { prop, stringValue } from '../tree';
+import { stringValue } from '../tree';
+import { lastProperty } from '../../parse/properties';
 
 /** The kinds of object a legacy flow is made of. */
 export type LegacyShape =
@@ -42,7 +43,7 @@ export function classifyLegacy(target: ObjectNode): LegacyContext {
       const shape = pending ?? 'other';
       pending = undefined;
       if (shape === 'step' && node?.kind === 'object') {
-        const t = stringValue(prop(node, 'type')?.value);
+        const t = stringValue(lastProperty(node, 'type')?.value);
         ctx = { shape, step: node, ...(t !== undefined ? { stepType: t } : {}) };
       } else {
         ctx = { ...ctx, shape };

@@ -3,8 +3,9 @@ import type { Node, ObjectNode } from '../../parse/tree';
 import type { AnalysedDocument } from '../../service/types';
 import type { ParsedText } from '../../parse/tree';
 import { editOrigin, type EditOrigin } from '../../parse/incremental';
-import { asObject, asStringScalar, prop } from '../tree';
 import { SCOPE_KEYS, scopeHeldBy } from '../stateTypes';
+import { asObject, asStringScalar } from '../tree';
+import { lastProperty as prop } from '../../parse/properties';
 import type { FlowModel, FlowScope, FlowState, ScopeKind, StateReference } from './types';
 
 const cache = new WeakMap<ParsedText, FlowModel>();

@@ -4,7 +4,8 @@
 import { DiagnosticCodes as C } from '../../diagnostics/codes';
 import type { ScalarNode } from '../../parse/tree';
 import { atLeast } from '../spec/versions';
-import { asObject, offsetInString, property, stringValue } from '../tree';
+import { asObject, offsetInString, stringValue } from '../tree';
+import { lastProperty } from '../../parse/properties';
 import { findBindings, isNestedExpression } from './bindings';
 import { parseFlowExpression, type Expr, type ExprType } from './expressionParser';
 import { inputsByName, screenById, type FlowModel, type ScreenModel } from './model';
@@ -18,7 +19,7 @@ export function checkExpressions(model: FlowModel, problems: Problems): void {
   for (const screen of model.screens) {
     for (const c of screen.components) {
       if (c.type !== 'If') continue;
-      const cond = property(c.node, 'condition')?.value;
+      const cond = lastProperty(c.node, 'condition')?.value;
       if (cond?.kind === 'scalar' && typeof cond.value === 'string' && !isNestedExpression(cond.value, model.version)) {
         checkOne(model, screen, cond, cond.value, 0, 'condition', 'boolean', problems);
       }
@@ -97,7 +98,7 @@ function bindingType(model: FlowModel, screen: ScreenModel, text: string): ExprT
   const field = b.path[0] as string;
   if (b.scope === 'data') {
     let schema = asObject(target.dataFields.get(field)?.value);
-    for (const seg of b.path.slice(1)) schema = asObject(property(asObject(property(schema, 'properties')?.value), seg)?.value);
+    for (const seg of b.path.slice(1)) schema = asObject(lastProperty(asObject(lastProperty(schema, 'properties')?.value), seg)?.value);
     return normal(stringValue(schema, 'type'));
   }
   const input = inputsByName(target).get(field);

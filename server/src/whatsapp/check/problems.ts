@@ -2,6 +2,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { OffsetRange } from '../../parse/tree';
+import { rangeOf } from '../../parse/positions';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info';
 
@@ -48,7 +49,7 @@ const SEVERITY: Record<ProblemSeverity, DiagnosticSeverity> = {
 
 export function toDiagnostics(problems: readonly Problem[], document: TextDocument): Diagnostic[] {
   return problems.map((p) => ({
-    range: { start: document.positionAt(p.range.start), end: document.positionAt(p.range.end) },
+    range: rangeOf(document, p.range),
     severity: SEVERITY[p.severity],
     code: p.code,
     source: 'flowdeck',

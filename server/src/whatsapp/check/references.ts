@@ -4,7 +4,8 @@
 import { DiagnosticCodes as C } from '../../diagnostics/codes';
 import type { Node, ObjectNode, ScalarNode } from '../../parse/tree';
 import { atLeast } from '../spec/versions';
-import { asObject, offsetInString, property, stringValue } from '../tree';
+import { asObject, offsetInString, stringValue } from '../tree';
+import { lastProperty } from '../../parse/properties';
 import { findBindings, malformedBindings, type BindingRef } from './bindings';
 import { inputsByName, screenById, type FlowModel, type ScreenModel } from './model';
 import type { Problems } from './problems';
@@ -24,7 +25,7 @@ export function checkDataModels(model: FlowModel, problems: Problems): void {
         problems.error(p.value?.range ?? p.keyRange, C.waDataModel, `Data field '${p.key}' must be an object such as { "type": "string", "__example__": "text" }.`);
         continue;
       }
-      if (!property(field, '__example__')) {
+      if (!lastProperty(field, '__example__')) {
         problems.error(p.keyRange, C.waDataModel, `Data field '${p.key}' needs an "__example__" value: it is mandatory and serves as preview data.`);
       }
       if (/[- `']/.test(p.key)) {
@@ -36,7 +37,7 @@ export function checkDataModels(model: FlowModel, problems: Problems): void {
 }
 
 function checkSchema(schema: ObjectNode, path: string, top: boolean, problems: Problems): void {
-  const typeProp = property(schema, 'type');
+  const typeProp = lastProperty(schema, 'type');
   const type = stringValue(schema, 'type');
   if (!typeProp) {
     problems.error(schema.range, C.waDataModel, `Missing the definition of property 'type' for '${path}': add "type": one of ${DATA_TYPES.join(', ')}.`);
@@ -46,16 +47,16 @@ function checkSchema(schema: ObjectNode, path: string, top: boolean, problems: P
     problems.error(typeProp.value?.range ?? typeProp.keyRange, C.waDataModel, `Unknown data type '${type}' for '${path}'. Expected one of: [${DATA_TYPES.join(', ')}].`);
   }
   if (!top) {
-    const example = property(schema, '__example__');
+    const example = lastProperty(schema, '__example__');
     if (example) problems.error(example.keyRange, C.waDataModel, `Property '__example__' is allowed only as a top level property of data model. Invalid entry: '${path}'.`);
   }
   if (type === 'array') {
-    const items = property(schema, 'items');
+    const items = lastProperty(schema, 'items');
     if (!items) problems.error(typeProp?.keyRange ?? schema.range, C.waDataModel, `Missing the schema for property 'items' in array '${path}'.`);
     const itemsObj = asObject(items?.value);
     if (itemsObj) checkSchema(itemsObj, `${path}.items`, false, problems);
   }
-  for (const p of asObject(property(schema, 'properties')?.value)?.properties ?? []) {
+  for (const p of asObject(lastProperty(schema, 'properties')?.value)?.properties ?? []) {
     const sub = asObject(p.value);
     if (sub) checkSchema(sub, `${path}.${p.key}`, false, problems);
   }
@@ -158,9 +159,9 @@ function checkDataPath(decl: Node | undefined, b: BindingRef, range: { start: nu
       problems.error(range, C.waInvalidBinding, `${b.text} is invalid as '${b.path[i - 1]}' is defined in an array schema in the data model.`);
       return;
     }
-    const props = asObject(property(schema, 'properties')?.value);
+    const props = asObject(lastProperty(schema, 'properties')?.value);
     if (!props) return;
-    const next = property(props, seg);
+    const next = lastProperty(props, seg);
     if (!next) {
       problems.error(range, C.waUndeclaredData, `Dynamic data '${b.text}' is invalid as its schema is missing in the data model: declare '${seg}' under "properties" of '${b.path.slice(0, i).join('.')}'.`);
       return;

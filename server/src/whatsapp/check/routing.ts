@@ -4,7 +4,8 @@
 import { DiagnosticCodes as C } from '../../diagnostics/codes';
 import type { OffsetRange, ScalarNode } from '../../parse/tree';
 import { MAX_ROUTING_BRANCHES } from '../spec/document';
-import { asArray, asScalar, property } from '../tree';
+import { asArray, asScalar } from '../tree';
+import { lastProperty } from '../../parse/properties';
 import type { FlowModel } from './model';
 import type { Problems } from './problems';
 import { closestName } from '../../text/closestName';
@@ -25,7 +26,7 @@ export function checkRouting(model: FlowModel, problems: Problems): void {
     checkNavigateGraph(model, ids, problems);
     return;
   }
-  const rmKey = property(model.root, 'routing_model')?.keyRange ?? rm.range;
+  const rmKey = lastProperty(model.root, 'routing_model')?.keyRange ?? rm.range;
   const edges: Edge[] = [];
   const keys = new Set<string>();
   for (const p of rm.properties) {
@@ -154,7 +155,7 @@ function checkNavigateGraph(model: FlowModel, ids: readonly string[], problems: 
   }
   const inbound = new Set(edges.map((e) => e.to));
   const entries = ids.filter((id) => !inbound.has(id));
-  const anchor: OffsetRange = property(model.root, 'screens')?.keyRange ?? model.root?.range ?? { start: 0, end: 0 };
+  const anchor: OffsetRange = lastProperty(model.root, 'screens')?.keyRange ?? model.root?.range ?? { start: 0, end: 0 };
   if (entries.length === 0) {
     problems.semantic(anchor, C.waRoutingModel, 'No entry screen found. Add a screen that is not used as the next screen in any of the navigate actions.');
     return;

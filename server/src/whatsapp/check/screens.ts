@@ -7,7 +7,8 @@ import {
   MAX_COMPONENTS_PER_SCREEN, MAX_IMAGE_CAROUSELS_PER_FLOW, MAX_SCREENS, SCREEN_ID_PATTERN_BEFORE_7, SCREEN_ID_PATTERN_FROM_7,
 } from '../spec/document';
 import { atLeast } from '../spec/versions';
-import { asArray, asObject, asScalar, property, stringValue } from '../tree';
+import { asArray, asObject, asScalar, stringValue } from '../tree';
+import { lastProperty } from '../../parse/properties';
 import type { FlowModel, ScreenModel } from './model';
 import type { Problems } from './problems';
 import { closestName } from '../../text/closestName';
@@ -36,10 +37,10 @@ function countChildren(children: Node | undefined): Counts {
     if (!obj || !type) continue;
     if (type !== 'Form') out.set(TOTAL, (out.get(TOTAL) ?? 0) + 1);
     out.set(type, (out.get(type) ?? 0) + 1);
-    if (type === 'Form') add(out, countChildren(property(obj, 'children')?.value));
-    if (type === 'If') add(out, maxMerge([countChildren(property(obj, 'then')?.value), countChildren(property(obj, 'else')?.value)]));
+    if (type === 'Form') add(out, countChildren(lastProperty(obj, 'children')?.value));
+    if (type === 'If') add(out, maxMerge([countChildren(lastProperty(obj, 'then')?.value), countChildren(lastProperty(obj, 'else')?.value)]));
     if (type === 'Switch') {
-      const cases = asObject(property(obj, 'cases')?.value);
+      const cases = asObject(lastProperty(obj, 'cases')?.value);
       add(out, maxMerge((cases?.properties ?? []).map((c) => countChildren(c.value))));
     }
   }
@@ -69,7 +70,7 @@ export function checkScreens(model: FlowModel, problems: Problems): void {
     if (first) problems.error(idNode.range, C.waDuplicateScreenId, `Duplicate screen id found: '${id}'. Screen ids must be unique: rename one of them.`);
     else seen.set(id, screen);
   }
-  const screensKey = property(model.root, 'screens');
+  const screensKey = lastProperty(model.root, 'screens');
   if (model.screens.length > 0 && !model.screens.some((s) => s.terminal) && screensKey) {
     problems.error(screensKey.keyRange, C.waMissingTerminalScreen, 'Terminal screen is required but not provided: mark the last screen with "terminal": true and give it a Footer.');
   }
@@ -90,8 +91,8 @@ export function checkScreens(model: FlowModel, problems: Problems): void {
 
 function checkOneScreen(model: FlowModel, screen: ScreenModel, problems: Problems): void {
   const v = model.version;
-  const layout = asObject(property(screen.node, 'layout')?.value);
-  const childrenProp = property(layout, 'children');
+  const layout = asObject(lastProperty(screen.node, 'layout')?.value);
+  const childrenProp = lastProperty(layout, 'children');
   const anchor: OffsetRange = screen.idNode?.range ?? screen.node.range;
   const counts = countChildren(childrenProp?.value);
   const total = counts.get(TOTAL) ?? 0;
@@ -114,7 +115,7 @@ function checkOneScreen(model: FlowModel, screen: ScreenModel, problems: Problem
   if (screen.terminal && !hasFooter) {
     problems.error(anchor, C.waTerminalFooter, `Footer component is missing on terminal screen '${screen.id ?? '?'}': add a Footer whose on-click-action is complete.`);
   }
-  const success = property(screen.node, 'success');
+  const success = lastProperty(screen.node, 'success');
   if (success && !screen.terminal) {
     problems.semantic(success.keyRange, C.unknownProperty, "Property 'success' can only be specified on a terminal screen: remove it or mark the screen \"terminal\": true.");
   }
@@ -190,7 +191,7 @@ function checkNames(screen: ScreenModel, problems: Problems): void {
 }
 
 function checkSensitive(screen: ScreenModel, problems: Problems): void {
-  const arr = asArray(property(screen.node, 'sensitive')?.value);
+  const arr = asArray(lastProperty(screen.node, 'sensitive')?.value);
   const names = new Set(screen.components.map((c) => c.name).filter((n): n is string => n !== undefined));
   for (const item of arr?.items ?? []) {
     const s = asScalar(item);
@@ -205,18 +206,18 @@ function branchHasFooter(node: Node | undefined): boolean {
 }
 
 function checkIfFooter(node: ObjectNode, problems: Problems): void {
-  const thenHas = branchHasFooter(property(node, 'then')?.value);
-  const elseProp = property(node, 'else');
+  const thenHas = branchHasFooter(lastProperty(node, 'then')?.value);
+  const elseProp = lastProperty(node, 'else');
   const elseHas = branchHasFooter(elseProp?.value);
   if (thenHas && !elseProp) {
-    problems.error(property(node, 'then')?.keyRange ?? node.range, C.waIfSwitch, "Missing Footer inside one of the 'If' component branches. Branch 'else' should exist and contain one Footer.");
+    problems.error(lastProperty(node, 'then')?.keyRange ?? node.range, C.waIfSwitch, "Missing Footer inside one of the 'If' component branches. Branch 'else' should exist and contain one Footer.");
   } else if (thenHas !== elseHas) {
-    problems.error((elseHas ? property(node, 'then') : elseProp)?.keyRange ?? node.range, C.waIfSwitch, "Footer component must be present in all branches of 'If' component if it exists in any one branch.");
+    problems.error((elseHas ? lastProperty(node, 'then') : elseProp)?.keyRange ?? node.range, C.waIfSwitch, "Footer component must be present in all branches of 'If' component if it exists in any one branch.");
   }
 }
 
 function checkSwitchFooter(node: ObjectNode, problems: Problems): void {
-  const cases = asObject(property(node, 'cases')?.value)?.properties ?? [];
+  const cases = asObject(lastProperty(node, 'cases')?.value)?.properties ?? [];
   const withFooter = cases.filter((c) => branchHasFooter(c.value));
   if (withFooter.length > 0 && withFooter.length < cases.length) {
     for (const c of cases.filter((x) => !branchHasFooter(x.value))) {
@@ -227,7 +228,7 @@ function checkSwitchFooter(node: ObjectNode, problems: Problems): void {
 
 function checkNavigateTargets(model: FlowModel, problems: Problems): void {
   const ids = model.screens.map((s) => s.id).filter((x): x is string => x !== undefined);
-  const endpoint = model.dataApiVersion !== undefined || property(model.root, 'data_channel_uri') !== undefined;
+  const endpoint = model.dataApiVersion !== undefined || lastProperty(model.root, 'data_channel_uri') !== undefined;
   for (const screen of model.screens) {
     for (const action of screen.actions) {
       if (action.name === 'navigate' && action.next !== undefined && action.nextNode) {

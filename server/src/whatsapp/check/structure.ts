@@ -7,7 +7,8 @@ import { COMPONENTS, COMPONENTS_BY_TYPE } from '../spec/components';
 import { LAYOUT_SPEC, MAX_IF_NESTING, NEXT_SPEC, ROOT_SPEC, SCREEN_SPEC } from '../spec/document';
 import type { ActionName, ComponentSpec, ObjectSpec, PropertySpec } from '../spec/types';
 import { atLeast } from '../spec/versions';
-import { asObject, asScalar, describeKind, property, stringValue } from '../tree';
+import { asObject, asScalar, describeKind, stringValue } from '../tree';
+import { lastProperty } from '../../parse/properties';
 import { isDynamic, isNestedExpression, isWholeBinding } from './bindings';
 import type { ActionModel, ComponentModel, FlowModel, ScreenModel } from './model';
 import type { Problems } from './problems';
@@ -43,7 +44,7 @@ export class StructureWalker {
       declaredVersion: declared,
       root: obj,
       screens: this.screens,
-      routingModel: asObject(property(obj, 'routing_model')?.value),
+      routingModel: asObject(lastProperty(obj, 'routing_model')?.value),
       dataApiVersion: stringValue(obj, 'data_api_version'),
     };
   }
@@ -70,8 +71,8 @@ export class StructureWalker {
   private screen(node: Node, index: number): void {
     const obj = this.expectObject(node, 'screen');
     if (!obj) return;
-    const idNode = asScalar(property(obj, 'id')?.value);
-    const dataModel = asObject(property(obj, 'data')?.value);
+    const idNode = asScalar(lastProperty(obj, 'id')?.value);
+    const dataModel = asObject(lastProperty(obj, 'data')?.value);
     const dataFields = new Map<string, Property>();
     for (const p of dataModel?.properties ?? []) dataFields.set(p.key, p);
     const screen: ScreenModel = {
@@ -79,7 +80,7 @@ export class StructureWalker {
       index,
       id: typeof idNode?.value === 'string' ? idNode.value : undefined,
       idNode,
-      terminal: asScalar(property(obj, 'terminal')?.value)?.value === true,
+      terminal: asScalar(lastProperty(obj, 'terminal')?.value)?.value === true,
       dataModel,
       dataFields,
       components: [],
@@ -115,7 +116,7 @@ export class StructureWalker {
   private component(node: Node, place: Place): void {
     const obj = this.expectObject(node, 'component');
     if (!obj) return;
-    const typeProp = property(obj, 'type');
+    const typeProp = lastProperty(obj, 'type');
     const typeNode = asScalar(typeProp?.value);
     const type = typeof typeNode?.value === 'string' ? typeNode.value : undefined;
     if (!typeProp) {
@@ -138,7 +139,7 @@ export class StructureWalker {
       this.problems.error(typeRange, C.waNeedsNewerVersion, this.needsVersion(`Component '${spec.name}'`, spec.since));
     }
     this.checkPlacement(spec, place, typeRange);
-    const nameNode = asScalar(property(obj, 'name')?.value);
+    const nameNode = asScalar(lastProperty(obj, 'name')?.value);
     const model: ComponentModel = {
       type: spec.name,
       spec,
@@ -153,7 +154,7 @@ export class StructureWalker {
     place.screen.components.push(model);
     this.checkObject(obj, spec, (key, propSpec, value) => {
       if (propSpec.outsideFormOnly && place.inForm) {
-        const p = property(obj, key);
+        const p = lastProperty(obj, key);
         this.problems.warning(
           p?.keyRange ?? value.range,
           C.unknownProperty,
@@ -216,12 +217,12 @@ export class StructureWalker {
   private action(key: string, spec: PropertySpec, node: Node, component: ComponentModel): void {
     const obj = this.expectObject(node, key);
     if (!obj) return;
-    const nameProp = property(obj, 'name');
+    const nameProp = lastProperty(obj, 'name');
     const nameNode = asScalar(nameProp?.value);
     const name = typeof nameNode?.value === 'string' ? nameNode.value : undefined;
-    const nextObj = asObject(property(obj, 'next')?.value);
-    const nextNode = asScalar(property(nextObj, 'name')?.value);
-    const payload = asObject(property(obj, 'payload')?.value);
+    const nextObj = asObject(lastProperty(obj, 'next')?.value);
+    const nextNode = asScalar(lastProperty(nextObj, 'name')?.value);
+    const payload = asObject(lastProperty(obj, 'payload')?.value);
     const allowed = (spec.actions ?? []).map((a) => a.name);
     if (!nameProp) {
       this.problems.error(this.firstKey(obj), C.missingProperty, `Required property 'name' is missing: set the action "name" to one of: [${allowed.join(', ')}].`);
@@ -274,13 +275,13 @@ export class StructureWalker {
           this.unknownKey(p, ['name', 'next', 'payload', 'url'], `action '${name ?? key}'`);
       }
     }
-    if (name === 'navigate' && !property(obj, 'next')) {
+    if (name === 'navigate' && !lastProperty(obj, 'next')) {
       this.problems.error(nameProp?.keyRange ?? obj.range, C.missingProperty, 'Required property \'next\' is missing: a navigate action needs "next": { "type": "screen", "name": "<screen id>" }.');
     }
-    if (name === 'open_url' && !property(obj, 'url')) {
+    if (name === 'open_url' && !lastProperty(obj, 'url')) {
       this.problems.error(nameProp?.keyRange ?? obj.range, C.missingProperty, 'Required property \'url\' is missing: an open_url action needs the "url" to open.');
     }
-    if (isSelect && !property(obj, 'payload') && name !== undefined) {
+    if (isSelect && !lastProperty(obj, 'payload') && name !== undefined) {
       this.problems.error(nameProp?.keyRange ?? obj.range, C.missingProperty, `Required property 'payload' is missing: ${key} needs a "payload" object.`);
     }
     component.screen.actions.push({
@@ -328,7 +329,7 @@ export class StructureWalker {
     }
     for (const [key, propSpec] of Object.entries(spec.properties)) {
       const required = propSpec.required === true ? propSpec.since ?? '0.0' : propSpec.required;
-      if (!required || !atLeast(this.version, required) || property(obj, key)) continue;
+      if (!required || !atLeast(this.version, required) || lastProperty(obj, key)) continue;
       if (propSpec.since && !atLeast(this.version, propSpec.since)) continue;
       this.problems.error(this.firstKey(obj), C.missingProperty, `Required property '${key}' is missing from ${what}: ${propSpec.doc}`);
     }
@@ -536,7 +537,7 @@ export class StructureWalker {
   /** An action on a data-source or list item: same rules, recorded on no component. */
   private itemAction(key: string, spec: PropertySpec, node: Node): void {
     const obj = this.expectObject(node, key);
-    const nameNode = asScalar(property(obj, 'name')?.value);
+    const nameNode = asScalar(lastProperty(obj, 'name')?.value);
     const name = typeof nameNode?.value === 'string' ? nameNode.value : undefined;
     const allowed = (spec.actions ?? []).map((a: { name: ActionName }) => a.name);
     if (nameNode && name !== undefined && !allowed.includes(name as ActionName)) {

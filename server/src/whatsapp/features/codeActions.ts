@@ -4,14 +4,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../../diagnostics/codes';
 import type { FlowModel } from '../check/model';
-import { asScalar, property } from '../tree';
+import { asScalar } from '../tree';
+import { lastProperty } from '../../parse/properties';
+import { rangeOf } from '../../parse/positions';
 
 const SUGGESTION = /Did you mean '([^']+)'\?/;
 const RAISE = /Raise "version" to "([\d.]+)"/;
 
 export function flowQuickFixes(model: FlowModel, document: TextDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
-  const versionNode = asScalar(property(model.root, 'version')?.value);
+  const versionNode = asScalar(lastProperty(model.root, 'version')?.value);
   for (const d of diagnostics) {
     if (d.source !== 'flowdeck') continue;
     const m = SUGGESTION.exec(d.message);
@@ -29,7 +31,7 @@ export function flowQuickFixes(model: FlowModel, document: TextDocument, diagnos
     }
     const raise = RAISE.exec(d.message);
     if (raise && d.code === DiagnosticCodes.waNeedsNewerVersion && versionNode && typeof versionNode.value === 'string') {
-      const range = { start: document.positionAt(versionNode.range.start), end: document.positionAt(versionNode.range.end) };
+      const range = rangeOf(document, versionNode.range);
       out.push({
         title: `Raise "version" to "${raise[1]}"`,
         kind: CodeActionKind.QuickFix,

@@ -5,23 +5,25 @@ import { CompletionItemKind, type CompletionItem, type CompletionList } from 'vs
 import { nodeAt } from '../../parse';
 import type { Node, ObjectNode, OffsetRange, ScalarNode } from '../../parse/tree';
 import type { AnalysedDocument } from '../../service/types';
-import { analyseFlowJson } from '../analyse';
+import { flowAnalysis } from '../analyse';
 import { inputsByName, screenById, type FlowModel, type ScreenModel } from '../check/model';
 import { COMPONENTS } from '../spec/components';
 import { ACTION_DOCS } from '../spec/document';
 import type { PropertySpec } from '../spec/types';
 import { FLOW_JSON_VERSIONS, atLeast } from '../spec/versions';
 import { contentRange } from '../tree';
+import { propertyValue } from '../../parse/properties';
 import { enclosingScreen, propertiesOf, roleOf } from './context';
+import { rangeOf } from '../../parse/positions';
 
 export function completeFlowJson(doc: AnalysedDocument, position: Position): CompletionList {
   const { document, parsed } = doc;
   const offset = document.offsetAt(position);
-  const { model } = analyseFlowJson(parsed);
+  const { model } = flowAnalysis(doc);
   const at = nodeAt(parsed.root, offset);
   const items: CompletionItem[] = [];
   const edit = (range: OffsetRange, newText: string) => ({
-    range: { start: document.positionAt(range.start), end: document.positionAt(range.end) },
+    range: rangeOf(document, range),
     newText,
   });
 
@@ -126,7 +128,7 @@ function valueCompletions(model: FlowModel, owner: ObjectNode, key: string): Val
 }
 
 function screenDoc(s: ScreenModel): string {
-  const title = s.node.properties.find((p) => p.key === 'title')?.value;
+  const title = propertyValue(s.node, 'title');
   return `${title?.kind === 'scalar' ? String(title.value) : ''}${s.terminal ? ' (terminal)' : ''}`;
 }
 

@@ -4,16 +4,18 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysedDocument } from '../../service/types';
 import { NodeIds, type FlowGraph, type GraphEdge, type GraphNode } from '../../graph/types';
-import { analyseFlowJson } from '../analyse';
+import { flowAnalysis } from '../analyse';
 import type { FlowModel } from '../check/model';
 import type { ObjectNode } from '../../parse/tree';
-import { asArray, asObject, asScalar, stringValue, value } from '../tree';
+import { asArray, asObject, asScalar, stringValue } from '../tree';
+import { propertyValue } from '../../parse/properties';
+import { rangeOf } from '../../parse/positions';
 
 export const SCREEN_NODE_TYPE = 'screen';
 export const TERMINAL_SCREEN_NODE_TYPE = 'terminal screen';
 
 export function whatsappGraph(doc: AnalysedDocument): FlowGraph {
-  return screenGraph(analyseFlowJson(doc.parsed).model, doc.document);
+  return screenGraph(flowAnalysis(doc).model, doc.document);
 }
 
 export function screenGraph(model: FlowModel, doc: TextDocument): FlowGraph {
@@ -27,7 +29,7 @@ export function screenGraph(model: FlowModel, doc: TextDocument): FlowGraph {
       name: screen.id ?? '',
       type: screen.terminal ? TERMINAL_SCREEN_NODE_TYPE : SCREEN_NODE_TYPE,
       parent: null,
-      range: { start: doc.positionAt(screen.node.range.start), end: doc.positionAt(screen.node.range.end) },
+      range: rangeOf(doc, screen.node.range),
     };
   });
   const edge = (from: string, target: string, kind: 'navigate' | 'route', label?: string): GraphEdge => {
@@ -59,11 +61,11 @@ export function screenGraph(model: FlowModel, doc: TextDocument): FlowGraph {
 
 /** The navigate actions of a NavigationList's items (each item has its own `on-click-action`). */
 function* listItemNavigations(component: ObjectNode): Generator<{ next: string; label: string | undefined }> {
-  for (const item of asArray(value(component, 'list-items'))?.items ?? []) {
-    const action = asObject(value(asObject(item), 'on-click-action'));
+  for (const item of asArray(propertyValue(component, 'list-items'))?.items ?? []) {
+    const action = asObject(propertyValue(asObject(item), 'on-click-action'));
     if (stringValue(action, 'name') !== 'navigate') continue;
-    const next = stringValue(asObject(value(action, 'next')), 'name');
+    const next = stringValue(asObject(propertyValue(action, 'next')), 'name');
     if (next === undefined) continue;
-    yield { next, label: stringValue(asObject(value(asObject(item), 'main-content')), 'title') ?? stringValue(asObject(item), 'id') };
+    yield { next, label: stringValue(asObject(propertyValue(asObject(item), 'main-content')), 'title') ?? stringValue(asObject(item), 'id') };
   }
 }

@@ -4,7 +4,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import { nodeAt } from '../../parse';
 import type { OffsetRange } from '../../parse/tree';
 import type { AnalysedDocument } from '../../service/types';
-import { analyseFlowJson } from '../analyse';
+import { flowAnalysis } from '../analyse';
 import { findBindings } from '../check/bindings';
 import { screenById } from '../check/model';
 import { COMPONENTS_BY_TYPE } from '../spec/components';
@@ -13,6 +13,7 @@ import type { PropertySpec } from '../spec/types';
 import { offsetInString, stringValue } from '../tree';
 import { enclosingScreen, propertiesOf, roleOf } from './context';
 import { refAt, screenRefs } from './screenRefs';
+import { rangeOf } from '../../parse/positions';
 
 function propertyDoc(key: string, spec: PropertySpec): string {
   const facts: string[] = [];
@@ -28,10 +29,10 @@ function propertyDoc(key: string, spec: PropertySpec): string {
 export function hoverFlowJson(doc: AnalysedDocument, position: Position): Hover | null {
   const { document, parsed } = doc;
   const offset = document.offsetAt(position);
-  const { model } = analyseFlowJson(parsed);
+  const { model } = flowAnalysis(doc);
   const make = (value: string, range: OffsetRange): Hover => ({
     contents: { kind: MarkupKind.Markdown, value },
-    range: { start: document.positionAt(range.start), end: document.positionAt(range.end) },
+    range: rangeOf(document, range),
   });
   const ref = refAt(screenRefs(model), offset);
   if (ref) {

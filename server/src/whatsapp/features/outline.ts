@@ -3,19 +3,21 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-types';
 import type { Node, OffsetRange } from '../../parse/tree';
 import type { FlowModel } from '../check/model';
-import { asArray, asObject, property, stringValue } from '../tree';
+import { asArray, asObject, stringValue } from '../tree';
+import { lastProperty } from '../../parse/properties';
+import { rangeOf } from '../../parse/positions';
 
 function componentSymbols(children: Node | undefined, document: TextDocument): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
-  const range = (r: OffsetRange) => ({ start: document.positionAt(r.start), end: document.positionAt(r.end) });
+  const range = (r: OffsetRange) => rangeOf(document, r);
   for (const item of asArray(children)?.items ?? []) {
     const obj = asObject(item);
     if (!obj) continue;
     const type = stringValue(obj, 'type') ?? 'component';
     const name = stringValue(obj, 'name');
     const nested: DocumentSymbol[] = [];
-    for (const key of ['children', 'then', 'else']) nested.push(...componentSymbols(property(obj, key)?.value, document));
-    for (const c of asObject(property(obj, 'cases')?.value)?.properties ?? []) {
+    for (const key of ['children', 'then', 'else']) nested.push(...componentSymbols(lastProperty(obj, key)?.value, document));
+    for (const c of asObject(lastProperty(obj, 'cases')?.value)?.properties ?? []) {
       nested.push({
         name: c.key,
         detail: 'case',
@@ -25,7 +27,7 @@ function componentSymbols(children: Node | undefined, document: TextDocument): D
         children: componentSymbols(c.value, document),
       });
     }
-    const typeRange = property(obj, 'type')?.value?.range ?? obj.range;
+    const typeRange = lastProperty(obj, 'type')?.value?.range ?? obj.range;
     out.push({
       name: name ? `${type} ${name}` : type,
       kind: name ? SymbolKind.Field : SymbolKind.Object,
@@ -39,7 +41,7 @@ function componentSymbols(children: Node | undefined, document: TextDocument): D
 
 export function flowSymbols(model: FlowModel, document: TextDocument): DocumentSymbol[] {
   return model.screens.map((s) => {
-    const r = (x: OffsetRange) => ({ start: document.positionAt(x.start), end: document.positionAt(x.end) });
+    const r = (x: OffsetRange) => rangeOf(document, x);
     const title = stringValue(s.node, 'title');
     const detail = [title, s.terminal ? 'terminal' : undefined].filter(Boolean).join(' · ');
     return {
@@ -48,7 +50,7 @@ export function flowSymbols(model: FlowModel, document: TextDocument): DocumentS
       kind: SymbolKind.Class,
       range: r(s.node.range),
       selectionRange: r(s.idNode?.range ?? s.node.range),
-      children: componentSymbols(property(asObject(property(s.node, 'layout')?.value), 'children')?.value, document),
+      children: componentSymbols(lastProperty(asObject(lastProperty(s.node, 'layout')?.value), 'children')?.value, document),
     };
   });
 }
