@@ -2,6 +2,7 @@
 // version, the name rule, the execution statuses and which of them are final, and how a JSON
 // object parameter (Input, Payload, Environment) is read. The event line a person reads is in
 // ./eventFormat. Pure: no I/O, no errors of any layer (each caller words its own).
+import { parse as parseJsonc, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 
 export const FNF_VERSION = '2019-03-15';
 
@@ -41,27 +42,58 @@ export function isTerminalEvent(type: string): boolean {
 /** A JSON object parameter read from its text, or why it is not one. */
 export type JsonObjectReading =
   | { readonly ok: true; readonly value: Record<string, unknown> }
-  /** Not JSON: the parser's message, and where it stopped when it says so (1-based). */
-  | { readonly ok: false; readonly problem: 'syntax'; readonly detail: string; readonly line?: number; readonly column?: number }
-  /** JSON, but not an object: `found` names what it is ('null', 'an array', 'string', ...). */
-  | { readonly ok: false; readonly problem: 'notObject'; readonly found: string };
+  /**
+   * Not JSON: the parser's message, and where the first problem is (0-based offset, 1-based line
+   * and column) with its kind in words ("property name expected") when a strict parse finds it.
+   */
+  | {
+      readonly ok: false;
+      readonly problem: 'syntax';
+      readonly detail: string;
+      readonly offset?: number;
+      readonly line?: number;
+      readonly column?: number;
+      readonly reason?: string;
+    }
+  /** JSON, but not an object: `found` names what it is ('null', 'an array', 'string', ...), at `offset`. */
+  | { readonly ok: false; readonly problem: 'notObject'; readonly found: string; readonly offset: number };
 
 /** An example every message about a JSON object parameter can show. */
 export const JSON_OBJECT_EXAMPLE = '{"key": "value"}';
 
+/**
+ * The one reader of a JSON object given as text (an execution input, a payload, an environment):
+ * the service's client, the CLI, the debugger, the editor and the emulator all read it here.
+ */
 export function readJsonObject(text: string): JsonObjectReading {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    const m = /position (\d+)/.exec(detail);
-    const at = m ? Number(m[1]) : /end of JSON input/.test(detail) ? text.length : undefined;
-    if (at === undefined) return { ok: false, problem: 'syntax', detail };
-    return { ok: false, problem: 'syntax', detail, line: text.slice(0, at).split('\n').length, column: at - text.lastIndexOf('\n', at - 1) };
+    // JSON.parse words its position differently between Node versions, and not always: a strict
+    // parse that keeps going finds the first problem's offset.
+    const problems: ParseError[] = [];
+    parseJsonc(text, problems, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = problems[0];
+    if (!first) return { ok: false, problem: 'syntax', detail };
+    return { ok: false, problem: 'syntax', detail, offset: first.offset, ...lineAndColumn(text, first.offset), reason: inWords(first.error) };
   }
-  return isJsonObject(value) ? { ok: true, value } : { ok: false, problem: 'notObject', found: describeJson(value) };
+  if (isJsonObject(value)) return { ok: true, value };
+  return { ok: false, problem: 'notObject', found: describeJson(value), offset: text.length - text.trimStart().length };
 }
+
+/** 1-based line and column of an offset, as editors show them. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+}
+
+const inWords = (code: ParseErrorCode): string =>
+  printParseErrorCode(code)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
 
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

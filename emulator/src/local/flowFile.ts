@@ -4,7 +4,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import {
@@ -14,6 +13,7 @@ import {
   type AnalysedDocument,
 } from '../../../server/src';
 import { toJsonValue, type JsonValue } from '../../../server/src/parse';
+import { JSON_OBJECT_EXAMPLE, readJsonObject } from '../../../cloud/src';
 import type { ExecutionMode, TaskEnvironment } from '../engine';
 import { CONFIG_FILE, createWorkspaceTasks } from '../tasks';
 import { WORKSPACE_OBJECTS_DIR } from '../objects/store';
@@ -75,27 +75,13 @@ export function isFlowFileProblem(x: LoadedFlow | FlowFileProblem): x is FlowFil
 }
 
 /** "line L, column C" (1-based) of a character offset. */
-function lineColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
-}
-
 /** Parses an execution input (a JSON object); errors name `source` and where the JSON went wrong. */
 export function parseInputText(text: string, source: string): { value: JsonValue } | { error: string } {
-  try {
-    const value = JSON.parse(text) as JsonValue;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return { error: `${source}: the input must be a JSON object such as {"key": "value"}` };
-    }
-    return { value };
-  } catch (e) {
-    // JSON.parse does not always say where; a tolerant parse finds the first problem's offset.
-    const problems: ParseError[] = [];
-    parseJsonc(text, problems, { disallowComments: true, allowTrailingComma: false });
-    const first = problems[0];
-    const where = first ? ` at ${lineColumn(text, first.offset)} (${printParseErrorCode(first.error)})` : '';
-    return { error: `${source}: not valid JSON${where}: ${(e as Error).message}` };
-  }
+  const read = readJsonObject(text);
+  if (read.ok) return { value: read.value as JsonValue };
+  if (read.problem === 'notObject') return { error: `${source}: the input must be a JSON object such as ${JSON_OBJECT_EXAMPLE}` };
+  const where = read.line !== undefined ? ` at line ${read.line}, column ${read.column} (${read.reason})` : '';
+  return { error: `${source}: not valid JSON${where}: ${read.detail}` };
 }
 
 /** Reads an input file (e.g. a saved input under `.flowdeck/inputs/`) relative to `cwd`. */

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkInput, listSavedInputs, positionOf, readSavedInput, saveInput } from '../../../client/src/execution/workspace/inputs';
+import { checkInput, listSavedInputs, readSavedInput, saveInput } from '../../../client/src/execution/workspace/inputs';
+import { lineAndColumn as positionOf } from '../../../cloud/src/fnf';
 
 describe('execution input check', () => {
   test('a JSON object passes and is sent compact', () => {

@@ -2,29 +2,11 @@
 // and the strict check every input passes before it is sent. Pure Node, no vscode import.
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { lineAndColumn, readJsonObject } from '../../../../cloud/src/fnf';
 
 export type InputCheck =
   | { readonly ok: true; readonly value: Record<string, unknown>; readonly text: string }
   | { readonly ok: false; readonly line: number; readonly column: number; readonly message: string };
-
-/** 1-based line and column of an offset, as editors show them. */
-export function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-const describeError = (e: ParseError): string =>
-  printParseErrorCode(e.error)
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase();
 
 /**
  * Checks an execution input: strict JSON (no comments, no trailing commas) whose value is an
@@ -32,17 +14,12 @@ const describeError = (e: ParseError): string =>
  */
 export function checkInput(text: string): InputCheck {
   if (text.trim() === '') return { ok: true, value: {}, text: '{}' };
-  const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
-  if (errors.length > 0) {
-    const first = errors[0]!;
-    return { ok: false, ...positionOf(text, first.offset), message: describeError(first) };
+  const read = readJsonObject(text);
+  if (read.ok) return { ok: true, value: read.value, text: JSON.stringify(read.value) };
+  if (read.problem === 'notObject') {
+    return { ok: false, ...lineAndColumn(text, read.offset), message: 'the input must be a JSON object, for example {"orderId": "A-1"}' };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const start = text.length - text.trimStart().length;
-    return { ok: false, ...positionOf(text, start), message: 'the input must be a JSON object, for example {"orderId": "A-1"}' };
-  }
-  return { ok: true, value: value as Record<string, unknown>, text: JSON.stringify(value) };
+  return { ok: false, ...lineAndColumn(text, read.offset ?? text.length), message: read.reason ?? read.detail };
 }
 
 /** The folder holding a flow's saved inputs, inside the `.flowdeck` folder of the workspace. */
