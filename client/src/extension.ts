@@ -60,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): FlowdeckApi {
   );
   // the WhatsApp Flow and CynosDB features follow the current target to the same local emulator
   const whatsapp = connections && guarded('WhatsApp', () => registerWhatsappFeatures(context, log, connections.cams, () => flowServer.ready()));
+  // the WhatsApp Flows view lists from the target's CAMS endpoint: a new target is a new list
+  if (whatsapp && connections) context.subscriptions.push(connections.targets.onDidChange(() => whatsapp.tree.refresh()));
   const cynosdb = connections && guarded('CynosDB', () => registerCynosdbFeatures(context, log, connections.cynosdb));
   const graph = guarded('graph', () => registerGraphFeatures(context, log, flowServer, execution));
   const debug = guarded('debugger', () => registerDebugFeatures(context, log));
