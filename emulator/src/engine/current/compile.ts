@@ -207,29 +207,27 @@ function compileState(obj: JsonObject, name: string, ctx: Context): State {
   return compile({ obj, name, where, base, ctx });
 }
 
-/** The documented key is spelled `MaxConcuccency`; `MaxConcurrency` is accepted too. */
+/** Distributed: child executions at once; the quota is 100 by default (raised by ticket), so no upper bound here. */
+const DISTRIBUTED_DEFAULT_CONCURRENCY = 100;
+
 function mapConcurrency(obj: JsonObject, where: string, ctx: Context): number {
   const max = ctx.limits.maxMapConcurrency;
+  return concurrency(obj, where, max, max);
+}
+
+function distributedConcurrency(obj: JsonObject, where: string): number {
+  return concurrency(obj, where, Number.MAX_SAFE_INTEGER, DISTRIBUTED_DEFAULT_CONCURRENCY);
+}
+
+/** The documented key is spelled `MaxConcuccency`; `MaxConcurrency` is accepted too. 0 (or neither) means `whenZero`. */
+function concurrency(obj: JsonObject, where: string, max: number, whenZero: number): number {
   const documented = optionalNumber(obj, 'MaxConcuccency', where, 0, max);
   const alternative = optionalNumber(obj, 'MaxConcurrency', where, 0, max);
   if (documented !== undefined && alternative !== undefined && documented !== alternative) {
     throw invalid(where, `MaxConcuccency (${documented}) and MaxConcurrency (${alternative}) disagree; keep one`);
   }
   const value = documented ?? alternative ?? 0;
-  return value === 0 ? max : Math.floor(value);
-}
-
-/** Distributed: child executions at once; the quota is 100 by default (raised by ticket), so no upper bound here. */
-const DISTRIBUTED_DEFAULT_CONCURRENCY = 100;
-
-function distributedConcurrency(obj: JsonObject, where: string): number {
-  const documented = optionalNumber(obj, 'MaxConcuccency', where, 0, Number.MAX_SAFE_INTEGER);
-  const alternative = optionalNumber(obj, 'MaxConcurrency', where, 0, Number.MAX_SAFE_INTEGER);
-  if (documented !== undefined && alternative !== undefined && documented !== alternative) {
-    throw invalid(where, `MaxConcuccency (${documented}) and MaxConcurrency (${alternative}) disagree; keep one`);
-  }
-  const value = documented ?? alternative ?? 0;
-  return value === 0 ? DISTRIBUTED_DEFAULT_CONCURRENCY : Math.floor(value);
+  return value === 0 ? whenZero : Math.floor(value);
 }
 
 function recovery(obj: JsonObject, where: string, ctx: Context): { retry: RetryRule[]; catch: CatchRule[] } {
