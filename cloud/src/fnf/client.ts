@@ -114,24 +114,12 @@ export class FnfClient {
   // ---- executions ----
 
   async startExecution(req: StartExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
-    checkStart(req, 'StartExecution');
-    return this.answer('StartExecution', {
-      FlowName: req.FlowName,
-      ExecutionName: req.ExecutionName,
-      Input: jsonObjectText('the execution input', req.Input, 'StartExecution'),
-      CallbackFnFTaskToken: req.CallbackFnFTaskToken,
-      Qualifier: req.Qualifier,
-    }, opts, toExecution);
+    const params = { ...startParams(req, 'StartExecution'), CallbackFnFTaskToken: req.CallbackFnFTaskToken };
+    return this.answer('StartExecution', params, opts, toExecution);
   }
 
   async startSyncExecution(req: StartSyncExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
-    checkStart(req, 'StartSyncExecution');
-    return this.answer('StartSyncExecution', {
-      FlowName: req.FlowName,
-      ExecutionName: req.ExecutionName,
-      Input: jsonObjectText('the execution input', req.Input, 'StartSyncExecution'),
-      Qualifier: req.Qualifier,
-    }, { timeoutMs: 6 * 60_000, ...opts }, toExecution);
+    return this.answer('StartSyncExecution', startParams(req, 'StartSyncExecution'), { timeoutMs: 6 * 60_000, ...opts }, toExecution);
   }
 
   async stopExecution(req: StopExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
@@ -291,10 +279,19 @@ function checkScheduleKey(req: ScheduleKey, action: string): void {
   checkName('schedule', req.ScheduleName, action);
 }
 
-/** A start names its flow, and may name the execution (the service names it otherwise). */
-function checkStart(req: StartSyncExecutionRequest, action: string): void {
+/**
+ * What StartExecution and StartSyncExecution both send: the flow, the execution's name if given
+ * (the service names it otherwise), the input as JSON text, and the qualifier.
+ */
+function startParams(req: StartSyncExecutionRequest, action: 'StartExecution' | 'StartSyncExecution') {
   checkName('flow', req.FlowName, action);
   if (req.ExecutionName !== undefined) checkName('execution', req.ExecutionName, action);
+  return {
+    FlowName: req.FlowName,
+    ExecutionName: req.ExecutionName,
+    Input: jsonObjectText('the execution input', req.Input, action),
+    Qualifier: req.Qualifier,
+  };
 }
 
 /** CreateSchedule and UpdateSchedule send the same fields; the payload goes as JSON text. */
