@@ -84,3 +84,16 @@ export function compilerOf<Compilers extends object>(compilers: Compilers, type:
   }
   return compilers[type as keyof Compilers];
 }
+
+/** What a state (or step) type's compiler gets: the definition as written and the fields every type shares. */
+export interface CompilerSource<Base> {
+  readonly obj: JsonObject;
+  readonly name: string;
+  readonly where: string;
+  readonly base: Base;
+}
+
+/** One compiler per type of a spec's table, each giving its own kind of model. */
+export type CompilerTable<Type extends string, Model extends { readonly type: string }, Source> = {
+  readonly [K in Type]: (source: Source) => Extract<Model, { type: K }>;
+};

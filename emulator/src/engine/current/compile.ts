@@ -5,6 +5,8 @@ import {
   asArray,
   asObject,
   compilerOf,
+  type CompilerSource,
+  type CompilerTable,
   invalid,
   mapList,
   optionalBoolean,
@@ -105,16 +107,12 @@ function numberOrExpression(
   return optionalNumber(obj, key, where, min, max);
 }
 
-/** What a state type's compiler gets: the state as written and its fields every type shares. */
-interface StateSource {
-  readonly obj: JsonObject;
-  readonly name: string;
-  readonly where: string;
-  readonly base: StateBase;
+/** A state type's compiler also gets the flow's compile context. */
+interface StateSource extends CompilerSource<StateBase> {
   readonly ctx: Context;
 }
 
-type Compilers = { readonly [K in StateType]: (source: StateSource) => Extract<State, { type: K }> };
+type Compilers = CompilerTable<StateType, State, StateSource>;
 
 /** One compiler per state type of the table; a type without one does not compile. */
 const COMPILERS: Compilers = {

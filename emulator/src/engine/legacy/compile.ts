@@ -4,6 +4,8 @@
 import {
   asObject,
   compilerOf,
+  type CompilerSource,
+  type CompilerTable,
   invalid,
   mapList,
   optionalBoolean,
@@ -87,17 +89,13 @@ function mappings(obj: JsonObject, key: string, where: string, limits: Limits): 
 
 type Goto = (target: string | undefined, from: string) => number | undefined;
 
-/** What a step type's compiler gets: the step as written and the fields every type shares. */
-interface StepSource {
-  readonly obj: JsonObject;
-  readonly name: string;
-  readonly where: string;
-  readonly base: StepBase;
+/** A step type's compiler also gets the sibling lookup for goto and the limits. */
+interface StepSource extends CompilerSource<StepBase> {
   readonly goto: Goto;
   readonly limits: Limits;
 }
 
-type Compilers = { readonly [K in LegacyStepType]: (source: StepSource) => Extract<LegacyStep, { type: K }> };
+type Compilers = CompilerTable<LegacyStepType, LegacyStep, StepSource>;
 
 /** One compiler per step type of the legacy table; a type without one does not compile. */
 const COMPILERS: Compilers = {
