@@ -69,7 +69,7 @@ export class FnfClient {
   async createFlow(req: CreateFlowRequest, opts?: CallOptions): Promise<Flow & WithRequestId> {
     checkName('flow', req.Name, 'CreateFlow');
     if (!req.Definition) throw invalid('CreateFlow', 'the flow definition is empty');
-    const r = await this.request('CreateFlow', {
+    return this.answer('CreateFlow', {
       Name: req.Name,
       Definition: req.Definition,
       Description: req.Description ?? DEFAULT_FLOW_DESCRIPTION,
@@ -78,196 +78,140 @@ export class FnfClient {
       ExternalStorageLocation: req.ExternalStorageLocation,
       ExecutionMode: req.ExecutionMode,
       Environment: req.Environment,
-    }, opts);
-    return { ...toFlow(r), RequestId: r.RequestId };
+    }, opts, toFlow);
   }
 
   async updateFlow(req: UpdateFlowRequest, opts?: CallOptions): Promise<Flow & WithRequestId> {
     checkName('flow', req.Name, 'UpdateFlow');
-    const r = await this.request('UpdateFlow', {
+    return this.answer('UpdateFlow', {
       Name: req.Name,
       Definition: req.Definition,
       Description: req.Description,
       Type: req.Type ?? (req.Definition !== undefined ? 'FDL' : undefined),
       RoleArn: req.RoleArn,
       Environment: req.Environment,
-    }, opts);
-    return { ...toFlow(r), RequestId: r.RequestId };
+    }, opts, toFlow);
   }
 
   async deleteFlow(name: string, opts?: CallOptions): Promise<WithRequestId> {
     checkName('flow', name, 'DeleteFlow');
-    const r = await this.request('DeleteFlow', { Name: name }, opts);
-    return { RequestId: r.RequestId };
+    return this.answer('DeleteFlow', { Name: name }, opts, noAnswer);
   }
 
   async describeFlow(name: string, opts?: CallOptions & { FlowVersion?: string }): Promise<Flow & WithRequestId> {
     checkName('flow', name, 'DescribeFlow');
-    const r = await this.request('DescribeFlow', { Name: name, FlowVersion: opts?.FlowVersion }, opts);
-    return { ...toFlow(r), RequestId: r.RequestId };
+    return this.answer('DescribeFlow', { Name: name, FlowVersion: opts?.FlowVersion }, opts, toFlow);
   }
 
   async listFlowsPage(req: ListFlowsRequest = {}, opts?: CallOptions): Promise<Page<Flow>> {
-    const r = await this.request('ListFlows', { Limit: req.Limit, NextToken: req.NextToken }, opts);
-    return page(rawArray(r['Flows']).map(toFlow), r);
+    return this.page('ListFlows', { Limit: req.Limit, NextToken: req.NextToken }, opts, 'Flows', toFlow);
   }
 
   listFlows(req: Omit<ListFlowsRequest, 'NextToken'> = {}, opts?: CallOptions): AsyncIterable<Flow> {
-    return paginate((NextToken) => this.listFlowsPage({ ...req, ...(NextToken ? { NextToken } : {}) }, opts));
+    return paginate(req, (paged) => this.listFlowsPage(paged, opts));
   }
 
   // ---- executions ----
 
   async startExecution(req: StartExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
-    checkName('flow', req.FlowName, 'StartExecution');
-    if (req.ExecutionName !== undefined) checkName('execution', req.ExecutionName, 'StartExecution');
-    const r = await this.request('StartExecution', {
-      FlowName: req.FlowName,
-      ExecutionName: req.ExecutionName,
-      Input: jsonObjectText('the execution input', req.Input, 'StartExecution'),
-      CallbackFnFTaskToken: req.CallbackFnFTaskToken,
-      Qualifier: req.Qualifier,
-    }, opts);
-    return { ...toExecution(r), RequestId: r.RequestId };
+    const params = { ...startParams(req, 'StartExecution'), CallbackFnFTaskToken: req.CallbackFnFTaskToken };
+    return this.answer('StartExecution', params, opts, toExecution);
   }
 
   async startSyncExecution(req: StartSyncExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
-    checkName('flow', req.FlowName, 'StartSyncExecution');
-    if (req.ExecutionName !== undefined) checkName('execution', req.ExecutionName, 'StartSyncExecution');
-    const r = await this.request('StartSyncExecution', {
-      FlowName: req.FlowName,
-      ExecutionName: req.ExecutionName,
-      Input: jsonObjectText('the execution input', req.Input, 'StartSyncExecution'),
-      Qualifier: req.Qualifier,
-    }, { timeoutMs: 6 * 60_000, ...opts });
-    return { ...toExecution(r), RequestId: r.RequestId };
+    return this.answer('StartSyncExecution', startParams(req, 'StartSyncExecution'), { timeoutMs: 6 * 60_000, ...opts }, toExecution);
   }
 
   async stopExecution(req: StopExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
-    checkName('flow', req.FlowName, 'StopExecution');
-    checkName('execution', req.ExecutionName, 'StopExecution');
-    const r = await this.request('StopExecution', { FlowName: req.FlowName, ExecutionName: req.ExecutionName, Error: req.Error, Cause: req.Cause }, opts);
-    return { ...toExecution(r), RequestId: r.RequestId };
+    checkExecutionRef(req, 'StopExecution');
+    return this.answer('StopExecution', { FlowName: req.FlowName, ExecutionName: req.ExecutionName, Error: req.Error, Cause: req.Cause }, opts, toExecution);
   }
 
   async describeExecution(req: DescribeExecutionRequest, opts?: CallOptions): Promise<Execution & WithRequestId> {
-    checkName('flow', req.FlowName, 'DescribeExecution');
-    checkName('execution', req.ExecutionName, 'DescribeExecution');
+    checkExecutionRef(req, 'DescribeExecution');
     // A long poll holds the request open: allow it that long plus the normal margin.
     const timeoutMs = opts?.timeoutMs ?? (req.WaitTimeSeconds ? req.WaitTimeSeconds * 1000 + 30_000 : undefined);
-    const r = await this.request(
+    return this.answer(
       'DescribeExecution',
       { FlowName: req.FlowName, ExecutionName: req.ExecutionName, WaitTimeSeconds: req.WaitTimeSeconds },
       { ...opts, ...(timeoutMs !== undefined ? { timeoutMs } : {}) },
+      toExecution,
     );
-    return { ...toExecution(r), RequestId: r.RequestId };
   }
 
   /** DescribeMapRun: a distributed Map's run of child executions. */
   async describeMapRun(req: MapRunRef, opts?: CallOptions): Promise<MapRun & WithRequestId> {
-    checkName('flow', req.FlowName, 'DescribeMapRun');
-    checkName('execution', req.ExecutionName, 'DescribeMapRun');
-    const r = await this.request('DescribeMapRun', { ...req }, opts);
-    return { ...(r as unknown as MapRun), RequestId: r.RequestId };
+    checkExecutionRef(req, 'DescribeMapRun');
+    return this.answer('DescribeMapRun', { ...req }, opts, (r) => r as unknown as MapRun);
   }
 
   /** UpdateMapRun: new concurrency or tolerated failures for the children not yet started. */
   async updateMapRun(req: UpdateMapRunRequest, opts?: CallOptions): Promise<WithRequestId> {
-    checkName('flow', req.FlowName, 'UpdateMapRun');
-    checkName('execution', req.ExecutionName, 'UpdateMapRun');
-    const r = await this.request('UpdateMapRun', { ...req }, opts);
-    return { RequestId: r.RequestId };
+    checkExecutionRef(req, 'UpdateMapRun');
+    return this.answer('UpdateMapRun', { ...req }, opts, noAnswer);
   }
 
   async listExecutionsPage(req: ListExecutionsRequest, opts?: CallOptions): Promise<Page<Execution>> {
     checkName('flow', req.FlowName, 'ListExecutions');
-    const r = await this.request('ListExecutions', { ...req }, opts);
-    return page(rawArray(r['Executions']).map(toExecution), r);
+    return this.page('ListExecutions', { ...req }, opts, 'Executions', toExecution);
   }
 
   listExecutions(req: Omit<ListExecutionsRequest, 'NextToken'>, opts?: CallOptions): AsyncIterable<Execution> {
-    return paginate((NextToken) => this.listExecutionsPage({ ...req, ...(NextToken ? { NextToken } : {}) }, opts));
+    return paginate(req, (paged) => this.listExecutionsPage(paged, opts));
   }
 
   async getExecutionHistoryPage(req: GetExecutionHistoryRequest, opts?: CallOptions): Promise<Page<HistoryEvent>> {
-    checkName('flow', req.FlowName, 'GetExecutionHistory');
-    checkName('execution', req.ExecutionName, 'GetExecutionHistory');
-    const r = await this.request('GetExecutionHistory', { ...req }, opts);
-    return page(rawArray(r['Events']).map(toHistoryEvent), r);
+    checkExecutionRef(req, 'GetExecutionHistory');
+    return this.page('GetExecutionHistory', { ...req }, opts, 'Events', toHistoryEvent);
   }
 
   /** Every event recorded so far, across pages (use tailExecution to follow a running execution). */
   getExecutionHistory(req: Omit<GetExecutionHistoryRequest, 'NextToken'>, opts?: CallOptions): AsyncIterable<HistoryEvent> {
-    return paginate((NextToken) => this.getExecutionHistoryPage({ ...req, ...(NextToken ? { NextToken } : {}) }, opts));
+    return paginate(req, (paged) => this.getExecutionHistoryPage(paged, opts));
   }
 
   // ---- task callbacks ----
 
   async reportTaskSucceeded(req: ReportTaskSucceededRequest, opts?: CallOptions): Promise<{ EventId: number } & WithRequestId> {
     if (!req.TaskToken) throw invalid('ReportTaskSucceeded', 'the task token is required');
-    const r = await this.request('ReportTaskSucceeded', { TaskToken: req.TaskToken, Output: jsonText(req.Output) }, opts);
-    return { EventId: Number(r['EventId']), RequestId: r.RequestId };
+    return this.answer('ReportTaskSucceeded', { TaskToken: req.TaskToken, Output: jsonText(req.Output) }, opts, eventId);
   }
 
   async reportTaskFailed(req: ReportTaskFailedRequest, opts?: CallOptions): Promise<{ EventId: number } & WithRequestId> {
     if (!req.TaskToken) throw invalid('ReportTaskFailed', 'the task token is required');
-    const r = await this.request('ReportTaskFailed', { TaskToken: req.TaskToken, Error: req.Error, Cause: req.Cause }, opts);
-    return { EventId: Number(r['EventId']), RequestId: r.RequestId };
+    return this.answer('ReportTaskFailed', { TaskToken: req.TaskToken, Error: req.Error, Cause: req.Cause }, opts, eventId);
   }
 
   // ---- schedules ----
 
   async createSchedule(req: CreateScheduleRequest, opts?: CallOptions): Promise<Schedule & WithRequestId> {
-    checkName('flow', req.FlowName, 'CreateSchedule');
-    checkName('schedule', req.ScheduleName, 'CreateSchedule');
+    checkScheduleKey(req, 'CreateSchedule');
     if (!req.CronExpression) throw invalid('CreateSchedule', 'the cron expression is required');
-    const r = await this.request('CreateSchedule', {
-      FlowName: req.FlowName,
-      ScheduleName: req.ScheduleName,
-      CronExpression: req.CronExpression,
-      Description: req.Description,
-      Payload: jsonObjectText('the schedule payload', req.Payload, 'CreateSchedule'),
-      Enable: req.Enable,
-    }, opts);
-    return { ...toSchedule(r), RequestId: r.RequestId };
+    return this.answer('CreateSchedule', scheduleParams(req, 'CreateSchedule'), opts, toSchedule);
   }
 
   async updateSchedule(req: UpdateScheduleRequest, opts?: CallOptions): Promise<Schedule & WithRequestId> {
-    checkName('flow', req.FlowName, 'UpdateSchedule');
-    checkName('schedule', req.ScheduleName, 'UpdateSchedule');
-    const r = await this.request('UpdateSchedule', {
-      FlowName: req.FlowName,
-      ScheduleName: req.ScheduleName,
-      CronExpression: req.CronExpression,
-      Description: req.Description,
-      Payload: jsonObjectText('the schedule payload', req.Payload, 'UpdateSchedule'),
-      Enable: req.Enable,
-    }, opts);
-    return { ...toSchedule(r), RequestId: r.RequestId };
+    checkScheduleKey(req, 'UpdateSchedule');
+    return this.answer('UpdateSchedule', scheduleParams(req, 'UpdateSchedule'), opts, toSchedule);
   }
 
   async deleteSchedule(req: ScheduleKey, opts?: CallOptions): Promise<WithRequestId> {
-    checkName('flow', req.FlowName, 'DeleteSchedule');
-    checkName('schedule', req.ScheduleName, 'DeleteSchedule');
-    const r = await this.request('DeleteSchedule', { FlowName: req.FlowName, ScheduleName: req.ScheduleName }, opts);
-    return { RequestId: r.RequestId };
+    checkScheduleKey(req, 'DeleteSchedule');
+    return this.answer('DeleteSchedule', { FlowName: req.FlowName, ScheduleName: req.ScheduleName }, opts, noAnswer);
   }
 
   async describeSchedule(req: ScheduleKey, opts?: CallOptions): Promise<Schedule & WithRequestId> {
-    checkName('flow', req.FlowName, 'DescribeSchedule');
-    checkName('schedule', req.ScheduleName, 'DescribeSchedule');
-    const r = await this.request('DescribeSchedule', { FlowName: req.FlowName, ScheduleName: req.ScheduleName }, opts);
-    return { ...toSchedule(r), RequestId: r.RequestId };
+    checkScheduleKey(req, 'DescribeSchedule');
+    return this.answer('DescribeSchedule', { FlowName: req.FlowName, ScheduleName: req.ScheduleName }, opts, toSchedule);
   }
 
   async listSchedulesPage(req: ListSchedulesRequest, opts?: CallOptions): Promise<Page<Schedule>> {
     checkName('flow', req.FlowName, 'ListSchedules');
-    const r = await this.request('ListSchedules', { ...req }, opts);
-    return page(rawArray(r['Schedules']).map(toSchedule), r);
+    return this.page('ListSchedules', { ...req }, opts, 'Schedules', toSchedule);
   }
 
   listSchedules(req: Omit<ListSchedulesRequest, 'NextToken'>, opts?: CallOptions): AsyncIterable<Schedule> {
-    return paginate((NextToken) => this.listSchedulesPage({ ...req, ...(NextToken ? { NextToken } : {}) }, opts));
+    return paginate(req, (paged) => this.listSchedulesPage(paged, opts));
   }
 
   // ---- workflows built on the operations ----
@@ -286,6 +230,30 @@ export class FnfClient {
     return this.caller.close();
   }
 
+  /** Calls an operation and gives its answer converted, with the service's request id. */
+  private async answer<A extends FnfOperationName, T extends object>(
+    action: A,
+    params: ClientParams<(typeof FNF_OPERATIONS)[A]>,
+    opts: CallOptions | undefined,
+    convert: (r: Raw) => T,
+  ): Promise<T & WithRequestId> {
+    const r = await this.request(action, params, opts);
+    return { ...convert(r), RequestId: r.RequestId };
+  }
+
+  /** Calls a list operation and gives one page of its items (under `listKey`), converted. */
+  private async page<A extends FnfOperationName, T>(
+    action: A,
+    params: ClientParams<(typeof FNF_OPERATIONS)[A]>,
+    opts: CallOptions | undefined,
+    listKey: string,
+    convert: (raw: Raw) => T,
+  ): Promise<Page<T>> {
+    const r = await this.request(action, params, opts);
+    const next = typeof r['NextToken'] === 'string' && r['NextToken'] !== '' ? r['NextToken'] : undefined;
+    return { items: rawArray(r[listKey]).map((raw) => convert(raw)), ...(next ? { NextToken: next } : {}), RequestId: r.RequestId };
+  }
+
   /**
    * Any operation of the table, its parameters typed and checked by the table; resolves to the
    * service's answer as it is. The methods above add name checks and typed answers on top.
@@ -300,17 +268,63 @@ function invalid(action: string, message: string): CloudError {
   return invalidInput(message, action);
 }
 
-function page<T>(items: T[], r: Raw & { RequestId: string }): Page<T> {
-  const next = typeof r['NextToken'] === 'string' && r['NextToken'] !== '' ? (r['NextToken'] as string) : undefined;
-  return { items, ...(next ? { NextToken: next } : {}), RequestId: r.RequestId };
+/** An execution is named by its flow and its own name; both must be valid names. */
+function checkExecutionRef(req: { readonly FlowName: string; readonly ExecutionName: string }, action: string): void {
+  checkName('flow', req.FlowName, action);
+  checkName('execution', req.ExecutionName, action);
+}
+
+function checkScheduleKey(req: ScheduleKey, action: string): void {
+  checkName('flow', req.FlowName, action);
+  checkName('schedule', req.ScheduleName, action);
+}
+
+/**
+ * What StartExecution and StartSyncExecution both send: the flow, the execution's name if given
+ * (the service names it otherwise), the input as JSON text, and the qualifier.
+ */
+function startParams(req: StartSyncExecutionRequest, action: 'StartExecution' | 'StartSyncExecution') {
+  checkName('flow', req.FlowName, action);
+  if (req.ExecutionName !== undefined) checkName('execution', req.ExecutionName, action);
+  return {
+    FlowName: req.FlowName,
+    ExecutionName: req.ExecutionName,
+    Input: jsonObjectText('the execution input', req.Input, action),
+    Qualifier: req.Qualifier,
+  };
+}
+
+/** CreateSchedule and UpdateSchedule send the same fields; the payload goes as JSON text. */
+function scheduleParams<R extends UpdateScheduleRequest>(req: R, action: 'CreateSchedule' | 'UpdateSchedule') {
+  return {
+    FlowName: req.FlowName,
+    ScheduleName: req.ScheduleName,
+    // Typed as the request has it, so CreateSchedule's required CronExpression stays required.
+    CronExpression: req.CronExpression as R['CronExpression'],
+    Description: req.Description,
+    Payload: jsonObjectText('the schedule payload', req.Payload, action),
+    Enable: req.Enable,
+  };
+}
+
+/** For operations whose answer is only the request id. */
+function noAnswer(): object {
+  return {};
+}
+
+function eventId(r: Raw): { EventId: number } {
+  return { EventId: Number(r['EventId']) };
 }
 
 /** Walks NextToken pages lazily; stops when a page has no token (or repeats one, which would loop forever). */
-async function* paginate<T>(fetchPage: (token: string | undefined) => Promise<Page<T>>): AsyncGenerator<T, void, undefined> {
+async function* paginate<R extends object, T>(
+  req: R,
+  fetchPage: (req: R & { NextToken?: string }) => Promise<Page<T>>,
+): AsyncGenerator<T, void, undefined> {
   let token: string | undefined;
   const seen = new Set<string>();
   for (;;) {
-    const p = await fetchPage(token);
+    const p = await fetchPage({ ...req, ...(token ? { NextToken: token } : {}) });
     yield* p.items;
     if (!p.NextToken || seen.has(p.NextToken)) return;
     seen.add(p.NextToken);

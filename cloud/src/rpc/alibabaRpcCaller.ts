@@ -7,9 +7,9 @@ import type { CredentialProvider, Credentials } from '../credentials/types';
 import { requireCredentials } from '../credentials/providers';
 import { signRpcV1Request, encodeRpcParams } from '../signing/rpcV1';
 import { signAcs3Request } from '../signing/acs3';
-import { parseRetryAfter } from './retry';
+import { CallerBase, operationOf, sendOptions, serviceError, type CallerBaseOptions } from './callerBase';
 import type { Quota } from './tokenBucket';
-import { callWithRetries, normalizeEndpoint, parseJsonBody, resolveRuntime, type CallOptions, type CallerRuntimeOptions, type ResolvedRuntime } from './shared';
+import { callWithRetries, parseJsonBody, type CallOptions } from './shared';
 
 /** A parameter value: objects and arrays are sent as one JSON string (the SDKs' "shrink" requests). */
 export type RpcValue = string | number | boolean | null | undefined | readonly unknown[] | object;
@@ -22,7 +22,7 @@ export interface RpcOperation {
   readonly quota?: Quota;
 }
 
-export interface AlibabaRpcCallerOptions extends CallerRuntimeOptions {
+export interface AlibabaRpcCallerOptions extends CallerBaseOptions {
   /** Short product name, used in bucket keys and messages: 'fnf', 'cams'. */
   readonly product: string;
   /** API version, e.g. '2019-03-15'. */
@@ -45,15 +45,7 @@ export interface RpcResponseBase {
   readonly RequestId: string;
 }
 
-export class AlibabaRpcCaller {
-  readonly endpoint: URL;
-  private readonly rt: ResolvedRuntime;
-
-  constructor(private readonly options: AlibabaRpcCallerOptions) {
-    this.endpoint = normalizeEndpoint(options.endpoint);
-    this.rt = resolveRuntime(options);
-  }
-
+export class AlibabaRpcCaller extends CallerBase<AlibabaRpcCallerOptions> {
   get product(): string {
     return this.options.product;
   }
@@ -65,8 +57,7 @@ export class AlibabaRpcCaller {
 
   /** Calls `action` with API parameters; resolves to the parsed JSON body. */
   async call<T extends object = Record<string, unknown>>(action: string, params: Readonly<Record<string, RpcValue>>, options: CallOptions = {}): Promise<T & RpcResponseBase> {
-    const op = this.options.operations[action];
-    if (!op) throw new CloudError({ status: 0, code: LocalErrorCodes.invalidInput, message: `${this.options.product} has no operation '${action}' in this client`, action });
+    const op = operationOf(this.options.operations, action, this.options.product);
     const creds = await requireCredentials(this.options.credentials);
     const { query, body } = splitParams(op, params);
     const quota = op.quota ?? this.options.defaultQuota;
@@ -118,8 +109,7 @@ export class AlibabaRpcCaller {
       url,
       headers,
       ...(bodyText !== undefined ? { body: bodyText } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...sendOptions(options),
     });
     const parsed = parseJsonBody(res.body, res.status, action);
     const obj = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>;
@@ -127,25 +117,13 @@ export class AlibabaRpcCaller {
     const code = str(obj['Code']) ?? str(obj['code']);
     const failed = res.status >= 400 || (this.options.successCode !== undefined && code !== undefined && code !== this.options.successCode);
     if (failed) {
-      const retryAfterMs = parseRetryAfter(res.headers);
-      throw new CloudError({
-        status: res.status,
-        code: code ?? (res.status >= 500 ? 'InternalServerError' : `HTTP${res.status}`),
-        message: str(obj['Message']) ?? str(obj['message']) ?? 'no message',
-        ...(requestId ? { requestId } : {}),
-        action,
-        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-      });
+      const failCode = code ?? (res.status >= 500 ? 'InternalServerError' : `HTTP${res.status}`);
+      throw serviceError(res, action, failCode, str(obj['Message']) ?? str(obj['message']) ?? 'no message', requestId);
     }
     if (!parsed || typeof parsed !== 'object') {
       throw new CloudError({ status: res.status, code: LocalErrorCodes.badResponse, message: 'the response body is not a JSON object', action });
     }
     return { ...(obj as T), RequestId: requestId ?? '' } as T & RpcResponseBase;
-  }
-
-  /** Releases pooled connections (only when this caller created its own transport). */
-  async close(): Promise<void> {
-    if (this.rt.ownsTransport) await this.rt.transport.close();
   }
 }
 

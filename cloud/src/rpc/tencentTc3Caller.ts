@@ -1,18 +1,18 @@
 // A Tencent Cloud API 3.0 caller (CynosDB): JSON POST to `/`, X-TC-* headers, TC3-HMAC-SHA256
 // signature over content-type;host, errors from `Response.Error`, token buckets and retries.
-import { CloudError, LocalErrorCodes } from '../errors';
+import { LocalErrorCodes } from '../errors';
 import type { CredentialProvider } from '../credentials/types';
 import { requireCredentials } from '../credentials/providers';
 import { tc3Authorization } from '../signing/tc3';
-import { parseRetryAfter } from './retry';
+import { CallerBase, operationOf, sendOptions, serviceError, type CallerBaseOptions } from './callerBase';
 import type { Quota } from './tokenBucket';
-import { callWithRetries, normalizeEndpoint, parseJsonBody, resolveRuntime, type CallOptions, type CallerRuntimeOptions, type ResolvedRuntime } from './shared';
+import { callWithRetries, parseJsonBody, type CallOptions } from './shared';
 
 export interface Tc3Operation {
   readonly quota?: Quota;
 }
 
-export interface TencentTc3CallerOptions extends CallerRuntimeOptions {
+export interface TencentTc3CallerOptions extends CallerBaseOptions {
   /** The service's domain prefix, used in the credential scope: 'cynosdb'. */
   readonly service: string;
   /** API version, e.g. '2019-01-07'. */
@@ -38,19 +38,10 @@ export interface Tc3ResponseBase {
 
 const CONTENT_TYPE = 'application/json; charset=utf-8';
 
-export class TencentTc3Caller {
-  readonly endpoint: URL;
-  private readonly rt: ResolvedRuntime;
-
-  constructor(private readonly options: TencentTc3CallerOptions) {
-    this.endpoint = normalizeEndpoint(options.endpoint);
-    this.rt = resolveRuntime(options);
-  }
-
+export class TencentTc3Caller extends CallerBase<TencentTc3CallerOptions> {
   /** Calls `action` with a JSON payload; resolves to the contents of `Response`. */
   async call<T extends object = Record<string, unknown>>(action: string, payload: Readonly<Record<string, unknown>>, options: Tc3CallOptions = {}): Promise<T & Tc3ResponseBase> {
-    const op = this.options.operations[action];
-    if (!op) throw new CloudError({ status: 0, code: LocalErrorCodes.invalidInput, message: `${this.options.service} has no operation '${action}' in this client`, action });
+    const op = operationOf(this.options.operations, action, this.options.service);
     const creds = await requireCredentials(this.options.credentials);
     const body = JSON.stringify(payload);
     const region = options.region ?? this.options.region;
@@ -85,29 +76,18 @@ export class TencentTc3Caller {
         url: this.endpoint.origin + '/',
         headers,
         body,
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...sendOptions(options),
       });
       const parsed = parseJsonBody(res.body, res.status, action) as { Response?: Record<string, unknown> } | null;
       const response = parsed && typeof parsed === 'object' ? parsed.Response : undefined;
       const error = response?.['Error'] as { Code?: unknown; Message?: unknown } | undefined;
       const requestId = typeof response?.['RequestId'] === 'string' ? (response['RequestId'] as string) : undefined;
       if (error || res.status >= 400 || !response) {
-        const retryAfterMs = parseRetryAfter(res.headers);
-        throw new CloudError({
-          status: res.status,
-          code: typeof error?.Code === 'string' ? error.Code : res.status >= 500 ? 'InternalError' : LocalErrorCodes.badResponse,
-          message: typeof error?.Message === 'string' ? error.Message : response ? `HTTP ${res.status}` : 'the response has no Response object',
-          ...(requestId ? { requestId } : {}),
-          action,
-          ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-        });
+        const code = typeof error?.Code === 'string' ? error.Code : res.status >= 500 ? 'InternalError' : LocalErrorCodes.badResponse;
+        const message = typeof error?.Message === 'string' ? error.Message : response ? `HTTP ${res.status}` : 'the response has no Response object';
+        throw serviceError(res, action, code, message, requestId);
       }
       return { ...(response as T), RequestId: requestId ?? '' } as T & Tc3ResponseBase;
     });
-  }
-
-  async close(): Promise<void> {
-    if (this.rt.ownsTransport) await this.rt.transport.close();
   }
 }

@@ -63,3 +63,37 @@ export function stringList(value: JsonValue | undefined, where: string): string[
     return item;
   });
 }
+
+/** A list of maps, each read by `read` with its place (`<where>[i]`) for messages. */
+export function mapList<T>(value: JsonValue | undefined, where: string, read: (item: JsonObject, at: string) => T): T[] {
+  return asArray(value, where).map((raw, i) => {
+    const at = `${where}[${i}]`;
+    return read(asObject(raw, at), at);
+  });
+}
+
+/** A list of maps that may be left out (then it is empty), e.g. retry and catch rules. */
+export function optionalMapList<T>(value: JsonValue | undefined, where: string, read: (item: JsonObject, at: string) => T): T[] {
+  return value === undefined ? [] : mapList(value, where, read);
+}
+
+/** The compiler for a state's (or step's) type, or a failure naming the types there are. */
+export function compilerOf<Compilers extends object>(compilers: Compilers, type: string, where: string, typeKey: string): Compilers[keyof Compilers] {
+  if (!Object.hasOwn(compilers, type)) {
+    throw invalid(where, `unknown ${typeKey} "${type}"; use one of ${Object.keys(compilers).join(', ')}`);
+  }
+  return compilers[type as keyof Compilers];
+}
+
+/** What a state (or step) type's compiler gets: the definition as written and the fields every type shares. */
+export interface CompilerSource<Base> {
+  readonly obj: JsonObject;
+  readonly name: string;
+  readonly where: string;
+  readonly base: Base;
+}
+
+/** One compiler per type of a spec's table, each giving its own kind of model. */
+export type CompilerTable<Type extends string, Model extends { readonly type: string }, Source> = {
+  readonly [K in Type]: (source: Source) => Extract<Model, { type: K }>;
+};

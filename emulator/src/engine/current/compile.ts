@@ -4,8 +4,13 @@
 import {
   asArray,
   asObject,
+  compilerOf,
+  type CompilerSource,
+  type CompilerTable,
   invalid,
+  mapList,
   optionalBoolean,
+  optionalMapList,
   optionalNumber,
   optionalString,
   requiredString,
@@ -102,16 +107,12 @@ function numberOrExpression(
   return optionalNumber(obj, key, where, min, max);
 }
 
-/** What a state type's compiler gets: the state as written and its fields every type shares. */
-interface StateSource {
-  readonly obj: JsonObject;
-  readonly name: string;
-  readonly where: string;
-  readonly base: StateBase;
+/** A state type's compiler also gets the flow's compile context. */
+interface StateSource extends CompilerSource<StateBase> {
   readonly ctx: Context;
 }
 
-type Compilers = { readonly [K in StateType]: (source: StateSource) => Extract<State, { type: K }> };
+type Compilers = CompilerTable<StateType, State, StateSource>;
 
 /** One compiler per state type of the table; a type without one does not compile. */
 const COMPILERS: Compilers = {
@@ -136,14 +137,11 @@ const COMPILERS: Compilers = {
     return { ...base, type: 'Wait', seconds };
   },
   Choice: ({ obj, where, base, ctx }) => {
-    const branches = asArray(obj['Branches'], `${where}: Branches`).map((raw, i) => {
-      const b = asObject(raw, `${where}: Branches[${i}]`);
-      return {
-        condition: expression(b['Condition'], `${where}: Branches[${i}].Condition`, ctx, true),
-        nextName: requiredString(b, 'Next', `${where}: Branches[${i}]`),
-        next: null as unknown as State,
-      };
-    });
+    const branches = mapList(obj['Branches'], `${where}: Branches`, (b, at) => ({
+      condition: expression(b['Condition'], `${at}.Condition`, ctx, true),
+      nextName: requiredString(b, 'Next', at),
+      next: null as unknown as State,
+    }));
     const defaultName = requiredString(obj, 'Default', where);
     return { ...base, type: 'Choice', branches, defaultName, default: null as unknown as State };
   },
@@ -155,9 +153,7 @@ const COMPILERS: Compilers = {
         `has ${list.length} branches; a Parallel state may have at most ${ctx.limits.maxParallelBranches}`,
       );
     }
-    const branches = list.map((raw, i) =>
-      compileScope(asObject(raw, `${where}: Branches[${i}]`), `${where}: Branches[${i}]`, ctx),
-    );
+    const branches = mapList(list, `${where}: Branches`, (branch, at) => compileScope(branch, at, ctx));
     return { ...base, type: 'Parallel', branches, ...recovery(obj, where, ctx) };
   },
   Map: ({ obj, where, base, ctx }) => {
@@ -204,65 +200,47 @@ function compileState(obj: JsonObject, name: string, ctx: Context): State {
     output: constructor(obj, 'OutputConstructor', where, ctx),
     global: constructor(obj, 'GlobalConstructor', where, ctx),
   };
-  if (!isStateType(type)) {
-    throw invalid(where, `unknown Type "${type}"; use one of ${Object.keys(COMPILERS).join(', ')}`);
-  }
+  const compile = compilerOf(COMPILERS, type, where, 'Type');
   if (transitions && !end && nextName === undefined) throw invalid(where, 'needs either Next: <state name> or End: true');
-  return COMPILERS[type]({ obj, name, where, base, ctx });
+  return compile({ obj, name, where, base, ctx });
 }
 
-/** The documented key is spelled `MaxConcuccency`; `MaxConcurrency` is accepted too. */
+/** Distributed: child executions at once; the quota is 100 by default (raised by ticket), so no upper bound here. */
+const DISTRIBUTED_DEFAULT_CONCURRENCY = 100;
+
 function mapConcurrency(obj: JsonObject, where: string, ctx: Context): number {
   const max = ctx.limits.maxMapConcurrency;
+  return concurrency(obj, where, max, max);
+}
+
+function distributedConcurrency(obj: JsonObject, where: string): number {
+  return concurrency(obj, where, Number.MAX_SAFE_INTEGER, DISTRIBUTED_DEFAULT_CONCURRENCY);
+}
+
+/** The documented key is spelled `MaxConcuccency`; `MaxConcurrency` is accepted too. 0 (or neither) means `whenZero`. */
+function concurrency(obj: JsonObject, where: string, max: number, whenZero: number): number {
   const documented = optionalNumber(obj, 'MaxConcuccency', where, 0, max);
   const alternative = optionalNumber(obj, 'MaxConcurrency', where, 0, max);
   if (documented !== undefined && alternative !== undefined && documented !== alternative) {
     throw invalid(where, `MaxConcuccency (${documented}) and MaxConcurrency (${alternative}) disagree; keep one`);
   }
   const value = documented ?? alternative ?? 0;
-  return value === 0 ? max : Math.floor(value);
-}
-
-/** Distributed: child executions at once; the quota is 100 by default (raised by ticket), so no upper bound here. */
-const DISTRIBUTED_DEFAULT_CONCURRENCY = 100;
-
-function distributedConcurrency(obj: JsonObject, where: string): number {
-  const documented = optionalNumber(obj, 'MaxConcuccency', where, 0, Number.MAX_SAFE_INTEGER);
-  const alternative = optionalNumber(obj, 'MaxConcurrency', where, 0, Number.MAX_SAFE_INTEGER);
-  if (documented !== undefined && alternative !== undefined && documented !== alternative) {
-    throw invalid(where, `MaxConcuccency (${documented}) and MaxConcurrency (${alternative}) disagree; keep one`);
-  }
-  const value = documented ?? alternative ?? 0;
-  return value === 0 ? DISTRIBUTED_DEFAULT_CONCURRENCY : Math.floor(value);
+  return value === 0 ? whenZero : Math.floor(value);
 }
 
 function recovery(obj: JsonObject, where: string, ctx: Context): { retry: RetryRule[]; catch: CatchRule[] } {
-  const retry =
-    obj['Retry'] === undefined
-      ? []
-      : asArray(obj['Retry'], `${where}: Retry`).map((raw, i) => {
-          const at = `${where}: Retry[${i}]`;
-          const r = asObject(raw, at);
-          return {
-            errors: stringList(r['Errors'], `${at}.Errors`),
-            maxAttempts: optionalNumber(r, 'MaxAttempts', at, 0, Number.MAX_SAFE_INTEGER) ?? 3,
-            intervalSeconds: optionalNumber(r, 'IntervalSeconds', at, 0, MAX_RETRY_SECONDS) ?? 1,
-            backoffRate: optionalNumber(r, 'BackoffRate', at, 1, Number.MAX_SAFE_INTEGER) ?? 1,
-            maxBackoffSeconds: optionalNumber(r, 'MaxBackoffSeconds', at, 0, MAX_RETRY_SECONDS),
-          };
-        });
-  const catchRules =
-    obj['Catch'] === undefined
-      ? []
-      : asArray(obj['Catch'], `${where}: Catch`).map((raw, i) => {
-          const at = `${where}: Catch[${i}]`;
-          const c = asObject(raw, at);
-          return {
-            errors: stringList(c['Errors'], `${at}.Errors`),
-            output: constructor(c, 'OutputConstructor', at, ctx),
-            nextName: requiredString(c, 'Next', at),
-            next: null as unknown as State,
-          };
-        });
+  const retry = optionalMapList(obj['Retry'], `${where}: Retry`, (r, at) => ({
+    errors: stringList(r['Errors'], `${at}.Errors`),
+    maxAttempts: optionalNumber(r, 'MaxAttempts', at, 0, Number.MAX_SAFE_INTEGER) ?? 3,
+    intervalSeconds: optionalNumber(r, 'IntervalSeconds', at, 0, MAX_RETRY_SECONDS) ?? 1,
+    backoffRate: optionalNumber(r, 'BackoffRate', at, 1, Number.MAX_SAFE_INTEGER) ?? 1,
+    maxBackoffSeconds: optionalNumber(r, 'MaxBackoffSeconds', at, 0, MAX_RETRY_SECONDS),
+  }));
+  const catchRules = optionalMapList(obj['Catch'], `${where}: Catch`, (c, at) => ({
+    errors: stringList(c['Errors'], `${at}.Errors`),
+    output: constructor(c, 'OutputConstructor', at, ctx),
+    nextName: requiredString(c, 'Next', at),
+    next: null as unknown as State,
+  }));
   return { retry, catch: catchRules };
 }

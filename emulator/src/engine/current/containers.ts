@@ -12,7 +12,8 @@ import type { Frame } from './frame';
 import type { MapState, ParallelState, Scope } from './model';
 import { allOrFirstFailure } from '../concurrency';
 import { childScope } from '../observer';
-import { scopeOf, stateRecovers } from './observe';
+import { scopeOf } from '../observeRun';
+import { stateRecovers } from './observe';
 
 export type ScopeRunner = (
   rt: Runtime,

@@ -1,9 +1,10 @@
 // A current-spec state run under a RunObserver: beforeState (awaited, may replace the input), the
 // same runState the unobserved loop calls, then afterState with how the state ended.
 import type { CancelSignal } from '../cancel';
-import { errorMatches, FlowFailure } from '../errors';
+import { errorMatches, type FlowFailure } from '../errors';
 import type { Trail } from '../history';
-import { executionScope, type RunObserver, type ScopeFrame, type StateVisit } from '../observer';
+import type { RunObserver, ScopeFrame, StateVisit } from '../observer';
+import { observeRun, scopeOf } from '../observeRun';
 import type { Runtime } from '../runtime';
 import type { JsonValue } from '../types';
 import { Frame } from './frame';
@@ -33,12 +34,7 @@ export function stateVisit(rt: Runtime, state: State, input: JsonValue, scope: S
   };
 }
 
-/** The scope a trail belongs to; every trail of an observed run carries one. */
-export function scopeOf(trail: Trail): ScopeFrame {
-  return trail.scope ?? executionScope();
-}
-
-export async function observeState(
+export function observeState(
   rt: Runtime,
   observer: RunObserver,
   state: State,
@@ -47,34 +43,15 @@ export async function observeState(
   signal: CancelSignal,
   runState: StateRunner,
 ): Promise<Step> {
-  let visit = stateVisit(rt, state, input, scopeOf(trail));
-  if (observer.beforeState) {
-    const before = await observer.beforeState(visit);
-    // A stop while paused must not run the state.
-    if (signal.aborted) rt.throwIfAborted(signal);
-    if (before && before.input !== undefined) visit = stateVisit(rt, state, before.input, visit.scope);
-  }
-  let step: Step;
-  try {
-    const pending = runState(rt, state, visit.input, trail, signal);
-    step = pending instanceof Promise ? await pending : pending;
-  } catch (e) {
-    if (e instanceof FlowFailure && !signal.aborted) {
-      await observer.afterState?.(visit, { kind: 'failed', error: e.error, cause: e.cause });
-    }
-    throw e;
-  }
-  if (observer.afterState) {
-    await observer.afterState(
-      visit,
-      step.caught
-        ? { kind: 'caught', output: step.output, error: step.caught.error, cause: step.caught.cause }
-        : step.result !== undefined
-          ? { kind: 'succeeded', output: step.output, result: step.result }
-          : { kind: 'succeeded', output: step.output },
-    );
-  }
-  return step;
+  const visit = stateVisit(rt, state, input, scopeOf(trail));
+  return observeRun(
+    rt,
+    observer,
+    visit,
+    signal,
+    (replaced) => stateVisit(rt, state, replaced, visit.scope),
+    (runInput) => runState(rt, state, runInput, trail, signal),
+  );
 }
 
 /** Tells the observer about a failed task call of a Task state and what Retry/Catch will do. */

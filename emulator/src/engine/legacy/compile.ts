@@ -2,10 +2,14 @@
 // the service's documentation (research fnf.md §2.2, fnf-gaps.md §7); undocumented step types
 // (`loop`) are refused with a message that says so.
 import {
-  asArray,
   asObject,
+  compilerOf,
+  type CompilerSource,
+  type CompilerTable,
   invalid,
+  mapList,
   optionalBoolean,
+  optionalMapList,
   optionalNumber,
   optionalString,
   requiredString,
@@ -39,7 +43,7 @@ export function legacyExpression(text: string, where: string, limits: Limits, co
 }
 
 function compileSteps(value: JsonValue | undefined, where: string, limits: Limits): Steps {
-  const raw = asArray(value, where).map((s, i) => asObject(s, `${where}[${i}]`));
+  const raw = mapList(value, where, (s) => s);
   const indexOf = new Map<string, number>();
   raw.forEach((s, i) => {
     const name = requiredString(s, 'name', `${where}[${i}]`);
@@ -78,27 +82,20 @@ function mappingFrom(target: string, source: JsonValue | undefined, where: strin
 function mappings(obj: JsonObject, key: string, where: string, limits: Limits): Mapping[] | undefined {
   const value = obj[key];
   if (value === undefined || value === null) return undefined;
-  return asArray(value, `${where}: ${key}`).map((raw, i) => {
-    const at = `${where}: ${key}[${i}]`;
-    const m = asObject(raw, at);
-    const target = requiredString(m, 'target', at);
-    return mappingFrom(target, m['source'], `${at}.source`, limits);
-  });
+  return mapList(value, `${where}: ${key}`, (m, at) =>
+    mappingFrom(requiredString(m, 'target', at), m['source'], `${at}.source`, limits),
+  );
 }
 
 type Goto = (target: string | undefined, from: string) => number | undefined;
 
-/** What a step type's compiler gets: the step as written and the fields every type shares. */
-interface StepSource {
-  readonly obj: JsonObject;
-  readonly name: string;
-  readonly where: string;
-  readonly base: StepBase;
+/** A step type's compiler also gets the sibling lookup for goto and the limits. */
+interface StepSource extends CompilerSource<StepBase> {
   readonly goto: Goto;
   readonly limits: Limits;
 }
 
-type Compilers = { readonly [K in LegacyStepType]: (source: StepSource) => Extract<LegacyStep, { type: K }> };
+type Compilers = CompilerTable<LegacyStepType, LegacyStep, StepSource>;
 
 /** One compiler per step type of the legacy table; a type without one does not compile. */
 const COMPILERS: Compilers = {
@@ -139,9 +136,7 @@ const COMPILERS: Compilers = {
     };
   },
   choice: ({ obj, where, base, goto, limits }) => {
-    const choices = asArray(obj['choices'], `${where}: choices`).map((raw, i) => {
-      const at = `${where}: choices[${i}]`;
-      const c = asObject(raw, at);
+    const choices = mapList(obj['choices'], `${where}: choices`, (c, at) => {
       const condition = c['condition'];
       if (typeof condition !== 'string')
         throw invalid(at, 'condition is required, e.g. condition: $.status == "ready"');
@@ -164,9 +159,7 @@ const COMPILERS: Compilers = {
   parallel: ({ obj, where, base, limits }) => ({
     ...base,
     type: 'parallel',
-    branches: asArray(obj['branches'], `${where}: branches`).map((raw, i) =>
-      compileSteps(asObject(raw, `${where}: branches[${i}]`)['steps'], `${where}: branches[${i}].steps`, limits),
-    ),
+    branches: mapList(obj['branches'], `${where}: branches`, (branch, at) => compileSteps(branch['steps'], `${at}.steps`, limits)),
   }),
   foreach: ({ obj, where, base, limits }) => {
     const mapping = asObject(obj['iterationMapping'], `${where}: iterationMapping`);
@@ -205,10 +198,7 @@ function compileStep(obj: JsonObject, goto: Goto, limits: Limits): LegacyStep {
       'loop steps are not documented by the service, so the emulator cannot run them; use foreach or a choice with goto',
     );
   }
-  if (!Object.hasOwn(COMPILERS, type)) {
-    throw invalid(where, `unknown type "${type}"; use one of ${Object.keys(COMPILERS).join(', ')}`);
-  }
-  return COMPILERS[type as LegacyStepType]({ obj, name, where, base, goto, limits });
+  return compilerOf(COMPILERS, type, where, 'type')({ obj, name, where, base, goto, limits });
 }
 
 type TaskPattern = (typeof PATTERNS)[number];
@@ -242,25 +232,18 @@ function timestampValue(value: JsonValue, where: string, limits: Limits): string
 }
 
 function retries(obj: JsonObject, where: string): LegacyRetry[] {
-  if (obj['retry'] === undefined) return [];
-  return asArray(obj['retry'], `${where}: retry`).map((raw, i) => {
-    const at = `${where}: retry[${i}]`;
-    const r = asObject(raw, at);
-    return {
-      errors: stringList(r['errors'], `${at}.errors`),
-      intervalSeconds: optionalNumber(r, 'intervalSeconds', at, 0, MAX_RETRY_SECONDS) ?? 1,
-      maxAttempts: optionalNumber(r, 'maxAttempts', at, 0, Number.MAX_SAFE_INTEGER) ?? 3,
-      multiplier: optionalNumber(r, 'multiplier', at, 1, Number.MAX_SAFE_INTEGER) ?? 2,
-      maxIntervalSeconds: optionalNumber(r, 'maxIntervalSeconds', at, 0, MAX_RETRY_SECONDS),
-    };
-  });
+  return optionalMapList(obj['retry'], `${where}: retry`, (r, at) => ({
+    errors: stringList(r['errors'], `${at}.errors`),
+    intervalSeconds: optionalNumber(r, 'intervalSeconds', at, 0, MAX_RETRY_SECONDS) ?? 1,
+    maxAttempts: optionalNumber(r, 'maxAttempts', at, 0, Number.MAX_SAFE_INTEGER) ?? 3,
+    multiplier: optionalNumber(r, 'multiplier', at, 1, Number.MAX_SAFE_INTEGER) ?? 2,
+    maxIntervalSeconds: optionalNumber(r, 'maxIntervalSeconds', at, 0, MAX_RETRY_SECONDS),
+  }));
 }
 
 function catches(obj: JsonObject, where: string, goto: Goto): LegacyCatch[] {
-  if (obj['catch'] === undefined) return [];
-  return asArray(obj['catch'], `${where}: catch`).map((raw, i) => {
-    const at = `${where}: catch[${i}]`;
-    const c = asObject(raw, at);
-    return { errors: stringList(c['errors'], `${at}.errors`), goto: goto(optionalString(c, 'goto', at), at) };
-  });
+  return optionalMapList(obj['catch'], `${where}: catch`, (c, at) => ({
+    errors: stringList(c['errors'], `${at}.errors`),
+    goto: goto(optionalString(c, 'goto', at), at),
+  }));
 }

@@ -13,7 +13,7 @@ import type { JsonValue } from '../types';
 import { applyMappings, legacyVars } from './mappings';
 import { runTask } from './task';
 import { childScope } from '../observer';
-import { scopeOf } from '../current/observe';
+import { scopeOf } from '../observeRun';
 import { observeStep } from './observe';
 import type {
   ChoiceStep,
@@ -80,7 +80,9 @@ async function runStep(
   const input = step.inputMappings
     ? applyMappings(step.inputMappings, legacyVars(rt, parentInput, parentLocal, token))
     : { ...parentInput, ...parentLocal };
-  if (rt.observer !== undefined) return observeStep(rt, rt.observer, step, input, token, trail, signal, runMappedStep);
+  if (rt.observer !== undefined) return observeStep(rt, rt.observer, step, input, token, trail, signal, (mapped) =>
+      runMappedStep(rt, step, mapped, token, trail, signal),
+    );
   return runMappedStep(rt, step, input, token, trail, signal);
 }
 

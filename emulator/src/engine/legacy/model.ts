@@ -117,7 +117,7 @@ export interface StepOutcome {
   /** A succeed step ends its series. */
   stop?: boolean;
   /** The step's `$local` (what an observer shows as its raw result). */
-  result?: JsonValue;
+  result: JsonValue;
   /** Set when a catch rule turned a failure into this outcome. */
   caught?: { readonly error: string; readonly cause: string };
 }

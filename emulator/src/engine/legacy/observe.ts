@@ -1,23 +1,14 @@
 // A legacy step run under a RunObserver: beforeState sees the step's mapped input (what `$` and
 // `$input` are inside the step), afterState how it ended, taskFailed every failed task call.
 import type { CancelSignal } from '../cancel';
-import { errorMatches, FlowFailure } from '../errors';
+import { errorMatches, type FlowFailure } from '../errors';
 import type { Trail } from '../history';
 import { isObject, type JsonObject } from '../json';
 import type { RunObserver, StateVisit } from '../observer';
 import type { Runtime } from '../runtime';
-import { scopeOf } from '../current/observe';
+import { observeRun, scopeOf } from '../observeRun';
 import { legacyVars } from './mappings';
 import type { LegacyStep, StepOutcome } from './model';
-
-type StepRunner = (
-  rt: Runtime,
-  step: LegacyStep,
-  input: JsonObject,
-  token: string | undefined,
-  trail: Trail,
-  signal: CancelSignal,
-) => Promise<StepOutcome>;
 
 function stepRecovers(step: LegacyStep, error: string): boolean {
   if (step.type !== 'task') return false;
@@ -38,7 +29,7 @@ export function stepVisit(rt: Runtime, step: LegacyStep, input: JsonObject, toke
   };
 }
 
-export async function observeStep(
+export function observeStep(
   rt: Runtime,
   observer: RunObserver,
   step: LegacyStep,
@@ -46,33 +37,17 @@ export async function observeStep(
   token: string | undefined,
   trail: Trail,
   signal: CancelSignal,
-  runStep: StepRunner,
+  runStep: (input: JsonObject) => Promise<StepOutcome>,
 ): Promise<StepOutcome> {
-  let visit = stepVisit(rt, step, input, token, trail);
-  if (observer.beforeState) {
-    const before = await observer.beforeState(visit);
-    if (signal.aborted) rt.throwIfAborted(signal);
+  return observeRun(
+    rt,
+    observer,
+    stepVisit(rt, step, input, token, trail),
+    signal,
     // A legacy step's input is always an object; anything else is ignored rather than crash the step.
-    if (before && before.input !== undefined && isObject(before.input)) visit = stepVisit(rt, step, before.input, token, trail);
-  }
-  let outcome: StepOutcome;
-  try {
-    outcome = await runStep(rt, step, visit.input as JsonObject, token, trail, signal);
-  } catch (e) {
-    if (e instanceof FlowFailure && !signal.aborted) {
-      await observer.afterState?.(visit, { kind: 'failed', error: e.error, cause: e.cause });
-    }
-    throw e;
-  }
-  if (observer.afterState) {
-    await observer.afterState(
-      visit,
-      outcome.caught
-        ? { kind: 'caught', output: outcome.output, error: outcome.caught.error, cause: outcome.caught.cause }
-        : { kind: 'succeeded', output: outcome.output, result: outcome.result ?? null },
-    );
-  }
-  return outcome;
+    (replaced) => (isObject(replaced) ? stepVisit(rt, step, replaced, token, trail) : undefined),
+    (runInput) => runStep(runInput as JsonObject),
+  );
 }
 
 /** Tells the observer about a failed task call of a task step and what retry/catch will do. */
