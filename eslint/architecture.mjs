@@ -30,6 +30,7 @@ export const FACES = {
   'cloud/src/index.ts': 'the cloud clients: errors, credentials, RPC callers, signers, fnf',
   'cloud/src/fnf/index.ts': 'the CloudFlow (fnf) client, its types and endpoints',
   'cloud/src/fnf/eventFormat.ts': 'how an execution event is printed',
+  'cloud/src/fnf/facts.ts': 'fnf facts: API version, name rule, final statuses, reading a JSON object',
   'cloud/src/cams/index.ts': 'the CAMS WhatsApp Flow client and uploaders',
   'cloud/src/cynosdb/index.ts': 'the CynosDB task flow client',
   'cloud/src/signing/index.ts': 'the signature schemes, to check a signed request',
@@ -64,6 +65,7 @@ export const ARROWS = {
   emulator: [
     'server/src/fdl/index.ts',
     'cloud/src/index.ts',
+    'cloud/src/fnf/facts.ts',
     'server/src/index.ts',
     'server/src/parse/index.ts',
     'server/src/fdl/expressions/index.ts',

@@ -13,7 +13,7 @@ import {
   type AnalysedDocument,
 } from '../../../server/src';
 import { toJsonValue, type JsonValue } from '../../../server/src/parse';
-import { JSON_OBJECT_EXAMPLE, readJsonObject } from '../../../cloud/src';
+import { JSON_OBJECT_EXAMPLE, readJsonObject } from '../../../cloud/src/fnf/facts';
 import type { ExecutionMode, TaskEnvironment } from '../engine';
 import { CONFIG_FILE, createWorkspaceTasks } from '../tasks';
 import { WORKSPACE_OBJECTS_DIR } from '../objects/store';
