@@ -16,6 +16,11 @@ export interface TextChange {
   readonly start: number;
   readonly oldEnd: number;
   readonly newEnd: number;
+  /**
+   * The new text of `start..newEnd`, when known: the re-read then takes its characters from the
+   * old text and this, and never flattens the new text (a rope of the old one's pieces) to read it.
+   */
+  readonly inserted?: string;
 }
 
 /** Which items of the state list were replaced, and by what. */
@@ -239,7 +244,8 @@ function yamlItems(oldText: string, text: string, list: ArrayNode, change: TextC
   }
   const newEnd = end + change.newEnd - change.oldEnd;
   if (newEnd < start) return undefined;
-  const fragment = ownCopy(text.slice(start, newEnd));
+  const fragment = ownCopy(change.inserted === undefined ? text.slice(start, newEnd)
+    : oldText.slice(start, change.start) + change.inserted + oldText.slice(change.oldEnd, end));
   if (newEnd < text.length && !fragment.endsWith('\n')) return undefined;
   if (!onlyItemsAt(fragment, indent)) return undefined;
   const builder = new TreeBuilder(fragment, fragment, []);

@@ -33,7 +33,7 @@ export class DocumentChanges {
       }
       const start = doc.offsetAt(c.range.start);
       const end = Math.max(start, doc.offsetAt(c.range.end));
-      const next: TextChange = { start, oldEnd: end, newEnd: start + c.text.length };
+      const next: TextChange = { start, oldEnd: end, newEnd: start + c.text.length, inserted: c.text };
       change = change === undefined ? next : mergeTextChanges(change, next);
       doc = TextDocument.update(doc, [c], version);
     }
