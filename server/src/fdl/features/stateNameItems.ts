@@ -3,7 +3,6 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { namesVersion } from '../model/build';
 import type { FlowScope } from '../model/types';
-import { valueItem } from './completionEngine';
 
 interface NameItems {
   /** The scope's names version the items were built for. */
@@ -25,9 +24,13 @@ export function stateNameItems(scope: FlowScope): CompletionItem[] {
   if (known && known.version === version && sameTypes(scope, known.types)) return known.items as CompletionItem[];
   const types: (string | undefined)[] = [];
   const items: CompletionItem[] = [];
+  const details = new Map<string | undefined, string>();
   for (const s of scope.byName.values()) {
     types.push(s.type);
-    items.push(valueItem(s.name!, CompletionItemKind.Reference, undefined, s.type !== undefined ? `${s.type} state` : 'state'));
+    let detail = details.get(s.type);
+    if (detail === undefined) details.set(s.type, (detail = s.type !== undefined ? `${s.type} state` : 'state'));
+    // As valueItem(name, Reference, undefined, detail) builds it, written out: thousands per flow.
+    items.push({ label: s.name!, kind: CompletionItemKind.Reference, detail });
   }
   built.set(scope, { version, types, items });
   return items;
