@@ -16,7 +16,10 @@ import { interleaved, median, ms, percentile, timeSync } from './lib/stats';
 import { runEdits } from './lib/edits';
 
 type Measured = typeof import('./lib/entry');
-const { createLanguageService, analysedDocument, parseText, detectDialect, fdlSchemaDiagnostics, fdlService, validateFdl, layoutView, viewGraph } = loadBundled<Measured>('bench/lib/entry.ts', 'lsp-bench');
+const {
+  createLanguageService, analysedDocument, parseText, detectDialect, fdlSchemaDiagnostics, fdlService, validateFdl, layoutView, viewGraph,
+  TextDocument: BundledTextDocument,
+} = loadBundled<Measured>('bench/lib/entry.ts', 'lsp-bench');
 
 /** The number of states of the flow typed in (editing measures). */
 const EDIT_STATES = 10_000;
@@ -180,6 +183,7 @@ function measureEdits(): { line: string; editP95: number; completionP95: number;
     createLanguageService(),
     // The reference validates every version whole, as before incremental analysis.
     createLanguageService({ services: { fdl: { ...fdlService, validate: validateFdl } } }),
+    BundledTextDocument.create,
   );
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   const editP95 = percentile(sorted(run.editMs), 95);

@@ -1,6 +1,7 @@
 // Typing in a large flow: single edits spread through a generated flow (a `Next` target changed,
 // a value changed, a state added, a state deleted), each applied as the editor sends it (an
-// incremental change to the open document) and timed from the edit to the diagnostics. Each
+// incremental change to the open document, through the service as the server applies it) and
+// timed from the edit to the diagnostics. Each
 // edit's diagnostics are compared with a whole validation of the same text by a fresh service.
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,7 +17,9 @@ export interface BenchEdit {
 
 interface Service {
   validate(doc: TextDocument): Diagnostic[];
-  complete(doc: TextDocument, position: Position): unknown;
+  complete(doc: TextDocument, position: Position, settings?: { editRangeDefault?: boolean }): unknown;
+  /** Applies the editor's changes as the server does (keeping where they fell). */
+  update(doc: TextDocument, changes: { range: Range; text: string }[], version: number): TextDocument;
   forget(uri: string): void;
 }
 
@@ -88,14 +91,18 @@ export function nextEdit(doc: TextDocument, step: number, fraction: number, adde
 }
 
 /**
- * Runs `count` edits on `text`: `editing` validates each new version (timed), `completing`
+ * Runs `count` edits on `text`: `editing` applies and validates each new version (timed), `completing`
  * answers a completion on its own copy of each version without validating (timed), and
  * `reference` (a fresh analysis every time) gives the diagnostics they must equal.
  */
-export function runEdits(text: string, count: number, editing: Service, completing: Service, reference: Service): EditRun {
+export function runEdits(
+  text: string, count: number, editing: Service, completing: Service, reference: Service,
+  // The documents the services change must come from their own copy of TextDocument (a bundle has its own).
+  create: typeof TextDocument.create = TextDocument.create,
+): EditRun {
   const uri = 'file:///bench/edited.flow.yaml';
-  let doc = TextDocument.create(uri, 'yaml', 1, text);
-  let other = TextDocument.create(uri, 'yaml', 1, text);
+  let doc = create(uri, 'yaml', 1, text);
+  let other = create(uri, 'yaml', 1, text);
   editing.validate(doc);
   completing.validate(other);
   const editMs: number[] = [];
@@ -111,15 +118,16 @@ export function runEdits(text: string, count: number, editing: Service, completi
     const change = [{ range: edit.range, text: edit.text }];
 
     const t0 = performance.now();
-    doc = TextDocument.update(doc, change, doc.version + 1);
+    doc = editing.update(doc, change, doc.version + 1);
     const diagnostics = editing.validate(doc);
     const t1 = performance.now();
     editMs.push(t1 - t0);
     (byKind[edit.kind] ??= []).push(t1 - t0);
 
     const c0 = performance.now();
-    other = TextDocument.update(other, change, other.version + 1);
-    completing.complete(other, edit.cursor);
+    other = completing.update(other, change, other.version + 1);
+    // As VS Code asks: it reads one edit range for the whole list.
+    completing.complete(other, edit.cursor, { editRangeDefault: true });
     completionMs.push(performance.now() - c0);
 
     reference.forget(uri);

@@ -7,3 +7,4 @@ export { fdlSchemaDiagnostics } from '../../server/src/fdl/schema';
 export { layoutView, viewGraph } from '../../webview/graph/viewGraph';
 export { fdlService } from '../../server/src/fdl/service';
 export { validateFdl } from '../../server/src/fdl/validate';
+export { TextDocument } from 'vscode-languageserver-textdocument';

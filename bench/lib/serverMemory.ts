@@ -16,9 +16,9 @@ let added: { line: number; count: number } | undefined;
 for (let step = 0; step < edits; step++) {
   const edit = nextEdit(doc, step, ((step - (step % 4 === 3 ? 1 : 0)) * 0.61803) % 1, added);
   if (edit.kind === 'add-state') added = { line: edit.range.start.line, count: edit.text.split('\n').length - 1 };
-  doc = TextDocument.update(doc, [{ range: edit.range, text: edit.text }], doc.version + 1);
+  doc = service.update(doc, [{ range: edit.range, text: edit.text }], doc.version + 1);
   service.validate(doc);
-  service.complete(doc, edit.cursor);
+  service.complete(doc, edit.cursor, { editRangeDefault: true });
 }
 // What stays once the garbage of the last edit is collected (as between keystrokes).
 (globalThis as { gc?: () => void }).gc?.();

@@ -7,7 +7,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type FlowLanguageService } from '../service/languageService';
 import { RequestRefused } from '../service/refusal';
-import type { ValidationSettings } from '../service/types';
+import type { CompletionSettings, ValidationSettings } from '../service/types';
 import { performance } from 'node:perf_hooks';
 import { Debouncer, realTimers, type Timers } from './debounce';
 import { MAX_DEBOUNCE_MS, ValidationPacer } from './pacing';
@@ -46,7 +46,8 @@ export const DEFAULT_DEBOUNCE_MS = MAX_DEBOUNCE_MS;
 export function startServer(connection: Connection, options: ServerOptions = {}): RunningServer {
   const log = connectionLog(connection);
   const service = options.service ?? createLanguageService({ logger: (level, message) => log(level, message) });
-  const documents = new TextDocuments(TextDocument);
+  // The changes go through the service, which keeps where each one fell (incremental sync).
+  const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (doc, changes, version) => service.update(doc, changes, version) });
   const settings = new Map<string, ValidationSettings>();
   const now = options.now ?? (() => performance.now());
   const pacer = new ValidationPacer(now);
@@ -54,6 +55,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** How many folding ranges the client wants per document (its hint at initialize). */
   let foldingRangeLimit: number | undefined;
+  /** What the client reads in a completion list (its capabilities at initialize). */
+  let completionSettings: CompletionSettings = {};
 
   /** Runs a handler; an exception is logged and the request answered with `fallback`. */
   function guard<P, R>(name: string, fallback: R, handler: (params: P) => R): (params: P) => R {
@@ -85,6 +88,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize(guard('initialize', { capabilities: {} }, (params): InitializeResult => {
     foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+    completionSettings = { editRangeDefault: params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true };
     const level = (params.initializationOptions as { logLevel?: unknown } | undefined)?.logLevel;
     if (level === 'error' || level === 'warn' || level === 'info' || level === 'debug') log.level = level;
     return {
@@ -157,7 +161,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     });
 
-  connection.onCompletion(withDoc('completion', null, (doc, p) => service.complete(doc, p.position)));
+  connection.onCompletion(withDoc('completion', null, (doc, p) => service.complete(doc, p.position, completionSettings)));
   connection.onHover(withDoc('hover', null, (doc, p) => service.hover(doc, p.position)));
   connection.onDocumentSymbol(withDoc('documentSymbol', [], (doc) => service.documentSymbols(doc)));
   connection.onDefinition(withDoc('definition', null, (doc, p) => service.definition(doc, p.position)));

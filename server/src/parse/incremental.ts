@@ -16,6 +16,11 @@ export interface TextChange {
   readonly start: number;
   readonly oldEnd: number;
   readonly newEnd: number;
+  /**
+   * The new text of `start..newEnd`, when known: the re-read then takes its characters from the
+   * old text and this, and never flattens the new text (a rope of the old one's pieces) to read it.
+   */
+  readonly inserted?: string;
 }
 
 /** Which items of the state list were replaced, and by what. */
@@ -71,18 +76,36 @@ export function diffTexts(a: string, b: string): TextChange | undefined {
 }
 
 /**
+ * The one change equal to `first` followed by `second` (whose offsets are in the text after
+ * `first`): it covers both, in offsets of the text before `first`.
+ */
+export function mergeTextChanges(first: TextChange, second: TextChange): TextChange {
+  if (isEmpty(first)) return second;
+  if (isEmpty(second)) return first;
+  const start = Math.min(first.start, second.start);
+  // Up to first.newEnd the text after `first` lines up with the old text only before first.start.
+  const coveredEnd = Math.max(first.newEnd, second.oldEnd);
+  return {
+    start,
+    oldEnd: coveredEnd - first.newEnd + first.oldEnd,
+    newEnd: coveredEnd + second.newEnd - second.oldEnd,
+  };
+}
+
+/**
  * The new version's tree, built by re-reading only the edited items of `old`'s state list, or
  * undefined when that cannot be proven equal to a full parse. On success `old`'s tree is
- * updated in place and shared with the result: `old` must not be read afterwards.
+ * updated in place and shared with the result: `old` must not be read afterwards. `known` is
+ * where the text changed when the editor said so; without it the two texts are compared.
  */
-export function reparseAfterEdit(old: ParsedText, text: string): IncrementalParse | undefined {
+export function reparseAfterEdit(old: ParsedText, text: string, known?: TextChange): IncrementalParse | undefined {
   if (!wasReadByFastPath(old) || old.syntaxProblems.length > 0) return undefined;
   const root = old.root;
   if (root?.kind !== 'object') return undefined;
   const holder = stateListProperty(root);
   const list = holder?.value;
   if (!holder || list?.kind !== 'array' || list.items.length === 0) return undefined;
-  const change = diffTexts(old.text, text);
+  const change = known ? nonEmpty(known) : diffTexts(old.text, text);
   if (change === undefined) return withOrigin(old, text, { list, from: 0, removed: [], added: [], delta: 0 }, 0);
   const found = old.format === 'json' ? jsonItems(old.text, text, list, change) : yamlItems(old.text, text, list, change);
   if (!found) return undefined;
@@ -94,6 +117,13 @@ export function reparseAfterEdit(old: ParsedText, text: string): IncrementalPars
   // A block list starts at its first dash, which a re-read first item may have moved.
   if (found.from === 0 && found.listStart !== undefined && list instanceof YamlArray) list.startOffset = found.listStart;
   return withOrigin(old, text, { list, from: found.from, removed, added: found.added, delta }, regionStart);
+}
+
+const isEmpty = (change: TextChange): boolean => change.start === change.oldEnd && change.start === change.newEnd;
+
+/** A reported change, or undefined when it changed nothing. */
+function nonEmpty(change: TextChange): TextChange | undefined {
+  return isEmpty(change) ? undefined : change;
 }
 
 function withOrigin(old: ParsedText, text: string, splice: ItemSplice, regionStart: number): IncrementalParse {
@@ -214,7 +244,8 @@ function yamlItems(oldText: string, text: string, list: ArrayNode, change: TextC
   }
   const newEnd = end + change.newEnd - change.oldEnd;
   if (newEnd < start) return undefined;
-  const fragment = ownCopy(text.slice(start, newEnd));
+  const fragment = ownCopy(change.inserted === undefined ? text.slice(start, newEnd)
+    : oldText.slice(start, change.start) + change.inserted + oldText.slice(change.oldEnd, end));
   if (newEnd < text.length && !fragment.endsWith('\n')) return undefined;
   if (!onlyItemsAt(fragment, indent)) return undefined;
   const builder = new TreeBuilder(fragment, fragment, []);

@@ -8,7 +8,7 @@ import type {
 } from 'vscode-languageserver-types';
 import type { FlowGraph } from '../graph/types';
 import type { GraphEditAction, GraphEditResult } from '../lsp/protocol';
-import type { AnalysedDocument, ValidationSettings } from './types';
+import type { AnalysedDocument, CompletionSettings, ValidationSettings } from './types';
 
 export interface DialectService {
   /**
@@ -16,7 +16,7 @@ export interface DialectService {
    * service reports those for every dialect, and runs this only on a tree within the depth limit).
    */
   validate(doc: AnalysedDocument, settings: ValidationSettings): Diagnostic[];
-  complete(doc: AnalysedDocument, position: Position): CompletionList;
+  complete(doc: AnalysedDocument, position: Position, settings?: CompletionSettings): CompletionList;
   hover(doc: AnalysedDocument, position: Position): Hover | null;
   documentSymbols(doc: AnalysedDocument): DocumentSymbol[];
   definition(doc: AnalysedDocument, position: Position): Definition | null;

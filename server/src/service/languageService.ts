@@ -1,14 +1,14 @@
 // The language service facade: one analysed tree per document version, dispatched by dialect.
 // Every entry point is wrapped: an exception is logged and answered with an empty result, so a
 // bug in one feature never takes the editor (or `flowdeck lint`) down.
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type {
   CodeAction, CompletionList, Definition, Diagnostic, DocumentSymbol, FoldingRange, Hover,
   Location, Position, Range, WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { parseText } from '../parse';
-import { reparseAfterEdit } from '../parse/incremental';
+import { reparseAfterEdit, type TextChange } from '../parse/incremental';
 import { detectDialect, formatForFile } from '../detect';
 import { fdlService } from '../fdl/service';
 import { fdlLegacyService } from '../fdl/legacy/service';
@@ -16,9 +16,10 @@ import { whatsappService } from '../whatsapp/service';
 import { flowtestService } from '../flowtest/service';
 import { DiagnosticCodes } from '../diagnostics/codes';
 import { RequestRefused } from './refusal';
-import { analysedDocument, type AnalysedDocument, type Dialect, type ValidationSettings } from './types';
+import { analysedDocument, type AnalysedDocument, type CompletionSettings, type Dialect, type ValidationSettings } from './types';
 import type { DialectService } from './dialect';
 import { derivedKey } from './derived';
+import { DocumentChanges } from './documentChanges';
 import { EMPTY_GRAPH, type FlowGraph } from '../graph/types';
 import type { GraphEditAction, GraphEditResult } from '../lsp/protocol';
 import { rangeOf } from '../parse/positions';
@@ -41,7 +42,8 @@ export interface FlowLanguageService {
   analyse(doc: TextDocument): AnalysedDocument;
   /** Syntax, schema and semantic diagnostics; `settings.executionMode` drives the Express limits. */
   validate(doc: TextDocument, settings?: ValidationSettings): Diagnostic[];
-  complete(doc: TextDocument, position: Position): CompletionList;
+  /** `settings` says what the client reads in the answer (e.g. one edit range for the whole list). */
+  complete(doc: TextDocument, position: Position, settings?: CompletionSettings): CompletionList;
   hover(doc: TextDocument, position: Position): Hover | null;
   documentSymbols(doc: TextDocument): DocumentSymbol[];
   definition(doc: TextDocument, position: Position): Definition | null;
@@ -56,6 +58,11 @@ export interface FlowLanguageService {
   graphStateTypes(doc: TextDocument): readonly string[];
   /** The text edit of one shaping action of the graph view. */
   graphEdit(doc: TextDocument, version: number, action: GraphEditAction): GraphEditResult;
+  /**
+   * Applies an editor's changes to `doc` (as TextDocument.update, in place) and keeps where they
+   * fell: the next analysis then re-reads that span without comparing the texts.
+   */
+  update(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): TextDocument;
   /** Drops the cached analysis of a closed document. */
   forget(uri: string): void;
 }
@@ -91,9 +98,11 @@ export function analyseDocument(doc: TextDocument): AnalysedDocument {
  * The next version of `previous`, re-reading only the state-list items the edit touched, or
  * undefined when a whole parse is needed. `previous` is spent either way when this succeeds.
  */
-function analyseEdit(previous: AnalysedDocument, doc: TextDocument, services: Record<Dialect, DialectService>): AnalysedDocument | undefined {
+function analyseEdit(
+  previous: AnalysedDocument, doc: TextDocument, services: Record<Dialect, DialectService>, change: TextChange | undefined,
+): AnalysedDocument | undefined {
   if (previous.document.languageId !== doc.languageId) return undefined;
-  const next = reparseAfterEdit(previous.parsed, doc.getText());
+  const next = reparseAfterEdit(previous.parsed, doc.getText(), change);
   if (!next) return undefined;
   const dialect = detectDialect(next.parsed, { fileName: fileNameOf(doc.uri), languageId: doc.languageId });
   const analysed = analysedDocument(doc, next.parsed, dialect);
@@ -150,13 +159,19 @@ const FOLDING = derivedKey<FoldingRange[]>('folding ranges');
 export function createLanguageService(options: LanguageServiceOptions = {}): FlowLanguageService {
   const log: LanguageServiceLogger = options.logger ?? (() => undefined);
   const cacheSize = Math.max(1, options.cacheSize ?? 64);
-  const cache = new Map<string, AnalysedDocument>();
+  // Each analysis with the version it was made for: the document object itself is updated in
+  // place by the editor's changes, so its own version number moves on with them.
+  const cache = new Map<string, { analysed: AnalysedDocument; version: number }>();
+  const changes = new DocumentChanges();
   const services: Record<Dialect, DialectService> = { ...SERVICES, ...options.services };
 
   const analyse = (doc: TextDocument): AnalysedDocument => {
-    const cached = cache.get(doc.uri);
-    if (cached && cached.document.version === doc.version && cached.document.languageId === doc.languageId
-      && cached.parsed.text === doc.getText()) {
+    const entry = cache.get(doc.uri);
+    const cached = entry?.analysed;
+    // Where the editor reports each change, a version names one text; elsewhere (the CLI, tests)
+    // the same version may come with another text.
+    if (entry && cached && entry.version === doc.version && cached.document.languageId === doc.languageId
+      && (changes.reports(doc.uri) || cached.parsed.text === doc.getText())) {
       return cached;
     }
     // The older version is dropped before the new one is parsed, so the two trees are never
@@ -166,13 +181,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
     let analysed: AnalysedDocument | undefined;
     if (cached) {
       try {
-        analysed = analyseEdit(cached, doc, services);
+        analysed = analyseEdit(cached, doc, services, changes.between(doc.uri, entry.version, doc.version));
       } catch (err) {
         log('warn', `incremental parse failed for ${doc.uri}, parsing it whole: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
     analysed ??= analyseDocument(doc);
-    cache.set(doc.uri, analysed);
+    cache.set(doc.uri, { analysed, version: doc.version });
+    changes.analysed(doc.uri, doc.version);
     if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
     return analysed;
   };
@@ -222,7 +238,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
       if (failure === undefined) return [];
       return [...syntaxDiagnostics(analyse(doc)), validationIncomplete(doc, failure)].sort(byPosition);
     },
-    complete: (doc, position) => guarded('completion', doc, { isIncomplete: false, items: [] }, (a, s) => s.complete(a, position)),
+    complete: (doc, position, settings) => guarded('completion', doc, { isIncomplete: false, items: [] }, (a, s) => s.complete(a, position, settings)),
     hover: (doc, position) => guarded('hover', doc, null, (a, s) => s.hover(a, position)),
     documentSymbols: (doc) => guarded('document symbols', doc, [], (a, s) => a.derived.get(SYMBOLS, () => s.documentSymbols(a))),
     definition: (doc, position) => guarded('definition', doc, null, (a, s) => s.definition(a, position)),
@@ -236,8 +252,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
     graphStateTypes: (doc) => guarded('graph state types', doc, [], (_a, s) => s.graphStateTypes ?? []),
     graphEdit: (doc, version, action) => guarded<GraphEditResult>('graph edit', doc, { error: 'This file is not a flow Flowdeck can change from the graph.' },
       (a, s) => s.shapeGraph?.(a, version, action) ?? { error: 'The graph cannot change this kind of file; edit the text instead.' }),
+    update: (doc, edits, version) => changes.apply(doc, edits, version),
     forget: (uri) => {
       cache.delete(uri);
+      changes.forget(uri);
     },
   };
 }

@@ -13,6 +13,15 @@ export interface ValidationSettings {
   executionMode?: 'Standard' | 'Express';
 }
 
+/** What the client can take in a completion answer (its capabilities at initialize). */
+export interface CompletionSettings {
+  /**
+   * The client reads `itemDefaults.editRange` of a completion list: items that replace the same
+   * range then carry it once, for the list, instead of each its own copy.
+   */
+  readonly editRangeDefault?: boolean;
+}
+
 /**
  * One document version, parsed once; every feature of every dialect reads this. What the
  * features derive from it is kept in `derived`, so it lives exactly as long as this version.

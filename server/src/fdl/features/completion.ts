@@ -1,12 +1,13 @@
 // Completion for the current spec: keys of the object under the cursor, enum values, state
 // names, expression variables/functions, and a snippet per state type.
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
-import type { AnalysedDocument } from '../../service/types';
+import type { AnalysedDocument, CompletionSettings } from '../../service/types';
 import { KNOWN_ACTIONS } from '../catalog';
 import { ANY_STATE_FIELDS, fieldsForContext, ROOT_FIELDS, STATE_TYPES, TASK_MODES } from '../fields';
 import { PLACES } from '../checks/constructors';
 import type { ExpressionPlace } from '../checks/expressionCheck';
 import { flowModel } from '../model/build';
+import { stateNameItems } from './stateNameItems';
 import type { FlowScope } from '../model/types';
 import { classifyObject, type ObjectContext } from '../shape';
 import { complete, valueItem, type CompletionSpec, type ValueRequest } from './completionEngine';
@@ -21,8 +22,7 @@ function scopeOfState(doc: AnalysedDocument, ctx: ObjectContext): FlowScope | un
 }
 
 function namesOf(scope: FlowScope | undefined): CompletionItem[] {
-  if (!scope) return [];
-  return [...scope.byName.values()].map((s) => valueItem(s.name!, CompletionItemKind.Reference, undefined, s.type !== undefined ? `${s.type} state` : 'state'));
+  return scope ? stateNameItems(scope) : [];
 }
 
 function expressionPlace(ctx: ObjectContext, key: string): ExpressionPlace | undefined {
@@ -78,6 +78,6 @@ const spec: CompletionSpec = {
   values,
 };
 
-export function fdlCompletion(doc: AnalysedDocument, position: Position): CompletionList {
-  return complete(doc, position, spec);
+export function fdlCompletion(doc: AnalysedDocument, position: Position, settings?: CompletionSettings): CompletionList {
+  return complete(doc, position, spec, settings);
 }

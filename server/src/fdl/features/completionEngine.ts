@@ -6,7 +6,7 @@ import {
 } from 'vscode-languageserver-types';
 import { nodeAt } from '../../parse';
 import type { Node, ObjectNode, Property } from '../../parse/tree';
-import type { AnalysedDocument } from '../../service/types';
+import type { AnalysedDocument, CompletionSettings } from '../../service/types';
 import type { FieldDoc } from '../schemaFields';
 
 export interface KeyRequest {
@@ -39,7 +39,7 @@ const LIST_PREFIX = /^(\s*)((?:-\s+)*)(.*)$/;
 const JSON_VALUE = /"([^"]*)"\s*:\s*("?[^",{}[\]]*)$/;
 const JSON_KEY = /(?:^|[{,\s])("?[^"\s:,{}[\]]*)$/;
 
-export function complete(doc: AnalysedDocument, position: Position, spec: CompletionSpec): CompletionList {
+export function complete(doc: AnalysedDocument, position: Position, spec: CompletionSpec, settings: CompletionSettings = {}): CompletionList {
   const d = doc.document;
   const text = doc.parsed.text;
   const offset = d.offsetAt(position);
@@ -83,6 +83,11 @@ export function complete(doc: AnalysedDocument, position: Position, spec: Comple
     const plain = (label: string): string => (quoted ? JSON.stringify(label) : label);
     // Right after `Key:` the value needs its separating space.
     const lead = before.endsWith(':') ? ' ' : '';
+    // Inserted as written over one range: the list says the range once and the items (the
+    // spec's own, possibly shared between requests) go out as they are.
+    if (settings.editRangeDefault && !quoted && !lead && items.every((i) => !i.textEdit || 'range' in i.textEdit)) {
+      return { isIncomplete: false, itemDefaults: { editRange: range }, items };
+    }
     return {
       isIncomplete: false,
       items: items.map((i) => {

@@ -1,0 +1,63 @@
+// Completing a state name after `Next:`: the items are kept between edits that change no name
+// and no state type, and a client that reads `itemDefaults.editRange` gets the same edits once
+// for the list.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, CompletionList, Position, Range } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../../server/src/service/languageService';
+
+const FLOW = [
+  'Type: StateMachine', 'SpecVersion: v1', 'Name: f', 'StartAt: A', 'States:',
+  '  - Type: Pass', '    Name: A', '    Next: B',
+  '  - Type: Pass', '    Name: B', '    Next: C',
+  '  - Type: Wait', '    Name: C', '    Seconds: 3', '    End: true', '',
+].join('\n');
+const uri = 'file:///names.flow.yaml';
+/** After `Next: ` of state A (line 7). */
+const AT: Position = { line: 7, character: 10 };
+
+/** The list as a client without item defaults reads it: each item with its own edit. */
+function expanded(list: CompletionList): CompletionItem[] {
+  const range = list.itemDefaults?.editRange as Range | undefined;
+  return list.items.map((i) => (i.textEdit || !range ? i : { ...i, textEdit: { range, newText: i.insertText ?? i.label } }));
+}
+
+function edit(service: ReturnType<typeof createLanguageService>, doc: TextDocument, line: number, from: number, to: number, text: string): TextDocument {
+  return service.update(doc, [{ range: { start: { line, character: from }, end: { line, character: to } }, text }], doc.version + 1);
+}
+
+test('with item defaults, the edits are the ones each item would carry', () => {
+  const service = createLanguageService();
+  const doc = TextDocument.create(uri, 'yaml', 1, FLOW);
+  const plain = service.complete(doc, AT);
+  const withDefaults = service.complete(doc, AT, { editRangeDefault: true });
+  assert.deepEqual(plain.items.map((i) => i.label), ['A', 'B', 'C']);
+  assert.ok(withDefaults.itemDefaults?.editRange);
+  assert.ok(withDefaults.items.every((i) => i.textEdit === undefined));
+  assert.deepEqual(expanded(withDefaults), plain.items);
+  // Right after `Next:` the value needs its space: each item keeps its own edit.
+  const tight = TextDocument.create('file:///tight.flow.yaml', 'yaml', 1, FLOW.replace('    Next: B', '    Next:'));
+  const noSpace = service.complete(tight, { line: 7, character: 9 }, { editRangeDefault: true });
+  assert.equal(noSpace.itemDefaults, undefined);
+  assert.ok(noSpace.items.every((i) => (i.textEdit as { newText: string }).newText.startsWith(' ')));
+});
+
+test('the name items are kept while the names and types stay, and rebuilt when they change', () => {
+  const service = createLanguageService();
+  let doc = TextDocument.create(uri, 'yaml', 1, FLOW);
+  service.validate(doc);
+  const first = service.complete(doc, AT, { editRangeDefault: true }).items;
+  doc = edit(service, doc, 13, 13, 14, '5'); // Seconds: 3 -> 5
+  const same = service.complete(doc, AT, { editRangeDefault: true }).items;
+  assert.equal(same, first);
+  doc = edit(service, doc, 11, 10, 14, 'Pass'); // C becomes a Pass state under the same name
+  const retyped = service.complete(doc, AT, { editRangeDefault: true }).items;
+  assert.notEqual(retyped, first);
+  assert.equal(retyped.find((i) => i.label === 'C')?.detail, 'Pass state');
+  doc = edit(service, doc, 9, 10, 11, 'Bee'); // B renamed
+  const renamed = service.complete(doc, AT, { editRangeDefault: true }).items;
+  assert.deepEqual(renamed.map((i) => i.label), ['A', 'Bee', 'C']);
+  const fresh = createLanguageService().complete(TextDocument.create(uri, 'yaml', 1, doc.getText()), AT, { editRangeDefault: true });
+  assert.deepEqual(renamed, fresh.items);
+});
