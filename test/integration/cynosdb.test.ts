@@ -26,8 +26,9 @@ suite('CynosDB task flows (emulator)', function () {
 
   suiteSetup(async () => {
     await activateExtension();
-    // A restart takes 3 s of service time; at 0.05 it takes 150 ms.
-    ({ emu, dataDir } = await startCynosdbEmulator(0.05));
+    // A restart takes 3 s of service time, as the service's own: long enough that the watch's
+    // first poll sees it processing even on a loaded machine.
+    ({ emu, dataDir } = await startCynosdbEmulator(1));
   });
   suiteTeardown(async () => {
     await emu.close();
