@@ -13,7 +13,7 @@ import { MAX_CLOCK_SKEW_MS, rpcErrors, tc3Errors, TENCENT_DEFAULT_LANGUAGE } fro
 import { authenticateFileRequest } from './fileAuth';
 import { checkRequestSource, guardErrors, refuseBrowsers, type GuardOptions } from './guard';
 import { NonceRegistry } from './nonces';
-import { readRequest, requestUrl } from './request';
+import { decodeForm, readRequest, requestUrl } from './request';
 
 export interface DispatchOptions {
   readonly products: readonly ProductApi[];
@@ -54,7 +54,10 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
     });
     try {
       const objects = options.objects;
-      if (objects && ObjectService.isOssRequest(req)) {
+      // The URL is parsed once; a target that is no URL at all is answered below, after the source checks.
+      const parsedUrl = parseUrl(req);
+      const query = parsedUrl && decodeForm(parsedUrl.search.slice(1));
+      if (objects && isOssRequest(req, query)) {
         // The object store checks its own OSS signature and security token. A browser page is
         // refused as everywhere, but the Host is the bucket's own name (virtual-hosted style).
         refuseBrowsers(req, options.guard);
@@ -62,7 +65,7 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
         return;
       }
       checkRequestSource(req, options.guard);
-      const url = requestUrl(req);
+      const url = parsedUrl ?? requestUrl(req);
       const path = url.pathname;
       const route = routes.find((r) => r.method === req.method && path.startsWith(r.pathPrefix));
       if (route) {
@@ -77,7 +80,7 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
         res.setHeader('allow', 'GET, POST');
         throw guardErrors.method(String(req.method));
       }
-      const received = await readRequest(req, undefined, url);
+      const received = await readRequest(req, undefined, url, query);
       const c = classify(received);
       style = c.style;
       language = c.language;
@@ -110,6 +113,19 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
       }
     }
   };
+}
+
+function parseUrl(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+/** ObjectService.isOssRequest on the query already decoded: an OSS Authorization header or a presigned OSS query. */
+function isOssRequest(req: IncomingMessage, query: Record<string, string> | undefined): boolean {
+  return (req.headers['authorization'] ?? '').startsWith('OSS ') || (query !== undefined && 'OSSAccessKeyId' in query);
 }
 
 function hostId(options: DispatchOptions): string {
