@@ -150,7 +150,18 @@ async function injectFaults(faults: FaultInjector, product: ProductApi, signal: 
 function sendSuccess(res: ServerResponse, style: 'rpc' | 'tc3', requestId: string, result: unknown): void {
   const body = result !== null && typeof result === 'object' ? (result as Record<string, unknown>) : {};
   if (style === 'tc3') sendJson(res, 200, { Response: { ...body, RequestId: requestId } }, TENCENT_CONTENT_TYPE);
-  else sendJson(res, 200, { ...body, RequestId: requestId });
+  else sendText(res, 200, withRequestId(body, requestId));
+}
+
+/** `JSON.stringify({ ...body, RequestId })` without copying the body, for the plain objects handlers return. */
+function withRequestId(body: Record<string, unknown>, requestId: string): string {
+  const proto: unknown = Object.getPrototypeOf(body);
+  if ((proto !== Object.prototype && proto !== null) || Object.hasOwn(body, 'RequestId') || Object.hasOwn(body, 'toJSON')) {
+    return JSON.stringify({ ...body, RequestId: requestId });
+  }
+  const text = JSON.stringify(body);
+  const id = JSON.stringify(requestId);
+  return text === '{}' ? `{"RequestId":${id}}` : `${text.slice(0, -1)},"RequestId":${id}}`;
 }
 
 function sendError(res: ServerResponse, style: 'rpc' | 'tc3', requestId: string, err: ApiError, hostId: string, language: string | undefined): void {
@@ -169,8 +180,13 @@ function sendError(res: ServerResponse, style: 'rpc' | 'tc3', requestId: string,
  */
 const TENCENT_CONTENT_TYPE = 'application/json';
 
-function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json;charset=utf-8'): void {
-  const text = JSON.stringify(body);
+function sendJson(res: ServerResponse, status: number, body: unknown, contentType = RPC_CONTENT_TYPE): void {
+  sendText(res, status, JSON.stringify(body), contentType);
+}
+
+const RPC_CONTENT_TYPE = 'application/json;charset=utf-8';
+
+function sendText(res: ServerResponse, status: number, text: string, contentType = RPC_CONTENT_TYPE): void {
   res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }

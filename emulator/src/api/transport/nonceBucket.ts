@@ -36,7 +36,8 @@ export class NonceBucket {
   /** Adds the key (the caller checked it is not live here), false when it overwrote a stale copy. */
   add(hi: number, lo: number, expires: number): boolean {
     if ((this.count + 1) * 4 > (this.mask + 1) * 3) this.resize((this.mask + 1) * 2);
-    const added = this.place(hi, lo, expires - this.start + 1);
+    // A fractional expiry rounds up: a nonce may be kept a little longer, never shorter.
+    const added = this.place(hi, lo, Math.ceil(expires - this.start) + 1);
     if (added) this.count++;
     return added;
   }
