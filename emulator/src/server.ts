@@ -31,7 +31,7 @@ export interface EmulatorOptions {
   allowedHosts?: readonly string[];
   /** Browser origins allowed to call (none by default: browsers are refused). */
   allowedOrigins?: readonly string[];
-  /** Signature nonces remembered at most before new requests are refused with 503 (default 250,000). */
+  /** Signature nonces remembered at most before new requests are refused with 503 (default 2,000,000). */
   maxNonces?: number;
   /**
    * How long a request may take to arrive in full (headers and body) before it is answered 408

@@ -4,8 +4,16 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** RFC 3986 percent-encoding: `encodeURIComponent` plus `!'()*`, exactly as the Alibaba SDKs do. */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  // Most names and values (actions, versions, nonces, flow names) need no escape at all.
+  if (UNRESERVED_ONLY.test(value)) return value;
+  const encoded = encodeURIComponent(value);
+  return SUB_DELIMS.test(encoded) ? encoded.replace(SUB_DELIMS_ALL, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()) : encoded;
 }
+
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
+/** What encodeURIComponent leaves literal but RFC 3986 reserves. */
+const SUB_DELIMS = /[!'()*]/;
+const SUB_DELIMS_ALL = /[!'()*]/g;
 
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');

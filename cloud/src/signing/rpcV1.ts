@@ -18,7 +18,9 @@ export function rpcV1CanonicalQuery(params: RpcParams): string {
 
 /** `METHOD&%2F&percentEncode(canonicalQuery)`; the method is the one actually used on the wire. */
 export function rpcV1StringToSign(method: string, params: RpcParams): string {
-  return `${method}&${percentEncode('/')}&${percentEncode(rpcV1CanonicalQuery(params))}`;
+  // The canonical query is already percent-encoded: only `%`, `=` and `&` are left to escape, which
+  // encodeURIComponent does exactly as percentEncode would.
+  return `${method}&%2F&${encodeURIComponent(rpcV1CanonicalQuery(params))}`;
 }
 
 /** Base64(HMAC-SHA1(secret + "&", StringToSign)). */
@@ -38,8 +40,13 @@ export function rpcV1Verify(method: string, params: RpcParams, accessKeySecret: 
 
 /** `YYYY-MM-DDThh:mm:ssZ` in UTC without milliseconds (OpenApiUtil.getTimestamp). */
 export function rpcTimestamp(at: Date): string {
-  return at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const second = Math.floor(at.getTime() / 1000);
+  if (second !== lastTimestamp.second) lastTimestamp = { second, text: at.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  return lastTimestamp.text;
 }
+
+/** Requests signed within one second share their timestamp text. */
+let lastTimestamp = { second: Number.NaN, text: '' };
 
 export interface RpcV1SignInput {
   readonly method: 'GET' | 'POST';

@@ -73,3 +73,52 @@ describe('nonce registry bound', () => {
     }
   });
 });
+
+describe('nonce registry storage', () => {
+  const t0 = Date.UTC(2026, 0, 1);
+
+  test('every nonce still in its window is a replay, across many time slices', () => {
+    const r = new NonceRegistry(WINDOW, 1_000_000);
+    const n = 50_000;
+    // One request every 18 ms over the 15 minutes: nonces spread over every slice.
+    for (let i = 0; i < n; i++) assert.equal(r.use('local', `nonce-${i}`, t0 + i * 18, t0 + i * 18).accepted, true);
+    const now = t0 + (n - 1) * 18;
+    let replayed = 0;
+    for (let i = 0; i < n; i++) if (!r.use('local', `nonce-${i}`, now, now).accepted) replayed++;
+    assert.equal(replayed, n);
+    assert.equal(r.size, n);
+  });
+
+  test('a nonce is one per AccessKey ID, and the ID and nonce cannot be shifted into each other', () => {
+    const r = new NonceRegistry(WINDOW);
+    assert.equal(r.use('a', 'bc', t0, t0).accepted, true);
+    assert.equal(r.use('ab', 'c', t0, t0).accepted, true);
+    assert.equal(r.use('other', 'bc', t0, t0).accepted, true);
+    assert.deepEqual(r.use('a', 'bc', t0, t0 + 1), { accepted: false, reason: 'replayed' });
+  });
+
+  test('a nonce whose timestamp left the window may be used again with a new timestamp', () => {
+    const r = new NonceRegistry(WINDOW);
+    r.use('k', 'n', t0, t0);
+    assert.deepEqual(r.use('k', 'n', t0, t0 + WINDOW - 1), { accepted: false, reason: 'replayed' });
+    assert.deepEqual(r.use('k', 'n', t0 + WINDOW, t0 + WINDOW), { accepted: true });
+    assert.deepEqual(r.use('k', 'n', t0 + WINDOW, t0 + WINDOW + 1), { accepted: false, reason: 'replayed' });
+  });
+
+  test('memory follows the request rate of one window: passed slices are dropped whole', () => {
+    const r = new NonceRegistry(WINDOW);
+    for (let i = 0; i < 20_000; i++) r.use('k', `burst-${i}`, t0, t0);
+    const full = r.bytes;
+    // Two windows later a single request finds every earlier slice passed.
+    r.use('k', 'later', t0 + 2 * WINDOW, t0 + 2 * WINDOW);
+    assert.equal(r.size, 1);
+    assert.ok(r.bytes < full / 100, `${r.bytes} bytes left of ${full}`);
+  });
+
+  test('about 20 bytes a nonce', () => {
+    const r = new NonceRegistry(WINDOW);
+    const n = 200_000;
+    for (let i = 0; i < n; i++) r.use('local', `${i}-4e1f-4b2a-9c3d`, t0 + i * 4, t0 + i * 4);
+    assert.ok(r.bytes / n < 30, `${(r.bytes / n).toFixed(1)} bytes a nonce`);
+  });
+});

@@ -13,7 +13,7 @@ import { MAX_CLOCK_SKEW_MS, rpcErrors, tc3Errors, TENCENT_DEFAULT_LANGUAGE } fro
 import { authenticateFileRequest } from './fileAuth';
 import { checkRequestSource, guardErrors, refuseBrowsers, type GuardOptions } from './guard';
 import { NonceRegistry } from './nonces';
-import { readRequest, requestUrl } from './request';
+import { decodeForm, readRequest, requestUrl } from './request';
 
 export interface DispatchOptions {
   readonly products: readonly ProductApi[];
@@ -54,7 +54,10 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
     });
     try {
       const objects = options.objects;
-      if (objects && ObjectService.isOssRequest(req)) {
+      // The URL is parsed once; a target that is no URL at all is answered below, after the source checks.
+      const parsedUrl = parseUrl(req);
+      const query = parsedUrl && decodeForm(parsedUrl.search.slice(1));
+      if (objects && isOssRequest(req, query)) {
         // The object store checks its own OSS signature and security token. A browser page is
         // refused as everywhere, but the Host is the bucket's own name (virtual-hosted style).
         refuseBrowsers(req, options.guard);
@@ -62,7 +65,7 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
         return;
       }
       checkRequestSource(req, options.guard);
-      const url = requestUrl(req);
+      const url = parsedUrl ?? requestUrl(req);
       const path = url.pathname;
       const route = routes.find((r) => r.method === req.method && path.startsWith(r.pathPrefix));
       if (route) {
@@ -77,7 +80,7 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
         res.setHeader('allow', 'GET, POST');
         throw guardErrors.method(String(req.method));
       }
-      const received = await readRequest(req, undefined, url);
+      const received = await readRequest(req, undefined, url, query);
       const c = classify(received);
       style = c.style;
       language = c.language;
@@ -112,6 +115,19 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
   };
 }
 
+function parseUrl(req: IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+/** ObjectService.isOssRequest on the query already decoded: an OSS Authorization header or a presigned OSS query. */
+function isOssRequest(req: IncomingMessage, query: Record<string, string> | undefined): boolean {
+  return (req.headers['authorization'] ?? '').startsWith('OSS ') || (query !== undefined && 'OSSAccessKeyId' in query);
+}
+
 function hostId(options: DispatchOptions): string {
   const endpoint = options.endpoint();
   return endpoint ? new URL(endpoint).host : '';
@@ -134,7 +150,18 @@ async function injectFaults(faults: FaultInjector, product: ProductApi, signal: 
 function sendSuccess(res: ServerResponse, style: 'rpc' | 'tc3', requestId: string, result: unknown): void {
   const body = result !== null && typeof result === 'object' ? (result as Record<string, unknown>) : {};
   if (style === 'tc3') sendJson(res, 200, { Response: { ...body, RequestId: requestId } }, TENCENT_CONTENT_TYPE);
-  else sendJson(res, 200, { ...body, RequestId: requestId });
+  else sendText(res, 200, withRequestId(body, requestId));
+}
+
+/** `JSON.stringify({ ...body, RequestId })` without copying the body, for the plain objects handlers return. */
+function withRequestId(body: Record<string, unknown>, requestId: string): string {
+  const proto: unknown = Object.getPrototypeOf(body);
+  if ((proto !== Object.prototype && proto !== null) || Object.hasOwn(body, 'RequestId') || Object.hasOwn(body, 'toJSON')) {
+    return JSON.stringify({ ...body, RequestId: requestId });
+  }
+  const text = JSON.stringify(body);
+  const id = JSON.stringify(requestId);
+  return text === '{}' ? `{"RequestId":${id}}` : `${text.slice(0, -1)},"RequestId":${id}}`;
 }
 
 function sendError(res: ServerResponse, style: 'rpc' | 'tc3', requestId: string, err: ApiError, hostId: string, language: string | undefined): void {
@@ -153,8 +180,13 @@ function sendError(res: ServerResponse, style: 'rpc' | 'tc3', requestId: string,
  */
 const TENCENT_CONTENT_TYPE = 'application/json';
 
-function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json;charset=utf-8'): void {
-  const text = JSON.stringify(body);
+function sendJson(res: ServerResponse, status: number, body: unknown, contentType = RPC_CONTENT_TYPE): void {
+  sendText(res, status, JSON.stringify(body), contentType);
+}
+
+const RPC_CONTENT_TYPE = 'application/json;charset=utf-8';
+
+function sendText(res: ServerResponse, status: number, text: string, contentType = RPC_CONTENT_TYPE): void {
   res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }

@@ -17,8 +17,13 @@ export interface ReceivedRequest {
   readonly body: Buffer;
 }
 
-/** `url` is the request's parsed URL when the caller already has it (it is parsed once per request). */
-export async function readRequest(req: IncomingMessage, maxBytes = MAX_REQUEST_BYTES, url = requestUrl(req)): Promise<ReceivedRequest> {
+/** `url` and `query` are the request's parsed URL and decoded query when the caller already has them (each is read once per request). */
+export async function readRequest(
+  req: IncomingMessage,
+  maxBytes = MAX_REQUEST_BYTES,
+  url = requestUrl(req),
+  query = decodeForm(url.search.slice(1)),
+): Promise<ReceivedRequest> {
   const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(req.headers)) {
     if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
@@ -31,7 +36,7 @@ export async function readRequest(req: IncomingMessage, maxBytes = MAX_REQUEST_B
     method: (req.method ?? 'GET').toUpperCase(),
     pathname: url.pathname,
     rawQuery,
-    query: decodeForm(rawQuery),
+    query,
     form,
     headers,
     body,
@@ -60,11 +65,32 @@ export function decodePathSegment(text: string): string {
  * Decodes `a=1&b=x%20y`; a value sent twice keeps the last one, as the gateways do. The result has
  * no prototype, so a parameter named `__proto__` or `constructor` is only a parameter.
  */
-function decodeForm(text: string): Record<string, string> {
+export function decodeForm(text: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [k, v] of new URLSearchParams(text)) out[k] = v;
-  return out;
+  if (text === '') return out;
+  try {
+    for (const pair of (text.startsWith('?') ? text.slice(1) : text).split('&')) {
+      if (pair === '') continue;
+      const eq = pair.indexOf('=');
+      out[decodeComponent(eq < 0 ? pair : pair.slice(0, eq))] = eq < 0 ? '' : decodeComponent(pair.slice(eq + 1));
+    }
+    return out;
+  } catch {
+    // A malformed escape or one that is not UTF-8: URLSearchParams keeps it (or U+FFFD) instead of throwing.
+    const lenient: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const [k, v] of new URLSearchParams(text)) lenient[k] = v;
+    return lenient;
+  }
 }
+
+/** application/x-www-form-urlencoded decoding of one name or value (`+` is a space), as URLSearchParams does for well-formed text. */
+function decodeComponent(text: string): string {
+  if (!NEEDS_DECODING.test(text)) return text;
+  return decodeURIComponent(text.includes('+') ? text.replace(PLUS_ALL, ' ') : text);
+}
+
+const NEEDS_DECODING = /[%+]/;
+const PLUS_ALL = /\+/g;
 
 function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? '0');
