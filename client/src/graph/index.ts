@@ -8,7 +8,7 @@ import type { ExecutionFeatures } from '../execution';
 import { CommandIds } from '../commands/ids';
 import { isTerminalEvent } from '../../../cloud/src/fnf/eventFormat';
 import { executionRefOf, type ExecutionRef } from '../execution/commands/executionRef';
-import { flowNameOf } from '../execution/views/runOverlay';
+import { flowNameOf, runStatusLabels } from '../execution/views/runOverlay';
 import type { TailSession } from '../execution/tail';
 import type { FlowServer } from '../lsp';
 import { FDL_LANGUAGES } from '../language/languages';
@@ -30,10 +30,7 @@ export interface GraphFeatures {
 
 function runLabels(): GraphRunLabels {
   return {
-    running: vscode.l10n.t('running'),
-    runs: (count) => vscode.l10n.t('{0} runs', count),
-    failed: vscode.l10n.t('failed'),
-    didNotFinish: vscode.l10n.t('did not finish'),
+    ...runStatusLabels(),
     iterations: (count) => vscode.l10n.t('{0} iterations', count),
     branches: (ran, total) => vscode.l10n.t('{0} of {1} branches', ran, total),
   };

@@ -21,7 +21,8 @@ function decorationType(color: string): vscode.TextEditorDecorationType {
   });
 }
 
-function labels(): RunStatusLabels {
+/** The run status words in the user's language; the graph adds its own beside them. */
+export function runStatusLabels(): RunStatusLabels {
   return {
     running: vscode.l10n.t('running'),
     runs: (count) => vscode.l10n.t('{0} runs', count),
@@ -75,7 +76,7 @@ export class RunOverlay implements vscode.Disposable {
       const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', doc.uri);
       const byStatus: Record<StateRunStatus, vscode.DecorationOptions[]> = { succeeded: [], failed: [], running: [], stopped: [] };
       const notes = new Map<string, string>();
-      const text = labels();
+      const text = runStatusLabels();
       for (const symbol of flatten(symbols ?? [])) {
         if (symbol.kind === vscode.SymbolKind.Namespace) continue; // a Parallel branch, not a state
         const run = runs.get(symbol.name);
