@@ -3,11 +3,11 @@
 // FLOWDECK_EMULATOR_ENDPOINT, then the local emulator while it is the current target, else
 // Alibaba Cloud's regional endpoint with the credential chain.
 import { CamsClient, DEFAULT_CAMS_REGION, camsEndpoint, camsOssUploader, httpPutUploader, type FlowJsonUploader } from '../../../cloud/src/cams';
-import { defaultAlibabaCredentials, staticCredentials } from '../../../cloud/src';
+import { defaultAlibabaCredentials } from '../../../cloud/src';
 import { config } from '../config';
 import { externalEmulatorEndpoint } from './emulatorHost';
 import type { LocalEmulatorEndpoint } from './localEmulator';
-import { EMULATOR_KEY_PAIR, emulatorCredentials, isLoopback, trimEndpoint } from './loopback';
+import { ClientCache, credentialsFor, EMULATOR_KEY_PAIR, isLoopback, trimEndpoint } from './loopback';
 
 /** Arguments any WhatsApp command accepts to talk to a given endpoint without settings. */
 export interface CamsTargetArgs {
@@ -30,7 +30,7 @@ export interface CamsConnection {
 
 /** One CamsClient per endpoint and key, so every command draws from the same rate-limit buckets. */
 export class CamsConnections {
-  private readonly clients = new Map<string, CamsClient>();
+  private readonly clients = new ClientCache<CamsClient>();
 
   constructor(private readonly localEmulator: LocalEmulatorEndpoint) {}
 
@@ -38,18 +38,8 @@ export class CamsConnections {
     const region = config.camsRegion() ?? DEFAULT_CAMS_REGION;
     const endpoint = trimEndpoint(args.endpoint ?? config.camsEndpoint() ?? externalEmulatorEndpoint() ?? (await this.localEmulator()) ?? camsEndpoint(region));
     const local = isLoopback(endpoint);
-    const key = `${endpoint}|${args.accessKeyId ?? ''}`;
-    let client = this.clients.get(key);
-    if (!client) {
-      const credentials =
-        args.accessKeyId && args.accessKeySecret
-          ? staticCredentials(args.accessKeyId, args.accessKeySecret)
-          : local
-            ? emulatorCredentials('the local emulator')
-            : defaultAlibabaCredentials();
-      client = new CamsClient({ endpoint, credentials });
-      this.clients.set(key, client);
-    }
+    const client = this.clients.get(endpoint, args.accessKeyId, () =>
+      new CamsClient({ endpoint, credentials: credentialsFor(endpoint, [args.accessKeyId, args.accessKeySecret], defaultAlibabaCredentials) }));
     // The documented path (upload authorization, then OSS) unless a PUT location overrides it.
     const uploadUrl = args.uploadUrl ?? config.camsUploadUrl();
     // The emulator's upload folder takes only signed writes; another store gets no credentials.

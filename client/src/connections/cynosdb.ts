@@ -2,12 +2,12 @@
 // automation), then the `flowdeck.cynosdb.*` settings, then an emulator named by
 // FLOWDECK_EMULATOR_ENDPOINT, then the local emulator while it is the current target, else
 // Tencent Cloud with its credential chain.
-import { defaultTencentCredentials, staticCredentials } from '../../../cloud/src';
+import { defaultTencentCredentials } from '../../../cloud/src';
 import { CynosdbClient } from '../../../cloud/src/cynosdb';
 import { config } from '../config';
 import { externalEmulatorEndpoint } from './emulatorHost';
 import type { LocalEmulatorEndpoint } from './localEmulator';
-import { emulatorCredentials, isLoopback, trimEndpoint } from './loopback';
+import { ClientCache, credentialsFor, trimEndpoint } from './loopback';
 
 export const DEFAULT_CYNOSDB_REGION = 'ap-guangzhou';
 const CYNOSDB_ENDPOINT = 'https://cynosdb.tencentcloudapi.com';
@@ -27,25 +27,15 @@ export interface CynosdbConnection {
 
 /** One CynosdbClient per endpoint and key: its 20-per-second bucket paces every watch together. */
 export class CynosdbConnections {
-  private readonly clients = new Map<string, CynosdbClient>();
+  private readonly clients = new ClientCache<CynosdbClient>();
 
   constructor(private readonly localEmulator: LocalEmulatorEndpoint) {}
 
   async connect(args: CynosdbTargetArgs): Promise<CynosdbConnection> {
     const region = args.region ?? config.cynosdbRegion() ?? DEFAULT_CYNOSDB_REGION;
     const endpoint = trimEndpoint(args.endpoint ?? config.cynosdbEndpoint() ?? externalEmulatorEndpoint() ?? (await this.localEmulator()) ?? CYNOSDB_ENDPOINT);
-    const key = `${endpoint}|${args.secretId ?? ''}`;
-    let client = this.clients.get(key);
-    if (!client) {
-      const credentials =
-        args.secretId && args.secretKey
-          ? staticCredentials(args.secretId, args.secretKey)
-          : isLoopback(endpoint)
-            ? emulatorCredentials('the local emulator')
-            : defaultTencentCredentials();
-      client = new CynosdbClient({ endpoint, credentials });
-      this.clients.set(key, client);
-    }
+    const client = this.clients.get(endpoint, args.secretId, () =>
+      new CynosdbClient({ endpoint, credentials: credentialsFor(endpoint, [args.secretId, args.secretKey], defaultTencentCredentials) }));
     return { client, endpoint, region };
   }
 }
