@@ -79,16 +79,26 @@ export function checkClientParams(table: OperationTable, action: string, params:
     if (value === undefined) continue;
     const param = Object.hasOwn(spec.params, name) ? spec.params[name] : undefined;
     if (!param) throw invalidInput(`${action} has no parameter '${name}'`, action);
-    if (param.range && typeof value === 'number') {
+    if (param.range && typeof value === 'number' && !numberFits(param, value)) {
       const [min, max] = param.range;
-      const integer = param.kind === 'integer';
-      if ((integer && !Number.isInteger(value)) || !(value >= min && value <= max)) {
-        throw invalidInput(`${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max} (got ${value})`, action);
-      }
+      throw invalidInput(`${name} must be ${param.kind === 'integer' ? 'an integer' : 'a number'} from ${min} to ${max} (got ${value})`, action);
     }
-    if (param.length && typeof value === 'string') {
+    if (param.length && typeof value === 'string' && !lengthFits(param, value)) {
       const [min, max] = param.length;
-      if (value.length < min || value.length > max) throw invalidInput(`${name} must be ${min}-${max} characters long (got ${value.length})`, action);
+      throw invalidInput(`${name} must be ${min}-${max} characters long (got ${value.length})`, action);
     }
   }
+}
+
+/** Whether a number is of the parameter's kind and within its range: the client and the emulator ask alike. */
+export function numberFits(param: ParamSpec, n: number): boolean {
+  const [min, max] = param.range ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+  return Number.isFinite(n) && (param.kind !== 'integer' || Number.isInteger(n)) && n >= min && n <= max;
+}
+
+/** Whether a string's length is within the parameter's bounds. */
+export function lengthFits(param: ParamSpec, value: string): boolean {
+  if (!param.length) return true;
+  const [min, max] = param.length;
+  return value.length >= min && value.length <= max;
 }

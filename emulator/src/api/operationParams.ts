@@ -2,7 +2,7 @@
 // action to the handler registered for it. Each parameter is read when the handler first asks for
 // it, so the checks fail in the order the handler makes them (a missing flow before a bad Input,
 // as the handler decides), with the product's own error codes.
-import type { OperationSpec, OperationTable, ParamKind, ParamSpec } from '../../../cloud/src';
+import { lengthFits, numberFits, type OperationSpec, type OperationTable, type ParamKind, type ParamSpec } from '../../../cloud/src';
 import type { RequestContext, RequestParams } from './product';
 
 /** How a product words a parameter error. */
@@ -90,9 +90,9 @@ function readParam(name: string, param: ParamSpec, raw: unknown, errors: ParamEr
 }
 
 function checkLength(name: string, param: ParamSpec, value: string, errors: ParamErrors): void {
-  if (!param.length) return;
+  if (!param.length || lengthFits(param, value)) return;
   const [min, max] = param.length;
-  if (value.length < min || value.length > max) throw errors.invalid(name, `${name} must be ${min} to ${max} characters long, got ${value.length}.`);
+  throw errors.invalid(name, `${name} must be ${min} to ${max} characters long, got ${value.length}.`);
 }
 
 function readBoolean(name: string, raw: unknown, errors: ParamErrors): boolean {
@@ -108,8 +108,8 @@ function readNumber(name: string, param: ParamSpec, raw: unknown, errors: ParamE
   const integer = param.kind === 'integer';
   const text = typeof raw === 'string' ? raw.trim() : undefined;
   const n = typeof raw === 'number' ? raw : text !== undefined && text !== '' && (!integer || /^-?\d+$/.test(text)) ? Number(text) : Number.NaN;
-  const [min, max] = param.range ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
-  if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max) {
+  if (!numberFits(param, n)) {
+    const [min, max] = param.range ?? [];
     const what = integer ? 'an integer' : 'a number';
     throw errors.invalid(name, param.range ? `${name} must be ${what} from ${min} to ${max}, got '${String(raw)}'.` : `${name} must be ${what}.`);
   }
