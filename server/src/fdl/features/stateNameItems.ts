@@ -2,6 +2,7 @@
 // requests: a large flow has thousands of names, and most edits change none of them.
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { namesVersion } from '../model/build';
+import { valueItem } from './completionEngine';
 import type { FlowScope } from '../model/types';
 
 interface NameItems {
@@ -29,8 +30,7 @@ export function stateNameItems(scope: FlowScope): CompletionItem[] {
     types.push(s.type);
     let detail = details.get(s.type);
     if (detail === undefined) details.set(s.type, (detail = s.type !== undefined ? `${s.type} state` : 'state'));
-    // As valueItem(name, Reference, undefined, detail) builds it, written out: thousands per flow.
-    items.push({ label: s.name!, kind: CompletionItemKind.Reference, detail });
+    items.push(valueItem(s.name!, CompletionItemKind.Reference, undefined, detail));
   }
   built.set(scope, { version, types, items });
   return items;
