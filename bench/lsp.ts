@@ -13,12 +13,11 @@ import { generateAsl, generateFdl } from './lib/generate';
 import { bundle, loadBundled } from './lib/bundle';
 import { execFileSync } from 'node:child_process';
 import { interleaved, median, ms, percentile, timeSync } from './lib/stats';
-import { runEdits } from './lib/edits';
+import type { EditRun } from './lib/edits';
 
 type Measured = typeof import('./lib/entry');
 const {
-  createLanguageService, analysedDocument, parseText, detectDialect, fdlSchemaDiagnostics, fdlService, validateFdl, layoutView, viewGraph,
-  TextDocument: BundledTextDocument,
+  createLanguageService, analysedDocument, parseText, detectDialect, fdlSchemaDiagnostics, layoutView, viewGraph,
 } = loadBundled<Measured>('bench/lib/entry.ts', 'lsp-bench');
 
 /** The number of states of the flow typed in (editing measures). */
@@ -174,17 +173,11 @@ function measureJson(): { line: string; ratio: number } {
   };
 }
 
-/** Typing in a 10,000-state flow: edit-to-diagnostics and completion right after each edit. */
+/** Typing in a 10,000-state flow: edit-to-diagnostics and completion right after each edit (bench/lib/editSession.ts). */
 function measureEdits(): { line: string; editP95: number; completionP95: number; match: boolean } {
-  const run = runEdits(
-    generateFdl(EDIT_STATES),
-    EDIT_COUNT,
-    createLanguageService(),
-    createLanguageService(),
-    // The reference validates every version whole, as before incremental analysis.
-    createLanguageService({ services: { fdl: { ...fdlService, validate: validateFdl } } }),
-    BundledTextDocument.create,
-  );
+  const script = bundle('bench/lib/editSession.ts', 'lsp-edits');
+  const out = execFileSync(process.execPath, [script, String(EDIT_STATES), String(EDIT_COUNT)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = JSON.parse(out.trim().split('\n').pop()!) as EditRun;
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   const editP95 = percentile(sorted(run.editMs), 95);
   const completionP95 = percentile(sorted(run.completionMs), 95);

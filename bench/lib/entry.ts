@@ -5,6 +5,3 @@ export { parseText } from '../../server/src/parse';
 export { detectDialect } from '../../server/src/detect';
 export { fdlSchemaDiagnostics } from '../../server/src/fdl/schema';
 export { layoutView, viewGraph } from '../../webview/graph/viewGraph';
-export { fdlService } from '../../server/src/fdl/service';
-export { validateFdl } from '../../server/src/fdl/validate';
-export { TextDocument } from 'vscode-languageserver-textdocument';

@@ -4,7 +4,9 @@
 // semantic checks confined to it and its nested scopes) are kept with the node; the top-level
 // checks (names, references, reachability of the top scope, the root's own fields) run on every
 // call from the assembled model, which is linear in the number of states but cheap per state.
-// A version parsed whole is validated whole by validateFdl; the split starts at its first edit.
+// A version parsed whole is validated whole by validateFdl (one pass is faster), and the split
+// starts at its first edit; except for a long list, which is split from its first validation:
+// there the split costs about what one pass does, and the first keystroke must not pay for it.
 // The result equals validateFdl's (test/unit/fdl/incrementalValidation.test.ts checks random
 // edit sequences against it); the caller sorts both the same way.
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -52,6 +54,9 @@ interface StateResult {
 
 const results = new WeakMap<Node, StateResult>();
 
+/** From this many top-level states, a version parsed whole is validated split (see the header). */
+export const SPLIT_FROM_STATES = 2000;
+
 /** The root's `States` property when it is the only one and holds a list; else undefined. */
 function statesList(root: ObjectNode): Property | undefined {
   let found: Property | undefined;
@@ -73,9 +78,8 @@ export function validateFdlIncrementally(doc: AnalysedDocument, settings: Valida
   if (root?.kind !== 'object' || doc.dialect !== 'fdl') return undefined;
   const holder = statesList(root);
   if (!holder) return undefined;
-  // A version parsed whole is validated whole (faster in one pass); its first edit splits it.
-  if (!editOrigin(doc.parsed) && !versions.has(doc.parsed)) return undefined;
   const list = holder.value as { items: Node[] };
+  if (!editOrigin(doc.parsed) && !versions.has(doc.parsed) && list.items.length < SPLIT_FROM_STATES) return undefined;
   const mode: Mode = settings.executionMode === 'Express' ? 'Express' : 'Standard';
   const model = flowModel(doc);
   const rootScope = model.scopes[0]!;

@@ -32,7 +32,9 @@ export interface ClosestNameOptions {
 /**
  * The candidate closest to `name`, when it is close enough to be a slip of the keyboard: a match
  * ignoring case first, else the nearest within a distance that grows with the name's length.
- * `name` itself is never suggested.
+ * `name` itself is never suggested. The answer does not depend on the candidates' order (a tie
+ * goes to the candidate first in code-unit order), so names kept in an index in any order give
+ * the answer a list in document order gives.
  */
 export function closestName(name: string, candidates: Iterable<string>, options: ClosestNameOptions = {}): string | undefined {
   const normal = options.ignoreSeparators ? withoutSeparators : lowerCase;
@@ -41,13 +43,13 @@ export function closestName(name: string, candidates: Iterable<string>, options:
     : Math.max(1, Math.min(3, Math.floor(name.length / 3)));
   const n = normal(name);
   let best: string | undefined;
+  // A match ignoring case counts as distance -1: it beats every other.
   let bestDistance = limit + 1;
   for (const c of candidates) {
     if (c === name) continue;
     const m = normal(c);
-    if (m === n) return c;
-    const d = editDistance(n, m, Math.min(limit, bestDistance - 1));
-    if (d < bestDistance) {
+    const d = m === n ? -1 : editDistance(n, m, Math.min(limit, bestDistance));
+    if (d < bestDistance || (d === bestDistance && d <= limit && c < best!)) {
       bestDistance = d;
       best = c;
     }

@@ -248,7 +248,8 @@ function modelShape(model: ReturnType<typeof buildFlowModel>): unknown {
       kind: s.kind,
       label: s.label,
       states: s.states.map((x) => stateIndex.get(x)),
-      names: [...s.byName].map(([n, x]) => [n, stateIndex.get(x)]),
+      // The first state of each name; the map's order is not the document's after an edit.
+      names: [...s.byName].map(([n, x]) => [n, stateIndex.get(x)]).sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0)),
       owner: s.owner && stateIndex.get(s.owner),
       startAt: s.startAt?.value,
     })),

@@ -21,3 +21,14 @@ test('ignoring separators, for names written in another style', () => {
   assert.equal(closestName('onClickAction', ['on-click-action', 'on-select-action'], { ignoreSeparators: true }), 'on-click-action');
   assert.equal(closestName('lable', ['label', 'name'], { ignoreSeparators: true }), 'label');
 });
+
+test('the answer does not depend on the order of the candidates: a tie goes to the first in code-unit order', () => {
+  const names = ['Stop', 'Step', 'Shop', 'stap', 'STAP', 'Far away'];
+  const expected = { stap: 'STAP', Stap: 'STAP', Stup: 'STAP', Sxop: 'Shop', 'Far awya': 'Far away' };
+  for (let rotation = 0; rotation < names.length; rotation++) {
+    const order = [...names.slice(rotation), ...names.slice(0, rotation)];
+    for (const reversed of [order, [...order].reverse()]) {
+      for (const [typed, answer] of Object.entries(expected)) assert.equal(closestName(typed, reversed), answer, `${typed} among ${reversed.join(', ')}`);
+    }
+  }
+});

@@ -7,38 +7,38 @@ import type { FlowScope } from '../model/types';
 
 interface NameItems {
   /** The scope's names version the items were built for. */
-  readonly version: number;
-  /** Each item's state type, in the items' order: an edit may retype a state and keep its name. */
-  readonly types: readonly (string | undefined)[];
-  readonly items: readonly CompletionItem[];
+  version: number;
+  /** The items, in the order of `scope.byName` when built. */
+  items: CompletionItem[];
+  /** Each name's item with the state type it was made for: one per name of the scope once built. */
+  readonly made: Map<string, { readonly type: string | undefined; readonly item: CompletionItem }>;
 }
 
 const built = new WeakMap<FlowScope, NameItems>();
 
 /**
- * One item per state name of `scope`, in the scope's order. The array is shared between
- * requests while the names and their types stay the same: callers must not change it.
+ * One item per state name of `scope`. The array is shared between requests while the scope's
+ * names version stays (no state added, deleted, renamed or retyped): callers must not change it.
+ * After such an edit, only the changed states' items are new. The items are not in the
+ * document's order after an edit: the editor sorts them by label.
  */
 export function stateNameItems(scope: FlowScope): CompletionItem[] {
   const version = namesVersion(scope);
-  const known = built.get(scope);
-  if (known && known.version === version && sameTypes(scope, known.types)) return known.items as CompletionItem[];
-  const types: (string | undefined)[] = [];
+  let known = built.get(scope);
+  if (known?.version === version) return known.items;
+  if (!known) built.set(scope, (known = { version, items: [], made: new Map() }));
+  const { made } = known;
   const items: CompletionItem[] = [];
-  const details = new Map<string | undefined, string>();
-  for (const s of scope.byName.values()) {
-    types.push(s.type);
-    let detail = details.get(s.type);
-    if (detail === undefined) details.set(s.type, (detail = s.type !== undefined ? `${s.type} state` : 'state'));
-    items.push(valueItem(s.name!, CompletionItemKind.Reference, undefined, detail));
+  for (const [name, s] of scope.byName) {
+    let m = made.get(name);
+    if (m === undefined || m.type !== s.type) {
+      m = { type: s.type, item: valueItem(name, CompletionItemKind.Reference, undefined, s.type !== undefined ? `${s.type} state` : 'state') };
+      made.set(name, m);
+    }
+    items.push(m.item);
   }
-  built.set(scope, { version, types, items });
+  if (made.size > scope.byName.size) for (const name of made.keys()) if (!scope.byName.has(name)) made.delete(name);
+  known.items = items;
+  known.version = version;
   return items;
-}
-
-function sameTypes(scope: FlowScope, types: readonly (string | undefined)[]): boolean {
-  if (scope.byName.size !== types.length) return false;
-  let i = 0;
-  for (const s of scope.byName.values()) if (s.type !== types[i++]) return false;
-  return true;
 }

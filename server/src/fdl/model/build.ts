@@ -210,8 +210,8 @@ const namesVersions = new WeakMap<FlowScope, number>();
 
 /**
  * A number that changes whenever the top scope's list of state names changes (a state added,
- * deleted or renamed): indexes over the names (the top-scope checks keep some) stay valid while
- * it does not.
+ * deleted or renamed) or a state changes type: indexes over the names (the top-scope checks keep
+ * some, completion its items) stay valid while it does not.
  */
 export function namesVersion(scope: FlowScope): number {
   let v = namesVersions.get(scope);
@@ -271,6 +271,7 @@ function spliceFlowModel(previous: FlowModel, origin: EditOrigin): FlowModel | u
   replaceRun(previous.references, refAt, removed.reduce((n, p) => n + p.references.length, 0), collect(added, (p) => p.references));
   const sameNames = removed.length === added.length && removed.every((p, i) => p.state.name === added[i]!.state.name);
   if (sameNames) {
+    if (removed.some((p, i) => p.state.type !== added[i]!.state.type)) namesVersions.set(scope, nextNamesVersion++);
     // Same names in the same order: each name keeps its place in the map, now for the new state.
     removed.forEach((p, i) => {
       const name = p.state.name;
@@ -278,8 +279,44 @@ function spliceFlowModel(previous: FlowModel, origin: EditOrigin): FlowModel | u
     });
   } else {
     namesVersions.set(scope, nextNamesVersion++);
-    scope.byName.clear();
-    for (const s of scope.states) if (s.name !== undefined && !scope.byName.has(s.name)) scope.byName.set(s.name, s);
+    updateNames(scope, removed, added);
   }
   return previous;
+}
+
+/** Past this many states replaced at once, the name index is built again rather than updated. */
+const MAX_NAMES_TO_UPDATE = 64;
+
+/**
+ * Keeps `scope.byName` the first state of each name after a splice of its states, without
+ * building it again: a name whose entry left is looked for among the states that remain (only
+ * a repeated name finds one). The map's order is then not the document's; nothing reads it in
+ * order (closestName answers the same in any order; completion lists names in `scope.states` order).
+ */
+function updateNames(scope: FlowScope, removed: readonly TopStateModel[], added: readonly TopStateModel[]): void {
+  const byName = scope.byName;
+  if (removed.length + added.length > MAX_NAMES_TO_UPDATE) {
+    byName.clear();
+    for (const s of scope.states) if (s.name !== undefined && !byName.has(s.name)) byName.set(s.name, s);
+    return;
+  }
+  const orphaned = new Set<string>();
+  for (const { state } of removed) {
+    if (state.name !== undefined && byName.get(state.name) === state) {
+      byName.delete(state.name);
+      orphaned.add(state.name);
+    }
+  }
+  for (const { state } of added) {
+    const name = state.name;
+    if (name === undefined) continue;
+    const known = byName.get(name);
+    // An added state takes a name from a later state of the same name.
+    if (known === undefined || known.node.range.start > state.node.range.start) byName.set(name, state);
+  }
+  for (const name of orphaned) {
+    if (byName.has(name)) continue;
+    const first = scope.states.find((s) => s.name === name);
+    if (first) byName.set(name, first);
+  }
 }
