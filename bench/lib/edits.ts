@@ -120,13 +120,11 @@ export function runEdits(
     if (edit.kind === 'add-state') added = { line: edit.range.start.line, count: edit.text.split('\n').length - 1 };
     const change = [{ range: edit.range, text: edit.text }];
 
-    if (process.env.EDIT_TRACE) console.log(`-- step ${step} ${edit.kind}`);
     const t0 = performance.now();
     doc = editing.update(doc, change, doc.version + 1);
     const diagnostics = editing.validate(doc);
     const t1 = performance.now();
     editMs.push(t1 - t0);
-    if (process.env.EDIT_TRACE) console.log(`-- edit ${(t1 - t0).toFixed(1)}`);
     (byKind[edit.kind] ??= []).push(t1 - t0);
 
     const c0 = performance.now();
