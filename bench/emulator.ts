@@ -20,6 +20,7 @@ import { startRun, type HistoryEvent } from '../emulator/src/engine';
 import { startEmulator } from '../emulator/src/server';
 import { createUndiciTransport } from '../cloud/src/http/transport';
 import { aslChain, cloudflowChain } from './lib/chainFlows';
+import { processCpuMicros } from './lib/childServer';
 import { startEmulatorChild, startFloorChild } from './lib/emulatorChild';
 import { floorRate, RecordingTransport, startFloorServer, type FloorServer } from './lib/httpFloor';
 
@@ -104,6 +105,8 @@ interface SyncResult {
   readonly floor: number;
   /** sync / floor of each round, then their median: both measured back to back under the same load. */
   readonly ratio: number;
+  /** CPU microseconds per request of each process, over all rounds (child processes only). */
+  readonly cpu?: { readonly client: number; readonly emulator: number; readonly floorClient: number; readonly floorServer: number };
 }
 
 /** Where the emulator and the floor server run: in this process, or each in a child process. */
@@ -111,7 +114,9 @@ interface Servers {
   readonly endpoint: string;
   readonly accessKeyId: string;
   readonly accessKeySecret: string;
-  startFloor(body: string): Promise<FloorServer>;
+  startFloor(body: string): Promise<FloorServer & { readonly pid?: number }>;
+  /** The emulator's own process, when it has one. */
+  readonly pid?: number;
   close(): Promise<void>;
 }
 
@@ -137,6 +142,7 @@ async function childProcessServers(): Promise<Servers> {
     accessKeyId: emulator.accessKeyId,
     accessKeySecret: emulator.accessKeySecret,
     startFloor: startFloorChild,
+    pid: emulator.pid,
     close: () => emulator.close(),
   };
 }
@@ -156,13 +162,14 @@ async function syncExecutionBenchmark(startServers: () => Promise<Servers>): Pro
     rateLimiter: new NoLimits(systemClock),
     transport,
   });
-  let floorServer: FloorServer | undefined;
+  let floorServer: (FloorServer & { readonly pid?: number }) | undefined;
   try {
     await client.createFlow({
       Name: 'bench10',
       Definition: JSON.stringify(cloudflowChain(10)),
       ExecutionMode: 'Express',
     });
+    let executions = 0;
     const runSync = async (ms: number): Promise<number> => {
       let done = 0;
       const start = performance.now();
@@ -174,6 +181,7 @@ async function syncExecutionBenchmark(startServers: () => Promise<Servers>): Pro
         }
       };
       await Promise.all(Array.from({ length: SYNC_CONCURRENCY }, worker));
+      executions += done;
       return done / ((performance.now() - start) / 1000);
     };
     await runSync(Math.min(500, SYNC_MS)); // warm-up
@@ -187,18 +195,56 @@ async function syncExecutionBenchmark(startServers: () => Promise<Servers>): Pro
     const floorRates: number[] = [];
     const ratios: number[] = [];
     const roundMs = SYNC_MS / SYNC_ROUNDS;
+    const cpu = new CpuTally(servers.pid, floorServer.pid);
+    executions = 0;
+    let floorRequests = 0;
     for (let i = 0; i < SYNC_ROUNDS; i++) {
-      const s = await runSync(roundMs);
-      const f = await runFloor(roundMs);
+      const s = await cpu.during('sync', () => runSync(roundMs));
+      const f = await cpu.during('floor', () => runFloor(roundMs));
+      floorRequests += (f * roundMs) / 1000;
       syncRates.push(s);
       floorRates.push(f);
       ratios.push(s / f);
     }
-    return { sync: median(syncRates), floor: median(floorRates), ratio: median(ratios) };
+    return { sync: median(syncRates), floor: median(floorRates), ratio: median(ratios), cpu: cpu.perRequest(executions, floorRequests) };
   } finally {
     await client.close();
     await floorServer?.close();
     await servers.close();
+  }
+}
+
+/** CPU time of the client (this process), the emulator's and the floor server's processes, by kind of round. */
+class CpuTally {
+  private readonly sums = { sync: { client: 0, server: 0 }, floor: { client: 0, server: 0 } };
+  private complete = true;
+
+  constructor(
+    private readonly emulatorPid: number | undefined,
+    private readonly floorPid: number | undefined,
+  ) {}
+
+  async during<T>(kind: 'sync' | 'floor', run: () => Promise<T>): Promise<T> {
+    const pid = kind === 'sync' ? this.emulatorPid : this.floorPid;
+    const server0 = pid === undefined ? undefined : processCpuMicros(pid);
+    const client0 = process.cpuUsage();
+    const result = await run();
+    const client = process.cpuUsage(client0);
+    const server1 = pid === undefined ? undefined : processCpuMicros(pid);
+    if (server0 === undefined || server1 === undefined) this.complete = false;
+    else this.sums[kind].server += server1 - server0;
+    this.sums[kind].client += client.user + client.system;
+    return result;
+  }
+
+  perRequest(executions: number, floorRequests: number): SyncResult['cpu'] {
+    if (!this.complete || executions === 0 || floorRequests === 0) return undefined;
+    return {
+      client: this.sums.sync.client / executions,
+      emulator: this.sums.sync.server / executions,
+      floorClient: this.sums.floor.client / floorRequests,
+      floorServer: this.sums.floor.server / floorRequests,
+    };
   }
 }
 
@@ -229,6 +275,12 @@ async function main(): Promise<void> {
   const line = (where: string, r: { result: SyncResult; note: string }): string[] => [
     `${where}: StartSyncExecution, 10-state Express flow over HTTP (${SYNC_CONCURRENCY} concurrent callers, ${SYNC_ROUNDS} rounds in ${SYNC_MS} ms, medians): ${r.result.sync.toFixed(0)} executions/s${r.note}`,
     `  bare node:http server there, same client, request and response bytes, alternated with it: ${r.result.floor.toFixed(0)} requests/s; emulator/floor ${r.result.ratio.toFixed(2)}`,
+    ...(r.result.cpu
+      ? [
+          `  CPU µs per request: client ${r.result.cpu.client.toFixed(0)}, emulator process ${r.result.cpu.emulator.toFixed(0)}; ` +
+            `against the floor: client ${r.result.cpu.floorClient.toFixed(0)}, floor server process ${r.result.cpu.floorServer.toFixed(0)}`,
+        ]
+      : []),
   ];
   process.stdout.write(
     [

@@ -2,12 +2,14 @@
 // emulator`, `npm start`): each child is started from the sources with tsx and killed on every
 // way out of the benchmark (return, throw, Ctrl+C, process.exit).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ChildServer {
   readonly endpoint: string;
   /** Everything the child printed on stdout until its endpoint showed. */
   readonly banner: string;
+  readonly pid: number;
   /** Stops the child with SIGINT (so a `--cpu-prof` child writes its profile) and waits for its exit. */
   close(): Promise<void>;
 }
@@ -72,6 +74,7 @@ export function startChildServer(options: ChildServerOptions): Promise<ChildServ
       resolve({
         endpoint,
         banner: stdout,
+        pid: child.pid!,
         close: async () => {
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
           const forced = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -83,3 +86,20 @@ export function startChildServer(options: ChildServerOptions): Promise<ChildServ
     child.stdout.on('data', onData);
   });
 }
+
+/**
+ * CPU time (user + system, microseconds) a process has used so far, from /proc (Linux; undefined
+ * elsewhere). Its resolution is the kernel's clock tick, 10 ms: read it around whole rounds.
+ */
+export function processCpuMicros(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at state, field 3; utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;

@@ -9,6 +9,7 @@ export interface EmulatorChild {
   readonly endpoint: string;
   readonly accessKeyId: string;
   readonly accessKeySecret: string;
+  readonly pid: number;
   close(): Promise<void>;
 }
 
@@ -31,6 +32,7 @@ export async function startEmulatorChild(nodeArgs: readonly string[] = []): Prom
       endpoint: child.endpoint,
       accessKeyId: field('access key id'),
       accessKeySecret: field('access key secret'),
+      pid: child.pid,
       close: async () => {
         await child.close();
         await rm(dataDir, { recursive: true, force: true });
