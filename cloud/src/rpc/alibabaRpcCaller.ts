@@ -5,7 +5,7 @@
 import { CloudError, LocalErrorCodes } from '../errors';
 import type { CredentialProvider, Credentials } from '../credentials/types';
 import { requireCredentials } from '../credentials/providers';
-import { signRpcV1Request, encodeRpcParams } from '../signing/rpcV1';
+import { signRpcV1Wire, encodeRpcParams } from '../signing/rpcV1';
 import { signAcs3Request } from '../signing/acs3';
 import { CallerBase, operationOf, sendOptions, serviceError, type CallerBaseOptions } from './callerBase';
 import type { Quota } from './tokenBucket';
@@ -69,10 +69,12 @@ export class AlibabaRpcCaller extends CallerBase<AlibabaRpcCallerOptions> {
     const now = new Date(this.rt.clock.now());
     const nonce = this.rt.nonce();
     const base = this.endpoint.origin + (this.endpoint.pathname.endsWith('/') ? this.endpoint.pathname : this.endpoint.pathname + '/');
-    const bodyText = op.method === 'POST' ? encodeRpcParams(apiBody) : undefined;
+    const v1 = (this.options.signatureAlgorithm ?? 'v1') === 'v1';
+    let bodyText = op.method === 'POST' && !v1 ? encodeRpcParams(apiBody) : undefined;
     let url: string;
     const headers: Record<string, string> = { 'user-agent': this.rt.userAgent, 'x-acs-action': action, 'x-acs-version': this.options.version, accept: 'application/json' };
-    if (bodyText !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+    // A POST always carries a form body (perhaps empty).
+    if (op.method === 'POST') headers['content-type'] = 'application/x-www-form-urlencoded';
     // What both signature versions sign besides the request itself.
     const signing = {
       method: op.method,
@@ -85,9 +87,10 @@ export class AlibabaRpcCaller extends CallerBase<AlibabaRpcCallerOptions> {
       now,
       nonce,
     };
-    if ((this.options.signatureAlgorithm ?? 'v1') === 'v1') {
-      const signed = signRpcV1Request({ ...signing, body: op.method === 'POST' ? apiBody : {} });
-      url = `${base}?${encodeRpcParams(signed.query)}`;
+    if (v1) {
+      const wire = signRpcV1Wire({ ...signing, body: op.method === 'POST' ? apiBody : {} });
+      url = `${base}?${wire.queryText}`;
+      if (op.method === 'POST') bodyText = wire.bodyText;
     } else {
       const acsHeaders = signAcs3Request({
         ...signing,

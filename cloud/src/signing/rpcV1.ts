@@ -72,6 +72,14 @@ export interface RpcV1Signed {
 
 /** Adds the common parameters (Action, Version, Timestamp, nonce, AccessKeyId...) and the signature. */
 export function signRpcV1Request(input: RpcV1SignInput): RpcV1Signed {
+  const query = commonQuery(input);
+  const body = definedOnly(input.body);
+  query['Signature'] = rpcV1Signature(input.method, { ...query, ...body }, input.accessKeySecret);
+  return { query, body };
+}
+
+/** The request's own query parameters with the common ones, without `Signature`. */
+function commonQuery(input: RpcV1SignInput): Record<string, string> {
   const query: Record<string, string> = {
     ...definedOnly(input.query),
     Action: input.action,
@@ -84,9 +92,61 @@ export function signRpcV1Request(input: RpcV1SignInput): RpcV1Signed {
     AccessKeyId: input.accessKeyId,
   };
   if (input.securityToken) query['SecurityToken'] = input.securityToken;
+  return query;
+}
+
+export interface RpcV1Wire {
+  /** `encodeRpcParams` of signRpcV1Request's query (`Signature` included). */
+  readonly queryText: string;
+  /** `encodeRpcParams` of its body. */
+  readonly bodyText: string;
+}
+
+/**
+ * signRpcV1Request as the wire carries it, byte for byte: each parameter is encoded once, for the
+ * signature and for the query or form it goes in, instead of once for each.
+ */
+export function signRpcV1Wire(input: RpcV1SignInput): RpcV1Wire {
+  const query = commonQuery(input);
   const body = definedOnly(input.body);
-  query['Signature'] = rpcV1Signature(input.method, { ...query, ...body }, input.accessKeySecret);
-  return { query, body };
+  const queryPairs = encodedPairs(query);
+  const bodyPairs = encodedPairs(body);
+  const clash = Object.hasOwn(query, 'Signature') || Object.hasOwn(body, 'Signature') || Object.keys(body).some((k) => Object.hasOwn(query, k));
+  if (clash) {
+    // The body wins a clash in what is signed: the general path says exactly how.
+    const signed = signRpcV1Request(input);
+    return { queryText: encodeRpcParams(signed.query), bodyText: encodeRpcParams(signed.body) };
+  }
+  const canonical = mergeSorted(queryPairs, bodyPairs)
+    .map((p) => p.text)
+    .join('&');
+  const signature = createHmac('sha1', input.accessKeySecret + '&').update(`${input.method}&%2F&${encodeURIComponent(canonical)}`, 'utf8').digest('base64');
+  const withSignature = mergeSorted(queryPairs, [{ key: 'Signature', text: `Signature=${percentEncode(signature)}` }]);
+  return { queryText: withSignature.map((p) => p.text).join('&'), bodyText: bodyPairs.map((p) => p.text).join('&') };
+}
+
+interface EncodedPair {
+  readonly key: string;
+  /** `percentEncode(key)=percentEncode(value)` */
+  readonly text: string;
+}
+
+/** The pairs sorted by raw key in code-unit order, as `Object.keys(...).sort()` orders them. */
+function encodedPairs(params: Readonly<Record<string, string>>): EncodedPair[] {
+  return Object.keys(params)
+    .sort()
+    .map((key) => ({ key, text: `${percentEncode(key)}=${percentEncode(params[key] as string)}` }));
+}
+
+/** Two key-sorted lists with no key in common, merged into one sorted list. */
+function mergeSorted(a: readonly EncodedPair[], b: readonly EncodedPair[]): EncodedPair[] {
+  const out: EncodedPair[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]!.key < b[j]!.key ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 function definedOnly(params: RpcParams): Record<string, string> {

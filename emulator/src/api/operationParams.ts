@@ -36,15 +36,45 @@ export type HandlerMap<T extends OperationTable, C> = {
 
 /** The params of `spec` over the raw request parameters, each read and checked on first access. */
 export function readParams<O extends OperationSpec>(spec: O, raw: RequestParams, errors: ParamErrors): ServerParams<O> {
-  const out = {};
+  const params = Object.create(paramsPrototype(spec)) as Record<symbol, unknown>;
+  params[RAW] = raw;
+  params[ERRORS] = errors;
+  params[READ] = undefined;
+  return params as ServerParams<O>;
+}
+
+const RAW = Symbol('raw');
+const ERRORS = Symbol('errors');
+/** The values read so far, by parameter name (a failed read is not kept: it fails again). */
+const READ = Symbol('read');
+
+interface ParamsState {
+  [RAW]: RequestParams;
+  [ERRORS]: ParamErrors;
+  [READ]: Map<string, unknown> | undefined;
+}
+
+/** One getter per parameter of `spec`, made once per operation rather than once per request. */
+const prototypes = new WeakMap<OperationSpec, object>();
+
+function paramsPrototype(spec: OperationSpec): object {
+  let proto = prototypes.get(spec);
+  if (proto) return proto;
+  proto = Object.create(null) as object;
   for (const [name, param] of Object.entries(spec.params)) {
-    let read: { value: unknown } | undefined;
-    Object.defineProperty(out, name, {
+    Object.defineProperty(proto, name, {
       enumerable: true,
-      get: () => (read ??= { value: readParam(name, param, raw[name], errors) }).value,
+      get(this: ParamsState) {
+        const read = (this[READ] ??= new Map());
+        if (read.has(name)) return read.get(name);
+        const value = readParam(name, param, this[RAW][name], this[ERRORS]);
+        read.set(name, value);
+        return value;
+      },
     });
   }
-  return out as ServerParams<O>;
+  prototypes.set(spec, proto);
+  return proto;
 }
 
 /**
