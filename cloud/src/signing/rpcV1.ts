@@ -1,7 +1,7 @@
 // Alibaba Cloud RPC signature v1 (HMAC-SHA1), what the official fnf SDK sends
 // (OpenApiUtil.getRPCSignature). Pure: the caller supplies the clock reading and the nonce, so
 // the emulator can use the same functions to verify a request it received.
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { percentEncode, signaturesEqual } from './encoding';
 
 /** Flattened request parameters; `undefined` values are dropped, as the SDK drops null/undefined. */
@@ -25,8 +25,23 @@ export function rpcV1StringToSign(method: string, params: RpcParams): string {
 
 /** Base64(HMAC-SHA1(secret + "&", StringToSign)). */
 export function rpcV1Signature(method: string, params: RpcParams, accessKeySecret: string): string {
-  return createHmac('sha1', accessKeySecret + '&').update(rpcV1StringToSign(method, params), 'utf8').digest('base64');
+  return hmacSha1Base64(accessKeySecret, rpcV1StringToSign(method, params));
 }
+
+function hmacSha1Base64(accessKeySecret: string, stringToSign: string): string {
+  return createHmac('sha1', signingKey(accessKeySecret)).update(stringToSign, 'utf8').digest('base64');
+}
+
+/**
+ * `secret + "&"` as a key object, kept for the secret last used: HMAC with a prepared key skips
+ * converting the key on every request (a process signs or checks with one secret at a time).
+ */
+function signingKey(accessKeySecret: string): KeyObject {
+  if (lastKey?.secret !== accessKeySecret) lastKey = { secret: accessKeySecret, key: createSecretKey(Buffer.from(accessKeySecret + '&', 'utf8')) };
+  return lastKey.key;
+}
+
+let lastKey: { readonly secret: string; readonly key: KeyObject } | undefined;
 
 /**
  * Checks the `Signature` carried in `params` (query and form body merged, body winning on a
@@ -120,7 +135,7 @@ export function signRpcV1Wire(input: RpcV1SignInput): RpcV1Wire {
   const canonical = mergeSorted(queryPairs, bodyPairs)
     .map((p) => p.text)
     .join('&');
-  const signature = createHmac('sha1', input.accessKeySecret + '&').update(`${input.method}&%2F&${encodeURIComponent(canonical)}`, 'utf8').digest('base64');
+  const signature = hmacSha1Base64(input.accessKeySecret, `${input.method}&%2F&${encodeURIComponent(canonical)}`);
   const withSignature = mergeSorted(queryPairs, [{ key: 'Signature', text: `Signature=${percentEncode(signature)}` }]);
   return { queryText: withSignature.map((p) => p.text).join('&'), bodyText: bodyPairs.map((p) => p.text).join('&') };
 }
