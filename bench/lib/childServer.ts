@@ -2,7 +2,7 @@
 // emulator`, `npm start`): each child is started from the sources with tsx and killed on every
 // way out of the benchmark (return, throw, Ctrl+C, process.exit).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ChildServer {
@@ -16,11 +16,20 @@ export interface ChildServer {
 
 const REPO_ROOT = join(import.meta.dirname, '..', '..');
 const running = new Set<ChildProcess>();
+const folders = new Set<string>();
 
-// The last resort: whatever ends this process, no child outlives it.
+// The last resort: whatever ends this process, no child outlives it, nor its temporary folders.
 function killAll(): void {
   for (const child of running) child.kill('SIGKILL');
   running.clear();
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  folders.clear();
+}
+
+/** Removes `folder` when this process ends, if nothing removed it before; returns the undo. */
+export function removeOnExit(folder: string): () => void {
+  folders.add(folder);
+  return () => folders.delete(folder);
 }
 process.once('exit', killAll);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startChildServer } from './childServer';
+import { removeOnExit, startChildServer } from './childServer';
 
 export interface EmulatorChild {
   readonly endpoint: string;
@@ -15,6 +15,7 @@ export interface EmulatorChild {
 
 export async function startEmulatorChild(nodeArgs: readonly string[] = []): Promise<EmulatorChild> {
   const dataDir = await mkdtemp(join(tmpdir(), 'flowdeck-bench-child-'));
+  const kept = removeOnExit(dataDir);
   try {
     const child = await startChildServer({
       script: 'cli/src/main.ts',
@@ -36,10 +37,12 @@ export async function startEmulatorChild(nodeArgs: readonly string[] = []): Prom
       close: async () => {
         await child.close();
         await rm(dataDir, { recursive: true, force: true });
+        kept();
       },
     };
   } catch (e) {
     await rm(dataDir, { recursive: true, force: true });
+    kept();
     throw e;
   }
 }

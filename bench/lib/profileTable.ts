@@ -1,5 +1,5 @@
-// Sorts the samples of a V8 CPU profile into the stages of one StartSyncExecution (client and
-// emulator in one process), so the time of a run reads as a table of where it goes.
+// Sorts the samples of a V8 CPU profile into the stages of one StartSyncExecution (of the client's
+// process, the emulator's, or both in one), so the time of a run reads as a table of where it goes.
 import type { Profiler } from 'node:inspector';
 
 /** A stage and the frames (function name or script URL fragments) whose presence on the stack marks it. */
