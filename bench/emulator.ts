@@ -2,6 +2,11 @@
 // aws-local-stepfunctions on equivalent Pass/Choice chains (10 and 100 states), and HTTP
 // StartSyncExecution throughput of a 10-state Express flow through the emulator and FnfClient,
 // beside a bare node:http server answering the same bytes to the same client (the floor).
+// The HTTP numbers are measured twice, the client always in this process:
+// - syncExecutionsPerSec, httpFloorPerSec, syncOverHttpFloor: the emulator as users run it, in a
+//   process of its own (`flowdeck emulator` from the sources), and the floor server in another;
+// - syncOverHttpFloorInProcess: emulator, floor server and client all in this one process, so
+//   the client's cost and the server's add up on one thread.
 // Prints a table, then one JSON line (the 100-state chain for the first three numbers).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +20,8 @@ import { startRun, type HistoryEvent } from '../emulator/src/engine';
 import { startEmulator } from '../emulator/src/server';
 import { createUndiciTransport } from '../cloud/src/http/transport';
 import { aslChain, cloudflowChain } from './lib/chainFlows';
+import { processCpuMicros } from './lib/childServer';
+import { startEmulatorChild, startFloorChild } from './lib/emulatorChild';
 import { floorRate, RecordingTransport, startFloorServer, type FloorServer } from './lib/httpFloor';
 
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 7);
@@ -98,30 +105,71 @@ interface SyncResult {
   readonly floor: number;
   /** sync / floor of each round, then their median: both measured back to back under the same load. */
   readonly ratio: number;
+  /** CPU microseconds per request of each process, over all rounds (child processes only). */
+  readonly cpu?: { readonly client: number; readonly emulator: number; readonly floorClient: number; readonly floorServer: number };
+}
+
+/** Where the emulator and the floor server run: in this process, or each in a child process. */
+interface Servers {
+  readonly endpoint: string;
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  startFloor(body: string): Promise<FloorServer & { readonly pid?: number }>;
+  /** The emulator's own process, when it has one. */
+  readonly pid?: number;
+  close(): Promise<void>;
+}
+
+async function inProcessServers(): Promise<Servers> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'flowdeck-bench-'));
+  const emulator = await startEmulator({ dataDir, port: 0 });
+  return {
+    endpoint: emulator.endpoint,
+    accessKeyId: emulator.accessKeyId,
+    accessKeySecret: emulator.accessKeySecret,
+    startFloor: startFloorServer,
+    close: async () => {
+      await emulator.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function childProcessServers(): Promise<Servers> {
+  const emulator = await startEmulatorChild();
+  return {
+    endpoint: emulator.endpoint,
+    accessKeyId: emulator.accessKeyId,
+    accessKeySecret: emulator.accessKeySecret,
+    startFloor: startFloorChild,
+    pid: emulator.pid,
+    close: () => emulator.close(),
+  };
 }
 
 /**
  * StartSyncExecution through the emulator and FnfClient, alternated round by round with the same
  * transport sending the same request (bytes and headers) to a bare node:http server that answers
- * the emulator's response text: the same process, client, connections and concurrency.
+ * the emulator's response text: the same client, connections and concurrency. The servers run
+ * where `startServers` puts them; the client always runs in this process.
  */
-async function syncExecutionBenchmark(): Promise<SyncResult> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'flowdeck-bench-'));
-  const emulator = await startEmulator({ dataDir, port: 0 });
+async function syncExecutionBenchmark(startServers: () => Promise<Servers>): Promise<SyncResult> {
+  const servers = await startServers();
   const transport = new RecordingTransport(createUndiciTransport());
   const client = new FnfClient({
-    endpoint: emulator.endpoint,
-    credentials: staticCredentials(emulator.accessKeyId, emulator.accessKeySecret),
+    endpoint: servers.endpoint,
+    credentials: staticCredentials(servers.accessKeyId, servers.accessKeySecret),
     rateLimiter: new NoLimits(systemClock),
     transport,
   });
-  let floorServer: FloorServer | undefined;
+  let floorServer: (FloorServer & { readonly pid?: number }) | undefined;
   try {
     await client.createFlow({
       Name: 'bench10',
       Definition: JSON.stringify(cloudflowChain(10)),
       ExecutionMode: 'Express',
     });
+    let executions = 0;
     const runSync = async (ms: number): Promise<number> => {
       let done = 0;
       const start = performance.now();
@@ -133,12 +181,13 @@ async function syncExecutionBenchmark(): Promise<SyncResult> {
         }
       };
       await Promise.all(Array.from({ length: SYNC_CONCURRENCY }, worker));
+      executions += done;
       return done / ((performance.now() - start) / 1000);
     };
     await runSync(Math.min(500, SYNC_MS)); // warm-up
     const sample = transport.last;
     if (!sample) throw new Error('no StartSyncExecution request was recorded');
-    floorServer = await startFloorServer(sample.response.body);
+    floorServer = await servers.startFloor(sample.response.body);
     const floorServerEndpoint = floorServer.endpoint;
     const runFloor = (ms: number): Promise<number> => floorRate(transport, sample.request, floorServerEndpoint, SYNC_CONCURRENCY, ms);
     await runFloor(Math.min(500, SYNC_MS)); // warm-up
@@ -146,19 +195,66 @@ async function syncExecutionBenchmark(): Promise<SyncResult> {
     const floorRates: number[] = [];
     const ratios: number[] = [];
     const roundMs = SYNC_MS / SYNC_ROUNDS;
+    const cpu = new CpuTally(servers.pid, floorServer.pid);
+    executions = 0;
+    let floorRequests = 0;
     for (let i = 0; i < SYNC_ROUNDS; i++) {
-      const s = await runSync(roundMs);
-      const f = await runFloor(roundMs);
+      const s = await cpu.during('sync', () => runSync(roundMs));
+      const floorStart = performance.now();
+      const f = await cpu.during('floor', () => runFloor(roundMs));
+      floorRequests += (f * (performance.now() - floorStart)) / 1000;
       syncRates.push(s);
       floorRates.push(f);
       ratios.push(s / f);
     }
-    return { sync: median(syncRates), floor: median(floorRates), ratio: median(ratios) };
+    return { sync: median(syncRates), floor: median(floorRates), ratio: median(ratios), cpu: cpu.perRequest(executions, floorRequests) };
   } finally {
     await client.close();
     await floorServer?.close();
-    await emulator.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await servers.close();
+  }
+}
+
+/** CPU time of the client (this process), the emulator's and the floor server's processes, by kind of round. */
+class CpuTally {
+  private readonly sums = { sync: { client: 0, server: 0 }, floor: { client: 0, server: 0 } };
+  private complete = true;
+
+  constructor(
+    private readonly emulatorPid: number | undefined,
+    private readonly floorPid: number | undefined,
+  ) {}
+
+  async during<T>(kind: 'sync' | 'floor', run: () => Promise<T>): Promise<T> {
+    const pid = kind === 'sync' ? this.emulatorPid : this.floorPid;
+    const server0 = pid === undefined ? undefined : processCpuMicros(pid);
+    const client0 = process.cpuUsage();
+    const result = await run();
+    const client = process.cpuUsage(client0);
+    const server1 = pid === undefined ? undefined : processCpuMicros(pid);
+    if (server0 === undefined || server1 === undefined) this.complete = false;
+    else this.sums[kind].server += server1 - server0;
+    this.sums[kind].client += client.user + client.system;
+    return result;
+  }
+
+  perRequest(executions: number, floorRequests: number): SyncResult['cpu'] {
+    if (!this.complete || executions === 0 || floorRequests === 0) return undefined;
+    return {
+      client: this.sums.sync.client / executions,
+      emulator: this.sums.sync.server / executions,
+      floorClient: this.sums.floor.client / floorRequests,
+      floorServer: this.sums.floor.server / floorRequests,
+    };
+  }
+}
+
+/** Runs one measurement; a failure is reported beside the zeroes instead of ending the benchmark. */
+async function trySync(startServers: () => Promise<Servers>): Promise<{ result: SyncResult; note: string }> {
+  try {
+    return { result: await syncExecutionBenchmark(startServers), note: '' };
+  } catch (e) {
+    return { result: { sync: 0, floor: 0, ratio: 0 }, note: ` (failed: ${e instanceof Error ? e.message : String(e)})` };
   }
 }
 
@@ -174,21 +270,27 @@ async function main(): Promise<void> {
       `| Pass/Choice chain, ${String(n).padStart(3)} states | ${fmt(r.flowdeck)} | ${fmt(r.awsLocal)} | ${(r.flowdeck / r.awsLocal).toFixed(1).padStart(6)}x |`,
     );
   }
-  let sync: SyncResult = { sync: 0, floor: 0, ratio: 0 };
-  let syncNote = '';
-  try {
-    sync = await syncExecutionBenchmark();
-  } catch (e) {
-    syncNote = ` (failed: ${e instanceof Error ? e.message : String(e)})`;
-  }
+  const separate = await trySync(childProcessServers);
+  const inProcess = await trySync(inProcessServers);
+  const sync = separate.result;
+  const line = (where: string, r: { result: SyncResult; note: string }): string[] => [
+    `${where}: StartSyncExecution, 10-state Express flow over HTTP (${SYNC_CONCURRENCY} concurrent callers, ${SYNC_ROUNDS} rounds in ${SYNC_MS} ms, medians): ${r.result.sync.toFixed(0)} executions/s${r.note}`,
+    `  bare node:http server there, same client, request and response bytes, alternated with it: ${r.result.floor.toFixed(0)} requests/s; emulator/floor ${r.result.ratio.toFixed(2)}`,
+    ...(r.result.cpu
+      ? [
+          `  CPU µs per request: client ${r.result.cpu.client.toFixed(0)}, emulator process ${r.result.cpu.emulator.toFixed(0)}; ` +
+            `against the floor: client ${r.result.cpu.floorClient.toFixed(0)}, floor server process ${r.result.cpu.floorServer.toFixed(0)}`,
+        ]
+      : []),
+  ];
   process.stdout.write(
     [
       `Node ${process.version}, ${REPEATS} repeats of ${REPEAT_MS} ms, medians; transitions per second`,
       '| benchmark                     |     flowdeck |    aws-local |  speedup |',
       '|-------------------------------|--------------|--------------|----------|',
       ...rows,
-      `StartSyncExecution, 10-state Express flow over HTTP (${SYNC_CONCURRENCY} concurrent clients, ${SYNC_ROUNDS} rounds in ${SYNC_MS} ms, medians): ${sync.sync.toFixed(0)} executions/s${syncNote}`,
-      `bare node:http server, same client, request and response bytes, alternated with it: ${sync.floor.toFixed(0)} requests/s; emulator/floor ${sync.ratio.toFixed(2)}`,
+      ...line('Emulator and floor server each in their own process (syncOverHttpFloor)', separate),
+      ...line('Emulator and floor server in the client\'s process (syncOverHttpFloorInProcess)', inProcess),
       '',
     ].join('\n'),
   );
@@ -205,6 +307,7 @@ async function main(): Promise<void> {
       syncExecutionsPerSec: Math.round(sync.sync),
       httpFloorPerSec: Math.round(sync.floor),
       syncOverHttpFloor: Number(sync.ratio.toFixed(3)),
+      syncOverHttpFloorInProcess: Number(inProcess.result.ratio.toFixed(3)),
     }) + '\n',
   );
 }

@@ -1,5 +1,5 @@
-// Sorts the samples of a V8 CPU profile into the stages of one StartSyncExecution (client and
-// emulator in one process), so the time of a run reads as a table of where it goes.
+// Sorts the samples of a V8 CPU profile into the stages of one StartSyncExecution (of the client's
+// process, the emulator's, or both in one), so the time of a run reads as a table of where it goes.
 import type { Profiler } from 'node:inspector';
 
 /** A stage and the frames (function name or script URL fragments) whose presence on the stack marks it. */
@@ -32,7 +32,11 @@ export interface StageTime {
   readonly busyShare: number;
 }
 
-export function stageTable(profile: Profiler.Profile): { idleMs: number; busyMs: number; stages: StageTime[] } {
+/**
+ * `window` (microseconds of the monotonic clock, as `process.hrtime.bigint() / 1000n` in any
+ * process of this machine) keeps only the samples taken inside it, e.g. a child's measured part.
+ */
+export function stageTable(profile: Profiler.Profile, window?: { fromUs: number; toUs: number }): { idleMs: number; busyMs: number; stages: StageTime[] } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -40,7 +44,10 @@ export function stageTable(profile: Profiler.Profile): { idleMs: number; busyMs:
   const deltas = profile.timeDeltas ?? [];
   const totals = new Map<string, number>();
   let idle = 0;
+  let at = profile.startTime;
   for (let i = 0; i < samples.length; i++) {
+    at += deltas[i] ?? 0;
+    if (window && (at < window.fromUs || at > window.toUs)) continue;
     const ms = (deltas[i + 1] ?? deltas[i] ?? 0) / 1000;
     const leaf = byId.get(samples[i] as number);
     const fn = leaf?.callFrame.functionName ?? '';

@@ -38,7 +38,6 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Htt
   return {
     async send(req) {
       const timeout = req.timeoutMs ?? requestTimeoutMs;
-      const host = safeHost(req.url);
       try {
         const res = await request(req.url, {
           method: req.method,
@@ -56,7 +55,8 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Htt
         }
         return { status: res.statusCode, headers, body };
       } catch (err) {
-        throw toCloudError(err, host, req.signal);
+        // The host is read from the URL only for the message of a failure.
+        throw toCloudError(err, safeHost(req.url), req.signal);
       }
     },
     close: () => agent.close(),

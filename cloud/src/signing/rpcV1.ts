@@ -1,7 +1,7 @@
 // Alibaba Cloud RPC signature v1 (HMAC-SHA1), what the official fnf SDK sends
 // (OpenApiUtil.getRPCSignature). Pure: the caller supplies the clock reading and the nonce, so
 // the emulator can use the same functions to verify a request it received.
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { percentEncode, signaturesEqual } from './encoding';
 
 /** Flattened request parameters; `undefined` values are dropped, as the SDK drops null/undefined. */
@@ -25,8 +25,19 @@ export function rpcV1StringToSign(method: string, params: RpcParams): string {
 
 /** Base64(HMAC-SHA1(secret + "&", StringToSign)). */
 export function rpcV1Signature(method: string, params: RpcParams, accessKeySecret: string): string {
-  return createHmac('sha1', accessKeySecret + '&').update(rpcV1StringToSign(method, params), 'utf8').digest('base64');
+  return createHmac('sha1', signingKey(accessKeySecret)).update(rpcV1StringToSign(method, params), 'utf8').digest('base64');
 }
+
+/**
+ * `secret + "&"` as a key object, kept for the secret last used: HMAC with a prepared key skips
+ * converting the key on every request (a process signs or checks with one secret at a time).
+ */
+function signingKey(accessKeySecret: string): KeyObject {
+  if (lastKey?.secret !== accessKeySecret) lastKey = { secret: accessKeySecret, key: createSecretKey(Buffer.from(accessKeySecret + '&', 'utf8')) };
+  return lastKey.key;
+}
+
+let lastKey: { readonly secret: string; readonly key: KeyObject } | undefined;
 
 /**
  * Checks the `Signature` carried in `params` (query and form body merged, body winning on a

@@ -240,7 +240,7 @@ export class AppendLog<T = unknown> {
       }
       const batch = this.pending;
       this.pending = [];
-      const data = Buffer.concat(batch.map((b) => b.bytes));
+      const data = batch.length === 1 ? batch[0]!.bytes : Buffer.concat(batch.map((b) => b.bytes));
       try {
         let offset = 0;
         while (offset < data.length) offset += await this.file.write(data.subarray(offset), this.position + offset);

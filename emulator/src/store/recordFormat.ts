@@ -8,8 +8,15 @@ import { crc32 } from 'node:zlib';
 const TAB = 0x09;
 
 export function encodeRecord(record: unknown): Buffer {
-  const json = Buffer.from(JSON.stringify(record), 'utf8');
-  return Buffer.concat([json, Buffer.from(`\t${json.length}:${crc32(json).toString(16).padStart(8, '0')}\n`, 'latin1')]);
+  const text = JSON.stringify(record);
+  const length = Buffer.byteLength(text, 'utf8');
+  const lengthText = String(length);
+  // One buffer for the JSON and its suffix (`\t` + length + `:` + 8 hex digits + `\n`), written in place.
+  const out = Buffer.allocUnsafe(length + lengthText.length + 11);
+  out.write(text, 0, 'utf8');
+  const crc = crc32(out.subarray(0, length));
+  out.write(`\t${lengthText}:${crc.toString(16).padStart(8, '0')}\n`, length, 'latin1');
+  return out;
 }
 
 export type DecodedLine = { readonly ok: true; readonly value: object } | { readonly ok: false; readonly reason: string };

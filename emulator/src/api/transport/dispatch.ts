@@ -8,6 +8,7 @@ import { StorageUnavailableError } from '../../store/storageError';
 import { ObjectService } from '../../objects/service';
 import { ApiError, type ProductApi } from '../product';
 import { authenticate, type LocalCredentials } from './authenticate';
+import { CallerGone } from './callerGone';
 import { classify } from './classify';
 import { MAX_CLOCK_SKEW_MS, rpcErrors, tc3Errors, TENCENT_DEFAULT_LANGUAGE } from './errors';
 import { authenticateFileRequest } from './fileAuth';
@@ -46,12 +47,7 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
     const requestId = randomUUID().toUpperCase();
     let style: 'rpc' | 'tc3' = req.headers['x-tc-version'] !== undefined || (req.headers['authorization'] ?? '').startsWith('TC3-') ? 'tc3' : 'rpc';
     let language: string | undefined;
-    const abort = new AbortController();
-    // Only a caller that leaves before its answer is sent cuts the work short; aborting after every
-    // answer would build an AbortError (with its stack) per request for nobody to read.
-    res.on('close', () => {
-      if (!res.writableFinished) abort.abort();
-    });
+    const gone = new CallerGone(res);
     try {
       const objects = options.objects;
       // The URL is parsed once; a target that is no URL at all is answered below, after the source checks.
@@ -87,9 +83,12 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
       const product = byVersion.get(`${c.style}:${c.version}`);
       if (!product) throw c.style === 'tc3' ? tc3Errors.unsupportedVersion(c.version) : rpcErrors.versionNotSupported(c.version);
       const accessKeyId = authenticate(received, c, options.credentials, options.now(), nonces, product.signInErrors);
-      if (options.faults) await injectFaults(options.faults, product, abort.signal);
+      if (options.faults) await injectFaults(options.faults, product, gone.signal);
       const result = await product.handle(c.action, c.params, {
-        requestId, action: c.action, version: c.version, accessKeyId, endpoint: options.endpoint(), region: c.region, signal: abort.signal,
+        requestId, action: c.action, version: c.version, accessKeyId, endpoint: options.endpoint(), region: c.region,
+        get signal() {
+          return gone.signal;
+        },
       });
       if (res.destroyed) return; // the caller left (or the emulator is closing)
       sendSuccess(res, style, requestId, result);
