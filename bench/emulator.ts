@@ -4,7 +4,7 @@
 // beside a bare node:http server answering the same bytes to the same client (the floor).
 // The HTTP numbers are measured twice, the client always in this process:
 // - syncExecutionsPerSec, httpFloorPerSec, syncOverHttpFloor: the emulator as users run it, in a
-//   process of its own (`flowdeck emulator` from the sources), and the floor server in another;
+//   process of its own (`flowdeck emulator`, bundled as shipped), and the floor server in another;
 // - syncOverHttpFloorInProcess: emulator, floor server and client all in this one process, so
 //   the client's cost and the server's add up on one thread.
 // Prints a table, then one JSON line (the 100-state chain for the first three numbers).
@@ -12,17 +12,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { staticCredentials } from '../cloud/src/credentials';
-import { FnfClient } from '../cloud/src/fnf/client';
-import { RateLimiter } from '../cloud/src/rpc/tokenBucket';
-import { systemClock } from '../cloud/src/rpc/clock';
-import { startRun, type HistoryEvent } from '../emulator/src/engine';
-import { startEmulator } from '../emulator/src/server';
-import { createUndiciTransport } from '../cloud/src/http/transport';
+import type { HistoryEvent } from '../emulator/src/engine';
+import { loadBundled } from './lib/bundle';
 import { aslChain, cloudflowChain } from './lib/chainFlows';
 import { processCpuMicros } from './lib/childServer';
 import { startEmulatorChild, startFloorChild } from './lib/emulatorChild';
 import { floorRate, RecordingTransport, startFloorServer, type FloorServer } from './lib/httpFloor';
+
+type Measured = typeof import('./lib/emulatorEntry');
+// The code as it ships, bundled (tsx's transpiling adds a call per closure and skews hot paths).
+const { staticCredentials, FnfClient, RateLimiter, systemClock, createUndiciTransport, startRun, startEmulator } =
+  loadBundled<Measured>('bench/lib/emulatorEntry.ts', 'emulator-bench');
 
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 7);
 const REPEAT_MS = Number(process.env['BENCH_REPEAT_MS'] ?? 400);

@@ -54,7 +54,8 @@ async function inProcessTarget(): Promise<Target> {
 
 async function childTarget(): Promise<Target> {
   const profileDir = await mkdtemp(join(tmpdir(), 'flowdeck-profile-child-'));
-  const emulator = await startEmulatorChild(['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-interval', '200']);
+  // From the sources: the stage table tells stages apart by each function's file.
+  const emulator = await startEmulatorChild(['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-interval', '200'], true);
   return {
     endpoint: emulator.endpoint,
     accessKeyId: emulator.accessKeyId,

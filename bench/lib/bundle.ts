@@ -21,7 +21,8 @@ export function bundle(entry: string, name: string): string {
     target: 'node20',
     format: 'cjs',
     mainFields: ['module', 'main'],
-    external: ['vscode'],
+    // as esbuild.mjs: proxy-agent is an optional lazy require of ali-oss's HTTP client
+    external: ['vscode', 'proxy-agent'],
     logLevel: 'warning',
   });
   return outfile;

@@ -1,9 +1,10 @@
 // Servers the benchmarks run in child Node processes, as users run the emulator (`flowdeck
-// emulator`, `npm start`): each child is started from the sources with tsx and killed on every
-// way out of the benchmark (return, throw, Ctrl+C, process.exit).
+// emulator`, `npm start`): each child runs its script bundled as shipped (bundle.ts) and is killed
+// on every way out of the benchmark (return, throw, Ctrl+C, process.exit).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { bundle } from './bundle';
 
 export interface ChildServer {
   readonly endpoint: string;
@@ -40,8 +41,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 export interface ChildServerOptions {
-  /** Script path relative to the repository root, run with `node --import tsx`. */
+  /** Script path relative to the repository root, bundled by esbuild and run with `node`... */
   readonly script: string;
+  /** ...or run from the sources with tsx, so that a CPU profile names each function's own file. */
+  readonly fromSources?: boolean;
   readonly args: readonly string[];
   /** Extra node options, e.g. `--cpu-prof`. */
   readonly nodeArgs?: readonly string[];
@@ -52,7 +55,8 @@ export interface ChildServerOptions {
 }
 
 export function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.script, ...options.args], {
+  const run = options.fromSources ? ['--import', 'tsx', options.script] : [bundle(options.script, `child-${basename(options.script, '.ts')}`)];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...run, ...options.args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],

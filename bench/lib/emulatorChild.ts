@@ -1,4 +1,4 @@
-// The emulator as `flowdeck emulator` runs it (the CLI's command, from the sources), in a child
+// The emulator as `flowdeck emulator` runs it (the CLI's command, bundled as shipped), in a child
 // process with its data in a temporary folder that is removed when it stops.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,8 @@ export interface EmulatorChild {
   close(): Promise<void>;
 }
 
-export async function startEmulatorChild(nodeArgs: readonly string[] = []): Promise<EmulatorChild> {
+/** `fromSources`: run with tsx rather than bundled (see ChildServerOptions). */
+export async function startEmulatorChild(nodeArgs: readonly string[] = [], fromSources = false): Promise<EmulatorChild> {
   const dataDir = await mkdtemp(join(tmpdir(), 'flowdeck-bench-child-'));
   const kept = removeOnExit(dataDir);
   try {
@@ -21,6 +22,7 @@ export async function startEmulatorChild(nodeArgs: readonly string[] = []): Prom
       script: 'cli/src/main.ts',
       args: ['emulator', '--port', '0', '--data-dir', dataDir, '--workspace', dataDir],
       nodeArgs,
+      fromSources,
       // The whole banner, credentials included, before the endpoint counts.
       ready: /listening on (http:\/\/\S+)[\s\S]*access key secret:.*\n/,
     });
