@@ -11,9 +11,13 @@ const keySlots: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS
 
 /** The shared, internalised key written at `start..end` of `source`. */
 export function keyAt(source: string, start: number, end: number): string {
+  return end === start ? '' : hashedKeyAt(source, start, end, hashOf(source, start, end));
+}
+
+/** keyAt, for a caller that computed `hashOf` the span while reading it. */
+export function hashedKeyAt(source: string, start: number, end: number, hash: number): string {
   const length = end - start;
-  if (length === 0) return '';
-  const slot = slotOf(source, start, end) & (KEY_SLOTS - 2);
+  const slot = (hash ^ (hash >>> 15)) & (KEY_SLOTS - 2);
   const first = keySlots[slot];
   if (first !== undefined && first.length === length && sameAt(first, source, start)) return first;
   const second = keySlots[slot + 1];
@@ -41,7 +45,8 @@ const SHORT_VALUE = 12;
 export function stringAt(source: string, start: number, end: number): string {
   const length = end - start;
   if (length > SHORT_VALUE || length === 0) return source.slice(start, end);
-  const slot = slotOf(source, start, end) & (VALUE_SLOTS - 2);
+  const hash = hashOf(source, start, end);
+  const slot = (hash ^ (hash >>> 15)) & (VALUE_SLOTS - 2);
   const first = valueSlots[slot];
   if (first !== undefined && first.length === length && sameAt(first, source, start)) return first;
   const second = valueSlots[slot + 1];
@@ -51,12 +56,15 @@ export function stringAt(source: string, start: number, end: number): string {
   return value;
 }
 
-/** A table slot from every character of a non-empty span (FNV-1a): frequent keys must not share one. */
-function slotOf(source: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193);
-  return h ^ (h >>> 15);
+/** FNV-1a of every character of a span: frequent keys must not share a slot. */
+export function hashOf(source: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ source.charCodeAt(i), FNV_PRIME);
+  return h;
 }
+
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
 
 /** Whether `source` holds `s` at `start`. */
 function sameAt(s: string, source: string, start: number): boolean {

@@ -59,6 +59,12 @@ export interface TopStateModel {
 
 const topStateModels = new WeakMap<ObjectNode, TopStateModel>();
 
+/** The top scope of a part until assembleFlowModel (or a splice) points it at the real one. */
+const PLACEHOLDER_SCOPE: FlowScope = {
+  kind: 'root', node: { kind: 'object', properties: [], range: { start: 0, end: 0 }, parent: undefined },
+  statesProperty: undefined, startAt: undefined, states: [], byName: new Map(), owner: undefined, label: ROOT_LABEL,
+};
+
 /**
  * The model of one top-level state, cached for as long as its node lives (an edit replaces the
  * node rather than changing it). Its top scope is a placeholder until assembleFlowModel sets it.
@@ -67,10 +73,10 @@ export function topStateModel(node: ObjectNode): TopStateModel {
   let cached = topStateModels.get(node);
   if (!cached) {
     const part: FlowModel = { scopes: [], states: [], references: [] };
-    const placeholder: FlowScope = {
-      kind: 'root', node, statesProperty: undefined, startAt: undefined, states: [], byName: new Map(), owner: undefined, label: ROOT_LABEL,
-    };
-    buildState(part, node, placeholder);
+    buildState(part, node, PLACEHOLDER_SCOPE);
+    // Only the state's own entries matter: the placeholder is shared by every part.
+    PLACEHOLDER_SCOPE.states.length = 0;
+    PLACEHOLDER_SCOPE.byName.clear();
     cached = { state: part.states[0]!, states: part.states, scopes: part.scopes, references: part.references };
     topStateModels.set(node, cached);
   }
