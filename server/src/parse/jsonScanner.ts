@@ -9,9 +9,6 @@ import { Anchor, FIXED, PlainScalar, QuotedScalar, YamlArray, YamlObject, YamlPr
 import { collectRepeatedKeys } from './toJson';
 import { FNV_OFFSET, FNV_PRIME, hashedKeyAt, internKey, stringAt } from './sharedStrings';
 
-const TAB = 9;
-const LF = 10;
-const CR = 13;
 const SPACE = 32;
 const QUOTE = 34;
 const COMMA = 44;
@@ -28,6 +25,9 @@ const BRACE_CLOSE = 125;
 
 /** Deeper nesting is left to the general path, which reports it (and keeps our recursion shallow). */
 const MAX_DEPTH = MAX_NESTING_DEPTH;
+
+/** The first character that is not JSON whitespace, from `lastIndex`. */
+const NOT_SPACE = /[^ \t\n\r]/g;
 
 /** Thrown to abandon the read; caught in `scanStrictJson`. */
 const GIVE_UP = new Error('not strict JSON');
@@ -95,11 +95,16 @@ class Reader {
 
   skipSpace(at: number): number {
     const src = this.src;
-    for (;;) {
-      const c = src.charCodeAt(at);
-      if (c > SPACE || (c !== SPACE && c !== LF && c !== CR && c !== TAB)) return at;
-      at++;
+    let c = src.charCodeAt(at);
+    if (c > SPACE) return at;
+    // One space (after a colon) is the common run; a line break and its indentation are scanned
+    // by the engine's regular expression, much faster than one character at a time.
+    if (c === SPACE) {
+      c = src.charCodeAt(++at);
+      if (c > SPACE) return at;
     }
+    NOT_SPACE.lastIndex = at;
+    return NOT_SPACE.test(src) ? NOT_SPACE.lastIndex - 1 : src.length;
   }
 
   /** Reads the value starting at `at`; sets `position` to its end. */
