@@ -27,6 +27,8 @@ export function documentValue(parsed: ParsedText): JsonValue | undefined {
  */
 export function releaseValue(parsed: ParsedText): void {
   parsed.value = undefined;
+  // The tree may be updated in place by a later edit; from now on the value comes from the tree.
+  strictJsonTexts.delete(parsed);
 }
 
 /** The plain value the parser built for this very version, if it still holds it (never computed here). */
