@@ -2,14 +2,13 @@
 // what RFC 8259 allows and gives up at the first thing it does not (a comment, a trailing comma,
 // any syntax error); jsonc-parser (json.ts), which recovers from errors, then reads the text.
 // On what it reads it builds exactly the tree json.ts builds from jsonc-parser's
-// (test/unit/parse/jsonScanner.test.ts compares the two).
-import { MAX_NESTING_DEPTH, type ArrayNode, type JsonValue, type Node, type ObjectNode, type Property, type ScalarNode } from './tree';
+// (test/unit/parse/jsonScanner.test.ts compares the two). It builds no plain value: a text it
+// reads is strict JSON, so JSON.parse gives that value when the schema step asks (value.ts).
+import { MAX_NESTING_DEPTH, type ArrayNode, type Node, type ObjectNode, type Property, type ScalarNode } from './tree';
 import { Anchor, FIXED, PlainScalar, QuotedScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
-import { collectRepeatedKeys, setJsonProperty } from './toJson';
+import { collectRepeatedKeys } from './toJson';
+import { FNV_OFFSET, FNV_PRIME, hashedKeyAt, internKey, stringAt } from './sharedStrings';
 
-const TAB = 9;
-const LF = 10;
-const CR = 13;
 const SPACE = 32;
 const QUOTE = 34;
 const COMMA = 44;
@@ -27,13 +26,14 @@ const BRACE_CLOSE = 125;
 /** Deeper nesting is left to the general path, which reports it (and keeps our recursion shallow). */
 const MAX_DEPTH = MAX_NESTING_DEPTH;
 
+/** The first character that is not JSON whitespace, from `lastIndex`. */
+const NOT_SPACE = /[^ \t\n\r]/g;
+
 /** Thrown to abandon the read; caught in `scanStrictJson`. */
 const GIVE_UP = new Error('not strict JSON');
 
 export interface StrictJson {
   readonly root: Node;
-  /** The plain value (what JSON.parse gives), built in the same pass. */
-  readonly value: JsonValue;
   /** Properties whose key already appeared in the same object. */
   readonly repeatedKeys: Property[];
 }
@@ -44,7 +44,7 @@ export function scanStrictJson(text: string): StrictJson | undefined {
     const reader = new Reader(text);
     const root = reader.value(reader.skipSpace(0), 0);
     if (reader.skipSpace(reader.position) !== text.length) return undefined;
-    return { root, value: reader.json, repeatedKeys: reader.repeatedKeys };
+    return { root, repeatedKeys: reader.repeatedKeys };
   } catch (err) {
     if (err === GIVE_UP || err instanceof RangeError) return undefined;
     throw err;
@@ -79,22 +79,32 @@ export function scanStrictJsonItems(text: string, from: number, to: number): Nod
 class Reader {
   /** Where the last value read ends. */
   position = 0;
-  /** The plain value of the last value read. */
-  json: JsonValue = null;
   readonly repeatedKeys: Property[] = [];
 
   /** The anchor of the nodes being read: each item of a top-level list gets its own. */
   anchor: Anchor = FIXED;
 
+  /** The children of the open containers (up to `top`), each moved into an array of exactly its size when it closes. */
+  private readonly children: (Property | Node)[] = [];
+  private top = 0;
+
+  /** Whether the last string read held a backslash escape. */
+  private escaped = false;
+
   constructor(private readonly src: string) {}
 
   skipSpace(at: number): number {
     const src = this.src;
-    for (;;) {
-      const c = src.charCodeAt(at);
-      if (c !== SPACE && c !== LF && c !== CR && c !== TAB) return at;
-      at++;
+    let c = src.charCodeAt(at);
+    if (c > SPACE) return at;
+    // One space (after a colon) is the common run; a line break and its indentation are scanned
+    // by the engine's regular expression, much faster than one character at a time.
+    if (c === SPACE) {
+      c = src.charCodeAt(++at);
+      if (c > SPACE) return at;
     }
+    NOT_SPACE.lastIndex = at;
+    return NOT_SPACE.test(src) ? NOT_SPACE.lastIndex - 1 : src.length;
   }
 
   /** Reads the value starting at `at`; sets `position` to its end. */
@@ -117,33 +127,34 @@ class Reader {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const src = this.src;
     const node = new YamlObject(at, at, this.anchor);
-    const properties = node.properties;
-    const json: { [key: string]: JsonValue } = {};
     let i = this.skipSpace(at + 1);
     if (src.charCodeAt(i) !== BRACE_CLOSE) {
+      const children = this.children;
+      const from = this.top;
       for (;;) {
         if (src.charCodeAt(i) !== QUOTE) throw GIVE_UP;
         const keyStart = i;
-        const key = this.stringValue(i);
+        const key = this.key(i);
         const keyEnd = this.position;
         i = this.skipSpace(keyEnd);
         if (src.charCodeAt(i) !== COLON) throw GIVE_UP;
         const value = this.value(this.skipSpace(i + 1), depth);
         const prop = new YamlProperty(key, keyStart, keyEnd, value, node, this.anchor);
         value.parent = prop;
-        properties.push(prop);
-        setJsonProperty(json, key, this.json);
+        children[this.top++] = prop;
         i = this.skipSpace(this.position);
         const c = src.charCodeAt(i);
         if (c === BRACE_CLOSE) break;
         if (c !== COMMA) throw GIVE_UP;
         i = this.skipSpace(i + 1);
       }
+      const properties = children.slice(from, this.top) as Property[];
+      this.top = from;
+      (node as { properties: Property[] }).properties = properties;
+      if (properties.length > 1) collectRepeatedKeys(properties, this.repeatedKeys);
     }
-    if (properties.length > 1) collectRepeatedKeys(properties, this.repeatedKeys);
     this.position = i + 1;
     node.endOffset = i + 1;
-    this.json = json;
     return node;
   }
 
@@ -151,40 +162,62 @@ class Reader {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const src = this.src;
     const node = new YamlArray(at, at, this.anchor);
-    const items = node.items;
-    const json: JsonValue[] = [];
     let i = this.skipSpace(at + 1);
-    // The items of a list under the root (a flow's states) each move as one after an edit.
-    const anchored = depth <= 2 && this.anchor === FIXED;
     if (src.charCodeAt(i) !== BRACKET_CLOSE) {
+      const children = this.children;
+      const from = this.top;
+      // The items of a list under the root (a flow's states) each move as one after an edit.
+      const anchored = depth <= 2 && this.anchor === FIXED;
       for (;;) {
         if (anchored) this.anchor = new Anchor();
         const item = this.value(i, depth);
         item.parent = node;
-        items.push(item);
-        json.push(this.json);
+        children[this.top++] = item;
         i = this.skipSpace(this.position);
         const c = src.charCodeAt(i);
         if (c === BRACKET_CLOSE) break;
         if (c !== COMMA) throw GIVE_UP;
         i = this.skipSpace(i + 1);
       }
+      if (anchored) this.anchor = FIXED;
+      (node as { items: Node[] }).items = children.slice(from, this.top) as Node[];
+      this.top = from;
     }
-    if (anchored) this.anchor = FIXED;
     this.position = i + 1;
     node.endOffset = i + 1;
-    this.json = json;
     return node;
   }
 
   private string(at: number): ScalarNode {
-    const value = this.stringValue(at);
-    this.json = value;
-    return new QuotedScalar(value, at, this.position, this.anchor);
+    const src = this.src;
+    const end = this.stringEnd(at) + 1;
+    this.position = end;
+    return new QuotedScalar(this.escaped ? decoded(src, at, end) : stringAt(src, at + 1, end - 1), at, end, this.anchor);
   }
 
-  /** The decoded string whose opening quote is at `at`; sets `position` after its closing quote. */
-  private stringValue(at: number): string {
+  /** The key whose opening quote is at `at` (hashed as it is read, for the shared keys); sets `position` after it. */
+  private key(at: number): string {
+    const src = this.src;
+    let hash = FNV_OFFSET;
+    let i = at + 1;
+    for (;;) {
+      const c = src.charCodeAt(i);
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
+        const end = this.stringEnd(at) + 1;
+        this.position = end;
+        return internKey(decoded(src, at, end));
+      }
+      if (!(c >= SPACE)) throw GIVE_UP;
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+      i++;
+    }
+    this.position = i + 1;
+    return i === at + 1 ? '' : hashedKeyAt(src, at + 1, i, hash);
+  }
+
+  /** Where the closing quote of the string whose opening quote is at `at` is; sets `escaped`. */
+  private stringEnd(at: number): number {
     const src = this.src;
     let escaped = false;
     let i = at + 1;
@@ -196,21 +229,22 @@ class Reader {
         i += escapeLength(src, i + 1) + 1;
         continue;
       }
-      // Control characters must be escaped in JSON; the end of the text ends nothing.
-      if (c < SPACE || Number.isNaN(c)) throw GIVE_UP;
+      // Control characters must be escaped in JSON; the end of the text (NaN) ends nothing.
+      if (!(c >= SPACE)) throw GIVE_UP;
       i++;
     }
-    this.position = i + 1;
-    // Escapes are decoded by the engine's own JSON parser, which is the definition of them.
-    return escaped ? (JSON.parse(src.slice(at, i + 1)) as string) : src.slice(at + 1, i);
+    this.escaped = escaped;
+    return i;
   }
 
   private number(at: number): ScalarNode {
     const src = this.src;
     let i = at;
     if (src.charCodeAt(i) === MINUS) i++;
+    const intStart = i;
     if (src.charCodeAt(i) === ZERO) i++;
     else i = this.digits(i);
+    const intEnd = i;
     if (src.charCodeAt(i) === DOT) i = this.digits(i + 1);
     const e = src.charCodeAt(i);
     if (e === 101 || e === 69) {
@@ -221,9 +255,7 @@ class Reader {
       i = this.digits(i);
     }
     this.position = i;
-    const value = Number(src.slice(at, i));
-    this.json = value;
-    return new PlainScalar(value, at, i, this.anchor);
+    return new PlainScalar(i === intEnd && i - intStart <= 9 ? smallInteger(src, at, intStart, i) : Number(src.slice(at, i)), at, i, this.anchor);
   }
 
   /** One or more digits from `at`; returns where they end. */
@@ -239,9 +271,20 @@ class Reader {
     if (!this.src.startsWith(word, at)) throw GIVE_UP;
     const end = at + word.length;
     this.position = end;
-    this.json = value;
     return new PlainScalar(value, at, end, this.anchor);
   }
+}
+
+/** An integer of at most nine digits, read without a slice (exact: it fits in 32 bits); `-0` stays -0. */
+function smallInteger(src: string, at: number, digitsStart: number, end: number): number {
+  let n = 0;
+  for (let i = digitsStart; i < end; i++) n = n * 10 + (src.charCodeAt(i) - ZERO);
+  return digitsStart > at ? -n : n;
+}
+
+/** The string with escapes between the quotes at `from` and `to - 1`: the engine's own JSON parser is the definition of them. */
+function decoded(src: string, from: number, to: number): string {
+  return JSON.parse(src.slice(from, to)) as string;
 }
 
 /** How many characters the escape after a backslash takes, or gives up on an invalid one. */

@@ -11,6 +11,7 @@ import type { ArrayNode, JsonValue, Node, ObjectNode, OffsetRange, Property, Sca
 import { resolvePlainScalar, resolveTaggedScalar } from './scalars';
 import { setJsonProperty } from './toJson';
 import { Anchor, endOf, FIXED, PlainScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
+import { internKey, keyAt } from './sharedStrings';
 
 /** Aliases are expanded by copying; this bounds the copies (a "billion laughs" document). */
 const MAX_ALIAS_EXPANSION_NODES = 100_000;
@@ -413,34 +414,6 @@ export class TreeBuilder {
     }
     return Math.max(from, i);
   }
-}
-
-// Keys repeat across a document and across its versions (`Type`, `Next`, `Parameters`...). One
-// shared instance per key, internalised by the engine, makes every later `key === 'Next'` a
-// pointer comparison and the plain value's property stores skip the engine's own key lookup.
-// A small direct-mapped table finds a key by comparing the source characters in place, so a
-// key seen before costs neither a slice nor a hash.
-const KEY_SLOTS = 1024;
-const keySlots: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
-
-function keyAt(source: string, start: number, end: number): string {
-  const length = end - start;
-  if (length === 0) return '';
-  const slot = (length * 31 + source.charCodeAt(start) * 7 + source.charCodeAt(start + (length > 1 ? 1 : 0)) * 5 + source.charCodeAt(start + (length >> 1)) * 3 + source.charCodeAt(end - 1)) & (KEY_SLOTS - 1);
-  const cached = keySlots[slot];
-  if (cached !== undefined && cached.length === length) {
-    let i = 0;
-    while (i < length && cached.charCodeAt(i) === source.charCodeAt(start + i)) i++;
-    if (i === length) return cached;
-  }
-  const key = internKey(source.slice(start, end));
-  keySlots[slot] = key;
-  return key;
-}
-
-/** The engine's internalised copy of a key (a computed property name is stored in its string table). */
-function internKey(key: string): string {
-  return Object.keys({ [key]: 0 })[0] ?? key;
 }
 
 function isSpace(c: number): boolean {

@@ -22,8 +22,7 @@ function agree(text: string): boolean {
   if (fast === undefined) return false;
   assert.deepEqual(general.syntaxProblems, [], `the strict reader read a text jsonc-parser rejects:\n${text}`);
   assert.deepEqual(describeNode(fast.root, undefined), describeNode(general.root, undefined), `trees differ for:\n${text}`);
-  // The plain value is what JSON.parse gives; the repeated keys are the ones a walk of the tree finds.
-  assert.deepEqual(fast.value, JSON.parse(text));
+  // The repeated keys are the ones a walk of the tree finds.
   assert.deepEqual(sortedStarts(fast.repeatedKeys.map((p) => p.keyRange)), sortedStarts(duplicateKeyProblems(general.root).map((p) => p.range)));
   return true;
 }

@@ -59,6 +59,15 @@ export interface TopStateModel {
 
 const topStateModels = new WeakMap<ObjectNode, TopStateModel>();
 
+/** Where a part is built before it is copied out (parts are built one at a time, never nested). */
+const SCRATCH: FlowModel = { scopes: [], states: [], references: [] };
+
+/** The top scope of a part until assembleFlowModel (or a splice) points it at the real one. */
+const PLACEHOLDER_SCOPE: FlowScope = {
+  kind: 'root', node: { kind: 'object', properties: [], range: { start: 0, end: 0 }, parent: undefined },
+  statesProperty: undefined, startAt: undefined, states: [], byName: new Map(), owner: undefined, label: ROOT_LABEL,
+};
+
 /**
  * The model of one top-level state, cached for as long as its node lives (an edit replaces the
  * node rather than changing it). Its top scope is a placeholder until assembleFlowModel sets it.
@@ -66,12 +75,19 @@ const topStateModels = new WeakMap<ObjectNode, TopStateModel>();
 export function topStateModel(node: ObjectNode): TopStateModel {
   let cached = topStateModels.get(node);
   if (!cached) {
-    const part: FlowModel = { scopes: [], states: [], references: [] };
-    const placeholder: FlowScope = {
-      kind: 'root', node, statesProperty: undefined, startAt: undefined, states: [], byName: new Map(), owner: undefined, label: ROOT_LABEL,
-    };
-    buildState(part, node, placeholder);
-    cached = { state: part.states[0]!, states: part.states, scopes: part.scopes, references: part.references };
+    const part = SCRATCH;
+    try {
+      buildState(part, node, PLACEHOLDER_SCOPE);
+      // A part lives as long as its node: arrays of exactly its size, not ones grown by pushing.
+      cached = { state: part.states[0]!, states: part.states.slice(), scopes: part.scopes.slice(), references: part.references.slice() };
+    } finally {
+      // Only the state's own entries matter: the placeholder and the scratch model are shared by every part.
+      PLACEHOLDER_SCOPE.states.length = 0;
+      PLACEHOLDER_SCOPE.byName.clear();
+      part.states.length = 0;
+      part.scopes.length = 0;
+      part.references.length = 0;
+    }
     topStateModels.set(node, cached);
   }
   return cached;

@@ -1,0 +1,73 @@
+// Keys and short values repeat across a document and across its versions (`Type`, `Next`,
+// `Task`, `$Input.id`...). One shared instance each saves the tree an allocation per occurrence,
+// which is what the garbage collector copies while a large document is read. Keys are also
+// internalised by the engine, so every later `key === 'Next'` is a pointer comparison and the
+// plain value's property stores skip the engine's own key lookup. A small direct-mapped table
+// finds a string by comparing the source characters in place (two slots per hash, so two frequent
+// strings that hash alike do not evict each other): one seen before costs no slice.
+
+const KEY_SLOTS = 1024;
+const keySlots: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
+
+/** The shared, internalised key written at `start..end` of `source`. */
+export function keyAt(source: string, start: number, end: number): string {
+  return end === start ? '' : hashedKeyAt(source, start, end, hashOf(source, start, end));
+}
+
+/** keyAt, for a caller that computed `hashOf` the span while reading it. */
+export function hashedKeyAt(source: string, start: number, end: number, hash: number): string {
+  const length = end - start;
+  const slot = (hash ^ (hash >>> 15)) & (KEY_SLOTS - 2);
+  const first = keySlots[slot];
+  if (first !== undefined && first.length === length && sameAt(first, source, start)) return first;
+  const second = keySlots[slot + 1];
+  if (second !== undefined && second.length === length && sameAt(second, source, start)) return second;
+  const key = internKey(source.slice(start, end));
+  keySlots[first === undefined || second !== undefined ? slot : slot + 1] = key;
+  return key;
+}
+
+/** The engine's internalised copy of a key (a computed property name is stored in its string table). */
+export function internKey(key: string): string {
+  return Object.keys({ [key]: 0 })[0] ?? key;
+}
+
+const VALUE_SLOTS = 4096;
+const valueSlots: (string | undefined)[] = new Array<string | undefined>(VALUE_SLOTS).fill(undefined);
+/**
+ * Longer slices are views into the source (no characters copied) and are rarely repeated; a
+ * shorter one is a copy, so sharing it saves one. The table must not hold a view: it would keep
+ * an old document's whole text alive.
+ */
+const SHORT_VALUE = 12;
+
+/** The string written at `start..end` of `source` (no escapes in it), shared when short. */
+export function stringAt(source: string, start: number, end: number): string {
+  const length = end - start;
+  if (length > SHORT_VALUE || length === 0) return source.slice(start, end);
+  const hash = hashOf(source, start, end);
+  const slot = (hash ^ (hash >>> 15)) & (VALUE_SLOTS - 2);
+  const first = valueSlots[slot];
+  if (first !== undefined && first.length === length && sameAt(first, source, start)) return first;
+  const second = valueSlots[slot + 1];
+  if (second !== undefined && second.length === length && sameAt(second, source, start)) return second;
+  const value = source.slice(start, end);
+  valueSlots[first === undefined || second !== undefined ? slot : slot + 1] = value;
+  return value;
+}
+
+/** FNV-1a of every character of a span: frequent keys must not share a slot. */
+export function hashOf(source: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ source.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
+/** Whether `source` holds `s` at `start`. */
+function sameAt(s: string, source: string, start: number): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== source.charCodeAt(start + i)) return false;
+  return true;
+}
