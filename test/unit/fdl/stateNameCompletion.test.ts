@@ -63,3 +63,31 @@ test('the name items are kept while the names and types stay, and rebuilt when t
   const fresh = createLanguageService().complete(TextDocument.create(uri, 'yaml', 1, doc.getText()), AT, { editRangeDefault: true });
   assert.deepEqual(byLabel(renamed), byLabel(fresh.items));
 });
+
+test('after states are added, deleted, renamed and retyped, the kept items equal a fresh list', () => {
+  const service = createLanguageService();
+  let doc = TextDocument.create(uri, 'yaml', 1, FLOW);
+  service.validate(doc);
+  const byLabel = (items: readonly CompletionItem[]) => [...items].sort((a, b) => (a.label < b.label ? -1 : 1));
+  const check = (what: string): void => {
+    const kept = service.complete(doc, AT, { editRangeDefault: true }).items;
+    const fresh = createLanguageService().complete(TextDocument.create(uri, 'yaml', 1, doc.getText()), AT, { editRangeDefault: true }).items;
+    assert.deepEqual(byLabel(kept), byLabel(fresh), what);
+  };
+  check('first');
+  doc = edit(service, doc, 11, 0, 0, '  - Type: Pass\n    Name: D\n    Next: C\n'); // D added before C
+  check('added');
+  doc = edit(service, doc, 11, 0, 0, '  - Type: Wait\n    Name: A\n    Seconds: 1\n    Next: C\n'); // a second A
+  check('a repeated name');
+  doc = edit(service, doc, 5, 0, 8, ''); // the first A deleted: the second is now the first of its name
+  check('the first of a repeated name deleted');
+  for (let i = 0; i < 40; i++) {
+    doc = edit(service, doc, 5, 0, 0, `  - Type: Succeed\n    Name: E${i}\n`);
+    check(`E${i} added`);
+  }
+  doc = edit(service, doc, 5, 10, 17, 'Fail'); // the last E retyped
+  check('retyped');
+  // More changes than the kept log of names reaches back over: the items are built again.
+  for (let i = 0; i < 40; i++) doc = edit(service, doc, 5, 0, 0, `  - Type: Pass\n    Name: F${i}\n    Next: A\n`);
+  check('built again');
+});

@@ -238,6 +238,40 @@ export function namesVersion(scope: FlowScope): number {
   return v;
 }
 
+/** Each scope's latest names version changes: from which version to which, and the names whose states came, went or changed type. */
+const namesLog = new WeakMap<FlowScope, { readonly from: number; readonly to: number; readonly names: readonly string[] }[]>();
+/** How many changes the log keeps: an index older than that is built again. */
+const NAMES_LOG_LENGTH = 32;
+
+/** A new names version of `scope`, noting the names of the states a splice replaced. */
+function namesChanged(scope: FlowScope, removed: readonly TopStateModel[], added: readonly TopStateModel[]): void {
+  const from = namesVersion(scope);
+  const to = nextNamesVersion++;
+  namesVersions.set(scope, to);
+  const names: string[] = [];
+  for (const { state } of removed) if (state.name !== undefined) names.push(state.name);
+  for (const { state } of added) if (state.name !== undefined) names.push(state.name);
+  let log = namesLog.get(scope);
+  if (!log) namesLog.set(scope, (log = []));
+  log.push({ from, to, names });
+  if (log.length > NAMES_LOG_LENGTH) log.shift();
+}
+
+/**
+ * The names whose first state may have come, gone or changed type since names version `since`
+ * of `scope` (an index over the names then updates only those); undefined when the log no longer
+ * reaches back to it, and the index must be built again.
+ */
+export function namesChangedSince(scope: FlowScope, since: number): string[] | undefined {
+  if (since === namesVersion(scope)) return [];
+  const log = namesLog.get(scope) ?? [];
+  const first = log.findIndex((e) => e.from === since);
+  if (first < 0) return undefined;
+  const names: string[] = [];
+  for (let i = first; i < log.length; i++) for (const name of log[i]!.names) names.push(name);
+  return names;
+}
+
 /** Models whose top-level list holds only objects (every item is a state): those can be spliced. */
 const splicable = new WeakSet<FlowModel>();
 
@@ -287,14 +321,14 @@ function spliceFlowModel(previous: FlowModel, origin: EditOrigin): FlowModel | u
   replaceRun(previous.references, refAt, removed.reduce((n, p) => n + p.references.length, 0), collect(added, (p) => p.references));
   const sameNames = removed.length === added.length && removed.every((p, i) => p.state.name === added[i]!.state.name);
   if (sameNames) {
-    if (removed.some((p, i) => p.state.type !== added[i]!.state.type)) namesVersions.set(scope, nextNamesVersion++);
+    if (removed.some((p, i) => p.state.type !== added[i]!.state.type)) namesChanged(scope, removed, added);
     // Same names in the same order: each name keeps its place in the map, now for the new state.
     removed.forEach((p, i) => {
       const name = p.state.name;
       if (name !== undefined && scope.byName.get(name) === p.state) scope.byName.set(name, added[i]!.state);
     });
   } else {
-    namesVersions.set(scope, nextNamesVersion++);
+    namesChanged(scope, removed, added);
     updateNames(scope, removed, added);
   }
   return previous;
