@@ -6,17 +6,35 @@ import { createServer, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CallerGone } from '../../../emulator/src/api/transport/callerGone';
 
-/** A server whose handler gets the request's CallerGone and its response; resolves to its port. */
-async function serve(handler: (gone: CallerGone, res: ServerResponse) => void): Promise<{ port: number; close: () => Promise<void> }> {
-  const server = createServer((_req, res) => handler(new CallerGone(res), res));
+/**
+ * A server whose handler gets the request's CallerGone and its response; resolves to its port,
+ * and `arrived`, which resolves when its first request reached the handler.
+ */
+async function serve(handler: (gone: CallerGone, res: ServerResponse) => void): Promise<{ port: number; arrived: Promise<void>; close: () => Promise<void> }> {
+  let arrive!: () => void;
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
+  const server = createServer((_req, res) => {
+    handler(new CallerGone(res), res);
+    arrive();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
+    arrived,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
     }),
   };
+}
+
+/** Sends a request and leaves once the handler has it, before any answer. */
+async function callAndLeave(server: { port: number; arrived: Promise<void> }): Promise<void> {
+  const req = request({ host: '127.0.0.1', port: server.port, path: '/' });
+  req.on('error', () => undefined);
+  req.end();
+  await server.arrived;
+  req.destroy();
 }
 
 describe('CallerGone', () => {
@@ -25,11 +43,7 @@ describe('CallerGone', () => {
     const abortedOnce = new Promise<void>((resolve) => (aborted = resolve));
     const server = await serve((gone) => gone.signal.addEventListener('abort', () => aborted(), { once: true }));
     try {
-      const req = request({ host: '127.0.0.1', port: server.port, path: '/' });
-      req.on('error', () => undefined);
-      req.end();
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      req.destroy();
+      await callAndLeave(server);
       await abortedOnce;
     } finally {
       await server.close();
@@ -41,11 +55,7 @@ describe('CallerGone', () => {
     const result = new Promise<boolean>((resolve) => (checked = resolve));
     const server = await serve((gone, res) => res.on('close', () => checked(gone.signal.aborted)));
     try {
-      const req = request({ host: '127.0.0.1', port: server.port, path: '/' });
-      req.on('error', () => undefined);
-      req.end();
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      req.destroy();
+      await callAndLeave(server);
       assert.equal(await result, true);
     } finally {
       await server.close();
