@@ -17,11 +17,12 @@ import { loadBundled } from './lib/bundle';
 import { aslChain, cloudflowChain } from './lib/chainFlows';
 import { processCpuMicros } from './lib/childServer';
 import { startEmulatorChild, startFloorChild } from './lib/emulatorChild';
+import { createBenchFlow, noLimits, runSyncExecutions } from './lib/syncLoad';
 import { floorRate, RecordingTransport, startFloorServer, type FloorServer } from './lib/httpFloor';
 
 type Measured = typeof import('./lib/emulatorEntry');
 // The code as it ships, bundled (tsx's transpiling adds a call per closure and skews hot paths).
-const { staticCredentials, FnfClient, RateLimiter, systemClock, createUndiciTransport, startRun, startEmulator } =
+const { staticCredentials, FnfClient, createUndiciTransport, startRun, startEmulator } =
   loadBundled<Measured>('bench/lib/emulatorEntry.ts', 'emulator-bench');
 
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 7);
@@ -91,13 +92,6 @@ async function chainBenchmark(n: number): Promise<{ flowdeck: number; awsLocal: 
   return { flowdeck: median(a), awsLocal: median(b) };
 }
 
-/** A limiter that never waits: the benchmark measures the emulator, not the client's quotas. */
-class NoLimits extends RateLimiter {
-  override take(): Promise<void> {
-    return Promise.resolve();
-  }
-}
-
 interface SyncResult {
   /** Sync executions per second through the emulator (median of the rounds). */
   readonly sync: number;
@@ -159,30 +153,17 @@ async function syncExecutionBenchmark(startServers: () => Promise<Servers>): Pro
   const client = new FnfClient({
     endpoint: servers.endpoint,
     credentials: staticCredentials(servers.accessKeyId, servers.accessKeySecret),
-    rateLimiter: new NoLimits(systemClock),
+    rateLimiter: noLimits(),
     transport,
   });
   let floorServer: (FloorServer & { readonly pid?: number }) | undefined;
   try {
-    await client.createFlow({
-      Name: 'bench10',
-      Definition: JSON.stringify(cloudflowChain(10)),
-      ExecutionMode: 'Express',
-    });
+    await createBenchFlow(client);
     let executions = 0;
     const runSync = async (ms: number): Promise<number> => {
-      let done = 0;
-      const start = performance.now();
-      const worker = async (): Promise<void> => {
-        while (performance.now() - start < ms) {
-          const execution = await client.startSyncExecution({ FlowName: 'bench10', Input: { v: 1 } });
-          if (execution.Status !== 'Succeeded') throw new Error(`sync execution ended ${execution.Status}`);
-          done++;
-        }
-      };
-      await Promise.all(Array.from({ length: SYNC_CONCURRENCY }, worker));
-      executions += done;
-      return done / ((performance.now() - start) / 1000);
+      const run = await runSyncExecutions(client, SYNC_CONCURRENCY, ms);
+      executions += run.executions;
+      return run.executions / (run.elapsedMs / 1000);
     };
     await runSync(Math.min(500, SYNC_MS)); // warm-up
     const sample = transport.last;

@@ -12,23 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { staticCredentials } from '../cloud/src/credentials';
 import { FnfClient } from '../cloud/src/fnf/client';
-import { systemClock } from '../cloud/src/rpc/clock';
-import { RateLimiter } from '../cloud/src/rpc/tokenBucket';
 import { startEmulator } from '../emulator/src/server';
-import { cloudflowChain } from './lib/chainFlows';
 import { startEmulatorChild } from './lib/emulatorChild';
 import { stageTable } from './lib/profileTable';
+import { createBenchFlow, noLimits, runSyncExecutions } from './lib/syncLoad';
 
 const PROFILE_MS = Number(process.env['BENCH_PROFILE_MS'] ?? 4000);
 const IN_PROCESS = process.env['BENCH_PROFILE_IN_PROCESS'] === '1';
 const CONCURRENCY = 8;
-
-/** A limiter that never waits: the profile is of the emulator, not of the client's quotas. */
-class NoLimits extends RateLimiter {
-  override take(): Promise<void> {
-    return Promise.resolve();
-  }
-}
 
 interface Target {
   readonly endpoint: string;
@@ -90,26 +81,13 @@ async function main(): Promise<void> {
   const client = new FnfClient({
     endpoint: target.endpoint,
     credentials: staticCredentials(target.accessKeyId, target.accessKeySecret),
-    rateLimiter: new NoLimits(systemClock),
+    rateLimiter: noLimits(),
   });
   const session = new Session();
   let closed = false;
   try {
-    await client.createFlow({ Name: 'bench10', Definition: JSON.stringify(cloudflowChain(10)), ExecutionMode: 'Express' });
-    const run = async (ms: number): Promise<number> => {
-      let done = 0;
-      const start = performance.now();
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (performance.now() - start < ms) {
-            const e = await client.startSyncExecution({ FlowName: 'bench10', Input: { v: 1 } });
-            if (e.Status !== 'Succeeded') throw new Error(`sync execution ended ${e.Status}`);
-            done++;
-          }
-        }),
-      );
-      return done;
-    };
+    await createBenchFlow(client);
+    const run = async (ms: number): Promise<number> => (await runSyncExecutions(client, CONCURRENCY, ms)).executions;
     await run(1500); // warm-up: compiled code, pooled connections, the compiled flow
     session.connect();
     await session.post('Profiler.enable');
