@@ -7,7 +7,7 @@
 import { MAX_NESTING_DEPTH, type ArrayNode, type Node, type ObjectNode, type Property, type ScalarNode } from './tree';
 import { Anchor, FIXED, PlainScalar, QuotedScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
 import { collectRepeatedKeys } from './toJson';
-import { FNV_OFFSET, FNV_PRIME, hashedKeyAt, internKey, stringAt } from './sharedStrings';
+import { internKey, keyAt, stringAt } from './sharedStrings';
 
 const SPACE = 32;
 const QUOTE = 34;
@@ -195,25 +195,12 @@ class Reader {
     return new QuotedScalar(this.escaped ? decoded(src, at, end) : stringAt(src, at + 1, end - 1), at, end, this.anchor);
   }
 
-  /** The key whose opening quote is at `at` (hashed as it is read, for the shared keys); sets `position` after it. */
+  /** The key whose opening quote is at `at`, shared (sharedStrings.ts); sets `position` after it. */
   private key(at: number): string {
     const src = this.src;
-    let hash = FNV_OFFSET;
-    let i = at + 1;
-    for (;;) {
-      const c = src.charCodeAt(i);
-      if (c === QUOTE) break;
-      if (c === BACKSLASH) {
-        const end = this.stringEnd(at) + 1;
-        this.position = end;
-        return internKey(decoded(src, at, end));
-      }
-      if (!(c >= SPACE)) throw GIVE_UP;
-      hash = Math.imul(hash ^ c, FNV_PRIME);
-      i++;
-    }
-    this.position = i + 1;
-    return i === at + 1 ? '' : hashedKeyAt(src, at + 1, i, hash);
+    const end = this.stringEnd(at) + 1;
+    this.position = end;
+    return this.escaped ? internKey(decoded(src, at, end)) : keyAt(src, at + 1, end - 1);
   }
 
   /** Where the closing quote of the string whose opening quote is at `at` is; sets `escaped`. */

@@ -11,20 +11,7 @@ const keySlots: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS
 
 /** The shared, internalised key written at `start..end` of `source`. */
 export function keyAt(source: string, start: number, end: number): string {
-  return end === start ? '' : hashedKeyAt(source, start, end, hashOf(source, start, end));
-}
-
-/** keyAt, for a caller that computed `hashOf` the span while reading it. */
-export function hashedKeyAt(source: string, start: number, end: number, hash: number): string {
-  const length = end - start;
-  const slot = (hash ^ (hash >>> 15)) & (KEY_SLOTS - 2);
-  const first = keySlots[slot];
-  if (first !== undefined && first.length === length && sameAt(first, source, start)) return first;
-  const second = keySlots[slot + 1];
-  if (second !== undefined && second.length === length && sameAt(second, source, start)) return second;
-  const key = internKey(source.slice(start, end));
-  keySlots[first === undefined || second !== undefined ? slot : slot + 1] = key;
-  return key;
+  return end === start ? '' : shared(keySlots, source, start, end, hashOf(source, start, end), true);
 }
 
 /** The engine's internalised copy of a key (a computed property name is stored in its string table). */
@@ -45,26 +32,34 @@ const SHORT_VALUE = 12;
 export function stringAt(source: string, start: number, end: number): string {
   const length = end - start;
   if (length > SHORT_VALUE || length === 0) return source.slice(start, end);
-  const hash = hashOf(source, start, end);
-  const slot = (hash ^ (hash >>> 15)) & (VALUE_SLOTS - 2);
-  const first = valueSlots[slot];
+  return shared(valueSlots, source, start, end, hashOf(source, start, end), false);
+}
+
+/**
+ * The string at `start..end` of `source` from `slots` (two per hash), else a slice of it
+ * (internalised when `intern`), kept in the pair's second slot while that is free, else its first.
+ */
+function shared(slots: (string | undefined)[], source: string, start: number, end: number, hash: number, intern: boolean): string {
+  const length = end - start;
+  const slot = (hash ^ (hash >>> 15)) & (slots.length - 2);
+  const first = slots[slot];
   if (first !== undefined && first.length === length && sameAt(first, source, start)) return first;
-  const second = valueSlots[slot + 1];
+  const second = slots[slot + 1];
   if (second !== undefined && second.length === length && sameAt(second, source, start)) return second;
-  const value = source.slice(start, end);
-  valueSlots[first === undefined || second !== undefined ? slot : slot + 1] = value;
-  return value;
+  const made = intern ? internKey(source.slice(start, end)) : source.slice(start, end);
+  slots[first === undefined || second !== undefined ? slot : slot + 1] = made;
+  return made;
 }
 
 /** FNV-1a of every character of a span: frequent keys must not share a slot. */
-export function hashOf(source: string, start: number, end: number): number {
+function hashOf(source: string, start: number, end: number): number {
   let h = FNV_OFFSET;
   for (let i = start; i < end; i++) h = Math.imul(h ^ source.charCodeAt(i), FNV_PRIME);
   return h;
 }
 
-export const FNV_OFFSET = 0x811c9dc5;
-export const FNV_PRIME = 0x01000193;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 /** Whether `source` holds `s` at `start`. */
 function sameAt(s: string, source: string, start: number): boolean {
