@@ -7,7 +7,7 @@
 // A version parsed whole is validated whole by validateFdl (one pass is faster), and the split
 // starts at its first edit; except for a long list, which is split from its first validation:
 // there the split costs about what one pass does, and the first keystroke must not pay for it.
-// The result equals validateFdl's (test/unit/fdl/incrementalValidation.test.ts checks random
+// The result equals validateFdl's (test/unit/service/incremental.test.ts checks random
 // edit sequences against it); the caller sorts both the same way.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ErrorObject } from 'ajv';

@@ -14,7 +14,7 @@ export interface UnknownStateData {
 export function checkStateReferences(ctx: CheckContext, model: FlowModel, noun: 'state' | 'step'): void {
   for (const r of model.references) {
     if (r.scope.byName.has(r.name)) continue;
-    reportUnknown(ctx, r, noun);
+    reportUnknown(ctx, r, noun, closestName(r.name, r.scope.byName.keys()));
   }
   for (const scope of model.scopes) {
     for (const s of scope.states) {
@@ -26,10 +26,11 @@ export function checkStateReferences(ctx: CheckContext, model: FlowModel, noun: 
   }
 }
 
-/** Reports a reference to a name its scope lacks; `suggestion` is the closest name (as closestName finds it over `byName`). */
-export function reportUnknown(
-  ctx: CheckContext, r: StateReference, noun: 'state' | 'step', suggestion = closestName(r.name, r.scope.byName.keys()),
-): void {
+/**
+ * Reports a reference to a name its scope lacks; `suggestion` is the closest name as closestName
+ * finds it over `byName`, undefined when none is close enough.
+ */
+export function reportUnknown(ctx: CheckContext, r: StateReference, noun: 'state' | 'step', suggestion: string | undefined): void {
   const where = r.scope.label;
   let message = `no ${noun} named \`${r.name}\` in ${where}`;
   if (suggestion !== undefined) message += `; did you mean \`${suggestion}\`?`;

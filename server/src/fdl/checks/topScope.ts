@@ -4,7 +4,7 @@
 // (TopGraph): each state's name and outgoing references as small integers, updated only where
 // states were replaced, so a call costs a few loops over integer arrays and no string lookups.
 import type { FlowModel, FlowScope, FlowState, StateReference } from '../model/types';
-import { namesVersion, topStateModel } from '../model/build';
+import { namesChangedSince, namesVersion, topStateModel } from '../model/build';
 import { closestName } from '../../text/closestName';
 import type { CheckContext } from './context';
 import { reportDuplicate, reportEmptyName, reportUnknown } from './stateReferences';
@@ -24,12 +24,9 @@ interface TopGraph {
   readonly nameIds: Map<string, number>;
   /** Per name id, whether the name is blank. */
   readonly blank: boolean[];
-  /** "Did you mean" answers for names the scope lacks, as of the names of `suggestionsVersion`... */
+  /** "Did you mean" answers for names the scope lacks, as of the names of `suggestionsVersion`. */
   readonly suggestions: Map<string, string | undefined>;
   suggestionsVersion: number;
-  /** ...and the names of the states replaced since then, and of those that replaced them. */
-  readonly namesRemoved: Set<string>;
-  namesAdded: string[];
 }
 
 /** Past this many names changed at once, the answers are worked out again rather than checked. */
@@ -58,7 +55,7 @@ function updatedGraph(scope: FlowScope): TopGraph {
   if (!graph) {
     graph = {
       states: [], nameAt: [], refsAt: [], targetsAt: [], nameIds: new Map(), blank: [],
-      suggestions: new Map(), suggestionsVersion: -1, namesRemoved: new Set(), namesAdded: [],
+      suggestions: new Map(), suggestionsVersion: -1,
     };
     graphs.set(scope, graph);
   }
@@ -72,7 +69,6 @@ function updatedGraph(scope: FlowScope): TopGraph {
   const removed = old.length - head - tail;
   const added = now.slice(head, now.length - tail);
   if (removed === 0 && added.length === 0) return graph;
-  noteChangedNames(graph, old.slice(head, head + removed), added);
   const names: number[] = [];
   const refs: StateReference[][] = [];
   const targets: number[][] = [];
@@ -89,27 +85,6 @@ function updatedGraph(scope: FlowScope): TopGraph {
   return graph;
 }
 
-/**
- * Records the names that came and went for reviseSuggestions. A replaced state followed or
- * preceded by the same name as before (a state edited in place, or one added beside it) keeps
- * its place in the order of names, so only the names between those ends count.
- */
-function noteChangedNames(graph: TopGraph, removed: readonly FlowState[], added: readonly FlowState[]): void {
-  let front = 0;
-  while (front < removed.length && front < added.length && removed[front]!.name === added[front]!.name) front++;
-  let back = 0;
-  while (back < removed.length - front && back < added.length - front
-    && removed[removed.length - 1 - back]!.name === added[added.length - 1 - back]!.name) back++;
-  for (let k = front; k < removed.length - back; k++) {
-    const name = removed[k]!.name;
-    if (name !== undefined && graph.namesRemoved.size <= MAX_NAMES_TO_CHECK) graph.namesRemoved.add(name);
-  }
-  for (let k = front; k < added.length - back; k++) {
-    const name = added[k]!.name;
-    if (name !== undefined && graph.namesAdded.length <= MAX_NAMES_TO_CHECK) graph.namesAdded.push(name);
-  }
-}
-
 /** `items.splice(at, count, ...added)`, without passing a long run as arguments (a first build adds every state). */
 function replaceRun<T>(items: T[], at: number, count: number, added: readonly T[]): void {
   if (added.length <= 1024) {
@@ -123,22 +98,22 @@ function replaceRun<T>(items: T[], at: number, count: number, added: readonly T[
 }
 
 /**
- * Keeps the answers the changed names cannot alter: closestName takes the first candidate, in the
- * scope's order, at the smallest distance, so an answer stands while it is still a name, no
- * name that came or went could be as close, and no other name moved in that order (which only a
- * removed state whose name another state still has can cause).
+ * Keeps the answers the names changed since they were worked out (namesChangedSince) cannot
+ * alter. closestName's answer does not depend on the order of the names, so an answer stands
+ * while it is still a name and no name that came since is close enough to compete with it.
  */
 function reviseSuggestions(graph: TopGraph, scope: FlowScope): void {
-  const { suggestions, namesRemoved, namesAdded } = graph;
-  let keep = namesRemoved.size <= MAX_NAMES_TO_CHECK && namesAdded.length <= MAX_NAMES_TO_CHECK;
-  for (const name of namesRemoved) if (keep && scope.byName.has(name)) keep = false;
-  if (!keep) suggestions.clear();
-  for (const [name, suggestion] of suggestions) {
-    const gone = suggestion !== undefined && namesRemoved.has(suggestion);
-    if (gone || closestName(name, namesAdded) !== undefined) suggestions.delete(name);
+  const { suggestions } = graph;
+  const changed = namesChangedSince(scope, graph.suggestionsVersion);
+  if (changed === undefined || changed.length > MAX_NAMES_TO_CHECK) {
+    suggestions.clear();
+    return;
   }
-  namesRemoved.clear();
-  graph.namesAdded = [];
+  const present = changed.filter((name) => scope.byName.has(name));
+  for (const [name, suggestion] of suggestions) {
+    const gone = suggestion !== undefined && !scope.byName.has(suggestion);
+    if (gone || closestName(name, present) !== undefined) suggestions.delete(name);
+  }
 }
 
 function suggestionFor(graph: TopGraph, scope: FlowScope, name: string): string | undefined {

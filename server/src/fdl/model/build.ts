@@ -341,7 +341,7 @@ const MAX_NAMES_TO_UPDATE = 64;
  * Keeps `scope.byName` the first state of each name after a splice of its states, without
  * building it again: a name whose entry left is looked for among the states that remain (only
  * a repeated name finds one). The map's order is then not the document's; nothing reads it in
- * order (closestName answers the same in any order; completion lists names in `scope.states` order).
+ * order (closestName answers the same in any order; the editor sorts completion items by label).
  */
 function updateNames(scope: FlowScope, removed: readonly TopStateModel[], added: readonly TopStateModel[]): void {
   const byName = scope.byName;
