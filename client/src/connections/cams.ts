@@ -5,9 +5,8 @@
 import { CamsClient, DEFAULT_CAMS_REGION, camsEndpoint, camsOssUploader, httpPutUploader, type FlowJsonUploader } from '../../../cloud/src/cams';
 import { defaultAlibabaCredentials } from '../../../cloud/src';
 import { config } from '../config';
-import { externalEmulatorEndpoint } from './emulatorHost';
-import type { LocalEmulatorEndpoint } from './localEmulator';
-import { ClientCache, credentialsFor, EMULATOR_KEY_PAIR, isLoopback, trimEndpoint } from './loopback';
+import { serviceEndpoint, type LocalEmulatorEndpoint } from './localEmulator';
+import { ClientCache, credentialsFor, EMULATOR_KEY_PAIR, isLoopback } from './loopback';
 
 /** Arguments any WhatsApp command accepts to talk to a given endpoint without settings. */
 export interface CamsTargetArgs {
@@ -36,7 +35,7 @@ export class CamsConnections {
 
   async connect(args: CamsTargetArgs): Promise<CamsConnection> {
     const region = config.camsRegion() ?? DEFAULT_CAMS_REGION;
-    const endpoint = trimEndpoint(args.endpoint ?? config.camsEndpoint() ?? externalEmulatorEndpoint() ?? (await this.localEmulator()) ?? camsEndpoint(region));
+    const endpoint = await serviceEndpoint(args.endpoint, config.camsEndpoint(), this.localEmulator, camsEndpoint(region));
     const local = isLoopback(endpoint);
     const client = this.clients.get(endpoint, args.accessKeyId, () =>
       new CamsClient({ endpoint, credentials: credentialsFor(endpoint, [args.accessKeyId, args.accessKeySecret], defaultAlibabaCredentials) }));

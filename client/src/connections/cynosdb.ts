@@ -5,9 +5,8 @@
 import { defaultTencentCredentials } from '../../../cloud/src';
 import { CynosdbClient } from '../../../cloud/src/cynosdb';
 import { config } from '../config';
-import { externalEmulatorEndpoint } from './emulatorHost';
-import type { LocalEmulatorEndpoint } from './localEmulator';
-import { ClientCache, credentialsFor, trimEndpoint } from './loopback';
+import { serviceEndpoint, type LocalEmulatorEndpoint } from './localEmulator';
+import { ClientCache, credentialsFor } from './loopback';
 
 export const DEFAULT_CYNOSDB_REGION = 'ap-guangzhou';
 const CYNOSDB_ENDPOINT = 'https://cynosdb.tencentcloudapi.com';
@@ -33,7 +32,7 @@ export class CynosdbConnections {
 
   async connect(args: CynosdbTargetArgs): Promise<CynosdbConnection> {
     const region = args.region ?? config.cynosdbRegion() ?? DEFAULT_CYNOSDB_REGION;
-    const endpoint = trimEndpoint(args.endpoint ?? config.cynosdbEndpoint() ?? externalEmulatorEndpoint() ?? (await this.localEmulator()) ?? CYNOSDB_ENDPOINT);
+    const endpoint = await serviceEndpoint(args.endpoint, config.cynosdbEndpoint(), this.localEmulator, CYNOSDB_ENDPOINT);
     const client = this.clients.get(endpoint, args.secretId, () =>
       new CynosdbClient({ endpoint, credentials: credentialsFor(endpoint, [args.secretId, args.secretKey], defaultTencentCredentials) }));
     return { client, endpoint, region };
