@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient, type NotificationType } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { ServerStatus } from './serverStatus';
+import { ItemLimitStatus } from './itemLimitStatus';
+import { ItemsLimitedNotification } from '../../../server/src/lsp/protocol';
 import { isFlowLanguage } from '../language/languages';
 import { reportError } from '../log';
 
@@ -19,6 +21,7 @@ export class FlowServer implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
   private readonly status = new ServerStatus();
+  private readonly itemLimits = new ItemLimitStatus();
   private readonly published = new Map<string, PublishedDiagnostics>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -28,6 +31,7 @@ export class FlowServer implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.status,
+      this.itemLimits,
       vscode.workspace.onDidOpenTextDocument((doc) => this.startFor(doc)),
     );
     vscode.workspace.textDocuments.forEach((doc) => this.startFor(doc));
@@ -78,6 +82,7 @@ export class FlowServer implements vscode.Disposable {
 
   private async start(): Promise<LanguageClient> {
     this.status.show('starting');
+    this.itemLimits.clear();
     const client = createLanguageClient(this.context, this.log, {
       onDiagnostics: (uri, count) => {
         const key = uri.toString();
@@ -87,6 +92,7 @@ export class FlowServer implements vscode.Disposable {
         reportError(this.log, vscode.l10n.t('The Flowdeck language server could not start'), error),
     });
     this.client = client;
+    client.onNotification(ItemsLimitedNotification, (p) => this.itemLimits.update(p));
     client.onDidChangeState(({ newState }) => {
       if (this.client !== client) return;
       if (newState === State.Running) this.status.show('running');

@@ -9,6 +9,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { FLOW_LANGUAGES } from '../language/languages';
+import { MAX_ITEMS_SETTING } from '../../../server/src/lsp/protocol';
 
 /** `flowdeck` is also the prefix of the `flowdeck.trace.server` setting the client reads itself. */
 export const CLIENT_ID = 'flowdeck';
@@ -42,6 +43,8 @@ export function createLanguageClient(
     outputChannel: log,
     traceOutputChannel: log,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    // the one setting the server reads: sent at start and whenever it changes
+    synchronize: { configurationSection: MAX_ITEMS_SETTING },
     initializationFailedHandler: (error) => {
       hooks.onInitializationFailed(error);
       return false;

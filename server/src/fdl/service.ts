@@ -20,7 +20,7 @@ export const fdlService: DialectService = {
   validate: (doc, settings) => validateFdlIncrementally(doc, settings) ?? validateFdl(doc, settings),
   complete: fdlCompletion,
   hover: fdlHover,
-  documentSymbols: (doc) => documentSymbols(doc, flowModel(doc)),
+  documentSymbols: (doc, maxItems) => documentSymbols(doc, flowModel(doc), maxItems),
   definition: (doc, position) => definition(doc, flowModel(doc), position),
   references: (doc, position, includeDeclaration) => references(doc, flowModel(doc), position, includeDeclaration),
   prepareRename: (doc, position) => prepareRename(doc, flowModel(doc), position),

@@ -87,3 +87,21 @@ export interface DocumentError {
  * order; what WhatsApp Flow Push checks before it uploads.
  */
 export const DocumentErrorsRequest = new RequestType<DocumentErrorsParams, DocumentError[], void>('flowdeck/documentErrors');
+
+/** The lists a very large document gets only the first part of: the outline, the folding regions. */
+export type LimitedFeature = 'outline' | 'folding';
+
+export interface ItemsLimitedParams {
+  /** The document URI, as the editor knows it. */
+  readonly uri: string;
+  readonly feature: LimitedFeature;
+  /** How many items the document gets now; null once it gets them all again. */
+  readonly limit: number | null;
+}
+
+/** Server -> client: a document's outline or folding stopped at its limit, or no longer does. */
+export const ItemsLimitedNotification = new NotificationType<ItemsLimitedParams>('flowdeck/itemsLimited');
+
+/** The setting that limits the outline (as `json.maxItemsComputed` does for JSON), and its default. */
+export const MAX_ITEMS_SETTING = 'flowdeck.maxItemsComputed';
+export const DEFAULT_MAX_ITEMS = 5000;

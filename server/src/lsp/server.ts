@@ -2,7 +2,8 @@
 // (pacing.ts) that drops stale versions, per-document execution mode, and every feature handler guarded so an
 // exception is logged and answered with an empty result.
 import {
-  CodeActionKind, ErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
+  CodeActionKind, ErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection, type DidChangeConfigurationParams,
+  type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type FlowLanguageService } from '../service/languageService';
@@ -11,12 +12,14 @@ import type { CompletionSettings, ValidationSettings } from '../service/types';
 import { performance } from 'node:perf_hooks';
 import { Debouncer, realTimers, type Timers } from './debounce';
 import { MAX_DEBOUNCE_MS, ValidationPacer } from './pacing';
-import { limitFoldingRanges } from './foldingLimit';
+import { ItemLimitNotices } from './itemLimitNotices';
+import type { ItemLimit } from '../service/itemLimits';
 import { connectionLog, type ServerLog } from './log';
 import { documentErrors } from './documentErrors';
 import {
-  DocumentErrorsRequest, FlowSettingsNotification, GraphEditRequest, GraphRequest, ServerMemoryRequest, type FlowSettingsParams, type GraphEditParams, type GraphEditResult,
-  type DocumentError, type DocumentErrorsParams, type GraphParams, type GraphResult,
+  DEFAULT_MAX_ITEMS, DocumentErrorsRequest, FlowSettingsNotification, GraphEditRequest, GraphRequest, ItemsLimitedNotification, ServerMemoryRequest,
+  type DocumentError, type DocumentErrorsParams, type FlowSettingsParams, type GraphEditParams, type GraphEditResult, type GraphParams,
+  type GraphResult, type LimitedFeature,
 } from './protocol';
 
 export interface ServerOptions {
@@ -55,6 +58,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** How many folding ranges the client wants per document (its hint at initialize). */
   let foldingRangeLimit: number | undefined;
+  /** How many outline symbols a document gets (the `flowdeck.maxItemsComputed` setting). */
+  let maxOutlineItems = DEFAULT_MAX_ITEMS;
+  const notices = new ItemLimitNotices((p) => {
+    connection.sendNotification(ItemsLimitedNotification, p).catch((err: unknown) => log('warn', `could not report a limited list: ${String(err)}`));
+  });
   /** What the client reads in a completion list (its capabilities at initialize). */
   let completionSettings: CompletionSettings = {};
 
@@ -125,6 +133,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     validatedOnOpen.delete(uri);
     service.forget(uri);
     pacer.forget(uri);
+    notices.forget(uri);
     settings.delete(uri);
     connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err: unknown) => log('warn', `could not clear diagnostics: ${String(err)}`));
   }));
@@ -137,6 +146,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings.set(p.uri, { executionMode: p.executionMode });
     debouncer.cancel(p.uri);
     validateNow(p.uri);
+  }));
+
+  // The client sends the one setting the server reads (`synchronize.configurationSection`) at start and on change.
+  connection.onDidChangeConfiguration(guard('configuration', undefined, (p: DidChangeConfigurationParams) => {
+    maxOutlineItems = maxItemsIn(p.settings);
   }));
 
   connection.onRequest(ServerMemoryRequest, guard('serverMemory', { rss: 0, heapUsed: 0, heapTotal: 0 }, () => {
@@ -163,13 +177,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onCompletion(withDoc('completion', null, (doc, p) => service.complete(doc, p.position, completionSettings)));
   connection.onHover(withDoc('hover', null, (doc, p) => service.hover(doc, p.position)));
-  connection.onDocumentSymbol(withDoc('documentSymbol', [], (doc) => service.documentSymbols(doc)));
+  /** A list cut to `max` items; the client hears when a document's list starts or stops being cut. */
+  const limited = <T>(uri: string, feature: LimitedFeature, max: number, list: (limit: ItemLimit) => T[]): T[] => {
+    let exceeded = false;
+    const items = list({ max, onExceeded: () => (exceeded = true) });
+    notices.update(uri, feature, max, exceeded);
+    return items;
+  };
+
+  connection.onDocumentSymbol(withDoc('documentSymbol', [], (doc) =>
+    limited(doc.uri, 'outline', maxOutlineItems, (limit) => service.documentSymbols(doc, limit))));
   connection.onDefinition(withDoc('definition', null, (doc, p) => service.definition(doc, p.position)));
   connection.onReferences(withDoc('references', [], (doc, p) => service.references(doc, p.position, p.context.includeDeclaration)));
   connection.onPrepareRename(withDoc('prepareRename', null, (doc, p) => service.prepareRename(doc, p.position)));
   connection.onRenameRequest(withDoc('rename', null, (doc, p) => service.rename(doc, p.position, p.newName)));
   connection.onCodeAction(withDoc('codeAction', [], (doc, p) => service.codeActions(doc, p.range, p.context.diagnostics)));
-  connection.onFoldingRanges(withDoc('foldingRange', [], (doc) => limitFoldingRanges(service.foldingRanges(doc), foldingRangeLimit)));
+  connection.onFoldingRanges(withDoc('foldingRange', [], (doc) =>
+    limited(doc.uri, 'folding', foldingRangeLimit ?? Number.POSITIVE_INFINITY, (limit) => service.foldingRanges(doc, limit))));
   connection.onRequest(GraphRequest, withDoc<GraphParams, GraphResult | null>('graph', null, (doc) => ({
     version: doc.version, graph: service.graph(doc), stateTypes: service.graphStateTypes(doc),
   })));
@@ -185,4 +209,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     validateNow: guardedValidate,
     dispose: () => debouncer.dispose(),
   };
+}
+
+/** The outline limit in the client's settings (`{ flowdeck: { maxItemsComputed } }`), else the default. */
+function maxItemsIn(settings: unknown): number {
+  const value = (settings as { flowdeck?: { maxItemsComputed?: unknown } } | null | undefined)?.flowdeck?.maxItemsComputed;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_MAX_ITEMS;
 }

@@ -18,13 +18,18 @@ export interface DialectService {
   validate(doc: AnalysedDocument, settings: ValidationSettings): Diagnostic[];
   complete(doc: AnalysedDocument, position: Position, settings?: CompletionSettings): CompletionList;
   hover(doc: AnalysedDocument, position: Position): Hover | null;
-  documentSymbols(doc: AnalysedDocument): DocumentSymbol[];
+  /** The outline; it may stop once it holds more than `maxItems` symbols (the service cuts it to the limit). */
+  documentSymbols(doc: AnalysedDocument, maxItems?: number): DocumentSymbol[];
   definition(doc: AnalysedDocument, position: Position): Definition | null;
   references(doc: AnalysedDocument, position: Position, includeDeclaration: boolean): Location[];
   prepareRename(doc: AnalysedDocument, position: Position): { range: Range; placeholder: string } | null;
   rename(doc: AnalysedDocument, position: Position, newName: string): WorkspaceEdit | null;
   codeActions(doc: AnalysedDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[];
-  foldingRanges(doc: AnalysedDocument): FoldingRange[];
+  /**
+   * Folding ranges, each before those nested in it. Beyond `maxItems` it may leave out ranges the
+   * service's outer-levels-first cut (`limitFoldingRanges`) would drop, keeping more than `maxItems`.
+   */
+  foldingRanges(doc: AnalysedDocument, maxItems?: number): FoldingRange[];
   /** The flow as nodes and edges (the graph view, `flowdeck graph`). */
   graph(doc: AnalysedDocument): FlowGraph;
   /** The state types the graph can add (none: the graph cannot shape this dialect's text). */

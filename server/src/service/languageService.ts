@@ -18,7 +18,8 @@ import { DiagnosticCodes } from '../diagnostics/codes';
 import { RequestRefused } from './refusal';
 import { analysedDocument, type AnalysedDocument, type CompletionSettings, type Dialect, type ValidationSettings } from './types';
 import type { DialectService } from './dialect';
-import { derivedKey } from './derived';
+import { derivedKey, type DerivedKey } from './derived';
+import { limitFoldingRanges, limitSymbols, type ItemLimit, type LimitedList } from './itemLimits';
 import { DocumentChanges } from './documentChanges';
 import { EMPTY_GRAPH, type FlowGraph } from '../graph/types';
 import type { GraphEditAction, GraphEditResult } from '../lsp/protocol';
@@ -45,13 +46,15 @@ export interface FlowLanguageService {
   /** `settings` says what the client reads in the answer (e.g. one edit range for the whole list). */
   complete(doc: TextDocument, position: Position, settings?: CompletionSettings): CompletionList;
   hover(doc: TextDocument, position: Position): Hover | null;
-  documentSymbols(doc: TextDocument): DocumentSymbol[];
+  /** The outline; with a limit, its first `limit.max` symbols as it reads top down. */
+  documentSymbols(doc: TextDocument, limit?: ItemLimit): DocumentSymbol[];
   definition(doc: TextDocument, position: Position): Definition | null;
   references(doc: TextDocument, position: Position, includeDeclaration?: boolean): Location[];
   prepareRename(doc: TextDocument, position: Position): { range: Range; placeholder: string } | null;
   rename(doc: TextDocument, position: Position, newName: string): WorkspaceEdit | null;
   codeActions(doc: TextDocument, range: Range, diagnostics: Diagnostic[]): CodeAction[];
-  foldingRanges(doc: TextDocument): FoldingRange[];
+  /** Folding ranges; with a limit, at most `limit.max`, outer levels first. */
+  foldingRanges(doc: TextDocument, limit?: ItemLimit): FoldingRange[];
   /** The flow's nodes and edges; empty for a text that is not a flow. */
   graph(doc: TextDocument): FlowGraph;
   /** The state types a state added from the graph may have; empty when the graph cannot shape this text. */
@@ -153,8 +156,19 @@ function validationIncomplete(doc: TextDocument, err: unknown): Diagnostic {
 
 // The editor asks for the outline and the folding of a version several times (outline view,
 // breadcrumbs, sticky scroll): each is computed once per analysed version.
-const SYMBOLS = derivedKey<DocumentSymbol[]>('document symbols');
-const FOLDING = derivedKey<FoldingRange[]>('folding ranges');
+/** Per document version, each limit's list (one limit in practice: the client's). */
+const SYMBOLS = derivedKey<Map<number, LimitedList<DocumentSymbol>>>('document symbols');
+const FOLDING = derivedKey<Map<number, LimitedList<FoldingRange>>>('folding ranges');
+
+/** The list computed once per version and limit; `limit.onExceeded` hears each time a list was cut. */
+function limitedOnce<T>(a: AnalysedDocument, key: DerivedKey<Map<number, LimitedList<T>>>, limit: ItemLimit | undefined, compute: (max: number) => LimitedList<T>): T[] {
+  const max = limit?.max ?? Number.POSITIVE_INFINITY;
+  const byLimit = a.derived.get(key, () => new Map<number, LimitedList<T>>());
+  let list = byLimit.get(max);
+  if (!list) byLimit.set(max, (list = compute(max)));
+  if (list.exceeded) limit?.onExceeded?.();
+  return list.items;
+}
 
 export function createLanguageService(options: LanguageServiceOptions = {}): FlowLanguageService {
   const log: LanguageServiceLogger = options.logger ?? (() => undefined);
@@ -240,14 +254,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
     },
     complete: (doc, position, settings) => guarded('completion', doc, { isIncomplete: false, items: [] }, (a, s) => s.complete(a, position, settings)),
     hover: (doc, position) => guarded('hover', doc, null, (a, s) => s.hover(a, position)),
-    documentSymbols: (doc) => guarded('document symbols', doc, [], (a, s) => a.derived.get(SYMBOLS, () => s.documentSymbols(a))),
+    documentSymbols: (doc, limit) => guarded('document symbols', doc, [], (a, s) =>
+      limitedOnce(a, SYMBOLS, limit, (max) => limitSymbols(s.documentSymbols(a, max), max))),
     definition: (doc, position) => guarded('definition', doc, null, (a, s) => s.definition(a, position)),
     references: (doc, position, includeDeclaration = true) =>
       guarded('references', doc, [], (a, s) => s.references(a, position, includeDeclaration)),
     prepareRename: (doc, position) => guarded('prepare rename', doc, null, (a, s) => s.prepareRename(a, position)),
     rename: (doc, position, newName) => guarded('rename', doc, null, (a, s) => s.rename(a, position, newName)),
     codeActions: (doc, range, diagnostics) => guarded('code actions', doc, [], (a, s) => s.codeActions(a, range, diagnostics)),
-    foldingRanges: (doc) => guarded('folding ranges', doc, [], (a, s) => a.derived.get(FOLDING, () => s.foldingRanges(a))),
+    foldingRanges: (doc, limit) => guarded('folding ranges', doc, [], (a, s) => limitedOnce(a, FOLDING, limit, (max) => {
+      const ranges = s.foldingRanges(a, max);
+      return { items: limitFoldingRanges(ranges, max), exceeded: ranges.length > max };
+    })),
     graph: (doc) => guarded('graph', doc, EMPTY_GRAPH, (a, s) => s.graph(a)),
     graphStateTypes: (doc) => guarded('graph state types', doc, [], (_a, s) => s.graphStateTypes ?? []),
     graphEdit: (doc, version, action) => guarded<GraphEditResult>('graph edit', doc, { error: 'This file is not a flow Flowdeck can change from the graph.' },

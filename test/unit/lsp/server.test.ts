@@ -6,12 +6,14 @@ import { createConnection } from 'vscode-languageserver/node';
 import {
   CompletionRequest, DidChangeTextDocumentNotification, DocumentSymbolRequest, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
   HoverRequest, InitializeRequest, InitializedNotification, LogMessageNotification, PublishDiagnosticsNotification,
-  RenameRequest, StreamMessageReader, StreamMessageWriter, createProtocolConnection,
+  RenameRequest, StreamMessageReader, DidChangeConfigurationNotification, FoldingRangeRequest, type ClientCapabilities, StreamMessageWriter, createProtocolConnection,
   type LogMessageParams, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { startServer } from '../../../server/src/lsp/server';
 import type { Timers } from '../../../server/src/lsp/debounce';
-import { FlowSettingsNotification, GraphEditRequest, GraphRequest, ServerMemoryRequest } from '../../../server/src/lsp/protocol';
+import {
+  FlowSettingsNotification, GraphEditRequest, GraphRequest, ItemsLimitedNotification, ServerMemoryRequest, type ItemsLimitedParams,
+} from '../../../server/src/lsp/protocol';
 import { createLanguageService } from '../../../server/src/service/languageService';
 import { DiagnosticCodes as C } from '../../../server/src/diagnostics/codes';
 import { RequestRefused } from '../../../server/src/service/refusal';
@@ -55,7 +57,7 @@ interface Harness {
   close(): void;
 }
 
-async function start(service = createLanguageService(), paced?: { now: () => number }): Promise<Harness> {
+async function start(service = createLanguageService(), paced?: { now: () => number }, capabilities: ClientCapabilities = {}): Promise<Harness> {
   const up = new PassThrough();
   const down = new PassThrough();
   const timers = new ManualTimers();
@@ -68,7 +70,7 @@ async function start(service = createLanguageService(), paced?: { now: () => num
   client.onNotification(PublishDiagnosticsNotification.type, (p) => published.push(p));
   client.onNotification(LogMessageNotification.type, (p) => logs.push(p));
   client.listen();
-  const init = await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {}, initializationOptions: { logLevel: 'debug' } });
+  const init = await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities, initializationOptions: { logLevel: 'debug' } });
   assert.equal(init.serverInfo?.name, 'flowdeck');
   await client.sendNotification(InitializedNotification.type, {});
   return {
@@ -254,6 +256,38 @@ describe('language server wiring', () => {
       await h.client.sendNotification(FlowSettingsNotification, { uri: URI, executionMode: 'Turbo' as 'Express' });
       await until(() => h.logs.some((l) => l.type === 2 && l.message.includes('flowdeck/flowSettings')), 'the warning');
       assert.equal(h.published.length, 1);
+    } finally {
+      h.close();
+    }
+  });
+
+  test('a long flow gets the first items of its outline and folding, and the client hears when the lists stop at their limits and when they no longer do', async () => {
+    // Six states, the folding limit the client announced (3) and the outline setting (4).
+    const h = await start(undefined, undefined, { textDocument: { foldingRange: { rangeLimit: 3 } } });
+    const notices: ItemsLimitedParams[] = [];
+    h.client.onNotification(ItemsLimitedNotification, (p) => notices.push(p));
+    const names = ['A', 'B', 'C', 'D', 'E', 'F'];
+    const states = names.map((n, i) => `  - Type: Pass\n    Name: ${n}\n    ${i < 5 ? `Next: ${names[i + 1]}` : 'End: true'}\n`).join('');
+    const text = `Type: StateMachine\nSpecVersion: v1\nName: f\nStartAt: A\nStates:\n${states}`;
+    const symbols = () => h.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } }) as Promise<{ name: string }[]>;
+    try {
+      await open(h, text);
+      await h.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { flowdeck: { maxItemsComputed: 4 } } });
+      assert.deepEqual((await symbols()).map((s) => s.name), ['A', 'B', 'C', 'D']);
+      // States (one level), then the first two states of the next level.
+      assert.deepEqual(await h.client.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: URI } }), [
+        { startLine: 4, endLine: 22 }, { startLine: 5, endLine: 7 }, { startLine: 8, endLine: 10 },
+      ]);
+      await until(() => notices.length === 2, 'both notices');
+      assert.deepEqual(notices, [{ uri: URI, feature: 'outline', limit: 4 }, { uri: URI, feature: 'folding', limit: 3 }]);
+      await symbols();
+      await h.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { flowdeck: { maxItemsComputed: 100 } } });
+      assert.equal((await symbols()).length, 6);
+      await until(() => notices.length === 3, 'the outline notice withdrawn');
+      assert.deepEqual(notices[2], { uri: URI, feature: 'outline', limit: null }, 'said once per change, not with every answer');
+      // A setting that is not a count leaves the default (5,000).
+      await h.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { flowdeck: { maxItemsComputed: 'all' } } });
+      assert.equal((await symbols()).length, 6);
     } finally {
       h.close();
     }

@@ -10,19 +10,34 @@ import { rangeOf } from '../../parse/positions';
 const kindOf = (type: string | undefined): SymbolKind =>
   stateTypeOf(type)?.symbolKind ?? stepTypeOf(type)?.symbolKind ?? (type === 'loop' ? SymbolKind.Array : SymbolKind.Object);
 
-export function documentSymbols(doc: AnalysedDocument, model: FlowModel): DocumentSymbol[] {
-  const roots = model.scopes.filter((s) => s.owner === undefined);
-  return roots.flatMap((scope) => scope.states.map((s) => stateSymbol(doc, s)));
+/** How many symbols were made so far (a very large flow's outline stops past its limit). */
+interface Made {
+  count: number;
 }
 
-function stateSymbol(doc: AnalysedDocument, s: FlowState): DocumentSymbol {
+/** The outline; it stops after the top-level state that takes it past `maxItems` symbols. */
+export function documentSymbols(doc: AnalysedDocument, model: FlowModel, maxItems = Number.POSITIVE_INFINITY): DocumentSymbol[] {
+  const made: Made = { count: 0 };
+  const out: DocumentSymbol[] = [];
+  for (const scope of model.scopes) {
+    if (scope.owner !== undefined) continue;
+    for (const s of scope.states) {
+      if (made.count > maxItems) return out;
+      out.push(stateSymbol(doc, s, made));
+    }
+  }
+  return out;
+}
+
+function stateSymbol(doc: AnalysedDocument, s: FlowState, made: Made): DocumentSymbol {
+  made.count++;
   const d = doc.document;
   const range = rangeOf(d, s.node.range);
   const selection = rangeOf(d, s.nameNode?.range ?? s.typeNode?.range ?? s.node.range);
   const group = s.children.length > 1 || s.children.some((c) => c.kind === 'parallel-branch');
   const children = group
-    ? s.children.map((c, i) => scopeSymbol(doc, c, i))
-    : s.children.flatMap((c) => c.states.map((x) => stateSymbol(doc, x)));
+    ? s.children.map((c, i) => scopeSymbol(doc, c, i, made))
+    : s.children.flatMap((c) => c.states.map((x) => stateSymbol(doc, x, made)));
   return {
     name: s.name !== undefined && s.name !== '' ? s.name : '(unnamed)',
     ...(s.type !== undefined ? { detail: s.type } : {}),
@@ -33,7 +48,8 @@ function stateSymbol(doc: AnalysedDocument, s: FlowState): DocumentSymbol {
   };
 }
 
-function scopeSymbol(doc: AnalysedDocument, scope: FlowScope, index: number): DocumentSymbol {
+function scopeSymbol(doc: AnalysedDocument, scope: FlowScope, index: number, made: Made): DocumentSymbol {
+  made.count++;
   const range = rangeOf(doc.document, scope.node.range);
   const label = scope.kind === 'parallel-branch' ? `Branch${index}` : scope.label.replace(/ of .*$/, '').replace(/`/g, '');
   return {
@@ -41,6 +57,6 @@ function scopeSymbol(doc: AnalysedDocument, scope: FlowScope, index: number): Do
     kind: SymbolKind.Namespace,
     range,
     selectionRange: rangeOf(doc.document, scope.statesProperty?.keyRange ?? scope.node.range),
-    children: scope.states.map((s) => stateSymbol(doc, s)),
+    children: scope.states.map((s) => stateSymbol(doc, s, made)),
   };
 }

@@ -17,7 +17,7 @@ export const fdlLegacyService: DialectService = {
   validate: validateLegacy,
   complete: legacyCompletion,
   hover: legacyHover,
-  documentSymbols: (doc) => documentSymbols(doc, legacyModel(doc)),
+  documentSymbols: (doc, maxItems) => documentSymbols(doc, legacyModel(doc), maxItems),
   definition: (doc, position) => definition(doc, legacyModel(doc), position),
   references: (doc, position, includeDeclaration) => references(doc, legacyModel(doc), position, includeDeclaration),
   prepareRename: (doc, position) => prepareRename(doc, legacyModel(doc), position),
