@@ -2,7 +2,10 @@
 // have cost. A cheap validation (a small flow, or an edit the incremental path handles) waits
 // only a moment, so the diagnostics follow typing closely; a costly one waits longer, and a new
 // validation never starts before the previous one's cost has passed again since it ended: at most
-// half of one core goes to validating a document however fast someone types.
+// half of one core goes to validating a document however fast someone types. The validation of a
+// document as it opens is the exception: it reads the document once, it is not part of typing, and
+// the first edit's diagnostics do not wait for its cost to pass again (in a long flow that edit is
+// read incrementally, at a fraction of the cost).
 
 /** The shortest wait: enough to fold the characters of a fast typist's burst into one validation. */
 export const MIN_DEBOUNCE_MS = 20;
@@ -28,11 +31,11 @@ export class ValidationPacer {
 
   constructor(private readonly now: () => number) {}
 
-  /** Records that validating `key` took `ms`, ending now. */
-  record(key: string, ms: number): void {
+  /** Records that validating `key` took `ms`, ending now; `opening` when it read the document as it opened. */
+  record(key: string, ms: number, opening = false): void {
     const known = this.costs.get(key);
     const typical = known ? known.typical * (1 - NEWEST_WEIGHT) + ms * NEWEST_WEIGHT : ms;
-    this.costs.set(key, { typical, last: ms, endedAt: this.now() });
+    this.costs.set(key, { typical, last: opening ? 0 : ms, endedAt: this.now() });
   }
 
   /** How long to wait from now before validating `key` after an edit. */

@@ -78,13 +78,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   }
 
-  const validateNow = (uri: string): void => {
+  const validateNow = (uri: string, opening = false): void => {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
     const started = now();
     const diagnostics = service.validate(doc, settings.get(uri) ?? {});
-    pacer.record(uri, now() - started);
+    pacer.record(uri, now() - started, opening);
     // An edit that arrived meanwhile makes these diagnostics stale: the next run will publish.
     if (documents.get(uri)?.version !== version) {
       log('debug', `dropped diagnostics of ${uri} version ${version}`);
@@ -92,7 +92,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     connection.sendDiagnostics({ uri, version, diagnostics }).catch((err: unknown) => log('warn', `could not publish diagnostics: ${String(err)}`));
   };
-  const guardedValidate = (uri: string): void => guard('validation', undefined, validateNow)(uri);
+  const guardedValidate = (uri: string, opening = false): void => guard('validation', undefined, (u: string) => validateNow(u, opening))(uri);
 
   connection.onInitialize(guard('initialize', { capabilities: {} }, (params): InitializeResult => {
     foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
@@ -119,7 +119,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const validatedOnOpen = new Map<string, number>();
   documents.onDidOpen((e) => {
     validatedOnOpen.set(e.document.uri, e.document.version);
-    guardedValidate(e.document.uri);
+    guardedValidate(e.document.uri, true);
   });
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;

@@ -35,6 +35,17 @@ test('the next validation starts no sooner than the last one\'s cost after it en
   assert.equal(pacer.delayFor('a'), MAX_DEBOUNCE_MS);
 });
 
+test('the validation of a document as it opens sets the typical cost but leaves no rest: the first edit waits only its quiet time', () => {
+  const { pacer, clock } = pacerAt();
+  pacer.record('a', 1500, true);
+  clock.t += 10;
+  assert.equal(pacer.delayFor('a'), MAX_DEBOUNCE_MS, 'the longest wait, not the rest of 1,500 ms');
+  assert.equal(pacer.mayValidateEarly('a'), false, 'a costly document still waits for its quiet time');
+  pacer.record('a', 1500);
+  clock.t += 10;
+  assert.equal(pacer.delayFor('a'), 1490, 'a costly validation while typing is rested as before');
+});
+
 test('the typical cost follows recent validations: after a whole parse, cheap edits soon wait little', () => {
   const { pacer, clock } = pacerAt();
   pacer.record('a', 300); // the whole flow, on open
