@@ -9,13 +9,13 @@ const FEATURES: Record<LimitedFeature, { name: string; text: string; detail: (li
   outline: {
     name: vscode.l10n.t('Flowdeck Outline Limit'),
     text: vscode.l10n.t('Outline'),
-    detail: (limit) => vscode.l10n.t('only the first {0} symbols are shown: more would slow every edit of this long flow', limit),
+    detail: (limit) => vscode.l10n.t('only the first {0} symbols, to keep edits fast', limit),
     setting: MAX_ITEMS_SETTING,
   },
   folding: {
     name: vscode.l10n.t('Flowdeck Folding Limit'),
     text: vscode.l10n.t('Folding'),
-    detail: (limit) => vscode.l10n.t('only the first {0} regions can be folded: more would slow every edit of this long flow', limit),
+    detail: (limit) => vscode.l10n.t('only the first {0} regions, to keep edits fast', limit),
     setting: 'editor.foldingMaximumRegions',
   },
 };
