@@ -14,6 +14,7 @@ import { registerGraphFeatures } from './graph';
 import { registerDebugFeatures } from './debug';
 import { registerFlowTesting, type FlowTesting } from './testing';
 import { Connections } from './connections';
+import type { LimitedFeature } from '../../server/src/lsp/protocol';
 import { registerCommandTable } from './commands/register';
 
 /** What `activate()` returns: used by the integration tests and by other extensions. */
@@ -25,6 +26,8 @@ export interface FlowdeckApi {
   serverReady(): Promise<LanguageClient>;
   /** The publishDiagnostics notifications received for a document so far. */
   diagnosticsPublished(uri: vscode.Uri): PublishedDiagnostics | undefined;
+  /** Where the server cut a long flow's outline and folding (what the language status shows). */
+  itemLimits(uri: vscode.Uri): Partial<Record<LimitedFeature, number>>;
   /** Deploy/start/tail and the Executions tree; undefined if they failed to set up. */
   readonly execution: ExecutionFeatures | undefined;
   /** Flow tests in the Testing view; undefined if they failed to set up. */
@@ -72,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): FlowdeckApi {
     languageClient: () => flowServer.languageClient,
     serverReady: () => flowServer.ready(),
     diagnosticsPublished: (uri) => flowServer.diagnosticsPublished(uri),
+    itemLimits: (uri) => flowServer.itemLimits(uri),
     execution,
     testing,
   };

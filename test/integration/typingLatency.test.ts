@@ -161,6 +161,9 @@ suite('Typing latency', () => {
     // The outline stops at the setting's limit (12,500 symbols in all): what each edit recomputes.
     const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'latency', 'ten-thousand-states.flow.yaml');
     assert.equal(await outlineSize(uri), 5000, 'the outline stops at flowdeck.maxItemsComputed (default 5,000)');
+    // The language status says so, for the outline and for folding (VS Code's limit: 5,000 regions).
+    await waitFor(() => api.itemLimits(uri).outline === 5000 && api.itemLimits(uri).folding === 5000, { message: 'both notes in the language status' });
+    assert.deepEqual(api.itemLimits(uri), { outline: 5000, folding: 5000 });
     const config = vscode.workspace.getConfiguration('flowdeck');
     await config.update('maxItemsComputed', 20_000, vscode.ConfigurationTarget.Global);
     try {
@@ -169,6 +172,7 @@ suite('Typing latency', () => {
       const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
       assert.ok(await editor.edit((b) => b.insert(end, '# outline\n')), 'a new version');
       await waitFor(async () => (await outlineSize(uri)) === 12_500, { message: 'the whole outline under a raised limit', timeoutMs: 60_000 });
+      await waitFor(() => api.itemLimits(uri).outline === undefined, { message: 'the outline note withdrawn' });
       await vscode.commands.executeCommand('undo');
       await editor.document.save();
     } finally {

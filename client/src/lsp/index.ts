@@ -6,7 +6,7 @@ import { State, type LanguageClient, type NotificationType } from 'vscode-langua
 import { createLanguageClient } from './languageClient';
 import { ServerStatus } from './serverStatus';
 import { ItemLimitStatus } from './itemLimitStatus';
-import { ItemsLimitedNotification } from '../../../server/src/lsp/protocol';
+import { ItemsLimitedNotification, type LimitedFeature } from '../../../server/src/lsp/protocol';
 import { isFlowLanguage } from '../language/languages';
 import { reportError } from '../log';
 
@@ -21,7 +21,7 @@ export class FlowServer implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
   private readonly status = new ServerStatus();
-  private readonly itemLimits = new ItemLimitStatus();
+  private readonly limitStatus = new ItemLimitStatus();
   private readonly published = new Map<string, PublishedDiagnostics>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -31,7 +31,7 @@ export class FlowServer implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.status,
-      this.itemLimits,
+      this.limitStatus,
       vscode.workspace.onDidOpenTextDocument((doc) => this.startFor(doc)),
     );
     vscode.workspace.textDocuments.forEach((doc) => this.startFor(doc));
@@ -58,6 +58,11 @@ export class FlowServer implements vscode.Disposable {
     return this.published.get(uri.toString());
   }
 
+  /** Where the server cut the document's outline and folding (what the language status shows). */
+  itemLimits(uri: vscode.Uri): Partial<Record<LimitedFeature, number>> {
+    return this.limitStatus.limitsOf(uri);
+  }
+
   async restart(): Promise<void> {
     const previous = this.starting;
     this.starting = undefined;
@@ -82,7 +87,7 @@ export class FlowServer implements vscode.Disposable {
 
   private async start(): Promise<LanguageClient> {
     this.status.show('starting');
-    this.itemLimits.clear();
+    this.limitStatus.clear();
     const client = createLanguageClient(this.context, this.log, {
       onDiagnostics: (uri, count) => {
         const key = uri.toString();
@@ -92,7 +97,7 @@ export class FlowServer implements vscode.Disposable {
         reportError(this.log, vscode.l10n.t('The Flowdeck language server could not start'), error),
     });
     this.client = client;
-    client.onNotification(ItemsLimitedNotification, (p) => this.itemLimits.update(p));
+    client.onNotification(ItemsLimitedNotification, (p) => this.limitStatus.update(p));
     client.onDidChangeState(({ newState }) => {
       if (this.client !== client) return;
       if (newState === State.Running) this.status.show('running');

@@ -45,6 +45,11 @@ export class ItemLimitStatus implements vscode.Disposable {
     this.show();
   }
 
+  /** The limits the document's cut lists stopped at. */
+  limitsOf(uri: vscode.Uri): Partial<Record<LimitedFeature, number>> {
+    return Object.fromEntries(this.limits.get(uri.toString()) ?? []);
+  }
+
   /** Forgets every notice (a restarted server sends its own). */
   clear(): void {
     this.limits.clear();
