@@ -3,27 +3,28 @@
 import type { ItemsLimitedParams, LimitedFeature } from './protocol';
 
 export class ItemLimitNotices {
-  /** The limit last reported per document and feature (absent: not limited). */
-  private readonly reported = new Map<string, number>();
+  /** Per document, the limit last reported for each cut list (absent: not cut). */
+  private readonly reported = new Map<string, Map<LimitedFeature, number>>();
 
   constructor(private readonly send: (params: ItemsLimitedParams) => void) {}
 
   /** Records whether `feature`'s list of `uri` was cut to `limit` just now. */
   update(uri: string, feature: LimitedFeature, limit: number, exceeded: boolean): void {
-    const key = `${feature} ${uri}`;
-    const before = this.reported.get(key);
+    const features = this.reported.get(uri);
+    const before = features?.get(feature);
     if (exceeded) {
       if (before === limit) return;
-      this.reported.set(key, limit);
+      if (features) features.set(feature, limit);
+      else this.reported.set(uri, new Map([[feature, limit]]));
       this.send({ uri, feature, limit });
     } else if (before !== undefined) {
-      this.reported.delete(key);
+      features!.delete(feature);
       this.send({ uri, feature, limit: null });
     }
   }
 
   /** The document closed: its notices go (the client drops them with the document). */
   forget(uri: string): void {
-    for (const feature of ['outline', 'folding'] as const) this.reported.delete(`${feature} ${uri}`);
+    this.reported.delete(uri);
   }
 }

@@ -17,7 +17,7 @@ import type { ItemLimit } from '../service/itemLimits';
 import { connectionLog, type ServerLog } from './log';
 import { documentErrors } from './documentErrors';
 import {
-  DEFAULT_MAX_ITEMS, DocumentErrorsRequest, FlowSettingsNotification, GraphEditRequest, GraphRequest, ItemsLimitedNotification, ServerMemoryRequest,
+  DEFAULT_MAX_ITEMS, MAX_ITEMS_SETTING, DocumentErrorsRequest, FlowSettingsNotification, GraphEditRequest, GraphRequest, ItemsLimitedNotification, ServerMemoryRequest,
   type DocumentError, type DocumentErrorsParams, type FlowSettingsParams, type GraphEditParams, type GraphEditResult, type GraphParams,
   type GraphResult, type LimitedFeature,
 } from './protocol';
@@ -211,8 +211,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 }
 
-/** The outline limit in the client's settings (`{ flowdeck: { maxItemsComputed } }`), else the default. */
+/** The outline limit in the client's settings (MAX_ITEMS_SETTING, sent as `{ flowdeck: { maxItemsComputed } }`), else the default. */
 function maxItemsIn(settings: unknown): number {
-  const value = (settings as { flowdeck?: { maxItemsComputed?: unknown } } | null | undefined)?.flowdeck?.maxItemsComputed;
+  const [section, key] = MAX_ITEMS_SETTING.split('.') as [string, string];
+  const value = (settings as Record<string, Record<string, unknown> | undefined> | null | undefined)?.[section]?.[key];
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_MAX_ITEMS;
 }
