@@ -117,10 +117,12 @@ export const ARROWS = {
     'flowtest/src/index.ts',
     'cloud/src/fnf/eventFormat.ts',
   ],
-  // the test runner runs cases on the engine and reads test files with the service's tree
+  // the test runner runs cases on the engine, loads the flow under test as `flowdeck run` and the
+  // debugger do, and reads test files with the service's tree
   flowtest: [
     'server/src/fdl/index.ts',
     'emulator/src/engine/index.ts',
+    'emulator/src/local/index.ts',
     'emulator/src/tasks/index.ts',
     'server/src/index.ts',
     'server/src/parse/index.ts',

@@ -7,6 +7,7 @@ import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { ExecutionMode, JsonValue, TaskEnvironment } from '../../emulator/src/engine';
 import {
   findWorkspace,
+  describeFlowFileProblem,
   isFlowFileProblem,
   loadFlowFile,
   parseInputText,
@@ -68,16 +69,9 @@ export function prepareLaunch(args: FlowLaunchArguments, defaultCwd: string): Pr
   }
   const flow = loadFlowFile(path, { mode, fallbackName: args.program });
   if (isFlowFileProblem(flow)) {
-    switch (flow.kind) {
-      case 'unreadable':
-        return { error: `Cannot read ${args.program}: ${flow.message}` };
-      case 'not-a-flow':
-        return { error: `${args.program} is not a CloudFlow flow (expected Type: StateMachine or type: flow)` };
-      case 'invalid': {
-        const lines = flow.errors.map((d) => `${args.program}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
-        return { error: `${args.program} has ${flow.errors.length} error(s); fix them before debugging:\n${lines.join('\n')}` };
-      }
-    }
+    const { sentence, errors } = describeFlowFileProblem(args.program, flow, 'debugging');
+    // The sentence first (the debug console shows it as the error), the errors under it.
+    return { error: [sentence.charAt(0).toUpperCase() + sentence.slice(1) + (errors.length > 0 ? ':' : ''), ...errors].join('\n') };
   }
   let input: { value: JsonValue } | { error: string } = { value: {} };
   // A case brings its own input; one given as well (the Testing view passes it) is the same.

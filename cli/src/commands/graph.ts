@@ -32,7 +32,7 @@ export default defineCommand({
     },
     output: { type: 'string', short: 'o', value: 'FILE', help: 'write there instead of standard output' },
   },
-  notes: 'Exit status: 1 if the file is not a flow, 2 on a usage error, 0 otherwise.',
+  notes: 'Exit status: 1 if the file is not a flow or is empty, 2 on a usage error, 0 otherwise (a flow with syntax errors is drawn as far as it can be read, with a note on standard error).',
   async run({ options, operands: [file = ''] }, io) {
     const path = resolve(io.cwd, file);
     let text: string;
@@ -44,10 +44,18 @@ export default defineCommand({
     }
     const service = createLanguageService({ logger: (level, message) => { if (level === 'error') io.stderr(`flowdeck: ${message}\n`); } });
     const doc = TextDocument.create(pathToFileURL(path).href, formatForFile(path) === 'json' ? 'json' : 'yaml', 1, text);
-    if (service.analyse(doc).dialect === null) {
+    const analysed = service.analyse(doc);
+    if (analysed.dialect === null) {
       io.stderr(`flowdeck graph: ${file} is not a CloudFlow flow or a WhatsApp Flow JSON\n`);
       return 1;
     }
+    const syntaxErrors = analysed.parsed.syntaxProblems.length;
+    if (analysed.parsed.root === undefined && syntaxErrors === 0) {
+      io.stderr(`flowdeck graph: ${file} is empty: there is nothing to draw yet\n`);
+      return 1;
+    }
+    // A half-written flow still has a graph (the editor draws it as you type); say it is partial.
+    if (syntaxErrors > 0) io.stderr(`flowdeck graph: ${file} has ${syntaxErrors} syntax error(s); the graph shows what could be read (\`flowdeck lint ${file}\` lists them)\n`);
     const rendered = render(service.graph(doc), options.format ?? 'json', basename(path));
     if (options.output) writeFileSync(resolve(io.cwd, options.output), rendered);
     else io.stdout(rendered);

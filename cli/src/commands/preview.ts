@@ -5,14 +5,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../../server/src';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { createLanguageService, DiagnosticCodes } from '../../../server/src';
 import { positionIndex } from '../../../server/src/parse';
 import { issuesBySpan, readFlowText } from '../../../webview/preview/flowText';
 import { flowScreens } from '../../../webview/preview/render';
 import { lintFiles } from '../lint/lintFiles';
+import { toTextLines } from '../lint/report';
 import { defineCommand } from '../command/define';
 import type { CliIo } from '../command/io';
 import { indexPage, screenFileName, screenPage } from '../../../webview/preview/render';
@@ -30,7 +31,7 @@ export default defineCommand({
     out: { type: 'string', short: 'o', value: 'DIR', required: true, help: 'folder to write the pages to (created when missing)' },
     screen: { type: 'string', value: 'ID', help: "write only this screen's page" },
   },
-  notes: 'Exit status: 0 when the pages are written, 1 if FILE cannot be read or is not a flow, 2 on a usage error.',
+  notes: 'Exit status: 0 when the pages are written, 1 if FILE cannot be read or is not a WhatsApp Flow JSON file, 2 on a usage error.',
   run: ({ options, operands: [file = ''] }, io) => preview({ file, out: options.out ?? '', screen: options.screen }, io),
 });
 
@@ -46,27 +47,37 @@ async function preview(parsed: PreviewArgs, io: CliIo): Promise<number> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    io.stderr(`flowdeck: cannot read ${parsed.file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`flowdeck preview: cannot read ${parsed.file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
-  const problems: ParseError[] = [];
-  const flow: unknown = parseJsonc(text, problems, { disallowComments: true, allowTrailingComma: false });
-  if (problems.length > 0) {
-    const p = problems[0] as ParseError;
-    const before = text.slice(0, p.offset).split('\n');
-    io.stderr(`${parsed.file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1} ${printParseErrorCode(p.error)}: not valid JSON\n`);
+  // What the editor makes of the file: its format, and the problems the pages outline.
+  const linted = lintFiles([parsed.file], { cwd: io.cwd })[0];
+  const format = linted?.format ?? null;
+  if (format === 'fdl' || format === 'fdl-legacy') {
+    io.stderr(`flowdeck preview: ${parsed.file} is a CloudFlow flow; preview shows the screens of a WhatsApp Flow JSON file. For a picture of the flow: flowdeck graph ${parsed.file} --format svg\n`);
     return 1;
   }
+  if (format !== 'whatsapp-flow') {
+    io.stderr(`flowdeck preview: ${parsed.file} is not a WhatsApp Flow JSON file (one with "version" and "screens"; named *.wa-flow.json)\n`);
+    return 1;
+  }
+  const unreadable = linted!.diagnostics.filter((d) => d.code === DiagnosticCodes.syntaxError || d.code === DiagnosticCodes.nestingTooDeep);
+  if (unreadable.length > 0) {
+    for (const line of toTextLines([{ ...linted!, diagnostics: unreadable }])) io.stderr(`${line}\n`);
+    io.stderr(`flowdeck preview: ${parsed.file} is not valid JSON; fix the error(s) above first\n`);
+    return 1;
+  }
+  const flow: unknown = parseJsonc(text);
   const screens = flowScreens(flow);
   if (screens.length === 0) {
-    io.stderr(`flowdeck: ${parsed.file} has no "screens": is it a WhatsApp Flow JSON file?\n`);
+    io.stderr(`flowdeck preview: ${parsed.file} has no screens yet: add one to "screens"\n`);
     return 1;
   }
   if (parsed.screen !== undefined && !screens.some((s) => s.id === parsed.screen)) {
-    io.stderr(`flowdeck: ${parsed.file} has no screen '${parsed.screen}'; its screens: ${screens.map((s) => s.id).join(', ')}\n`);
+    io.stderr(`flowdeck preview: ${parsed.file} has no screen '${parsed.screen}'; its screens: ${screens.map((s) => s.id).join(', ')}\n`);
     return 1;
   }
-  const issues = problemsByComponent(path, text);
+  const issues = problemsByComponent(text, linted!.diagnostics);
   const routing = routingOf(path, text, io);
   const outDir = resolve(io.cwd, parsed.out);
   mkdirSync(outDir, { recursive: true });
@@ -92,10 +103,9 @@ function routingOf(path: string, text: string, io: CliIo): Routing {
 }
 
 /** The editor's errors and warnings for the file, by the component (or screen) they fall in. */
-function problemsByComponent(path: string, text: string): Record<string, string[]> {
-  const [result] = lintFiles([path], { cwd: '/' });
+function problemsByComponent(text: string, diagnostics: readonly Diagnostic[]): Record<string, string[]> {
   const positions = positionIndex(text);
-  const found = (result?.diagnostics ?? [])
+  const found = diagnostics
     .filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning)
     .map((d) => ({ offset: positions.offsetAt(d.range.start), message: d.message }));
   return issuesBySpan(readFlowText(text).spans, found);

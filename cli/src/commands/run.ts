@@ -3,7 +3,7 @@
 // then the status and the output or the error.
 import { dirname, join, resolve } from 'node:path';
 import { startRun } from '../../../emulator/src/engine';
-import { findWorkspace, isFlowFileProblem, loadFlowFile, workspaceTasks } from '../../../emulator/src/local';
+import { findWorkspace, describeFlowFileProblem, isFlowFileProblem, loadFlowFile, workspaceTasks } from '../../../emulator/src/local';
 import { CONFIG_FILE } from '../../../emulator/src/tasks';
 import { objectAccess } from '../../../emulator/src/local';
 import { ObjectStore, WORKSPACE_OBJECTS_DIR } from '../../../emulator/src/local';
@@ -41,12 +41,9 @@ export default defineCommand({
     const path = resolve(io.cwd, file);
     const loaded = loadFlowFile(path, { mode, fallbackName: file });
     if (isFlowFileProblem(loaded)) {
-      if (loaded.kind === 'unreadable') io.stderr(`flowdeck run: cannot read ${file}: ${loaded.message}\n`);
-      else if (loaded.kind === 'not-a-flow') io.stderr(`flowdeck run: ${file} is not a CloudFlow flow (expected Type: StateMachine or type: flow)\n`);
-      else {
-        for (const d of loaded.errors) io.stderr(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code ?? ''} ${d.message}\n`);
-        io.stderr(`flowdeck run: ${file} has ${loaded.errors.length} error(s); fix them before running\n`);
-      }
+      const { sentence, errors } = describeFlowFileProblem(file, loaded, 'running');
+      for (const line of errors) io.stderr(`${line}\n`);
+      io.stderr(`flowdeck run: ${sentence}\n`);
       return 1;
     }
     let input;

@@ -31,7 +31,31 @@ export interface LoadedFlow {
 export type FlowFileProblem =
   | { readonly kind: 'unreadable'; readonly message: string }
   | { readonly kind: 'not-a-flow' }
+  | { readonly kind: 'empty' }
   | { readonly kind: 'invalid'; readonly errors: readonly Diagnostic[] };
+
+/** What is wrong with a flow file: one sentence, and the errors one per line (`file:line:column error code message`). */
+export interface FlowFileProblemText {
+  readonly sentence: string;
+  readonly errors: readonly string[];
+}
+
+/** The words `flowdeck run`, the debugger and flow tests all use for a flow file they cannot run. */
+export function describeFlowFileProblem(file: string, problem: FlowFileProblem, before: 'running' | 'debugging' | 'testing'): FlowFileProblemText {
+  switch (problem.kind) {
+    case 'unreadable':
+      return { sentence: `cannot read ${file}: ${problem.message}`, errors: [] };
+    case 'not-a-flow':
+      return { sentence: `${file} is not a CloudFlow flow (expected Type: StateMachine or type: flow)`, errors: [] };
+    case 'empty':
+      return { sentence: `${file} is empty: write a flow in it first (Type: StateMachine, SpecVersion: v1, StartAt and States)`, errors: [] };
+    case 'invalid':
+      return {
+        sentence: `${file} has ${problem.errors.length} error(s); fix them before ${before}`,
+        errors: problem.errors.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code ?? ''} ${d.message}`),
+      };
+  }
+}
 
 /** Checks a flow's text as the editor does; only a current or legacy CloudFlow flow without errors loads. */
 export function loadFlowText(
@@ -47,6 +71,8 @@ export function loadFlowText(
     .validate(document, { executionMode: options.mode ?? 'Standard' })
     .filter((d) => d.severity === DiagnosticSeverity.Error);
   if (errors.length > 0) return { kind: 'invalid', errors };
+  // A file named as a flow but with nothing in it yet (the editor reports nothing while it is being written).
+  if (analysed.parsed.root === undefined) return { kind: 'empty' };
   const definition = toJsonValue(analysed.parsed.root) ?? null;
   const declared =
     typeof definition === 'object' && definition !== null && !Array.isArray(definition)

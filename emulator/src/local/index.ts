@@ -2,6 +2,7 @@
 // debugger do: the file read and checked, its input, its workspace, the workspace's objects.
 export {
   findWorkspace,
+  describeFlowFileProblem,
   isFlowFileProblem,
   loadFlowFile,
   loadFlowText,
@@ -9,6 +10,7 @@ export {
   readInputFile,
   workspaceTasks,
   type FlowFileProblem,
+  type FlowFileProblemText,
   type LoadedFlow,
 } from './flowFile';
 export { ObjectStore, WORKSPACE_OBJECTS_DIR } from '../objects/store';

@@ -2,6 +2,8 @@
 // Parallel and Map, conditions, hit counts, logpoints, exception breakpoints, evaluate,
 // setVariable, restart and the end of the run.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { DebugProtocol } from '@vscode/debugprotocol';
@@ -265,6 +267,15 @@ describe('debug adapter: errors', () => {
     const badInput = await dap.request('launch', { program: FANOUT, input: '{"items": [' });
     assert.equal(badInput.success, false);
     assert.match(JSON.stringify(badInput.body), /not valid JSON/);
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-debug-'));
+    try {
+      writeFileSync(join(dir, 'new.flow.yaml'), '');
+      const empty = await dap.request('launch', { program: join(dir, 'new.flow.yaml') });
+      assert.equal(empty.success, false);
+      assert.match(empty.message ?? JSON.stringify(empty.body), /new\.flow\.yaml is empty: write a flow in it first/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

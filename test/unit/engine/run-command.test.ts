@@ -1,6 +1,8 @@
 // `flowdeck run`: events as they happen (the editor tail's lines), the status and output or error,
 // exit status, invalid flows and inputs.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { flowdeck } from '../cli/flowdeck';
@@ -34,6 +36,19 @@ describe('flowdeck run', () => {
     assert.equal(out, '');
     assert.match(err, /flows\/unknown-next\.yaml:8:11 error unknown-state .*Nowhere/);
     assert.match(err, /has \d+ error\(s\); fix them before running/);
+  });
+
+  test('an empty flow file is refused before anything runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-run-'));
+    try {
+      writeFileSync(join(dir, 'new.flow.yaml'), '\n# to do\n');
+      const { code, err, out } = await flowdeck(['run', 'new.flow.yaml'], { cwd: dir });
+      assert.equal(code, 1);
+      assert.equal(out, '');
+      assert.equal(err, 'flowdeck run: new.flow.yaml is empty: write a flow in it first (Type: StateMachine, SpecVersion: v1, StartAt and States)\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('malformed input JSON names the line and column', async () => {

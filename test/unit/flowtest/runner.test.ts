@@ -306,13 +306,22 @@ States:
     assert.equal(report.passed, 12);
   });
 
-  test('a flow with errors fails its cases with the flow\'s first error', async () => {
+  test('a flow with errors fails its cases with the flow\'s errors, as `flowdeck run` words them', async () => {
     const dir = workspace({
       'p.flow.yaml': PASS_FLOW.replace('End: true', 'Next: Nowhere'),
       't.flowtest.yaml': testFile('p.flow.yaml', '  - name: x\n    expect: {}\n'),
     });
     const report = await runIn(dir);
-    assert.match(report.cases[0]!.failures[0]!.message, /the flow has 1 error\(s\); the first, at .*p\.flow\.yaml:11:11: no state named `Nowhere`/);
+    const [sentence, ...errors] = report.cases[0]!.failures[0]!.message.split('\n');
+    assert.match(sentence!, /p\.flow\.yaml has 1 error\(s\); fix them before testing$/);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]!, /p\.flow\.yaml:11:11 error unknown-state no state named `Nowhere`/);
+  });
+
+  test('an empty flow file fails its cases with what to write in it', async () => {
+    const dir = workspace({ 'p.flow.yaml': '', 't.flowtest.yaml': testFile('p.flow.yaml', '  - name: x\n    expect: {}\n') });
+    const report = await runIn(dir);
+    assert.match(report.cases[0]!.failures[0]!.message, /p\.flow\.yaml is empty: write a flow in it first/);
   });
 });
 

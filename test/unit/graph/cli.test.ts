@@ -1,7 +1,7 @@
 // flowdeck graph: each format of the example flow, and the errors a user can make.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { flowdeck } from '../cli/flowdeck';
@@ -75,5 +75,23 @@ describe('flowdeck graph', () => {
     assert.equal(notFlow.code, 1);
     assert.match(notFlow.err, /not a CloudFlow flow/);
     assert.match(readFileSync(join(ROOT, EXAMPLE), 'utf8'), /StartAt/);
+  });
+
+  test('a half-written flow is drawn as far as it reads, with a note; an empty one is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-graph-'));
+    try {
+      writeFileSync(join(dir, 'half.flow.yaml'), 'Type: StateMachine\nSpecVersion: v1\nName: half\nStartAt: A\nStates:\n  - Name: A\n    Type: Pass\n    Next: B\n  - Name: "B\n');
+      const half = await flowdeck(['graph', 'half.flow.yaml', '--format', 'mermaid'], { cwd: dir });
+      assert.equal(half.code, 0);
+      assert.match(half.out, /n0\["A · Pass"\]/);
+      assert.equal(half.err, 'flowdeck graph: half.flow.yaml has 1 syntax error(s); the graph shows what could be read (`flowdeck lint half.flow.yaml` lists them)\n');
+      writeFileSync(join(dir, 'new.flow.yaml'), '');
+      const empty = await flowdeck(['graph', 'new.flow.yaml'], { cwd: dir });
+      assert.equal(empty.code, 1);
+      assert.equal(empty.out, '');
+      assert.match(empty.err, /new\.flow\.yaml is empty/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

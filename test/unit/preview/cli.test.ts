@@ -60,18 +60,28 @@ describe('flowdeck preview', () => {
     assert.deepEqual(readdirSync(join(dir, 'one')), ['CONFIRM.html']);
   });
 
-  test('an unknown screen, a file that is not JSON or not a flow: exit 1 with the reason', async () => {
+  test('an unknown screen, a file that is not JSON, not a WhatsApp Flow or has no screens: exit 1 with the reason', async () => {
     const unknown = await cli([EXAMPLE, '--out', 'x', '--screen', 'NOPE']);
     assert.equal(unknown.code, 1);
     assert.match(unknown.err, /no screen 'NOPE'; its screens: BOOKING, CONFIRM/);
     writeFileSync(join(dir, 'broken.json'), '{\n  "version": "7.3",\n  "screens": [\n');
     const broken = await cli(['broken.json', '--out', 'x']);
     assert.equal(broken.code, 1);
-    assert.match(broken.err, /^broken\.json:4:1 \w+: not valid JSON/);
+    // The syntax errors as `flowdeck lint` prints them, then what to do.
+    assert.match(broken.err, /^broken\.json:4:1 error syntax-error JSON syntax error: a closing '\]' is expected\.$/m);
+    assert.match(broken.err, /\nflowdeck preview: broken\.json is not valid JSON; fix the error\(s\) above first\n$/);
     writeFileSync(join(dir, 'other.json'), '{"a": 1}');
     const other = await cli(['other.json', '--out', 'x']);
     assert.equal(other.code, 1);
-    assert.match(other.err, /has no "screens"/);
+    assert.match(other.err, /^flowdeck preview: other\.json is not a WhatsApp Flow JSON file/);
+    writeFileSync(join(dir, 'none.wa-flow.json'), '{"version": "7.3", "screens": []}');
+    const none = await cli(['none.wa-flow.json', '--out', 'x']);
+    assert.equal(none.code, 1);
+    assert.match(none.err, /none\.wa-flow\.json has no screens yet/);
+    writeFileSync(join(dir, 'order.flow.yaml'), 'Type: StateMachine\nSpecVersion: v1\nName: order\nStartAt: A\nStates:\n  - Name: A\n    Type: Pass\n    End: true\n');
+    const fdl = await cli(['order.flow.yaml', '--out', 'x']);
+    assert.equal(fdl.code, 1);
+    assert.match(fdl.err, /order\.flow\.yaml is a CloudFlow flow; .* flowdeck graph order\.flow\.yaml --format svg/);
   });
 
   test('usage errors exit 2', async () => {
