@@ -1,7 +1,6 @@
 // The flow under test: read once per run, checked with the editor's diagnostics (a flow with
 // errors cannot be tested), with its plain definition for the engine and its positioned tree for
 // coverage.
-import { pathToFileURL } from 'node:url';
 import type { Node } from '../../server/src/parse';
 import type { JsonValue } from '../../emulator/src/engine';
 import { describeFlowFileProblem, isFlowFileProblem, loadFlowFile } from '../../emulator/src/local';
@@ -22,9 +21,7 @@ export type LoadedFlow = { readonly ok: true; readonly flow: FlowUnderTest } | {
 
 export function loadFlow(path: string): LoadedFlow {
   const fallbackName = path.replace(/^.*[\\/]/, '').replace(/\.(?:flow|fdl)\.(?:ya?ml|json)$/i, '');
-  // The service is shared by every run: its record of this version must not outlive the load.
   const loaded = loadFlowFile(path, { service: languageService, fallbackName });
-  languageService.forget(pathToFileURL(path).href);
   if (isFlowFileProblem(loaded)) {
     const { sentence, errors } = describeFlowFileProblem(path, loaded, 'testing');
     return { ok: false, message: [sentence, ...errors].join('\n') };

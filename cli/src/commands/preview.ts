@@ -5,19 +5,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parse as parseJsonc } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService, DiagnosticCodes } from '../../../server/src';
-import { positionIndex } from '../../../server/src/parse';
+import { createLanguageService, DiagnosticCodes, formatForFile } from '../../../server/src';
+import { documentValue, positionIndex } from '../../../server/src/parse';
 import { issuesBySpan, readFlowText } from '../../../webview/preview/flowText';
 import { flowScreens } from '../../../webview/preview/render';
-import { lintFiles } from '../lint/lintFiles';
 import { toTextLines } from '../lint/report';
 import { defineCommand } from '../command/define';
 import type { CliIo } from '../command/io';
 import { indexPage, screenFileName, screenPage } from '../../../webview/preview/render';
-import { screenRouting, type Routing } from '../../../webview/preview/render';
+import { screenRouting } from '../../../webview/preview/render';
 
 export default defineCommand({
   summary: 'WhatsApp Flow screens as standalone HTML pages',
@@ -50,24 +48,27 @@ async function preview(parsed: PreviewArgs, io: CliIo): Promise<number> {
     io.stderr(`flowdeck preview: cannot read ${parsed.file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
-  // What the editor makes of the file: its format, and the problems the pages outline.
-  const linted = lintFiles([parsed.file], { cwd: io.cwd })[0];
-  const format = linted?.format ?? null;
-  if (format === 'fdl' || format === 'fdl-legacy') {
+  // One analysis, as the editor makes it, gives the format, the problems the pages outline, the
+  // screens' routing and the flow's value.
+  const service = createLanguageService({ logger: (level, message) => { if (level === 'error') io.stderr(`flowdeck: ${message}\n`); } });
+  const doc = TextDocument.create(pathToFileURL(path).href, formatForFile(path) === 'json' ? 'json' : 'yaml', 1, text);
+  const analysed = service.analyse(doc);
+  if (analysed.dialect === 'fdl' || analysed.dialect === 'fdl-legacy') {
     io.stderr(`flowdeck preview: ${parsed.file} is a CloudFlow flow; preview shows the screens of a WhatsApp Flow JSON file. For a picture of the flow: flowdeck graph ${parsed.file} --format svg\n`);
     return 1;
   }
-  if (format !== 'whatsapp-flow') {
+  if (analysed.dialect !== 'whatsapp-flow') {
     io.stderr(`flowdeck preview: ${parsed.file} is not a WhatsApp Flow JSON file (one with "version" and "screens"; named *.wa-flow.json)\n`);
     return 1;
   }
-  const unreadable = linted!.diagnostics.filter((d) => d.code === DiagnosticCodes.syntaxError || d.code === DiagnosticCodes.nestingTooDeep);
+  const diagnostics = service.validate(doc).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const unreadable = diagnostics.filter((d) => d.code === DiagnosticCodes.syntaxError || d.code === DiagnosticCodes.nestingTooDeep);
   if (unreadable.length > 0) {
-    for (const line of toTextLines([{ ...linted!, diagnostics: unreadable }])) io.stderr(`${line}\n`);
+    for (const line of toTextLines([{ file: parsed.file, format: analysed.dialect, diagnostics: unreadable }])) io.stderr(`${line}\n`);
     io.stderr(`flowdeck preview: ${parsed.file} is not valid JSON; fix the error(s) above first\n`);
     return 1;
   }
-  const flow: unknown = parseJsonc(text);
+  const flow: unknown = documentValue(analysed.parsed);
   const screens = flowScreens(flow);
   if (screens.length === 0) {
     io.stderr(`flowdeck preview: ${parsed.file} has no screens yet: add one to "screens"\n`);
@@ -77,8 +78,8 @@ async function preview(parsed: PreviewArgs, io: CliIo): Promise<number> {
     io.stderr(`flowdeck preview: ${parsed.file} has no screen '${parsed.screen}'; its screens: ${screens.map((s) => s.id).join(', ')}\n`);
     return 1;
   }
-  const issues = problemsByComponent(text, linted!.diagnostics);
-  const routing = routingOf(path, text, io);
+  const issues = problemsByComponent(text, diagnostics);
+  const routing = screenRouting(service.graph(doc));
   const outDir = resolve(io.cwd, parsed.out);
   mkdirSync(outDir, { recursive: true });
   const name = basename(path).replace(/(\.wa-flow)?\.json$/i, '');
@@ -94,12 +95,6 @@ async function preview(parsed: PreviewArgs, io: CliIo): Promise<number> {
   const outlined = Object.values(issues).reduce((n, list) => n + list.length, 0);
   if (outlined > 0) io.stdout(`${outlined} problem(s) outlined on the pages: run \`flowdeck lint ${parsed.file}\` for the list\n`);
   return 0;
-}
-
-/** Where the screens lead, from the screen graph the editor's language service draws (as `flowdeck graph` prints it). */
-function routingOf(path: string, text: string, io: CliIo): Routing {
-  const service = createLanguageService({ logger: (level, message) => { if (level === 'error') io.stderr(`flowdeck: ${message}\n`); } });
-  return screenRouting(service.graph(TextDocument.create(pathToFileURL(path).href, 'whatsapp-flow', 1, text)));
 }
 
 /** The editor's errors and warnings for the file, by the component (or screen) they fall in. */

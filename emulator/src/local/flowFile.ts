@@ -66,10 +66,11 @@ export function loadFlowText(
   const service = options.service ?? createLanguageService();
   const document = TextDocument.create(pathToFileURL(path).href, formatForFile(path) === 'json' ? 'json' : 'yaml', 1, text);
   const analysed = service.analyse(document);
-  if (analysed.dialect !== 'fdl' && analysed.dialect !== 'fdl-legacy') return { kind: 'not-a-flow' };
-  const errors = service
-    .validate(document, { executionMode: options.mode ?? 'Standard' })
-    .filter((d) => d.severity === DiagnosticSeverity.Error);
+  const isFlow = analysed.dialect === 'fdl' || analysed.dialect === 'fdl-legacy';
+  const errors = isFlow ? service.validate(document, { executionMode: options.mode ?? 'Standard' }).filter((d) => d.severity === DiagnosticSeverity.Error) : [];
+  // Every load reads the file anew as version 1: a shared service must not keep this one.
+  service.forget(document.uri);
+  if (!isFlow) return { kind: 'not-a-flow' };
   if (errors.length > 0) return { kind: 'invalid', errors };
   // A file named as a flow but with nothing in it yet (the editor reports nothing while it is being written).
   if (analysed.parsed.root === undefined) return { kind: 'empty' };
