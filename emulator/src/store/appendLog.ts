@@ -11,10 +11,10 @@
 //
 // An append may ask only to be written (`durability: 'written'`, an Express run's result): it
 // resolves once the write has returned, so its bytes survive the emulator being killed, and its
-// fsync follows with the batch, as PostgreSQL's `synchronous_commit = off` acknowledges before the
-// WAL flush. Only a crash of the whole machine in that moment can lose it (a torn tail is then cut
-// on open as usual). A batch holding any fully durable record waits for the fsync as a whole, so
-// records still become visible in log order.
+// fsync follows within WRITTEN_SYNC_INTERVAL_MS, as PostgreSQL's `synchronous_commit = off`
+// acknowledges before the WAL writer's next flush. Only a crash of the whole machine in that
+// moment can lose it (a torn tail is then cut on open as usual). A batch holding any fully durable
+// record waits for the fsync as a whole, so records still become visible in log order.
 import { writeSync } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -38,6 +38,8 @@ export interface AppendLogOptions {
   readonly wrapFile?: (file: LogFile) => LogFile;
   /** First wait before retrying `untilWritten` appends after a failed write; doubles up to 2 s. */
   readonly retryMs?: number;
+  /** The most often records acknowledged once written are fsync'd (WRITTEN_SYNC_INTERVAL_MS; tests change it). */
+  readonly writtenSyncIntervalMs?: number;
 }
 
 export interface AppendOptions {
@@ -69,6 +71,9 @@ export class AppendLog<T = unknown> {
   /** The fsync of records acknowledged once written (see syncSoon). */
   private syncing: Promise<void> | undefined;
   private syncAgain = false;
+  /** When the last paced fsync started (Date.now()), and how to end the wait for the next one. */
+  private lastSyncAt = 0;
+  private wakeSync: (() => void) | undefined;
 
   private constructor(
     readonly path: string,
@@ -194,6 +199,7 @@ export class AppendLog<T = unknown> {
     await out.close();
     await rename(tmp, this.path);
     if (!this.options.noSync) await syncDirectory(dirname(this.path));
+    this.wakeSync?.();
     await this.syncing; // an fsync of the old file may still be running on its handle
     await this.handle.close();
     this.handle = await open(this.path, 'r+');
@@ -208,14 +214,16 @@ export class AppendLog<T = unknown> {
     this.closed = true;
     this.wakeRetry?.();
     await this.writing;
+    this.wakeSync?.();
     await this.syncing;
     await this.handle.close();
   }
 
   /**
-   * fsyncs acknowledged-on-write records without holding up the next write (one fsync at a time;
-   * appends written meanwhile share the next). A failure cannot take acknowledged records back,
-   * only be reported: a later fsync, or the next open's tail check, deals with those bytes.
+   * fsyncs acknowledged-on-write records without holding up the next write: one fsync at a time
+   * and at most one per WRITTEN_SYNC_INTERVAL_MS (appends written meanwhile share the next; closing
+   * the log runs a waiting one at once). A failure cannot take acknowledged records back, only be
+   * reported: a later fsync, or the next open's tail check, deals with those bytes.
    */
   private syncSoon(): void {
     if (this.syncing) {
@@ -224,11 +232,30 @@ export class AppendLog<T = unknown> {
     }
     this.syncing = (async () => {
       do {
+        const due = this.untilSyncIsDue();
+        if (due) await due; // (no await when due now: the fsync starts in this turn)
+        // This fsync covers every record written so far; only those written during it need another.
         this.syncAgain = false;
+        this.lastSyncAt = Date.now();
         await this.file.datasync().catch((err: unknown) => (this.options.warn ?? defaultWarn)(new StorageUnavailableError(this.path, err).message));
       } while (this.syncAgain);
       this.syncing = undefined;
     })();
+  }
+
+  /** Undefined when the next paced fsync is due now; otherwise resolves when it is (or on close). */
+  private untilSyncIsDue(): Promise<void> | undefined {
+    const wait = this.lastSyncAt + (this.options.writtenSyncIntervalMs ?? WRITTEN_SYNC_INTERVAL_MS) - Date.now();
+    if (wait <= 0 || this.closed) return undefined;
+    return new Promise<void>((resolve) => {
+      // Unref'd: a waiting fsync never keeps a process alive (the bytes are written already).
+      const timer = setTimeout(() => this.wakeSync?.(), wait).unref();
+      this.wakeSync = () => {
+        clearTimeout(timer);
+        this.wakeSync = undefined;
+        resolve();
+      };
+    });
   }
 
   private async drain(): Promise<void> {
@@ -277,6 +304,13 @@ export class AppendLog<T = unknown> {
     this.writing = undefined;
   }
 }
+
+/**
+ * The most often records acknowledged once written are fsync'd. PostgreSQL's WAL writer flushes
+ * asynchronous commits every `wal_writer_delay` (200 ms by default); under a steady stream of
+ * Express results one fsync then covers a tenth of a second of them instead of each burst.
+ */
+const WRITTEN_SYNC_INTERVAL_MS = 100;
 
 /**
  * Writes up to this size go straight from the event loop: a small write into the page cache costs
