@@ -2,11 +2,13 @@
 // append-only log in the data folder. A change is in memory only after its record is on disk
 // (events are the exception: they are visible at once and durable in order, before the record
 // that ends their execution). An Express sync run keeps only its result: it lives in memory
-// while it runs and reaches the log as one record once it has ended.
+// while it runs and reaches the log as one record once it has ended; its history stays in memory
+// for the latest runs only (recentHistories.ts).
 import { join } from 'node:path';
 import { isTerminalStatus } from '../../../cloud/src';
 import { AppendLog, type AppendLogOptions } from './appendLog';
 import { Compactor, DEFAULT_COMPACT_MIN_GARBAGE } from './compactor';
+import { RecentHistories } from './recentHistories';
 import {
   type ExecutionStatus, type LogRecord, type StoredEvent, type StoredExecution, type StoredFlow,
   type StoredFlowAlias, type StoredFlowVersion, type StoredSchedule,
@@ -39,6 +41,8 @@ export interface FnfStoreOptions {
   readonly log?: AppendLogOptions;
   /** Garbage records needed before a compaction (tests lower it). */
   readonly compactMinGarbage?: number;
+  /** Ended Express sync runs that keep their history in memory (see recentHistories.ts; tests lower it). */
+  readonly keptExpressHistories?: number;
 }
 
 /** The error and cause given to executions that were running when the emulator stopped. */
@@ -56,12 +60,15 @@ export class FnfStore {
   private readonly aliasesByFlow = new Map<string, Map<string, StoredFlowAlias>>();
 
   private readonly compactor: Compactor<LogRecord>;
+  private readonly expressHistories: RecentHistories;
 
   private constructor(
     private readonly log: AppendLog<LogRecord>,
     compactMinGarbage: number,
     warn: (message: string) => void,
+    keptExpressHistories: number | undefined,
   ) {
+    this.expressHistories = new RecentHistories(keptExpressHistories);
     this.compactor = new Compactor(log, () => this.liveRecords(), compactMinGarbage, warn);
   }
 
@@ -72,7 +79,7 @@ export class FnfStore {
   static async open(dataDir: string, options: FnfStoreOptions): Promise<FnfStore> {
     const { log, records } = await AppendLog.open<LogRecord>(join(dataDir, 'fnf.jsonl'), { ...options.log, noSync: options.noSync });
     const warn = options.log?.warn ?? ((m: string) => process.stderr.write(`flowdeck emulator: ${m}\n`));
-    const store = new FnfStore(log, options.compactMinGarbage ?? DEFAULT_COMPACT_MIN_GARBAGE, warn);
+    const store = new FnfStore(log, options.compactMinGarbage ?? DEFAULT_COMPACT_MIN_GARBAGE, warn, options.keptExpressHistories);
     for (let i = 0; i < records.length; i++) {
       try {
         store.apply(records[i] as LogRecord);
@@ -220,10 +227,11 @@ export class FnfStore {
     };
     try {
       // Its caller is answered once the record is written (it survives the emulator being killed);
-      // the fsync follows at once without holding the answer, as Express runs promise no more.
+      // the fsync follows soon without holding the answer, as Express runs promise no more.
       await this.log.append({ k: 'execStarted', exec: { ...entry.exec, ...ended } }, {
         onWritten: () => Object.assign(entry.exec, ended), durability: 'written',
       });
+      this.expressHistories.ended(entry);
     } catch (err) {
       this.forget(entry);
       throw err;

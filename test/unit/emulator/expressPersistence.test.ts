@@ -1,11 +1,13 @@
 // What an Express sync run leaves on disk: its result only, as one record once it has ended. A
 // restart keeps that result (status, output, error, times, qualifier) and needs nothing else: no
 // start record, no history events; a run that had not ended, whose caller got no answer, is gone.
+// In memory, only the latest runs keep their history, so a steady load cannot grow without bound.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator } from '../../../emulator/src/server';
 import { AppendLog, type LogFile } from '../../../emulator/src/store/appendLog';
-import type { LogRecord } from '../../../emulator/src/store/records';
+import { FnfStore } from '../../../emulator/src/store/fnfStore';
+import type { LogRecord, StoredExecution } from '../../../emulator/src/store/records';
 import { eventually, FnfTestClient, PASS_CHOICE_FLOW, tempDir, WAIT_FLOW } from './support';
 
 const flowParams = (name: string, definition: string, mode: 'Standard' | 'Express') => ({
@@ -137,6 +139,36 @@ describe('Express sync runs on disk', () => {
       assert.equal(((await client.ok('ListExecutions', { FlowName: 'ex' }))['Executions'] as unknown[]).length, 1);
     } finally {
       await emulator.close();
+      await dir.remove();
+    }
+  });
+
+  test('only the latest ended runs keep their history in memory; older ones keep their result, a running one its events', async () => {
+    const dir = await tempDir();
+    try {
+      const store = await FnfStore.open(dir.path, { now: () => 0, noSync: true, keptExpressHistories: 2 });
+      const run = (name: string): StoredExecution => ({
+        FlowName: 'ex', FlowId: 'f1', Name: name, Status: 'Running', Input: '{}', Output: '', FlowDefinition: 'x', StartedTime: 't',
+        StoppedTime: '', ErrorCode: '', ErrorMessage: '', Mode: 'Express', Environment: '',
+      });
+      const start = async (name: string) => {
+        const entry = store.startResultOnlyExecution(run(name));
+        for (let id = 1; id <= 2; id++) await store.appendEvent(entry, { EventId: id, ScheduleEventId: id - 1, Type: 'StepEntered', StepName: 'A', Time: 't', EventDetail: '{}' });
+        return entry;
+      };
+      const end = (entry: Awaited<ReturnType<typeof start>>) =>
+        store.endExecution(entry, { status: 'Succeeded', output: `{"run":"${entry.exec.Name}"}`, stoppedTime: 't2', errorCode: '', errorMessage: '' });
+      for (const name of ['r1', 'r2', 'r3']) await end(await start(name));
+      const running = await start('r4');
+      const events = (name: string) => store.execution('f1', name)?.events.length;
+      assert.deepEqual(['r1', 'r2', 'r3', 'r4'].map(events), [0, 2, 2, 2]);
+      const oldest = store.execution('f1', 'r1')?.exec;
+      assert.equal(oldest?.Status, 'Succeeded');
+      assert.equal(oldest?.Output, '{"run":"r1"}');
+      await end(running);
+      assert.deepEqual(['r1', 'r2', 'r3', 'r4'].map(events), [0, 0, 2, 2]);
+      await store.close();
+    } finally {
       await dir.remove();
     }
   });
