@@ -15,7 +15,7 @@ import { StateMachine } from 'aws-local-stepfunctions';
 import type { HistoryEvent } from '../emulator/src/engine';
 import { loadBundled } from './lib/bundle';
 import { aslChain, cloudflowChain } from './lib/chainFlows';
-import { processCpuMicros } from './lib/childServer';
+import { processCpuMicros, processRssMb } from './lib/childServer';
 import { startEmulatorChild, startFloorChild } from './lib/emulatorChild';
 import { createBenchFlow, noLimits, runSyncExecutions } from './lib/syncLoad';
 import { floorRate, RecordingTransport, startFloorServer, type FloorServer } from './lib/httpFloor';
@@ -101,6 +101,8 @@ interface SyncResult {
   readonly ratio: number;
   /** CPU microseconds per request of each process, over all rounds (child processes only). */
   readonly cpu?: { readonly client: number; readonly emulator: number; readonly floorClient: number; readonly floorServer: number };
+  /** The emulator's resident memory after every execution of the run (child process only): it must not grow with them. */
+  readonly memory?: { readonly executions: number; readonly rssMb: number };
 }
 
 /** Where the emulator and the floor server run: in this process, or each in a child process. */
@@ -160,9 +162,11 @@ async function syncExecutionBenchmark(startServers: () => Promise<Servers>): Pro
   try {
     await createBenchFlow(client);
     let executions = 0;
+    let allExecutions = 0;
     const runSync = async (ms: number): Promise<number> => {
       const run = await runSyncExecutions(client, SYNC_CONCURRENCY, ms);
       executions += run.executions;
+      allExecutions += run.executions;
       return run.executions / (run.elapsedMs / 1000);
     };
     await runSync(Math.min(500, SYNC_MS)); // warm-up
@@ -188,7 +192,11 @@ async function syncExecutionBenchmark(startServers: () => Promise<Servers>): Pro
       floorRates.push(f);
       ratios.push(s / f);
     }
-    return { sync: median(syncRates), floor: median(floorRates), ratio: median(ratios), cpu: cpu.perRequest(executions, floorRequests) };
+    const rssMb = servers.pid === undefined ? undefined : processRssMb(servers.pid);
+    return {
+      sync: median(syncRates), floor: median(floorRates), ratio: median(ratios), cpu: cpu.perRequest(executions, floorRequests),
+      ...(rssMb !== undefined ? { memory: { executions: allExecutions, rssMb } } : {}),
+    };
   } finally {
     await client.close();
     await floorServer?.close();
@@ -263,6 +271,7 @@ async function main(): Promise<void> {
             `against the floor: client ${r.result.cpu.floorClient.toFixed(0)}, floor server process ${r.result.cpu.floorServer.toFixed(0)}`,
         ]
       : []),
+    ...(r.result.memory ? [`  emulator resident after ${r.result.memory.executions} sync executions: ${r.result.memory.rssMb} MB`] : []),
   ];
   process.stdout.write(
     [
@@ -289,6 +298,7 @@ async function main(): Promise<void> {
       httpFloorPerSec: Math.round(sync.floor),
       syncOverHttpFloor: Number(sync.ratio.toFixed(3)),
       syncOverHttpFloorInProcess: Number(inProcess.result.ratio.toFixed(3)),
+      ...(sync.memory ? { emulatorRssMbAfterSync: sync.memory.rssMb, syncExecutionsRun: sync.memory.executions } : {}),
     }) + '\n',
   );
 }

@@ -116,3 +116,13 @@ export function processCpuMicros(pid: number): number | undefined {
 }
 
 const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Resident memory of a process of this machine in MB (Linux), or undefined when it cannot be read. */
+export function processRssMb(pid: number): number | undefined {
+  try {
+    const kib = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kib === undefined ? undefined : Math.round(Number(kib) / 102.4) / 10;
+  } catch {
+    return undefined;
+  }
+}
