@@ -4,7 +4,6 @@
 // host or over stdio (`flowdeck debug-adapter`).
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   Breakpoint,
   DebugSession,
@@ -20,8 +19,7 @@ import {
   ThreadEvent,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatForFile, createLanguageService } from '../../server/src';
+import { fileDocument, createLanguageService } from '../../server/src';
 import { startRun, type RunHandle, type RunResult } from '../../emulator/src/engine';
 import { CaseEnvironment } from '../../flowtest/src';
 import { BreakpointStore } from './breakpoints';
@@ -152,7 +150,7 @@ export class FlowDebugSession extends DebugSession {
     } catch {
       return { map: StateMap.empty(), dialect: 'current' };
     }
-    const doc = TextDocument.create(pathToFileURL(path).href, formatForFile(path) === 'json' ? 'json' : 'yaml', 1, text);
+    const doc = fileDocument(path, text);
     const analysed = this.service.analyse(doc);
     const entry = { map: StateMap.fromAnalysed(analysed), dialect: analysed.dialect === 'fdl-legacy' ? 'legacy' : 'current' } as const;
     this.maps.set(path, entry);

@@ -6,6 +6,7 @@
 export { createLanguageService, stoppedAtDepthLimit, type FlowLanguageService } from './service/languageService';
 export type { AnalysedDocument, Dialect, ValidationSettings } from './service/types';
 export { formatForFile } from './detect';
+export { fileDocument } from './fileDocument';
 export { DiagnosticCodes } from './diagnostics/codes';
 export type { FlowGraph } from './graph/types';
 export { flowModel } from './fdl/model/build';

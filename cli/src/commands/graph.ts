@@ -2,9 +2,7 @@
 // service. json is exactly {"nodes": [...], "edges": [...]}; svg is a standalone picture.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatForFile } from '../../../server/src';
+import { fileDocument } from '../../../server/src';
 import type { FlowGraph } from '../../../server/src';
 import { createLanguageService } from '../../../server/src';
 import { graphSvg, LIGHT_SVG_THEME } from '../../../webview/graph';
@@ -43,7 +41,7 @@ export default defineCommand({
       return 1;
     }
     const service = createLanguageService({ logger: (level, message) => { if (level === 'error') io.stderr(`flowdeck: ${message}\n`); } });
-    const doc = TextDocument.create(pathToFileURL(path).href, formatForFile(path) === 'json' ? 'json' : 'yaml', 1, text);
+    const doc = fileDocument(path, text);
     const analysed = service.analyse(doc);
     if (analysed.dialect === null) {
       io.stderr(`flowdeck graph: ${file} is not a CloudFlow flow or a WhatsApp Flow JSON\n`);

@@ -4,10 +4,8 @@
 // listing them in routing order. Nothing in the pages loads from the network.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService, DiagnosticCodes, formatForFile } from '../../../server/src';
+import { createLanguageService, DiagnosticCodes, fileDocument } from '../../../server/src';
 import { documentValue, positionIndex } from '../../../server/src/parse';
 import { issuesBySpan, readFlowText } from '../../../webview/preview/flowText';
 import { flowScreens } from '../../../webview/preview/render';
@@ -51,7 +49,7 @@ async function preview(parsed: PreviewArgs, io: CliIo): Promise<number> {
   // One analysis, as the editor makes it, gives the format, the problems the pages outline, the
   // screens' routing and the flow's value.
   const service = createLanguageService({ logger: (level, message) => { if (level === 'error') io.stderr(`flowdeck: ${message}\n`); } });
-  const doc = TextDocument.create(pathToFileURL(path).href, formatForFile(path) === 'json' ? 'json' : 'yaml', 1, text);
+  const doc = fileDocument(path, text);
   const analysed = service.analyse(doc);
   if (analysed.dialect === 'fdl' || analysed.dialect === 'fdl-legacy') {
     io.stderr(`flowdeck preview: ${parsed.file} is a CloudFlow flow; preview shows the screens of a WhatsApp Flow JSON file. For a picture of the flow: flowdeck graph ${parsed.file} --format svg\n`);
@@ -61,7 +59,7 @@ async function preview(parsed: PreviewArgs, io: CliIo): Promise<number> {
     io.stderr(`flowdeck preview: ${parsed.file} is not a WhatsApp Flow JSON file (one with "version" and "screens"; named *.wa-flow.json)\n`);
     return 1;
   }
-  const diagnostics = service.validate(doc).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const diagnostics = service.validate(doc); // in position order, as validate gives them
   const unreadable = diagnostics.filter((d) => d.code === DiagnosticCodes.syntaxError || d.code === DiagnosticCodes.nestingTooDeep);
   if (unreadable.length > 0) {
     for (const line of toTextLines([{ file: parsed.file, format: analysed.dialect, diagnostics: unreadable }])) io.stderr(`${line}\n`);

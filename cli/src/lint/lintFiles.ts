@@ -1,15 +1,14 @@
 // Runs the same language service as the editor over files on disk.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import {
   createLanguageService,
   type FlowLanguageService,
   type Dialect,
   type ValidationSettings,
-  formatForFile,
+  fileDocument,
   DiagnosticCodes,
   stoppedAtDepthLimit,
 } from '../../../server/src';
@@ -61,8 +60,7 @@ function lintOne(service: FlowLanguageService, file: string, options: LintOption
   } catch (err) {
     return { file, format: null, diagnostics: [], readError: err instanceof Error ? err.message : String(err) };
   }
-  const languageId = formatForFile(abs) === 'json' ? 'json' : 'yaml';
-  const doc = TextDocument.create(pathToFileURL(abs).href, languageId, 1, text);
+  const doc = fileDocument(abs, text);
   const analysed = service.analyse(doc);
   if (analysed.dialect === null) {
     // Too deep to read to the end, so its kind may be unknowable: an error, never a skip.

@@ -3,11 +3,10 @@
 // `.flowdeck/emulator.json` serves its tasks. One code path, so both see the same handlers and mocks.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import {
-  formatForFile,
+  fileDocument,
   createLanguageService,
   type FlowLanguageService,
   type AnalysedDocument,
@@ -64,7 +63,7 @@ export function loadFlowText(
   options: { mode?: ExecutionMode; fallbackName?: string; service?: FlowLanguageService } = {},
 ): LoadedFlow | FlowFileProblem {
   const service = options.service ?? createLanguageService();
-  const document = TextDocument.create(pathToFileURL(path).href, formatForFile(path) === 'json' ? 'json' : 'yaml', 1, text);
+  const document = fileDocument(path, text);
   const analysed = service.analyse(document);
   const isFlow = analysed.dialect === 'fdl' || analysed.dialect === 'fdl-legacy';
   const errors = isFlow ? service.validate(document, { executionMode: options.mode ?? 'Standard' }).filter((d) => d.severity === DiagnosticSeverity.Error) : [];
