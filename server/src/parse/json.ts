@@ -5,7 +5,6 @@ import { parseTree, type Node as JsoncNode, type ParseError, ParseErrorCode } fr
 import { MAX_NESTING_DEPTH, type ArrayNode, type Node, type ObjectNode, type ParsedText, type Property, type ScalarNode, type SyntaxProblem } from './tree';
 import { scanStrictJson } from './jsonScanner';
 import { markReadByFastPath } from './fastPath';
-import { valueIsJsonParseOfText } from './value';
 
 const ERROR_ADVICE: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidSymbol]: 'unexpected character; JSON allows only objects, arrays, strings, numbers, true, false and null',
@@ -29,9 +28,8 @@ const ERROR_ADVICE: Partial<Record<ParseErrorCode, string>> = {
 export function parseJson(text: string): ParsedText {
   const strict = scanStrictJson(text);
   if (!strict) return parseJsonGeneral(text);
-  const parsed: ParsedText = { format: 'json', text, root: strict.root, syntaxProblems: [], repeatedKeys: strict.repeatedKeys };
+  const parsed: ParsedText = { format: 'json', text, root: strict.root, value: strict.value, syntaxProblems: [], repeatedKeys: strict.repeatedKeys };
   markReadByFastPath(parsed);
-  valueIsJsonParseOfText(parsed);
   return parsed;
 }
 

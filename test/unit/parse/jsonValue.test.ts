@@ -1,5 +1,5 @@
-// The plain value of a JSON document read by the strict reader is JSON.parse of its text: it must
-// equal the value the tree gives (toJsonValue), repeated keys and `__proto__` included. The shared
+// The plain value the strict reader builds while it reads a JSON document must equal JSON.parse of
+// its text and the value the tree gives (toJsonValue), repeated keys and `__proto__` included. The shared
 // keys and strings must read back exactly what the source holds, and no text, whole or cut short,
 // may make the parser throw.
 import { describe, test } from 'node:test';
@@ -13,6 +13,7 @@ import { keyAt, stringAt } from '../../../server/src/parse/sharedStrings';
 const sameValue = (text: string): void => {
   const parsed = parseText(text, 'json');
   assert.deepEqual(parsed.syntaxProblems, [], text);
+  assert.deepEqual(documentValue(parsed), JSON.parse(text), text);
   assert.deepEqual(documentValue(parsed), toJsonValue(parsed.root), text);
 };
 
@@ -24,6 +25,9 @@ describe('the plain value of strict JSON', () => {
     const proto = documentValue(parseText('{"__proto__": {"x": 1}}', 'json')) as Record<string, unknown>;
     assert.ok(Object.hasOwn(proto, '__proto__'));
     assert.equal(Object.getPrototypeOf(proto), Object.prototype);
+    // Key order as JSON.parse gives it: integer-like keys first, a repeated key where it first appeared.
+    const order = '{"b": 1, "2": 0, "a": 2, "b": 3, "1": 4}';
+    assert.deepEqual(Object.keys(documentValue(parseText(order, 'json')) as object), Object.keys(JSON.parse(order) as object));
   });
 
   test('random JSON values', () => {
