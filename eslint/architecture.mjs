@@ -30,7 +30,7 @@ export const FACES = {
   'cloud/src/index.ts': 'the cloud clients: errors, credentials, RPC callers, signers, fnf',
   'cloud/src/fnf/index.ts': 'the CloudFlow (fnf) client, its types and endpoints',
   'cloud/src/fnf/eventFormat.ts': 'how an execution event is printed',
-  'cloud/src/fnf/facts.ts': 'fnf facts: API version, name rule, final statuses, reading a JSON object',
+  'cloud/src/fnf/facts.ts': 'fnf facts: API version, name rule and the name a flow file goes by, final statuses, reading a JSON object',
   'cloud/src/cams/index.ts': 'the CAMS WhatsApp Flow client and uploaders',
   'cloud/src/cynosdb/index.ts': 'the CynosDB task flow client',
   'cloud/src/signing/index.ts': 'the signature schemes, to check a signed request',
@@ -118,8 +118,9 @@ export const ARROWS = {
     'cloud/src/fnf/eventFormat.ts',
   ],
   // the test runner runs cases on the engine, loads the flow under test as `flowdeck run` and the
-  // debugger do, and reads test files with the service's tree
+  // debugger do, reads test files with the service's tree, and names a test file after its flow's
   flowtest: [
+    'cloud/src/fnf/facts.ts',
     'server/src/fdl/index.ts',
     'emulator/src/engine/index.ts',
     'emulator/src/local/index.ts',

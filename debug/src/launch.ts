@@ -67,7 +67,7 @@ export function prepareLaunch(args: FlowLaunchArguments, defaultCwd: string): Pr
   if (test.flowPath !== undefined && test.flowPath !== path) {
     return { error: `${args.testFile ?? ''} tests ${test.flowPath}, not ${path}` };
   }
-  const flow = loadFlowFile(path, { mode, fallbackName: args.program });
+  const flow = loadFlowFile(path, { mode });
   if (isFlowFileProblem(flow)) {
     const { sentence, errors } = describeFlowFileProblem(args.program, flow, 'debugging');
     // The sentence first (the debug console shows it as the error), the errors under it.

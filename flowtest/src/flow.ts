@@ -20,8 +20,7 @@ export interface FlowUnderTest {
 export type LoadedFlow = { readonly ok: true; readonly flow: FlowUnderTest } | { readonly ok: false; readonly message: string };
 
 export function loadFlow(path: string): LoadedFlow {
-  const fallbackName = path.replace(/^.*[\\/]/, '').replace(/\.(?:flow|fdl)\.(?:ya?ml|json)$/i, '');
-  const loaded = loadFlowFile(path, { service: languageService, fallbackName });
+  const loaded = loadFlowFile(path, { service: languageService });
   if (isFlowFileProblem(loaded)) {
     const { sentence, errors } = describeFlowFileProblem(path, loaded, 'testing');
     return { ok: false, message: [sentence, ...errors].join('\n') };

@@ -2,7 +2,8 @@
 // mocks (in call order; per iteration inside a Map), and how it ended as the expectations. Then
 // the case is appended to the flow's test file, which is created when it does not exist yet.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, relative } from 'node:path';
+import { dirname, relative } from 'node:path';
+import { flowFileStem } from '../../cloud/src/fnf/facts';
 import { dump } from 'js-yaml';
 import type { HistoryEvent, JsonValue } from '../../emulator/src/engine';
 import { lastProperty, parseText } from '../../server/src/parse';
@@ -91,8 +92,7 @@ export function caseFromExecution(execution: RecordedExecution, name: string): R
 
 /** The flow test file that sits beside a flow: `x.flow.yaml` -> `x.flowtest.yaml`. */
 export function testFileFor(flowPath: string): string {
-  const base = basename(flowPath).replace(/\.(?:flow|fdl)\.(?:ya?ml|json)$/i, '').replace(/\.(?:ya?ml|json)$/i, '');
-  return `${dirname(flowPath)}/${base}.flowtest.yaml`;
+  return `${dirname(flowPath)}/${flowFileStem(flowPath)}.flowtest.yaml`;
 }
 
 /** Names already used by the cases of a test file's text. */

@@ -1,13 +1,13 @@
 // flowdeck deploy FILE: checks the flow with the language service, then creates or updates it.
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { lintFiles } from '../lint/lintFiles';
 import { toTextLines } from '../lint/report';
 import { defineCommand } from '../command/define';
 import { TARGET_NOTES, TARGET_OPTIONS } from '../cloud/target';
 import { withTarget } from '../cloud/withTarget';
-import { isFnfName } from '../../../cloud/src/fnf';
+import { flowNameOfFile } from '../../../cloud/src/fnf';
 
 export default defineCommand({
   summary: 'create or update a flow',
@@ -39,7 +39,7 @@ export default defineCommand({
         return 1;
       }
     }
-    const name = options.name ?? nameFromDefinition(text) ?? basename(file).replace(/(\.flow)?\.(ya?ml|json)$/i, '');
+    const name = options.name ?? flowNameOfFile(definitionValue(text), file);
     const t = await target();
     const res = await t.client.deployFlow({
       Name: name,
@@ -54,12 +54,10 @@ export default defineCommand({
   }),
 });
 
-/** The flow's own name: `Name` (current spec) or `name` (legacy), when it is a valid name. */
-function nameFromDefinition(text: string): string | undefined {
+/** The definition's plain value, to read the name it declares; undefined when it cannot be read. */
+function definitionValue(text: string): unknown {
   try {
-    const doc = load(text) as Record<string, unknown> | null;
-    const name = doc && typeof doc === 'object' ? (doc['Name'] ?? doc['name']) : undefined;
-    return typeof name === 'string' && isFnfName(name) ? name : undefined;
+    return load(text);
   } catch {
     return undefined;
   }

@@ -39,7 +39,7 @@ export default defineCommand({
     if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new UsageError(`--time-scale takes a positive number, not '${options['time-scale']}'`);
     const mode = options.mode ?? 'Standard';
     const path = resolve(io.cwd, file);
-    const loaded = loadFlowFile(path, { mode, fallbackName: file });
+    const loaded = loadFlowFile(path, { mode });
     if (isFlowFileProblem(loaded)) {
       const { sentence, errors } = describeFlowFileProblem(file, loaded, 'running');
       for (const line of errors) io.stderr(`${line}\n`);

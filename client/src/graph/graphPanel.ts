@@ -8,6 +8,7 @@ import {
   GraphEditRequest, GraphRequest, type FlowGraph, type GraphEditAction, type GraphNode, type GraphResult,
 } from '../../../server/src/lsp/protocol';
 import type { FromView, GraphStrings, NodeProblem, RunOnGraph, ToView } from '../../../webview/graph/protocol';
+import { FLOW_FILE_SUFFIX } from '../../../cloud/src/fnf';
 import { panelHtml, webviewRoots } from '../webview/panelHtml';
 
 /** What the panel needs from the rest of the extension. */
@@ -241,7 +242,7 @@ export class GraphPanel implements vscode.Disposable {
     let target = this.exportTarget;
     this.exportTarget = undefined;
     if (!target) {
-      const base = this.document.uri.with({ path: this.document.uri.path.replace(/(\.flow)?\.(ya?ml|json)$/i, '') + `.graph.${format}` });
+      const base = this.document.uri.with({ path: this.document.uri.path.replace(FLOW_FILE_SUFFIX, '') + `.graph.${format}` });
       target = await vscode.window.showSaveDialog({ defaultUri: base, filters: format === 'svg' ? { SVG: ['svg'] } : { PNG: ['png'] } });
       if (!target) return;
     }

@@ -1,5 +1,5 @@
 // Facts of the fnf service that the client, the CLI and the emulator all rely on: the API
-// version, the name rule, the execution statuses and which of them are final, and how a JSON
+// version, the name rule and the name a flow file goes by, the execution statuses and which of them are final, and how a JSON
 // object parameter (Input, Payload, Environment) is read. The event line a person reads is in
 // ./eventFormat. Pure: no I/O, no errors of any layer (each caller words its own).
 import { parse as parseJsonc, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
@@ -21,6 +21,30 @@ export function fnfNameProblem(value: string): string | undefined {
   if (value.length > 128) return `is ${value.length} characters long; the limit is 128`;
   if (!/^[A-Za-z_]/.test(value)) return 'must start with a letter or an underscore';
   return 'may contain only letters, digits, underscores (_) and hyphens (-)';
+}
+
+/** A flow file's kind and format suffix: `.flow.yaml`, `.fdl.json`, or just `.yaml`, `.yml`, `.json`. */
+export const FLOW_FILE_SUFFIX = /(?:\.(?:flow|fdl))?\.(?:ya?ml|json)$/i;
+
+/** The `Name` (current spec) or `name` (legacy) a definition declares at its root: a non-empty string, trimmed. */
+export function declaredFlowName(definition: unknown): string | undefined {
+  if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) return undefined;
+  const o = definition as Record<string, unknown>;
+  const name = o['Name'] ?? o['name'];
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : undefined;
+}
+
+/** The name of a flow file without its folder and suffix: `flows/orders.flow.yaml` -> `orders`. */
+export function flowFileStem(path: string): string {
+  return path.replace(/^.*[\\/]/, '').replace(FLOW_FILE_SUFFIX, '');
+}
+
+/**
+ * The name a flow goes by, deployed, run, debugged or tested: the one its definition declares,
+ * else its file's stem. (A deploy can still name it otherwise.)
+ */
+export function flowNameOfFile(definition: unknown, path: string): string {
+  return declaredFlowName(definition) ?? flowFileStem(path);
 }
 
 export const EXECUTION_STATUSES = ['Starting', 'Running', 'Stopped', 'Succeeded', 'Failed', 'TimedOut'] as const;

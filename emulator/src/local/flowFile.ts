@@ -12,7 +12,7 @@ import {
   type AnalysedDocument,
 } from '../../../server/src';
 import { toJsonValue, type JsonValue } from '../../../server/src/parse';
-import { JSON_OBJECT_EXAMPLE, readJsonObject } from '../../../cloud/src/fnf/facts';
+import { JSON_OBJECT_EXAMPLE, flowNameOfFile, readJsonObject } from '../../../cloud/src/fnf/facts';
 import type { ExecutionMode, TaskEnvironment } from '../engine';
 import { CONFIG_FILE, createWorkspaceTasks } from '../tasks';
 import { WORKSPACE_OBJECTS_DIR } from '../objects/store';
@@ -23,7 +23,7 @@ export interface LoadedFlow {
   readonly analysed: AnalysedDocument;
   readonly dialect: 'fdl' | 'fdl-legacy';
   readonly definition: JsonValue;
-  /** The definition's `Name` (legacy: `name`), else `fallbackName`. */
+  /** The definition's `Name` (legacy: `name`), else the file's stem (flowNameOfFile). */
   readonly flowName: string;
 }
 
@@ -60,7 +60,7 @@ export function describeFlowFileProblem(file: string, problem: FlowFileProblem, 
 export function loadFlowText(
   path: string,
   text: string,
-  options: { mode?: ExecutionMode; fallbackName?: string; service?: FlowLanguageService } = {},
+  options: { mode?: ExecutionMode; service?: FlowLanguageService } = {},
 ): LoadedFlow | FlowFileProblem {
   const service = options.service ?? createLanguageService();
   const document = fileDocument(path, text);
@@ -74,18 +74,14 @@ export function loadFlowText(
   // A file named as a flow but with nothing in it yet (the editor reports nothing while it is being written).
   if (analysed.parsed.root === undefined) return { kind: 'empty' };
   const definition = toJsonValue(analysed.parsed.root) ?? null;
-  const declared =
-    typeof definition === 'object' && definition !== null && !Array.isArray(definition)
-      ? (definition['Name'] ?? definition['name'])
-      : undefined;
-  const flowName = typeof declared === 'string' && declared !== '' ? declared : (options.fallbackName ?? path);
+  const flowName = flowNameOfFile(definition, path);
   return { path, document, analysed, dialect: analysed.dialect, definition, flowName };
 }
 
 /** Reads and checks a flow file. */
 export function loadFlowFile(
   path: string,
-  options: { mode?: ExecutionMode; fallbackName?: string; service?: FlowLanguageService } = {},
+  options: { mode?: ExecutionMode; service?: FlowLanguageService } = {},
 ): LoadedFlow | FlowFileProblem {
   let text: string;
   try {

@@ -4,7 +4,7 @@
 // the user chooses "Deploy anyway"; errors the service returns about the definition become
 // diagnostics on the file.
 import * as vscode from 'vscode';
-import { checkName } from '../../../../cloud/src/fnf';
+import { checkName, flowFileStem } from '../../../../cloud/src/fnf';
 import type { DeployFlowResult } from '../../../../cloud/src/fnf';
 import { CloudError } from '../../../../cloud/src';
 import { rootLine } from '../views/codelens';
@@ -105,7 +105,7 @@ async function resolveSettings(document: vscode.TextDocument, args: DeployArgs, 
     return { name, executionMode: args.mode ?? saved?.executionMode ?? 'Standard', ...(roleArn ? { roleArn } : {}), ...(description ? { description } : {}) };
   }
   if (saved && !args.reconfigure) return saved;
-  const fallbackName = declaredFlowName(document.getText()) ?? document.uri.path.split('/').pop()?.replace(/\.(flow|fdl)\.(ya?ml|json)$|\.(ya?ml|json)$/, '') ?? 'my-flow';
+  const fallbackName = declaredFlowName(document.getText()) ?? flowFileStem(document.uri.path);
   return askSettings({ name: fallbackName, mode: 'Standard' }, saved);
 }
 

@@ -1,7 +1,8 @@
 // What a definition declares about itself, read without the language server. Pure.
 import { load } from 'js-yaml';
+import { declaredFlowName as declaredBy } from '../../../../cloud/src/fnf';
 
-/** The `Name` (current spec) or `name` (legacy) at the definition's root, if it has one. */
+/** The `Name` (current spec) or `name` (legacy) at the root of a definition's text, if it has one. */
 export function declaredFlowName(text: string): string | undefined {
   let value: unknown;
   try {
@@ -9,8 +10,5 @@ export function declaredFlowName(text: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const o = value as Record<string, unknown>;
-  const name = o['Name'] ?? o['name'];
-  return typeof name === 'string' && name.trim() ? name.trim() : undefined;
+  return declaredBy(value);
 }
