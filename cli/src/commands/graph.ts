@@ -5,6 +5,7 @@ import { basename, resolve } from 'node:path';
 import { fileDocument } from '../../../server/src';
 import type { FlowGraph } from '../../../server/src';
 import { createLanguageService } from '../../../server/src';
+import { isEmptyDocument } from '../../../server/src/parse';
 import { graphSvg, LIGHT_SVG_THEME } from '../../../webview/graph';
 import { layoutView, viewGraph } from '../../../webview/graph';
 import { defineCommand } from '../command/define';
@@ -47,11 +48,11 @@ export default defineCommand({
       io.stderr(`flowdeck graph: ${file} is not a CloudFlow flow or a WhatsApp Flow JSON\n`);
       return 1;
     }
-    const syntaxErrors = analysed.parsed.syntaxProblems.length;
-    if (analysed.parsed.root === undefined && syntaxErrors === 0) {
+    if (isEmptyDocument(analysed.parsed)) {
       io.stderr(`flowdeck graph: ${file} is empty: there is nothing to draw yet\n`);
       return 1;
     }
+    const syntaxErrors = analysed.parsed.syntaxProblems.length;
     // A half-written flow still has a graph (the editor draws it as you type); say it is partial.
     if (syntaxErrors > 0) io.stderr(`flowdeck graph: ${file} has ${syntaxErrors} syntax error(s); the graph shows what could be read (\`flowdeck lint ${file}\` lists them)\n`);
     const rendered = render(service.graph(doc), options.format ?? 'json', basename(path));

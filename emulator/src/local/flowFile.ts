@@ -11,7 +11,7 @@ import {
   type FlowLanguageService,
   type AnalysedDocument,
 } from '../../../server/src';
-import { toJsonValue, type JsonValue } from '../../../server/src/parse';
+import { isEmptyDocument, toJsonValue, type JsonValue } from '../../../server/src/parse';
 import { JSON_OBJECT_EXAMPLE, flowNameOfFile, readJsonObject } from '../../../cloud/src/fnf/facts';
 import type { ExecutionMode, TaskEnvironment } from '../engine';
 import { CONFIG_FILE, createWorkspaceTasks } from '../tasks';
@@ -72,7 +72,7 @@ export function loadFlowText(
   if (!isFlow) return { kind: 'not-a-flow' };
   if (errors.length > 0) return { kind: 'invalid', errors };
   // A file named as a flow but with nothing in it yet (the editor reports nothing while it is being written).
-  if (analysed.parsed.root === undefined) return { kind: 'empty' };
+  if (isEmptyDocument(analysed.parsed)) return { kind: 'empty' };
   const definition = toJsonValue(analysed.parsed.root) ?? null;
   const flowName = flowNameOfFile(definition, path);
   return { path, document, analysed, dialect: analysed.dialect, definition, flowName };

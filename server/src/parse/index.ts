@@ -11,6 +11,11 @@ export { lastProperty, propertyValue } from './properties';
 export { positionIndex, positionsOf, rangeOf, type PositionIndex } from './positions';
 export { nodeAt, pathOf, findByPath, segmentsOfPointer, type NodeAtOffset, type PathSegment, type Located } from './navigate';
 
+/** A document with nothing in it yet (blank, or only comments): no value and nothing wrong. */
+export function isEmptyDocument(parsed: ParsedText): boolean {
+  return parsed.root === undefined && parsed.syntaxProblems.length === 0;
+}
+
 export function parseText(text: string, format: SourceFormat): ParsedText {
   try {
     return format === 'json' ? parseJson(text) : parseYaml(text);
