@@ -28,7 +28,7 @@ const ERROR_ADVICE: Partial<Record<ParseErrorCode, string>> = {
 export function parseJson(text: string): ParsedText {
   const strict = scanStrictJson(text);
   if (!strict) return parseJsonGeneral(text);
-  const parsed: ParsedText = { format: 'json', text, root: strict.root, value: strict.value, syntaxProblems: [], repeatedKeys: strict.repeatedKeys };
+  const parsed: ParsedText = { format: 'json', text, root: strict.root, syntaxProblems: [], repeatedKeys: strict.repeatedKeys };
   markReadByFastPath(parsed);
   return parsed;
 }

@@ -2,12 +2,11 @@
 // what RFC 8259 allows and gives up at the first thing it does not (a comment, a trailing comma,
 // any syntax error); jsonc-parser (json.ts), which recovers from errors, then reads the text.
 // On what it reads it builds exactly the tree json.ts builds from jsonc-parser's
-// (test/unit/parse/jsonScanner.test.ts compares the two). A whole text is also read into its plain
-// value in the same pass (what JSON.parse gives), which the schema step reads: cheaper than a
-// second pass by JSON.parse over a text already read.
-import { MAX_NESTING_DEPTH, type JsonValue, type ArrayNode, type Node, type ObjectNode, type Property, type ScalarNode } from './tree';
+// (test/unit/parse/jsonScanner.test.ts compares the two). It builds no plain value: the schema
+// step makes one from the tree when it needs it (value.ts), and lets it go at once.
+import { MAX_NESTING_DEPTH, type ArrayNode, type Node, type ObjectNode, type Property, type ScalarNode } from './tree';
 import { Anchor, FIXED, PlainScalar, QuotedScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
-import { collectRepeatedKeys, setJsonProperty } from './toJson';
+import { collectRepeatedKeys } from './toJson';
 import { internKey, keyAt, stringAt } from './sharedStrings';
 
 const SPACE = 32;
@@ -35,8 +34,6 @@ const GIVE_UP = new Error('not strict JSON');
 
 export interface StrictJson {
   readonly root: Node;
-  /** The plain value, as JSON.parse gives it. */
-  readonly value: JsonValue;
   /** Properties whose key already appeared in the same object. */
   readonly repeatedKeys: Property[];
 }
@@ -44,10 +41,10 @@ export interface StrictJson {
 /** The tree of `text`, or undefined when it is not strict JSON (or is empty). */
 export function scanStrictJson(text: string): StrictJson | undefined {
   try {
-    const reader = new Reader(text, true);
+    const reader = new Reader(text);
     const root = reader.value(reader.skipSpace(0), 0);
     if (reader.skipSpace(reader.position) !== text.length) return undefined;
-    return { root, value: reader.json, repeatedKeys: reader.repeatedKeys };
+    return { root, repeatedKeys: reader.repeatedKeys };
   } catch (err) {
     if (err === GIVE_UP || err instanceof RangeError) return undefined;
     throw err;
@@ -94,10 +91,7 @@ class Reader {
   /** Whether the last string read held a backslash escape. */
   private escaped = false;
 
-  /** The plain value of the last value read, when `buildValue`. */
-  json: JsonValue = null;
-
-  constructor(private readonly src: string, private readonly buildValue = false) {}
+  constructor(private readonly src: string) {}
 
   skipSpace(at: number): number {
     const src = this.src;
@@ -133,8 +127,6 @@ class Reader {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const src = this.src;
     const node = new YamlObject(at, at, this.anchor);
-    const build = this.buildValue;
-    const json: { [key: string]: JsonValue } = {};
     let i = this.skipSpace(at + 1);
     if (src.charCodeAt(i) !== BRACE_CLOSE) {
       const children = this.children;
@@ -149,7 +141,6 @@ class Reader {
         const value = this.value(this.skipSpace(i + 1), depth);
         const prop = new YamlProperty(key, keyStart, keyEnd, value, node, this.anchor);
         value.parent = prop;
-        if (build) setJsonProperty(json, key, this.json);
         children[this.top++] = prop;
         i = this.skipSpace(this.position);
         const c = src.charCodeAt(i);
@@ -164,7 +155,6 @@ class Reader {
     }
     this.position = i + 1;
     node.endOffset = i + 1;
-    this.json = json;
     return node;
   }
 
@@ -172,8 +162,6 @@ class Reader {
     if (depth > MAX_DEPTH) throw GIVE_UP;
     const src = this.src;
     const node = new YamlArray(at, at, this.anchor);
-    const build = this.buildValue;
-    const json: JsonValue[] = [];
     let i = this.skipSpace(at + 1);
     if (src.charCodeAt(i) !== BRACKET_CLOSE) {
       const children = this.children;
@@ -185,7 +173,6 @@ class Reader {
         const item = this.value(i, depth);
         item.parent = node;
         children[this.top++] = item;
-        if (build) json.push(this.json);
         i = this.skipSpace(this.position);
         const c = src.charCodeAt(i);
         if (c === BRACKET_CLOSE) break;
@@ -198,7 +185,6 @@ class Reader {
     }
     this.position = i + 1;
     node.endOffset = i + 1;
-    this.json = json;
     return node;
   }
 
@@ -206,9 +192,7 @@ class Reader {
     const src = this.src;
     const end = this.stringEnd(at) + 1;
     this.position = end;
-    const value = this.escaped ? decoded(src, at, end) : stringAt(src, at + 1, end - 1);
-    this.json = value;
-    return new QuotedScalar(value, at, end, this.anchor);
+    return new QuotedScalar(this.escaped ? decoded(src, at, end) : stringAt(src, at + 1, end - 1), at, end, this.anchor);
   }
 
   /** The key whose opening quote is at `at`, shared (sharedStrings.ts); sets `position` after it. */
@@ -258,9 +242,7 @@ class Reader {
       i = this.digits(i);
     }
     this.position = i;
-    const value = i === intEnd && i - intStart <= 9 ? smallInteger(src, at, intStart, i) : Number(src.slice(at, i));
-    this.json = value;
-    return new PlainScalar(value, at, i, this.anchor);
+    return new PlainScalar(i === intEnd && i - intStart <= 9 ? smallInteger(src, at, intStart, i) : Number(src.slice(at, i)), at, i, this.anchor);
   }
 
   /** One or more digits from `at`; returns where they end. */
@@ -276,7 +258,6 @@ class Reader {
     if (!this.src.startsWith(word, at)) throw GIVE_UP;
     const end = at + word.length;
     this.position = end;
-    this.json = value;
     return new PlainScalar(value, at, end, this.anchor);
   }
 }

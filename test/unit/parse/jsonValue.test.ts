@@ -1,5 +1,5 @@
-// The plain value the strict reader builds while it reads a JSON document must equal JSON.parse of
-// its text and the value the tree gives (toJsonValue), repeated keys and `__proto__` included. The shared
+// The plain value of a JSON document the strict reader read (made from its tree when the schema
+// step asks) must equal JSON.parse of its text, repeated keys and `__proto__` included. The shared
 // keys and strings must read back exactly what the source holds, and no text, whole or cut short,
 // may make the parser throw.
 import { describe, test } from 'node:test';
