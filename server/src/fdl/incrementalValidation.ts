@@ -13,7 +13,6 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ErrorObject } from 'ajv';
 import type { JsonValue, Node, ObjectNode, ParsedText, Property } from '../parse/tree';
 import { editOrigin } from '../parse/incremental';
-import { recordedValue, releaseValue } from '../parse/value';
 import type { AnalysedDocument, ValidationSettings } from '../service/types';
 import { toJsonValue, setJsonProperty } from '../parse/toJson';
 import { errorDiagnostics } from '../schema/diagnostics';
@@ -123,12 +122,7 @@ function resultsOfVersion(doc: AnalysedDocument, root: ObjectNode, items: readon
     results = previous;
     results.splice(from, removed.length, ...added.map((item, j) => stateResult(doc, root, item, from + j, mode, settings)));
   } else {
-    // A whole parse built the plain value too: each state's schema check reads its part of it.
-    const value = recordedValue(doc.parsed);
-    const states = value !== null && typeof value === 'object' && !Array.isArray(value) ? value['States'] : undefined;
-    const values = Array.isArray(states) && states.length === items.length ? states : undefined;
-    results = items.map((item, i) => stateResult(doc, root, item, i, mode, settings, values?.[i]));
-    releaseValue(doc.parsed);
+    results = items.map((item, i) => stateResult(doc, root, item, i, mode, settings));
   }
   versions.set(doc.parsed, results);
   return results;
@@ -148,7 +142,7 @@ function rootSchemaDiagnostics(doc: AnalysedDocument, root: ObjectNode, holder: 
 
 /** The cached result of one top-level state when still valid where it now stands, else a new one. */
 function stateResult(
-  doc: AnalysedDocument, root: ObjectNode, item: Node, index: number, mode: Mode, settings: ValidationSettings, value?: JsonValue,
+  doc: AnalysedDocument, root: ObjectNode, item: Node, index: number, mode: Mode, settings: ValidationSettings,
 ): StateResult {
   const cached = results.get(item);
   // A state without diagnostics of its own has nothing that depends on where it now stands.
@@ -165,7 +159,7 @@ function stateResult(
       return moved;
     }
   }
-  const fresh = computeStateResult(doc, root, item, index, mode, settings, at.line, at.character, value);
+  const fresh = computeStateResult(doc, root, item, index, mode, settings, at.line, at.character);
   results.set(item, fresh);
   return fresh;
 }
@@ -183,13 +177,12 @@ let stateValidator: ReturnType<typeof subschemaValidator> | undefined;
 
 function computeStateResult(
   doc: AnalysedDocument, root: ObjectNode, item: Node, index: number, mode: Mode, settings: ValidationSettings, line: number, character: number,
-  value: JsonValue | undefined,
 ): StateResult {
   stateValidator ??= subschemaValidator(fdlCurrentSchema, '/definitions/State');
   const prefix = `/States/${index}`;
   let indexSensitive = false;
   let schema: Diagnostic[] = [];
-  if (!stateValidator(value ?? toJsonValue(item) ?? null)) {
+  if (!stateValidator(toJsonValue(item) ?? null)) {
     const errors: ErrorObject[] = (stateValidator.errors ?? []).map((e) => {
       if (e.instancePath === '') indexSensitive = true;
       return { ...e, instancePath: prefix + e.instancePath };

@@ -7,7 +7,7 @@ import type { AnalysedDocument, Dialect } from '../service/types';
 import { derivedKey } from '../service/derived';
 import type { ArrayNode, Node, ObjectNode, OffsetRange, Property } from '../parse/tree';
 import { lastProperty } from '../parse/properties';
-import { documentValue, releaseValue } from '../parse/value';
+import { documentValue } from '../parse/value';
 import { DiagnosticCodes } from '../diagnostics/codes';
 import { schemaDiagnostics, type SchemaDiagnosticOptions, type SchemaProblem } from '../schema/diagnostics';
 import { validatorFor } from '../schema/compile';
@@ -43,7 +43,6 @@ export function fdlSchemaDiagnostics(doc: AnalysedDocument): Diagnostic[] {
   if (!step || !root) return [];
   return doc.derived.get(SCHEMA_DIAGNOSTICS, () => {
     const diagnostics = schemaDiagnostics(root, validatorFor(step.schema), doc.document, { ...step.options, value: documentValue(doc.parsed) ?? null });
-    releaseValue(doc.parsed); // its only reader is done; the result stays on the document's record
     for (const p of [...duplicateKeysOf(doc.parsed), ...step.advisories(root)]) diagnostics.push(problemDiagnostic(doc.document, p));
     return diagnostics;
   }).slice();

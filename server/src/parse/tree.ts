@@ -76,13 +76,6 @@ export interface ParsedText {
   readonly root: Node | undefined;
   readonly syntaxProblems: readonly SyntaxProblem[];
   /**
-   * The document's plain value (as js-yaml `load` / JSON.parse give it), built by the parser in
-   * the same pass as the tree so the schema step does not walk the tree again. Shared and
-   * read-only: never mutate it (`toJsonValue` makes a private copy). Undefined when the parse did
-   * not build it, or once released after the schema step (see `releaseValue`).
-   */
-  value?: JsonValue;
-  /**
    * Properties whose key already appeared earlier in the same mapping, as the parser found them;
    * undefined when the parse did not record them.
    */

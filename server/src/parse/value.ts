@@ -1,25 +1,11 @@
-// The plain value of a parsed document: the one the parser built (`ParsedText.value`) while the
-// document still holds it, else one rebuilt from the tree.
+// The plain value of a parsed document (as js-yaml `load` / JSON.parse would give it), made from
+// its tree when a reader asks. The parsers build none: one made while the tree is read would stay
+// alive through the whole read, and every collection during it would copy it with the tree.
 import type { JsonValue, ParsedText } from './tree';
 import { toJsonValue } from './toJson';
 
-/** The document's plain value (as js-yaml `load` / JSON.parse would give it); undefined without a root. */
+/** The document's plain value; undefined without a root. A fresh copy each time: the caller may keep or change it. */
 export function documentValue(parsed: ParsedText): JsonValue | undefined {
   if (parsed.root === undefined) return undefined;
-  if (parsed.value !== undefined) return parsed.value;
   return toJsonValue(parsed.root) ?? null;
-}
-
-/**
- * Lets the parser's plain value go once its one reader (the schema check) is done: a cached
- * document version then keeps only its tree (a 10,000-state flow's value is as large as its tree).
- */
-export function releaseValue(parsed: ParsedText): void {
-  // The tree may be updated in place by a later edit; from now on the value comes from the tree.
-  parsed.value = undefined;
-}
-
-/** The plain value the parser built for this very version, if it still holds it (never computed here). */
-export function recordedValue(parsed: ParsedText): JsonValue | undefined {
-  return parsed.value;
 }

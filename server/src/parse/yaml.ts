@@ -43,7 +43,7 @@ export function parseEverydayYaml(text: string): ParsedText | undefined {
 function finished(text: string, builder: TreeBuilder, problems: SyntaxProblem[]): ParsedText {
   const root = builder.finish();
   if (root === undefined) return { format: 'yaml', text, root, syntaxProblems: problems };
-  return { format: 'yaml', text, root, syntaxProblems: problems, value: builder.rootValue, repeatedKeys: builder.repeatedKeys };
+  return { format: 'yaml', text, root, syntaxProblems: problems, repeatedKeys: builder.repeatedKeys };
 }
 
 /**

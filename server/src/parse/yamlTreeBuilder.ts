@@ -1,4 +1,4 @@
-// Builds the positioned tree and the plain value from YAML events, one event at a time: the
+// Builds the positioned tree from YAML events, one event at a time: the
 // events come either from js-yaml 5's `parseEvents` or from the scanner for everyday YAML
 // (yamlScanner.ts), so both paths share one builder and give the same tree.
 import type { Event, MappingEvent, ScalarEvent, SequenceEvent } from 'js-yaml';
@@ -7,20 +7,16 @@ import type { Event, MappingEvent, ScalarEvent, SequenceEvent } from 'js-yaml';
 import jsYaml = require('js-yaml');
 
 const { getScalarValue, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } = jsYaml;
-import type { ArrayNode, JsonValue, Node, ObjectNode, OffsetRange, Property, ScalarNode, SyntaxProblem } from './tree';
+import type { ArrayNode, Node, ObjectNode, OffsetRange, Property, ScalarNode, SyntaxProblem } from './tree';
 import { resolvePlainScalar, resolveTaggedScalar } from './scalars';
-import { setJsonProperty } from './toJson';
 import { Anchor, endOf, FIXED, PlainScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
 import { internKey, keyAt } from './sharedStrings';
 
 /** Aliases are expanded by copying; this bounds the copies (a "billion laughs" document). */
 const MAX_ALIAS_EXPANSION_NODES = 100_000;
-type JsonObject = { [key: string]: JsonValue };
 
 interface Frame {
   readonly node: YamlObject | YamlArray;
-  /** The plain value built alongside the tree (what js-yaml `load` would return). */
-  readonly json: JsonObject | JsonValue[];
   /** Mappings: the key read and waiting for its value. */
   key: string | undefined;
   /** The waiting key's span; `keyEnd` is -1 while no key is waiting. */
@@ -39,13 +35,8 @@ interface Frame {
 /** Up to this many properties a mapping is scanned for a repeated key; beyond it a Set is kept. */
 const SCAN_KEYS_UP_TO = 16;
 
-interface Anchored {
-  readonly node: Node;
-  readonly json: JsonValue;
-}
-
 /**
- * Builds the tree and the plain value in one pass. This is the hot path of every validation,
+ * Builds the tree in one pass. This is the hot path of every validation,
  * and the tree outlives it (the editor's other features read it), so it allocates as little as
  * it can: the compact nodes of yamlNodes.ts, keys shared across documents, children gathered on
  * one stack and copied once into arrays of their exact size, events dropped once read.
@@ -57,10 +48,9 @@ export class TreeBuilder {
    * exact-size array when it closes (an array grown by `push` keeps room for 16 or more).
    */
   private readonly children: (Node | Property)[] = [];
-  private readonly anchors = new Map<string, Anchored>();
+  private readonly anchors = new Map<string, Node>();
   private root: Node | undefined;
-  rootValue: JsonValue = null;
-  /** Properties whose key already appeared in the same mapping (found by the value's own lookup). */
+  /** Properties whose key already appeared in the same mapping. */
   readonly repeatedKeys: Property[] = [];
   private lastEnd = 0;
   private aliasBudget = MAX_ALIAS_EXPANSION_NODES;
@@ -138,11 +128,10 @@ export class TreeBuilder {
     this.startItem();
     const anchor = this.anchor;
     const node = isMap ? new YamlObject(ev.start, ev.start, anchor) : new YamlArray(ev.start, ev.start, anchor);
-    const json: JsonObject | JsonValue[] = isMap ? {} : [];
     const asKey = this.isKeyPosition();
-    if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), { node, json });
-    if (!asKey) this.attach(node, json);
-    this.stack.push({ node, json, key: undefined, keyStart: -1, keyEnd: -1, asKey, flow: ev.style === COLLECTION_STYLE.FLOW, keys: undefined, from: this.children.length });
+    if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), node);
+    if (!asKey) this.attach(node);
+    this.stack.push({ node, key: undefined, keyStart: -1, keyEnd: -1, asKey, flow: ev.style === COLLECTION_STYLE.FLOW, keys: undefined, from: this.children.length });
   }
 
   scalar(ev: ScalarEvent): void {
@@ -171,14 +160,14 @@ export class TreeBuilder {
       }
       if (empty && ev.tagStart < 0 && ev.anchorStart < 0) {
         // `Key:` with nothing after it yet: keep the property, without a value.
-        this.addProperty(top, undefined, null);
+        this.addProperty(top, undefined);
         return;
       }
     }
     this.startItem();
     const node = this.makeScalar(ev);
-    if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), { node, json: node.value });
-    this.attach(node, node.value);
+    if (ev.anchorStart >= 0) this.anchors.set(this.source.slice(ev.anchorStart, ev.anchorEnd), node);
+    this.attach(node);
     this.endItem();
   }
 
@@ -254,13 +243,11 @@ export class TreeBuilder {
     const range = this.loose({ start: anchorStart - 1, end: anchorEnd });
     const target = this.anchors.get(name);
     let node: Node;
-    let json: JsonValue = null;
     if (target === undefined) {
       this.problems.push({ range, message: `Unknown YAML alias '*${name}': define the anchor '&${name}' before using it.` });
       node = { kind: 'scalar', value: null, quoted: false, range, contentRange: range, parent: undefined, aliasOf: name };
     } else {
-      node = this.copyForAlias(target.node, range, name);
-      json = target.json; // js-yaml shares the anchored value too
+      node = this.copyForAlias(target, range, name);
     }
     if (this.isKeyPosition()) {
       const frame = this.stack[this.stack.length - 1]!;
@@ -271,7 +258,7 @@ export class TreeBuilder {
       this.endItem();
       return;
     }
-    this.attach(node, json);
+    this.attach(node);
     this.endItem();
   }
 
@@ -312,27 +299,23 @@ export class TreeBuilder {
     }
   }
 
-  private attach(node: Node, json: JsonValue): void {
+  private attach(node: Node): void {
     const nodeEnd = endOf(node);
     if (nodeEnd > this.lastEnd) this.lastEnd = nodeEnd;
     const top = this.stack[this.stack.length - 1];
     if (top === undefined) {
-      if (this.root === undefined) {
-        this.root = node;
-        this.rootValue = json;
-      }
+      if (this.root === undefined) this.root = node;
       return;
     }
     if (top.node.kind === 'array') {
       node.parent = top.node;
       this.children.push(node);
-      (top.json as JsonValue[]).push(json);
       return;
     }
-    this.addProperty(top, node, json);
+    this.addProperty(top, node);
   }
 
-  private addProperty(frame: Frame, value: Node | undefined, json: JsonValue): void {
+  private addProperty(frame: Frame, value: Node | undefined): void {
     const key = frame.key!;
     const keyStart = frame.keyStart;
     const keyEnd = frame.keyEnd;
@@ -341,8 +324,8 @@ export class TreeBuilder {
     const obj = frame.node as ObjectNode;
     const prop = new YamlProperty(key, keyStart, keyEnd, value, obj, this.anchor);
     if (value !== undefined) value.parent = prop;
-    // A repeated key is found among the mapping's own properties: a keyed lookup in the plain
-    // value (whose shape differs per mapping) costs more than comparing a few short strings.
+    // A repeated key is found among the mapping's own properties, by comparing a few short
+    // strings; a Set only for a large mapping.
     const props = this.children as Property[];
     const from = frame.from;
     const count = props.length - from;
@@ -364,7 +347,6 @@ export class TreeBuilder {
       else keys.add(key);
     }
     props.push(prop);
-    setJsonProperty(frame.json as JsonObject, key, json);
   }
 
   pop(): void {
