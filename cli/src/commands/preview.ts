@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, DiagnosticCodes, fileDocument } from '../../../server/src';
-import { documentValue, positionIndex } from '../../../server/src/parse';
+import { positionIndex, toJsonValue } from '../../../server/src/parse';
 import { issuesBySpan, readFlowText } from '../../../webview/preview/flowText';
 import { flowScreens } from '../../../webview/preview/render';
 import { toTextLines } from '../lint/report';
@@ -66,7 +66,7 @@ async function preview(parsed: PreviewArgs, io: CliIo): Promise<number> {
     io.stderr(`flowdeck preview: ${parsed.file} is not valid JSON; fix the error(s) above first\n`);
     return 1;
   }
-  const flow: unknown = documentValue(analysed.parsed);
+  const flow: unknown = toJsonValue(analysed.parsed.root);
   const screens = flowScreens(flow);
   if (screens.length === 0) {
     io.stderr(`flowdeck preview: ${parsed.file} has no screens yet: add one to "screens"\n`);

@@ -1,7 +1,8 @@
 // Facts of the fnf service that the client, the CLI and the emulator all rely on: the API
-// version, the name rule and the name a flow file goes by, the execution statuses and which of them are final, and how a JSON
-// object parameter (Input, Payload, Environment) is read. The event line a person reads is in
-// ./eventFormat. Pure: no I/O, no errors of any layer (each caller words its own).
+// version, the name rule and the name a flow file goes by, the execution statuses and which of
+// them are final, and how a JSON object parameter (Input, Payload, Environment) is read. The event
+// line a person reads is in ./eventFormat. Pure: no I/O, no errors of any layer (each caller words
+// its own).
 import { parse as parseJsonc, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 
 export const FNF_VERSION = '2019-03-15';

@@ -61,12 +61,6 @@ export class FnfStore {
 
   private readonly compactor: Compactor<LogRecord>;
   private readonly expressHistories: RecentHistories;
-  /**
-   * While the log is replayed: each definition text read, so that every execution that ran it
-   * shares one string, as they do while the emulator runs (each record's JSON would otherwise
-   * give each its own copy: 400 runs of a 20 KB flow held 8 MB more after a restart).
-   */
-  private replayedDefinitions: Map<string, string> | undefined = new Map();
 
   private constructor(
     private readonly log: AppendLog<LogRecord>,
@@ -86,9 +80,14 @@ export class FnfStore {
     const { log, records } = await AppendLog.open<LogRecord>(join(dataDir, 'fnf.jsonl'), { ...options.log, noSync: options.noSync });
     const warn = options.log?.warn ?? ((m: string) => process.stderr.write(`flowdeck emulator: ${m}\n`));
     const store = new FnfStore(log, options.compactMinGarbage ?? DEFAULT_COMPACT_MIN_GARBAGE, warn, options.keptExpressHistories);
+    // Every execution that ran one definition shares one string, as while the emulator runs: each
+    // record's JSON would otherwise give each its own copy (400 runs of a 20 KB flow held 8 MB more).
+    const definitions = new Map<string, string>();
     for (let i = 0; i < records.length; i++) {
+      const record = records[i] as LogRecord;
       try {
-        store.apply(records[i] as LogRecord);
+        if (record.k === 'execStarted') record.exec.FlowDefinition = sharedCopy(definitions, record.exec.FlowDefinition);
+        store.apply(record);
       } catch (err) {
         throw new Error(
           `${join(dataDir, 'fnf.jsonl')}: record ${i + 1} is not one this emulator writes (${err instanceof Error ? err.message : String(err)}); ` +
@@ -96,7 +95,6 @@ export class FnfStore {
         );
       }
     }
-    store.replayedDefinitions = undefined;
     await store.failInterrupted(new Date(options.now()).toISOString());
     // Start-up time is then bounded by live data the next time, not by the history of changes.
     await store.compactor.start();
@@ -339,7 +337,7 @@ export class FnfStore {
       case 'execStarted': {
         let m = this.executionsByFlow.get(r.exec.FlowId);
         if (!m) this.executionsByFlow.set(r.exec.FlowId, (m = new Map()));
-        m.set(r.exec.Name, { exec: { ...r.exec, FlowDefinition: this.shared(r.exec.FlowDefinition) }, events: [] });
+        m.set(r.exec.Name, { exec: { ...r.exec }, events: [] });
         return;
       }
       case 'event': {
@@ -397,16 +395,6 @@ export class FnfStore {
     }
   }
 
-  /** The one copy of a definition text read during replay; the text itself at any other time. */
-  private shared(definition: string): string {
-    const known = this.replayedDefinitions;
-    if (known === undefined) return definition;
-    const first = known.get(definition);
-    if (first !== undefined) return first;
-    known.set(definition, definition);
-    return definition;
-  }
-
   private async failInterrupted(now: string): Promise<void> {
     for (const m of this.executionsByFlow.values()) {
       for (const entry of m.values()) {
@@ -446,6 +434,14 @@ function eventRecord(exec: StoredExecution, event: StoredEvent, recent: readonly
     }
   }
   return { k: 'event', flowId: exec.FlowId, exec: exec.Name, event };
+}
+
+/** The first copy of `text` seen in `copies`, which keeps it from now on. */
+function sharedCopy(copies: Map<string, string>, text: string): string {
+  const first = copies.get(text);
+  if (first !== undefined) return first;
+  copies.set(text, text);
+  return text;
 }
 
 /** The event with `eventId`: usually at index eventId - 1, else searched from the end. */

@@ -7,7 +7,6 @@ import type { AnalysedDocument, Dialect } from '../service/types';
 import { derivedKey } from '../service/derived';
 import type { ArrayNode, Node, ObjectNode, OffsetRange, Property } from '../parse/tree';
 import { lastProperty } from '../parse/properties';
-import { documentValue } from '../parse/value';
 import { DiagnosticCodes } from '../diagnostics/codes';
 import { schemaDiagnostics, type SchemaDiagnosticOptions, type SchemaProblem } from '../schema/diagnostics';
 import { validatorFor } from '../schema/compile';
@@ -42,7 +41,7 @@ export function fdlSchemaDiagnostics(doc: AnalysedDocument): Diagnostic[] {
   const root = doc.parsed.root;
   if (!step || !root) return [];
   return doc.derived.get(SCHEMA_DIAGNOSTICS, () => {
-    const diagnostics = schemaDiagnostics(root, validatorFor(step.schema), doc.document, { ...step.options, value: documentValue(doc.parsed) ?? null });
+    const diagnostics = schemaDiagnostics(root, validatorFor(step.schema), doc.document, step.options);
     for (const p of [...duplicateKeysOf(doc.parsed), ...step.advisories(root)]) diagnostics.push(problemDiagnostic(doc.document, p));
     return diagnostics;
   }).slice();

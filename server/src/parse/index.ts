@@ -6,7 +6,6 @@ import type { ParsedText, SourceFormat } from './tree';
 
 export type { ArrayNode, JsonValue, Node, ObjectNode, OffsetRange, ParsedText, Property, ScalarNode, SourceFormat, SyntaxProblem } from './tree';
 export { toJsonValue } from './toJson';
-export { documentValue } from './value';
 export { lastProperty, propertyValue } from './properties';
 export { positionIndex, positionsOf, rangeOf, type PositionIndex } from './positions';
 export { nodeAt, pathOf, findByPath, segmentsOfPointer, type NodeAtOffset, type PathSegment, type Located } from './navigate';

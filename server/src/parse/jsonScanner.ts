@@ -3,7 +3,7 @@
 // any syntax error); jsonc-parser (json.ts), which recovers from errors, then reads the text.
 // On what it reads it builds exactly the tree json.ts builds from jsonc-parser's
 // (test/unit/parse/jsonScanner.test.ts compares the two). It builds no plain value: the schema
-// step makes one from the tree when it needs it (value.ts), and lets it go at once.
+// step makes one from the tree when it needs it (toJson.ts), and lets it go at once.
 import { MAX_NESTING_DEPTH, type ArrayNode, type Node, type ObjectNode, type Property, type ScalarNode } from './tree';
 import { Anchor, FIXED, PlainScalar, QuotedScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
 import { collectRepeatedKeys } from './toJson';

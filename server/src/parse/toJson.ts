@@ -1,5 +1,8 @@
 // The plain value of a positioned node, as JSON.parse / js-yaml `load` would give it
-// (a property without a value yet reads as null; a repeated key keeps its last value).
+// (a property without a value yet reads as null; a repeated key keeps its last value). The parsers
+// build no value of their own: one made while the tree is read would stay alive through the whole
+// read, and every collection during it would copy it with the tree. It is made here, from the
+// tree, when a reader (the schema check) asks, and let go at once.
 import type { JsonValue, Node, Property } from './tree';
 
 export function toJsonValue(node: Node | undefined): JsonValue | undefined {

@@ -6,7 +6,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../diagnostics/codes';
-import type { JsonValue, Node, ObjectNode, OffsetRange, Property } from '../parse/tree';
+import type { Node, ObjectNode, OffsetRange, Property } from '../parse/tree';
 import { findByPath, segmentsOfPointer, type PathSegment } from '../parse/navigate';
 import { lastProperty } from '../parse/properties';
 import { toJsonValue } from '../parse/toJson';
@@ -35,8 +35,6 @@ export interface SchemaErrorContext {
 }
 
 export interface SchemaDiagnosticOptions {
-  /** The plain value of `root`, when the caller already has it. */
-  readonly value?: JsonValue;
   /** Names an object in messages, e.g. "a Task state"; default "this object". */
   describeObject?(node: ObjectNode): string | undefined;
   /** Where a problem about a whole array item object is underlined; default its first line. */
@@ -52,8 +50,8 @@ export function schemaDiagnostics(
   options: SchemaDiagnosticOptions = {},
 ): Diagnostic[] {
   if (root === undefined) return [];
-  const value = options.value !== undefined ? options.value : toJsonValue(root);
-  if (validate(value)) return [];
+  // Made from the tree here and let go at once: see toJson.ts.
+  if (validate(toJsonValue(root))) return [];
   return errorDiagnostics(root, validate.schema as JsonSchema, validate.errors ?? [], text, options);
 }
 

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentValue, parseText } from '../../../server/src/parse';
+import { parseText, toJsonValue } from '../../../server/src/parse';
 import { detectDialect, formatForFile } from '../../../server/src/detect';
 
 const yaml = (t: string) => parseText(t, 'yaml');
@@ -35,10 +35,10 @@ describe('dialect detection', () => {
 
   test('a repeated key reads as its last value, as the schema step sees the document', () => {
     const retyped = yaml('Type: Task\nType: StateMachine\nSpecVersion: v1\n');
-    assert.equal((documentValue(retyped) as { Type: string }).Type, 'StateMachine');
+    assert.equal((toJsonValue(retyped.root) as { Type: string }).Type, 'StateMachine');
     assert.equal(detectDialect(retyped), 'fdl');
     const untyped = parseText('{"type": "flow", "version": "v1", "type": "pipeline"}', 'json');
-    assert.equal((documentValue(untyped) as { type: string }).type, 'pipeline');
+    assert.equal((toJsonValue(untyped.root) as { type: string }).type, 'pipeline');
     assert.equal(detectDialect(untyped), null);
   });
 

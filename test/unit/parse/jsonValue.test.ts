@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { generateFdl } from '../../../bench/lib/generate';
-import { documentValue, parseText, type ScalarNode } from '../../../server/src/parse';
+import { parseText, toJsonValue, type ScalarNode } from '../../../server/src/parse';
 import { keyAt, stringAt } from '../../../server/src/parse/sharedStrings';
 
 const sameValue = (text: string): void => {
   const parsed = parseText(text, 'json');
   assert.deepEqual(parsed.syntaxProblems, [], text);
-  assert.deepEqual(documentValue(parsed), JSON.parse(text), text);
+  assert.deepEqual(toJsonValue(parsed.root), JSON.parse(text), text);
 };
 
 describe('the plain value of strict JSON', () => {
@@ -21,12 +21,12 @@ describe('the plain value of strict JSON', () => {
     for (const text of ['{"a": 1, "a": {"b": 2}}', '{"__proto__": {"x": 1}, "y": [1, "\\u00e9"]}', '[1, -0, 1e400, "\\ud83d\\ude00"]', '"s"', '{"": {"": ""}}']) {
       sameValue(text);
     }
-    const proto = documentValue(parseText('{"__proto__": {"x": 1}}', 'json')) as Record<string, unknown>;
+    const proto = toJsonValue(parseText('{"__proto__": {"x": 1}}', 'json').root) as Record<string, unknown>;
     assert.ok(Object.hasOwn(proto, '__proto__'));
     assert.equal(Object.getPrototypeOf(proto), Object.prototype);
     // Key order as JSON.parse gives it: integer-like keys first, a repeated key where it first appeared.
     const order = '{"b": 1, "2": 0, "a": 2, "b": 3, "1": 4}';
-    assert.deepEqual(Object.keys(documentValue(parseText(order, 'json')) as object), Object.keys(JSON.parse(order) as object));
+    assert.deepEqual(Object.keys(toJsonValue(parseText(order, 'json').root) as object), Object.keys(JSON.parse(order) as object));
   });
 
   test('random JSON values', () => {
@@ -81,7 +81,7 @@ describe('no JSON text makes the parser throw', () => {
   test('lone surrogates, escapes and control characters', () => {
     for (const text of ['"\\ud800"', '"\ud800"', '"\\u12"', '"a\u0001b"', '{"k\\"ey": "v\\\\"}', '"\\/\\b\\f\\n\\r\\t"', '{"a":"\\x"}']) {
       const parsed = parseText(text, 'json');
-      if (parsed.syntaxProblems.length === 0) assert.deepEqual(documentValue(parsed), JSON.parse(text), text);
+      if (parsed.syntaxProblems.length === 0) assert.deepEqual(toJsonValue(parsed.root), JSON.parse(text), text);
     }
   });
 });

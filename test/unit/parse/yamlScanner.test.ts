@@ -9,13 +9,13 @@ import { corpusTexts } from '../corpus';
 import { describeNode } from './describeTree';
 import { generateFdl } from '../../../bench/lib/generate';
 import { parseEverydayYaml, parseYamlGeneral } from '../../../server/src/parse/yaml';
-import { documentValue } from '../../../server/src/parse';
+import { toJsonValue } from '../../../server/src/parse';
 import type { ParsedText } from '../../../server/src/parse/tree';
 
 function describeParsed(parsed: ParsedText): unknown {
   return {
     root: describeNode(parsed.root, undefined),
-    value: JSON.stringify(documentValue(parsed)),
+    value: JSON.stringify(toJsonValue(parsed.root)),
     repeated: (parsed.repeatedKeys ?? []).map((p) => p.keyRange.start),
     problems: parsed.syntaxProblems,
   };

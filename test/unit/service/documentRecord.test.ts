@@ -4,7 +4,7 @@ import { load } from 'js-yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../../server/src/service/languageService';
 import { DerivedResults, derivedKey } from '../../../server/src/service/derived';
-import { documentValue } from '../../../server/src/parse';
+import { toJsonValue } from '../../../server/src/parse';
 
 const FLOW = 'Type: StateMachine\nSpecVersion: v1\nName: f\nStartAt: A\nStates:\n  - Type: Pass\n    Name: A\n    Name: B\n    End: true\n';
 
@@ -13,7 +13,7 @@ describe('the record of one document version', () => {
     const ls = createLanguageService();
     const doc = TextDocument.create('file:///a.flow.yaml', 'yaml', 1, FLOW);
     const analysed = ls.analyse(doc);
-    assert.deepEqual(documentValue(analysed.parsed), load(FLOW.replace('    Name: A\n', '')));
+    assert.deepEqual(toJsonValue(analysed.parsed.root), load(FLOW.replace('    Name: A\n', '')));
     assert.deepEqual(analysed.parsed.repeatedKeys?.map((p) => p.key), ['Name']);
     const diagnostics = ls.validate(doc);
     assert.equal(ls.analyse(doc), analysed);
