@@ -3,12 +3,12 @@
 // (events are the exception: they are visible at once and durable in order, before the record
 // that ends their execution). An Express sync run keeps only its result: it lives in memory
 // while it runs and reaches the log as one record once it has ended; its history stays in memory
-// for the latest runs only (recentHistories.ts).
+// for the latest runs only, and its result for the latest runs of its flow (syncRunRetention.ts).
 import { join } from 'node:path';
 import { isTerminalStatus } from '../../../cloud/src';
 import { AppendLog, type AppendLogOptions } from './appendLog';
 import { Compactor, DEFAULT_COMPACT_MIN_GARBAGE } from './compactor';
-import { RecentHistories } from './recentHistories';
+import { SyncRunRetention } from './syncRunRetention';
 import {
   type ExecutionStatus, type LogRecord, type StoredEvent, type StoredExecution, type StoredFlow,
   type StoredFlowAlias, type StoredFlowVersion, type StoredSchedule,
@@ -41,8 +41,10 @@ export interface FnfStoreOptions {
   readonly log?: AppendLogOptions;
   /** Garbage records needed before a compaction (tests lower it). */
   readonly compactMinGarbage?: number;
-  /** Ended Express sync runs that keep their history in memory (see recentHistories.ts; tests lower it). */
+  /** Ended Express sync runs that keep their history in memory (see syncRunRetention.ts; tests lower it). */
   readonly keptExpressHistories?: number;
+  /** Ended Express sync runs of each flow that keep their result (see syncRunRetention.ts; tests lower it). */
+  readonly keptExpressResults?: number;
 }
 
 /** The error and cause given to executions that were running when the emulator stopped. */
@@ -60,15 +62,13 @@ export class FnfStore {
   private readonly aliasesByFlow = new Map<string, Map<string, StoredFlowAlias>>();
 
   private readonly compactor: Compactor<LogRecord>;
-  private readonly expressHistories: RecentHistories;
 
   private constructor(
     private readonly log: AppendLog<LogRecord>,
     compactMinGarbage: number,
     warn: (message: string) => void,
-    keptExpressHistories: number | undefined,
+    private readonly syncRuns: SyncRunRetention<ExecutionEntry>,
   ) {
-    this.expressHistories = new RecentHistories(keptExpressHistories);
     this.compactor = new Compactor(log, () => this.liveRecords(), compactMinGarbage, warn);
   }
 
@@ -79,14 +79,14 @@ export class FnfStore {
   static async open(dataDir: string, options: FnfStoreOptions): Promise<FnfStore> {
     const { log, records } = await AppendLog.open<LogRecord>(join(dataDir, 'fnf.jsonl'), { ...options.log, noSync: options.noSync });
     const warn = options.log?.warn ?? ((m: string) => process.stderr.write(`flowdeck emulator: ${m}\n`));
-    const store = new FnfStore(log, options.compactMinGarbage ?? DEFAULT_COMPACT_MIN_GARBAGE, warn, options.keptExpressHistories);
+    const store = new FnfStore(log, options.compactMinGarbage ?? DEFAULT_COMPACT_MIN_GARBAGE, warn, new SyncRunRetention<ExecutionEntry>(options.keptExpressHistories, options.keptExpressResults));
     // Every execution that ran one definition shares one string, as while the emulator runs: each
     // record's JSON would otherwise give each its own copy (400 runs of a 20 KB flow held 8 MB more).
     const definitions = new Map<string, string>();
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as LogRecord;
       try {
-        if (record.k === 'execStarted') record.exec.FlowDefinition = sharedCopy(definitions, record.exec.FlowDefinition);
+        if (record.k === 'execStarted' || record.k === 'syncResult') record.exec.FlowDefinition = sharedCopy(definitions, record.exec.FlowDefinition);
         store.apply(record);
       } catch (err) {
         throw new Error(
@@ -129,9 +129,11 @@ export class FnfStore {
     for (const m of this.schedulesByFlow.values()) for (const schedule of m.values()) out.push({ k: 'schedule', schedule });
     for (const m of this.executionsByFlow.values()) {
       for (const { exec, events, resultOnly } of m.values()) {
-        if (resultOnly && !isTerminalStatus(exec.Status)) continue; // not on disk until it ends
+        if (resultOnly) {
+          if (isTerminalStatus(exec.Status)) out.push({ k: 'syncResult', exec: { ...exec } }); // not on disk until it ends
+          continue;
+        }
         out.push({ k: 'execStarted', exec: { ...exec } });
-        if (resultOnly) continue;
         for (let i = 0; i < events.length; i++) out.push(eventRecord(exec, events[i] as StoredEvent, events.slice(Math.max(0, i - DETAIL_WINDOW), i)));
       }
     }
@@ -188,11 +190,22 @@ export class FnfStore {
    * written by endExecution only.
    */
   startResultOnlyExecution(exec: StoredExecution): ExecutionEntry {
-    let m = this.executionsByFlow.get(exec.FlowId);
-    if (!m) this.executionsByFlow.set(exec.FlowId, (m = new Map()));
     const entry: ExecutionEntry = { exec: { ...exec }, events: [], resultOnly: true };
-    m.set(exec.Name, entry);
+    this.executionsOf(exec.FlowId).set(exec.Name, entry);
     return entry;
+  }
+
+  /** The flow's executions by name, made empty on first use. */
+  private executionsOf(flowId: string): Map<string, ExecutionEntry> {
+    let m = this.executionsByFlow.get(flowId);
+    if (!m) this.executionsByFlow.set(flowId, (m = new Map()));
+    return m;
+  }
+
+  /** A result-only run has ended, or was read back: kept, and the run of its flow no longer kept forgotten. */
+  private keepSyncRun(entry: ExecutionEntry, withHistory: boolean): void {
+    const dropped = this.syncRuns.ended(entry, withHistory);
+    if (dropped) this.forget(dropped);
   }
 
   /** Removes a result-only execution whose result could not be written, so it leaves nothing behind. */
@@ -233,10 +246,10 @@ export class FnfStore {
     try {
       // Its caller is answered once the record is written (it survives the emulator being killed);
       // the fsync follows soon without holding the answer, as Express runs promise no more.
-      await this.log.append({ k: 'execStarted', exec: { ...entry.exec, ...ended } }, {
+      await this.log.append({ k: 'syncResult', exec: { ...entry.exec, ...ended } }, {
         onWritten: () => Object.assign(entry.exec, ended), durability: 'written',
       });
-      this.expressHistories.ended(entry);
+      this.keepSyncRun(entry, true);
     } catch (err) {
       this.forget(entry);
       throw err;
@@ -328,18 +341,20 @@ export class FnfStore {
         for (const [name, flow] of this.flowsByName) if (flow.Id === r.id) this.flowsByName.delete(name);
         // A deleted flow's executions, schedules, versions and aliases can no longer be queried.
         this.executionsByFlow.delete(r.id);
+        this.syncRuns.flowDeleted(r.id);
         this.schedulesByFlow.delete(r.id);
         this.versionsByFlow.delete(r.id);
         this.lastVersionByFlow.delete(r.id);
         this.aliasesByFlow.delete(r.id);
         return;
       }
-      case 'execStarted': {
-        let m = this.executionsByFlow.get(r.exec.FlowId);
-        if (!m) this.executionsByFlow.set(r.exec.FlowId, (m = new Map()));
-        m.set(r.exec.Name, { exec: { ...r.exec }, events: [] });
+      case 'execStarted':
+        this.executionsOf(r.exec.FlowId).set(r.exec.Name, { exec: { ...r.exec }, events: [] });
         return;
-      }
+      case 'syncResult':
+        // Only reached during replay: the run's result is kept as while the emulator ran, if it is recent enough.
+        this.keepSyncRun(this.startResultOnlyExecution(r.exec), false);
+        return;
       case 'event': {
         // Only reached during replay: live events are added by appendEvent, which bypasses apply.
         const entry = this.execution(r.flowId, r.exec);

@@ -103,6 +103,11 @@ export type LogRecord =
   | { k: 'flowDeleted'; id: string }
   | { k: 'execStarted'; exec: StoredExecution }
   /**
+   * An ended Express sync run (StartSyncExecution): the one record such a run writes. Logs written
+   * before this record existed hold these runs as `execStarted` records with their end status.
+   */
+  | { k: 'syncResult'; exec: StoredExecution }
+  /**
    * One history event. `sameDetailAs` names an earlier event of the same execution whose
    * EventDetail this one repeats (its own is then written empty): a state's entered/started and
    * succeeded/exited events usually carry the same value, which need not be on disk twice.

@@ -1,9 +1,12 @@
 // What an Express sync run leaves on disk: its result only, as one record once it has ended. A
 // restart keeps that result (status, output, error, times, qualifier) and needs nothing else: no
 // start record, no history events; a run that had not ended, whose caller got no answer, is gone.
-// In memory, only the latest runs keep their history, so a steady load cannot grow without bound.
+// In memory, only the latest runs keep their history, and only the latest runs of each flow their
+// result, so a steady load grows neither the emulator nor its log without bound.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startEmulator } from '../../../emulator/src/server';
@@ -24,10 +27,18 @@ async function logRecords(dataDir: string): Promise<LogRecord[]> {
 
 /** Records that name the execution `name` (its start, events or end). */
 function recordsOf(records: readonly LogRecord[], name: string): LogRecord[] {
-  return records.filter((r) => (r.k === 'execStarted' && r.exec.Name === name) || ((r.k === 'event' || r.k === 'execEnded') && r.exec === name));
+  return records.filter((r) => ((r.k === 'execStarted' || r.k === 'syncResult') && r.exec.Name === name) || ((r.k === 'event' || r.k === 'execEnded') && r.exec === name));
 }
 
 const quiet = { onWarning: () => undefined, onError: () => undefined };
+
+/** A running Express sync run of flow `flowId`, as StartSyncExecution records it. */
+function expressRun(flowId: string, name: string): StoredExecution {
+  return {
+    FlowName: 'ex', FlowId: flowId, Name: name, Status: 'Running', Input: '{}', Output: '', FlowDefinition: 'x', StartedTime: 't',
+    StoppedTime: '', ErrorCode: '', ErrorMessage: '', Mode: 'Express', Environment: '',
+  };
+}
 
 describe('Express sync runs on disk', () => {
   test('after a restart, the result of each run is kept, from one record per run and nothing else', async () => {
@@ -52,7 +63,7 @@ describe('Express sync runs on disk', () => {
       for (const name of [okName, badName]) {
         const mine = recordsOf(records, name);
         assert.equal(mine.length, 1, `one record for ${name}, got ${JSON.stringify(mine.map((r) => r.k))}`);
-        assert.equal(mine[0]?.k, 'execStarted');
+        assert.equal(mine[0]?.k, 'syncResult');
       }
 
       const second = await startEmulator({ port: 0, dataDir: dir.path });
@@ -170,6 +181,76 @@ describe('Express sync runs on disk', () => {
       await end(running);
       assert.deepEqual(['r1', 'r2', 'r3', 'r4'].map(events), [0, 0, 2, 2]);
       await store.close();
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  test('only the latest ended runs of each flow keep their result; the others are forgotten, in memory, after a restart and in the log', async () => {
+    const dir = await tempDir();
+    try {
+      const options = { now: () => 0, noSync: true, keptExpressHistories: 1, keptExpressResults: 3 };
+      const store = await FnfStore.open(dir.path, options);
+      const runs = async (target: FnfStore, flowId: string, names: string[]): Promise<void> => {
+        for (const name of names) {
+          const entry = target.startResultOnlyExecution(expressRun(flowId, name));
+          await target.endExecution(entry, { status: 'Succeeded', output: '{}', stoppedTime: 't2', errorCode: '', errorMessage: '' });
+        }
+      };
+      const names = (target: FnfStore, flowId: string) => target.executions(flowId).map((e) => e.exec.Name);
+      await runs(store, 'f1', ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8']);
+      await runs(store, 'f2', ['b1', 'b2']);
+      // A running one is not counted until it ends.
+      const running = store.startResultOnlyExecution(expressRun('f1', 'a9'));
+      assert.deepEqual(names(store, 'f1'), ['a6', 'a7', 'a8', 'a9']);
+      assert.deepEqual(names(store, 'f2'), ['b1', 'b2']);
+      assert.equal(store.execution('f1', 'a1'), undefined);
+      await store.endExecution(running, { status: 'Failed', output: '', stoppedTime: 't2', errorCode: 'E', errorMessage: 'm' });
+      assert.deepEqual(names(store, 'f1'), ['a7', 'a8', 'a9']);
+      await store.close();
+
+      // The log still holds every result written; reading it back keeps the same ones.
+      assert.equal((await logRecords(dir.path)).filter((r) => r.k === 'syncResult').length, 11);
+      const reopened = await FnfStore.open(dir.path, { ...options, compactMinGarbage: 1 });
+      try {
+        assert.deepEqual(names(reopened, 'f1'), ['a7', 'a8', 'a9']);
+        assert.equal(reopened.execution('f1', 'a9')?.exec.Status, 'Failed');
+        assert.deepEqual(names(reopened, 'f2'), ['b1', 'b2']);
+        // Compacted on opening (the log holds more than twice the live records): the forgotten results are gone from disk too.
+        assert.equal(reopened.logRecords, 5);
+        await runs(reopened, 'f1', ['a10']);
+        assert.deepEqual(names(reopened, 'f1'), ['a8', 'a9', 'a10']);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  test('a re-created flow starts with none of the deleted one\'s results; results in a log written before syncResult records existed are kept', async () => {
+    const dir = await tempDir();
+    try {
+      const flow = { Name: 'ex', Id: 'f1', Type: 'FDL', Definition: 'x', Description: '', RoleArn: '', ExternalStorageLocation: '', ExecutionMode: 'Express', Environment: '', CreatedTime: 't', LastModifiedTime: 't' };
+      const older = { ...expressRun('f0', 'old'), Status: 'Succeeded' as const, Output: '{"old":true}', StoppedTime: 't2' };
+      await writeFile(join(dir.path, 'fnf.jsonl'), [{ k: 'flow', flow: { ...flow, Id: 'f0' } }, { k: 'execStarted', exec: older }].map((r) => JSON.stringify(r)).join('\n') + '\n');
+      const store = await FnfStore.open(dir.path, { now: () => 0, noSync: true, keptExpressResults: 2 });
+      try {
+        assert.equal(store.execution('f0', 'old')?.exec.Output, '{"old":true}');
+        await store.putFlow(flow);
+        for (const name of ['r1', 'r2']) {
+          const entry = store.startResultOnlyExecution(expressRun('f1', name));
+          await store.endExecution(entry, { status: 'Succeeded', output: '{}', stoppedTime: 't2', errorCode: '', errorMessage: '' });
+        }
+        await store.deleteFlow(flow);
+        await store.putFlow({ ...flow, Id: 'f2' });
+        const entry = store.startResultOnlyExecution(expressRun('f2', 'n1'));
+        await store.endExecution(entry, { status: 'Succeeded', output: '{}', stoppedTime: 't2', errorCode: '', errorMessage: '' });
+        assert.deepEqual(store.executions('f2').map((e) => e.exec.Name), ['n1']);
+        assert.deepEqual(store.executions('f1'), []);
+      } finally {
+        await store.close();
+      }
     } finally {
       await dir.remove();
     }
