@@ -40,6 +40,14 @@ function expressRun(flowId: string, name: string): StoredExecution {
   };
 }
 
+/** Runs each of `names` as an Express sync run of flow `flowId` in `store`, to its end. */
+async function syncRuns(store: FnfStore, flowId: string, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    const entry = store.startResultOnlyExecution(expressRun(flowId, name));
+    await store.endExecution(entry, { status: 'Succeeded', output: '{}', stoppedTime: 't2', errorCode: '', errorMessage: '' });
+  }
+}
+
 describe('Express sync runs on disk', () => {
   test('after a restart, the result of each run is kept, from one record per run and nothing else', async () => {
     const dir = await tempDir();
@@ -160,12 +168,8 @@ describe('Express sync runs on disk', () => {
     const dir = await tempDir();
     try {
       const store = await FnfStore.open(dir.path, { now: () => 0, noSync: true, keptExpressHistories: 2 });
-      const run = (name: string): StoredExecution => ({
-        FlowName: 'ex', FlowId: 'f1', Name: name, Status: 'Running', Input: '{}', Output: '', FlowDefinition: 'x', StartedTime: 't',
-        StoppedTime: '', ErrorCode: '', ErrorMessage: '', Mode: 'Express', Environment: '',
-      });
       const start = async (name: string) => {
-        const entry = store.startResultOnlyExecution(run(name));
+        const entry = store.startResultOnlyExecution(expressRun('f1', name));
         for (let id = 1; id <= 2; id++) await store.appendEvent(entry, { EventId: id, ScheduleEventId: id - 1, Type: 'StepEntered', StepName: 'A', Time: 't', EventDetail: '{}' });
         return entry;
       };
@@ -191,15 +195,9 @@ describe('Express sync runs on disk', () => {
     try {
       const options = { now: () => 0, noSync: true, keptExpressHistories: 1, keptExpressResults: 3 };
       const store = await FnfStore.open(dir.path, options);
-      const runs = async (target: FnfStore, flowId: string, names: string[]): Promise<void> => {
-        for (const name of names) {
-          const entry = target.startResultOnlyExecution(expressRun(flowId, name));
-          await target.endExecution(entry, { status: 'Succeeded', output: '{}', stoppedTime: 't2', errorCode: '', errorMessage: '' });
-        }
-      };
       const names = (target: FnfStore, flowId: string) => target.executions(flowId).map((e) => e.exec.Name);
-      await runs(store, 'f1', ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8']);
-      await runs(store, 'f2', ['b1', 'b2']);
+      await syncRuns(store, 'f1', ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8']);
+      await syncRuns(store, 'f2', ['b1', 'b2']);
       // A running one is not counted until it ends.
       const running = store.startResultOnlyExecution(expressRun('f1', 'a9'));
       assert.deepEqual(names(store, 'f1'), ['a6', 'a7', 'a8', 'a9']);
@@ -218,7 +216,7 @@ describe('Express sync runs on disk', () => {
         assert.deepEqual(names(reopened, 'f2'), ['b1', 'b2']);
         // Compacted on opening (the log holds more than twice the live records): the forgotten results are gone from disk too.
         assert.equal(reopened.logRecords, 5);
-        await runs(reopened, 'f1', ['a10']);
+        await syncRuns(reopened, 'f1', ['a10']);
         assert.deepEqual(names(reopened, 'f1'), ['a8', 'a9', 'a10']);
       } finally {
         await reopened.close();
@@ -238,14 +236,10 @@ describe('Express sync runs on disk', () => {
       try {
         assert.equal(store.execution('f0', 'old')?.exec.Output, '{"old":true}');
         await store.putFlow(flow);
-        for (const name of ['r1', 'r2']) {
-          const entry = store.startResultOnlyExecution(expressRun('f1', name));
-          await store.endExecution(entry, { status: 'Succeeded', output: '{}', stoppedTime: 't2', errorCode: '', errorMessage: '' });
-        }
+        await syncRuns(store, 'f1', ['r1', 'r2']);
         await store.deleteFlow(flow);
         await store.putFlow({ ...flow, Id: 'f2' });
-        const entry = store.startResultOnlyExecution(expressRun('f2', 'n1'));
-        await store.endExecution(entry, { status: 'Succeeded', output: '{}', stoppedTime: 't2', errorCode: '', errorMessage: '' });
+        await syncRuns(store, 'f2', ['n1']);
         assert.deepEqual(store.executions('f2').map((e) => e.exec.Name), ['n1']);
         assert.deepEqual(store.executions('f1'), []);
       } finally {
@@ -263,10 +257,7 @@ describe('Express sync runs on disk', () => {
       const definition = `Type: StateMachine\nSpecVersion: v1\n# ${'x'.repeat(20_000)}\nStartAt: A\nStates:\n  - Type: Pass\n    Name: A\n    End: true\n`;
       const first = await FnfStore.open(dir.path, { now: () => 0, noSync: true });
       for (let i = 0; i < 400; i++) {
-        const entry = first.startResultOnlyExecution({
-          FlowName: 'ex', FlowId: 'f1', Name: `r${i}`, Status: 'Running', Input: '{}', Output: '', FlowDefinition: definition, StartedTime: 't',
-          StoppedTime: '', ErrorCode: '', ErrorMessage: '', Mode: 'Express', Environment: '',
-        });
+        const entry = first.startResultOnlyExecution({ ...expressRun('f1', `r${i}`), FlowDefinition: definition });
         await first.endExecution(entry, { status: 'Succeeded', output: '{}', stoppedTime: 't2', errorCode: '', errorMessage: '' });
       }
       await first.close();
