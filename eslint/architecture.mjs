@@ -28,7 +28,7 @@ export const FACES = {
   'server/src/whatsapp/pure.ts': 'the pure WhatsApp Flow modules the phone renderer shares',
   // cloud/
   'cloud/src/index.ts': 'the cloud clients: errors, credentials, RPC callers, signers, fnf',
-  'cloud/src/fnf/index.ts': 'the CloudFlow (fnf) client, its types and endpoints',
+  'cloud/src/fnf/index.ts': 'the CloudFlow (fnf) client, its types and endpoints, and how each flow file is deployed',
   'cloud/src/fnf/eventFormat.ts': 'how an execution event is printed',
   'cloud/src/fnf/facts.ts': 'fnf facts: API version, name rule and the name a flow file goes by, final statuses, reading a JSON object',
   'cloud/src/cams/index.ts': 'the CAMS WhatsApp Flow client and uploaders',

@@ -1,13 +1,13 @@
 // flowdeck deploy FILE: checks the flow with the language service, then creates or updates it.
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { lintFiles } from '../lint/lintFiles';
 import { toTextLines } from '../lint/report';
 import { defineCommand } from '../command/define';
 import { TARGET_NOTES, TARGET_OPTIONS } from '../cloud/target';
 import { withTarget } from '../cloud/withTarget';
-import { flowNameOfFile } from '../../../cloud/src/fnf';
+import { findDeploySettings, flowNameOfFile } from '../../../cloud/src/fnf';
 
 export default defineCommand({
   summary: 'create or update a flow',
@@ -15,10 +15,12 @@ export default defineCommand({
   description: [
     'Creates the flow, or updates it when a flow with that name exists (DescribeFlow, then',
     'UpdateFlow or CreateFlow). The file is checked first; errors stop the deploy.',
+    "The file's entry in the nearest .flowdeck/flows.json above it (which the editor's Deploy Flow",
+    'writes) gives its flow name, mode, role and description; options given here win.',
   ].join('\n'),
   options: {
-    name: { type: 'string', value: 'NAME', help: "flow name (default: the definition's Name/name, else the file name)" },
-    mode: { type: 'string', choices: ['Standard', 'Express'], help: 'execution mode for a new flow (it cannot change on update)' },
+    name: { type: 'string', value: 'NAME', help: "flow name (default: the saved one, else the definition's Name/name, else the file name)" },
+    mode: { type: 'string', choices: ['Standard', 'Express'], help: 'execution mode for a new flow (default: the saved one, else Standard; it cannot change on update)' },
     'role-arn': { type: 'string', value: 'ARN', help: 'RAM role the flow runs as' },
     description: { type: 'string', value: 'TEXT', help: 'flow description' },
     force: { type: 'boolean', help: 'deploy even if the file has errors' },
@@ -39,14 +41,19 @@ export default defineCommand({
         return 1;
       }
     }
-    const name = options.name ?? flowNameOfFile(definitionValue(text), file);
+    const saved = await findDeploySettings(path);
+    if (saved) io.stderr(`settings: ${relative(io.cwd, saved.path)} (flow ${saved.settings.name}, ${saved.settings.executionMode})\n`);
+    const name = options.name ?? saved?.settings.name ?? flowNameOfFile(definitionValue(text), file);
+    const mode = options.mode ?? saved?.settings.executionMode;
+    const roleArn = options['role-arn'] ?? saved?.settings.roleArn;
+    const description = options.description ?? saved?.settings.description;
     const t = await target();
     const res = await t.client.deployFlow({
       Name: name,
       Definition: text,
-      ...(options.mode ? { ExecutionMode: options.mode } : {}),
-      ...(options['role-arn'] ? { RoleArn: options['role-arn'] } : {}),
-      ...(options.description ? { Description: options.description } : {}),
+      ...(mode ? { ExecutionMode: mode } : {}),
+      ...(roleArn ? { RoleArn: roleArn } : {}),
+      ...(description ? { Description: description } : {}),
     });
     io.stdout(`${res.action} flow ${name} (${res.flow.ExecutionMode ?? 'Standard'}) request id ${res.flow.RequestId}\n`);
     if (res.executionModeUnchanged) io.stderr(`warning: ${res.executionModeUnchanged.message}\n`);

@@ -4,7 +4,7 @@ import type { ClientPool, CredentialStore, EmulatorHost, Targets } from '../conn
 import type { ServiceDiagnostics } from './views/serviceDiagnostics';
 import type { TailManager } from './tail';
 import type { ExecutionsTreeProvider } from './views/tree/provider';
-import type { ExecutionMode } from './workspace/deploySettings';
+import type { ExecutionMode } from '../../../cloud/src/fnf';
 
 /** Optional links to other parts of the extension, passed by activation. */
 export interface ExecutionFeatureHooks {

@@ -8,7 +8,7 @@ import { registerCodeLens } from './views/codelens';
 import { ViewIds } from './viewIds';
 import { isFdlLanguage } from '../language/languages';
 import { workspaceDirFor } from './workspace/definition';
-import { getDeploySettings } from './workspace/deploySettings';
+import { getDeploySettings } from '../../../cloud/src/fnf';
 import { createExecutionCommands, type ExecutionCommands } from './commands/handlers';
 import type { ExecutionContext, ExecutionFeatureHooks } from './context';
 import { DESCRIBE_SCHEME, ExecutionDocumentProvider } from './views/describe';

@@ -3,4 +3,5 @@ export * from './client';
 export * from './endpoints';
 export * from './operations';
 export * from './facts';
+export * from './deploySettings';
 export { checkName, jsonObjectText } from './validate';

@@ -2,7 +2,7 @@
 // emulator on loopback.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/server';
@@ -71,6 +71,35 @@ describe('flowdeck deploy / start / tail', () => {
     const again = await cli('deploy', 'examples/hello.flow.yaml', '--mode', 'Express');
     assert.match(again.stdout, /^updated flow hello/);
     assert.match(again.stderr, /cannot change on update/);
+  });
+
+  test('deploy takes the flow name, mode and description saved for the file in the nearest .flowdeck/flows.json; options win', { timeout: 60_000 }, async () => {
+    // examples/.flowdeck/flows.json saves express-quote.flow.yaml as the Express flow `express-quote`.
+    const saved = await cli('deploy', 'examples/express-quote.flow.yaml');
+    assert.equal(saved.code, 0, saved.stderr);
+    assert.match(saved.stderr, /settings: examples\/\.flowdeck\/flows\.json \(flow express-quote, Express\)/);
+    assert.match(saved.stdout, /^created flow express-quote \(Express\)/);
+    const client = new FnfClient({ endpoint: emu.endpoint, credentials: staticCredentials(emu.accessKeyId, emu.accessKeySecret) });
+    try {
+      const flow = await client.describeFlow('express-quote');
+      assert.equal(flow.Description, 'Shipping quotes, answered synchronously.');
+      const sync = await client.startSyncExecution({ FlowName: 'express-quote', Input: { weightKg: 3, express: true } });
+      assert.equal(sync.Status, 'Succeeded');
+    } finally {
+      await client.close();
+    }
+    const overridden = await cli('deploy', 'examples/express-quote.flow.yaml', '--name', 'quote-standard', '--mode', 'Standard');
+    assert.equal(overridden.code, 0, overridden.stderr);
+    assert.match(overridden.stdout, /^created flow quote-standard \(Standard\)/);
+
+    // A flows.json that cannot be read stops the deploy and says which file to fix.
+    const folder = mkdtempSync(join(dir, 'broken-settings-'));
+    mkdirSync(join(folder, '.flowdeck'));
+    writeFileSync(join(folder, '.flowdeck', 'flows.json'), '{"flows": ');
+    writeFileSync(join(folder, 'hi.flow.yaml'), readFileSync(join(root, 'examples/hello.flow.yaml'), 'utf8'));
+    const broken = await cli('deploy', join(folder, 'hi.flow.yaml'));
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, /flows\.json is not valid JSON .*; fix or delete it/);
   });
 
   test('deploy refuses a file with errors unless --force', { timeout: 60_000 }, async () => {

@@ -11,7 +11,7 @@ import { startEmulator, type RunningEmulator } from '../../../emulator/src/serve
 import { FnfClient } from '../../../cloud/src/fnf/client';
 import { staticCredentials } from '../../../cloud/src/credentials';
 import type { Execution, HistoryEvent, JsonObject } from '../../../cloud/src/fnf/types';
-import { readFlowsFile } from '../../../client/src/execution/workspace/deploySettings';
+import { readFlowsFile } from '../../../cloud/src/fnf/deploySettings';
 import { checkInput } from '../../../client/src/execution/workspace/inputs';
 
 const examples = join(__dirname, '..', '..', '..', 'examples');

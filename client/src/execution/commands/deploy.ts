@@ -10,7 +10,7 @@ import { CloudError } from '../../../../cloud/src';
 import { rootLine } from '../views/codelens';
 import type { ExecutionContext } from '../context';
 import { declaredFlowName, targetDocument, workspaceDirFor } from '../workspace/definition';
-import { getDeploySettings, saveDeploySettings, type ExecutionMode, type FlowDeploySettings } from '../workspace/deploySettings';
+import { getDeploySettings, saveDeploySettings, type ExecutionMode, type FlowDeploySettings } from '../../../../cloud/src/fnf';
 import { describeError } from '../errors';
 import { isDefinitionError } from './serviceProblems';
 import { CommandIds } from '../../commands/ids';

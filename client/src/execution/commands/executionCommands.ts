@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { JsonObject } from '../../../../cloud/src/fnf';
 import type { ExecutionContext } from '../context';
-import { filesDeployedAs } from '../workspace/deploySettings';
+import { filesDeployedAs } from '../../../../cloud/src/fnf';
 import type { ExecutionDocumentProvider } from '../views/describe';
 import { executionRefOf, flowNameOf, pickExecution, type ExecutionRef } from './executionRef';
 import { newExecutionName, runWithInput, type StartOutcome } from './start';

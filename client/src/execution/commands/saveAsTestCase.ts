@@ -8,7 +8,7 @@ import type { EventType, HistoryEvent as EngineEvent, JsonValue } from '../../..
 import { caseFromExecution, testFileFor, uniqueCaseName, withCaseAppended } from '../../../../flowtest/src';
 import type { HistoryEvent } from '../../../../cloud/src/fnf';
 import type { ExecutionContext } from '../context';
-import { filesDeployedAs } from '../workspace/deploySettings';
+import { filesDeployedAs } from '../../../../cloud/src/fnf';
 import { executionRefOf, pickExecution } from './executionRef';
 
 export interface SavedTestCase {

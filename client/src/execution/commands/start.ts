@@ -8,7 +8,7 @@ import type { Execution, ExecutionMode, JsonObject } from '../../../../cloud/src
 import { CloudError } from '../../../../cloud/src';
 import type { ExecutionContext } from '../context';
 import { declaredFlowName, flowdeckDirFor, targetDocument, workspaceDirFor } from '../workspace/definition';
-import { getDeploySettings } from '../workspace/deploySettings';
+import { getDeploySettings } from '../../../../cloud/src/fnf';
 import { checkInput, isValidInputName, listSavedInputs, readSavedInput, saveInput, type InputCheck } from '../workspace/inputs';
 import type { TailSession } from '../tail';
 import { CommandIds } from '../../commands/ids';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { isFdlLanguage } from '../../language/languages';
 import { workspaceDirFor } from '../workspace/definition';
-import { getDeploySettings } from '../workspace/deploySettings';
+import { getDeploySettings } from '../../../../cloud/src/fnf';
 import { declaredFlowName } from '../workspace/flowText';
 import { describeStateRun, stateRuns, type RunStatusLabels, type StateRunStatus } from './runStatus';
 import type { TailManager } from '../tail';

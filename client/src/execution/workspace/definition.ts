@@ -2,7 +2,7 @@
 // declared name, and the workspace folder whose `.flowdeck/` holds its settings and inputs.
 import * as vscode from 'vscode';
 import { dirname } from 'node:path';
-import { FLOWDECK_DIR } from './deploySettings';
+import { FLOWDECK_DIR } from '../../../../cloud/src/fnf';
 
 export { declaredFlowName } from './flowText';
 

@@ -1,10 +1,9 @@
-// What a user answered the first time a file was deployed (flow name, execution mode, role,
-// description), kept per file in `.flowdeck/flows.json` so it can be committed and shared.
-// Pure Node, no vscode import.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+// How each flow file is deployed (flow name, execution mode, role, description), kept per file in
+// `.flowdeck/flows.json` so it can be committed and shared: the editor writes what a user answered
+// the first time a file was deployed, and both the editor and `flowdeck deploy` read it.
+import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-
-export type ExecutionMode = 'Standard' | 'Express';
+import type { ExecutionMode } from './types';
 
 export interface FlowDeploySettings {
   /** The flow's name in the service. */
@@ -74,6 +73,26 @@ export async function readFlowsFile(workspaceDir: string): Promise<FlowsFile> {
 
 export async function getDeploySettings(workspaceDir: string, filePath: string): Promise<FlowDeploySettings | undefined> {
   return (await readFlowsFile(workspaceDir)).flows[flowKey(workspaceDir, filePath)];
+}
+
+/**
+ * The settings for `filePath` in the nearest `.flowdeck/flows.json` above it, and that file's
+ * path: outside the editor no workspace folder says which one is meant, so the nearest decides,
+ * as `git` finds its repository. Undefined when there is none, or it has no entry for the file.
+ */
+export async function findDeploySettings(filePath: string): Promise<{ readonly path: string; readonly settings: FlowDeploySettings } | undefined> {
+  for (let dir = dirname(filePath); ; dir = dirname(dir)) {
+    const path = flowsFilePath(dir);
+    if (await exists(path)) {
+      const settings = await getDeploySettings(dir, filePath);
+      return settings ? { path, settings } : undefined;
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(() => true, () => false);
 }
 
 /** Stores one file's settings, keeping the others; written through a temporary file. */

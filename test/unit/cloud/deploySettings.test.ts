@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { filesDeployedAs, flowKey, getDeploySettings, readFlowsFile, saveDeploySettings } from '../../../client/src/execution/workspace/deploySettings';
+import { filesDeployedAs, findDeploySettings, flowKey, getDeploySettings, readFlowsFile, saveDeploySettings } from '../../../cloud/src/fnf/deploySettings';
 
 describe('.flowdeck/flows.json', () => {
   test('a missing file holds no settings', async () => {
@@ -23,6 +23,20 @@ describe('.flowdeck/flows.json', () => {
     assert.deepEqual(Object.keys((JSON.parse(text) as { flows: object }).flows), ['a.flow.yaml', 'flows/orders.flow.yaml'], 'keys are sorted, so diffs stay small');
     assert.deepEqual(await filesDeployedAs(ws, 'orders'), [file]);
     assert.deepEqual(await filesDeployedAs(ws, 'nothing'), []);
+  });
+
+  test('outside the editor, the nearest flows.json above a file holds its settings, as git finds its repository', async () => {
+    const ws = await mkdtemp(join(tmpdir(), 'fd-flows-'));
+    const deep = join(ws, 'flows', 'orders', 'orders.flow.yaml');
+    await saveDeploySettings(ws, deep, { name: 'orders', executionMode: 'Express' });
+    assert.deepEqual(await findDeploySettings(deep), { path: join(ws, '.flowdeck', 'flows.json'), settings: { name: 'orders', executionMode: 'Express' } });
+    assert.equal(await findDeploySettings(join(ws, 'flows', 'other.flow.yaml')), undefined, 'no entry for the file');
+    // A nearer one decides, even without an entry for the file.
+    await saveDeploySettings(join(ws, 'flows'), join(ws, 'flows', 'x.flow.yaml'), { name: 'x', executionMode: 'Standard' });
+    assert.equal(await findDeploySettings(deep), undefined);
+    assert.equal((await findDeploySettings(join(ws, 'flows', 'x.flow.yaml')))?.settings.name, 'x');
+    const bare = await mkdtemp(join(tmpdir(), 'fd-flows-'));
+    assert.equal(await findDeploySettings(join(bare, 'a.flow.yaml')), undefined, 'none up to the root');
   });
 
   test('a damaged file is an error that says how to fix it', async () => {
