@@ -4,6 +4,13 @@ import tseslint from 'typescript-eslint';
 import { PRODUCT_FOLDERS } from './eslint/architecture.mjs';
 import publicFaces from './eslint/rules/public-faces.mjs';
 
+// js-yaml is required, not imported: a bundler then picks its CommonJS build, the faster one
+// (server/src/parse/yaml.ts), and every bundle holds that one copy instead of both builds.
+const JS_YAML_BY_REQUIRE = {
+  selector: "ImportDeclaration[source.value='js-yaml'][importKind!='type']",
+  message: "Use `import jsYaml = require('js-yaml')`: an import brings js-yaml's second, slower ES module build into the bundle (see server/src/parse/yaml.ts).",
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', '.vscode-test/', 'bench/.work/', 'scripts/', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -26,7 +33,7 @@ export default tseslint.config(
   {
     files: PRODUCT_FOLDERS.map((folder) => `${folder}/**/*.ts`),
     plugins: { flowdeck: { rules: { 'public-faces': publicFaces } } },
-    rules: { 'flowdeck/public-faces': 'error' },
+    rules: { 'flowdeck/public-faces': 'error', 'no-restricted-syntax': ['error', JS_YAML_BY_REQUIRE] },
   },
   // the debugger runs outside VS Code too (`flowdeck debug-adapter`)
   {

@@ -4,7 +4,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { flowFileStem } from '../../cloud/src/fnf/facts';
-import { dump } from 'js-yaml';
+// `require`, not `import`: one js-yaml in the bundle, its CommonJS build, as server/src/parse/yaml.ts explains.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate, see above
+import jsYaml = require('js-yaml');
 import type { HistoryEvent, JsonValue } from '../../emulator/src/engine';
 import { lastProperty, parseText } from '../../server/src/parse';
 import { ScopeTracker } from './scopes';
@@ -127,7 +129,7 @@ export function withCaseAppended(
   testCase: Record<string, JsonValue>,
 ): { text: string; line: number } {
   const yamlOf = (pad: string): string =>
-    dump([testCase], { indent: 2, lineWidth: 120, noRefs: true })
+    jsYaml.dump([testCase], { indent: 2, lineWidth: 120, noRefs: true })
       .trimEnd()
       .split('\n')
       .map((l) => pad + l)

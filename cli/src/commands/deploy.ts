@@ -1,7 +1,9 @@
 // flowdeck deploy FILE: checks the flow with the language service, then creates or updates it.
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { load } from 'js-yaml';
+// `require`, not `import`: one js-yaml in the bundle, its CommonJS build, as server/src/parse/yaml.ts explains.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate, see above
+import jsYaml = require('js-yaml');
 import { lintFiles } from '../lint/lintFiles';
 import { toTextLines } from '../lint/report';
 import { defineCommand } from '../command/define';
@@ -64,7 +66,7 @@ export default defineCommand({
 /** The definition's plain value, to read the name it declares; undefined when it cannot be read. */
 function definitionValue(text: string): unknown {
   try {
-    return load(text);
+    return jsYaml.load(text);
   } catch {
     return undefined;
   }
