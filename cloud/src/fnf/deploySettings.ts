@@ -1,7 +1,7 @@
 // How each flow file is deployed (flow name, execution mode, role, description), kept per file in
 // `.flowdeck/flows.json` so it can be committed and shared: the editor writes what a user answered
 // the first time a file was deployed, and both the editor and `flowdeck deploy` read it.
-import { access, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { ExecutionMode } from './types';
 
@@ -50,12 +50,16 @@ function checkSettings(key: string, raw: unknown): FlowDeploySettings {
 
 /** Reads the file; a missing file is an empty one, a malformed one an error that names the fix. */
 export async function readFlowsFile(workspaceDir: string): Promise<FlowsFile> {
-  const path = flowsFilePath(workspaceDir);
+  return (await loadFlowsFile(flowsFilePath(workspaceDir))) ?? { flows: {} };
+}
+
+/** The file at `path`, or undefined when there is none; a malformed one is an error that names the fix. */
+async function loadFlowsFile(path: string): Promise<FlowsFile | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { flows: {} };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
   let data: unknown;
@@ -83,16 +87,13 @@ export async function getDeploySettings(workspaceDir: string, filePath: string):
 export async function findDeploySettings(filePath: string): Promise<{ readonly path: string; readonly settings: FlowDeploySettings } | undefined> {
   for (let dir = dirname(filePath); ; dir = dirname(dir)) {
     const path = flowsFilePath(dir);
-    if (await exists(path)) {
-      const settings = await getDeploySettings(dir, filePath);
+    const file = await loadFlowsFile(path);
+    if (file) {
+      const settings = file.flows[flowKey(dir, filePath)];
       return settings ? { path, settings } : undefined;
     }
     if (dirname(dir) === dir) return undefined;
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
 }
 
 /** Stores one file's settings, keeping the others; written through a temporary file. */
