@@ -30,6 +30,7 @@ export const FACES = {
   'cloud/src/index.ts': 'the cloud clients: errors, credentials, RPC callers, signers, fnf',
   'cloud/src/fnf/index.ts': 'the CloudFlow (fnf) client, its types and endpoints, and how each flow file is deployed',
   'cloud/src/fnf/eventFormat.ts': 'how an execution event is printed',
+  'cloud/src/fnf/deploySettings.ts': 'how each flow file is deployed, saved in .flowdeck/flows.json (its execution mode sets a local run\'s limits)',
   'cloud/src/fnf/facts.ts': 'fnf facts: API version, name rule and the name a flow file goes by, final statuses, reading a JSON object',
   'cloud/src/cams/index.ts': 'the CAMS WhatsApp Flow client and uploaders',
   'cloud/src/cynosdb/index.ts': 'the CynosDB task flow client',
@@ -61,11 +62,13 @@ export const ARROWS = {
   // the language service and the cloud clients stand on their own
   server: [],
   cloud: [],
-  // the emulator rejects a definition with the editor's diagnostics and checks signatures
+  // the emulator rejects a definition with the editor's diagnostics and checks signatures; a
+  // local run takes the execution mode a flow file is saved with
   emulator: [
     'server/src/fdl/index.ts',
     'cloud/src/index.ts',
     'cloud/src/fnf/facts.ts',
+    'cloud/src/fnf/deploySettings.ts',
     'server/src/index.ts',
     'server/src/parse/index.ts',
     'server/src/fdl/expressions/index.ts',

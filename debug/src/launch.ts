@@ -59,15 +59,16 @@ export function prepareLaunch(args: FlowLaunchArguments, defaultCwd: string): Pr
   if (typeof args.program !== 'string' || args.program === '') {
     return { error: 'launch needs "program": the flow file to debug (e.g. "${file}")' };
   }
-  const mode = args.mode ?? 'Standard';
-  if (mode !== 'Standard' && mode !== 'Express') return { error: `"mode" is Standard or Express, not ${JSON.stringify(mode)}` };
+  const mode = args.mode;
+  if (mode !== undefined && mode !== 'Standard' && mode !== 'Express') return { error: `"mode" is Standard or Express, not ${JSON.stringify(mode)}` };
   const timeScale = args.timeScale ?? 1;
   if (typeof timeScale !== 'number' || !(timeScale > 0)) return { error: '"timeScale" must be a positive number' };
   const path = resolve(cwd, args.program);
   if (test.flowPath !== undefined && test.flowPath !== path) {
     return { error: `${args.testFile ?? ''} tests ${test.flowPath}, not ${path}` };
   }
-  const flow = loadFlowFile(path, { mode });
+  // Without a "mode", the flow runs under the limits it is saved with (.flowdeck/flows.json).
+  const flow = loadFlowFile(path, mode !== undefined ? { mode } : {});
   if (isFlowFileProblem(flow)) {
     const { sentence, errors } = describeFlowFileProblem(args.program, flow, 'debugging');
     // The sentence first (the debug console shows it as the error), the errors under it.
@@ -90,7 +91,7 @@ export function prepareLaunch(args: FlowLaunchArguments, defaultCwd: string): Pr
     flow,
     input: input.value,
     tasks: workspaceTasks(workspaceDir),
-    mode,
+    mode: flow.mode,
     timeScale,
     stopOnEntry: args.stopOnEntry === true,
     noDebug: args.noDebug === true,

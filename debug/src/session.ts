@@ -163,6 +163,9 @@ export class FlowDebugSession extends DebugSession {
     const dialect: Dialect = launch.flow.dialect === 'fdl-legacy' ? 'legacy' : 'current';
     this.maps.set(path, { map, dialect });
     this.breakpoints.resetHits();
+    if (launch.flow.modeSavedIn !== undefined) {
+      this.sendEvent(new OutputEvent(`${launch.mode} limits, as ${launch.flow.modeSavedIn} saves this flow ("mode" in the launch configuration chooses them).\n`, 'console'));
+    }
     const events: ControllerEvents = {
       stopped: (e) => this.sendStopped(e),
       output: (text, category) => this.sendEvent(new OutputEvent(text, category)),

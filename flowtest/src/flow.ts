@@ -2,7 +2,7 @@
 // errors cannot be tested), with its plain definition for the engine and its positioned tree for
 // coverage.
 import type { Node } from '../../server/src/parse';
-import type { JsonValue } from '../../emulator/src/engine';
+import type { ExecutionMode, JsonValue } from '../../emulator/src/engine';
 import { describeFlowFileProblem, isFlowFileProblem, loadFlowFile } from '../../emulator/src/local';
 import { languageService } from './language';
 
@@ -12,6 +12,8 @@ export interface FlowUnderTest {
   readonly dialect: 'fdl' | 'fdl-legacy';
   readonly name: string;
   readonly definition: JsonValue;
+  /** The limits it runs under: the mode `.flowdeck/flows.json` saves it with, else Standard. */
+  readonly mode: ExecutionMode;
   readonly root: Node;
   /** Offsets to zero-based line and character. */
   positionAt(offset: number): { line: number; character: number };
@@ -34,6 +36,7 @@ export function loadFlow(path: string): LoadedFlow {
       dialect: loaded.dialect,
       name: loaded.flowName,
       definition: loaded.definition,
+      mode: loaded.mode,
       root: analysed.parsed.root!,
       positionAt: (offset) => document.positionAt(offset),
     },

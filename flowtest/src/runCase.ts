@@ -38,6 +38,7 @@ export async function runCase(flow: FlowUnderTest, testCase: TestCase, options: 
     input: testCase.input,
     flowName: flow.name,
     executionName: `test-${testCase.index}`,
+    executionMode: flow.mode,
     tasks: env.tasks,
     ...(env.clock ? { clock: env.clock } : {}),
     onEvent: (event) => {

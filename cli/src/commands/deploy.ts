@@ -43,7 +43,7 @@ export default defineCommand({
         return 1;
       }
     }
-    const saved = await findDeploySettings(path);
+    const saved = findDeploySettings(path);
     if (saved) io.stderr(`settings: ${relative(io.cwd, saved.path)} (flow ${saved.settings.name}, ${saved.settings.executionMode})\n`);
     const name = options.name ?? saved?.settings.name ?? flowNameOfFile(definitionValue(text), file);
     const mode = options.mode ?? saved?.settings.executionMode;

@@ -1,7 +1,7 @@
 // flowdeck run FILE: checks the flow with the editor's language service, runs it in-process on
 // the emulator's interpreter, prints each history event as it happens (the editor's tail lines),
 // then the status and the output or the error.
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { startRun } from '../../../emulator/src/engine';
 import { findWorkspace, describeFlowFileProblem, isFlowFileProblem, loadFlowFile, workspaceTasks } from '../../../emulator/src/local';
 import { CONFIG_FILE } from '../../../emulator/src/tasks';
@@ -22,7 +22,7 @@ export default defineCommand({
   options: {
     input: INPUT_OPTION,
     'time-scale': { type: 'string', value: 'N', help: 'multiplies waits, retry intervals and timeouts (0.01 = 100x faster)' },
-    mode: { type: 'string', choices: ['Standard', 'Express'], help: 'Standard (default) or Express limits' },
+    mode: { type: 'string', choices: ['Standard', 'Express'], help: "Standard or Express limits; default: the mode .flowdeck/flows.json saves FILE with, else Standard" },
     workspace: {
       type: 'string',
       value: 'DIR',
@@ -37,15 +37,15 @@ export default defineCommand({
   async run({ options, operands: [file = ''] }, io) {
     const timeScale = Number(options['time-scale'] ?? 1);
     if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new UsageError(`--time-scale takes a positive number, not '${options['time-scale']}'`);
-    const mode = options.mode ?? 'Standard';
     const path = resolve(io.cwd, file);
-    const loaded = loadFlowFile(path, { mode });
+    const loaded = loadFlowFile(path, options.mode !== undefined ? { mode: options.mode } : {});
     if (isFlowFileProblem(loaded)) {
       const { sentence, errors } = describeFlowFileProblem(file, loaded, 'running');
       for (const line of errors) io.stderr(`${line}\n`);
       io.stderr(`flowdeck run: ${sentence}\n`);
       return 1;
     }
+    if (loaded.modeSavedIn !== undefined) io.stderr(`mode: ${loaded.mode}, as ${relative(io.cwd, loaded.modeSavedIn)} saves this flow (--mode to choose)\n`);
     let input;
     try {
       input = readInput(options.input, io.cwd);
@@ -63,7 +63,7 @@ export default defineCommand({
       tasks: workspaceTasks(workspaceDir),
       // A distributed Map reads the workspace's test objects and the CLI emulator's store (its default data folder).
       objects: objectAccess(new ObjectStore(join(workspaceDir, '.flowdeck', 'emulator'), workspaceDir)),
-      executionMode: mode,
+      executionMode: loaded.mode,
       timeScale,
       onEvent: (e) => printer.event(e),
     });

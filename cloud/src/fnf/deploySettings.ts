@@ -1,6 +1,8 @@
 // How each flow file is deployed (flow name, execution mode, role, description), kept per file in
 // `.flowdeck/flows.json` so it can be committed and shared: the editor writes what a user answered
-// the first time a file was deployed, and both the editor and `flowdeck deploy` read it.
+// the first time a file was deployed; the editor and `flowdeck deploy` read it, and a local run
+// (`flowdeck run`, the debugger, flow tests) takes the saved execution mode's limits from it.
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { ExecutionMode } from './types';
@@ -55,13 +57,27 @@ export async function readFlowsFile(workspaceDir: string): Promise<FlowsFile> {
 
 /** The file at `path`, or undefined when there is none; a malformed one is an error that names the fix. */
 async function loadFlowsFile(path: string): Promise<FlowsFile | undefined> {
-  let text: string;
+  const text = await readFile(path, 'utf8').catch(undefinedWhenMissing);
+  return text === undefined ? undefined : parseFlowsFile(path, text);
+}
+
+/** As loadFlowsFile, for the callers that read a flow file synchronously (a local run, a debug launch). */
+function loadFlowsFileSync(path: string): FlowsFile | undefined {
+  let text: string | undefined;
   try {
-    text = await readFile(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
+    text = undefinedWhenMissing(e);
   }
+  return text === undefined ? undefined : parseFlowsFile(path, text);
+}
+
+function undefinedWhenMissing(e: unknown): undefined {
+  if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  throw e;
+}
+
+function parseFlowsFile(path: string, text: string): FlowsFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -84,10 +100,10 @@ export async function getDeploySettings(workspaceDir: string, filePath: string):
  * path: outside the editor no workspace folder says which one is meant, so the nearest decides,
  * as `git` finds its repository. Undefined when there is none, or it has no entry for the file.
  */
-export async function findDeploySettings(filePath: string): Promise<{ readonly path: string; readonly settings: FlowDeploySettings } | undefined> {
+export function findDeploySettings(filePath: string): { readonly path: string; readonly settings: FlowDeploySettings } | undefined {
   for (let dir = dirname(filePath); ; dir = dirname(dir)) {
     const path = flowsFilePath(dir);
-    const file = await loadFlowsFile(path);
+    const file = loadFlowsFileSync(path);
     if (file) {
       const settings = file.flows[flowKey(dir, filePath)];
       return settings ? { path, settings } : undefined;

@@ -1,6 +1,7 @@
 // Running a flow file on this machine, as `flowdeck run` and the debugger both do: read and check
-// it with the editor's language service, read its input, find the workspace whose
-// `.flowdeck/emulator.json` serves its tasks. One code path, so both see the same handlers and mocks.
+// it with the editor's language service under the limits it is deployed with, read its input,
+// find the workspace whose `.flowdeck/emulator.json` serves its tasks. One code path, so both see
+// the same handlers and mocks.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,6 +14,7 @@ import {
 } from '../../../server/src';
 import { isEmptyDocument, toJsonValue, type JsonValue } from '../../../server/src/parse';
 import { JSON_OBJECT_EXAMPLE, flowNameOfFile, readJsonObject } from '../../../cloud/src/fnf/facts';
+import { findDeploySettings } from '../../../cloud/src/fnf/deploySettings';
 import type { ExecutionMode, TaskEnvironment } from '../engine';
 import { CONFIG_FILE, createWorkspaceTasks } from '../tasks';
 import { WORKSPACE_OBJECTS_DIR } from '../objects/store';
@@ -25,13 +27,19 @@ export interface LoadedFlow {
   readonly definition: JsonValue;
   /** The definition's `Name` (legacy: `name`), else the file's stem (flowNameOfFile). */
   readonly flowName: string;
+  /** The limits it was checked under and runs under. */
+  readonly mode: ExecutionMode;
+  /** The `.flowdeck/flows.json` the mode was read from, when no mode was asked for. */
+  readonly modeSavedIn?: string;
 }
 
 export type FlowFileProblem =
   | { readonly kind: 'unreadable'; readonly message: string }
+  | { readonly kind: 'settings'; readonly message: string }
   | { readonly kind: 'not-a-flow' }
   | { readonly kind: 'empty' }
-  | { readonly kind: 'invalid'; readonly errors: readonly Diagnostic[] };
+  /** `savedMode`: the errors are under the limits of the mode `.flowdeck/flows.json` saves the flow with. */
+  | { readonly kind: 'invalid'; readonly errors: readonly Diagnostic[]; readonly savedMode?: ExecutionMode };
 
 /** What is wrong with a flow file: one sentence, and the errors one per line (`file:line:column error code message`). */
 export interface FlowFileProblemText {
@@ -44,13 +52,15 @@ export function describeFlowFileProblem(file: string, problem: FlowFileProblem, 
   switch (problem.kind) {
     case 'unreadable':
       return { sentence: `cannot read ${file}: ${problem.message}`, errors: [] };
+    case 'settings':
+      return { sentence: `cannot tell whether ${file} runs as a Standard or an Express flow (a mode given chooses): ${problem.message}`, errors: [] };
     case 'not-a-flow':
       return { sentence: `${file} is not a CloudFlow flow (expected Type: StateMachine or type: flow)`, errors: [] };
     case 'empty':
       return { sentence: `${file} is empty: write a flow in it first (Type: StateMachine, SpecVersion: v1, StartAt and States)`, errors: [] };
     case 'invalid':
       return {
-        sentence: `${file} has ${problem.errors.length} error(s); fix them before ${before}`,
+        sentence: `${file} has ${problem.errors.length} error(s)${problem.savedMode ? ` under ${problem.savedMode} limits, as the nearest .flowdeck/flows.json saves the flow` : ''}; fix them before ${before}`,
         errors: problem.errors.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code ?? ''} ${d.message}`),
       };
   }
@@ -66,7 +76,8 @@ export function loadFlowText(
   const document = fileDocument(path, text);
   const analysed = service.analyse(document);
   const isFlow = analysed.dialect === 'fdl' || analysed.dialect === 'fdl-legacy';
-  const errors = isFlow ? service.validate(document, { executionMode: options.mode ?? 'Standard' }).filter((d) => d.severity === DiagnosticSeverity.Error) : [];
+  const mode = options.mode ?? 'Standard';
+  const errors = isFlow ? service.validate(document, { executionMode: mode }).filter((d) => d.severity === DiagnosticSeverity.Error) : [];
   // Every load reads the file anew as version 1: a shared service must not keep this one.
   service.forget(document.uri);
   if (!isFlow) return { kind: 'not-a-flow' };
@@ -75,10 +86,14 @@ export function loadFlowText(
   if (isEmptyDocument(analysed.parsed)) return { kind: 'empty' };
   const definition = toJsonValue(analysed.parsed.root) ?? null;
   const flowName = flowNameOfFile(definition, path);
-  return { path, document, analysed, dialect: analysed.dialect, definition, flowName };
+  return { path, document, analysed, dialect: analysed.dialect, definition, flowName, mode };
 }
 
-/** Reads and checks a flow file. */
+/**
+ * Reads and checks a flow file, under the limits of `options.mode`, else of the execution mode
+ * the file is saved with in the nearest `.flowdeck/flows.json` (as `flowdeck deploy` reads it),
+ * else Standard: a flow deployed as Express runs here as it will there.
+ */
 export function loadFlowFile(
   path: string,
   options: { mode?: ExecutionMode; service?: FlowLanguageService } = {},
@@ -89,7 +104,17 @@ export function loadFlowFile(
   } catch (e) {
     return { kind: 'unreadable', message: (e as Error).message };
   }
-  return loadFlowText(path, text, options);
+  if (options.mode !== undefined) return loadFlowText(path, text, options);
+  let saved: ReturnType<typeof findDeploySettings>;
+  try {
+    saved = findDeploySettings(path);
+  } catch (e) {
+    return { kind: 'settings', message: (e as Error).message };
+  }
+  const loaded = loadFlowText(path, text, { ...options, mode: saved?.settings.executionMode ?? 'Standard' });
+  if (!saved) return loaded;
+  if (!isFlowFileProblem(loaded)) return { ...loaded, modeSavedIn: saved.path };
+  return loaded.kind === 'invalid' ? { ...loaded, savedMode: saved.settings.executionMode } : loaded;
 }
 
 export function isFlowFileProblem(x: LoadedFlow | FlowFileProblem): x is FlowFileProblem {

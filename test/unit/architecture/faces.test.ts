@@ -128,8 +128,9 @@ describe('the import graph of the product folders', () => {
     const reached = closure(filesOf('debug'));
     for (const folder of ['client', 'cli', 'webview'])
       assert.deepEqual(inFolder(reached, folder), [], `debug/ reaches ${folder}/`);
-    // the event format and the fnf facts it reads (terminal statuses)
-    assert.deepEqual(inFolder(reached, 'cloud'), ['cloud/src/fnf/eventFormat.ts', 'cloud/src/fnf/facts.ts']);
+    // the event format and the fnf facts it reads (terminal statuses), and the flows.json reader a
+    // local run takes its execution mode from (with the fnf types it names)
+    assert.deepEqual(inFolder(reached, 'cloud'), ['cloud/src/fnf/deploySettings.ts', 'cloud/src/fnf/eventFormat.ts', 'cloud/src/fnf/facts.ts', 'cloud/src/fnf/types.ts']);
     const engineSide = /^emulator\/src\/(engine|local|objects|tasks)\//;
     assert.deepEqual(
       inFolder(reached, 'emulator').filter((f) => !engineSide.test(f)),

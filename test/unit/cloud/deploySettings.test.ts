@@ -29,14 +29,14 @@ describe('.flowdeck/flows.json', () => {
     const ws = await mkdtemp(join(tmpdir(), 'fd-flows-'));
     const deep = join(ws, 'flows', 'orders', 'orders.flow.yaml');
     await saveDeploySettings(ws, deep, { name: 'orders', executionMode: 'Express' });
-    assert.deepEqual(await findDeploySettings(deep), { path: join(ws, '.flowdeck', 'flows.json'), settings: { name: 'orders', executionMode: 'Express' } });
-    assert.equal(await findDeploySettings(join(ws, 'flows', 'other.flow.yaml')), undefined, 'no entry for the file');
+    assert.deepEqual(findDeploySettings(deep), { path: join(ws, '.flowdeck', 'flows.json'), settings: { name: 'orders', executionMode: 'Express' } });
+    assert.equal(findDeploySettings(join(ws, 'flows', 'other.flow.yaml')), undefined, 'no entry for the file');
     // A nearer one decides, even without an entry for the file.
     await saveDeploySettings(join(ws, 'flows'), join(ws, 'flows', 'x.flow.yaml'), { name: 'x', executionMode: 'Standard' });
-    assert.equal(await findDeploySettings(deep), undefined);
-    assert.equal((await findDeploySettings(join(ws, 'flows', 'x.flow.yaml')))?.settings.name, 'x');
+    assert.equal(findDeploySettings(deep), undefined);
+    assert.equal(findDeploySettings(join(ws, 'flows', 'x.flow.yaml'))?.settings.name, 'x');
     const bare = await mkdtemp(join(tmpdir(), 'fd-flows-'));
-    assert.equal(await findDeploySettings(join(bare, 'a.flow.yaml')), undefined, 'none up to the root');
+    assert.equal(findDeploySettings(join(bare, 'a.flow.yaml')), undefined, 'none up to the root');
   });
 
   test('a damaged file is an error that says how to fix it', async () => {

@@ -2,7 +2,7 @@
 // Parallel and Map, conditions, hit counts, logpoints, exception breakpoints, evaluate,
 // setVariable, restart and the end of the run.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -126,6 +126,26 @@ describe('debug adapter: breakpoints', () => {
     assert.equal(await exitCode(dap), 0);
     assert.ok(!dap.events.some((e) => e.event === 'stopped'));
     assert.ok(dap.output.some((l) => l.includes('ExecutionSucceeded')));
+  });
+
+  test('without a "mode", a flow saved as Express in .flowdeck/flows.json runs under Express limits, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-debug-mode-'));
+    try {
+      const program = join(dir, 'nap.flow.yaml');
+      // The Wait's length comes from the input: only the run can see it is beyond Express's 20 seconds.
+      writeFileSync(program, 'Type: StateMachine\nSpecVersion: v1\nName: nap\nStartAt: Nap\nStates:\n  - Type: Wait\n    Name: Nap\n    Seconds.$: $Input.seconds\n    End: true\n');
+      mkdirSync(join(dir, '.flowdeck'));
+      writeFileSync(join(dir, '.flowdeck', 'flows.json'), JSON.stringify({ flows: { 'nap.flow.yaml': { name: 'nap', executionMode: 'Express' } } }));
+      const express = await launch({ args: { program, input: { seconds: 30 }, timeScale: 0.0001 }, exceptionFilters: [] });
+      assert.equal(await exitCode(express.dap), 1);
+      assert.ok(express.dap.output.includes(`Express limits, as ${join(dir, '.flowdeck', 'flows.json')} saves this flow ("mode" in the launch configuration chooses them).\n`));
+      assert.ok(express.dap.output.some((l) => l.includes('Seconds must be a number from 1 to 20 in Express mode, got 30')));
+      const standard = await launch({ args: { program, input: { seconds: 30 }, timeScale: 0.0001, mode: 'Standard' } });
+      assert.equal(await exitCode(standard.dap), 0);
+      assert.ok(!standard.dap.output.some((l) => l.includes('saves this flow')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a logpoint prints its message with expressions filled in and does not stop', async () => {

@@ -1,7 +1,7 @@
 // `flowdeck run`: events as they happen (the editor tail's lines), the status and output or error,
 // exit status, invalid flows and inputs.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -46,6 +46,38 @@ describe('flowdeck run', () => {
       assert.equal(code, 1);
       assert.equal(out, '');
       assert.equal(err, 'flowdeck run: new.flow.yaml is empty: write a flow in it first (Type: StateMachine, SpecVersion: v1, StartAt and States)\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('runs under the limits .flowdeck/flows.json saves the flow with; --mode chooses others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-run-'));
+    try {
+      // The Wait's length comes from the input: only the run can see it is beyond Express's 20 seconds.
+      writeFileSync(join(dir, 'nap.flow.yaml'), 'Type: StateMachine\nSpecVersion: v1\nName: nap\nStartAt: Nap\nStates:\n  - Type: Wait\n    Name: Nap\n    Seconds.$: $Input.seconds\n    End: true\n');
+      mkdirSync(join(dir, '.flowdeck'));
+      writeFileSync(join(dir, '.flowdeck', 'flows.json'), JSON.stringify({ flows: { 'nap.flow.yaml': { name: 'nap', executionMode: 'Express' } } }));
+      const args = ['run', 'nap.flow.yaml', '--input', '{"seconds":30}', '--time-scale', '0.0001'];
+      const express = await flowdeck(args, { cwd: dir });
+      assert.equal(express.code, 1);
+      assert.equal(express.err, 'mode: Express, as .flowdeck/flows.json saves this flow (--mode to choose)\n');
+      assert.match(express.out, /Seconds must be a number from 1 to 20 in Express mode, got 30/);
+      const standard = await flowdeck([...args, '--mode', 'Standard'], { cwd: dir });
+      assert.equal(standard.err, '');
+      assert.equal(standard.code, 0);
+      // A written Wait beyond the limits is an error before anything runs, and the sentence says which limits.
+      writeFileSync(join(dir, 'fixed.flow.yaml'), 'Type: StateMachine\nSpecVersion: v1\nName: fixed\nStartAt: Nap\nStates:\n  - Type: Wait\n    Name: Nap\n    Seconds: 30\n    End: true\n');
+      writeFileSync(join(dir, '.flowdeck', 'flows.json'), JSON.stringify({ flows: { 'fixed.flow.yaml': { name: 'fixed', executionMode: 'Express' } } }));
+      const fixed = await flowdeck(['run', 'fixed.flow.yaml'], { cwd: dir });
+      assert.equal(fixed.code, 1);
+      assert.match(fixed.err, /fixed\.flow\.yaml:8:14 error express-limit .*\nflowdeck run: fixed\.flow\.yaml has 1 error\(s\) under Express limits, as the nearest \.flowdeck\/flows\.json saves the flow; fix them before running\n$/);
+      // An unreadable settings file stops the run and names the fix, unless a mode is given.
+      writeFileSync(join(dir, '.flowdeck', 'flows.json'), '{"flows": ');
+      const broken = await flowdeck(args, { cwd: dir });
+      assert.equal(broken.code, 1);
+      assert.match(broken.err, /cannot tell whether nap\.flow\.yaml runs as a Standard or an Express flow .*flows\.json is not valid JSON .*fix or delete it/);
+      assert.equal((await flowdeck([...args, '--mode', 'Standard'], { cwd: dir })).code, 0, 'a mode given needs no settings');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

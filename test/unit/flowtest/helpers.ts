@@ -1,7 +1,7 @@
 // Writes a flow and a test file into a fresh folder and runs them, for the runner's tests.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runTests, type TestRunReport } from '../../../flowtest/src';
 import type { JsonValue, TaskEnvironment } from '../../../emulator/src/engine';
 
@@ -10,7 +10,10 @@ const made: string[] = [];
 export function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'flowdeck-flowtest-'));
   made.push(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   return dir;
 }
 

@@ -318,6 +318,22 @@ States:
     assert.match(errors[0]!, /p\.flow\.yaml:11:11 error unknown-state no state named `Nowhere`/);
   });
 
+  test('a flow saved as Express in .flowdeck/flows.json runs under Express limits', async () => {
+    // A Wait read from the input: only the run can see it is beyond Express's 20 seconds.
+    const flow = 'Type: StateMachine\nSpecVersion: v1\nName: p\nStartAt: Nap\nStates:\n  - Type: Wait\n    Name: Nap\n    Seconds.$: $Input.seconds\n    End: true\n';
+    const cases = '  - name: long\n    input: { seconds: 30 }\n    expect: { status: Succeeded }\n';
+    const dir = workspace({
+      'p.flow.yaml': flow,
+      't.flowtest.yaml': testFile('p.flow.yaml', cases),
+      '.flowdeck/flows.json': JSON.stringify({ flows: { 'p.flow.yaml': { name: 'p', executionMode: 'Express' } } }),
+    });
+    const express = await runIn(dir);
+    assert.equal(express.cases[0]!.outcome!.result.status, 'Failed');
+    assert.match(express.cases[0]!.outcome!.result.cause ?? '', /Seconds must be a number from 1 to 20 in Express mode, got 30/);
+    const standard = workspace({ 'p.flow.yaml': flow, 't.flowtest.yaml': testFile('p.flow.yaml', cases) });
+    assert.equal((await runIn(standard)).cases[0]!.passed, true, 'the same case passes under Standard limits');
+  });
+
   test('an empty flow file fails its cases with what to write in it', async () => {
     const dir = workspace({ 'p.flow.yaml': '', 't.flowtest.yaml': testFile('p.flow.yaml', '  - name: x\n    expect: {}\n') });
     const report = await runIn(dir);
