@@ -27,6 +27,14 @@ export interface EditRun {
   readonly edits: number;
   readonly editMs: number[];
   readonly completionMs: number[];
+  /**
+   * The part of each timed edit spent making the new version's text one string (the first read of
+   * it after the update, which copies the whole text): a cost of the document's text, not of
+   * validating it.
+   */
+  readonly textMs: number[];
+  /** The length of the edited text, in characters. */
+  readonly textLength: number;
   readonly mismatches: string[];
   readonly byKind: Record<string, number[]>;
 }
@@ -110,6 +118,7 @@ export function runEdits(
   completing.validate(other);
   const editMs: number[] = [];
   const completionMs: number[] = [];
+  const textMs: number[] = [];
   const byKind: Record<string, number[]> = {};
   const steps: { kind: string; change: { range: Range; text: string }[]; diagnostics: Diagnostic[] }[] = [];
   let added: { line: number; count: number } | undefined;
@@ -122,6 +131,10 @@ export function runEdits(
 
     const t0 = performance.now();
     doc = editing.update(doc, change, doc.version + 1);
+    // The update joins the text around the change lazily; the first character read copies it all.
+    const r0 = performance.now();
+    doc.getText().charCodeAt(0);
+    textMs.push(performance.now() - r0);
     const diagnostics = editing.validate(doc);
     const t1 = performance.now();
     editMs.push(t1 - t0);
@@ -146,5 +159,5 @@ export function runEdits(
     if (JSON.stringify(diagnostics) !== JSON.stringify(expected)) mismatches.push(`edit ${step} (${kind}): ${diagnostics.length} diagnostics, a whole validation gives ${expected.length}`);
   });
   if (replayed.getText() !== doc.getText()) mismatches.push('the replayed edits did not give the edited text');
-  return { edits: count, editMs, completionMs, mismatches, byKind };
+  return { edits: count, editMs, completionMs, textMs, textLength: doc.getText().length, mismatches, byKind };
 }
