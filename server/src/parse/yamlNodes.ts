@@ -156,14 +156,19 @@ export abstract class YamlContainer extends Positioned {
   }
 }
 
+// Builders give a container its children in one array when it closes (of exactly their size); an
+// empty one keeps these, shared and frozen, rather than an array of its own that most would drop.
+const NO_PROPERTIES: Property[] = Object.freeze([]) as unknown as Property[];
+const NO_ITEMS: Node[] = Object.freeze([]) as unknown as Node[];
+
 export class YamlObject extends YamlContainer implements ObjectNode {
   declare readonly kind: 'object';
-  readonly properties: Property[] = [];
+  readonly properties: Property[] = NO_PROPERTIES;
 }
 
 export class YamlArray extends YamlContainer implements ArrayNode {
   declare readonly kind: 'array';
-  readonly items: Node[] = [];
+  readonly items: Node[] = NO_ITEMS;
 }
 
 const constant = (value: unknown): PropertyDescriptor => ({ value, enumerable: true });
