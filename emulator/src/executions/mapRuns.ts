@@ -34,7 +34,7 @@ export interface MapRunRecord {
 
 /** What the registry needs from the execution manager (kept narrow: no import cycle). */
 export interface ChildExecutions {
-  start(request: { flow: StoredFlow; definition: JsonValue; name: string; inputText: string; input: JsonValue; mode: ExecutionMode; mapRunName: string }): Promise<ExecutionEntry>;
+  start(request: { flow: StoredFlow; definition: JsonValue; name: string; inputText: string; input: JsonValue; mode: ExecutionMode; mapRunName: string; resultOnly: boolean }): Promise<ExecutionEntry>;
   waitForEnd(entry: ExecutionEntry, timeoutMs: number, signal?: AbortSignal): Promise<void>;
   stop(entry: ExecutionEntry, error?: string, cause?: string): Promise<boolean>;
 }
@@ -108,6 +108,8 @@ async function runChild(
 ): Promise<RunResult> {
   const entry = await children.start({
     flow, definition: request.definition, name: `${mapRunName}-${index}`, inputText: JSON.stringify(input), input, mode: request.mode, mapRunName,
+    // An Express child is kept as an Express sync run is: its result on disk, its history in memory.
+    resultOnly: request.mode === 'Express',
   });
   const onAbort = (): void => void children.stop(entry, 'FnF.MapRunAborted', `MapRun ${mapRunName} ended`);
   signal.addEventListener('abort', onAbort, { once: true });

@@ -100,6 +100,66 @@ describe('Express sync runs on disk', () => {
     }
   });
 
+  test("a distributed Map's Express children keep their result only, as sync runs do; Standard children their history", async () => {
+    const mapFlow = (mode: string) => `Type: StateMachine
+SpecVersion: v1
+StartAt: Each
+States:
+  - Type: Map
+    Name: Each
+    ProcessorConfig:
+      ExecutionMode: ${mode}
+    ItemsPath: $Input.xs
+    Processor:
+      StartAt: Double
+      States:
+        - Type: Pass
+          Name: Double
+          OutputConstructor:
+            seen.$: $Input.n
+          End: true
+    End: true
+`;
+    const dir = await tempDir();
+    try {
+      const first = await startEmulator({ port: 0, dataDir: dir.path });
+      const c1 = new FnfTestClient(first.endpoint);
+      const children: Record<string, string[]> = {};
+      try {
+      for (const mode of ['Express', 'Standard']) {
+        const flow = `map-${mode.toLowerCase()}`;
+        await c1.ok('CreateFlow', flowParams(flow, mapFlow(mode), 'Standard'));
+        await c1.ok('StartExecution', { FlowName: flow, ExecutionName: 'run', Input: '{"xs":[{"n":1},{"n":2},{"n":3}]}' });
+        const done = await c1.ok('DescribeExecution', { FlowName: flow, ExecutionName: 'run', WaitTimeSeconds: 20 });
+        assert.equal(done['Status'], 'Succeeded', JSON.stringify(done));
+        const history = (await c1.ok('GetExecutionHistory', { FlowName: flow, ExecutionName: 'run' }))['Events'] as { Type: string; EventDetail: string }[];
+        const mapRunName = (JSON.parse(history.find((e) => e.Type === 'IterationEntered')!.EventDetail) as { mapRunName: string }).mapRunName;
+        const listed = (await c1.ok('ListExecutions', { FlowName: flow, MapRunName: mapRunName }))['Executions'] as { Name: string }[];
+        children[mode] = listed.map((e) => e.Name).sort();
+        assert.equal(children[mode].length, 3);
+      }
+      } finally {
+        await first.close();
+      }
+
+      const records = await logRecords(dir.path);
+      for (const name of children['Express']!) assert.deepEqual(recordsOf(records, name).map((r) => r.k), ['syncResult'], name);
+      for (const name of children['Standard']!) assert.deepEqual([...new Set(recordsOf(records, name).map((r) => r.k))], ['execStarted', 'event', 'execEnded'], name);
+
+      const second = await startEmulator({ port: 0, dataDir: dir.path });
+      try {
+        const c2 = new FnfTestClient(second.endpoint);
+        const child = await c2.ok('DescribeExecution', { FlowName: 'map-express', ExecutionName: children['Express']![1]! });
+        assert.equal(child['Status'], 'Succeeded');
+        assert.deepEqual(JSON.parse(String(child['Output'])), { seen: 2 });
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await dir.remove();
+    }
+  });
+
   test('a run still going when the emulator stops leaves nothing; a Standard one is still marked interrupted', async () => {
     const dir = await tempDir();
     try {
