@@ -197,8 +197,8 @@ export interface MapRunSession {
   settings(): MapRunSettings;
   /** Runs child `index` with `input` to its end; `signal` stops it. */
   runChild(index: number, input: JsonValue, signal: AbortSignal): Promise<RunResult>;
-  /** Records how the MapRun ended. */
-  end(status: 'Succeeded' | 'Failed' | 'Aborted'): void;
+  /** Records how the MapRun ended; the state goes on once that is recorded. */
+  end(status: 'Succeeded' | 'Failed' | 'Aborted'): void | Promise<void>;
 }
 
 export interface MapRunHost {

@@ -65,7 +65,11 @@ export class ExecutionManager {
   readonly mapRuns: MapRuns;
 
   constructor(private readonly options: ExecutionManagerOptions) {
-    this.mapRuns = new MapRuns(options.now);
+    this.mapRuns = new MapRuns(options.now, {
+      // Once closed, a run stopped on the way out is left as the log has it; the next start marks it aborted.
+      save: (run) => (this.closed ? Promise.resolve() : options.store.saveMapRun(run)),
+      stored: (name) => options.store.mapRun(name),
+    });
   }
 
   /** Starts an execution; resolves once it runs (and, for Standard, once its start is on disk). */

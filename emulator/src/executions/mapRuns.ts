@@ -4,32 +4,17 @@
 import { randomBytes } from 'node:crypto';
 import type { JsonValue, MapRunHost, MapRunSettings, RunResult } from '../engine';
 import type { ExecutionEntry } from '../store/fnfStore';
-import type { ExecutionMode, StoredFlow } from '../store/records';
+import type { ExecutionMode, StoredFlow, StoredMapRun } from '../store/records';
 
-export type MapRunStatus = 'Running' | 'Succeeded' | 'Failed' | 'Aborted';
+/** A MapRun, field for field as DescribeMapRun returns it (with its flow's id, for the log). */
+export type MapRunRecord = StoredMapRun;
 
-export interface MapRunItemCounts {
-  Total: number;
-  Pending: number;
-  Running: number;
-  Succeed: number;
-  Failed: number;
-  Aborted: number;
-}
-
-/** A MapRun, field for field as DescribeMapRun returns it. */
-export interface MapRunRecord {
-  readonly MapRunName: string;
-  readonly FlowName: string;
-  readonly ExecutionName: string;
-  readonly StateName: string;
-  readonly StartedTime: string;
-  StoppedTime: string;
-  Status: MapRunStatus;
-  Concurrency: number;
-  ToleratedFailedCount: number;
-  ToleratedFailedPercentage: number;
-  readonly ItemCounts: MapRunItemCounts;
+/** Where MapRuns are kept: the store's log, so a restart still describes them. */
+export interface MapRunStorage {
+  /** Writes the run as it stands now; resolves once it is written. */
+  save(run: MapRunRecord): Promise<void>;
+  /** A run written before this start of the emulator. */
+  stored(mapRunName: string): MapRunRecord | undefined;
 }
 
 /** What the registry needs from the execution manager (kept narrow: no import cycle). */
@@ -40,21 +25,26 @@ export interface ChildExecutions {
 }
 
 export class MapRuns {
+  /** The runs going on, changed in place as their children run. */
   private readonly runs = new Map<string, MapRunRecord>();
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly storage: MapRunStorage,
+  ) {}
 
-  /** The MapRuns of one flow's execution, by name. */
+  /** The MapRuns of one flow's execution, by name: one going on, else as last written. */
   find(flowName: string, executionName: string, mapRunName: string): MapRunRecord | undefined {
-    const r = this.runs.get(mapRunName);
+    const r = this.runs.get(mapRunName) ?? this.storage.stored(mapRunName);
     return r && r.FlowName === flowName && r.ExecutionName === executionName ? r : undefined;
   }
 
-  /** UpdateMapRun: takes effect for the children not yet started and the tolerance check. */
-  update(r: MapRunRecord, changes: Partial<MapRunSettings>): void {
+  /** UpdateMapRun: takes effect for the children not yet started and the tolerance check; resolves once written. */
+  async update(r: MapRunRecord, changes: Partial<MapRunSettings>): Promise<void> {
     if (changes.concurrency !== undefined) r.Concurrency = changes.concurrency;
     if (changes.toleratedFailureCount !== undefined) r.ToleratedFailedCount = changes.toleratedFailureCount;
     if (changes.toleratedFailurePercentage !== undefined) r.ToleratedFailedPercentage = changes.toleratedFailurePercentage;
+    await this.storage.save(r);
   }
 
   /** The host one execution's distributed Maps run their children through. */
@@ -63,6 +53,7 @@ export class MapRuns {
       start: async (request) => {
         const stateName = request.stateName.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
         const record: MapRunRecord = {
+          FlowId: flow.Id,
           MapRunName: `${request.executionName.slice(0, 60)}-${stateName}-${randomBytes(3).toString('hex')}`,
           FlowName: request.flowName,
           ExecutionName: request.executionName,
@@ -76,6 +67,7 @@ export class MapRuns {
           ItemCounts: { Total: request.total, Pending: request.total, Running: 0, Succeed: 0, Failed: 0, Aborted: 0 },
         };
         this.runs.set(record.MapRunName, record);
+        await this.storage.save(record);
         const counts = record.ItemCounts;
         return {
           name: record.MapRunName,
@@ -90,11 +82,14 @@ export class MapRuns {
             else counts.Failed++;
             return result;
           },
-          end: (status) => {
+          end: async (status) => {
             record.Status = status;
             record.StoppedTime = new Date(this.now()).toISOString();
             counts.Aborted += counts.Pending;
             counts.Pending = 0;
+            await this.storage.save(record);
+            // Ended, it reads as written: the store's copy answers from now on.
+            this.runs.delete(record.MapRunName);
           },
         };
       },

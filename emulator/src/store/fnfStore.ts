@@ -11,7 +11,7 @@ import { Compactor, DEFAULT_COMPACT_MIN_GARBAGE } from './compactor';
 import { SyncRunRetention } from './syncRunRetention';
 import {
   type ExecutionStatus, type LogRecord, type StoredEvent, type StoredExecution, type StoredFlow,
-  type StoredFlowAlias, type StoredFlowVersion, type StoredSchedule,
+  type StoredFlowAlias, type StoredFlowVersion, type StoredMapRun, type StoredSchedule,
 } from './records';
 
 export interface ExecutionEntry {
@@ -60,6 +60,8 @@ export class FnfStore {
   /** The highest version number a flow ever had, so a deleted number is never handed out again. */
   private readonly lastVersionByFlow = new Map<string, number>();
   private readonly aliasesByFlow = new Map<string, Map<string, StoredFlowAlias>>();
+  /** Every distributed Map's MapRun, as last written, by name (names are unique: they end in random hex). */
+  private readonly mapRunsByName = new Map<string, StoredMapRun>();
 
   private readonly compactor: Compactor<LogRecord>;
 
@@ -137,6 +139,8 @@ export class FnfStore {
         for (let i = 0; i < events.length; i++) out.push(eventRecord(exec, events[i] as StoredEvent, events.slice(Math.max(0, i - DETAIL_WINDOW), i)));
       }
     }
+    // A MapRun lives as long as the execution that ran it.
+    for (const run of this.mapRunsByName.values()) if (this.execution(run.FlowId, run.ExecutionName)) out.push({ k: 'mapRun', run: mapRunCopy(run) });
     return out;
   }
 
@@ -257,6 +261,18 @@ export class FnfStore {
     this.maybeCompact();
   }
 
+  // ---- MapRuns
+
+  /** A MapRun written before (as it was then); the one running now is the registry's own object. */
+  mapRun(name: string): StoredMapRun | undefined {
+    return this.mapRunsByName.get(name);
+  }
+
+  /** Writes a MapRun as it stands now (a copy: the running one keeps changing). */
+  async saveMapRun(run: StoredMapRun): Promise<void> {
+    await this.write({ k: 'mapRun', run: mapRunCopy(run) });
+  }
+
   // ---- schedules
 
   schedule(flowId: string, name: string): StoredSchedule | undefined {
@@ -346,6 +362,7 @@ export class FnfStore {
         this.versionsByFlow.delete(r.id);
         this.lastVersionByFlow.delete(r.id);
         this.aliasesByFlow.delete(r.id);
+        for (const [name, run] of this.mapRunsByName) if (run.FlowId === r.id) this.mapRunsByName.delete(name);
         return;
       }
       case 'execStarted':
@@ -407,10 +424,22 @@ export class FnfStore {
       case 'aliasDeleted':
         this.aliasesByFlow.get(r.flowId)?.delete(r.name);
         return;
+      case 'mapRun':
+        this.mapRunsByName.set(r.run.MapRunName, r.run);
+        return;
     }
   }
 
   private async failInterrupted(now: string): Promise<void> {
+    // A MapRun still running when the emulator stopped ends with its execution: what had not ended is aborted.
+    for (const run of [...this.mapRunsByName.values()]) {
+      if (run.Status !== 'Running') continue;
+      const counts = run.ItemCounts;
+      await this.saveMapRun({
+        ...run, Status: 'Aborted', StoppedTime: now,
+        ItemCounts: { ...counts, Pending: 0, Running: 0, Aborted: counts.Aborted + counts.Pending + counts.Running },
+      });
+    }
     for (const m of this.executionsByFlow.values()) {
       for (const entry of m.values()) {
         if (isTerminalStatus(entry.exec.Status)) continue;
@@ -449,6 +478,10 @@ function eventRecord(exec: StoredExecution, event: StoredEvent, recent: readonly
     }
   }
   return { k: 'event', flowId: exec.FlowId, exec: exec.Name, event };
+}
+
+function mapRunCopy(run: StoredMapRun): StoredMapRun {
+  return { ...run, ItemCounts: { ...run.ItemCounts } };
 }
 
 /** The first copy of `text` seen in `copies`, which keeps it from now on. */

@@ -97,6 +97,31 @@ export interface StoredSchedule {
   LastModifiedTime: string;
 }
 
+export type MapRunStatus = 'Running' | 'Succeeded' | 'Failed' | 'Aborted';
+
+/** A MapRun, field for field as DescribeMapRun returns it, with the flow it belongs to. */
+export interface StoredMapRun {
+  readonly FlowId: string;
+  readonly MapRunName: string;
+  readonly FlowName: string;
+  readonly ExecutionName: string;
+  readonly StateName: string;
+  readonly StartedTime: string;
+  StoppedTime: string;
+  Status: MapRunStatus;
+  Concurrency: number;
+  ToleratedFailedCount: number;
+  ToleratedFailedPercentage: number;
+  readonly ItemCounts: {
+    Total: number;
+    Pending: number;
+    Running: number;
+    Succeed: number;
+    Failed: number;
+    Aborted: number;
+  };
+}
+
 /** What the fnf log holds, one record a line. */
 export type LogRecord =
   | { k: 'flow'; flow: StoredFlow }
@@ -130,4 +155,6 @@ export type LogRecord =
   /** Written by compaction: the highest version number a flow ever had, when its versions no longer show it. */
   | { k: 'versionCounter'; flowId: string; last: number }
   | { k: 'alias'; alias: StoredFlowAlias }
-  | { k: 'aliasDeleted'; flowId: string; name: string };
+  | { k: 'aliasDeleted'; flowId: string; name: string }
+  /** A distributed Map's MapRun as it started, after each UpdateMapRun and as it ended: the latest record wins. */
+  | { k: 'mapRun'; run: StoredMapRun };

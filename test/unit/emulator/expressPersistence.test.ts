@@ -130,7 +130,7 @@ States:
         const flow = `map-${mode.toLowerCase()}`;
         await c1.ok('CreateFlow', flowParams(flow, mapFlow(mode), 'Standard'));
         await c1.ok('StartExecution', { FlowName: flow, ExecutionName: 'run', Input: '{"xs":[{"n":1},{"n":2},{"n":3}]}' });
-        const done = await c1.ok('DescribeExecution', { FlowName: flow, ExecutionName: 'run', WaitTimeSeconds: 20 });
+        const done = await c1.ok('DescribeExecution', { FlowName: flow, ExecutionName: 'run', WaitTimeSeconds: '20' });
         assert.equal(done['Status'], 'Succeeded', JSON.stringify(done));
         const history = (await c1.ok('GetExecutionHistory', { FlowName: flow, ExecutionName: 'run' }))['Events'] as { Type: string; EventDetail: string }[];
         const mapRunName = (JSON.parse(history.find((e) => e.Type === 'IterationEntered')!.EventDetail) as { mapRunName: string }).mapRunName;

@@ -34,12 +34,12 @@ export function describeMapRun(ctx: FnfContext, p: FnfParams<'DescribeMapRun'>):
   };
 }
 
-export function updateMapRun(ctx: FnfContext, p: FnfParams<'UpdateMapRun'>): unknown {
+export async function updateMapRun(ctx: FnfContext, p: FnfParams<'UpdateMapRun'>): Promise<unknown> {
   const r = existingMapRun(ctx, p);
   const concurrency = p.Concurrency;
   const count = p.ToleratedFailedCount;
   const percentage = p.ToleratedFailedPercentage;
-  ctx.executions.mapRuns.update(r, {
+  await ctx.executions.mapRuns.update(r, {
     ...(concurrency !== undefined ? { concurrency } : {}),
     ...(count !== undefined ? { toleratedFailureCount: count } : {}),
     ...(percentage !== undefined ? { toleratedFailurePercentage: percentage } : {}),

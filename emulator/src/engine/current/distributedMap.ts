@@ -46,12 +46,12 @@ export async function runDistributedMap(rt: Runtime, state: MapState, d: Distrib
   const failedCount = outcomes.filter((o) => o.result.status !== 'Succeeded').length;
   rt.log.emit(mapTrail, 'IterationExited', state.name, { mapRunName: run.name, succeeded: outcomes.length - failedCount, failed: failedCount });
   if (signal.aborted) {
-    run.end('Aborted');
+    await run.end('Aborted');
     throw abortReason(signal);
   }
   const failed = outcomes.filter((o) => o.result.status !== 'Succeeded');
   if (overTolerance(run, failed.length, inputs.length)) {
-    run.end('Failed');
+    await run.end('Failed');
     const first = failed[0] as ChildOutcome;
     throw new FlowFailure(
       EngineErrors.mapRunFailed,
@@ -60,7 +60,7 @@ export async function runDistributedMap(rt: Runtime, state: MapState, d: Distrib
         `the first, item ${first.index}, ended with ${first.result.error ?? first.result.status}: ${first.result.cause ?? ''}`,
     );
   }
-  run.end('Succeeded');
+  await run.end('Succeeded');
   const results: JsonValue[] = new Array<JsonValue>(inputs.length).fill(null);
   for (const o of outcomes) if (o.result.status === 'Succeeded') results[o.index] = o.result.output ?? null;
   if (!d.writer) return { Items: results };
