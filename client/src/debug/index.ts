@@ -25,7 +25,7 @@ export interface DebugFlowArgs {
   /** The input itself; skips the input question. */
   readonly input?: Record<string, unknown>;
   readonly stopOnEntry?: boolean;
-  /** Set by the CodeLens: asks for a saved input when the flow has some. */
+  /** Set by the CodeLens, a menu and the Command Palette: asks for a saved input when the flow has some. */
   readonly interactive?: boolean;
 }
 
@@ -86,12 +86,13 @@ export function registerDebugFeatures(context: vscode.ExtensionContext, log: vsc
   );
   return {
     async debugFlowCommand(arg) {
-      const args: DebugFlowArgs | undefined = arg instanceof vscode.Uri ? { uri: arg, interactive: true } : arg;
+      // A menu passes the file's Uri and the Command Palette nothing: a person is there to pick the input.
+      const args: DebugFlowArgs = arg instanceof vscode.Uri ? { uri: arg, interactive: true } : arg ?? { interactive: true };
       try {
         return await debugFlow(args);
       } catch (error) {
         reportError(log, vscode.l10n.t('Could not start debugging'), error);
-        if (!args?.interactive) throw error;
+        if (!args.interactive) throw error;
         return false;
       }
     },
