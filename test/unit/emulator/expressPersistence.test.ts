@@ -13,7 +13,7 @@ import { startEmulator } from '../../../emulator/src/server';
 import { AppendLog, type LogFile } from '../../../emulator/src/store/appendLog';
 import { FnfStore } from '../../../emulator/src/store/fnfStore';
 import type { LogRecord, StoredExecution } from '../../../emulator/src/store/records';
-import { eventually, FnfTestClient, PASS_CHOICE_FLOW, tempDir, WAIT_FLOW } from './support';
+import { distributedMapFlow, eventually, FnfTestClient, PASS_CHOICE_FLOW, tempDir, WAIT_FLOW } from './support';
 
 const flowParams = (name: string, definition: string, mode: 'Standard' | 'Express') => ({
   Name: name, Definition: definition, Description: '', Type: 'FDL', ExecutionMode: mode,
@@ -101,32 +101,14 @@ describe('Express sync runs on disk', () => {
   });
 
   test("a distributed Map's Express children keep their result only, as sync runs do; Standard children their history", async () => {
-    const mapFlow = (mode: string) => `Type: StateMachine
-SpecVersion: v1
-StartAt: Each
-States:
-  - Type: Map
-    Name: Each
-    ProcessorConfig:
-      ExecutionMode: ${mode}
-    ItemsPath: $Input.xs
-    Processor:
-      StartAt: Double
-      States:
-        - Type: Pass
-          Name: Double
-          OutputConstructor:
-            seen.$: $Input.n
-          End: true
-    End: true
-`;
+    const mapFlow = (mode: 'Express' | 'Standard') => distributedMapFlow(mode, '        - Type: Pass\n          Name: Child\n          OutputConstructor:\n            seen.$: $Input.n\n          End: true');
     const dir = await tempDir();
     try {
       const first = await startEmulator({ port: 0, dataDir: dir.path });
       const c1 = new FnfTestClient(first.endpoint);
       const children: Record<string, string[]> = {};
       try {
-      for (const mode of ['Express', 'Standard']) {
+      for (const mode of ['Express', 'Standard'] as const) {
         const flow = `map-${mode.toLowerCase()}`;
         await c1.ok('CreateFlow', flowParams(flow, mapFlow(mode), 'Standard'));
         await c1.ok('StartExecution', { FlowName: flow, ExecutionName: 'run', Input: '{"xs":[{"n":1},{"n":2},{"n":3}]}' });

@@ -6,28 +6,10 @@ import assert from 'node:assert/strict';
 import { startEmulator } from '../../../emulator/src/server';
 import { FnfStore } from '../../../emulator/src/store/fnfStore';
 import type { StoredExecution, StoredMapRun } from '../../../emulator/src/store/records';
-import { eventually, FnfTestClient, tempDir } from './support';
+import { distributedMapFlow, eventually, FnfTestClient, tempDir } from './support';
 
-/** A Standard flow whose distributed Map runs one child per item of `xs`, each waiting `seconds`. */
-const MAP_FLOW = `Type: StateMachine
-SpecVersion: v1
-StartAt: Each
-States:
-  - Type: Map
-    Name: Each
-    ProcessorConfig:
-      ExecutionMode: Standard
-    MaxConcurrency: 2
-    ItemsPath: $Input.xs
-    Processor:
-      StartAt: Hold
-      States:
-        - Type: Wait
-          Name: Hold
-          Seconds.$: $Input.seconds
-          End: true
-    End: true
-`;
+/** A Standard flow whose distributed Map runs one Standard child per item of `xs`, each waiting `seconds`, two at a time. */
+const MAP_FLOW = distributedMapFlow('Standard', '        - Type: Wait\n          Name: Child\n          Seconds.$: $Input.seconds\n          End: true', '    MaxConcurrency: 2\n');
 
 const createFlow = { Name: 'maps', Definition: MAP_FLOW, Description: '', Type: 'FDL', ExecutionMode: 'Standard' };
 

@@ -124,6 +124,29 @@ States:
     End: true
 `;
 
+/**
+ * A flow whose distributed Map `Each` runs one child execution per item of `$Input.xs`, in
+ * `mode`; each child runs the single state `child` (YAML at the indentation of a state list item
+ * under `Processor.States`, named `Child`). `mapFields` are more fields of the Map state.
+ */
+export function distributedMapFlow(mode: 'Express' | 'Standard', child: string, mapFields = ''): string {
+  return `Type: StateMachine
+SpecVersion: v1
+StartAt: Each
+States:
+  - Type: Map
+    Name: Each
+    ProcessorConfig:
+      ExecutionMode: ${mode}
+${mapFields}    ItemsPath: $Input.xs
+    Processor:
+      StartAt: Child
+      States:
+${child}
+    End: true
+`;
+}
+
 /** Polls `check` until it returns a value (not undefined), failing after `attempts` tries. */
 export async function eventually<T>(check: () => Promise<T | undefined>, what: string, attempts = 500): Promise<T> {
   for (let i = 0; i < attempts; i++) {
