@@ -97,6 +97,8 @@ export class ExecutionManager {
     // leaves nothing behind: no execution that reads as Running, no events.
     // A result-only run writes nothing until it ends (its caller waits for that end anyway).
     const entry = request.resultOnly ? this.options.store.startResultOnlyExecution(exec) : await this.options.store.startExecution(exec);
+    // Closed while the start was being written: it stays as the log has it, as the runs close() stopped do.
+    if (this.closed) return entry;
     const listeners = new Set<(event: HistoryEvent) => void>();
     const handle = startRun({
       definition: request.definition,

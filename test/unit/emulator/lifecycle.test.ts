@@ -3,6 +3,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator } from '../../../emulator/src/server';
+import { ExecutionManager } from '../../../emulator/src/executions/manager';
+import { FnfStore } from '../../../emulator/src/store/fnfStore';
+import { createWorkspaceTasks } from '../../../emulator/src/tasks';
+import { parseText, toJsonValue } from '../../../server/src/parse';
+import type { JsonValue } from '../../../emulator/src/engine';
 import { FnfTestClient, startTestEmulator, tempDir, WAIT_FLOW } from './support';
 
 describe('emulator lifecycle', () => {
@@ -24,6 +29,32 @@ describe('emulator lifecycle', () => {
         assert.equal(exec['Status'], 'Failed');
       } finally {
         await again.close();
+      }
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  test('a start still being written when the emulator closes does not run: nothing is left to keep the process alive', async () => {
+    const dir = await tempDir();
+    try {
+      const store = await FnfStore.open(dir.path, { now: Date.now, noSync: true });
+      try {
+        const manager = new ExecutionManager({ store, tasks: createWorkspaceTasks(), now: Date.now, onError: () => undefined });
+        const flow = {
+          Name: 'slow', Id: 'f1', Type: 'FDL', Definition: WAIT_FLOW, Description: '', RoleArn: '', ExternalStorageLocation: '',
+          ExecutionMode: '', Environment: '', CreatedTime: 't', LastModifiedTime: 't',
+        };
+        await store.putFlow(flow);
+        const definition = toJsonValue(parseText(WAIT_FLOW, 'yaml').root) as JsonValue;
+        // The start record is being written when close() comes (a distributed Map's child starts this way).
+        const starting = manager.start({ flow, definition, name: 'late', inputText: '{"seconds":300}', input: { seconds: 300 }, mode: 'Standard' });
+        manager.close();
+        const entry = await starting;
+        assert.equal(manager.isRunning(entry), false, 'no run (and no 300 s timer) after close');
+        assert.equal(entry.exec.Status, 'Running', 'left as the log has it: the next start marks it interrupted');
+      } finally {
+        await store.close();
       }
     } finally {
       await dir.remove();
