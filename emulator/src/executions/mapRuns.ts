@@ -6,15 +6,12 @@ import type { JsonValue, MapRunHost, MapRunSettings, RunResult } from '../engine
 import type { ExecutionEntry } from '../store/fnfStore';
 import type { ExecutionMode, StoredFlow, StoredMapRun } from '../store/records';
 
-/** A MapRun, field for field as DescribeMapRun returns it (with its flow's id, for the log). */
-export type MapRunRecord = StoredMapRun;
-
 /** Where MapRuns are kept: the store's log, so a restart still describes them. */
 export interface MapRunStorage {
   /** Writes the run as it stands now; resolves once it is written. */
-  save(run: MapRunRecord): Promise<void>;
+  save(run: StoredMapRun): Promise<void>;
   /** A run written before this start of the emulator. */
-  stored(mapRunName: string): MapRunRecord | undefined;
+  stored(mapRunName: string): StoredMapRun | undefined;
 }
 
 /** What the registry needs from the execution manager (kept narrow: no import cycle). */
@@ -26,7 +23,7 @@ export interface ChildExecutions {
 
 export class MapRuns {
   /** The runs going on, changed in place as their children run. */
-  private readonly runs = new Map<string, MapRunRecord>();
+  private readonly runs = new Map<string, StoredMapRun>();
 
   constructor(
     private readonly now: () => number,
@@ -34,13 +31,13 @@ export class MapRuns {
   ) {}
 
   /** The MapRuns of one flow's execution, by name: one going on, else as last written. */
-  find(flowName: string, executionName: string, mapRunName: string): MapRunRecord | undefined {
+  find(flowName: string, executionName: string, mapRunName: string): StoredMapRun | undefined {
     const r = this.runs.get(mapRunName) ?? this.storage.stored(mapRunName);
     return r && r.FlowName === flowName && r.ExecutionName === executionName ? r : undefined;
   }
 
   /** UpdateMapRun: takes effect for the children not yet started and the tolerance check; resolves once written. */
-  async update(r: MapRunRecord, changes: Partial<MapRunSettings>): Promise<void> {
+  async update(r: StoredMapRun, changes: Partial<MapRunSettings>): Promise<void> {
     if (changes.concurrency !== undefined) r.Concurrency = changes.concurrency;
     if (changes.toleratedFailureCount !== undefined) r.ToleratedFailedCount = changes.toleratedFailureCount;
     if (changes.toleratedFailurePercentage !== undefined) r.ToleratedFailedPercentage = changes.toleratedFailurePercentage;
@@ -52,7 +49,7 @@ export class MapRuns {
     return {
       start: async (request) => {
         const stateName = request.stateName.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
-        const record: MapRunRecord = {
+        const record: StoredMapRun = {
           FlowId: flow.Id,
           MapRunName: `${request.executionName.slice(0, 60)}-${stateName}-${randomBytes(3).toString('hex')}`,
           FlowName: request.flowName,

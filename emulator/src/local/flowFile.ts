@@ -38,8 +38,8 @@ export type FlowFileProblem =
   | { readonly kind: 'settings'; readonly message: string }
   | { readonly kind: 'not-a-flow' }
   | { readonly kind: 'empty' }
-  /** `savedMode`: the errors are under the limits of the mode `.flowdeck/flows.json` saves the flow with. */
-  | { readonly kind: 'invalid'; readonly errors: readonly Diagnostic[]; readonly savedMode?: ExecutionMode };
+  /** The errors under the limits of `mode`; `modeSavedIn` as for LoadedFlow. */
+  | { readonly kind: 'invalid'; readonly errors: readonly Diagnostic[]; readonly mode: ExecutionMode; readonly modeSavedIn?: string };
 
 /** What is wrong with a flow file: one sentence, and the errors one per line (`file:line:column error code message`). */
 export interface FlowFileProblemText {
@@ -60,17 +60,21 @@ export function describeFlowFileProblem(file: string, problem: FlowFileProblem, 
       return { sentence: `${file} is empty: write a flow in it first (Type: StateMachine, SpecVersion: v1, StartAt and States)`, errors: [] };
     case 'invalid':
       return {
-        sentence: `${file} has ${problem.errors.length} error(s)${problem.savedMode ? ` under ${problem.savedMode} limits, as the nearest .flowdeck/flows.json saves the flow` : ''}; fix them before ${before}`,
+        sentence: `${file} has ${problem.errors.length} error(s)${problem.modeSavedIn !== undefined ? ` under ${problem.mode} limits, as the nearest .flowdeck/flows.json saves the flow` : ''}; fix them before ${before}`,
         errors: problem.errors.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} error ${d.code ?? ''} ${d.message}`),
       };
   }
 }
 
-/** Checks a flow's text as the editor does; only a current or legacy CloudFlow flow without errors loads. */
+/**
+ * Checks a flow's text as the editor does, under the limits of `options.mode` (default Standard);
+ * only a current or legacy CloudFlow flow without errors loads. `modeSavedIn` says where that mode
+ * was read from, for the result or its errors to tell.
+ */
 export function loadFlowText(
   path: string,
   text: string,
-  options: { mode?: ExecutionMode; service?: FlowLanguageService } = {},
+  options: { mode?: ExecutionMode; modeSavedIn?: string; service?: FlowLanguageService } = {},
 ): LoadedFlow | FlowFileProblem {
   const service = options.service ?? createLanguageService();
   const document = fileDocument(path, text);
@@ -81,12 +85,13 @@ export function loadFlowText(
   // Every load reads the file anew as version 1: a shared service must not keep this one.
   service.forget(document.uri);
   if (!isFlow) return { kind: 'not-a-flow' };
-  if (errors.length > 0) return { kind: 'invalid', errors };
+  const savedIn = options.modeSavedIn !== undefined ? { modeSavedIn: options.modeSavedIn } : {};
+  if (errors.length > 0) return { kind: 'invalid', errors, mode, ...savedIn };
   // A file named as a flow but with nothing in it yet (the editor reports nothing while it is being written).
   if (isEmptyDocument(analysed.parsed)) return { kind: 'empty' };
   const definition = toJsonValue(analysed.parsed.root) ?? null;
   const flowName = flowNameOfFile(definition, path);
-  return { path, document, analysed, dialect: analysed.dialect, definition, flowName, mode };
+  return { path, document, analysed, dialect: analysed.dialect, definition, flowName, mode, ...savedIn };
 }
 
 /**
@@ -111,10 +116,7 @@ export function loadFlowFile(
   } catch (e) {
     return { kind: 'settings', message: (e as Error).message };
   }
-  const loaded = loadFlowText(path, text, { ...options, mode: saved?.settings.executionMode ?? 'Standard' });
-  if (!saved) return loaded;
-  if (!isFlowFileProblem(loaded)) return { ...loaded, modeSavedIn: saved.path };
-  return loaded.kind === 'invalid' ? { ...loaded, savedMode: saved.settings.executionMode } : loaded;
+  return loadFlowText(path, text, saved ? { ...options, mode: saved.settings.executionMode, modeSavedIn: saved.path } : options);
 }
 
 export function isFlowFileProblem(x: LoadedFlow | FlowFileProblem): x is FlowFileProblem {

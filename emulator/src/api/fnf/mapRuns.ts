@@ -5,13 +5,13 @@ import { ApiError } from '../product';
 import type { FnfContext } from './context';
 import { existingExecution } from './executions';
 import type { FnfParams, FnfHandlers } from './params';
-import type { MapRunRecord } from '../../executions/mapRuns';
+import type { StoredMapRun } from '../../store/records';
 
 /** No code for a missing MapRun is documented; this follows ExecutionNotExists. */
 const mapRunNotExists = (name: string, execution: string) =>
   new ApiError(404, 'MapRunNotExists', `MapRun ${name} of execution ${execution} does not exist.`);
 
-function existingMapRun(ctx: FnfContext, p: FnfParams<'DescribeMapRun'>): MapRunRecord {
+function existingMapRun(ctx: FnfContext, p: FnfParams<'DescribeMapRun'>): StoredMapRun {
   const entry = existingExecution(ctx, p);
   const name = p.MapRunName;
   const run = ctx.executions.mapRuns.find(entry.exec.FlowName, entry.exec.Name, name);
