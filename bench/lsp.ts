@@ -182,21 +182,20 @@ function measureJson(): { line: string; ratio: number } {
 }
 
 /** Typing in a 10,000-state flow: edit-to-diagnostics and completion right after each edit (bench/lib/editSession.ts). */
-function measureEdits(): { line: string; editP95: number; editOwnP95: number; completionP95: number; match: boolean } {
+function measureEdits(): { line: string; editP95: number; wholeTextP95: number; completionP95: number; match: boolean } {
   const script = bundle('bench/lib/editSession.ts', 'lsp-edits');
   const out = execFileSync(process.execPath, [script, String(EDIT_STATES), String(EDIT_COUNT)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const run = JSON.parse(out.trim().split('\n').pop()!) as EditRun;
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   const editP95 = percentile(sorted(run.editMs), 95);
   const completionP95 = percentile(sorted(run.completionMs), 95);
-  const ownMs = run.editMs.map((t, i) => t - run.textMs[i]!);
   const kinds = Object.entries(run.byKind).map(([k, xs]) => `${k} median ${ms(median(xs))}`).join(', ');
   for (const m of run.mismatches) console.log(`MISMATCH ${m}`);
   return {
-    editOwnP95: percentile(sorted(ownMs), 95),
+    wholeTextP95: percentile(sorted(run.textMs), 95),
     line: [
       `${EDIT_STATES.toLocaleString('en')} states, ${run.edits} single edits: edit to diagnostics median ${ms(median(run.editMs))}, p95 ${ms(editP95)} (${kinds}); completion right after an edit p95 ${ms(completionP95)}; diagnostics equal a whole validation's: ${run.mismatches.length === 0}.`,
-      `  of each edit, making the new text one string (${(run.textLength / 2 ** 20).toFixed(1)} MiB, copied on its first read): median ${ms(median(run.textMs))}, p95 ${ms(percentile(sorted(run.textMs), 95))}; the rest (applying the change, validating): median ${ms(median(ownMs))}, p95 ${ms(percentile(sorted(ownMs), 95))}.`,
+      `  the edit and its diagnostics read only the pieces of the text they need; a feature that reads the whole text makes it one string afterwards (${(run.textLength / 2 ** 20).toFixed(1)} MiB, copied on its first read): median ${ms(median(run.textMs))}, p95 ${ms(percentile(sorted(run.textMs), 95))}.`,
     ].join('\n'),
     editP95,
     completionP95,
@@ -281,7 +280,7 @@ async function main(): Promise<void> {
       editStates: EDIT_STATES,
       editP95Ms: round(edits.editP95),
       editDiagnosticsMatch: edits.match,
-      editWithoutTextCopyP95Ms: round(edits.editOwnP95),
+      wholeTextCopyAfterEditP95Ms: round(edits.wholeTextP95),
       completionAfterEditP95Ms: round(edits.completionP95),
       jsonOverJsonParse: round(jsonLine.ratio),
       editServerRssMb: memory.rssMb,

@@ -7,6 +7,7 @@ import { fdlService } from '../../server/src/fdl/service';
 import { validateFdl } from '../../server/src/fdl/validate';
 import { generateFdl } from './generate';
 import { runEdits } from './edits';
+import { EditorDocument } from '../../server/src/service/editorDocument';
 
 const states = Number(process.argv[2] ?? 10_000);
 const edits = Number(process.argv[3] ?? 60);
@@ -17,5 +18,7 @@ const run = runEdits(
   createLanguageService(),
   // The reference validates every version whole, as before incremental analysis.
   createLanguageService({ services: { fdl: { ...fdlService, validate: validateFdl } } }),
+  // The document the language server keeps for an open editor.
+  EditorDocument.create,
 );
 console.log(JSON.stringify(run));

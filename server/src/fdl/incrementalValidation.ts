@@ -13,6 +13,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ErrorObject } from 'ajv';
 import type { JsonValue, Node, ObjectNode, ParsedText, Property } from '../parse/tree';
 import { editOrigin } from '../parse/incremental';
+import { sourceOf } from '../parse/pieceText';
 import type { AnalysedDocument, ValidationSettings } from '../service/types';
 import { toJsonValue, setJsonProperty } from '../parse/toJson';
 import { errorDiagnostics } from '../schema/diagnostics';
@@ -82,7 +83,7 @@ export function validateFdlIncrementally(doc: AnalysedDocument, settings: Valida
   const mode: Mode = settings.executionMode === 'Express' ? 'Express' : 'Standard';
   const model = flowModel(doc);
   const rootScope = model.scopes[0]!;
-  const ctx: CheckContext = { doc: doc.document, text: doc.parsed.text, settings, out: [] };
+  const ctx: CheckContext = { doc: doc.document, text: sourceOf(doc.parsed), settings, out: [] };
 
   const schema = rootSchemaDiagnostics(doc, root, holder);
   // Whether each top-level state ends the top scope by itself, in the order of the scope's states.
@@ -196,7 +197,7 @@ function computeStateResult(
   for (const p of topStateAdvisories(item)) schema.push(problemDiagnostic(doc.document, p));
 
   const part = topStateModel(item);
-  const ctx: CheckContext = { doc: doc.document, text: doc.parsed.text, settings, out: [] };
+  const ctx: CheckContext = { doc: doc.document, text: sourceOf(doc.parsed), settings, out: [] };
   const hasScopes = part.scopes.length > 0;
   const nested: FlowModel = {
     scopes: part.scopes as FlowScope[], states: part.states as FlowState[],

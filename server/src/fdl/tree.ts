@@ -2,6 +2,7 @@
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Node, ObjectNode, OffsetRange, ScalarNode } from '../parse/tree';
+import type { TextReader } from '../parse/pieceText';
 import { rangeOf } from '../parse/positions';
 
 export function asObject(node: Node | undefined): ObjectNode | undefined {
@@ -33,7 +34,7 @@ export function diagnostic(
  * the value maps one-to-one onto the source (plain or quoted without escapes). Undefined for
  * folded, block or escaped scalars: callers then underline the whole value.
  */
-export function valueTextStart(text: string, node: ScalarNode & { value: string }): number | undefined {
+export function valueTextStart(text: TextReader, node: ScalarNode & { value: string }): number | undefined {
   const content = node.contentRange ?? node.range;
   if (content.end - content.start === node.value.length && text.startsWith(node.value, content.start)) return content.start;
   const r = node.range;
@@ -43,7 +44,7 @@ export function valueTextStart(text: string, node: ScalarNode & { value: string 
 }
 
 /** Maps a span inside a string value to document offsets (or the whole value when it cannot). */
-export function spanInValue(text: string, node: ScalarNode & { value: string }, start: number, end: number): OffsetRange {
+export function spanInValue(text: TextReader, node: ScalarNode & { value: string }, start: number, end: number): OffsetRange {
   const base = valueTextStart(text, node);
   if (base === undefined) return node.range;
   return { start: base + start, end: base + Math.max(end, start) };

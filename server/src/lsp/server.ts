@@ -8,6 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type FlowLanguageService } from '../service/languageService';
 import { RequestRefused } from '../service/refusal';
+import { EditorDocument } from '../service/editorDocument';
 import type { CompletionSettings, ValidationSettings } from '../service/types';
 import { performance } from 'node:perf_hooks';
 import { Debouncer, realTimers, type Timers } from './debounce';
@@ -50,7 +51,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const log = connectionLog(connection);
   const service = options.service ?? createLanguageService({ logger: (level, message) => log(level, message) });
   // The changes go through the service, which keeps where each one fell (incremental sync).
-  const documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: (doc, changes, version) => service.update(doc, changes, version) });
+  const documents = new TextDocuments<TextDocument>({ create: EditorDocument.create, update: (doc, changes, version) => service.update(doc, changes, version) });
   const settings = new Map<string, ValidationSettings>();
   const now = options.now ?? (() => performance.now());
   const pacer = new ValidationPacer(now);

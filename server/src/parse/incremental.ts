@@ -5,6 +5,7 @@
 // and the caller parses the whole text: the incremental tree is always the tree a full parse
 // would build (test/unit/parse/incremental.test.ts and the validation property test compare them).
 import type { ArrayNode, Node, ObjectNode, ParsedText, Property } from './tree';
+import { sourceOf, type TextReader } from './pieceText';
 import { markReadByFastPath, wasReadByFastPath } from './fastPath';
 import { scanStrictJsonItems } from './jsonScanner';
 import { scanEverydayYaml } from './yamlScanner';
@@ -98,16 +99,17 @@ export function mergeTextChanges(first: TextChange, second: TextChange): TextCha
  * updated in place and shared with the result: `old` must not be read afterwards. `known` is
  * where the text changed when the editor said so; without it the two texts are compared.
  */
-export function reparseAfterEdit(old: ParsedText, text: string, known?: TextChange): IncrementalParse | undefined {
+export function reparseAfterEdit(old: ParsedText, text: TextReader, known?: TextChange): IncrementalParse | undefined {
   if (!wasReadByFastPath(old) || old.syntaxProblems.length > 0) return undefined;
   const root = old.root;
   if (root?.kind !== 'object') return undefined;
   const holder = stateListProperty(root);
   const list = holder?.value;
   if (!holder || list?.kind !== 'array' || list.items.length === 0) return undefined;
-  const change = known ? nonEmpty(known) : diffTexts(old.text, text);
+  const oldText = sourceOf(old);
+  const change = known ? nonEmpty(known) : diffTexts(String(oldText), String(text));
   if (change === undefined) return withOrigin(old, text, { list, from: 0, removed: [], added: [], delta: 0 }, 0);
-  const found = old.format === 'json' ? jsonItems(old.text, text, list, change) : yamlItems(old.text, text, list, change);
+  const found = old.format === 'json' ? jsonItems(oldText, text, list, change) : yamlItems(oldText, text, list, change);
   if (!found) return undefined;
   const delta = change.newEnd - change.oldEnd;
   const removed = list.items.slice(found.from, found.to + 1);
@@ -126,8 +128,11 @@ function nonEmpty(change: TextChange): TextChange | undefined {
   return isEmpty(change) ? undefined : change;
 }
 
-function withOrigin(old: ParsedText, text: string, splice: ItemSplice, regionStart: number): IncrementalParse {
-  const parsed: ParsedText = { format: old.format, text, root: old.root, syntaxProblems: [] };
+function withOrigin(old: ParsedText, text: TextReader, splice: ItemSplice, regionStart: number): IncrementalParse {
+  const parsed: ParsedText = typeof text === 'string'
+    ? { format: old.format, text, root: old.root, syntaxProblems: [] }
+    // The whole text is joined only when a reader asks for it.
+    : { format: old.format, get text() { return String(text); }, source: text, root: old.root, syntaxProblems: [] };
   markReadByFastPath(parsed);
   // Only the newest step is kept: each version holding its predecessor's origin would keep
   // every earlier version's text alive for as long as the document stays open.
@@ -171,7 +176,7 @@ function lastAtOrBefore(count: number, startOf: (i: number) => number, offset: n
 
 // ---------------------------------------------------------------- JSON
 
-function jsonItems(oldText: string, text: string, list: ArrayNode, change: TextChange): FoundItems | undefined {
+function jsonItems(oldText: TextReader, text: TextReader, list: ArrayNode, change: TextChange): FoundItems | undefined {
   const items = list.items;
   const from = lastAtOrBefore(items.length, (i) => items[i]!.range.start, change.start);
   if (from < 0) return undefined;
@@ -181,9 +186,13 @@ function jsonItems(oldText: string, text: string, list: ArrayNode, change: TextC
   const start = items[from]!.range.start;
   const end = items[to]!.range.end + change.newEnd - change.oldEnd;
   if (end <= start || oldText.length === 0) return undefined;
-  const added = scanStrictJsonItems(text, start, end);
+  // Read from a copy of the items' characters (and the one after them, where a value may end).
+  const added = scanStrictJsonItems(text.slice(start, end + 1), 0, end - start);
   if (!added) return undefined;
-  for (const item of added) detachStrings(item);
+  for (const item of added) {
+    detachStrings(item);
+    shiftItem(item, start);
+  }
   return { from, to, added };
 }
 
@@ -203,7 +212,7 @@ function detachStrings(node: Node): void {
 
 // ---------------------------------------------------------------- YAML
 
-function lineStartOf(text: string, offset: number): number {
+function lineStartOf(text: TextReader, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
@@ -211,7 +220,7 @@ function lineStartOf(text: string, offset: number): number {
  * Where the line of item `i`'s `- ` starts, or -1 when the item does not begin on the line of its
  * dash at the list's indentation (`-` alone on its line, a comment between...).
  */
-function itemLineStart(text: string, item: Node, indent: number): number {
+function itemLineStart(text: TextReader, item: Node, indent: number): number {
   const start = item.range.start;
   const line = lineStartOf(text, start);
   if (start - line < indent + 2) return -1;
@@ -221,7 +230,7 @@ function itemLineStart(text: string, item: Node, indent: number): number {
   return line;
 }
 
-function yamlItems(oldText: string, text: string, list: ArrayNode, change: TextChange): FoundItems | undefined {
+function yamlItems(oldText: TextReader, text: TextReader, list: ArrayNode, change: TextChange): FoundItems | undefined {
   const items = list.items;
   const first = items[0]!;
   const firstLine = lineStartOf(oldText, first.range.start);

@@ -1,5 +1,6 @@
 // The one positioned tree every feature reads. Offsets are zero-based and end-exclusive,
 // counted in UTF-16 code units of the document text (what TextDocument.positionAt expects).
+import type { TextReader } from './textReader';
 
 export interface OffsetRange {
   readonly start: number;
@@ -72,6 +73,11 @@ export type SourceFormat = 'yaml' | 'json';
 export interface ParsedText {
   readonly format: SourceFormat;
   readonly text: string;
+  /**
+   * The same text to read a few characters of without copying it whole (an editor document's
+   * pieces, see pieceText.ts); readers use sourceOf(parsed). Undefined when `text` is one string.
+   */
+  readonly source?: TextReader;
   /** The first document's root; undefined for an empty or unparseable text. */
   readonly root: Node | undefined;
   readonly syntaxProblems: readonly SyntaxProblem[];

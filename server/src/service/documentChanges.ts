@@ -4,6 +4,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { mergeTextChanges, type TextChange } from '../parse/incremental';
+import { EditorDocument } from './editorDocument';
 
 /** How one version of a document became a later one. */
 export interface ChangeSpan {
@@ -18,7 +19,7 @@ export class DocumentChanges {
   private readonly spans = new Map<string, ChangeSpan>();
 
   /**
-   * Applies `changes` to `doc` (TextDocument.update, which changes `doc` in place) and records
+   * Applies `changes` to `doc` (its own kind's update, which changes `doc` in place) and records
    * where the text changed. A change without a range replaces the whole text: its span is unknown.
    */
   apply(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): TextDocument {
@@ -28,14 +29,14 @@ export class DocumentChanges {
     for (const c of changes) {
       if (!('range' in c) || c.range === undefined) {
         known = false;
-        doc = TextDocument.update(doc, [c], version);
+        doc = updated(doc, c, version);
         continue;
       }
       const start = doc.offsetAt(c.range.start);
       const end = Math.max(start, doc.offsetAt(c.range.end));
       const next: TextChange = { start, oldEnd: end, newEnd: start + c.text.length, inserted: c.text };
       change = change === undefined ? next : mergeTextChanges(change, next);
-      doc = TextDocument.update(doc, [c], version);
+      doc = updated(doc, c, version);
     }
     this.record(doc.uri, { fromVersion, toVersion: version, change: known ? change ?? { start: 0, oldEnd: 0, newEnd: 0 } : undefined });
     return doc;
@@ -72,4 +73,9 @@ export class DocumentChanges {
       this.spans.set(uri, next);
     }
   }
+}
+
+/** `doc` after one change, in place: an editor document keeps its text as pieces. */
+function updated(doc: TextDocument, change: TextDocumentContentChangeEvent, version: number): TextDocument {
+  return doc instanceof EditorDocument ? EditorDocument.update(doc, [change], version) : TextDocument.update(doc, [change], version);
 }

@@ -21,6 +21,7 @@ import type { DialectService } from './dialect';
 import { derivedKey, type DerivedKey } from './derived';
 import { limitFoldingRanges, limitSymbols, type ItemLimit, type LimitedList } from './itemLimits';
 import { DocumentChanges } from './documentChanges';
+import { sourceOfDocument } from './editorDocument';
 import { EMPTY_GRAPH, type FlowGraph } from '../graph/types';
 import type { GraphEditAction, GraphEditResult } from '../lsp/protocol';
 import { rangeOf } from '../parse/positions';
@@ -105,7 +106,7 @@ function analyseEdit(
   previous: AnalysedDocument, doc: TextDocument, services: Record<Dialect, DialectService>, change: TextChange | undefined,
 ): AnalysedDocument | undefined {
   if (previous.document.languageId !== doc.languageId) return undefined;
-  const next = reparseAfterEdit(previous.parsed, doc.getText(), change);
+  const next = reparseAfterEdit(previous.parsed, sourceOfDocument(doc), change);
   if (!next) return undefined;
   const dialect = detectDialect(next.parsed, { fileName: fileNameOf(doc.uri), languageId: doc.languageId });
   const analysed = analysedDocument(doc, next.parsed, dialect);

@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
+import { EditorDocument } from '../../../server/src/service/editorDocument';
+import { PieceText } from '../../../server/src/parse/pieceText';
 import { createLanguageService } from '../../../server/src/service/languageService';
 import { fdlService } from '../../../server/src/fdl/service';
 import { validateFdl } from '../../../server/src/fdl/validate';
@@ -238,6 +241,94 @@ test('after every edit, the incrementally updated tree and diagnostics equal a w
   );
   // The property must mostly exercise the incremental path, not the whole-parse fallback.
   assert.ok(reused > edits / 4, `only ${reused} of ${edits} edits were applied incrementally`);
+});
+
+/** The editor's report of the edit from `before` to `after`: one range of `doc` (which holds `before`) and its new text. */
+function reportedChange(doc: TextDocument | EditorDocument, before: string, after: string): { range: Range; text: string }[] {
+  const change = diffTexts(before, after);
+  if (!change) return [];
+  // A position cannot fall between the \r and \n of a line break: widen the range over it.
+  const splits = (text: string, at: number): boolean => text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10;
+  const start = splits(before, change.start) ? change.start - 1 : change.start;
+  const oldEnd = splits(before, change.oldEnd) ? change.oldEnd + 1 : change.oldEnd;
+  const newEnd = change.newEnd + (oldEnd - change.oldEnd);
+  return [{ range: { start: doc.positionAt(start), end: doc.positionAt(oldEnd) }, text: after.slice(start, newEnd) }];
+}
+
+test('as the editor sends them (each change a range, the document kept as pieces), edits give the diagnostics of a whole validation', () => {
+  const all = seeds();
+  let edits = 0;
+  let reused = 0;
+  let uriCounter = 0;
+  fc.assert(
+    fc.property(fc.nat(all.length - 1), fc.array(editArb, { minLength: 1, maxLength: 8 }), (which, sequence) => {
+      const seed = all[which]!;
+      const languageId = seed.json ? 'json' : 'yaml';
+      const name = seed.json ? 'flow.flow.json' : 'flow.flow.yaml';
+      const uri = `file:///editor/${++uriCounter}/${name}`;
+      let text = seed.text;
+      let doc = EditorDocument.create(uri, languageId, 1, text);
+      incremental.validate(doc);
+      let previousRoot = incremental.analyse(doc).parsed.root;
+      for (const e of sequence) {
+        const next = applyEdit(text, e, seed.json);
+        doc = incremental.update(doc, reportedChange(doc, text, next), doc.version + 1) as EditorDocument;
+        text = next;
+        edits++;
+        const got = incremental.validate(doc);
+        const analysed = incremental.analyse(doc);
+        if (analysed.parsed.root !== undefined && analysed.parsed.root === previousRoot) reused++;
+        previousRoot = analysed.parsed.root;
+        assert.equal(doc.getText(), text);
+        const expected = reference.validate(TextDocument.create(`file:///reference-editor/${uriCounter}-${doc.version}/${name}`, languageId, 1, text));
+        assert.deepEqual(got, expected, `diagnostics after ${JSON.stringify(e)} on ${seed.name}`);
+        assert.deepEqual(
+          describeNode(analysed.parsed.root, undefined),
+          describeNode(parseText(text, seed.json ? 'json' : 'yaml').root, undefined),
+          `tree after ${JSON.stringify(e)} on ${seed.name}`,
+        );
+      }
+      incremental.forget(uri);
+    }),
+    { numRuns: RUNS, seed: SEED + 1 },
+  );
+  assert.ok(reused > edits / 4, `only ${reused} of ${edits} edits were applied incrementally`);
+});
+
+test('typing in a large flow never joins its whole text: the edit, its diagnostics and a completion read only the pieces they need', () => {
+  const service = createLanguageService();
+  const text = generateFdl(300);
+  let doc = EditorDocument.create('file:///editor/large.flow.yaml', 'yaml', 1, text);
+  service.validate(doc);
+  const join = PieceText.prototype.toString;
+  let joins = 0;
+  PieceText.prototype.toString = function counted(this: PieceText): string {
+    // One piece is the text as it was opened: nothing to join.
+    if (this.pieceCount > 1) joins++;
+    return join.call(this);
+  };
+  try {
+    const typed = [
+      (t: string) => t.replace('    Next: S120\n', '    Next: S121\n'),
+      (t: string) => t.replace('MaxAttempts: 3', 'MaxAttempts: 0'),
+      (t: string) => t.replace(/\n {2}- Type: /, '\n  - Type: Pass\n    Name: Added\n    Next: S0\n  - Type: '),
+      (t: string) => t.replace('        Next: Failed\n', '        Next: Faild\n'),
+    ];
+    let current = text;
+    for (const edit of typed) {
+      const next = edit(current);
+      assert.notEqual(next, current);
+      const change = reportedChange(doc, current, next);
+      doc = service.update(doc, change, doc.version + 1) as EditorDocument;
+      current = next;
+      service.validate(doc);
+      service.complete(doc, change[0]!.range.start);
+    }
+    assert.equal(joins, 0, 'the whole text was joined while typing');
+  } finally {
+    PieceText.prototype.toString = join;
+  }
+  assert.deepEqual(service.validate(doc), reference.validate(TextDocument.create('file:///reference/large.flow.yaml', 'yaml', 1, doc.getText())));
 });
 
 function modelShape(model: ReturnType<typeof buildFlowModel>): unknown {

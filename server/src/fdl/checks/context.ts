@@ -2,12 +2,14 @@
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { OffsetRange } from '../../parse/tree';
+import type { TextReader } from '../../parse/pieceText';
 import type { ValidationSettings } from '../../service/types';
 import { diagnostic } from '../tree';
 
 export interface CheckContext {
   readonly doc: TextDocument;
-  readonly text: string;
+  /** The document's text, to read a few characters of. */
+  readonly text: TextReader;
   readonly settings: ValidationSettings;
   readonly out: Diagnostic[];
 }

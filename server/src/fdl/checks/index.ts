@@ -10,12 +10,13 @@ import { checkCatchAllLast } from './retryCatch';
 import { checkStateReferences } from './stateReferences';
 import { checkTransitions } from './transitions';
 import type { Node } from '../../parse/tree';
+import { sourceOf } from '../../parse/pieceText';
 import type { FlowState } from '../model/types';
 
 export function fdlSemanticDiagnostics(doc: AnalysedDocument, settings: ValidationSettings): Diagnostic[] {
   const root = asObject(doc.parsed.root);
   if (!root) return [];
-  const ctx: CheckContext = { doc: doc.document, text: doc.parsed.text, settings, out: [] };
+  const ctx: CheckContext = { doc: doc.document, text: sourceOf(doc.parsed), settings, out: [] };
   const model = flowModel(doc);
   checkFlowName(ctx, root);
   checkStateReferences(ctx, model, 'state');

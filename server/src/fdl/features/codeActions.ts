@@ -3,6 +3,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../../diagnostics/codes';
 import type { ObjectNode, Property } from '../../parse/tree';
+import { sourceOf } from '../../parse/pieceText';
 import type { AnalysedDocument } from '../../service/types';
 import type { FieldDoc } from '../schemaFields';
 import type { FlowModel, FlowState } from '../model/types';
@@ -46,7 +47,7 @@ function isReplacement(data: unknown): data is Replacement {
 export function codeActions(doc: AnalysedDocument, diagnostics: Diagnostic[], spec: CodeActionSpec): CodeAction[] {
   const out: CodeAction[] = [];
   const d = doc.document;
-  const text = doc.parsed.text;
+  const text = sourceOf(doc.parsed);
   const edit = (range: Range, newText: string): { changes: Record<string, TextEdit[]> } => ({ changes: { [d.uri]: [{ range, newText }] } });
   const fix = (title: string, diagnostic: Diagnostic, e: ReturnType<typeof edit>, preferred = false): void => {
     out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: e, ...(preferred ? { isPreferred: true } : {}) });
@@ -105,7 +106,7 @@ export function codeActions(doc: AnalysedDocument, diagnostics: Diagnostic[], sp
 function removeProperty(doc: AnalysedDocument, obj: ObjectNode, p: Property): { changes: Record<string, TextEdit[]> } | undefined {
   if (doc.parsed.format === 'json' || obj.properties.length < 2) return undefined;
   const d = doc.document;
-  const text = doc.parsed.text;
+  const text = sourceOf(doc.parsed);
   const lineStart = text.lastIndexOf('\n', p.range.start - 1) + 1;
   if (text.slice(lineStart, p.range.start).trim() !== '') return undefined; // `- Next: x`: the item marker stays
   let lineEnd = text.indexOf('\n', p.range.end);
@@ -157,7 +158,7 @@ function insertProperty(doc: AnalysedDocument, obj: ObjectNode, key: string, val
     const literal = value === 'true' ? 'true' : JSON.stringify(value);
     newText = `, ${JSON.stringify(key)}: ${literal}`;
   } else {
-    if (doc.parsed.text[obj.range.start] === '{') return undefined; // flow mapping: leave it to the user
+    if (sourceOf(doc.parsed).charCodeAt(obj.range.start) === 123 /* { */) return undefined; // flow mapping: leave it to the user
     const column = d.positionAt(first.keyRange.start).character;
     newText = `\n${' '.repeat(column)}${key}: ${value}`;
   }

@@ -6,6 +6,7 @@ import {
 } from 'vscode-languageserver-types';
 import { nodeAt } from '../../parse';
 import type { Node, ObjectNode, Property } from '../../parse/tree';
+import { sourceOf, type TextReader } from '../../parse/pieceText';
 import type { AnalysedDocument, CompletionSettings } from '../../service/types';
 import type { FieldDoc } from '../schemaFields';
 
@@ -41,7 +42,7 @@ const JSON_KEY = /(?:^|[{,\s])("?[^"\s:,{}[\]]*)$/;
 
 export function complete(doc: AnalysedDocument, position: Position, spec: CompletionSpec, settings: CompletionSettings = {}): CompletionList {
   const d = doc.document;
-  const text = doc.parsed.text;
+  const text = sourceOf(doc.parsed);
   const offset = d.offsetAt(position);
   const json = doc.parsed.format === 'json';
   const lineStart = offset - position.character;
@@ -133,7 +134,7 @@ export function complete(doc: AnalysedDocument, position: Position, spec: Comple
 const SIBLING_KEY = /^( *)(?:- +)?([^\s:#'"][^:#]*?|"[^"]*"|'[^']*')\s*:(?:\s|$)/;
 
 /** Keys at `column` in the block around the cursor line (stops where the block ends). */
-function siblingKeysByIndent(text: string, lineStart: number, lineEnd: number, column: number): string[] {
+function siblingKeysByIndent(text: TextReader, lineStart: number, lineEnd: number, column: number): string[] {
   const keys: string[] = [];
   const scan = (from: number, step: 1 | -1): void => {
     let pos = from;
@@ -192,7 +193,7 @@ function jsonStringValueAt(doc: AnalysedDocument, offset: number): { property: P
   const p = at.property;
   const v = p?.value;
   if (!p || at.onKey || v?.kind !== 'scalar' || typeof v.value !== 'string') return undefined;
-  if (doc.parsed.text[v.range.start] !== '"' || offset <= v.range.start || offset >= v.range.end) return undefined;
+  if (sourceOf(doc.parsed).charCodeAt(v.range.start) !== 34 /* " */ || offset <= v.range.start || offset >= v.range.end) return undefined;
   return { property: p, start: v.range.start };
 }
 

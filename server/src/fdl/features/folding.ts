@@ -4,6 +4,7 @@
 // computing ten times more ranges than it shows.
 import type { FoldingRange } from 'vscode-languageserver-types';
 import type { Node } from '../../parse/tree';
+import { sourceOf } from '../../parse/pieceText';
 import type { AnalysedDocument } from '../../service/types';
 
 /** A mapping or sequence, and where its fold starts (a property's key line, else its own first line). */
@@ -53,7 +54,7 @@ function foldOf(doc: AnalysedDocument, { node, start }: Foldable): FoldingRange 
   const startLine = d.positionAt(start).line;
   const endLine = d.positionAt(node.range.end).line;
   // The last line stays visible when it closes a bracket (JSON, flow style).
-  const closing = doc.parsed.text[node.range.end - 1];
+  const closing = sourceOf(doc.parsed).slice(node.range.end - 1, node.range.end);
   const last = closing === '}' || closing === ']' ? endLine - 1 : endLine;
   return last > startLine ? { startLine, endLine: last } : undefined;
 }

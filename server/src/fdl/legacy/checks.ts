@@ -11,6 +11,7 @@ import { checkCatchAllLast } from '../checks/retryCatch';
 import { checkStateReferences } from '../checks/stateReferences';
 import { asObject, asStringScalar } from '../tree';
 import { lastProperty } from '../../parse/properties';
+import { sourceOf } from '../../parse/pieceText';
 import { legacyModel } from './model';
 
 const place = (where: string, allowed: string[], condition = false): ExpressionPlace =>
@@ -27,7 +28,7 @@ const MAPPING_KEYS = ['inputMappings', 'outputMappings', 'errorMappings'];
 export function legacySemanticDiagnostics(doc: AnalysedDocument, settings: ValidationSettings): Diagnostic[] {
   const root = asObject(doc.parsed.root);
   if (!root) return [];
-  const ctx: CheckContext = { doc: doc.document, text: doc.parsed.text, settings, out: [] };
+  const ctx: CheckContext = { doc: doc.document, text: sourceOf(doc.parsed), settings, out: [] };
   const model = legacyModel(doc);
   checkStateReferences(ctx, model, 'step');
   checkMappings(ctx, root);
