@@ -11,6 +11,7 @@ import { flowModel } from '../model/build';
 import { classifyObject } from '../shape';
 import { asStringScalar, stringValue, valueTextStart } from '../tree';
 import { lastProperty } from '../../parse/properties';
+import { sourceOf } from '../../parse/pieceText';
 import { nameAt } from './navigation';
 import { rangeOf } from '../../parse/positions';
 
@@ -56,7 +57,7 @@ export function fdlHover(doc: AnalysedDocument, position: Position): Hover | nul
 }
 
 function expressionHover(doc: AnalysedDocument, s: Node & { value: string; kind: 'scalar' }, offset: number, condition: boolean): Hover | null {
-  const base = valueTextStart(doc.parsed.text, s);
+  const base = valueTextStart(sourceOf(doc.parsed), s);
   if (base === undefined) return null;
   const rel = offset - base;
   const ast = (condition ? parseCondition(s.value) : parseExpression(s.value)).ast;

@@ -5,6 +5,7 @@ import type { AnalysedDocument } from '../../service/types';
 import type { FlowModel, FlowScope, FlowState, StateReference, StringScalar } from '../model/types';
 import { valueTextStart } from '../tree';
 import { rangeOf } from '../../parse/positions';
+import { sourceOf, type TextReader } from '../../parse/pieceText';
 
 export interface NameAt {
   readonly name: string;
@@ -30,7 +31,7 @@ export function nameAt(model: FlowModel, offset: number): NameAt | undefined {
 }
 
 /** The characters of the name itself (inside quotes when quoted). */
-export function nameRange(text: string, node: StringScalar): { start: number; end: number } {
+export function nameRange(text: TextReader, node: StringScalar): { start: number; end: number } {
   const start = valueTextStart(text, node);
   return start === undefined ? node.range : { start, end: start + node.value.length };
 }
@@ -43,7 +44,7 @@ export function definition(doc: AnalysedDocument, model: FlowModel, position: Po
   const at = nameAt(model, doc.document.offsetAt(position));
   const target = at?.declaration?.nameNode;
   if (!target) return null;
-  return { uri: doc.document.uri, range: rangeOf(doc.document, nameRange(doc.parsed.text, target)) };
+  return { uri: doc.document.uri, range: rangeOf(doc.document, nameRange(sourceOf(doc.parsed), target)) };
 }
 
 export function references(doc: AnalysedDocument, model: FlowModel, position: Position, includeDeclaration: boolean): Location[] {
@@ -54,13 +55,13 @@ export function references(doc: AnalysedDocument, model: FlowModel, position: Po
     for (const s of at.scope.states) if (s.name === at.name && s.nameNode) nodes.push(s.nameNode);
   }
   for (const r of referencesTo(model, at.scope, at.name)) nodes.push(r.node);
-  return nodes.map((n) => ({ uri: doc.document.uri, range: rangeOf(doc.document, nameRange(doc.parsed.text, n)) }));
+  return nodes.map((n) => ({ uri: doc.document.uri, range: rangeOf(doc.document, nameRange(sourceOf(doc.parsed), n)) }));
 }
 
 export function prepareRename(doc: AnalysedDocument, model: FlowModel, position: Position): { range: Range; placeholder: string } | null {
   const at = nameAt(model, doc.document.offsetAt(position));
   if (!at) return null;
-  return { range: rangeOf(doc.document, nameRange(doc.parsed.text, at.node)), placeholder: at.name };
+  return { range: rangeOf(doc.document, nameRange(sourceOf(doc.parsed), at.node)), placeholder: at.name };
 }
 
 /** Renames the state and every reference to it in its scope (and only there). */
@@ -68,7 +69,7 @@ export function rename(doc: AnalysedDocument, model: FlowModel, position: Positi
   const at = nameAt(model, doc.document.offsetAt(position));
   if (!at || newName.length === 0 || newName === at.name) return null;
   const edits: TextEdit[] = [];
-  const text = doc.parsed.text;
+  const text = sourceOf(doc.parsed);
   const replace = (n: StringScalar): void => {
     const start = valueTextStart(text, n);
     // A name that cannot be edited in place (escaped, folded) is rewritten as a quoted string.
@@ -82,8 +83,8 @@ export function rename(doc: AnalysedDocument, model: FlowModel, position: Positi
 }
 
 /** Inside quotes the new name is escaped for those quotes; a plain YAML scalar stays plain only if safe. */
-function quoteIfNeeded(text: string, n: StringScalar, newName: string, format: 'yaml' | 'json'): string {
-  const before = text[n.range.start];
+function quoteIfNeeded(text: TextReader, n: StringScalar, newName: string, format: 'yaml' | 'json'): string {
+  const before = text.slice(n.range.start, n.range.start + 1);
   if (before === '"' || format === 'json') return JSON.stringify(newName).slice(1, -1);
   if (before === "'") return newName.replace(/'/g, "''");
   return /^[^\s#:{}[\],&*!|>'"%@`-][^#:]*$/.test(newName) && !/\s$/.test(newName) && !/^(true|false|null|~|yes|no|on|off|[-+]?\d[\d._]*(e[-+]?\d+)?)$/i.test(newName)
