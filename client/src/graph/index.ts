@@ -12,6 +12,7 @@ import { flowNameOf, runStatusLabels } from '../execution/views/runOverlay';
 import type { TailSession } from '../execution/tail';
 import type { FlowServer } from '../lsp';
 import { FDL_LANGUAGES } from '../language/languages';
+import { isBlank, rootLine } from '../language/contentLines';
 import { GraphPanel } from './graphPanel';
 import { runOnGraph, type GraphRunLabels } from './graphRun';
 
@@ -120,8 +121,8 @@ export function registerGraphFeatures(context: vscode.ExtensionContext, log: vsc
   context.subscriptions.push(
     vscode.languages.registerCodeLensProvider(GRAPH_LANGUAGES.flatMap((language) => [{ language, scheme: 'file' }, { language, scheme: 'untitled' }]), {
       provideCodeLenses: (document) => {
-        if (document.getText().trim() === '') return [];
-        const line = firstContentLine(document);
+        if (isBlank(document)) return [];
+        const line = rootLine(document);
         return [new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
           title: `$(type-hierarchy) ${vscode.l10n.t('Show Graph')}`,
           command: CommandIds.showGraph,
@@ -138,10 +139,3 @@ export function registerGraphFeatures(context: vscode.ExtensionContext, log: vsc
   return features;
 }
 
-function firstContentLine(document: vscode.TextDocument): number {
-  for (let i = 0; i < document.lineCount; i++) {
-    const text = document.lineAt(i).text.trim();
-    if (text !== '' && !text.startsWith('#') && text !== '---' && !text.startsWith('//')) return i;
-  }
-  return 0;
-}

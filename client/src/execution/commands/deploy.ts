@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { checkName, flowFileStem } from '../../../../cloud/src/fnf';
 import type { DeployFlowResult } from '../../../../cloud/src/fnf';
 import { CloudError } from '../../../../cloud/src';
-import { rootLine } from '../views/codelens';
+import { rootLine } from '../../language/contentLines';
 import type { ExecutionContext } from '../context';
 import { declaredFlowName, targetDocument, workspaceDirFor } from '../workspace/definition';
 import { getDeploySettings, saveDeploySettings, type ExecutionMode, type FlowDeploySettings } from '../../../../cloud/src/fnf';

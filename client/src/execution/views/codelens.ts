@@ -2,21 +2,13 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../../commands/ids';
 import { FDL_LANGUAGES } from '../../language/languages';
-
-/** The first line holding content (skips blank lines, YAML comments and a `---` marker). */
-export function rootLine(document: vscode.TextDocument): number {
-  for (let i = 0; i < document.lineCount; i++) {
-    const text = document.lineAt(i).text.trim();
-    if (text === '' || text.startsWith('#') || text === '---' || text.startsWith('//')) continue;
-    return i;
-  }
-  return 0;
-}
+import { isBlank, rootLine } from '../../language/contentLines';
 
 export class FlowCodeLensProvider implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (document.getText().trim() === '') return [];
-    const range = new vscode.Range(rootLine(document), 0, rootLine(document), 0);
+    if (isBlank(document)) return [];
+    const line = rootLine(document);
+    const range = new vscode.Range(line, 0, line, 0);
     const args = [{ uri: document.uri, interactive: true }];
     return [
       new vscode.CodeLens(range, { title: `$(cloud-upload) ${vscode.l10n.t('Deploy')}`, command: CommandIds.deploy, arguments: args, tooltip: vscode.l10n.t('Deploy this flow to the current target') }),
