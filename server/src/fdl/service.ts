@@ -35,4 +35,5 @@ export const fdlService: DialectService = {
   graphStateTypes: stateTypes(CURRENT_SHAPE),
   shapeGraph: (doc, version, action) => shapeFlow(doc, flowModel(doc), fdlGraphParts(doc), CURRENT_SHAPE, version, action),
   carryOver: (previous, next) => carryFlowModel(previous.parsed, next),
+  validatesEditsAlone: true,
 };

@@ -4,8 +4,9 @@
 // validation never starts before the previous one's cost has passed again since it ended: at most
 // half of one core goes to validating a document however fast someone types. The validation of a
 // document as it opens is the exception: it reads the document once, it is not part of typing, and
-// the first edit's diagnostics do not wait for its cost to pass again (in a long flow that edit is
-// read incrementally, at a fraction of the cost).
+// the first edit's diagnostics do not wait for its cost to pass again. Nor does its cost predict an
+// edit's when edits are re-checked alone (a long current-spec flow, where an edit costs a fraction
+// of it): the first edit then waits the shortest time, and its own cost teaches the wait.
 
 /** The shortest wait: enough to fold the characters of a fast typist's burst into one validation. */
 export const MIN_DEBOUNCE_MS = 20;
@@ -19,8 +20,10 @@ const COST_FACTOR = 2;
 const NEWEST_WEIGHT = 0.75;
 
 interface Costs {
-  /** Running estimate of one validation's duration (ms). */
-  typical: number;
+  /** Running estimate of one validation's duration (ms); undefined until a typical one is seen. */
+  typical: number | undefined;
+  /** Until then, what the whole document cost as it opened: no edit's validation costs more. */
+  ceiling: number;
   /** The last validation's duration and when it ended. */
   last: number;
   endedAt: number;
@@ -31,18 +34,26 @@ export class ValidationPacer {
 
   constructor(private readonly now: () => number) {}
 
-  /** Records that validating `key` took `ms`, ending now; `opening` when it read the document as it opened. */
-  record(key: string, ms: number, opening = false): void {
-    const known = this.costs.get(key);
-    const typical = known ? known.typical * (1 - NEWEST_WEIGHT) + ms * NEWEST_WEIGHT : ms;
-    this.costs.set(key, { typical, last: opening ? 0 : ms, endedAt: this.now() });
+  /** Records that validating `key` took `ms`, ending now, after an edit. */
+  record(key: string, ms: number): void {
+    const known = this.costs.get(key)?.typical;
+    const typical = known === undefined ? ms : known * (1 - NEWEST_WEIGHT) + ms * NEWEST_WEIGHT;
+    this.costs.set(key, { typical, ceiling: typical, last: ms, endedAt: this.now() });
+  }
+
+  /**
+   * Records the validation of `key` as it opened (`ms`, ending now): it leaves no rest, and it
+   * sets the typical cost only when `editsCheckedAlone` is false (an edit then costs as much).
+   */
+  recordOpening(key: string, ms: number, editsCheckedAlone: boolean): void {
+    this.costs.set(key, { typical: editsCheckedAlone ? undefined : ms, ceiling: ms, last: 0, endedAt: this.now() });
   }
 
   /** How long to wait from now before validating `key` after an edit. */
   delayFor(key: string): number {
     const c = this.costs.get(key);
     if (!c) return MIN_DEBOUNCE_MS;
-    const debounce = Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, COST_FACTOR * c.typical));
+    const debounce = c.typical === undefined ? MIN_DEBOUNCE_MS : Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, COST_FACTOR * c.typical));
     // The previous validation's cost again since it ended, before the next one starts.
     const rest = c.endedAt + c.last - this.now();
     return Math.ceil(Math.max(debounce, rest));
@@ -55,7 +66,7 @@ export class ValidationPacer {
    */
   mayValidateEarly(key: string): boolean {
     const c = this.costs.get(key);
-    return c !== undefined && c.typical <= EARLY_VALIDATION_MS && this.now() >= c.endedAt + c.last;
+    return c !== undefined && (c.typical ?? c.ceiling) <= EARLY_VALIDATION_MS && this.now() >= c.endedAt + c.last;
   }
 
   forget(key: string): void {

@@ -85,7 +85,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const version = doc.version;
     const started = now();
     const diagnostics = service.validate(doc, settings.get(uri) ?? {});
-    pacer.record(uri, now() - started, opening);
+    if (opening) pacer.recordOpening(uri, now() - started, service.checksEditsAlone(doc));
+    else pacer.record(uri, now() - started);
     // An edit that arrived meanwhile makes these diagnostics stale: the next run will publish.
     if (documents.get(uri)?.version !== version) {
       log('debug', `dropped diagnostics of ${uri} version ${version}`);

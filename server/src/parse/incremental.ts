@@ -100,12 +100,9 @@ export function mergeTextChanges(first: TextChange, second: TextChange): TextCha
  * where the text changed when the editor said so; without it the two texts are compared.
  */
 export function reparseAfterEdit(old: ParsedText, text: TextReader, known?: TextChange): IncrementalParse | undefined {
-  if (!wasReadByFastPath(old) || old.syntaxProblems.length > 0) return undefined;
-  const root = old.root;
-  if (root?.kind !== 'object') return undefined;
-  const holder = stateListProperty(root);
-  const list = holder?.value;
-  if (!holder || list?.kind !== 'array' || list.items.length === 0) return undefined;
+  const editable = editableList(old);
+  if (!editable) return undefined;
+  const { root, holder, list } = editable;
   const oldText = sourceOf(old);
   const change = known ? nonEmpty(known) : diffTexts(String(oldText), String(text));
   if (change === undefined) return withOrigin(old, text, { list, from: 0, removed: [], added: [], delta: 0 }, 0);
@@ -139,6 +136,22 @@ function withOrigin(old: ParsedText, text: TextReader, splice: ItemSplice, regio
   origins.delete(old);
   origins.set(parsed, { previous: old, splice, regionStart });
   return { parsed, splice };
+}
+
+/** Whether an edit of `parsed` inside its state list can be re-read alone (reparseAfterEdit may then succeed). */
+export function readsEditsAlone(parsed: ParsedText): boolean {
+  return editableList(parsed) !== undefined;
+}
+
+/** The state list an edit of `parsed` can be re-read in, with the property and root holding it. */
+function editableList(parsed: ParsedText): { root: ObjectNode; holder: Property; list: ArrayNode } | undefined {
+  if (!wasReadByFastPath(parsed) || parsed.syntaxProblems.length > 0) return undefined;
+  const root = parsed.root;
+  if (root?.kind !== 'object') return undefined;
+  const holder = stateListProperty(root);
+  const list = holder?.value;
+  if (!holder || list?.kind !== 'array' || list.items.length === 0) return undefined;
+  return { root, holder, list };
 }
 
 /** The root's only `States` or `steps` property (a repeated or second list key is not handled). */

@@ -41,4 +41,6 @@ export interface DialectService {
    * shares `previous`'s tree, updated), so that unchanged parts are not derived again.
    */
   carryOver?(previous: AnalysedDocument, next: AnalysedDocument): void;
+  /** True when `validate` re-checks only the states an edit re-read (current FDL), not the whole document. */
+  readonly validatesEditsAlone?: boolean;
 }

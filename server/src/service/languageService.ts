@@ -8,7 +8,7 @@ import type {
 } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { parseText } from '../parse';
-import { reparseAfterEdit, type TextChange } from '../parse/incremental';
+import { readsEditsAlone, reparseAfterEdit, type TextChange } from '../parse/incremental';
 import { detectDialect, formatForFile } from '../detect';
 import { fdlService } from '../fdl/service';
 import { fdlLegacyService } from '../fdl/legacy/service';
@@ -67,6 +67,11 @@ export interface FlowLanguageService {
    * fell: the next analysis then re-reads that span without comparing the texts.
    */
   update(doc: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): TextDocument;
+  /**
+   * Whether an edit inside this document's state list will be re-read and re-checked alone, at a
+   * fraction of a whole validation's cost (as analysed last; false before any analysis).
+   */
+  checksEditsAlone(doc: TextDocument): boolean;
   /** Drops the cached analysis of a closed document. */
   forget(uri: string): void;
 }
@@ -272,6 +277,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Flo
     graphEdit: (doc, version, action) => guarded<GraphEditResult>('graph edit', doc, { error: 'This file is not a flow Flowdeck can change from the graph.' },
       (a, s) => s.shapeGraph?.(a, version, action) ?? { error: 'The graph cannot change this kind of file; edit the text instead.' }),
     update: (doc, edits, version) => changes.apply(doc, edits, version),
+    checksEditsAlone: (doc) => {
+      const analysed = cache.get(doc.uri)?.analysed;
+      return analysed?.dialect != null && services[analysed.dialect].validatesEditsAlone === true && readsEditsAlone(analysed.parsed);
+    },
     forget: (uri) => {
       cache.delete(uri);
       changes.forget(uri);

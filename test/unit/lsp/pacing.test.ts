@@ -37,7 +37,7 @@ test('the next validation starts no sooner than the last one\'s cost after it en
 
 test('the validation of a document as it opens sets the typical cost but leaves no rest: the first edit waits only its quiet time', () => {
   const { pacer, clock } = pacerAt();
-  pacer.record('a', 1500, true);
+  pacer.recordOpening('a', 1500, false);
   clock.t += 10;
   assert.equal(pacer.delayFor('a'), MAX_DEBOUNCE_MS, 'the longest wait, not the rest of 1,500 ms');
   assert.equal(pacer.mayValidateEarly('a'), false, 'a costly document still waits for its quiet time');
@@ -59,4 +59,21 @@ test('the typical cost follows recent validations: after a whole parse, cheap ed
   assert.equal(pacer.delayFor('a'), MIN_DEBOUNCE_MS, 'three cheap edits later, the shortest wait');
   pacer.forget('a');
   assert.equal(pacer.delayFor('a'), MIN_DEBOUNCE_MS);
+});
+
+test("where edits are re-checked alone, the opening validation's cost is no guide: the first edit waits the shortest time, and its cost teaches the wait", () => {
+  const { pacer, clock } = pacerAt();
+  pacer.recordOpening('a', 1500, true);
+  clock.t += 10;
+  assert.equal(pacer.delayFor('a'), MIN_DEBOUNCE_MS, 'no rest and no wait learnt from the whole document');
+  assert.equal(pacer.mayValidateEarly('a'), false, 'an edit might cost the whole 1,500 ms: it waits for its quiet time');
+  pacer.record('a', 3);
+  clock.t += 10;
+  assert.equal(pacer.delayFor('a'), MIN_DEBOUNCE_MS);
+  assert.equal(pacer.mayValidateEarly('a'), true, 'a cheap edit measured: it may run before a request');
+  pacer.record('a', 400); // an edit outside the state list: the whole document again
+  clock.t += 10;
+  assert.equal(pacer.delayFor('a'), 390, 'a costly validation while typing is rested as before');
+  pacer.recordOpening('small', 2, true);
+  assert.equal(pacer.mayValidateEarly('small'), true, 'in a small flow even a whole validation may run before a request');
 });
