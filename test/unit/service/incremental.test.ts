@@ -295,7 +295,7 @@ test('as the editor sends them (each change a range, the document kept as pieces
   assert.ok(reused > edits / 4, `only ${reused} of ${edits} edits were applied incrementally`);
 });
 
-test('typing in a large flow never joins its whole text: the edit, its diagnostics and a completion read only the pieces they need', () => {
+test('typing in a large flow never joins its whole text: the edit, its diagnostics, completion, outline, folding, quick fixes and hover read only the pieces they need', () => {
   const service = createLanguageService();
   const text = generateFdl(300);
   let doc = EditorDocument.create('file:///editor/large.flow.yaml', 'yaml', 1, text);
@@ -321,8 +321,14 @@ test('typing in a large flow never joins its whole text: the edit, its diagnosti
       const change = reportedChange(doc, current, next);
       doc = service.update(doc, change, doc.version + 1) as EditorDocument;
       current = next;
-      service.validate(doc);
-      service.complete(doc, change[0]!.range.start);
+      const diagnostics = service.validate(doc);
+      const at = change[0]!.range.start;
+      service.complete(doc, at);
+      // What the editor asks for after an edit, besides completion where the cursor is.
+      service.documentSymbols(doc, { max: 5000 });
+      service.foldingRanges(doc, { max: 5000 });
+      service.codeActions(doc, { start: at, end: at }, diagnostics);
+      service.hover(doc, at);
     }
     assert.equal(joins, 0, 'the whole text was joined while typing');
   } finally {
