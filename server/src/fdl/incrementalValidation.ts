@@ -33,6 +33,7 @@ import { checkReachability, checkStateTransitions } from './checks/transitions';
 import { checkTopScope } from './checks/topScope';
 import { startOf } from '../parse/yamlNodes';
 import { mergeDiagnostics } from './validate';
+import { AttachedCache } from '../cache/attachedCache';
 
 type Mode = 'Standard' | 'Express';
 
@@ -52,7 +53,7 @@ interface StateResult {
   readonly terminal: boolean;
 }
 
-const results = new WeakMap<Node, StateResult>();
+const results = new AttachedCache<Node, StateResult>('state result');
 
 /** From this many top-level states, a version parsed whole is validated split (see the header). */
 export const SPLIT_FROM_STATES = 2000;
@@ -109,7 +110,7 @@ export function validateFdlIncrementally(doc: AnalysedDocument, settings: Valida
 }
 
 /** Each version's results, one per item of its list; an edited version takes over its predecessor's. */
-const versions = new WeakMap<ParsedText, StateResult[]>();
+const versions = new AttachedCache<ParsedText, StateResult[]>('state results');
 
 function resultsOfVersion(doc: AnalysedDocument, root: ObjectNode, items: readonly Node[], mode: Mode, settings: ValidationSettings): StateResult[] {
   const known = versions.get(doc.parsed);

@@ -11,6 +11,7 @@ import { scanStrictJsonItems } from './jsonScanner';
 import { scanEverydayYaml } from './yamlScanner';
 import { TreeBuilder } from './yamlTreeBuilder';
 import { endOf, FIXED, PlainScalar, QuotedScalar, YamlArray, YamlContainer, YamlObject, YamlProperty } from './yamlNodes';
+import { AttachedCache } from '../cache/attachedCache';
 
 /** One contiguous change: `start..oldEnd` of the old text became `start..newEnd` of the new one. */
 export interface TextChange {
@@ -49,7 +50,7 @@ export interface EditOrigin {
   readonly regionStart: number;
 }
 
-const origins = new WeakMap<ParsedText, EditOrigin>();
+const origins = new AttachedCache<ParsedText, EditOrigin>('edit origin');
 
 /** How `parsed` was made from an earlier version by reparseAfterEdit, if it was. */
 export function editOrigin(parsed: ParsedText): EditOrigin | undefined {

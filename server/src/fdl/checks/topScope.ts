@@ -9,6 +9,7 @@ import { closestName } from '../../text/closestName';
 import type { CheckContext } from './context';
 import { reportDuplicate, reportEmptyName, reportUnknown } from './stateReferences';
 import { reportNeverEnds, reportUnreachable } from './transitions';
+import { AttachedCache } from '../../cache/attachedCache';
 
 /** The top scope's states as last seen, with their names and references as name ids. */
 interface TopGraph {
@@ -32,7 +33,7 @@ interface TopGraph {
 /** Past this many names changed at once, the answers are worked out again rather than checked. */
 const MAX_NAMES_TO_CHECK = 256;
 
-const graphs = new WeakMap<FlowScope, TopGraph>();
+const graphs = new AttachedCache<FlowScope, TopGraph>('top scope graph');
 
 function nameId(graph: TopGraph, name: string): number {
   let id = graph.nameIds.get(name);

@@ -4,6 +4,7 @@ import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-t
 import { namesChangedSince, namesVersion } from '../model/build';
 import { valueItem } from './completionEngine';
 import type { FlowScope } from '../model/types';
+import { AttachedCache } from '../../cache/attachedCache';
 
 interface NameItems {
   /** The scope's names version the items were built for. */
@@ -14,7 +15,7 @@ interface NameItems {
   readonly made: Map<string, { readonly type: string | undefined; readonly item: CompletionItem }>;
 }
 
-const built = new WeakMap<FlowScope, NameItems>();
+const built = new AttachedCache<FlowScope, NameItems>('state name items');
 
 /**
  * One item per state name of `scope`. The array is shared between requests while the scope's
