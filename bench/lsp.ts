@@ -10,8 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { getYamlLanguageService } from 'amazon-states-language-service';
 import { generateAsl, generateFdl } from './lib/generate';
-import { bundle, loadBundled } from './lib/bundle';
-import { execFileSync } from 'node:child_process';
+import { loadBundled, runBundled } from './lib/bundle';
 import { interleaved, median, ms, percentile, timeSync } from './lib/stats';
 import type { EditRun } from './lib/edits';
 
@@ -161,9 +160,7 @@ async function measure(states: number): Promise<Row> {
 
 /** The same 1,000-state flow written as JSON: full validation, our parse, and JSON.parse (bench/lib/jsonSession.ts). */
 function measureJson(): { line: string; ratio: number } {
-  const script = bundle('bench/lib/jsonSession.ts', 'lsp-json');
-  const out = execFileSync(process.execPath, [script, '1000'], { encoding: 'utf8' });
-  const r = JSON.parse(out.trim().split('\n').pop()!) as { states: number; kb: number; validateMs: number; parseMs: number; jsonParseMs: number };
+  const r = runBundled<{ states: number; kb: number; validateMs: number; parseMs: number; jsonParseMs: number }>('bench/lib/jsonSession.ts', 'lsp-json', ['1000']);
   const ratio = r.validateMs / r.jsonParseMs;
   return {
     line: `${r.states.toLocaleString('en')} states in JSON (${r.kb.toFixed(0)} KiB), in a process of its own: full validate ${ms(r.validateMs)}, our parse ${ms(r.parseMs)}, JSON.parse ${ms(r.jsonParseMs)} (validate/JSON.parse ${ratio.toFixed(1)}x).`,
@@ -173,9 +170,7 @@ function measureJson(): { line: string; ratio: number } {
 
 /** Typing in a 10,000-state flow: edit-to-diagnostics and completion right after each edit (bench/lib/editSession.ts). */
 function measureEdits(): { line: string; editP95: number; wholeTextP95: number; completionP95: number; match: boolean } {
-  const script = bundle('bench/lib/editSession.ts', 'lsp-edits');
-  const out = execFileSync(process.execPath, [script, String(EDIT_STATES), String(EDIT_COUNT)], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const run = JSON.parse(out.trim().split('\n').pop()!) as EditRun;
+  const run = runBundled<EditRun>('bench/lib/editSession.ts', 'lsp-edits', [String(EDIT_STATES), String(EDIT_COUNT)]);
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   const editP95 = percentile(sorted(run.editMs), 95);
   const completionP95 = percentile(sorted(run.completionMs), 95);
@@ -195,9 +190,7 @@ function measureEdits(): { line: string; editP95: number; wholeTextP95: number; 
 
 /** Resident memory of a service with the 10,000-state flow open, after the edits (bench/lib/serverMemory.ts). */
 function measureServerMemory(): { rssMb: number; heapUsedMb: number } {
-  const script = bundle('bench/lib/serverMemory.ts', 'lsp-memory');
-  const out = execFileSync(process.execPath, ['--expose-gc', script, String(EDIT_STATES), String(EDIT_COUNT)], { encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop()!) as { rssMb: number; heapUsedMb: number };
+  return runBundled<{ rssMb: number; heapUsedMb: number }>('bench/lib/serverMemory.ts', 'lsp-memory', [String(EDIT_STATES), String(EDIT_COUNT)], ['--expose-gc']);
 }
 
 /** The graph view's cost: the model from the analysed tree, then the layout (medians, with CPU time). */

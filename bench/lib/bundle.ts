@@ -2,11 +2,21 @@
 // esbuild.mjs, not as tsx transpiles it on the fly (tsx keeps function names, which adds a call
 // per closure creation and skews hot paths).
 import { buildSync } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 export function loadBundled<T>(entry: string, name: string): T {
   return createRequire(import.meta.filename)(bundle(entry, name)) as T;
+}
+
+/**
+ * Runs `entry`, bundled, in a Node process of its own (as a language server has one: this
+ * process's other measures and their garbage stay out of it); returns the last line it printed, as JSON.
+ */
+export function runBundled<T>(entry: string, name: string, args: readonly string[], nodeArgs: readonly string[] = []): T {
+  const out = execFileSync(process.execPath, [...nodeArgs, bundle(entry, name), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split('\n').pop()!) as T;
 }
 
 /** Bundles `entry` (a path from the repository root) into out/bench/<name>.cjs; returns that file. */

@@ -29,7 +29,6 @@ const BRACE_CLOSE = 125;
 /** Deeper nesting is left to the general path, which reports it (and keeps our recursion shallow). */
 const MAX_DEPTH = MAX_NESTING_DEPTH;
 
-
 /** Thrown to abandon the read; caught in `scanStrictJson`. */
 const GIVE_UP = new Error('not strict JSON');
 
