@@ -114,7 +114,7 @@ export class ExecutionManager {
       mapRuns: this.mapRuns.hostFor(request.flow, this),
       onEvent: (event) => {
         if (this.closed) return;
-        this.options.store.appendEvent(entry, { ...event }).catch(this.options.onError);
+        this.options.store.appendEvent(entry, event)?.catch(this.options.onError);
         for (const l of listeners) l(event);
       },
       newTaskToken: () => {

@@ -220,11 +220,12 @@ export class FnfStore {
 
   /**
    * Makes the event visible at once; the promise resolves when it is on disk. While storage
-   * cannot be written the event waits (in order) and is written once it can.
+   * cannot be written the event waits (in order) and is written once it can. A result-only run's
+   * events are not written at all: undefined, and no promise made for each of them.
    */
-  appendEvent(entry: ExecutionEntry, event: StoredEvent): Promise<void> {
+  appendEvent(entry: ExecutionEntry, event: StoredEvent): Promise<void> | undefined {
     entry.events.push(event);
-    if (entry.resultOnly) return Promise.resolve();
+    if (entry.resultOnly) return undefined;
     const written = this.log.append(eventRecord(entry.exec, event, entry.events.slice(-1 - DETAIL_WINDOW, -1)), { untilWritten: true });
     this.maybeCompact();
     return written;
