@@ -15,7 +15,7 @@ import { StateMachine } from 'aws-local-stepfunctions';
 import type { HistoryEvent } from '../emulator/src/engine';
 import { loadBundled } from './lib/bundle';
 import { aslChain, cloudflowChain } from './lib/chainFlows';
-import { processCpuMicros, processRssMb } from './lib/childServer';
+import { mainThreadCpuMicros, processCpuMicros, processRssMb } from './lib/childServer';
 import { startEmulatorChild, startFloorChild } from './lib/emulatorChild';
 import { createBenchFlow, noLimits, runSyncExecutions } from './lib/syncLoad';
 import { floorRate, RecordingTransport, startFloorServer, type FloorServer } from './lib/httpFloor';
@@ -99,8 +99,11 @@ interface SyncResult {
   readonly floor: number;
   /** sync / floor of each round, then their median: both measured back to back under the same load. */
   readonly ratio: number;
-  /** CPU microseconds per request of each process, over all rounds (child processes only). */
-  readonly cpu?: { readonly client: number; readonly emulator: number; readonly floorClient: number; readonly floorServer: number };
+  /**
+   * CPU microseconds per request of each process over all rounds (child processes only), and of
+   * its main thread alone: the rest is V8's parallel garbage collection and libuv's file work.
+   */
+  readonly cpu?: { readonly client: ProcessCpu; readonly emulator: ProcessCpu; readonly floorClient: ProcessCpu; readonly floorServer: ProcessCpu };
   /** The emulator's resident memory after every execution of the run (child process only): it must not grow with them. */
   readonly memory?: { readonly executions: number; readonly rssMb: number };
 }
@@ -204,9 +207,24 @@ async function syncExecutionBenchmark(startServers: () => Promise<Servers>): Pro
   }
 }
 
+interface ProcessCpu {
+  readonly all: number;
+  readonly mainThread: number;
+}
+
+/** CPU time of a process so far, and of its main thread, in microseconds; undefined when /proc cannot tell. */
+function cpuOf(pid: number): ProcessCpu | undefined {
+  const all = processCpuMicros(pid);
+  const mainThread = mainThreadCpuMicros(pid);
+  return all === undefined || mainThread === undefined ? undefined : { all, mainThread };
+}
+
 /** CPU time of the client (this process), the emulator's and the floor server's processes, by kind of round. */
 class CpuTally {
-  private readonly sums = { sync: { client: 0, server: 0 }, floor: { client: 0, server: 0 } };
+  private readonly sums = {
+    sync: { client: { all: 0, mainThread: 0 }, server: { all: 0, mainThread: 0 } },
+    floor: { client: { all: 0, mainThread: 0 }, server: { all: 0, mainThread: 0 } },
+  };
   private complete = true;
 
   constructor(
@@ -216,26 +234,35 @@ class CpuTally {
 
   async during<T>(kind: 'sync' | 'floor', run: () => Promise<T>): Promise<T> {
     const pid = kind === 'sync' ? this.emulatorPid : this.floorPid;
-    const server0 = pid === undefined ? undefined : processCpuMicros(pid);
-    const client0 = process.cpuUsage();
+    const server0 = pid === undefined ? undefined : cpuOf(pid);
+    const client0 = cpuOf(process.pid);
     const result = await run();
-    const client = process.cpuUsage(client0);
-    const server1 = pid === undefined ? undefined : processCpuMicros(pid);
-    if (server0 === undefined || server1 === undefined) this.complete = false;
-    else this.sums[kind].server += server1 - server0;
-    this.sums[kind].client += client.user + client.system;
+    const client1 = cpuOf(process.pid);
+    const server1 = pid === undefined ? undefined : cpuOf(pid);
+    if (server0 === undefined || server1 === undefined || client0 === undefined || client1 === undefined) {
+      this.complete = false;
+      return result;
+    }
+    add(this.sums[kind].server, server0, server1);
+    add(this.sums[kind].client, client0, client1);
     return result;
   }
 
   perRequest(executions: number, floorRequests: number): SyncResult['cpu'] {
     if (!this.complete || executions === 0 || floorRequests === 0) return undefined;
+    const per = (sum: ProcessCpu, n: number): ProcessCpu => ({ all: sum.all / n, mainThread: sum.mainThread / n });
     return {
-      client: this.sums.sync.client / executions,
-      emulator: this.sums.sync.server / executions,
-      floorClient: this.sums.floor.client / floorRequests,
-      floorServer: this.sums.floor.server / floorRequests,
+      client: per(this.sums.sync.client, executions),
+      emulator: per(this.sums.sync.server, executions),
+      floorClient: per(this.sums.floor.client, floorRequests),
+      floorServer: per(this.sums.floor.server, floorRequests),
     };
   }
+}
+
+function add(sum: { all: number; mainThread: number }, before: ProcessCpu, after: ProcessCpu): void {
+  sum.all += after.all - before.all;
+  sum.mainThread += after.mainThread - before.mainThread;
 }
 
 /** Runs one measurement; a failure is reported beside the zeroes instead of ending the benchmark. */
@@ -246,6 +273,8 @@ async function trySync(startServers: () => Promise<Servers>): Promise<{ result: 
     return { result: { sync: 0, floor: 0, ratio: 0 }, note: ` (failed: ${e instanceof Error ? e.message : String(e)})` };
   }
 }
+
+const cpuText = (c: ProcessCpu): string => `${c.all.toFixed(0)} (${c.mainThread.toFixed(0)})`;
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(12);
 
@@ -267,8 +296,8 @@ async function main(): Promise<void> {
     `  bare node:http server there, same client, request and response bytes, alternated with it: ${r.result.floor.toFixed(0)} requests/s; emulator/floor ${r.result.ratio.toFixed(2)}`,
     ...(r.result.cpu
       ? [
-          `  CPU µs per request: client ${r.result.cpu.client.toFixed(0)}, emulator process ${r.result.cpu.emulator.toFixed(0)}; ` +
-            `against the floor: client ${r.result.cpu.floorClient.toFixed(0)}, floor server process ${r.result.cpu.floorServer.toFixed(0)}`,
+          `  CPU µs per request (main thread in brackets): client ${cpuText(r.result.cpu.client)}, emulator process ${cpuText(r.result.cpu.emulator)}; ` +
+            `against the floor: client ${cpuText(r.result.cpu.floorClient)}, floor server process ${cpuText(r.result.cpu.floorServer)}`,
         ]
       : []),
     ...(r.result.memory ? [`  emulator resident after ${r.result.memory.executions} sync executions: ${r.result.memory.rssMb} MB`] : []),

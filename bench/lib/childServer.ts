@@ -105,8 +105,20 @@ export function startChildServer(options: ChildServerOptions): Promise<ChildServ
  * elsewhere). Its resolution is the kernel's clock tick, 10 ms: read it around whole rounds.
  */
 export function processCpuMicros(pid: number): number | undefined {
+  return cpuMicrosIn(`/proc/${pid}/stat`);
+}
+
+/**
+ * The same for a process's main thread alone (the JavaScript thread), without the threads V8 and
+ * libuv run beside it (parallel garbage collection, file system work).
+ */
+export function mainThreadCpuMicros(pid: number): number | undefined {
+  return cpuMicrosIn(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function cpuMicrosIn(statPath: string): number | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(statPath, 'utf8');
     // Fields after the command name (which may hold spaces) start at state, field 3; utime and stime are 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / CLOCK_TICKS_PER_SECOND;
