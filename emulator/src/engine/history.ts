@@ -3,7 +3,7 @@
 import { EngineErrors, FlowFailure } from './errors';
 import { jsonText } from './json';
 import type { ScopeFrame } from './observer';
-import type { Clock, EventType, HistoryEvent, JsonValue } from './types';
+import type { Clock, EventType, HistoryEvent, JsonValue, RecordedEvent } from './types';
 
 /** The last event of one sequential scope (the execution, a branch, an iteration). */
 export interface Trail {
@@ -31,6 +31,7 @@ export class EventLog {
   constructor(
     private readonly clock: Clock,
     private readonly onEvent: ((event: HistoryEvent) => void) | undefined,
+    private readonly onRecord: ((event: RecordedEvent) => void) | undefined,
     private readonly maxEvents: number,
   ) {}
 
@@ -57,15 +58,10 @@ export class EventLog {
 
   private record(trail: Trail, type: EventType, stepName: string, fields: EventFields | undefined): number {
     const id = this.nextId++;
-    if (this.onEvent) {
-      this.onEvent({
-        EventId: id,
-        ScheduleEventId: trail.last,
-        Type: type,
-        StepName: stepName,
-        Time: this.isoNow(),
-        EventDetail: fields ? detailText(fields) : '{}',
-      });
+    if (this.onEvent || this.onRecord) {
+      const time = this.isoNow();
+      this.onRecord?.({ EventId: id, ScheduleEventId: trail.last, Type: type, StepName: stepName, Time: time, fields });
+      this.onEvent?.({ EventId: id, ScheduleEventId: trail.last, Type: type, StepName: stepName, Time: time, EventDetail: detailText(fields) });
     }
     trail.last = id;
     return id;
@@ -92,7 +88,20 @@ export class EventLog {
   }
 }
 
-function detailText(fields: EventFields): string {
+/** A recorded event with its detail written out, as `onEvent` is given it. */
+export function historyEvent(event: RecordedEvent): HistoryEvent {
+  return {
+    EventId: event.EventId,
+    ScheduleEventId: event.ScheduleEventId,
+    Type: event.Type,
+    StepName: event.StepName,
+    Time: event.Time,
+    EventDetail: detailText(event.fields),
+  };
+}
+
+function detailText(fields: EventFields | undefined): string {
+  if (fields === undefined) return '{}';
   let text = '{';
   for (const key in fields) {
     const value = fields[key];

@@ -72,7 +72,7 @@ export class Runtime {
     this.clock = options.clock ?? realClock;
     this.timeScale = options.timeScale ?? 1;
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
-    this.log = new EventLog(this.clock, options.onEvent, this.limits.maxEvents);
+    this.log = new EventLog(this.clock, options.onEvent, options.onRecord, this.limits.maxEvents);
     this.tasks = options.tasks;
     this.objects = options.objects;
     this.mapRuns = options.mapRuns;

@@ -46,6 +46,20 @@ export interface HistoryEvent {
   readonly EventDetail: string;
 }
 
+/**
+ * An event as it happened, its detail still the values themselves (see RunOptions.onRecord);
+ * `historyEvent` writes it out as a HistoryEvent.
+ */
+export interface RecordedEvent {
+  readonly EventId: number;
+  readonly ScheduleEventId: number;
+  readonly Type: EventType;
+  readonly StepName: string;
+  readonly Time: string;
+  /** What EventDetail says (`input`, `output`, `error`, `cause`...); undefined for `{}`. */
+  readonly fields: Readonly<Record<string, JsonValue | undefined>> | undefined;
+}
+
 export type RunStatus = 'Succeeded' | 'Failed' | 'Stopped' | 'TimedOut';
 
 export interface RunResult {
@@ -142,6 +156,12 @@ export interface RunOptions {
   readonly timeScale?: number;
   /** Called synchronously, in EventId order, as each event happens. */
   readonly onEvent?: (event: HistoryEvent) => void;
+  /**
+   * The same events without their detail written as text: for a caller that keeps many histories
+   * and reads few (the emulator's Express sync runs), writing each detail is most of an event's
+   * cost. The values are the run's own, which it never changes after an event names them.
+   */
+  readonly onRecord?: (event: RecordedEvent) => void;
   readonly limits?: Partial<Limits>;
   /** Makes task tokens; defaults to `<executionName>:<random uuid>`. */
   readonly newTaskToken?: () => string;

@@ -3,7 +3,9 @@
 // end record is on disk before the execution reads as finished, task tokens route callbacks to
 // the right run, and long polls wait on the end.
 import { randomUUID } from 'node:crypto';
-import { startRun, type Clock, type HistoryEvent, type JsonValue, type RunHandle, type RunResult, type TaskEnvironment } from '../engine';
+import {
+  historyEvent, startRun, type Clock, type HistoryEvent, type JsonValue, type RecordedEvent, type RunHandle, type RunResult, type TaskEnvironment,
+} from '../engine';
 import type { ObjectAccess } from '../engine';
 import type { ExecutionEntry, FnfStore } from '../store/fnfStore';
 import { MapRuns } from './mapRuns';
@@ -96,7 +98,8 @@ export class ExecutionManager {
     // The start is on disk before the run begins, so a start that storage refused (answered 503)
     // leaves nothing behind: no execution that reads as Running, no events.
     // A result-only run writes nothing until it ends (its caller waits for that end anyway).
-    const entry = request.resultOnly ? this.options.store.startResultOnlyExecution(exec) : await this.options.store.startExecution(exec);
+    const syncRun = request.resultOnly ? this.options.store.startResultOnlyExecution(exec) : undefined;
+    const entry = syncRun ?? (await this.options.store.startExecution(exec));
     // Closed while the start was being written: it stays as the log has it, as the runs close() stopped do.
     if (this.closed) return entry;
     const listeners = new Set<(event: HistoryEvent) => void>();
@@ -112,11 +115,24 @@ export class ExecutionManager {
       clock: this.options.clock,
       ...(this.options.objects ? { objects: this.options.objects } : {}),
       mapRuns: this.mapRuns.hostFor(request.flow, this),
-      onEvent: (event) => {
-        if (this.closed) return;
-        this.options.store.appendEvent(entry, event)?.catch(this.options.onError);
-        for (const l of listeners) l(event);
-      },
+      // A result-only run keeps its events as recorded, written out when read (syncRunEntry.ts).
+      ...(syncRun
+        ? {
+            onRecord: (recorded: RecordedEvent) => {
+              if (this.closed) return;
+              syncRun.record(recorded);
+              if (listeners.size === 0) return;
+              const event = historyEvent(recorded);
+              for (const l of listeners) l(event);
+            },
+          }
+        : {
+            onEvent: (event: HistoryEvent) => {
+              if (this.closed) return;
+              this.options.store.appendEvent(entry, event).catch(this.options.onError);
+              for (const l of listeners) l(event);
+            },
+          }),
       newTaskToken: () => {
         const token = randomUUID();
         this.tokens.set(token, entry);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { isTerminalStatus } from '../../../cloud/src';
 import { AppendLog, type AppendLogOptions } from './appendLog';
 import { Compactor, DEFAULT_COMPACT_MIN_GARBAGE } from './compactor';
+import { SyncRunEntry } from './syncRunEntry';
 import { SyncRunRetention } from './syncRunRetention';
 import {
   type ExecutionStatus, type LogRecord, type StoredEvent, type StoredExecution, type StoredFlow,
@@ -130,11 +131,14 @@ export class FnfStore {
     for (const m of this.aliasesByFlow.values()) for (const alias of m.values()) out.push({ k: 'alias', alias });
     for (const m of this.schedulesByFlow.values()) for (const schedule of m.values()) out.push({ k: 'schedule', schedule });
     for (const m of this.executionsByFlow.values()) {
-      for (const { exec, events, resultOnly } of m.values()) {
-        if (resultOnly) {
-          if (isTerminalStatus(exec.Status)) out.push({ k: 'syncResult', exec: { ...exec } }); // not on disk until it ends
+      for (const entry of m.values()) {
+        const exec = entry.exec;
+        if (entry.resultOnly) {
+          // Not on disk until it ends, and then without history: its events are not read here.
+          if (isTerminalStatus(exec.Status)) out.push({ k: 'syncResult', exec: { ...exec } });
           continue;
         }
+        const events = entry.events;
         out.push({ k: 'execStarted', exec: { ...exec } });
         for (let i = 0; i < events.length; i++) out.push(eventRecord(exec, events[i] as StoredEvent, events.slice(Math.max(0, i - DETAIL_WINDOW), i)));
       }
@@ -193,8 +197,8 @@ export class FnfStore {
    * Records a run that keeps only its result (see ExecutionEntry.resultOnly): visible at once,
    * written by endExecution only.
    */
-  startResultOnlyExecution(exec: StoredExecution): ExecutionEntry {
-    const entry: ExecutionEntry = { exec: { ...exec }, events: [], resultOnly: true };
+  startResultOnlyExecution(exec: StoredExecution): SyncRunEntry {
+    const entry = new SyncRunEntry({ ...exec });
     this.executionsOf(exec.FlowId).set(exec.Name, entry);
     return entry;
   }
@@ -221,11 +225,11 @@ export class FnfStore {
   /**
    * Makes the event visible at once; the promise resolves when it is on disk. While storage
    * cannot be written the event waits (in order) and is written once it can. A result-only run's
-   * events are not written at all: undefined, and no promise made for each of them.
+   * events are kept in memory only (the manager hands them to its SyncRunEntry as recorded).
    */
-  appendEvent(entry: ExecutionEntry, event: StoredEvent): Promise<void> | undefined {
+  appendEvent(entry: ExecutionEntry, event: StoredEvent): Promise<void> {
     entry.events.push(event);
-    if (entry.resultOnly) return undefined;
+    if (entry.resultOnly) return Promise.resolve();
     const written = this.log.append(eventRecord(entry.exec, event, entry.events.slice(-1 - DETAIL_WINDOW, -1)), { untilWritten: true });
     this.maybeCompact();
     return written;

@@ -82,7 +82,7 @@ describe('fnf log compaction', () => {
       const store = await FnfStore.open(dir.path, { now, noSync: true, compactMinGarbage: 50 });
       await store.putFlow(flow('kept', 'k1'));
       const entry = await store.startExecution(exec('k1', 'live'));
-      const writes: (Promise<void> | undefined)[] = [];
+      const writes: Promise<void>[] = [];
       for (let i = 1; i <= 400; i++) {
         writes.push(store.appendEvent(entry, { EventId: i, ScheduleEventId: i - 1, Type: 'StepEntered', StepName: 'A', Time: 't', EventDetail: '{}' }));
         if (i % 4 === 0) writes.push(store.putFlow(flow('churn', 'c1', `rev ${i}`)));

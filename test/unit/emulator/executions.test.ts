@@ -218,6 +218,21 @@ describe('emulator executions', () => {
     assert.equal(failed['ErrorMessage'], 'asked to fail');
   });
 
+  test('a sync run\'s history, written out only when read, says what a Standard run of the same flow says', async () => {
+    const history = async (flow: string, name: string) => {
+      const events = (await f.client.ok('GetExecutionHistory', { FlowName: flow, ExecutionName: name, Limit: '999' }))['Events'] as Record<string, unknown>[];
+      return events.map(({ Time, ...rest }) => (assert.match(String(Time), /^\d{4}-\d\d-\d\dT/), rest));
+    };
+    for (const input of ['{"fail":false,"x":{"deep":[1,"two"]}}', '{"fail":true}']) {
+      const sync = await f.client.ok('StartSyncExecution', { FlowName: 'express', Input: input });
+      await f.client.ok('StartExecution', { FlowName: 'std', ExecutionName: `same_${sync['Status']}`, Input: input });
+      await f.client.ok('DescribeExecution', { FlowName: 'std', ExecutionName: `same_${sync['Status']}`, WaitTimeSeconds: '10' });
+      const expected = await history('std', `same_${sync['Status']}`);
+      assert.ok(expected.length > 3);
+      assert.deepEqual(await history('express', String(sync['Name'])), expected);
+    }
+  });
+
   test('each start API refuses the other mode', async () => {
     const sync = await f.client.call('StartSyncExecution', { FlowName: 'std' });
     assert.equal(sync.status, 400);

@@ -2,10 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseText, toJsonValue } from '../../../server/src/parse';
+import assert from 'node:assert/strict';
 import {
+  historyEvent,
   startRun,
   type Clock,
   type HistoryEvent,
+  type RecordedEvent,
   type JsonValue,
   type RunHandle,
   type RunOptions,
@@ -82,6 +85,7 @@ export function start(
   options: StartOptions = {},
 ): { handle: RunHandle; events: HistoryEvent[]; finished: Promise<Finished> } {
   const events: HistoryEvent[] = [];
+  const records: RecordedEvent[] = [];
   const handle = startRun({
     definition,
     input: {},
@@ -91,8 +95,15 @@ export function start(
     clock: new VirtualClock(),
     ...options,
     onEvent: (e) => events.push(e),
+    onRecord: (r) => records.push(r),
   });
-  return { handle, events, finished: handle.done.then((result) => ({ result, events, trace: traceOf(events) })) };
+  const finished = handle.done.then((result) => {
+    // Every run of these tests also checks that a detail written only at the end (as the
+    // emulator writes an Express run's) says what it said when the event happened.
+    assert.deepEqual(records.map(historyEvent), events, 'a recorded event written out later differs from the event as it happened');
+    return { result, events, trace: traceOf(events) };
+  });
+  return { handle, events, finished };
 }
 
 export function run(definition: JsonValue, options: StartOptions = {}): Promise<Finished> {
