@@ -12,7 +12,7 @@ import { DEFAULT_FNF_REGION, fnfEndpoint } from './endpoints';
 import { FNF_MAX_REQUEST_BYTES, FNF_OPERATIONS, FNF_QUOTAS, type FnfOperationName } from './operations';
 import { FNF_VERSION } from './facts';
 import { rawArray, toExecution, toFlow, toHistoryEvent, toSchedule } from './convert';
-import { checkName, jsonObjectText, jsonText } from './validate';
+import { checkExecutionReference, checkName, jsonObjectText, jsonText } from './validate';
 import { deployFlow } from './deploy';
 import { tailExecution } from './tail';
 import type {
@@ -271,7 +271,7 @@ function invalid(action: string, message: string): CloudError {
 /** An execution is named by its flow and its own name; both must be valid names. */
 function checkExecutionRef(req: { readonly FlowName: string; readonly ExecutionName: string }, action: string): void {
   checkName('flow', req.FlowName, action);
-  checkName('execution', req.ExecutionName, action);
+  checkExecutionReference(req.ExecutionName, action);
 }
 
 function checkScheduleKey(req: ScheduleKey, action: string): void {

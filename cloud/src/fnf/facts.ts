@@ -24,6 +24,21 @@ export function fnfNameProblem(value: string): string | undefined {
   return 'may contain only letters, digits, underscores (_) and hyphens (-)';
 }
 
+const UUID = '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}';
+/**
+ * The name StartSyncExecution gives an Express run: the name asked for (or one the service makes
+ * up when none was) and `:{UUID}`, as its reference documents (`my_exec_name:{UUID}`).
+ */
+const SYNC_EXECUTION_NAME = new RegExp(`^[A-Za-z0-9_-]{1,128}:${UUID}$`);
+
+/**
+ * Why `value` cannot name an existing execution (undefined when it can): a name the rule allows,
+ * or the name of a sync run as the service returned it.
+ */
+export function executionReferenceProblem(value: string): string | undefined {
+  return SYNC_EXECUTION_NAME.test(value) ? undefined : fnfNameProblem(value);
+}
+
 /** A flow file's kind and format suffix: `.flow.yaml`, `.fdl.json`, or just `.yaml`, `.yml`, `.json`. */
 export const FLOW_FILE_SUFFIX = /(?:\.(?:flow|fdl))?\.(?:ya?ml|json)$/i;
 

@@ -1,12 +1,21 @@
 // Checks made before a request leaves that the operation table cannot express: names, JSON
 // inputs, a range of a client option; so mistakes get a clear message without a round trip.
 import { invalidInput } from '../errors';
-import { describeJson, fnfNameProblem, isJsonObject, JSON_OBJECT_EXAMPLE, readJsonObject } from './facts';
+import { describeJson, executionReferenceProblem, fnfNameProblem, isJsonObject, JSON_OBJECT_EXAMPLE, readJsonObject } from './facts';
 import type { JsonObject, JsonValue } from './types';
 
 export function checkName(kind: 'flow' | 'execution' | 'schedule', value: string | undefined, action: string): void {
+  checkWith(fnfNameProblem, kind, value, action);
+}
+
+/** An existing execution's name: a sync run's `name:{UUID}` (which no start may ask for) included. */
+export function checkExecutionReference(value: string | undefined, action: string): void {
+  checkWith(executionReferenceProblem, 'execution', value, action);
+}
+
+function checkWith(problem: (value: string) => string | undefined, kind: string, value: string | undefined, action: string): void {
   if (value === undefined || value === '') throw invalidInput(`the ${kind} name is required`, action);
-  const why = fnfNameProblem(value);
+  const why = problem(value);
   if (why) throw invalidInput(`${kind} name '${value.length > 40 ? value.slice(0, 40) + '…' : value}' ${why}`, action);
 }
 

@@ -195,6 +195,19 @@ describe('FnfClient against the emulator', () => {
     assert.equal(res.Status, 'Succeeded');
     assert.deepEqual(res.Output, { echoed: 21 });
     assert.match(res.Name, /^sync:/);
+    // The name the service gave the run (`sync:{UUID}`) names it in the calls that read it back.
+    const described = await c.describeExecution({ FlowName: 'quick', ExecutionName: res.Name });
+    assert.equal(described.Status, 'Succeeded');
+    const types: string[] = [];
+    for await (const e of c.getExecutionHistory({ FlowName: 'quick', ExecutionName: res.Name })) types.push(e.Type);
+    assert.equal(types[0], 'ExecutionStarted');
+    assert.equal(types.at(-1), 'ExecutionSucceeded');
+    const unnamed = await c.startSyncExecution({ FlowName: 'quick', Input: { n: 1 } });
+    assert.equal((await c.describeExecution({ FlowName: 'quick', ExecutionName: unnamed.Name })).Name, unnamed.Name);
+    // Only that form: anything else that breaks the name rule is still refused before it is sent.
+    for (const name of ['sync:not-a-uuid', 'a b:0f1e2d3c-1111-2222-3333-444455556666', 'sync:0f1e2d3c-1111-2222-3333-444455556666:x']) {
+      await assert.rejects(c.describeExecution({ FlowName: 'quick', ExecutionName: name }), (e: unknown) => e instanceof CloudError && e.code === 'InvalidInput', name);
+    }
   });
 
   test('callbacks: ReportTaskSucceeded and ReportTaskFailed reach the waiting task', async () => {
