@@ -324,6 +324,13 @@ suite('Flowdeck execution features (local emulator)', function () {
     assert.deepEqual(outcome.execution.Output, { service: 'courier', days: 1, destination: 'Shanghai' });
     assert.match(outcome.executionName, /^run-.*:/, 'the service appends a unique suffix to a synchronous execution name');
     assert.ok(outcome.lines.some((l) => l.includes('"service": "courier"')), 'the output is shown');
+    // The Executions tree opens the run by the name the service gave it (`run-…:{UUID}`).
+    const f = await features();
+    const execution = (await children(f, await flowNode(f, 'express-quote'))).find((n) => n.kind === 'execution' && n.name === outcome.executionName);
+    assert.ok(execution, 'the tree lists the synchronous execution');
+    const types = (await children(f, execution)).flatMap((n) => (n.kind === 'event' ? [n.event.Type] : []));
+    assert.equal(types[0], 'ExecutionStarted', `its history opens: ${JSON.stringify(types)}`);
+    assert.equal(types.at(-1), 'ExecutionSucceeded');
   });
 
   test('a flow with errors is refused, and the service\'s rejection becomes diagnostics on the file', async () => {
