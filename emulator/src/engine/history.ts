@@ -3,7 +3,7 @@
 import { EngineErrors, FlowFailure } from './errors';
 import { jsonText } from './json';
 import type { ScopeFrame } from './observer';
-import type { Clock, EventType, HistoryEvent, JsonValue, RecordedEvent } from './types';
+import type { Clock, EventFields, EventType, HistoryEvent, RecordedEvent } from './types';
 
 /** The last event of one sequential scope (the execution, a branch, an iteration). */
 export interface Trail {
@@ -15,7 +15,6 @@ export interface Trail {
 /** At most this many events share one clock reading within a synchronous stretch. */
 const EVENTS_PER_CLOCK_READ = 16;
 
-export type EventFields = Readonly<Record<string, JsonValue | undefined>>;
 
 export class EventLog {
   private nextId = 1;

@@ -57,8 +57,11 @@ export interface RecordedEvent {
   readonly StepName: string;
   readonly Time: string;
   /** What EventDetail says (`input`, `output`, `error`, `cause`...); undefined for `{}`. */
-  readonly fields: Readonly<Record<string, JsonValue | undefined>> | undefined;
+  readonly fields: EventFields | undefined;
 }
+
+/** The fields of an event's detail, as values; an undefined one is left out of the text. */
+export type EventFields = Readonly<Record<string, JsonValue | undefined>>;
 
 export type RunStatus = 'Succeeded' | 'Failed' | 'Stopped' | 'TimedOut';
 

@@ -3,9 +3,7 @@
 // end record is on disk before the execution reads as finished, task tokens route callbacks to
 // the right run, and long polls wait on the end.
 import { randomUUID } from 'node:crypto';
-import {
-  historyEvent, startRun, type Clock, type HistoryEvent, type JsonValue, type RecordedEvent, type RunHandle, type RunResult, type TaskEnvironment,
-} from '../engine';
+import { startRun, type Clock, type HistoryEvent, type JsonValue, type RunHandle, type RunResult, type TaskEnvironment } from '../engine';
 import type { ObjectAccess } from '../engine';
 import type { ExecutionEntry, FnfStore } from '../store/fnfStore';
 import { MapRuns } from './mapRuns';
@@ -115,24 +113,20 @@ export class ExecutionManager {
       clock: this.options.clock,
       ...(this.options.objects ? { objects: this.options.objects } : {}),
       mapRuns: this.mapRuns.hostFor(request.flow, this),
-      // A result-only run keeps its events as recorded, written out when read (syncRunEntry.ts).
-      ...(syncRun
-        ? {
-            onRecord: (recorded: RecordedEvent) => {
-              if (this.closed) return;
-              syncRun.record(recorded);
-              if (listeners.size === 0) return;
-              const event = historyEvent(recorded);
-              for (const l of listeners) l(event);
-            },
-          }
-        : {
-            onEvent: (event: HistoryEvent) => {
-              if (this.closed) return;
-              this.options.store.appendEvent(entry, event).catch(this.options.onError);
-              for (const l of listeners) l(event);
-            },
-          }),
+      // A result-only run keeps its events as recorded, written out when read (syncRunEntry.ts):
+      // a listener reads each one at once, and gets the event its history then holds.
+      onRecord: syncRun && ((recorded) => {
+        if (this.closed) return;
+        syncRun.record(recorded);
+        if (listeners.size === 0) return;
+        const event = syncRun.events.at(-1) as HistoryEvent;
+        for (const l of listeners) l(event);
+      }),
+      onEvent: syncRun ? undefined : (event) => {
+        if (this.closed) return;
+        this.options.store.appendEvent(entry, event).catch(this.options.onError);
+        for (const l of listeners) l(event);
+      },
       newTaskToken: () => {
         const token = randomUUID();
         this.tokens.set(token, entry);
