@@ -238,7 +238,11 @@ export class FnfClient {
     convert: (r: Raw) => T,
   ): Promise<T & WithRequestId> {
     const r = await this.request(action, params, opts);
-    return { ...convert(r), RequestId: r.RequestId };
+    // A conversion's result is this call's own (a new object, or the answer parsed for this call),
+    // so the request id is set on it rather than on a copy.
+    const answer = convert(r) as T & { RequestId: string };
+    answer.RequestId = r.RequestId;
+    return answer;
   }
 
   /** Calls a list operation and gives one page of its items (under `listKey`), converted. */

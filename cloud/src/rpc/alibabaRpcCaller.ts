@@ -46,6 +46,9 @@ export interface RpcResponseBase {
 }
 
 export class AlibabaRpcCaller extends CallerBase<AlibabaRpcCallerOptions> {
+  /** The endpoint's origin and path, ending in `/`: the URL every request adds its query to. */
+  private readonly base = this.endpoint.origin + (this.endpoint.pathname.endsWith('/') ? this.endpoint.pathname : this.endpoint.pathname + '/');
+
   get product(): string {
     return this.options.product;
   }
@@ -68,11 +71,9 @@ export class AlibabaRpcCaller extends CallerBase<AlibabaRpcCallerOptions> {
   private async attempt<T>(action: string, op: RpcOperation, creds: Credentials, apiQuery: Record<string, string>, apiBody: Record<string, string>, options: CallOptions): Promise<T & RpcResponseBase> {
     const now = new Date(this.rt.clock.now());
     const nonce = this.rt.nonce();
-    const base = this.endpoint.origin + (this.endpoint.pathname.endsWith('/') ? this.endpoint.pathname : this.endpoint.pathname + '/');
-    const bodyText = op.method === 'POST' ? encodeRpcParams(apiBody) : undefined;
-    let url: string;
     const headers: Record<string, string> = { 'user-agent': this.rt.userAgent, 'x-acs-action': action, 'x-acs-version': this.options.version, accept: 'application/json' };
-    if (bodyText !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+    const post = op.method === 'POST';
+    if (post) headers['content-type'] = 'application/x-www-form-urlencoded';
     // What both signature versions sign besides the request itself.
     const signing = {
       method: op.method,
@@ -85,10 +86,14 @@ export class AlibabaRpcCaller extends CallerBase<AlibabaRpcCallerOptions> {
       now,
       nonce,
     };
+    let url: string;
+    let bodyText: string | undefined;
     if ((this.options.signatureAlgorithm ?? 'v1') === 'v1') {
-      const signed = signRpcV1Request({ ...signing, body: op.method === 'POST' ? apiBody : {} });
-      url = `${base}?${encodeRpcParams(signed.query)}`;
+      const signed = signRpcV1Request({ ...signing, body: post ? apiBody : {} });
+      url = `${this.base}?${signed.queryText}`;
+      bodyText = post ? signed.bodyText : undefined;
     } else {
+      bodyText = post ? encodeRpcParams(apiBody) : undefined;
       const acsHeaders = signAcs3Request({
         ...signing,
         host: this.endpoint.host,
@@ -97,7 +102,7 @@ export class AlibabaRpcCaller extends CallerBase<AlibabaRpcCallerOptions> {
       });
       Object.assign(headers, acsHeaders);
       const qs = encodeRpcParams(apiQuery);
-      url = qs ? `${base}?${qs}` : base;
+      url = qs ? `${this.base}?${qs}` : this.base;
     }
     const size = Buffer.byteLength(url) + (bodyText ? Buffer.byteLength(bodyText) : 0);
     const limit = this.options.maxRequestBytes;
@@ -123,7 +128,9 @@ export class AlibabaRpcCaller extends CallerBase<AlibabaRpcCallerOptions> {
     if (!parsed || typeof parsed !== 'object') {
       throw new CloudError({ status: res.status, code: LocalErrorCodes.badResponse, message: 'the response body is not a JSON object', action });
     }
-    return { ...(obj as T), RequestId: requestId ?? '' } as T & RpcResponseBase;
+    // The object was parsed for this call alone: the request id is set on it, not on a copy.
+    obj['RequestId'] = requestId ?? '';
+    return obj as T & RpcResponseBase;
   }
 }
 

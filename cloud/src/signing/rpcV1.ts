@@ -9,23 +9,71 @@ export type RpcParams = Readonly<Record<string, string | undefined>>;
 
 /** Sorted `k=v&...` over every parameter except `Signature`, keys sorted by raw code units. */
 export function rpcV1CanonicalQuery(params: RpcParams): string {
-  return Object.keys(params)
-    .filter((k) => k !== 'Signature' && params[k] !== undefined)
-    .sort()
-    .map((k) => `${percentEncode(k)}=${percentEncode(params[k] as string)}`)
-    .join('&');
+  return joinPairs(encodedPairs(params, 'Signature'));
+}
+
+/** One parameter percent-encoded as `k=v`, beside its raw key for sorting and merging. */
+interface EncodedPair {
+  readonly key: string;
+  readonly text: string;
+}
+
+/** Every defined parameter except `skip`, encoded once, sorted by raw key (code units, as the SDKs sort). */
+function encodedPairs(params: RpcParams, skip?: string): EncodedPair[] {
+  const pairs: EncodedPair[] = [];
+  for (const key of Object.keys(params).sort()) {
+    const value = params[key];
+    if (value === undefined || key === skip) continue;
+    pairs.push({ key, text: `${percentEncode(key)}=${percentEncode(value)}` });
+  }
+  return pairs;
+}
+
+function joinPairs(pairs: readonly EncodedPair[]): string {
+  let out = '';
+  for (const p of pairs) out = out === '' ? p.text : `${out}&${p.text}`;
+  return out;
+}
+
+/** Two sorted lists as one sorted list; on a key in both, `winner`'s pair only. */
+function mergePairs(other: readonly EncodedPair[], winner: readonly EncodedPair[]): EncodedPair[] {
+  if (winner.length === 0) return other as EncodedPair[];
+  const out: EncodedPair[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < other.length || j < winner.length) {
+    const a = other[i];
+    const b = winner[j];
+    if (b === undefined || (a !== undefined && a.key < b.key)) {
+      out.push(a!);
+      i++;
+    } else {
+      if (a !== undefined && a.key === b.key) i++;
+      out.push(b);
+      j++;
+    }
+  }
+  return out;
 }
 
 /** `METHOD&%2F&percentEncode(canonicalQuery)`; the method is the one actually used on the wire. */
 export function rpcV1StringToSign(method: string, params: RpcParams): string {
+  return stringToSignOf(method, rpcV1CanonicalQuery(params));
+}
+
+function stringToSignOf(method: string, canonicalQuery: string): string {
   // The canonical query is already percent-encoded: only `%`, `=` and `&` are left to escape, which
   // encodeURIComponent does exactly as percentEncode would.
-  return `${method}&%2F&${encodeURIComponent(rpcV1CanonicalQuery(params))}`;
+  return `${method}&%2F&${encodeURIComponent(canonicalQuery)}`;
 }
 
 /** Base64(HMAC-SHA1(secret + "&", StringToSign)). */
 export function rpcV1Signature(method: string, params: RpcParams, accessKeySecret: string): string {
-  return createHmac('sha1', signingKey(accessKeySecret)).update(rpcV1StringToSign(method, params), 'utf8').digest('base64');
+  return hmacOf(rpcV1StringToSign(method, params), accessKeySecret);
+}
+
+function hmacOf(stringToSign: string, accessKeySecret: string): string {
+  return createHmac('sha1', signingKey(accessKeySecret)).update(stringToSign, 'utf8').digest('base64');
 }
 
 /**
@@ -79,37 +127,51 @@ export interface RpcV1Signed {
   readonly query: Record<string, string>;
   /** The form body parameters (unchanged), to be form-encoded. */
   readonly body: Record<string, string>;
+  /** `query` form-encoded, as encodeRpcParams would write it. */
+  readonly queryText: string;
+  /** `body` form-encoded, as encodeRpcParams would write it. */
+  readonly bodyText: string;
 }
 
 /** Adds the common parameters (Action, Version, Timestamp, nonce, AccessKeyId...) and the signature. */
 export function signRpcV1Request(input: RpcV1SignInput): RpcV1Signed {
-  const query: Record<string, string> = {
-    ...definedOnly(input.query),
-    Action: input.action,
-    Format: 'json',
-    Version: input.version,
-    Timestamp: rpcTimestamp(input.now),
-    SignatureNonce: input.nonce,
-    SignatureMethod: 'HMAC-SHA1',
-    SignatureVersion: '1.0',
-    AccessKeyId: input.accessKeyId,
-  };
+  const query = definedOnly(input.query);
+  query['Action'] = input.action;
+  query['Format'] = 'json';
+  query['Version'] = input.version;
+  query['Timestamp'] = rpcTimestamp(input.now);
+  query['SignatureNonce'] = input.nonce;
+  query['SignatureMethod'] = 'HMAC-SHA1';
+  query['SignatureVersion'] = '1.0';
+  query['AccessKeyId'] = input.accessKeyId;
   if (input.securityToken) query['SecurityToken'] = input.securityToken;
   const body = definedOnly(input.body);
-  query['Signature'] = rpcV1Signature(input.method, { ...query, ...body }, input.accessKeySecret);
-  return { query, body };
+  // Each parameter is encoded once, for the string to sign (body winning on a clash, as the
+  // service merges them) and for the URL and the form.
+  const queryPairs = encodedPairs(query, 'Signature');
+  const bodyPairs = encodedPairs(body);
+  const signedBodyPairs = body['Signature'] === undefined ? bodyPairs : bodyPairs.filter((p) => p.key !== 'Signature');
+  const canonical = joinPairs(mergePairs(queryPairs, signedBodyPairs));
+  const signature = hmacOf(stringToSignOf(input.method, canonical), input.accessKeySecret);
+  query['Signature'] = signature;
+  return {
+    query,
+    body,
+    queryText: joinPairs(mergePairs(queryPairs, [{ key: 'Signature', text: `Signature=${percentEncode(signature)}` }])),
+    bodyText: joinPairs(bodyPairs),
+  };
 }
 
 function definedOnly(params: RpcParams): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = v;
+  for (const key in params) {
+    const value = params[key];
+    if (value !== undefined && Object.hasOwn(params, key)) out[key] = value;
+  }
   return out;
 }
 
 /** Form/URL encoding with the same RFC 3986 rules the signature used (so the server decodes what was signed). */
 export function encodeRpcParams(params: Readonly<Record<string, string>>): string {
-  return Object.keys(params)
-    .sort()
-    .map((k) => `${percentEncode(k)}=${percentEncode(params[k] as string)}`)
-    .join('&');
+  return joinPairs(encodedPairs(params));
 }
