@@ -5,6 +5,8 @@
 // The HTTP numbers are measured twice, the client always in this process:
 // - syncExecutionsPerSec, httpFloorPerSec, syncOverHttpFloor: the emulator as users run it, in a
 //   process of its own (`flowdeck emulator`, bundled as shipped), and the floor server in another;
+//   beside them, clientFloorPerSec and syncOverClientFloor: FnfClient itself (signing each request
+//   and reading each answer) against the floor server, the most the emulator could reach with it;
 // - syncOverHttpFloorInProcess: emulator, floor server and client all in this one process, so
 //   the client's cost and the server's add up on one thread.
 // Prints a table, then one JSON line (the 100-state chain for the first three numbers).
@@ -99,11 +101,15 @@ interface SyncResult {
   readonly floor: number;
   /** sync / floor of each round, then their median: both measured back to back under the same load. */
   readonly ratio: number;
+  /** StartSyncExecution through FnfClient against the floor server (median of the rounds): a server that costs nothing. */
+  readonly clientFloor: number;
+  /** sync / clientFloor of each round, then their median. */
+  readonly ratioToClientFloor: number;
   /**
    * CPU microseconds per request of each process over all rounds (child processes only), and of
    * its main thread alone: the rest is V8's parallel garbage collection and libuv's file work.
    */
-  readonly cpu?: { readonly client: ProcessCpu; readonly emulator: ProcessCpu; readonly floorClient: ProcessCpu; readonly floorServer: ProcessCpu };
+  readonly cpu?: { readonly client: ProcessCpu; readonly emulator: ProcessCpu; readonly floorClient: ProcessCpu; readonly floorServer: ProcessCpu; readonly clientAgainstFloor: ProcessCpu };
   /** The emulator's resident memory after every execution of the run (child process only): it must not grow with them. */
   readonly memory?: { readonly executions: number; readonly rssMb: number };
 }
@@ -149,8 +155,9 @@ async function childProcessServers(): Promise<Servers> {
 /**
  * StartSyncExecution through the emulator and FnfClient, alternated round by round with the same
  * transport sending the same request (bytes and headers) to a bare node:http server that answers
- * the emulator's response text: the same client, connections and concurrency. The servers run
- * where `startServers` puts them; the client always runs in this process.
+ * the emulator's response text: the same client, connections and concurrency. A third run of each
+ * round sends StartSyncExecution through FnfClient to that bare server. The servers run where
+ * `startServers` puts them; the client always runs in this process.
  */
 async function syncExecutionBenchmark(startServers: () => Promise<Servers>): Promise<SyncResult> {
   const servers = await startServers();
@@ -162,6 +169,7 @@ async function syncExecutionBenchmark(startServers: () => Promise<Servers>): Pro
     transport,
   });
   let floorServer: (FloorServer & { readonly pid?: number }) | undefined;
+  let clientToFloor: InstanceType<typeof FnfClient> | undefined;
   try {
     await createBenchFlow(client);
     let executions = 0;
@@ -179,28 +187,47 @@ async function syncExecutionBenchmark(startServers: () => Promise<Servers>): Pro
     const floorServerEndpoint = floorServer.endpoint;
     const runFloor = (ms: number): Promise<number> => floorRate(transport, sample.request, floorServerEndpoint, SYNC_CONCURRENCY, ms);
     await runFloor(Math.min(500, SYNC_MS)); // warm-up
+    // The bare server answers every request with the emulator's answer, so FnfClient reads it as one.
+    const toFloor = new FnfClient({ endpoint: floorServerEndpoint, credentials: staticCredentials(servers.accessKeyId, servers.accessKeySecret), rateLimiter: noLimits(), transport });
+    clientToFloor = toFloor;
+    let clientFloorRequests = 0;
+    const runClientFloor = async (ms: number): Promise<number> => {
+      const run = await runSyncExecutions(toFloor, SYNC_CONCURRENCY, ms);
+      clientFloorRequests += run.executions;
+      return run.executions / (run.elapsedMs / 1000);
+    };
+    await runClientFloor(Math.min(500, SYNC_MS)); // warm-up
     const syncRates: number[] = [];
     const floorRates: number[] = [];
+    const clientFloorRates: number[] = [];
     const ratios: number[] = [];
+    const clientFloorRatios: number[] = [];
     const roundMs = SYNC_MS / SYNC_ROUNDS;
     const cpu = new CpuTally(servers.pid, floorServer.pid);
     executions = 0;
+    clientFloorRequests = 0;
     let floorRequests = 0;
     for (let i = 0; i < SYNC_ROUNDS; i++) {
       const s = await cpu.during('sync', () => runSync(roundMs));
       const floorStart = performance.now();
       const f = await cpu.during('floor', () => runFloor(roundMs));
       floorRequests += (f * (performance.now() - floorStart)) / 1000;
+      const c = await cpu.during('clientFloor', () => runClientFloor(roundMs));
       syncRates.push(s);
       floorRates.push(f);
+      clientFloorRates.push(c);
       ratios.push(s / f);
+      clientFloorRatios.push(s / c);
     }
     const rssMb = servers.pid === undefined ? undefined : processRssMb(servers.pid);
     return {
-      sync: median(syncRates), floor: median(floorRates), ratio: median(ratios), cpu: cpu.perRequest(executions, floorRequests),
+      sync: median(syncRates), floor: median(floorRates), ratio: median(ratios),
+      clientFloor: median(clientFloorRates), ratioToClientFloor: median(clientFloorRatios),
+      cpu: cpu.perRequest(executions, floorRequests, clientFloorRequests),
       ...(rssMb !== undefined ? { memory: { executions: allExecutions, rssMb } } : {}),
     };
   } finally {
+    await clientToFloor?.close();
     await client.close();
     await floorServer?.close();
     await servers.close();
@@ -224,6 +251,7 @@ class CpuTally {
   private readonly sums = {
     sync: { client: { all: 0, mainThread: 0 }, server: { all: 0, mainThread: 0 } },
     floor: { client: { all: 0, mainThread: 0 }, server: { all: 0, mainThread: 0 } },
+    clientFloor: { client: { all: 0, mainThread: 0 }, server: { all: 0, mainThread: 0 } },
   };
   private complete = true;
 
@@ -232,7 +260,7 @@ class CpuTally {
     private readonly floorPid: number | undefined,
   ) {}
 
-  async during<T>(kind: 'sync' | 'floor', run: () => Promise<T>): Promise<T> {
+  async during<T>(kind: 'sync' | 'floor' | 'clientFloor', run: () => Promise<T>): Promise<T> {
     const pid = kind === 'sync' ? this.emulatorPid : this.floorPid;
     const server0 = pid === undefined ? undefined : cpuOf(pid);
     const client0 = cpuOf(process.pid);
@@ -248,14 +276,15 @@ class CpuTally {
     return result;
   }
 
-  perRequest(executions: number, floorRequests: number): SyncResult['cpu'] {
-    if (!this.complete || executions === 0 || floorRequests === 0) return undefined;
+  perRequest(executions: number, floorRequests: number, clientFloorRequests: number): SyncResult['cpu'] {
+    if (!this.complete || executions === 0 || floorRequests === 0 || clientFloorRequests === 0) return undefined;
     const per = (sum: ProcessCpu, n: number): ProcessCpu => ({ all: sum.all / n, mainThread: sum.mainThread / n });
     return {
       client: per(this.sums.sync.client, executions),
       emulator: per(this.sums.sync.server, executions),
       floorClient: per(this.sums.floor.client, floorRequests),
       floorServer: per(this.sums.floor.server, floorRequests),
+      clientAgainstFloor: per(this.sums.clientFloor.client, clientFloorRequests),
     };
   }
 }
@@ -270,7 +299,7 @@ async function trySync(startServers: () => Promise<Servers>): Promise<{ result: 
   try {
     return { result: await syncExecutionBenchmark(startServers), note: '' };
   } catch (e) {
-    return { result: { sync: 0, floor: 0, ratio: 0 }, note: ` (failed: ${e instanceof Error ? e.message : String(e)})` };
+    return { result: { sync: 0, floor: 0, ratio: 0, clientFloor: 0, ratioToClientFloor: 0 }, note: ` (failed: ${e instanceof Error ? e.message : String(e)})` };
   }
 }
 
@@ -294,10 +323,12 @@ async function main(): Promise<void> {
   const line = (where: string, r: { result: SyncResult; note: string }): string[] => [
     `${where}: StartSyncExecution, 10-state Express flow over HTTP (${SYNC_CONCURRENCY} concurrent callers, ${SYNC_ROUNDS} rounds in ${SYNC_MS} ms, medians): ${r.result.sync.toFixed(0)} executions/s${r.note}`,
     `  bare node:http server there, same client, request and response bytes, alternated with it: ${r.result.floor.toFixed(0)} requests/s; emulator/floor ${r.result.ratio.toFixed(2)}`,
+    `  FnfClient's StartSyncExecution against that bare server, alternated with both: ${r.result.clientFloor.toFixed(0)}/s; emulator/that ${r.result.ratioToClientFloor.toFixed(2)}`,
     ...(r.result.cpu
       ? [
           `  CPU µs per request (main thread in brackets): client ${cpuText(r.result.cpu.client)}, emulator process ${cpuText(r.result.cpu.emulator)}; ` +
-            `against the floor: client ${cpuText(r.result.cpu.floorClient)}, floor server process ${cpuText(r.result.cpu.floorServer)}`,
+            `against the floor: client ${cpuText(r.result.cpu.floorClient)}, floor server process ${cpuText(r.result.cpu.floorServer)}; ` +
+            `FnfClient against the floor server: ${cpuText(r.result.cpu.clientAgainstFloor)}`,
         ]
       : []),
     ...(r.result.memory ? [`  emulator resident after ${r.result.memory.executions} sync executions: ${r.result.memory.rssMb} MB`] : []),
@@ -326,6 +357,8 @@ async function main(): Promise<void> {
       syncExecutionsPerSec: Math.round(sync.sync),
       httpFloorPerSec: Math.round(sync.floor),
       syncOverHttpFloor: Number(sync.ratio.toFixed(3)),
+      clientFloorPerSec: Math.round(sync.clientFloor),
+      syncOverClientFloor: Number(sync.ratioToClientFloor.toFixed(3)),
       syncOverHttpFloorInProcess: Number(inProcess.result.ratio.toFixed(3)),
       ...(sync.memory ? { emulatorRssMbAfterSync: sync.memory.rssMb, syncExecutionsRun: sync.memory.executions } : {}),
     }) + '\n',
