@@ -162,14 +162,12 @@ async function childProcessServers(): Promise<Servers> {
 async function syncExecutionBenchmark(startServers: () => Promise<Servers>): Promise<SyncResult> {
   const servers = await startServers();
   const transport = new RecordingTransport(createUndiciTransport());
-  const client = new FnfClient({
-    endpoint: servers.endpoint,
-    credentials: staticCredentials(servers.accessKeyId, servers.accessKeySecret),
-    rateLimiter: noLimits(),
-    transport,
-  });
+  // Both clients share the transport (its connections) and the emulator's credentials.
+  const clientTo = (endpoint: string): InstanceType<typeof FnfClient> =>
+    new FnfClient({ endpoint, credentials: staticCredentials(servers.accessKeyId, servers.accessKeySecret), rateLimiter: noLimits(), transport });
+  const client = clientTo(servers.endpoint);
   let floorServer: (FloorServer & { readonly pid?: number }) | undefined;
-  let clientToFloor: InstanceType<typeof FnfClient> | undefined;
+  let toFloor: InstanceType<typeof FnfClient> | undefined;
   try {
     await createBenchFlow(client);
     let executions = 0;
@@ -188,11 +186,11 @@ async function syncExecutionBenchmark(startServers: () => Promise<Servers>): Pro
     const runFloor = (ms: number): Promise<number> => floorRate(transport, sample.request, floorServerEndpoint, SYNC_CONCURRENCY, ms);
     await runFloor(Math.min(500, SYNC_MS)); // warm-up
     // The bare server answers every request with the emulator's answer, so FnfClient reads it as one.
-    const toFloor = new FnfClient({ endpoint: floorServerEndpoint, credentials: staticCredentials(servers.accessKeyId, servers.accessKeySecret), rateLimiter: noLimits(), transport });
-    clientToFloor = toFloor;
+    const floorClient = clientTo(floorServerEndpoint);
+    toFloor = floorClient;
     let clientFloorRequests = 0;
     const runClientFloor = async (ms: number): Promise<number> => {
-      const run = await runSyncExecutions(toFloor, SYNC_CONCURRENCY, ms);
+      const run = await runSyncExecutions(floorClient, SYNC_CONCURRENCY, ms);
       clientFloorRequests += run.executions;
       return run.executions / (run.elapsedMs / 1000);
     };
@@ -227,7 +225,7 @@ async function syncExecutionBenchmark(startServers: () => Promise<Servers>): Pro
       ...(rssMb !== undefined ? { memory: { executions: allExecutions, rssMb } } : {}),
     };
   } finally {
-    await clientToFloor?.close();
+    await toFloor?.close();
     await client.close();
     await floorServer?.close();
     await servers.close();
@@ -249,9 +247,9 @@ function cpuOf(pid: number): ProcessCpu | undefined {
 /** CPU time of the client (this process), the emulator's and the floor server's processes, by kind of round. */
 class CpuTally {
   private readonly sums = {
-    sync: { client: { all: 0, mainThread: 0 }, server: { all: 0, mainThread: 0 } },
-    floor: { client: { all: 0, mainThread: 0 }, server: { all: 0, mainThread: 0 } },
-    clientFloor: { client: { all: 0, mainThread: 0 }, server: { all: 0, mainThread: 0 } },
+    sync: { client: noCpu(), server: noCpu() },
+    floor: { client: noCpu(), server: noCpu() },
+    clientFloor: { client: noCpu(), server: noCpu() },
   };
   private complete = true;
 
@@ -289,7 +287,14 @@ class CpuTally {
   }
 }
 
-function add(sum: { all: number; mainThread: number }, before: ProcessCpu, after: ProcessCpu): void {
+/** A sum of CPU time, added to round by round. */
+type CpuSum = { -readonly [K in keyof ProcessCpu]: ProcessCpu[K] };
+
+function noCpu(): CpuSum {
+  return { all: 0, mainThread: 0 };
+}
+
+function add(sum: CpuSum, before: ProcessCpu, after: ProcessCpu): void {
   sum.all += after.all - before.all;
   sum.mainThread += after.mainThread - before.mainThread;
 }
