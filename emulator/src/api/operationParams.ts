@@ -36,15 +36,54 @@ export type HandlerMap<T extends OperationTable, C> = {
 
 /** The params of `spec` over the raw request parameters, each read and checked on first access. */
 export function readParams<O extends OperationSpec>(spec: O, raw: RequestParams, errors: ParamErrors): ServerParams<O> {
-  const out = {};
+  return new (readerOf(spec))(raw, errors) as ServerParams<O>;
+}
+
+// A request's parameters object keeps what it reads from under symbols, so no parameter name can clash with them.
+const RAW = Symbol('raw parameters');
+const ERRORS = Symbol('parameter errors');
+const READ = Symbol('parameters read');
+
+interface ParamsReader {
+  readonly [RAW]: RequestParams;
+  readonly [ERRORS]: ParamErrors;
+  /** The values read so far, by parameter name (a failed read is not kept: it throws again). */
+  [READ]: Record<string, unknown> | undefined;
+}
+
+type ReaderClass = new (raw: RequestParams, errors: ParamErrors) => ParamsReader;
+
+/**
+ * One class per operation, made on its first request, with a getter per parameter on its
+ * prototype: a request then costs one object, not a getter closure per parameter defined on an
+ * object of its own (which also left that object in the engine's slow dictionary mode).
+ */
+const readers = new WeakMap<OperationSpec, ReaderClass>();
+
+function readerOf(spec: OperationSpec): ReaderClass {
+  const known = readers.get(spec);
+  if (known) return known;
+  const Reader = class implements ParamsReader {
+    readonly [RAW]: RequestParams;
+    readonly [ERRORS]: ParamErrors;
+    [READ]: Record<string, unknown> | undefined = undefined;
+    constructor(raw: RequestParams, errors: ParamErrors) {
+      this[RAW] = raw;
+      this[ERRORS] = errors;
+    }
+  };
   for (const [name, param] of Object.entries(spec.params)) {
-    let read: { value: unknown } | undefined;
-    Object.defineProperty(out, name, {
+    Object.defineProperty(Reader.prototype, name, {
       enumerable: true,
-      get: () => (read ??= { value: readParam(name, param, raw[name], errors) }).value,
+      get(this: ParamsReader): unknown {
+        const read = (this[READ] ??= Object.create(null) as Record<string, unknown>);
+        if (name in read) return read[name];
+        return (read[name] = readParam(name, param, this[RAW][name], this[ERRORS]));
+      },
     });
   }
-  return out as ServerParams<O>;
+  readers.set(spec, Reader);
+  return Reader;
 }
 
 /**

@@ -89,10 +89,10 @@ export class ExecutionManager {
       ErrorMessage: '',
       Mode: request.mode,
       Environment: request.flow.Environment,
-      ...(request.qualifier ? { Qualifier: request.qualifier } : {}),
-      ...(request.version ? { FlowVersion: request.version.Version } : {}),
-      ...(request.mapRunName ? { MapRunName: request.mapRunName } : {}),
     };
+    if (request.qualifier) exec.Qualifier = request.qualifier;
+    if (request.version) exec.FlowVersion = request.version.Version;
+    if (request.mapRunName) exec.MapRunName = request.mapRunName;
     // The start is on disk before the run begins, so a start that storage refused (answered 503)
     // leaves nothing behind: no execution that reads as Running, no events.
     // A result-only run writes nothing until it ends (its caller waits for that end anyway).

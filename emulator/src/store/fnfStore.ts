@@ -195,10 +195,10 @@ export class FnfStore {
 
   /**
    * Records a run that keeps only its result (see ExecutionEntry.resultOnly): visible at once,
-   * written by endExecution only.
+   * written by endExecution only. The entry takes `exec` as its own (callers make it for this).
    */
   startResultOnlyExecution(exec: StoredExecution): SyncRunEntry {
-    const entry = new SyncRunEntry({ ...exec });
+    const entry = new SyncRunEntry(exec);
     this.executionsOf(exec.FlowId).set(exec.Name, entry);
     return entry;
   }

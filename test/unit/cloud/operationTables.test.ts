@@ -125,6 +125,19 @@ describe('the emulator reads parameters from the table', () => {
     assert.equal(tc3.Share, undefined);
   });
 
+  test('each request keeps its own values, though the requests of one operation share a reader', () => {
+    const a = readParams(spec, { Name: 'a', Limit: '1', Routes: [1] }, errors);
+    const b = readParams(spec, { Name: 'b' }, errors);
+    assert.equal(a.Name, 'a');
+    assert.equal(b.Name, 'b');
+    assert.equal(a.Limit, 1);
+    assert.equal(b.Limit, undefined);
+    // Read twice, a value is the one read first, for each request.
+    assert.equal(a.Name, 'a');
+    assert.equal(a.Routes, a.Routes);
+    assert.equal(b.Routes, undefined);
+  });
+
   test('a parameter is checked when the handler reads it, with the product\'s errors', () => {
     const p = readParams(spec, { Name: '', Limit: '101', Enable: 'yes' }, errors);
     // Nothing is checked before it is read, so the handler's order decides which error comes first.

@@ -24,9 +24,12 @@ export async function readRequest(
   url = requestUrl(req),
   query = decodeForm(url.search.slice(1)),
 ): Promise<ReceivedRequest> {
+  // Node gives the names in lower case already; the copy has no prototype and joins repeated ones.
+  const given = req.headers;
   const headers: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const k in given) {
+    const v = given[k];
+    if (v !== undefined) headers[k] = typeof v === 'string' ? v : v.join(', ');
   }
   const body = await readBody(req, maxBytes);
   const contentType = (headers['content-type'] ?? '').toLowerCase();
