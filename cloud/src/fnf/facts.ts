@@ -27,7 +27,9 @@ export function fnfNameProblem(value: string): string | undefined {
 const UUID = '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}';
 /**
  * The name StartSyncExecution gives an Express run: the name asked for (or one the service makes
- * up when none was) and `:{UUID}`, as its reference documents (`my_exec_name:{UUID}`).
+ * up when none was) and `:{UUID}`, as its reference documents (`my_exec_name:{UUID}`). The part
+ * before the colon is not held to FNF_NAME_PATTERN: a made-up name, a UUID for one, may start
+ * with a digit, which no caller's name may.
  */
 const SYNC_EXECUTION_NAME = new RegExp(`^[A-Za-z0-9_-]{1,128}:${UUID}$`);
 
