@@ -80,33 +80,46 @@ const PLACEHOLDER_NODE: ObjectNode = { kind: 'object', properties: [], range: { 
 
 /**
  * The model of one top-level state, cached for as long as its node lives (an edit replaces the
- * node rather than changing it). Its top scope is a placeholder until assembleFlowModel sets it.
+ * node rather than changing it). Built here, on its own, its top scope is a placeholder until
+ * assembleFlowModel sets it.
  */
 export function topStateModel(node: ObjectNode): TopStateModel {
-  let cached = node.stateModel;
-  if (!cached) {
-    // Built in a model and a placeholder scope of its own, not in shared ones emptied after use:
-    // an emptied array or map of a long-lived object keeps what it held for the young-generation
-    // collector, and through the state's links to its tree, that whole version of the document
-    // survived every collection until a full one (a third of a validation's time at 1,000 states).
-    const part: FlowModel = { scopes: [], states: [], references: [] };
-    const placeholder: FlowScope = {
-      kind: 'root', node: PLACEHOLDER_NODE, statesProperty: undefined, startAt: undefined,
-      states: [], byName: NO_NAMES, owner: undefined, label: ROOT_LABEL,
-    };
-    buildState(part, node, placeholder);
-    // A part lives as long as its node: arrays of exactly its size, not ones grown by pushing.
-    cached = { state: part.states[0]!, states: exactCopy(part.states), scopes: exactCopy(part.scopes), references: exactCopy(part.references) };
-    node.stateModel = cached;
-  }
-  return cached;
+  // Built in a model and a placeholder scope of its own, not in shared ones emptied after use:
+  // an emptied array or map of a long-lived object keeps what it held for the young-generation
+  // collector, and through the state's links to its tree, that whole version of the document
+  // survived every collection until a full one (a third of a validation's time at 1,000 states).
+  return node.stateModel ?? buildTopState(node, { scopes: [], states: [], references: [] }, {
+    kind: 'root', node: PLACEHOLDER_NODE, statesProperty: undefined, startAt: undefined,
+    states: [], byName: NO_NAMES, owner: undefined, label: ROOT_LABEL,
+  });
+}
+
+/**
+ * Builds a top-level state's model at the end of `model`, in `scope`, and keeps on its node what
+ * it added. A whole build adds straight to the flow's model (no list of its own per state to
+ * grow and drop: that was a third of the model's allocation).
+ */
+function buildTopState(node: ObjectNode, model: FlowModel, scope: FlowScope): TopStateModel {
+  const states = model.states.length;
+  const scopes = model.scopes.length;
+  const references = model.references.length;
+  buildState(model, node, scope);
+  // A part lives as long as its node: arrays of exactly its size, not ones grown by pushing.
+  const part: TopStateModel = {
+    state: model.states[states]!,
+    states: exactTail(model.states, states),
+    scopes: exactTail(model.scopes, scopes),
+    references: exactTail(model.references, references),
+  };
+  node.stateModel = part;
+  return part;
 }
 
 const NONE: readonly never[] = [];
 
-/** A copy of exactly `items`' size; most states hold no scopes, and they share one empty list. */
-function exactCopy<T>(items: T[]): readonly T[] {
-  return items.length === 0 ? NONE : items.slice();
+/** The items of `items` from `from` on, in an array of exactly their number; most states hold no scopes, and they share one empty list. */
+function exactTail<T>(items: T[], from: number): readonly T[] {
+  return items.length === from ? NONE : items.slice(from);
 }
 
 /** The same model as buildFlowModel, from the (cached) models of the top-level states. */
@@ -126,7 +139,11 @@ export function assembleFlowModel(root: ObjectNode | undefined): FlowModel {
   if (list.items.every((item) => item.kind === 'object')) splicable.add(model);
   for (const item of list.items) {
     if (item.kind !== 'object') continue;
-    const part = topStateModel(item);
+    const part = item.stateModel;
+    if (!part) {
+      buildTopState(item, model, scope);
+      continue;
+    }
     const state = part.state;
     // A part built or used before points at a placeholder or at an earlier version's top scope.
     (state as { scope: FlowScope }).scope = scope;
