@@ -158,12 +158,21 @@ async function measure(states: number): Promise<Row> {
   };
 }
 
-/** The same 1,000-state flow written as JSON: full validation, our parse, and JSON.parse (bench/lib/jsonSession.ts). */
+/** How many processes measure the JSON flow: the ratio is their median, as one process can land on a slow stretch of a shared machine. */
+const JSON_RUNS = 5;
+
+/** The same 1,000-state flow written as JSON: full validation, our parse, and JSON.parse (bench/lib/jsonSession.ts), in JSON_RUNS processes. */
 function measureJson(): { line: string; ratio: number } {
-  const r = runBundled<{ states: number; kb: number; validateMs: number; parseMs: number; jsonParseMs: number }>('bench/lib/jsonSession.ts', 'lsp-json', ['1000']);
-  const ratio = r.validateMs / r.jsonParseMs;
+  type JsonRun = { states: number; kb: number; validateMs: number; parseMs: number; jsonParseMs: number };
+  const runs: JsonRun[] = [];
+  for (let i = 0; i < JSON_RUNS; i++) runs.push(runBundled<JsonRun>('bench/lib/jsonSession.ts', 'lsp-json', ['1000']));
+  const ratios = runs.map((r) => r.validateMs / r.jsonParseMs);
+  const ratio = median(ratios);
+  // The process whose ratio is the median gives the times shown.
+  const r = runs[ratios.indexOf(ratio)] ?? runs[0]!;
+  const range = `${Math.min(...ratios).toFixed(1)}-${Math.max(...ratios).toFixed(1)}x`;
   return {
-    line: `${r.states.toLocaleString('en')} states in JSON (${r.kb.toFixed(0)} KiB), in a process of its own: full validate ${ms(r.validateMs)}, our parse ${ms(r.parseMs)}, JSON.parse ${ms(r.jsonParseMs)} (validate/JSON.parse ${ratio.toFixed(1)}x).`,
+    line: `${r.states.toLocaleString('en')} states in JSON (${r.kb.toFixed(0)} KiB), ${JSON_RUNS} processes of their own, the median one: full validate ${ms(r.validateMs)}, our parse ${ms(r.parseMs)}, JSON.parse ${ms(r.jsonParseMs)} (validate/JSON.parse ${ratio.toFixed(1)}x; ${range} across the processes).`,
     ratio,
   };
 }
