@@ -30,9 +30,7 @@ function encodedPairs(params: RpcParams, skip?: string): EncodedPair[] {
 }
 
 function joinPairs(pairs: readonly EncodedPair[]): string {
-  let out = '';
-  for (const p of pairs) out = out === '' ? p.text : `${out}&${p.text}`;
-  return out;
+  return pairs.map((p) => p.text).join('&');
 }
 
 /** Two sorted lists as one sorted list; on a key in both, `winner`'s pair only. */
