@@ -2,7 +2,7 @@
 // (`OSS <AccessKeyId>:<Signature>`) or in a presigned URL's query (OSSAccessKeyId, Expires,
 // Signature). Documented at alibabacloud.com/help/en/oss/developer-reference/include-signatures-in-the-authorization-header
 // and its URL-signature sibling page. Pure, so the emulator verifies and presigns with it.
-import { createHmac } from 'node:crypto';
+import { hmacSha1Base64 } from './hmacSha1';
 
 /**
  * Sub-resources that take part in the canonical resource; other query parameters (prefix,
@@ -42,7 +42,7 @@ export function ossStringToSign(input: OssStringToSignInput): string {
 }
 
 export function ossSignature(accessKeySecret: string, stringToSign: string): string {
-  return createHmac('sha1', accessKeySecret).update(stringToSign, 'utf8').digest('base64');
+  return hmacSha1Base64(accessKeySecret, stringToSign);
 }
 
 /** Parses `OSS <AccessKeyId>:<Signature>`. */

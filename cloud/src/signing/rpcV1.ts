@@ -1,8 +1,8 @@
 // Alibaba Cloud RPC signature v1 (HMAC-SHA1), what the official fnf SDK sends
 // (OpenApiUtil.getRPCSignature). Pure: the caller supplies the clock reading and the nonce, so
 // the emulator can use the same functions to verify a request it received.
-import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { percentEncode, signaturesEqual } from './encoding';
+import { hmacSha1Base64 } from './hmacSha1';
 
 /** Flattened request parameters; `undefined` values are dropped, as the SDK drops null/undefined. */
 export type RpcParams = Readonly<Record<string, string | undefined>>;
@@ -71,19 +71,8 @@ export function rpcV1Signature(method: string, params: RpcParams, accessKeySecre
 }
 
 function hmacOf(stringToSign: string, accessKeySecret: string): string {
-  return createHmac('sha1', signingKey(accessKeySecret)).update(stringToSign, 'utf8').digest('base64');
+  return hmacSha1Base64(`${accessKeySecret}&`, stringToSign);
 }
-
-/**
- * `secret + "&"` as a key object, kept for the secret last used: HMAC with a prepared key skips
- * converting the key on every request (a process signs or checks with one secret at a time).
- */
-function signingKey(accessKeySecret: string): KeyObject {
-  if (lastKey?.secret !== accessKeySecret) lastKey = { secret: accessKeySecret, key: createSecretKey(Buffer.from(accessKeySecret + '&', 'utf8')) };
-  return lastKey.key;
-}
-
-let lastKey: { readonly secret: string; readonly key: KeyObject } | undefined;
 
 /**
  * Checks the `Signature` carried in `params` (query and form body merged, body winning on a
