@@ -11,7 +11,7 @@ import { Compactor, DEFAULT_COMPACT_MIN_GARBAGE } from './compactor';
 import { SyncRunEntry } from './syncRunEntry';
 import { SyncRunRetention } from './syncRunRetention';
 import {
-  type ExecutionStatus, type LogRecord, type StoredEvent, type StoredExecution, type StoredFlow,
+  type ExecutionStatus, type LoggedExecution, type LogRecord, type StoredEvent, type StoredExecution, type StoredFlow,
   type StoredFlowAlias, type StoredFlowVersion, type StoredMapRun, type StoredSchedule,
 } from './records';
 
@@ -65,6 +65,8 @@ export class FnfStore {
   private readonly mapRunsByName = new Map<string, StoredMapRun>();
 
   private readonly compactor: Compactor<LogRecord>;
+  /** Flow records appended but not yet written, by flow Id: until they are, the log's view of the flow is not the one in memory. */
+  private readonly flowWritesPending = new Map<string, number>();
 
   private constructor(
     private readonly log: AppendLog<LogRecord>,
@@ -89,7 +91,10 @@ export class FnfStore {
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as LogRecord;
       try {
-        if (record.k === 'execStarted' || record.k === 'syncResult') record.exec.FlowDefinition = sharedCopy(definitions, record.exec.FlowDefinition);
+        if (record.k === 'flow') record.flow.Definition = sharedCopy(definitions, record.flow.Definition);
+        if ((record.k === 'execStarted' || record.k === 'syncResult') && record.exec.FlowDefinition !== undefined) {
+          record.exec.FlowDefinition = sharedCopy(definitions, record.exec.FlowDefinition);
+        }
         store.apply(record);
       } catch (err) {
         throw new Error(
@@ -135,11 +140,11 @@ export class FnfStore {
         const exec = entry.exec;
         if (entry.resultOnly) {
           // Not on disk until it ends, and then without history: its events are not read here.
-          if (isTerminalStatus(exec.Status)) out.push({ k: 'syncResult', exec: { ...exec } });
+          if (isTerminalStatus(exec.Status)) out.push({ k: 'syncResult', exec: this.logged(exec) });
           continue;
         }
         const events = entry.events;
-        out.push({ k: 'execStarted', exec: { ...exec } });
+        out.push({ k: 'execStarted', exec: this.logged(exec) });
         for (let i = 0; i < events.length; i++) out.push(eventRecord(exec, events[i] as StoredEvent, events.slice(Math.max(0, i - DETAIL_WINDOW), i)));
       }
     }
@@ -164,7 +169,14 @@ export class FnfStore {
   }
 
   async putFlow(flow: StoredFlow): Promise<void> {
-    await this.write({ k: 'flow', flow });
+    this.flowWritesPending.set(flow.Id, (this.flowWritesPending.get(flow.Id) ?? 0) + 1);
+    try {
+      await this.write({ k: 'flow', flow });
+    } finally {
+      const left = (this.flowWritesPending.get(flow.Id) ?? 1) - 1;
+      if (left > 0) this.flowWritesPending.set(flow.Id, left);
+      else this.flowWritesPending.delete(flow.Id);
+    }
   }
 
   async deleteFlow(flow: StoredFlow): Promise<void> {
@@ -187,7 +199,7 @@ export class FnfStore {
    * when `written` resolves. Callers answer a start only after `written`.
    */
   async startExecution(exec: StoredExecution): Promise<ExecutionEntry> {
-    await this.write({ k: 'execStarted', exec });
+    await this.write({ k: 'execStarted', exec: this.logged(exec) }, { k: 'execStarted', exec });
     const entry = this.execution(exec.FlowId, exec.Name);
     if (!entry) throw new Error(`internal: execution ${exec.Name} was not recorded`);
     return entry;
@@ -255,7 +267,7 @@ export class FnfStore {
     try {
       // Its caller is answered once the record is written (it survives the emulator being killed);
       // the fsync follows soon without holding the answer, as Express runs promise no more.
-      await this.log.append({ k: 'syncResult', exec: { ...entry.exec, ...ended } }, {
+      await this.log.append({ k: 'syncResult', exec: this.logged(entry.exec, ended) }, {
         onWritten: () => Object.assign(entry.exec, ended), durability: 'written',
       });
       this.keepSyncRun(entry, true);
@@ -347,10 +359,35 @@ export class FnfStore {
 
   // ---- internals
 
-  /** Appends the record and applies it the moment it is on disk (so a compaction sees it applied). */
-  private async write(record: LogRecord): Promise<void> {
-    await this.log.append(record, { onWritten: () => this.apply(record) });
+  /**
+   * Appends the record and applies it the moment it is on disk (so a compaction sees it applied);
+   * `applied` when what the log holds is shorter than the record it stands for.
+   */
+  private async write(record: LogRecord, applied: LogRecord = record): Promise<void> {
+    await this.log.append(record, { onWritten: () => this.apply(applied) });
     this.maybeCompact();
+  }
+
+  /**
+   * A copy of `exec` (with `changes`) for its log record: without its definition when that is the
+   * one the log holds for its flow at this point (LoggedExecution), that is the flow's in memory
+   * with no record of the flow still on its way to disk. A published version's run keeps it.
+   */
+  private logged(exec: StoredExecution, changes?: Partial<StoredExecution>): LoggedExecution {
+    const flow = this.flowsByName.get(exec.FlowName);
+    const known = exec.FlowVersion === undefined && flow?.Id === exec.FlowId && flow.Definition === exec.FlowDefinition && !this.flowWritesPending.has(exec.FlowId);
+    return { ...exec, ...changes, FlowDefinition: known ? undefined : exec.FlowDefinition };
+  }
+
+  /**
+   * A copy of a record's execution with its definition: a record without one ran its flow's as
+   * the log stands (only records read back lack it; the live ones applied are whole).
+   */
+  private withDefinition(exec: LoggedExecution): StoredExecution {
+    if (exec.FlowDefinition !== undefined) return { ...exec, FlowDefinition: exec.FlowDefinition };
+    const flow = this.flowsByName.get(exec.FlowName);
+    if (flow?.Id !== exec.FlowId) throw new Error(`execution ${exec.Name} has no FlowDefinition and no record of its flow comes before it`);
+    return { ...exec, FlowDefinition: flow.Definition };
   }
 
   private apply(r: LogRecord): void {
@@ -371,11 +408,11 @@ export class FnfStore {
         return;
       }
       case 'execStarted':
-        this.executionsOf(r.exec.FlowId).set(r.exec.Name, { exec: { ...r.exec }, events: [] });
+        this.executionsOf(r.exec.FlowId).set(r.exec.Name, { exec: this.withDefinition(r.exec), events: [] });
         return;
       case 'syncResult':
         // Only reached during replay: the run's result is kept as while the emulator ran, if it is recent enough.
-        this.keepSyncRun(this.startResultOnlyExecution(r.exec), false);
+        this.keepSyncRun(this.startResultOnlyExecution(this.withDefinition(r.exec)), false);
         return;
       case 'event': {
         // Only reached during replay: live events are added by appendEvent, which bypasses apply.

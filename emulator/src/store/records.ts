@@ -122,16 +122,23 @@ export interface StoredMapRun {
   };
 }
 
+/**
+ * An execution as its record holds it. `FlowDefinition` is left out when it is the definition of
+ * the flow's last record before it in the log (the latest definition, run by most executions):
+ * written once with the flow instead of with every execution. Older logs always hold it.
+ */
+export type LoggedExecution = Omit<StoredExecution, 'FlowDefinition'> & { FlowDefinition?: string };
+
 /** What the fnf log holds, one record a line. */
 export type LogRecord =
   | { k: 'flow'; flow: StoredFlow }
   | { k: 'flowDeleted'; id: string }
-  | { k: 'execStarted'; exec: StoredExecution }
+  | { k: 'execStarted'; exec: LoggedExecution }
   /**
    * An ended Express sync run (StartSyncExecution): the one record such a run writes. Logs written
    * before this record existed hold these runs as `execStarted` records with their end status.
    */
-  | { k: 'syncResult'; exec: StoredExecution }
+  | { k: 'syncResult'; exec: LoggedExecution }
   /**
    * One history event. `sameDetailAs` names an earlier event of the same execution whose
    * EventDetail this one repeats (its own is then written empty): a state's entered/started and

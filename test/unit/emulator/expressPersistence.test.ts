@@ -5,7 +5,7 @@
 // result, so a steady load grows neither the emulator nor its log without bound.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -287,6 +287,69 @@ describe('Express sync runs on disk', () => {
       } finally {
         await store.close();
       }
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  test("a run of its flow's latest definition is written without it and read back with it, after a restart and a compaction", async () => {
+    const dir = await tempDir();
+    try {
+      const flow = { Name: 'ex', Id: 'f1', Type: 'FDL', Definition: 'D1', Description: '', RoleArn: '', ExternalStorageLocation: '', ExecutionMode: 'Express', Environment: '', CreatedTime: 't', LastModifiedTime: 't' };
+      const options = { now: () => 0, noSync: true };
+      const store = await FnfStore.open(dir.path, options);
+      const run = async (target: FnfStore, name: string, definition: string, version?: string) => {
+        const entry = target.startResultOnlyExecution({ ...expressRun('f1', name), FlowDefinition: definition, ...(version ? { FlowVersion: version } : {}) });
+        await target.endExecution(entry, { status: 'Succeeded', output: '{}', stoppedTime: 't2', errorCode: '', errorMessage: '' });
+      };
+      await store.putFlow(flow);
+      await run(store, 'latest1', 'D1');
+      await run(store, 'version1', 'D1', '1');
+      // Started before the update, ended after it: its record is written when D2 is the flow's.
+      const straddling = store.startResultOnlyExecution({ ...expressRun('f1', 'straddling'), FlowDefinition: 'D1' });
+      await store.putFlow({ ...flow, Definition: 'D2' });
+      await store.endExecution(straddling, { status: 'Succeeded', output: '{}', stoppedTime: 't2', errorCode: '', errorMessage: '' });
+      await run(store, 'latest2', 'D2');
+      // Written while an update of its flow is on its way to disk: the log will hold D3 before it.
+      const update = store.putFlow({ ...flow, Definition: 'D3' });
+      await run(store, 'racing', 'D2');
+      await update;
+      // A Standard run's start record follows the same rule.
+      await store.startExecution({ ...expressRun('f1', 'standard'), Mode: 'Standard', FlowDefinition: 'D3' });
+      await store.close();
+
+      const written = new Map((await logRecords(dir.path)).flatMap((r) => (r.k === 'syncResult' || r.k === 'execStarted' ? [[r.exec.Name, r.exec.FlowDefinition]] : [])));
+      assert.deepEqual(Object.fromEntries(written), {
+        latest1: undefined, version1: 'D1', straddling: 'D1', latest2: undefined, racing: 'D2', standard: undefined,
+      });
+      const expected = { latest1: 'D1', version1: 'D1', straddling: 'D1', latest2: 'D2', racing: 'D2', standard: 'D3' };
+      const definitions = (target: FnfStore) => Object.fromEntries(target.executions('f1').map((e) => [e.exec.Name, e.exec.FlowDefinition]));
+      const reopened = await FnfStore.open(dir.path, options);
+      try {
+        assert.deepEqual(definitions(reopened), expected);
+        await reopened.compact();
+      } finally {
+        await reopened.close();
+      }
+      const compacted = await FnfStore.open(dir.path, options);
+      try {
+        assert.deepEqual(definitions(compacted), expected);
+      } finally {
+        await compacted.close();
+      }
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  test('a record without a definition and no flow before it is refused clearly, the log left as it was', async () => {
+    const dir = await tempDir();
+    try {
+      const { FlowDefinition: _, ...orphan } = { ...expressRun('f9', 'orphan'), Status: 'Succeeded' as const };
+      const text = JSON.stringify({ k: 'syncResult', exec: orphan }) + '\n';
+      await writeFile(join(dir.path, 'fnf.jsonl'), text);
+      await assert.rejects(FnfStore.open(dir.path, { now: () => 0, noSync: true }), /record 1 is not one this emulator writes \(execution orphan has no FlowDefinition/);
+      assert.equal(await readFile(join(dir.path, 'fnf.jsonl'), 'utf8'), text);
     } finally {
       await dir.remove();
     }
