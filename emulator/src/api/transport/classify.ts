@@ -28,8 +28,7 @@ const TENCENT_V1_COMMON = new Set(['Action', 'Version', 'Region', 'Timestamp', '
 export function classify(req: ReceivedRequest): ClassifiedRequest {
   const authorization = req.headers['authorization'] ?? '';
   if (req.headers['x-tc-version'] !== undefined || authorization.startsWith('TC3-')) return classifyTc3(req);
-  // No prototype: `constructor` or `__proto__` as a parameter name is only a name.
-  const params: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, req.query, req.form);
+  const params = merged(req.query, req.form);
   // Tencent's v1 signature carries SecretId and Nonce as parameters (Alibaba's says AccessKeyId).
   if (params['SecretId'] !== undefined && params['Nonce'] !== undefined && authorization === '') return classifyTencentV1(params);
   if (authorization.startsWith('ACS3-')) {
@@ -44,6 +43,18 @@ export function classify(req: ReceivedRequest): ClassifiedRequest {
   if (!action) throw rpcErrors.missingParam('Action');
   if (!version) throw rpcErrors.missingParam('Version');
   return { signing: 'rpc-v1', style: 'rpc', action, version, region: params['RegionId'], params };
+}
+
+/**
+ * Query and form in one object, the form winning. No prototype: `constructor` or `__proto__` as a
+ * parameter name is only a name. (A loop: Object.assign into an object without a prototype took
+ * more than twice as long.)
+ */
+function merged(query: Record<string, string>, form: Record<string, string>): Record<string, string> {
+  const params = Object.create(null) as Record<string, string>;
+  for (const k in query) params[k] = query[k]!;
+  for (const k in form) params[k] = form[k]!;
+  return params;
 }
 
 function classifyTencentV1(all: Record<string, string>): ClassifiedRequest {
