@@ -17,11 +17,16 @@ const INITIAL_STATE = [0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476, 0
 export function hmacSha1Base64(key: string, message: string): string {
   const pads = padsOf(key);
   const length = writeMessage(message);
-  hashFrom(pads.inner, scratch, length, state);
-  for (let i = 0; i < 5; i++) digest.writeInt32BE(state[i]!, i * 4);
-  hashFrom(pads.outer, digest, 20, state);
-  for (let i = 0; i < 5; i++) digest.writeInt32BE(state[i]!, i * 4);
+  hashFrom(pads.inner, BLOCK, scratch, length, state);
+  writeDigest(state, digest);
+  hashFrom(pads.outer, BLOCK, digest, 20, state);
+  writeDigest(state, digest);
   return digest.toString('base64', 0, 20);
+}
+
+/** The 20 bytes of a SHA-1 state, big-endian, at the start of `out`. */
+function writeDigest(h: Int32Array, out: Buffer): void {
+  for (let i = 0; i < 5; i++) out.writeInt32BE(h[i]!, i * 4);
 }
 
 /** The message's UTF-8 bytes at the start of `scratch` (grown as needed, with room for the padding); returns their count. */
@@ -38,15 +43,15 @@ const digest = Buffer.alloc(BLOCK);
 const state = new Int32Array(5);
 
 /**
- * SHA-1 of one already hashed 64-byte block (whose state is `start`) followed by `data[0, length)`,
- * into `out`. Pads `data` in place, so it must have room for up to 72 bytes after `length`.
+ * SHA-1 of `hashed` bytes already folded into `start` followed by `data[0, length)`, into `out`.
+ * Pads `data` in place, so it must have room for up to 72 bytes after `length`.
  */
-function hashFrom(start: Int32Array, data: Buffer, length: number, out: Int32Array): void {
+function hashFrom(start: Int32Array, hashed: number, data: Buffer, length: number, out: Int32Array): void {
   out.set(start);
   const padded = (((length + 8) >> 6) + 1) << 6;
   data[length] = 0x80;
   data.fill(0, length + 1, padded - 8);
-  const bits = (length + BLOCK) * 8;
+  const bits = (hashed + length) * 8;
   data.writeUInt32BE(Math.floor(bits / 2 ** 32), padded - 8);
   data.writeUInt32BE(bits >>> 0, padded - 4);
   for (let offset = 0; offset < padded; offset += BLOCK) compress(out, data, offset);
@@ -123,16 +128,11 @@ function padded(key: string, pad: number): Int32Array {
 
 /** Plain SHA-1 of `bytes` (only for keys longer than a block). */
 function sha1(bytes: Buffer): Buffer {
-  const padded = (((bytes.length + 8) >> 6) + 1) << 6;
-  const data = Buffer.alloc(padded);
+  const data = Buffer.alloc(bytes.length + BLOCK + 8);
   bytes.copy(data);
-  data[bytes.length] = 0x80;
-  const bits = bytes.length * 8;
-  data.writeUInt32BE(Math.floor(bits / 2 ** 32), padded - 8);
-  data.writeUInt32BE(bits >>> 0, padded - 4);
-  const h = Int32Array.from(INITIAL_STATE);
-  for (let offset = 0; offset < padded; offset += BLOCK) compress(h, data, offset);
+  const h = new Int32Array(5);
+  hashFrom(Int32Array.from(INITIAL_STATE), 0, data, bytes.length, h);
   const out = Buffer.alloc(20);
-  for (let i = 0; i < 5; i++) out.writeInt32BE(h[i]!, i * 4);
+  writeDigest(h, out);
   return out;
 }
