@@ -46,6 +46,8 @@ export interface FnfStoreOptions {
   readonly keptExpressHistories?: number;
   /** Ended Express sync runs of each flow that keep their result (see syncRunRetention.ts; tests lower it). */
   readonly keptExpressResults?: number;
+  /** Ended Express sync runs that did not succeed and keep their history besides the latest (see syncRunRetention.ts; tests lower it). */
+  readonly keptUnsuccessfulExpressHistories?: number;
 }
 
 /** The error and cause given to executions that were running when the emulator stopped. */
@@ -84,7 +86,7 @@ export class FnfStore {
   static async open(dataDir: string, options: FnfStoreOptions): Promise<FnfStore> {
     const { log, records } = await AppendLog.open<LogRecord>(join(dataDir, 'fnf.jsonl'), { ...options.log, noSync: options.noSync });
     const warn = options.log?.warn ?? ((m: string) => process.stderr.write(`flowdeck emulator: ${m}\n`));
-    const store = new FnfStore(log, options.compactMinGarbage ?? DEFAULT_COMPACT_MIN_GARBAGE, warn, new SyncRunRetention<ExecutionEntry>(options.keptExpressHistories, options.keptExpressResults));
+    const store = new FnfStore(log, options.compactMinGarbage ?? DEFAULT_COMPACT_MIN_GARBAGE, warn, new SyncRunRetention<ExecutionEntry>(options.keptExpressHistories, options.keptExpressResults, options.keptUnsuccessfulExpressHistories));
     // Every execution that ran one definition shares one string, as while the emulator runs: each
     // record's JSON would otherwise give each its own copy (400 runs of a 20 KB flow held 8 MB more).
     const definitions = new Map<string, string>();

@@ -1,5 +1,6 @@
-// What SyncRunRetention keeps of ended Express sync runs: the latest histories overall, the latest
-// results of each flow, and nothing of a deleted flow.
+// What SyncRunRetention keeps of ended Express sync runs: the latest histories overall and those
+// of the latest runs that did not succeed, the latest results of each flow, and nothing of a
+// deleted flow.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SyncRunRetention } from '../../../emulator/src/store/syncRunRetention';
@@ -7,10 +8,10 @@ import { SyncRunRetention } from '../../../emulator/src/store/syncRunRetention';
 interface Run {
   name: string;
   events: readonly unknown[];
-  readonly exec: { readonly FlowId: string };
+  readonly exec: { readonly FlowId: string; readonly Status: string };
 }
 
-const run = (flowId: string, name: string): Run => ({ name, events: [1, 2], exec: { FlowId: flowId } });
+const run = (flowId: string, name: string, status = 'Succeeded'): Run => ({ name, events: [1, 2], exec: { FlowId: flowId, Status: status } });
 
 describe('SyncRunRetention', () => {
   test('histories are let go oldest first across flows; results oldest first within each flow', () => {
@@ -24,6 +25,26 @@ describe('SyncRunRetention', () => {
     assert.equal(kept.ended(a3, true)?.name, 'a1');
     assert.deepEqual(a2.events, []);
     assert.deepEqual(b1.events, [1, 2]);
+  });
+
+  test('the latest runs that did not succeed keep their history besides the latest runs, until their own limit', () => {
+    const kept = new SyncRunRetention<Run>(2, 100, 2);
+    const failed1 = run('A', 'failed1', 'Failed');
+    const timedOut = run('A', 'timedOut', 'TimedOut');
+    const failed3 = run('A', 'failed3', 'Failed');
+    kept.ended(failed1, true);
+    kept.ended(timedOut, true);
+    const ok = [1, 2, 3].map((i) => run('A', `ok${i}`));
+    for (const r of ok) kept.ended(r, true);
+    // Out of the latest two long since, yet kept as one of the latest two that did not succeed.
+    assert.deepEqual([failed1, timedOut].map((r) => r.events.length), [2, 2]);
+    assert.deepEqual(ok.map((r) => r.events.length), [0, 2, 2]);
+    kept.ended(failed3, true);
+    assert.deepEqual([failed1, timedOut, failed3].map((r) => r.events.length), [0, 2, 2]);
+    // Leaving the latest does not take the events of one the other list still keeps.
+    kept.ended(run('A', 'ok4'), true);
+    kept.ended(run('A', 'ok5'), true);
+    assert.deepEqual(failed3.events.length, 2);
   });
 
   test('a result read back keeps no history and counts against its flow like any other', () => {
