@@ -16,8 +16,9 @@ const INITIAL_STATE = [0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476, 0
 /** Base64 of HMAC-SHA1(key, UTF-8 of message), as `createHmac('sha1', key).update(message).digest('base64')`. */
 export function hmacSha1Base64(key: string, message: string): string {
   const pads = padsOf(key);
-  const length = writeMessage(message);
-  hashFrom(pads.inner, BLOCK, scratch, length, state);
+  const data = roomFor(message);
+  const length = data.write(message, 0, 'utf8');
+  hashFrom(pads.inner, BLOCK, data, length, state);
   writeDigest(state, digest);
   hashFrom(pads.outer, BLOCK, digest, 20, state);
   writeDigest(state, digest);
@@ -29,14 +30,21 @@ function writeDigest(h: Int32Array, out: Buffer): void {
   for (let i = 0; i < 5; i++) out.writeInt32BE(h[i]!, i * 4);
 }
 
-/** The message's UTF-8 bytes at the start of `scratch` (grown as needed, with room for the padding); returns their count. */
-function writeMessage(message: string): number {
+/**
+ * A buffer with room for the message's UTF-8 bytes and their padding: the reused scratch space,
+ * grown up to MAX_SCRATCH; a larger message (a big flow definition) gets one of its own, so the
+ * process does not hold that much for good.
+ */
+function roomFor(message: string): Buffer {
   // A UTF-16 code unit takes at most 3 bytes of UTF-8; the padding at most 72 more.
   const room = message.length * 3 + BLOCK + 8;
-  if (scratch.length < room) scratch = Buffer.allocUnsafe(Math.max(room, scratch.length * 2));
-  return scratch.write(message, 0, 'utf8');
+  if (room <= scratch.length) return scratch;
+  if (room > MAX_SCRATCH) return Buffer.allocUnsafe(room);
+  scratch = Buffer.allocUnsafe(Math.min(MAX_SCRATCH, Math.max(room, scratch.length * 2)));
+  return scratch;
 }
 
+const MAX_SCRATCH = 64 * 1024;
 let scratch = Buffer.allocUnsafe(4096);
 /** 64 bytes: room for the inner digest and its padding, then the outer digest. */
 const digest = Buffer.alloc(BLOCK);
