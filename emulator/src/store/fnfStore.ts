@@ -175,7 +175,7 @@ export class FnfStore {
     try {
       await this.write({ k: 'flow', flow });
     } finally {
-      const left = (this.flowWritesPending.get(flow.Id) ?? 1) - 1;
+      const left = this.flowWritesPending.get(flow.Id)! - 1;
       if (left > 0) this.flowWritesPending.set(flow.Id, left);
       else this.flowWritesPending.delete(flow.Id);
     }
@@ -376,8 +376,10 @@ export class FnfStore {
    * with no record of the flow still on its way to disk. A published version's run keeps it.
    */
   private logged(exec: StoredExecution, changes?: Partial<StoredExecution>): LoggedExecution {
-    const flow = this.flowsByName.get(exec.FlowName);
-    const known = exec.FlowVersion === undefined && flow?.Id === exec.FlowId && flow.Definition === exec.FlowDefinition && !this.flowWritesPending.has(exec.FlowId);
+    const known =
+      exec.FlowVersion === undefined &&
+      this.flowOf(exec)?.Definition === exec.FlowDefinition &&
+      !this.flowWritesPending.has(exec.FlowId);
     return { ...exec, ...changes, FlowDefinition: known ? undefined : exec.FlowDefinition };
   }
 
@@ -387,9 +389,15 @@ export class FnfStore {
    */
   private withDefinition(exec: LoggedExecution): StoredExecution {
     if (exec.FlowDefinition !== undefined) return { ...exec, FlowDefinition: exec.FlowDefinition };
-    const flow = this.flowsByName.get(exec.FlowName);
-    if (flow?.Id !== exec.FlowId) throw new Error(`execution ${exec.Name} has no FlowDefinition and no record of its flow comes before it`);
+    const flow = this.flowOf(exec);
+    if (!flow) throw new Error(`execution ${exec.Name} has no FlowDefinition and no record of its flow comes before it`);
     return { ...exec, FlowDefinition: flow.Definition };
+  }
+
+  /** The execution's flow as held now: by name, and the same incarnation (a re-created flow has another Id). */
+  private flowOf(exec: { readonly FlowName: string; readonly FlowId: string }): StoredFlow | undefined {
+    const flow = this.flowsByName.get(exec.FlowName);
+    return flow?.Id === exec.FlowId ? flow : undefined;
   }
 
   private apply(r: LogRecord): void {
