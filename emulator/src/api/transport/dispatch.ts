@@ -14,7 +14,7 @@ import { MAX_CLOCK_SKEW_MS, rpcErrors, tc3Errors, TENCENT_DEFAULT_LANGUAGE } fro
 import { authenticateFileRequest } from './fileAuth';
 import { checkRequestSource, guardErrors, refuseBrowsers, type GuardOptions } from './guard';
 import { NonceRegistry } from './nonces';
-import { decodeForm, readRequest, requestUrl } from './request';
+import { decodeForm, parseTarget, readRequest, requestUrl } from './request';
 
 export interface DispatchOptions {
   readonly products: readonly ProductApi[];
@@ -51,7 +51,7 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
     try {
       const objects = options.objects;
       // The URL is parsed once; a target that is no URL at all is answered below, after the source checks.
-      const parsedUrl = parseUrl(req);
+      const parsedUrl = parseTarget(req.url ?? '/');
       const query = parsedUrl && decodeForm(parsedUrl.search.slice(1));
       if (objects && isOssRequest(req, query)) {
         // The object store checks its own OSS signature and security token. A browser page is
@@ -112,14 +112,6 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
       }
     }
   };
-}
-
-function parseUrl(req: IncomingMessage): URL | undefined {
-  try {
-    return new URL(req.url ?? '/', 'http://localhost');
-  } catch {
-    return undefined;
-  }
 }
 
 /** ObjectService.isOssRequest on the query already decoded: an OSS Authorization header or a presigned OSS query. */
