@@ -1,5 +1,6 @@
 // Builds the execution's history: numbers events, chains each to the previous event of its own
 // scope (ScheduleEventId), stamps the time and enforces the per-execution event limit.
+import { isoTime } from './clock';
 import { EngineErrors, FlowFailure } from './errors';
 import { jsonText } from './json';
 import type { ScopeFrame } from './observer';
@@ -81,7 +82,7 @@ export class EventLog {
     const now = this.clock.now();
     if (now !== this.lastMillis) {
       this.lastMillis = now;
-      this.lastIso = new Date(now).toISOString();
+      this.lastIso = isoTime(now);
     }
     return this.lastIso;
   }

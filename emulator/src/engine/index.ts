@@ -10,6 +10,7 @@ export * from './observer';
 export { compileExpression, evaluate, evaluateCondition, type CompiledExpression, type Variables } from './expressions/evaluate';
 export { FlowFailure } from './errors';
 export { historyEvent } from './history';
+export { isoTime } from './clock';
 export { DEFAULT_LIMITS } from './runtime';
 /** How Retry and Catch rules match an error name (`FnF.ALL` matches every error). */
 export { errorMatches } from './errors';

@@ -3,7 +3,7 @@
 // end record is on disk before the execution reads as finished, task tokens route callbacks to
 // the right run, and long polls wait on the end.
 import { randomUUID } from 'node:crypto';
-import { startRun, type Clock, type HistoryEvent, type JsonValue, type RunHandle, type RunResult, type TaskEnvironment } from '../engine';
+import { isoTime, startRun, type Clock, type HistoryEvent, type JsonValue, type RunHandle, type RunResult, type TaskEnvironment } from '../engine';
 import type { ObjectAccess } from '../engine';
 import type { ExecutionEntry, FnfStore } from '../store/fnfStore';
 import { MapRuns } from './mapRuns';
@@ -83,7 +83,7 @@ export class ExecutionManager {
       Input: request.inputText,
       Output: '',
       FlowDefinition: request.version?.Definition ?? request.flow.Definition,
-      StartedTime: new Date(this.options.now()).toISOString(),
+      StartedTime: isoTime(this.options.now()),
       StoppedTime: '',
       ErrorCode: '',
       ErrorMessage: '',
@@ -243,7 +243,7 @@ export class ExecutionManager {
       await this.options.store.endExecution(entry, {
         status: result.status,
         output: result.status === 'Succeeded' ? JSON.stringify(result.output ?? {}) : '',
-        stoppedTime: new Date(this.options.now()).toISOString(),
+        stoppedTime: isoTime(this.options.now()),
         errorCode: result.error ?? '',
         errorMessage: result.cause ?? '',
       });

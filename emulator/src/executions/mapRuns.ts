@@ -2,7 +2,7 @@
 // executions of the flow (listed by ListExecutions with MapRunName, described, tailed); the
 // MapRun itself answers DescribeMapRun and takes UpdateMapRun's new concurrency and tolerance.
 import { randomBytes } from 'node:crypto';
-import type { JsonValue, MapRunHost, MapRunSettings, RunResult } from '../engine';
+import { isoTime, type JsonValue, type MapRunHost, type MapRunSettings, type RunResult } from '../engine';
 import type { ExecutionEntry } from '../store/fnfStore';
 import type { ExecutionMode, StoredFlow, StoredMapRun } from '../store/records';
 
@@ -55,7 +55,7 @@ export class MapRuns {
           FlowName: request.flowName,
           ExecutionName: request.executionName,
           StateName: request.stateName,
-          StartedTime: new Date(this.now()).toISOString(),
+          StartedTime: isoTime(this.now()),
           StoppedTime: '',
           Status: 'Running',
           Concurrency: request.concurrency,
@@ -81,7 +81,7 @@ export class MapRuns {
           },
           end: async (status) => {
             record.Status = status;
-            record.StoppedTime = new Date(this.now()).toISOString();
+            record.StoppedTime = isoTime(this.now());
             counts.Aborted += counts.Pending;
             counts.Pending = 0;
             await this.storage.save(record);

@@ -3,7 +3,7 @@ import type { ExecutionManager } from '../../executions/manager';
 import type { Scheduler } from '../../executions/scheduler';
 import type { FnfStore } from '../../store/fnfStore';
 import type { StoredExecution, StoredFlow, StoredFlowAlias, StoredFlowVersion, StoredSchedule } from '../../store/records';
-import type { JsonValue } from '../../engine';
+import { isoTime, type JsonValue } from '../../engine';
 import { checkDefinition } from './definition';
 import { fnfErrors } from './errors';
 import type { KeyedSerializer } from './serial';
@@ -25,7 +25,7 @@ export interface FnfContext {
 }
 
 export function isoNow(ctx: FnfContext): string {
-  return new Date(ctx.now()).toISOString();
+  return isoTime(ctx.now());
 }
 
 export function existingFlow(ctx: FnfContext, name: string): StoredFlow {
