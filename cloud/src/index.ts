@@ -1,5 +1,6 @@
 // Public surface of the cloud clients: signers, generic callers, credentials, errors, fnf.
 export * from './errors';
+export { uuidV4 } from './uuid';
 export * from './credentials';
 export * from './rpc';
 export * from './http/transport';

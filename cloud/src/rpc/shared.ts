@@ -1,11 +1,11 @@
 // What the Alibaba RPC caller and the Tencent TC3 caller share: options for the world they touch
 // (HTTP, clock, randomness, buckets, log), and the loop that rate-limits, sends and retries.
-import { randomUUID } from 'node:crypto';
 import { CloudError, LocalErrorCodes } from '../errors';
 import { createUndiciTransport, type HttpTransport } from '../http/transport';
 import { systemClock, type Clock } from './clock';
 import { defaultRetryPolicy, backoffDelayMs, type RetryPolicy } from './retry';
 import { RateLimiter, type Quota } from './tokenBucket';
+import { uuidV4 } from '../uuid';
 
 export interface CallOptions {
   readonly signal?: AbortSignal;
@@ -57,7 +57,7 @@ export function resolveRuntime(o: CallerRuntimeOptions): ResolvedRuntime {
     rateLimiter: o.rateLimiter ?? (o.clock ? new RateLimiter(o.clock) : defaultRateLimiter()),
     retry: { ...defaultRetryPolicy, ...o.retry },
     random: o.random ?? Math.random,
-    nonce: o.nonce ?? (() => randomUUID()),
+    nonce: o.nonce ?? (() => uuidV4()),
     log: o.log ?? (() => undefined),
     userAgent: o.userAgent ?? 'flowdeck',
   };

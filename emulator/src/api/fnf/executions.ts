@@ -1,10 +1,9 @@
 // StartExecution (Standard), StartSyncExecution (Express), StopExecution, DescribeExecution
 // (with the WaitTimeSeconds long poll) and ListExecutions.
-import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '../../engine';
 import { MAX_VALUE_DEPTH, valueDepth } from '../../engine/json';
 import type { ExecutionEntry } from '../../store/fnfStore';
-import { EXECUTION_STATUSES, isTerminalStatus } from '../../../../cloud/src';
+import { EXECUTION_STATUSES, isTerminalStatus, uuidV4 } from '../../../../cloud/src';
 import type { StoredFlow, StoredFlowVersion } from '../../store/records';
 import type { RequestContext } from '../product';
 import { rpcErrors } from '../transport/errors';
@@ -18,7 +17,7 @@ import { existingVersion } from './versions';
 export async function startExecution(ctx: FnfContext, p: FnfParams<'StartExecution'>): Promise<unknown> {
   const flow = existingFlow(ctx, checkName(p.FlowName, 'FlowName'));
   const given = p.ExecutionName;
-  const name = given ? checkName(given, 'ExecutionName') : randomUUID();
+  const name = given ? checkName(given, 'ExecutionName') : uuidV4();
   const { text, value } = readInput(p.Input);
   if (modeOf(flow) === 'Express') throw fnfErrors.expressNotSupported();
   const qualifier = p.Qualifier || undefined;
@@ -41,7 +40,7 @@ export async function startSyncExecution(ctx: FnfContext, p: FnfParams<'StartSyn
   const flow = existingFlow(ctx, checkName(p.FlowName, 'FlowName'));
   const given = p.ExecutionName;
   // Sync names need not be unique: the service appends `:{UUID}`.
-  const name = `${given ? checkName(given, 'ExecutionName') : randomUUID()}:${randomUUID()}`;
+  const name = `${given ? checkName(given, 'ExecutionName') : uuidV4()}:${uuidV4()}`;
   const { text, value } = readInput(p.Input);
   if (modeOf(flow) !== 'Express') throw fnfErrors.standardNotSupported();
   const qualifier = p.Qualifier || undefined;

@@ -1,8 +1,8 @@
 // One HTTP handler for every product: source checks (method, Origin, Host) -> extra routes
 // (authenticated file URLs) or classify -> route by version -> authenticate -> faults -> the
 // product's handler -> the product style's envelope.
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { uuidV4 } from '../../../../cloud/src';
 import type { FaultInjector } from '../../faults';
 import { StorageUnavailableError } from '../../store/storageError';
 import { ObjectService } from '../../objects/service';
@@ -44,7 +44,7 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
   const nonces = new NonceRegistry(MAX_CLOCK_SKEW_MS, options.maxNonces);
 
   return async (req, res) => {
-    const requestId = randomUUID().toUpperCase();
+    const requestId = uuidV4(true);
     let style: 'rpc' | 'tc3' = req.headers['x-tc-version'] !== undefined || (req.headers['authorization'] ?? '').startsWith('TC3-') ? 'tc3' : 'rpc';
     let language: string | undefined;
     const gone = new CallerGone(res);
