@@ -19,7 +19,6 @@ const EVENTS_PER_CLOCK_READ = 16;
 
 export class EventLog {
   private nextId = 1;
-  private lastMillis = Number.NaN;
   private lastIso = '';
   /** Events stamped since the clock was last read; see isoNow. */
   private stampedSinceRead = 0;
@@ -79,11 +78,8 @@ export class EventLog {
       this.timeIsFresh = true;
       queueMicrotask(this.expireTime);
     }
-    const now = this.clock.now();
-    if (now !== this.lastMillis) {
-      this.lastMillis = now;
-      this.lastIso = isoTime(now);
-    }
+    // isoTime keeps the last second's text itself: no memo of the last reading here.
+    this.lastIso = isoTime(this.clock.now());
     return this.lastIso;
   }
 }
