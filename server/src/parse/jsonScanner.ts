@@ -7,7 +7,7 @@
 import { MAX_NESTING_DEPTH, type ArrayNode, type Node, type ObjectNode, type Property, type ScalarNode } from './tree';
 import { Anchor, FIXED, PlainScalar, QuotedScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
 import { collectRepeatedKeys } from './toJson';
-import { internKey, keyAt, stringAt } from './sharedStrings';
+import { internKey, knownKeyAt, rememberedKeyAt, stringAt } from './sharedStrings';
 
 const TAB = 9;
 const LINE_FEED = 10;
@@ -195,9 +195,14 @@ class Reader {
   /** The key whose opening quote is at `at`, shared (sharedStrings.ts); sets `position` after it. */
   private key(at: number): string {
     const src = this.src;
+    const known = knownKeyAt(src, at + 1, QUOTE);
+    if (known !== undefined) {
+      this.position = at + 2 + known.length;
+      return known;
+    }
     const end = this.stringEnd(at) + 1;
     this.position = end;
-    return this.escaped ? internKey(decoded(src, at, end)) : keyAt(src, at + 1, end - 1);
+    return this.escaped ? internKey(decoded(src, at, end)) : rememberedKeyAt(src, at + 1, end - 1);
   }
 
   /** Where the closing quote of the string whose opening quote is at `at` is; sets `escaped`. */

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { load } from 'js-yaml';
 import { generateFdl } from '../../../bench/lib/generate';
 import { parseText, toJsonValue, type ScalarNode } from '../../../server/src/parse';
-import { keyAt, stringAt } from '../../../server/src/parse/sharedStrings';
+import { keyAt, knownKeyAt, rememberedKeyAt, stringAt } from '../../../server/src/parse/sharedStrings';
 
 const sameValue = (text: string): void => {
   const parsed = parseText(text, 'json');
@@ -56,6 +56,33 @@ describe('shared keys and strings', () => {
         }
       }),
       { numRuns: 400, seed: 9 },
+    );
+  });
+
+  test('a remembered key is found only where the text holds exactly it, then the terminator', () => {
+    const QUOTE = 0x22;
+    // Few letters, so that many keys share their first two characters and buckets overflow.
+    const key = fc.string({ unit: fc.constantFrom('a', 'b', '.', '$', 'é'), minLength: 0, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 1, maxLength: 40 }), fc.array(key, { minLength: 1, maxLength: 40 }), (seen, looked) => {
+        const memory = seen.map((k) => `"${k}"`).join(',');
+        let at = 1;
+        for (const k of seen) {
+          assert.equal(rememberedKeyAt(memory, at, at + k.length), k);
+          at += k.length + 3;
+        }
+        const text = looked.map((k) => `"${k}"`).join(',');
+        at = 1;
+        for (const k of looked) {
+          const found = knownKeyAt(text, at, QUOTE);
+          if (found !== undefined) assert.equal(found, k);
+          at += k.length + 3;
+        }
+        // The latest key with two or more characters is always found.
+        const last = seen[seen.length - 1]!;
+        if (last.length >= 2) assert.equal(knownKeyAt(`${last}"`, 0, QUOTE), last);
+      }),
+      { numRuns: 400, seed: 11 },
     );
   });
 });
