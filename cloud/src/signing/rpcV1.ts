@@ -54,10 +54,47 @@ function mergePairs(other: readonly EncodedPair[], winner: readonly EncodedPair[
   return out;
 }
 
-/** `METHOD&%2F&percentEncode(canonicalQuery)`; the method is the one actually used on the wire. */
+/**
+ * `METHOD&%2F&percentEncode(canonicalQuery)`; the method is the one actually used on the wire.
+ * Written pair by pair, each name and value encoded twice at once: the emulator checks every
+ * request with it, and encoding the whole canonical query a second time cost more than the pairs
+ * that need it (most names and values are left as they are by both).
+ */
 export function rpcV1StringToSign(method: string, params: RpcParams): string {
-  return stringToSignOf(method, rpcV1CanonicalQuery(params));
+  const pairs: string[] = [];
+  for (const key of sortedKeys(params)) {
+    const value = params[key];
+    if (value === undefined || key === 'Signature') continue;
+    const pair = `${encodedTwice(key)}%3D${encodedTwice(value)}`;
+    pairs.push(pairs.length === 0 ? `${method}&%2F&${pair}` : pair);
+  }
+  return pairs.length === 0 ? `${method}&%2F&` : pairs.join('%26');
 }
+
+/** percentEncode, then encodeURIComponent (which then escapes only the `%` the first one wrote). */
+function encodedTwice(text: string): string {
+  const once = percentEncode(text);
+  return once === text ? text : encodeURIComponent(once);
+}
+
+/**
+ * The keys sorted by code units, as Array.prototype.sort sorts strings. A request has a dozen or
+ * so: an insertion sort of them is about twice as fast as the built-in sort, which turns every
+ * element into a string to compare it.
+ */
+function sortedKeys(params: RpcParams): string[] {
+  const keys = Object.keys(params);
+  if (keys.length > INSERTION_SORT_MAX) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+
+const INSERTION_SORT_MAX = 32;
 
 function stringToSignOf(method: string, canonicalQuery: string): string {
   // The canonical query is already percent-encoded: only `%`, `=` and `&` are left to escape, which

@@ -14,6 +14,9 @@ export const MAX_VALUE_DEPTH = 1000;
 
 /** The nesting depth of `value` (a scalar is 0), counted without recursion; stops past `limit`. */
 export function valueDepth(value: unknown, limit = MAX_VALUE_DEPTH): number {
+  if (value === null || typeof value !== 'object') return 0;
+  // Most inputs and outputs hold no object at all: told without the stack and its pairs.
+  if (holdsNoObject(value)) return 1;
   let deepest = 0;
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
@@ -27,6 +30,19 @@ export function valueDepth(value: unknown, limit = MAX_VALUE_DEPTH): number {
     }
   }
   return deepest;
+}
+
+/** Whether no element or property of `value` is an object (an inherited property only makes it say no). */
+function holdsNoObject(value: object): boolean {
+  if (Array.isArray(value)) {
+    for (const child of value as unknown[]) if (child !== null && typeof child === 'object') return false;
+    return true;
+  }
+  for (const key in value) {
+    const child = (value as Record<string, unknown>)[key];
+    if (child !== null && typeof child === 'object') return false;
+  }
+  return true;
 }
 
 export function tooDeepFailure(what: string): FlowFailure {

@@ -111,7 +111,8 @@ export class ExecutionManager {
       roleArn: request.flow.RoleArn || undefined,
       timeScale: this.options.timeScale,
       clock: this.options.clock,
-      ...(this.options.objects ? { objects: this.options.objects } : {}),
+      // undefined when there is no object store (a conditional spread made two objects a run)
+      objects: this.options.objects,
       mapRuns: this.mapRuns.hostFor(request.flow, this),
       // A result-only run keeps its events as recorded, written out when read (syncRunEntry.ts):
       // a listener reads each one at once, and gets the event its history then holds.

@@ -33,11 +33,12 @@ export interface DispatchOptions {
 }
 
 export function createDispatcher(options: DispatchOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const byVersion = new Map<string, ProductApi>();
+  // By style, then version: looked up with the request's own strings, no key made per request.
+  const byVersion = { rpc: new Map<string, ProductApi>(), tc3: new Map<string, ProductApi>() };
   for (const p of options.products) {
-    const key = `${p.style}:${p.version}`;
-    if (byVersion.has(key)) throw new Error(`Two products claim API version ${p.version} (${byVersion.get(key)?.name} and ${p.name}).`);
-    byVersion.set(key, p);
+    const ofStyle = byVersion[p.style];
+    if (ofStyle.has(p.version)) throw new Error(`Two products claim API version ${p.version} (${ofStyle.get(p.version)?.name} and ${p.name}).`);
+    ofStyle.set(p.version, p);
   }
   const routes = options.products.flatMap((p) => p.routes?.() ?? []);
   // A nonce is remembered while its timestamp is within the skew allowed either side of now.
@@ -80,7 +81,7 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
       const c = classify(received);
       style = c.style;
       language = c.language;
-      const product = byVersion.get(`${c.style}:${c.version}`);
+      const product = byVersion[c.style].get(c.version);
       if (!product) throw c.style === 'tc3' ? tc3Errors.unsupportedVersion(c.version) : rpcErrors.versionNotSupported(c.version);
       const accessKeyId = authenticate(received, c, options.credentials, options.now(), nonces, product.signInErrors);
       if (options.faults) await injectFaults(options.faults, product, gone.signal);

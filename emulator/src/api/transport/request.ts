@@ -101,10 +101,17 @@ export function decodeForm(text: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   if (text === '') return out;
   try {
-    for (const pair of (text.startsWith('?') ? text.slice(1) : text).split('&')) {
-      if (pair === '') continue;
-      const eq = pair.indexOf('=');
-      out[decodeComponent(eq < 0 ? pair : pair.slice(0, eq))] = eq < 0 ? '' : decodeComponent(pair.slice(eq + 1));
+    // Names and values are cut from the text directly: no array of pairs, no string per pair.
+    let start = text.startsWith('?') ? 1 : 0;
+    while (start < text.length) {
+      let end = text.indexOf('&', start);
+      if (end < 0) end = text.length;
+      if (end > start) {
+        const eq = text.indexOf('=', start);
+        if (eq < 0 || eq > end) out[decodeComponent(text.slice(start, end))] = '';
+        else out[decodeComponent(text.slice(start, eq))] = decodeComponent(text.slice(eq + 1, end));
+      }
+      start = end + 1;
     }
     return out;
   } catch {
