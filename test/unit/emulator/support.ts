@@ -75,8 +75,9 @@ export interface EmulatorFixture {
 }
 
 export async function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<EmulatorFixture> {
-  const dir = await tempDir();
-  const dataDir = options.dataDir ?? dir.path;
+  // A folder of its own only when the test gives none (the test then removes its own).
+  const dir = options.dataDir === undefined ? await tempDir() : undefined;
+  const dataDir = options.dataDir ?? dir!.path;
   const emulator = await startEmulator({ port: 0, timeScale: 0.001, ...options, dataDir });
   return {
     emulator,
@@ -84,7 +85,7 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
     dataDir,
     async close() {
       await emulator.close();
-      await dir.remove();
+      await dir?.remove();
     },
   };
 }

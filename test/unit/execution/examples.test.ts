@@ -2,7 +2,7 @@
 // with their saved inputs, each ending the way its input is meant to show.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -26,14 +26,17 @@ async function savedInput(flow: string, name: string): Promise<JsonObject> {
 describe('examples/', () => {
   let emulator: RunningEmulator;
   let client: FnfClient;
+  let dataDir: string;
 
   before(async () => {
-    emulator = await startEmulator({ dataDir: await mkdtemp(join(tmpdir(), 'fd-examples-')), workspaceDir: examples, port: 0 });
+    dataDir = await mkdtemp(join(tmpdir(), 'fd-examples-'));
+    emulator = await startEmulator({ dataDir, workspaceDir: examples, port: 0 });
     client = new FnfClient({ endpoint: emulator.endpoint, credentials: staticCredentials('local', 'local-secret') });
   });
   after(async () => {
     await client.close();
     await emulator.close();
+    await rm(dataDir, { recursive: true, force: true });
   });
 
   test('every sample flow has no error or warning from the language service', async () => {

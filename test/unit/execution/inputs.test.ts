@@ -1,10 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkInput, listSavedInputs, readSavedInput, saveInput } from '../../../client/src/execution/workspace/inputs';
 import { lineAndColumn as positionOf } from '../../../cloud/src/fnf';
+import { scratchDir } from '../scratchDir';
 
 describe('execution input check', () => {
   test('a JSON object passes and is sent compact', () => {
@@ -46,8 +46,8 @@ describe('execution input check', () => {
 });
 
 describe('saved inputs', () => {
-  test('are listed by name from .flowdeck/inputs/<flow>, read and checked', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'fd-inputs-'));
+  test('are listed by name from .flowdeck/inputs/<flow>, read and checked', async (t) => {
+    const dir = scratchDir(t, 'fd-inputs-');
     assert.deepEqual(await listSavedInputs(dir, 'orders'), [], 'no folder, no inputs');
     await mkdir(join(dir, 'inputs', 'orders'), { recursive: true });
     await writeFile(join(dir, 'inputs', 'orders', 'b.json'), '{"n": 2}');
@@ -60,8 +60,8 @@ describe('saved inputs', () => {
     assert.deepEqual(await readSavedInput(saved[1]!), { ok: true, value: { n: 2 }, text: '{"n":2}' });
   });
 
-  test('a new input is saved pretty-printed under a checked name', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'fd-inputs-'));
+  test('a new input is saved pretty-printed under a checked name', async (t) => {
+    const dir = scratchDir(t, 'fd-inputs-');
     const path = await saveInput(dir, 'orders', 'big-order', { lines: [] });
     assert.equal(await readFile(path, 'utf8'), '{\n  "lines": []\n}\n');
     await assert.rejects(saveInput(dir, 'orders', '../escape', {}), /cannot be an input name/);

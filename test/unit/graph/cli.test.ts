@@ -1,10 +1,10 @@
 // flowdeck graph: each format of the example flow, and the errors a user can make.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flowdeck } from '../cli/flowdeck';
+import { scratchDir } from '../scratchDir';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const EXAMPLE = 'examples/order-processing.flow.yaml';
@@ -45,8 +45,8 @@ describe('flowdeck graph', () => {
     assert.match(d.out, /n7 -> n8 \[label="CardDeclined", style=dashed\];/);
   });
 
-  test('a broken reference draws to a missing node', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-graph-'));
+  test('a broken reference draws to a missing node', async (t) => {
+    const dir = scratchDir(t, 'flowdeck-graph-');
     writeFileSync(join(dir, 'b.flow.yaml'), 'Type: StateMachine\nSpecVersion: v1\nName: b\nStartAt: A\nStates:\n  - Type: Pass\n    Name: A\n    Next: Nowhere\n');
     const r = await graph(['b.flow.yaml', '--format', 'mermaid'], dir);
     assert.equal(r.code, 0);
@@ -56,8 +56,8 @@ describe('flowdeck graph', () => {
     assert.deepEqual((JSON.parse(j.out) as { edges: unknown[] }).edges, [{ from: 'A', to: 'Nowhere', kind: 'next', broken: true }]);
   });
 
-  test('--output writes the file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-graph-'));
+  test('--output writes the file', async (t) => {
+    const dir = scratchDir(t, 'flowdeck-graph-');
     const r = await graph([EXAMPLE, '-f', 'svg', '--output', join(dir, 'x.svg')]);
     assert.equal(r.code, 0);
     assert.equal(r.out, '');
@@ -77,21 +77,17 @@ describe('flowdeck graph', () => {
     assert.match(readFileSync(join(ROOT, EXAMPLE), 'utf8'), /StartAt/);
   });
 
-  test('a half-written flow is drawn as far as it reads, with a note; an empty one is refused', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-graph-'));
-    try {
-      writeFileSync(join(dir, 'half.flow.yaml'), 'Type: StateMachine\nSpecVersion: v1\nName: half\nStartAt: A\nStates:\n  - Name: A\n    Type: Pass\n    Next: B\n  - Name: "B\n');
-      const half = await flowdeck(['graph', 'half.flow.yaml', '--format', 'mermaid'], { cwd: dir });
-      assert.equal(half.code, 0);
-      assert.match(half.out, /n0\["A · Pass"\]/);
-      assert.equal(half.err, 'flowdeck graph: half.flow.yaml has 1 syntax error(s); the graph shows what could be read (`flowdeck lint half.flow.yaml` lists them)\n');
-      writeFileSync(join(dir, 'new.flow.yaml'), '');
-      const empty = await flowdeck(['graph', 'new.flow.yaml'], { cwd: dir });
-      assert.equal(empty.code, 1);
-      assert.equal(empty.out, '');
-      assert.match(empty.err, /new\.flow\.yaml is empty/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  test('a half-written flow is drawn as far as it reads, with a note; an empty one is refused', async (t) => {
+    const dir = scratchDir(t, 'flowdeck-graph-');
+    writeFileSync(join(dir, 'half.flow.yaml'), 'Type: StateMachine\nSpecVersion: v1\nName: half\nStartAt: A\nStates:\n  - Name: A\n    Type: Pass\n    Next: B\n  - Name: "B\n');
+    const half = await flowdeck(['graph', 'half.flow.yaml', '--format', 'mermaid'], { cwd: dir });
+    assert.equal(half.code, 0);
+    assert.match(half.out, /n0\["A · Pass"\]/);
+    assert.equal(half.err, 'flowdeck graph: half.flow.yaml has 1 syntax error(s); the graph shows what could be read (`flowdeck lint half.flow.yaml` lists them)\n');
+    writeFileSync(join(dir, 'new.flow.yaml'), '');
+    const empty = await flowdeck(['graph', 'new.flow.yaml'], { cwd: dir });
+    assert.equal(empty.code, 1);
+    assert.equal(empty.out, '');
+    assert.match(empty.err, /new\.flow\.yaml is empty/);
   });
 });

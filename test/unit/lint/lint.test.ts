@@ -1,10 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { flowdeck } from '../cli/flowdeck';
 import { CORPORA, VENDORED_CORPUS, knownInvalid } from '../corpus';
+import { scratchDir } from '../scratchDir';
 
 interface JsonReport {
   file: string;
@@ -143,8 +143,8 @@ describe('flowdeck lint command line', () => {
     assert.match(summary ?? '', /^1 file checked, 0 skipped: \d+ errors?/, 'the summary is the last line, on its own');
   });
 
-  test('folders recurse, globs expand, non-flow files are reported as skipped', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'flowdeck-lint-'));
+  test('folders recurse, globs expand, non-flow files are reported as skipped', async (t) => {
+    const dir = scratchDir(t, 'flowdeck-lint-');
     mkdirSync(join(dir, 'flows', 'deep'), { recursive: true });
     mkdirSync(join(dir, 'node_modules'), { recursive: true });
     const flow =
