@@ -21,7 +21,7 @@ interface EncodedPair {
 /** Every defined parameter except `skip`, encoded once, sorted by raw key (code units, as the SDKs sort). */
 function encodedPairs(params: RpcParams, skip?: string): EncodedPair[] {
   const pairs: EncodedPair[] = [];
-  for (const key of Object.keys(params).sort()) {
+  for (const key of sortedKeys(params)) {
     const value = params[key];
     if (value === undefined || key === skip) continue;
     pairs.push({ key, text: `${percentEncode(key)}=${percentEncode(value)}` });

@@ -2,17 +2,15 @@
 // signed fnf RPC client speaking the wire protocol the way the Alibaba SDK does (common
 // parameters in the query, API parameters in the query for GET or in a form body for POST).
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { encodeRpcParams, signRpcV1Request } from '../../../cloud/src/signing/rpcV1';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/src/server';
+import { tempDir as sharedTempDir } from '../scratchDir';
 
 export const FNF_VERSION = '2019-03-15';
 
-export async function tempDir(prefix = 'flowdeck-emu-'): Promise<{ path: string; remove(): Promise<void> }> {
-  const path = await mkdtemp(join(tmpdir(), prefix));
-  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+/** A throwaway data folder (see ../scratchDir.ts). */
+export function tempDir(prefix = 'flowdeck-emu-'): ReturnType<typeof sharedTempDir> {
+  return sharedTempDir(prefix);
 }
 
 export interface RpcAnswer {

@@ -2,8 +2,7 @@
 // with their saved inputs, each ending the way its input is meant to show.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../../server/src/service/languageService';
@@ -13,6 +12,7 @@ import { staticCredentials } from '../../../cloud/src/credentials';
 import type { Execution, HistoryEvent, JsonObject } from '../../../cloud/src/fnf/types';
 import { readFlowsFile } from '../../../cloud/src/fnf/deploySettings';
 import { checkInput } from '../../../client/src/execution/workspace/inputs';
+import { tempDir } from '../scratchDir';
 
 const examples = join(__dirname, '..', '..', '..', 'examples');
 const FLOWS = { 'order-processing': 'order-processing.flow.yaml', 'express-quote': 'express-quote.flow.yaml' } as const;
@@ -26,17 +26,17 @@ async function savedInput(flow: string, name: string): Promise<JsonObject> {
 describe('examples/', () => {
   let emulator: RunningEmulator;
   let client: FnfClient;
-  let dataDir: string;
+  let dataDir: Awaited<ReturnType<typeof tempDir>>;
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'fd-examples-'));
-    emulator = await startEmulator({ dataDir, workspaceDir: examples, port: 0 });
+    dataDir = await tempDir('fd-examples-');
+    emulator = await startEmulator({ dataDir: dataDir.path, workspaceDir: examples, port: 0 });
     client = new FnfClient({ endpoint: emulator.endpoint, credentials: staticCredentials('local', 'local-secret') });
   });
   after(async () => {
     await client.close();
     await emulator.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await dataDir.remove();
   });
 
   test('every sample flow has no error or warning from the language service', async () => {

@@ -102,13 +102,18 @@ export function decodeForm(text: string): Record<string, string> {
   if (text === '') return out;
   try {
     // Names and values are cut from the text directly: no array of pairs, no string per pair.
+    // The next `=` is looked for again only once passed, so pairs without one keep this linear.
     let start = text.startsWith('?') ? 1 : 0;
+    let eq = -1;
     while (start < text.length) {
       let end = text.indexOf('&', start);
       if (end < 0) end = text.length;
       if (end > start) {
-        const eq = text.indexOf('=', start);
-        if (eq < 0 || eq > end) out[decodeComponent(text.slice(start, end))] = '';
+        if (eq < start) {
+          eq = text.indexOf('=', start);
+          if (eq < 0) eq = text.length;
+        }
+        if (eq >= end) out[decodeComponent(text.slice(start, end))] = '';
         else out[decodeComponent(text.slice(start, eq))] = decodeComponent(text.slice(eq + 1, end));
       }
       start = end + 1;
