@@ -2,8 +2,9 @@
 // it accepts connections. The extension host it spawns inherits `env`, which is how tests and
 // `npm start` pass settings (report file, screenshot endpoint, emulator endpoint) to the extension.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serverMain } from './real-vscode.mjs';
 
@@ -67,7 +68,15 @@ export async function startVscodeServer({
     extensionsDir,
     ...(defaultFolder ? ['--default-folder', defaultFolder] : []),
   ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  // VS Code makes its IPC sockets (vscode-ipc-*.sock) in XDG_RUNTIME_DIR, else in the system's
+  // temporary folder, and leaves them there when stopped: give it a short-lived folder of its own
+  // (short, as a socket path has at most 107 characters) that goes when the server exits.
+  const runtimeDir = mkdtempSync(join(tmpdir(), 'fd-ipc-'));
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, XDG_RUNTIME_DIR: runtimeDir, ...env },
+  });
+  child.once('exit', () => rmSync(runtimeDir, { recursive: true, force: true }));
   let output = '';
   const append = (d) => {
     const text = d.toString();
