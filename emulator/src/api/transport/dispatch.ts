@@ -12,6 +12,7 @@ import { CallerGone } from './callerGone';
 import { classify } from './classify';
 import { MAX_CLOCK_SKEW_MS, rpcErrors, tc3Errors, TENCENT_DEFAULT_LANGUAGE } from './errors';
 import { authenticateFileRequest } from './fileAuth';
+import { HandlerContext } from './handlerContext';
 import { checkRequestSource, guardErrors, refuseBrowsers, type GuardOptions } from './guard';
 import { NonceRegistry } from './nonces';
 import { decodeForm, parseTarget, readRequest, requestUrl } from './request';
@@ -85,12 +86,7 @@ export function createDispatcher(options: DispatchOptions): (req: IncomingMessag
       if (!product) throw c.style === 'tc3' ? tc3Errors.unsupportedVersion(c.version) : rpcErrors.versionNotSupported(c.version);
       const accessKeyId = authenticate(received, c, options.credentials, options.now(), nonces, product.signInErrors);
       if (options.faults) await injectFaults(options.faults, product, gone.signal);
-      const result = await product.handle(c.action, c.params, {
-        requestId, action: c.action, version: c.version, accessKeyId, endpoint: options.endpoint(), region: c.region,
-        get signal() {
-          return gone.signal;
-        },
-      });
+      const result = await product.handle(c.action, c.params, new HandlerContext(requestId, c.action, c.version, accessKeyId, options.endpoint(), c.region, gone));
       if (res.destroyed) return; // the caller left (or the emulator is closing)
       sendSuccess(res, style, requestId, result);
     } catch (err) {
