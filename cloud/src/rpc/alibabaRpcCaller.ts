@@ -74,22 +74,24 @@ export class AlibabaRpcCaller extends CallerBase<AlibabaRpcCallerOptions> {
     const headers: Record<string, string> = { 'user-agent': this.rt.userAgent, 'x-acs-action': action, 'x-acs-version': this.options.version, accept: 'application/json' };
     const post = op.method === 'POST';
     if (post) headers['content-type'] = 'application/x-www-form-urlencoded';
-    // What both signature versions sign besides the request itself.
+    // What both signature versions sign besides the request itself: one object, handed over as it
+    // is (spreading it into another per request took longer, in profiles, than the hash itself).
     const signing = {
       method: op.method,
       action,
       version: this.options.version,
       accessKeyId: creds.accessKeyId,
       accessKeySecret: creds.accessKeySecret,
-      ...(creds.securityToken ? { securityToken: creds.securityToken } : {}),
+      securityToken: creds.securityToken,
       query: apiQuery,
+      body: post ? apiBody : NO_PARAMS,
       now,
       nonce,
     };
     let url: string;
     let bodyText: string | undefined;
     if ((this.options.signatureAlgorithm ?? 'v1') === 'v1') {
-      const signed = signRpcV1Request({ ...signing, body: post ? apiBody : {} });
+      const signed = signRpcV1Request(signing);
       url = `${this.base}?${signed.queryText}`;
       bodyText = post ? signed.bodyText : undefined;
     } else {
@@ -133,6 +135,8 @@ export class AlibabaRpcCaller extends CallerBase<AlibabaRpcCallerOptions> {
     return obj as T & RpcResponseBase;
   }
 }
+
+const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;

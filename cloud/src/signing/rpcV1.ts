@@ -157,33 +157,58 @@ export interface RpcV1Signed {
   readonly bodyText: string;
 }
 
-/** Adds the common parameters (Action, Version, Timestamp, nonce, AccessKeyId...) and the signature. */
+/**
+ * Adds the common parameters (Action, Version, Timestamp, nonce, AccessKeyId...) and the signature.
+ * Works on encoded pairs alone: the common parameters come already in sorted order, and `query`
+ * and `body` are made only when read (the client sends the texts). Building the merged parameter
+ * object, one dynamically named property at a time, was a third of the client's signing time.
+ */
 export function signRpcV1Request(input: RpcV1SignInput): RpcV1Signed {
-  const query = definedOnly(input.query);
-  query['Action'] = input.action;
-  query['Format'] = 'json';
-  query['Version'] = input.version;
-  query['Timestamp'] = rpcTimestamp(input.now);
-  query['SignatureNonce'] = input.nonce;
-  query['SignatureMethod'] = 'HMAC-SHA1';
-  query['SignatureVersion'] = '1.0';
-  query['AccessKeyId'] = input.accessKeyId;
-  if (input.securityToken) query['SecurityToken'] = input.securityToken;
-  const body = definedOnly(input.body);
   // Each parameter is encoded once, for the string to sign (body winning on a clash, as the
-  // service merges them) and for the URL and the form.
-  const queryPairs = encodedPairs(query, 'Signature');
-  const bodyPairs = encodedPairs(body);
-  const signedBodyPairs = body['Signature'] === undefined ? bodyPairs : bodyPairs.filter((p) => p.key !== 'Signature');
+  // service merges them) and for the URL and the form; the common parameters win over the query's.
+  const queryPairs = mergePairs(encodedPairs(input.query, 'Signature'), commonPairs(input));
+  const bodyPairs = encodedPairs(input.body);
+  const signedBodyPairs = input.body['Signature'] === undefined ? bodyPairs : bodyPairs.filter((p) => p.key !== 'Signature');
   const canonical = joinPairs(mergePairs(queryPairs, signedBodyPairs));
   const signature = hmacOf(stringToSignOf(input.method, canonical), input.accessKeySecret);
-  query['Signature'] = signature;
-  return {
-    query,
-    body,
-    queryText: joinPairs(mergePairs(queryPairs, [{ key: 'Signature', text: `Signature=${percentEncode(signature)}` }])),
-    bodyText: joinPairs(bodyPairs),
-  };
+  return new SignedRpcV1Request(
+    input,
+    signature,
+    joinPairs(mergePairs(queryPairs, [{ key: 'Signature', text: `Signature=${percentEncode(signature)}` }])),
+    joinPairs(bodyPairs),
+  );
+}
+
+/** The common parameters, sorted by name (code units): the order the SDKs sign them in. */
+function commonParams(input: RpcV1SignInput): (readonly [string, string])[] {
+  const params: (readonly [string, string])[] = [['AccessKeyId', input.accessKeyId], ['Action', input.action], ['Format', 'json']];
+  if (input.securityToken) params.push(['SecurityToken', input.securityToken]);
+  params.push(['SignatureMethod', 'HMAC-SHA1'], ['SignatureNonce', input.nonce], ['SignatureVersion', '1.0'], ['Timestamp', rpcTimestamp(input.now)], ['Version', input.version]);
+  return params;
+}
+
+function commonPairs(input: RpcV1SignInput): EncodedPair[] {
+  return commonParams(input).map(([key, value]) => ({ key, text: `${key}=${percentEncode(value)}` }));
+}
+
+class SignedRpcV1Request implements RpcV1Signed {
+  constructor(
+    private readonly input: RpcV1SignInput,
+    private readonly signature: string,
+    readonly queryText: string,
+    readonly bodyText: string,
+  ) {}
+
+  get query(): Record<string, string> {
+    const query = definedOnly(this.input.query);
+    for (const [key, value] of commonParams(this.input)) query[key] = value;
+    query['Signature'] = this.signature;
+    return query;
+  }
+
+  get body(): Record<string, string> {
+    return definedOnly(this.input.body);
+  }
 }
 
 function definedOnly(params: RpcParams): Record<string, string> {
