@@ -24,9 +24,13 @@ function encodedPairs(params: RpcParams, skip?: string): EncodedPair[] {
   for (const key of sortedKeys(params)) {
     const value = params[key];
     if (value === undefined || key === skip) continue;
-    pairs.push({ key, text: `${percentEncode(key)}=${percentEncode(value)}` });
+    pairs.push(encodedPair(key, value));
   }
   return pairs;
+}
+
+function encodedPair(key: string, value: string): EncodedPair {
+  return { key, text: `${percentEncode(key)}=${percentEncode(value)}` };
 }
 
 function joinPairs(pairs: readonly EncodedPair[]): string {
@@ -174,7 +178,7 @@ export function signRpcV1Request(input: RpcV1SignInput): RpcV1Signed {
   return new SignedRpcV1Request(
     input,
     signature,
-    joinPairs(mergePairs(queryPairs, [{ key: 'Signature', text: `Signature=${percentEncode(signature)}` }])),
+    joinPairs(mergePairs(queryPairs, [encodedPair('Signature', signature)])),
     joinPairs(bodyPairs),
   );
 }
@@ -188,7 +192,7 @@ function commonParams(input: RpcV1SignInput): (readonly [string, string])[] {
 }
 
 function commonPairs(input: RpcV1SignInput): EncodedPair[] {
-  return commonParams(input).map(([key, value]) => ({ key, text: `${key}=${percentEncode(value)}` }));
+  return commonParams(input).map(([key, value]) => encodedPair(key, value));
 }
 
 class SignedRpcV1Request implements RpcV1Signed {
