@@ -2,7 +2,8 @@
 // same run with a plain js-yaml `load` of the same text and with amazon-states-language-service
 // (its YAML service) validating an Amazon States Language machine of the same size and mix.
 // Prints a table, then one JSON line for the 1,000-state case, with the editing measures of a
-// 10,000-state flow (bench/lib/edits.ts) and the JSON path's ratio to JSON.parse.
+// 10,000-state flow (bench/lib/edits.ts), the JSON path's ratio to JSON.parse, and the first
+// diagnostics of a fresh process against the reference's.
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { load } from 'js-yaml';
@@ -177,6 +178,29 @@ function measureJson(): { line: string; ratio: number } {
   };
 }
 
+/** Fresh processes a cold start is measured in, each side: the medians are compared. */
+const COLD_RUNS = 5;
+
+/**
+ * The first diagnostics of a fresh process, ours (bench/lib/coldFlowdeck.ts, bundled as the server
+ * ships) against amazon-states-language-service's (bench/lib/coldAsl.ts), in alternate processes.
+ */
+function measureColdStart(): { line: string; oursMs: number; aslMs: number } {
+  const ours: number[] = [];
+  const asl: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    ours.push(runBundled<{ firstDiagnosticsMs: number }>('bench/lib/coldFlowdeck.ts', 'lsp-cold', []).firstDiagnosticsMs);
+    asl.push(runBundled<{ firstDiagnosticsMs: number }>('bench/lib/coldAsl.ts', 'lsp-cold-asl', [], [], ['amazon-states-language-service']).firstDiagnosticsMs);
+  }
+  const oursMs = median(ours);
+  const aslMs = median(asl);
+  return {
+    line: `First diagnostics of a fresh process (a 10-state flow; Node's own start included), ${COLD_RUNS} processes each, medians: ours ${ms(oursMs)}, ASL ${ms(aslMs)} (ASL/ours ${(aslMs / oursMs).toFixed(1)}x).`,
+    oursMs,
+    aslMs,
+  };
+}
+
 /** Typing in a 10,000-state flow: edit-to-diagnostics and completion right after each edit (bench/lib/editSession.ts). */
 function measureEdits(): { line: string; editP95: number; wholeTextP95: number; completionP95: number; match: boolean } {
   const run = runBundled<EditRun>('bench/lib/editSession.ts', 'lsp-edits', [String(EDIT_STATES), String(EDIT_COUNT)]);
@@ -228,6 +252,7 @@ async function main(): Promise<void> {
   const graphLines = measureGraph();
   const edits = measureEdits();
   const memory = measureServerMemory();
+  const cold = measureColdStart();
   const header = ['states', 'KiB', 'js-yaml load', 'our parse', '+schema', 'full validate', 'with a syntax error', 'ASL (YAML)', 'ours beside it', 'validate/load', 'ASL/validate', 'CPU validate/load', 'completion p95', 'p95 incl. parse', 'diagnostics'];
   const table = rows.map((r) => [
     String(r.states),
@@ -254,6 +279,7 @@ async function main(): Promise<void> {
   console.log(fmt(header));
   for (const row of table) console.log(fmt(row));
   console.log(jsonLine.line);
+  console.log(cold.line);
   console.log(edits.line);
   console.log(`Service with the ${EDIT_STATES.toLocaleString('en')}-state flow open, after the edits: resident ${memory.rssMb} MB, heap ${memory.heapUsedMb} MB.`);
   for (const line of graphLines) console.log(line);
@@ -276,6 +302,9 @@ async function main(): Promise<void> {
       completionAfterEditP95Ms: round(edits.completionP95),
       jsonOverJsonParse: round(jsonLine.ratio),
       editServerRssMb: memory.rssMb,
+      coldFirstDiagnosticsMs: round(cold.oursMs),
+      coldAslFirstDiagnosticsMs: round(cold.aslMs),
+      coldSpeedupVsAsl: round(cold.aslMs / cold.oursMs),
     }),
   );
 }

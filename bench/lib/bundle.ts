@@ -14,13 +14,16 @@ export function loadBundled<T>(entry: string, name: string): T {
  * Runs `entry`, bundled, in a Node process of its own (as a language server has one: this
  * process's other measures and their garbage stay out of it); returns the last line it printed, as JSON.
  */
-export function runBundled<T>(entry: string, name: string, args: readonly string[], nodeArgs: readonly string[] = []): T {
-  const out = execFileSync(process.execPath, [...nodeArgs, bundle(entry, name), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+export function runBundled<T>(entry: string, name: string, args: readonly string[], nodeArgs: readonly string[] = [], external: readonly string[] = []): T {
+  const out = execFileSync(process.execPath, [...nodeArgs, bundle(entry, name, external), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(out.trim().split('\n').pop()!) as T;
 }
 
-/** Bundles `entry` (a path from the repository root) into out/bench/<name>.cjs; returns that file. */
-export function bundle(entry: string, name: string): string {
+/**
+ * Bundles `entry` (a path from the repository root) into out/bench/<name>.cjs; returns that file.
+ * Packages in `external` stay out of it, required from node_modules when it runs.
+ */
+export function bundle(entry: string, name: string, external: readonly string[] = []): string {
   const root = join(import.meta.dirname, '..', '..');
   const outfile = join(root, 'out', 'bench', `${name}.cjs`);
   buildSync({
@@ -32,7 +35,7 @@ export function bundle(entry: string, name: string): string {
     format: 'cjs',
     mainFields: ['module', 'main'],
     // as esbuild.mjs: proxy-agent is an optional lazy require of ali-oss's HTTP client
-    external: ['vscode', 'proxy-agent'],
+    external: ['vscode', 'proxy-agent', ...external],
     logLevel: 'warning',
   });
   return outfile;

@@ -1,32 +1,26 @@
-// One ajv instance for every Flowdeck schema; each schema is compiled on first use only, so
-// starting the server or the CLI costs nothing for formats that are never opened.
+// How a schema becomes a validator: one ajv instance for every Flowdeck schema, each schema
+// compiled on first use only, so starting the server or the CLI costs nothing for formats that are
+// never opened. Flowdeck's own schemas (FDL, flow tests) come compiled ahead of time
+// (validators.generated.js, written by precompile.ts): ajv takes about 300 ms to compile the FDL
+// schema, which a fresh language server or `flowdeck lint` would spend before its first diagnostics.
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { JsonSchema } from './jsonSchema';
+import { loadValidators, type GeneratedValidators } from './validators.generated';
+import { AJV_OPTIONS, generatedKey, schemaFingerprint } from './validatorSource';
 
 let ajv: Ajv | undefined;
-const compiled = new WeakMap<JsonSchema, ValidateFunction>();
+/** Each schema's validators by JSON pointer ('' for the whole schema). */
+const validators = new WeakMap<JsonSchema, Map<string, ValidateFunction>>();
+let generated: GeneratedValidators | undefined;
 
 function instance(): Ajv {
-  ajv ??= new Ajv({
-    allErrors: true,
-    // `verbose` keeps each error's schema and parent schema: messages quote descriptions and allowed keys.
-    verbose: true,
-    discriminator: true,
-    // The schemas carry documentation keywords (`x-advice`, `examples`) and mixed-type keywords.
-    strict: false,
-    validateFormats: false,
-  });
+  ajv ??= new Ajv(AJV_OPTIONS);
   return ajv;
 }
 
-/** The validator of a schema, compiled once (lazily). */
+/** The validator of a schema, made once (lazily). */
 export function validatorFor(schema: JsonSchema): ValidateFunction {
-  let v = compiled.get(schema);
-  if (!v) {
-    v = instance().compile(schema);
-    compiled.set(schema, v);
-  }
-  return v;
+  return validatorAt(schema, '');
 }
 
 /**
@@ -34,8 +28,44 @@ export function validatorFor(schema: JsonSchema): ValidateFunction {
  * the same ajv instance, so it reports exactly the errors the whole schema reports there.
  */
 export function subschemaValidator(schema: JsonSchema, pointer: string): ValidateFunction {
-  validatorFor(schema); // registers the schema's $id
-  const v = schema.$id !== undefined ? instance().getSchema(`${schema.$id}#${pointer}`) : undefined;
+  return validatorAt(schema, pointer);
+}
+
+function validatorAt(schema: JsonSchema, pointer: string): ValidateFunction {
+  let bySchema = validators.get(schema);
+  if (!bySchema) validators.set(schema, (bySchema = new Map()));
+  let v = bySchema.get(pointer);
+  if (!v) {
+    v = generatedValidator(schema, pointer) ?? compileNow(schema, pointer);
+    bySchema.set(pointer, v);
+  }
+  return v;
+}
+
+function compileNow(schema: JsonSchema, pointer: string): ValidateFunction {
+  const ajv = instance();
+  if (pointer === '') return ajv.compile(schema);
+  if (schema.$id === undefined) throw new Error(`no subschema at ${pointer}: the schema has no $id`);
+  // A part is found through the whole schema's $id, once this instance knows the schema.
+  if (!ajv.getSchema(schema.$id)) ajv.addSchema(schema);
+  const v = ajv.getSchema(`${schema.$id}#${pointer}`);
   if (!v) throw new Error(`no subschema at ${pointer}`);
   return v;
+}
+
+/** The validator generated ahead of time for `schema` at `pointer`, when it was made from this very schema. */
+function generatedValidator(schema: JsonSchema, pointer: string): ValidateFunction | undefined {
+  if (schema.$id === undefined) return undefined;
+  generated ??= loadValidators();
+  const entry = generated[generatedKey(schema, pointer)];
+  if (!entry || entry.fingerprint !== schemaFingerprint(schema)) return undefined;
+  // Readers of a validator find its schema here, as on one ajv compiles.
+  return Object.assign(entry.validate, { schema: pointer === '' ? schema : partAt(schema, pointer) });
+}
+
+/** The part of `schema` at a JSON pointer such as `/definitions/State`. */
+function partAt(schema: JsonSchema, pointer: string): JsonSchema {
+  let part: unknown = schema;
+  for (const segment of pointer.split('/').slice(1)) part = (part as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+  return part as JsonSchema;
 }

@@ -1,0 +1,114 @@
+// The validators generated ahead of time (server/src/schema/validators.generated.js) are what
+// ajv compiles from the schemas today: the file is current, and on real flows, broken ones and
+// half-typed ones both give the same verdict and the same errors, field for field.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv, { type ValidateFunction } from 'ajv';
+import fc from 'fast-check';
+import { parseText, toJsonValue, type JsonValue } from '../../../server/src/parse';
+import { validatorFor, subschemaValidator } from '../../../server/src/schema/compile';
+import { fdlCurrentSchema } from '../../../server/src/schema/fdl/current';
+import { GENERATED, generatedValidatorsSource } from '../../../server/src/schema/precompile';
+import { AJV_OPTIONS, generatedKey, schemaFingerprint } from '../../../server/src/schema/validatorSource';
+import { loadValidators } from '../../../server/src/schema/validators.generated';
+import { CORPORA } from '../corpus';
+import { applyMutation, mutationArb } from '../fuzz/mutations';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const SEED = Number(process.env.FLOWDECK_FUZZ_SEED ?? 20261205);
+const RUNS = Number(process.env.FLOWDECK_FUZZ_RUNS ?? 250);
+
+test('validators.generated.js is current (regenerate: node --import tsx scripts/precompile-schemas.mjs)', () => {
+  const stored = readFileSync(join(ROOT, 'server/src/schema/validators.generated.js'), 'utf8');
+  assert.ok(stored === generatedValidatorsSource(), 'validators.generated.js is stale: run node --import tsx scripts/precompile-schemas.mjs');
+});
+
+/** Every flow and flow test text the repository and the corpora hold, valid and broken. */
+function texts(): string[] {
+  const out = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.ya?ml$/.test(entry.name)) out.add(readFileSync(path, 'utf8'));
+    }
+  };
+  for (const corpus of CORPORA) for (const folder of ['fdl-statemachine', 'fdl-legacy']) walk(join(corpus.dir, folder));
+  for (const folder of ['test/fixtures/fdl', 'test/fixtures/debug', 'examples']) walk(join(ROOT, folder));
+  return [...out];
+}
+
+/** The value a text gives, and its states, each checked alone by the State validator. */
+function valuesOf(text: string): JsonValue[] {
+  const value = toJsonValue(parseText(text, 'yaml').root);
+  if (value === undefined) return [];
+  const states = value !== null && typeof value === 'object' && !Array.isArray(value) ? value['States'] : undefined;
+  return [value, ...(Array.isArray(states) ? states : [])];
+}
+
+// The reference: each schema compiled now, by an ajv instance of its own with the same options.
+const reference = new Ajv(AJV_OPTIONS);
+const pairs = GENERATED.flatMap(({ schema, pointers }) => {
+  reference.addSchema(schema);
+  return pointers.map((pointer) => {
+    const key = generatedKey(schema, pointer);
+    const compiled = reference.getSchema(pointer === '' ? schema.$id! : `${schema.$id}#${pointer}`);
+    assert.ok(compiled, `ajv finds ${key}`);
+    const generated = loadValidators()[key];
+    assert.ok(generated, `validators.generated.js holds ${key}`);
+    return { key, compiled, generated: generated.validate };
+  });
+});
+
+function assertSameVerdict(value: JsonValue, compiled: ValidateFunction, generated: ValidateFunction, what: string): boolean {
+  const ok = compiled(value);
+  assert.equal(generated(value), ok, `${what}: the verdicts differ`);
+  assert.deepEqual(generated.errors ?? null, compiled.errors ?? null, `${what}: the errors differ`);
+  return ok;
+}
+
+test('on every flow of the repository and the corpora, each generated validator agrees with ajv compiling its schema', () => {
+  let valid = 0;
+  let invalid = 0;
+  for (const text of texts()) {
+    for (const value of valuesOf(text)) {
+      // Every validator sees every value: a legacy flow is a wrong current one, and a state a wrong flow.
+      for (const { key, compiled, generated } of pairs) {
+        if (assertSameVerdict(value, compiled, generated, key)) valid++;
+        else invalid++;
+      }
+    }
+  }
+  assert.ok(valid >= 20 && invalid >= 100, `only ${valid} valid and ${invalid} invalid values checked`);
+});
+
+test('on half-typed flows, each generated validator agrees with ajv compiling its schema', () => {
+  const all = texts();
+  fc.assert(
+    fc.property(fc.nat(), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (which, mutations) => {
+      const text = mutations.reduce(applyMutation, all[which % all.length]!);
+      for (const value of valuesOf(text)) {
+        for (const { key, compiled, generated } of pairs) assertSameVerdict(value, compiled, generated, key);
+      }
+    }),
+    { seed: SEED, numRuns: RUNS },
+  );
+});
+
+test('the language service validates with the generated validators, and never with one made from another schema', () => {
+  // ajv attaches the environment it compiled in to its own validators; generated code has none.
+  const uses = (v: ValidateFunction): boolean => (v as ValidateFunction & { schemaEnv?: unknown }).schemaEnv === undefined;
+  assert.ok(uses(validatorFor(fdlCurrentSchema)), 'the FDL schema is compiled at run time');
+  assert.ok(uses(subschemaValidator(fdlCurrentSchema, '/definitions/State')), 'the State part is compiled at run time');
+  assert.equal(validatorFor(fdlCurrentSchema).schema, fdlCurrentSchema);
+
+  // A schema changed since the file was written, under the same $id, is compiled from its own text.
+  const changed = { ...fdlCurrentSchema, required: [...(fdlCurrentSchema.required ?? []), 'Description'] };
+  assert.notEqual(schemaFingerprint(changed), schemaFingerprint(fdlCurrentSchema));
+  const v = validatorFor(changed);
+  assert.ok(!uses(v), 'a changed schema got the generated validator');
+  assert.equal(v({ Type: 'StateMachine', SpecVersion: 'v1', StartAt: 'A', States: [{ Type: 'Succeed', Name: 'A' }] }), false);
+  assert.ok(v.errors?.some((e) => e.keyword === 'required' && e.params['missingProperty'] === 'Description'));
+});
