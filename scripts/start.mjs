@@ -25,7 +25,7 @@ function packageIfStale() {
   const fresh =
     existsSync(vsixPath) &&
     statSync(vsixPath).mtimeMs >=
-      Math.max(statSync(bundle).mtimeMs, statSync(manifest).mtimeMs, statSync(join(root, 'dist', 'server.js')).mtimeMs);
+      Math.max(...[bundle, manifest, join(root, 'dist', 'server.js'), join(root, 'dist', 'serverStart.js')].map((f) => statSync(f).mtimeMs));
   if (fresh) return;
   log('packaging the extension (vsce)...');
   npmRun('package');

@@ -68,7 +68,7 @@ function reportStreamer(file) {
 async function main() {
   ensureVscode(log);
   if (!opts['no-build']) bundle();
-  for (const f of [integrationSuite, join(root, 'dist', 'client.js'), join(root, 'dist', 'server.js')]) {
+  for (const f of [integrationSuite, join(root, 'dist', 'client.js'), join(root, 'dist', 'server.js'), join(root, 'dist', 'serverStart.js')]) {
     if (!existsSync(f)) throw new Error(`${f} is missing: run "npm run build" first`);
   }
   rmSync(screenshotsDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
-// Builds the language client: the server bundle (dist/server.js) runs in its own Node process
-// reached over IPC, for the three flow languages.
+// Builds the language client: the server bundle (dist/server.js) runs in its own Node process,
+// started from a code cache by dist/serverStart.js and reached over IPC, for the three flow languages.
 import * as vscode from 'vscode';
 import {
   LanguageClient,
@@ -32,11 +32,13 @@ export function createLanguageClient(
   log: vscode.LogOutputChannel,
   hooks: ClientHooks,
 ): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
+  // The server runs from a code cache kept in the extension's own storage: a start then skips
+  // compiling its bundle (server/src/lsp/codeCache.ts).
+  const cacheDir = vscode.Uri.joinPath(context.globalStorageUri, 'server-code-cache').fsPath;
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    // "Attach to Server" in .vscode/launch.json attaches to this port
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: context.asAbsolutePath('dist/serverStart.js'), transport: TransportKind.ipc, options: { env: { ...process.env, FLOWDECK_CODE_CACHE_DIR: cacheDir } } },
+    // "Attach to Server" in .vscode/launch.json attaches to this port; the bundle itself, for its source map
+    debug: { module: context.asAbsolutePath('dist/server.js'), transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector,
