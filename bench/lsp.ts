@@ -2,9 +2,13 @@
 // same run with a plain js-yaml `load` of the same text and with amazon-states-language-service
 // (its YAML service) validating an Amazon States Language machine of the same size and mix.
 // Prints a table, then one JSON line for the 1,000-state case, with the editing measures of a
-// 10,000-state flow (bench/lib/edits.ts), the JSON path's ratio to JSON.parse, and the first
-// diagnostics of a fresh process against the reference's.
-import { cpus, loadavg } from 'node:os';
+// 10,000-state flow (bench/lib/edits.ts), the JSON path's ratio to JSON.parse, the first
+// diagnostics of a fresh process against the reference's, and the shipped server's start with and
+// without its code cache.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { load } from 'js-yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,6 +18,7 @@ import { generateAsl, generateFdl } from './lib/generate';
 import { loadBundled, runBundled } from './lib/bundle';
 import { interleaved, median, ms, percentile, timeSync } from './lib/stats';
 import type { EditRun } from './lib/edits';
+import { firstDiagnostics } from './lib/serverStart';
 
 type Measured = typeof import('./lib/entry');
 const {
@@ -201,6 +206,41 @@ function measureColdStart(): { line: string; oursMs: number; aslMs: number } {
   };
 }
 
+/** Starts of the shipped server measured each way, alternated. */
+const SERVER_STARTS = 7;
+
+/**
+ * The extension's language server (dist/, built first) from its spawn to the first diagnostics of
+ * a 10-state flow: compiling its bundle, and from the code cache an earlier start wrote.
+ */
+async function measureServerStart(): Promise<{ line: string; compiledMs: number; cachedMs: number }> {
+  const root = join(import.meta.dirname, '..');
+  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
+  const entry = join(root, 'dist', 'serverStart.js');
+  const cacheDir = mkdtempSync(join(tmpdir(), 'flowdeck-bench-code-cache-'));
+  const text = generateFdl(10);
+  try {
+    // A first start writes the cache 10 s after it began.
+    await firstDiagnostics(entry, { FLOWDECK_CODE_CACHE_DIR: cacheDir }, text, 11_000);
+    if (!existsSync(cacheDir) || readdirSync(cacheDir).length === 0) throw new Error('the server wrote no code cache');
+    const compiled: number[] = [];
+    const cached: number[] = [];
+    for (let i = 0; i < SERVER_STARTS; i++) {
+      compiled.push((await firstDiagnostics(entry, { FLOWDECK_CODE_CACHE_DIR: '' }, text)).firstDiagnosticsMs);
+      cached.push((await firstDiagnostics(entry, { FLOWDECK_CODE_CACHE_DIR: cacheDir }, text)).firstDiagnosticsMs);
+    }
+    const compiledMs = median(compiled);
+    const cachedMs = median(cached);
+    return {
+      line: `The extension's server from spawn to its first diagnostics (a 10-state flow), ${SERVER_STARTS} alternated starts each, medians: compiling its bundle ${ms(compiledMs)}, from its code cache ${ms(cachedMs)} (${(compiledMs / cachedMs).toFixed(2)}x).`,
+      compiledMs,
+      cachedMs,
+    };
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
 /** Typing in a 10,000-state flow: edit-to-diagnostics and completion right after each edit (bench/lib/editSession.ts). */
 function measureEdits(): { line: string; editP95: number; wholeTextP95: number; completionP95: number; match: boolean } {
   const run = runBundled<EditRun>('bench/lib/editSession.ts', 'lsp-edits', [String(EDIT_STATES), String(EDIT_COUNT)]);
@@ -253,6 +293,7 @@ async function main(): Promise<void> {
   const edits = measureEdits();
   const memory = measureServerMemory();
   const cold = measureColdStart();
+  const serverStart = await measureServerStart();
   const header = ['states', 'KiB', 'js-yaml load', 'our parse', '+schema', 'full validate', 'with a syntax error', 'ASL (YAML)', 'ours beside it', 'validate/load', 'ASL/validate', 'CPU validate/load', 'completion p95', 'p95 incl. parse', 'diagnostics'];
   const table = rows.map((r) => [
     String(r.states),
@@ -280,6 +321,7 @@ async function main(): Promise<void> {
   for (const row of table) console.log(fmt(row));
   console.log(jsonLine.line);
   console.log(cold.line);
+  console.log(serverStart.line);
   console.log(edits.line);
   console.log(`Service with the ${EDIT_STATES.toLocaleString('en')}-state flow open, after the edits: resident ${memory.rssMb} MB, heap ${memory.heapUsedMb} MB.`);
   for (const line of graphLines) console.log(line);
@@ -305,6 +347,8 @@ async function main(): Promise<void> {
       coldFirstDiagnosticsMs: round(cold.oursMs),
       coldAslFirstDiagnosticsMs: round(cold.aslMs),
       coldSpeedupVsAsl: round(cold.aslMs / cold.oursMs),
+      serverStartCompiledMs: round(serverStart.compiledMs),
+      serverStartCachedMs: round(serverStart.cachedMs),
     }),
   );
 }
