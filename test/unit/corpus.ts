@@ -54,6 +54,11 @@ export function corpusFiles(corpus: Corpus, folder: string): string[] {
  * a text both corpora hold is given once.
  */
 export function corpusTexts(name: RegExp): string[] {
+  return textsUnder(CORPORA.map((c) => c.dir), name);
+}
+
+/** The texts of every file whose name matches `name` below the folders `dirs`, each text once. */
+export function textsUnder(dirs: readonly string[], name: RegExp): string[] {
   const out = new Set<string>();
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -62,6 +67,6 @@ export function corpusTexts(name: RegExp): string[] {
       else if (name.test(entry.name)) out.add(readFileSync(path, 'utf8'));
     }
   };
-  for (const corpus of CORPORA) walk(corpus.dir);
+  for (const dir of dirs) walk(dir);
   return [...out];
 }

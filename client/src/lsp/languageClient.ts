@@ -33,10 +33,10 @@ export function createLanguageClient(
   hooks: ClientHooks,
 ): LanguageClient {
   // The server runs from a code cache kept in the extension's own storage: a start then skips
-  // compiling its bundle (server/src/lsp/codeCache.ts).
+  // compiling its bundle (server/src/lsp/codeCache.ts). The client adds `env` to its own.
   const cacheDir = vscode.Uri.joinPath(context.globalStorageUri, 'server-code-cache').fsPath;
   const serverOptions: ServerOptions = {
-    run: { module: context.asAbsolutePath('dist/serverStart.js'), transport: TransportKind.ipc, options: { env: { ...process.env, FLOWDECK_CODE_CACHE_DIR: cacheDir } } },
+    run: { module: context.asAbsolutePath('dist/serverStart.js'), transport: TransportKind.ipc, options: { env: { FLOWDECK_CODE_CACHE_DIR: cacheDir } } },
     // "Attach to Server" in .vscode/launch.json attaches to this port; the bundle itself, for its source map
     debug: { module: context.asAbsolutePath('dist/server.js'), transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };

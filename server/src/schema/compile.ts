@@ -6,7 +6,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { JsonSchema } from './jsonSchema';
 import { loadValidators, type GeneratedValidators } from './validators.generated';
-import { AJV_OPTIONS, generatedKey, schemaFingerprint } from './validatorSource';
+import { AJV_OPTIONS, schemaFingerprint, schemaRef } from './validatorSource';
 
 let ajv: Ajv | undefined;
 /** Each schema's validators by JSON pointer ('' for the whole schema). */
@@ -48,7 +48,7 @@ function compileNow(schema: JsonSchema, pointer: string): ValidateFunction {
   if (schema.$id === undefined) throw new Error(`no subschema at ${pointer}: the schema has no $id`);
   // A part is found through the whole schema's $id, once this instance knows the schema.
   if (!ajv.getSchema(schema.$id)) ajv.addSchema(schema);
-  const v = ajv.getSchema(`${schema.$id}#${pointer}`);
+  const v = ajv.getSchema(schemaRef(schema, pointer));
   if (!v) throw new Error(`no subschema at ${pointer}`);
   return v;
 }
@@ -57,7 +57,7 @@ function compileNow(schema: JsonSchema, pointer: string): ValidateFunction {
 function generatedValidator(schema: JsonSchema, pointer: string): ValidateFunction | undefined {
   if (schema.$id === undefined) return undefined;
   generated ??= loadValidators();
-  const entry = generated[generatedKey(schema, pointer)];
+  const entry = generated[schemaRef(schema, pointer)];
   if (!entry || entry.fingerprint !== schemaFingerprint(schema)) return undefined;
   // Readers of a validator find its schema here, as on one ajv compiles.
   return Object.assign(entry.validate, { schema: pointer === '' ? schema : partAt(schema, pointer) });

@@ -5,7 +5,7 @@
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import type { JsonSchema } from './jsonSchema';
-import { AJV_OPTIONS, generatedKey, schemaFingerprint } from './validatorSource';
+import { AJV_OPTIONS, schemaFingerprint, schemaRef } from './validatorSource';
 import { fdlCurrentSchema } from './fdl/current';
 import { fdlLegacySchema } from './fdl/legacy';
 import { flowtestSchema } from './flowtest';
@@ -25,9 +25,9 @@ export function generatedValidatorsSource(): string {
     if (schema.$id === undefined) throw new Error(`${schema.title ?? 'a schema'} has no $id to generate it by`);
     ajv.addSchema(schema);
     for (const pointer of pointers) {
-      const key = generatedKey(schema, pointer);
-      refs[key] = pointer === '' ? schema.$id : `${schema.$id}#${pointer}`;
-      fingerprints[key] = schemaFingerprint(schema);
+      const ref = schemaRef(schema, pointer);
+      refs[ref] = ref;
+      fingerprints[ref] = schemaFingerprint(schema);
     }
   }
   // ajv writes a CommonJS module; it runs inside loadValidators, so a process that never

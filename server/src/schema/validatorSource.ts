@@ -15,15 +15,25 @@ export const AJV_OPTIONS: Options = {
   validateFormats: false,
 };
 
-/** Where the generated code keeps the validator of `schema` at `pointer` ('' for the whole). */
-export function generatedKey(schema: JsonSchema, pointer: string): string {
+/**
+ * How ajv finds the part of `schema` at `pointer` ('' for the whole): `$id#pointer`. The generated
+ * code keeps each validator under the same name.
+ */
+export function schemaRef(schema: JsonSchema, pointer: string): string {
   return `${schema.$id ?? ''}#${pointer}`;
 }
+
+const fingerprints = new WeakMap<JsonSchema, string>();
 
 /**
  * What a generated validator was made from: the schema's text and the options. A validator
  * generated from another version of the schema is never used, only slower to replace.
  */
 export function schemaFingerprint(schema: JsonSchema): string {
-  return createHash('sha256').update(JSON.stringify([AJV_OPTIONS, schema])).digest('hex');
+  let fingerprint = fingerprints.get(schema);
+  if (fingerprint === undefined) {
+    fingerprint = createHash('sha256').update(JSON.stringify([AJV_OPTIONS, schema])).digest('hex');
+    fingerprints.set(schema, fingerprint);
+  }
+  return fingerprint;
 }

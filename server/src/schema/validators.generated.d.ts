@@ -4,5 +4,5 @@ import type { ValidateFunction } from 'ajv';
 
 export type GeneratedValidators = Record<string, { readonly validate: ValidateFunction; readonly fingerprint: string }>;
 
-/** Runs the generated code: each validator by generatedKey(schema, pointer), with the fingerprint of the schema it was made from. */
+/** Runs the generated code: each validator by schemaRef(schema, pointer), with the fingerprint of the schema it was made from. */
 export function loadValidators(): GeneratedValidators;

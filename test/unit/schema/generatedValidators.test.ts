@@ -3,7 +3,7 @@
 // half-typed ones both give the same verdict and the same errors, field for field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import fc from 'fast-check';
@@ -11,9 +11,9 @@ import { parseText, toJsonValue, type JsonValue } from '../../../server/src/pars
 import { validatorFor, subschemaValidator } from '../../../server/src/schema/compile';
 import { fdlCurrentSchema } from '../../../server/src/schema/fdl/current';
 import { GENERATED, generatedValidatorsSource } from '../../../server/src/schema/precompile';
-import { AJV_OPTIONS, generatedKey, schemaFingerprint } from '../../../server/src/schema/validatorSource';
+import { AJV_OPTIONS, schemaFingerprint, schemaRef } from '../../../server/src/schema/validatorSource';
 import { loadValidators } from '../../../server/src/schema/validators.generated';
-import { CORPORA } from '../corpus';
+import { CORPORA, textsUnder } from '../corpus';
 import { applyMutation, mutationArb } from '../fuzz/mutations';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -27,17 +27,9 @@ test('validators.generated.js is current (regenerate: node --import tsx scripts/
 
 /** Every flow and flow test text the repository and the corpora hold, valid and broken. */
 function texts(): string[] {
-  const out = new Set<string>();
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.ya?ml$/.test(entry.name)) out.add(readFileSync(path, 'utf8'));
-    }
-  };
-  for (const corpus of CORPORA) for (const folder of ['fdl-statemachine', 'fdl-legacy']) walk(join(corpus.dir, folder));
-  for (const folder of ['test/fixtures/fdl', 'test/fixtures/debug', 'examples']) walk(join(ROOT, folder));
-  return [...out];
+  const corpora = CORPORA.flatMap((c) => ['fdl-statemachine', 'fdl-legacy'].map((folder) => join(c.dir, folder)));
+  const repository = ['test/fixtures/fdl', 'test/fixtures/debug', 'examples'].map((folder) => join(ROOT, folder));
+  return textsUnder([...corpora, ...repository], /\.ya?ml$/);
 }
 
 /** The value a text gives, and its states, each checked alone by the State validator. */
@@ -50,13 +42,14 @@ function valuesOf(text: string): JsonValue[] {
 
 // The reference: each schema compiled now, by an ajv instance of its own with the same options.
 const reference = new Ajv(AJV_OPTIONS);
+const generatedValidators = loadValidators();
 const pairs = GENERATED.flatMap(({ schema, pointers }) => {
   reference.addSchema(schema);
   return pointers.map((pointer) => {
-    const key = generatedKey(schema, pointer);
-    const compiled = reference.getSchema(pointer === '' ? schema.$id! : `${schema.$id}#${pointer}`);
+    const key = schemaRef(schema, pointer);
+    const compiled = reference.getSchema(key);
     assert.ok(compiled, `ajv finds ${key}`);
-    const generated = loadValidators()[key];
+    const generated = generatedValidators[key];
     assert.ok(generated, `validators.generated.js holds ${key}`);
     return { key, compiled, generated: generated.validate };
   });
