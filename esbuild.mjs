@@ -21,7 +21,9 @@ const builds = [
   { entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
   // what the client starts: the server bundle above, run from a code cache (server/src/lsp/codeCache.ts)
   { entryPoints: { serverStart: 'server/src/lsp/cachedMain.ts' }, outdir: 'dist' },
-  { entryPoints: { cli: 'cli/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { cliMain: 'cli/src/main.ts' }, outdir: 'dist' },
+  // the `flowdeck` executable: the CLI bundle above, run from a code cache (cli/src/cachedMain.ts)
+  { entryPoints: { cli: 'cli/src/cachedMain.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // the integration suite runs inside the extension host, so it is bundled too
   { entryPoints: { index: 'test/integration/index.ts' }, outdir: 'out/test/integration' },
 ];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { root } from './paths.mjs';
 
 const sourceDirs = ['client', 'server', 'cloud', 'emulator', 'cli', 'schemas', 'webview'];
-const bundles = ['dist/client.js', 'dist/server.js', 'dist/serverStart.js', 'dist/cli.js'].map((f) => join(root, f));
+const bundles = ['dist/client.js', 'dist/server.js', 'dist/serverStart.js', 'dist/cli.js', 'dist/cliMain.js'].map((f) => join(root, f));
 
 function newestSource() {
   let newest = Math.max(
