@@ -3,7 +3,8 @@
 // never opened. Flowdeck's own schemas (FDL, flow tests) come compiled ahead of time
 // (validators.generated.js, written by precompile.ts): ajv takes about 300 ms to compile the FDL
 // schema, which a fresh language server or `flowdeck lint` would spend before its first diagnostics.
-import Ajv, { type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { JsonSchema } from './jsonSchema';
 import { loadValidators, type GeneratedValidators } from './validators.generated';
 import { AJV_OPTIONS, schemaFingerprint, schemaRef } from './validatorSource';
@@ -14,7 +15,10 @@ const validators = new WeakMap<JsonSchema, Map<string, ValidateFunction>>();
 let generated: GeneratedValidators | undefined;
 
 function instance(): Ajv {
-  ajv ??= new Ajv(AJV_OPTIONS);
+  // Loaded on the first compile only: with the generated validators a flow's check never needs
+  // ajv, and loading it costs every start about 25 ms.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate, see above
+  ajv ??= new (require('ajv') as typeof import('ajv')).default(AJV_OPTIONS);
   return ajv;
 }
 

@@ -3,6 +3,7 @@
 // half-typed ones both give the same verdict and the same errors, field for field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
@@ -104,4 +105,19 @@ test('the language service validates with the generated validators, and never wi
   assert.ok(!uses(v), 'a changed schema got the generated validator');
   assert.equal(v({ Type: 'StateMachine', SpecVersion: 'v1', StartAt: 'A', States: [{ Type: 'Succeed', Name: 'A' }] }), false);
   assert.ok(v.errors?.some((e) => e.keyword === 'required' && e.params['missingProperty'] === 'Description'));
+});
+
+test('checking the example flows loads no ajv compiler (it is loaded on the first compile only)', () => {
+  // A process of its own: this one has loaded ajv for the tests above.
+  const script =
+    "const { createLanguageService } = require('./server/src/service/languageService');" +
+    "const { TextDocument } = require('vscode-languageserver-textdocument');" +
+    "const fs = require('node:fs'); const ls = createLanguageService(); let n = 0;" +
+    "for (const f of ['hello.flow.yaml', 'order-processing.flow.yaml', 'order-processing.flowtest.yaml', 'whatsapp/book-a-table.wa-flow.json']) {" +
+    "  const uri = 'file:///examples/' + f; n += ls.validate(TextDocument.create(uri, f.endsWith('json') ? 'json' : 'yaml', 1, fs.readFileSync('examples/' + f, 'utf8'))).length; }" +
+    "console.log(JSON.stringify({ n, ajv: Object.keys(require.cache).filter((k) => /ajv[\\\\/]dist[\\\\/](ajv|core)\\.js$/.test(k)) }));";
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: join(import.meta.dirname, '../../..'), encoding: 'utf8' });
+  const { n, ajv } = JSON.parse(out) as { n: number; ajv: string[] };
+  assert.equal(n, 0, 'the examples are clean');
+  assert.deepEqual(ajv, []);
 });
