@@ -1,5 +1,6 @@
 // npm run bench:emulator — state transitions per second of the flow interpreter and of
-// aws-local-stepfunctions on equivalent Pass/Choice chains (10 and 100 states), and HTTP
+// aws-local-stepfunctions on equivalent Pass/Choice chains (10 and 100 states), each in a process
+// of its own with their repeats alternated (bench/lib/chainChild.ts says why), and HTTP
 // StartSyncExecution throughput of a 10-state Express flow through the emulator and FnfClient,
 // beside a bare node:http server answering the same bytes to the same client (the floor).
 // The HTTP numbers are measured twice, the client always in this process:
@@ -13,10 +14,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StateMachine } from 'aws-local-stepfunctions';
-import type { HistoryEvent } from '../emulator/src/engine';
-import { loadBundled } from './lib/bundle';
-import { aslChain, cloudflowChain } from './lib/chainFlows';
+import { fork } from 'node:child_process';
+import { bundle, loadBundled } from './lib/bundle';
+import type { ChainTool, RepeatRequest, RepeatResult } from './lib/chainChild';
 import { mainThreadCpuMicros, processCpuMicros, processRssMb } from './lib/childServer';
 import { startEmulatorChild, startFloorChild } from './lib/emulatorChild';
 import { createBenchFlow, noLimits, runSyncExecutions } from './lib/syncLoad';
@@ -24,7 +24,7 @@ import { floorRate, RecordingTransport, startFloorServer, type FloorServer } fro
 
 type Measured = typeof import('./lib/emulatorEntry');
 // The code as it ships, bundled (tsx's transpiling adds a call per closure and skews hot paths).
-const { staticCredentials, FnfClient, createUndiciTransport, startRun, startEmulator } =
+const { staticCredentials, FnfClient, createUndiciTransport, startEmulator } =
   loadBundled<Measured>('bench/lib/emulatorEntry.ts', 'emulator-bench');
 
 const REPEATS = Number(process.env['BENCH_REPEATS'] ?? 7);
@@ -36,62 +36,56 @@ const SYNC_ROUNDS = Number(process.env['BENCH_SYNC_ROUNDS'] ?? 10);
 /** Only the HTTP benchmark (for profiling it). */
 const SYNC_ONLY = process.env['BENCH_SYNC_ONLY'] === '1';
 
-type Runner = () => Promise<void>;
-
-function flowdeckRunner(n: number): Runner {
-  const definition = cloudflowChain(n);
-  const tasks = { invoke: () => null };
-  return async () => {
-    const events: HistoryEvent[] = [];
-    const result = await startRun({
-      definition,
-      input: { v: 1 },
-      flowName: 'bench',
-      executionName: 'run',
-      tasks,
-      onEvent: (e) => events.push(e),
-    }).done;
-    if (result.status !== 'Succeeded') throw new Error(`flowdeck run failed: ${JSON.stringify(result)}`);
-  };
-}
-
-function awsLocalRunner(n: number): Runner {
-  const machine = new StateMachine(aslChain(n) as unknown as ConstructorParameters<typeof StateMachine>[0]);
-  return async () => {
-    await machine.run({ v: 1 }).result;
-  };
-}
-
-/** Transitions per second over one repeat of about REPEAT_MS. */
-async function measure(run: Runner, states: number): Promise<number> {
-  const start = performance.now();
-  let runs = 0;
-  while (performance.now() - start < REPEAT_MS) {
-    await run();
-    runs++;
-  }
-  return (runs * states) / ((performance.now() - start) / 1000);
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** An interpreter of the chain benchmark in its own process (chainChild.ts), asked for one repeat at a time. */
+interface ChainChild {
+  repeat(): Promise<number>;
+  close(): void;
+}
+
+async function startChainChild(tool: ChainTool, n: number): Promise<ChainChild> {
+  const child = fork(bundle('bench/lib/chainChild.ts', 'chain-child'), [tool, String(n)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the ${tool} chain process exited (${code})`))));
+  const next = <T>(): Promise<T> => Promise.race([new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T))), exited]);
+  await next<'ready'>();
+  return {
+    repeat: async () => {
+      child.send({ ms: REPEAT_MS } satisfies RepeatRequest);
+      return (await next<RepeatResult>()).transitionsPerSec;
+    },
+    close: () => {
+      child.removeAllListeners('exit');
+      child.kill();
+    },
+  };
+}
+
 async function chainBenchmark(n: number): Promise<{ flowdeck: number; awsLocal: number }> {
-  const ours = flowdeckRunner(n);
-  const theirs = awsLocalRunner(n);
-  // Warm both up, then alternate repeats so background load hits both alike.
-  await measure(ours, n);
-  await measure(theirs, n);
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < REPEATS; i++) {
-    a.push(await measure(ours, n));
-    b.push(await measure(theirs, n));
+  const ours = await startChainChild('flowdeck', n);
+  const theirs = await startChainChild('aws-local', n);
+  try {
+    // Warm both up (Flowdeck's code reaches its optimised tier within two repeats), then
+    // alternate repeats so background load hits both alike.
+    for (let i = 0; i < 2; i++) {
+      await ours.repeat();
+      await theirs.repeat();
+    }
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      a.push(await ours.repeat());
+      b.push(await theirs.repeat());
+    }
+    return { flowdeck: median(a), awsLocal: median(b) };
+  } finally {
+    ours.close();
+    theirs.close();
   }
-  return { flowdeck: median(a), awsLocal: median(b) };
 }
 
 interface SyncResult {

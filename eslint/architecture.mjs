@@ -22,6 +22,7 @@ export const FACES = {
   // server/
   'server/src/lsp/protocol.ts': 'the custom LSP messages, shared by the server and its clients',
   'server/src/lsp/codeCache.ts': "runs a bundle from a V8 code cache: the language server's start and the CLI's",
+  'server/src/lsp/heapTuning.ts': "the V8 settings of Flowdeck's own processes: the language server and the CLI",
   'server/src/index.ts': 'the language service, for the folders that run it in their own process',
   'server/src/parse/index.ts': 'the positioned tree of a YAML or JSON text and its JSON values',
   'server/src/fdl/expressions/index.ts': 'the FDL expression language (parser, functions)',
@@ -79,6 +80,7 @@ export const ARROWS = {
   cli: [
     'server/src/index.ts',
     'server/src/lsp/codeCache.ts',
+    'server/src/lsp/heapTuning.ts',
     'server/src/parse/index.ts',
     'cloud/src/index.ts',
     'cloud/src/fnf/index.ts',

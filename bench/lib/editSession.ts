@@ -8,10 +8,10 @@ import { validateFdl } from '../../server/src/fdl/validate';
 import { generateFdl } from './generate';
 import { runEdits } from './edits';
 import { EditorDocument } from '../../server/src/service/editorDocument';
-import { tuneHeapForDocumentTrees } from '../../server/src/lsp/heapTuning';
+import { keepShortLivedObjectsYoung } from '../../server/src/lsp/heapTuning';
 
 // As the language server runs.
-tuneHeapForDocumentTrees();
+keepShortLivedObjectsYoung();
 
 const states = Number(process.argv[2] ?? 10_000);
 const edits = Number(process.argv[3] ?? 60);

@@ -1,5 +1,5 @@
 // What the LSP benchmark measures, bundled the way the shipped server is (see bundle.ts).
-export { tuneHeapForDocumentTrees } from '../../server/src/lsp/heapTuning';
+export { keepShortLivedObjectsYoung } from '../../server/src/lsp/heapTuning';
 export { createLanguageService } from '../../server/src/service/languageService';
 export { analysedDocument } from '../../server/src/service/types';
 export { parseText } from '../../server/src/parse';

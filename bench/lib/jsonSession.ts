@@ -6,12 +6,12 @@ import { load } from 'js-yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { parseText } from '../../server/src/parse';
-import { tuneHeapForDocumentTrees } from '../../server/src/lsp/heapTuning';
+import { keepShortLivedObjectsYoung } from '../../server/src/lsp/heapTuning';
 import { generateFdl } from './generate';
 import { interleaved, median } from './stats';
 
 // As the language server runs.
-tuneHeapForDocumentTrees();
+keepShortLivedObjectsYoung();
 
 const states = Number(process.argv[2] ?? 1000);
 const json = JSON.stringify(load(generateFdl(states)), null, 2);

@@ -5,10 +5,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { generateFdl } from './generate';
 import { nextEdit } from './edits';
-import { tuneHeapForDocumentTrees } from '../../server/src/lsp/heapTuning';
+import { keepShortLivedObjectsYoung } from '../../server/src/lsp/heapTuning';
 
 // As the language server runs.
-tuneHeapForDocumentTrees();
+keepShortLivedObjectsYoung();
 
 const states = Number(process.argv[2] ?? 10_000);
 const edits = Number(process.argv[3] ?? 60);

@@ -5,7 +5,10 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { runWithCodeCache } from '../../server/src/lsp/codeCache';
+import { keepShortLivedObjectsYoung } from '../../server/src/lsp/heapTuning';
 
+// Before the bundle is compiled, as main.ts does again: a cache made under other V8 flags is refused.
+keepShortLivedObjectsYoung();
 const run = runWithCodeCache(join(__dirname, 'cliMain.js'), cacheFolder());
 if (run.outcome === 'absent' || run.outcome === 'rejected') process.once('exit', run.writeCache);
 

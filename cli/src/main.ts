@@ -1,6 +1,10 @@
 // The `flowdeck` executable: the command line with the process's own IO, its exit status.
+import { keepShortLivedObjectsYoung } from '../../server/src/lsp/heapTuning';
 import { runCli } from './cli';
 import { processIo } from './command/io';
+
+// Lint's trees and the interpreter's values live briefly and die together (see heapTuning.ts).
+keepShortLivedObjectsYoung();
 
 runCli(process.argv.slice(2), processIo()).then(
   (code) => {

@@ -3,8 +3,8 @@
 // (codeCache.ts). Without that folder it runs as it would on its own.
 import { join } from 'node:path';
 import { runWithCodeCache } from './codeCache';
-import { tuneHeapForDocumentTrees } from './heapTuning';
+import { keepShortLivedObjectsYoung } from './heapTuning';
 
 // Before the bundle is compiled, as main.ts does again: a cache made under other V8 flags is refused.
-tuneHeapForDocumentTrees();
+keepShortLivedObjectsYoung();
 runWithCodeCache(join(__dirname, 'server.js'), process.env['FLOWDECK_CODE_CACHE_DIR'] || undefined);

@@ -1,9 +1,9 @@
 // Language server entry point: a connection over the transport the client chose (IPC or stdio).
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
-import { tuneHeapForDocumentTrees } from './heapTuning';
+import { keepShortLivedObjectsYoung } from './heapTuning';
 
-tuneHeapForDocumentTrees();
+keepShortLivedObjectsYoung();
 
 const connection = createConnection(ProposedFeatures.all);
 const server = startServer(connection);
