@@ -1,4 +1,5 @@
-// The `flowdeck` executable: the command line with the process's own IO, its exit status.
+// The `flowdeck` command line with the process's own IO, its exit status (bundled to dist/cliMain.js, which
+// the installed executable, dist/cli.js from cachedMain.ts, runs from a code cache).
 import { keepShortLivedObjectsYoung } from '../../server/src/lsp/heapTuning';
 import { runCli } from './cli';
 import { processIo } from './command/io';
