@@ -76,7 +76,52 @@ interface Route { points: Point[]; labelAt: Point | undefined }
 interface Block { width: number; height: number; positions: Map<string, Local>; routes: Map<number, Route> }
 interface Local { x: number; y: number }
 
-export function layoutGraph(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[]): GraphLayout {
+/**
+ * The blocks (a band of a long flow, a container's inside) of a view's last layout, for its next
+ * one: a structural edit (a renamed state, a new `Next`) changes a band or two, and the rest come
+ * back as dagre laid them out, for the price of a key. Only the last layout's blocks are kept.
+ */
+export class LayoutMemo {
+  private previous = new Map<string, RememberedBlock>();
+  private current = new Map<string, RememberedBlock>();
+
+  /** Starts a layout: the last one's blocks are what it may reuse. */
+  begin(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  /** The block of `ids` and `edges` (with these sizes), laid out by `layout` unless the last layout had it. */
+  block(ids: readonly string[], sizes: Map<string, Size>, edges: readonly BlockEdge[], fast: boolean, layout: () => Block): Block {
+    const key = JSON.stringify([fast, ids.map((id) => [id, sizes.get(id)!.width, sizes.get(id)!.height]), edges.map((e) => [e.from, e.to, e.label])]);
+    let kept = this.previous.get(key) ?? this.current.get(key);
+    if (!kept) {
+      const block = layout();
+      // Routes by the edge's place in the block: the edges' indexes in the whole graph move with any edit.
+      kept = { width: block.width, height: block.height, positions: block.positions, routes: edges.map((e) => block.routes.get(e.index)) };
+    }
+    this.current.set(key, kept);
+    const routes = new Map<number, Route>();
+    edges.forEach((e, i) => {
+      const r = kept.routes[i];
+      if (r) routes.set(e.index, r);
+    });
+    return { width: kept.width, height: kept.height, positions: kept.positions, routes };
+  }
+}
+
+interface RememberedBlock {
+  readonly width: number;
+  readonly height: number;
+  readonly positions: Map<string, Local>;
+  readonly routes: readonly (Route | undefined)[];
+}
+
+/** `memo`: the view's own, when it lays out the same graph again after edits (see LayoutMemo). */
+export function layoutGraph(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[], memo?: LayoutMemo): GraphLayout {
+  memo?.begin();
+  const blockOf = (ids: readonly string[], sizes: Map<string, Size>, blockEdges: readonly BlockEdge[], fast: boolean): Block =>
+    memo ? memo.block(ids, sizes, blockEdges, fast, () => layoutBlock(ids, sizes, blockEdges, fast)) : layoutBlock(ids, sizes, blockEdges, fast);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const childrenOf = new Map<string | null, string[]>();
   for (const n of nodes) {
@@ -135,7 +180,7 @@ export function layoutGraph(nodes: readonly LayoutNodeInput[], edges: readonly L
       const e = edges[i]!;
       return { index: i, from: inContainer(e.from, container)!, to: inContainer(e.to, container)!, label: e.label ? shortLabel(e.label) : '' };
     });
-    const block = layoutBanded(children, sizes, mine);
+    const block = layoutBanded(children, sizes, mine, blockOf);
     const inset = container === null ? MARGIN : PADDING;
     const top = container === null ? MARGIN : HEADER;
     // children positions are relative to the container's top-left corner from here on
@@ -270,8 +315,10 @@ export function rankNodes(ids: readonly string[], edges: readonly { from: string
   return rank;
 }
 
-function layoutBanded(ids: readonly string[], sizes: Map<string, Size>, edges: readonly BlockEdge[]): Block {
-  if (ids.length <= BAND_RANKS) return layoutBlock(ids, sizes, edges);
+type BlockLayout = (ids: readonly string[], sizes: Map<string, Size>, edges: readonly BlockEdge[], fast: boolean) => Block;
+
+function layoutBanded(ids: readonly string[], sizes: Map<string, Size>, edges: readonly BlockEdge[], blockOf: BlockLayout): Block {
+  if (ids.length <= BAND_RANKS) return blockOf(ids, sizes, edges, false);
   const rank = rankNodes(ids, edges);
   const bandOf = (id: string): number => Math.floor((rank.get(id) ?? 0) / BAND_RANKS);
   const bands: string[][] = [];
@@ -283,7 +330,7 @@ function layoutBanded(ids: readonly string[], sizes: Map<string, Size>, edges: r
     if (b === bandOf(e.to)) inBand[b]!.push(e);
     else across.push(e);
   }
-  const blocks = bands.map((band, b) => layoutBlock(band ?? [], sizes, inBand[b]!, true));
+  const blocks = bands.map((band, b) => blockOf(band ?? [], sizes, inBand[b]!, true));
   const width = Math.max(...blocks.map((b) => b.width));
   const positions = new Map<string, Local>();
   const routes = new Map<number, Route>();

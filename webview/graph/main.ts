@@ -4,7 +4,7 @@
 import './graph.css';
 import { vscodeApi } from '../shared/vscodeApi';
 import { svgToPngDataUrl } from './exportImage';
-import type { GraphLayout, PlacedNode } from './layout';
+import { LayoutMemo, type GraphLayout, type PlacedNode } from './layout';
 import { Minimap } from './minimap';
 import type { FromView, GraphStrings, NodeProblem, RunOnGraph, ToView } from './protocol';
 import { graphSvg, LIGHT_SVG_THEME } from './svg';
@@ -33,6 +33,8 @@ let highlighted: string | null = null;
 let fitted = false;
 /** What the current layout was computed from (see structureKey). */
 let layoutKey = '';
+/** The bands and containers of the last layout: an edit lays out again only those it changed. */
+const layoutMemo = new LayoutMemo();
 
 const root = document.getElementById('root')!;
 root.innerHTML = '';
@@ -369,7 +371,7 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
       // typing inside a state's fields changes ranges, not the drawing: keep the layout then
       {
         const key = structureKey(view);
-        if (key !== layoutKey || !layout) layout = layoutView(view, strings?.missing ?? 'missing');
+        if (key !== layoutKey || !layout) layout = layoutView(view, strings?.missing ?? 'missing', layoutMemo);
         layoutKey = key;
       }
       if (selected && !layout.nodes.has(selected)) selected = null;

@@ -1,7 +1,7 @@
 // The graph as drawn: the model's nodes plus a ghost node for each missing target, so a broken
 // reference still shows where it points. Pure (no DOM).
 import type { FlowGraph, GraphEdge, GraphNode } from '../../server/src/lsp/protocol';
-import { layoutGraph, type GraphLayout } from './layout';
+import { layoutGraph, type GraphLayout, type LayoutMemo } from './layout';
 
 export interface ViewNode {
   readonly id: string;
@@ -58,9 +58,10 @@ export function nodeDetail(n: ViewNode, missingText: string): string {
   return n.missing ? missingText : n.type;
 }
 
-export function layoutView(view: ViewGraph, missingText: string): GraphLayout {
+/** `memo`: the view's own, kept from one layout of its graph to the next (see LayoutMemo). */
+export function layoutView(view: ViewGraph, missingText: string, memo?: LayoutMemo): GraphLayout {
   const edges = view.edges.map((e) => ({ from: e.from, to: e.to, label: edgeText(e) }));
-  return layoutGraph(view.nodes.map((n) => ({ id: n.id, parent: n.parent, label: n.name || n.id, detail: nodeDetail(n, missingText) })), edges);
+  return layoutGraph(view.nodes.map((n) => ({ id: n.id, parent: n.parent, label: n.name || n.id, detail: nodeDetail(n, missingText) })), edges, memo);
 }
 
 /** The words on an edge: its condition or error names; a Choice's Default says so. */
