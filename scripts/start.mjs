@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { root, vsixPath, screenshotsDir } from './lib/paths.mjs';
-import { ensureBuilt, npmRun } from './lib/build.mjs';
+import { BUNDLES, ensureBuilt, npmRun } from './lib/build.mjs';
 import { ensureVscode, VSCODE_VERSION } from './lib/real-vscode.mjs';
 import { installVsix, startVscodeServer } from './lib/vscode-server.mjs';
 import { launchBrowser, settled } from './lib/browser.mjs';
@@ -20,12 +20,8 @@ const examples = join(root, 'examples');
 const cleanups = [];
 
 function packageIfStale() {
-  const bundle = join(root, 'dist', 'client.js');
-  const manifest = join(root, 'package.json');
   const fresh =
-    existsSync(vsixPath) &&
-    statSync(vsixPath).mtimeMs >=
-      Math.max(...[bundle, manifest, join(root, 'dist', 'server.js'), join(root, 'dist', 'serverStart.js')].map((f) => statSync(f).mtimeMs));
+    existsSync(vsixPath) && statSync(vsixPath).mtimeMs >= Math.max(...[...BUNDLES, join(root, 'package.json')].map((f) => statSync(f).mtimeMs));
   if (fresh) return;
   log('packaging the extension (vsce)...');
   npmRun('package');

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { root, integrationSuite, screenshotsDir } from './lib/paths.mjs';
+import { BUNDLES } from './lib/build.mjs';
 import { ensureVscode } from './lib/real-vscode.mjs';
 import { startVscodeServer } from './lib/vscode-server.mjs';
 import { launchBrowser, settled } from './lib/browser.mjs';
@@ -68,7 +69,7 @@ function reportStreamer(file) {
 async function main() {
   ensureVscode(log);
   if (!opts['no-build']) bundle();
-  for (const f of [integrationSuite, join(root, 'dist', 'client.js'), join(root, 'dist', 'server.js'), join(root, 'dist', 'serverStart.js')]) {
+  for (const f of [integrationSuite, ...BUNDLES]) {
     if (!existsSync(f)) throw new Error(`${f} is missing: run "npm run build" first`);
   }
   rmSync(screenshotsDir, { recursive: true, force: true });

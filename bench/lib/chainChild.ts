@@ -3,7 +3,8 @@
 // process, aws-local's schema validator (asl-validator) leaves a heap of compiled schemas behind,
 // and V8's allocation-site pretenuring then moved the short-lived objects of every run into the
 // old generation: both interpreters lost speed, Flowdeck's about threefold (the CLI now turns
-// pretenuring off, see heapTuning.ts). Each tool is loaded only in its own process. Asked over IPC for a repeat of `ms`, it answers transitions per second.
+// pretenuring off, see heapTuning.ts). Each tool is loaded only in its own process. Asked over
+// IPC for a repeat of `ms`, it answers transitions per second.
 import { keepShortLivedObjectsYoung } from '../../server/src/lsp/heapTuning';
 import { aslChain, cloudflowChain } from './chainFlows';
 

@@ -4,5 +4,4 @@ export { FnfClient } from '../../cloud/src/fnf/client';
 export { RateLimiter } from '../../cloud/src/rpc/tokenBucket';
 export { systemClock } from '../../cloud/src/rpc/clock';
 export { createUndiciTransport } from '../../cloud/src/http/transport';
-export { startRun } from '../../emulator/src/engine';
 export { startEmulator } from '../../emulator/src/server';

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { root } from './paths.mjs';
 
 const sourceDirs = ['client', 'server', 'cloud', 'emulator', 'cli', 'schemas', 'webview'];
-const bundles = ['dist/client.js', 'dist/server.js', 'dist/serverStart.js', 'dist/cli.js', 'dist/cliMain.js'].map((f) => join(root, f));
+/** The bundles esbuild.mjs writes for the extension and the CLI (the vsix ships them all). */
+export const BUNDLES = ['dist/client.js', 'dist/server.js', 'dist/serverStart.js', 'dist/cli.js', 'dist/cliMain.js'].map((f) => join(root, f));
 
 function newestSource() {
   let newest = Math.max(
@@ -24,8 +25,8 @@ function newestSource() {
 }
 
 export function isBuildCurrent() {
-  if (!bundles.every(existsSync)) return false;
-  const oldestBundle = Math.min(...bundles.map((f) => statSync(f).mtimeMs));
+  if (!BUNDLES.every(existsSync)) return false;
+  const oldestBundle = Math.min(...BUNDLES.map((f) => statSync(f).mtimeMs));
   return oldestBundle >= newestSource();
 }
 

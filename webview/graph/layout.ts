@@ -91,12 +91,12 @@ export class LayoutMemo {
     this.current = new Map();
   }
 
-  /** The block of `ids` and `edges` (with these sizes), laid out by `layout` unless the last layout had it. */
-  block(ids: readonly string[], sizes: Map<string, Size>, edges: readonly BlockEdge[], fast: boolean, layout: () => Block): Block {
+  /** The block of `ids` and `edges` (with these sizes), laid out by dagre unless the last layout had it. */
+  block(ids: readonly string[], sizes: Map<string, Size>, edges: readonly BlockEdge[], fast: boolean): Block {
     const key = JSON.stringify([fast, ids.map((id) => [id, sizes.get(id)!.width, sizes.get(id)!.height]), edges.map((e) => [e.from, e.to, e.label])]);
     let kept = this.previous.get(key) ?? this.current.get(key);
     if (!kept) {
-      const block = layout();
+      const block = layoutBlock(ids, sizes, edges, fast);
       // Routes by the edge's place in the block: the edges' indexes in the whole graph move with any edit.
       kept = { width: block.width, height: block.height, positions: block.positions, routes: edges.map((e) => block.routes.get(e.index)) };
     }
@@ -118,10 +118,8 @@ interface RememberedBlock {
 }
 
 /** `memo`: the view's own, when it lays out the same graph again after edits (see LayoutMemo). */
-export function layoutGraph(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[], memo?: LayoutMemo): GraphLayout {
-  memo?.begin();
-  const blockOf = (ids: readonly string[], sizes: Map<string, Size>, blockEdges: readonly BlockEdge[], fast: boolean): Block =>
-    memo ? memo.block(ids, sizes, blockEdges, fast, () => layoutBlock(ids, sizes, blockEdges, fast)) : layoutBlock(ids, sizes, blockEdges, fast);
+export function layoutGraph(nodes: readonly LayoutNodeInput[], edges: readonly LayoutEdgeInput[], memo = new LayoutMemo()): GraphLayout {
+  memo.begin();
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const childrenOf = new Map<string | null, string[]>();
   for (const n of nodes) {
@@ -180,7 +178,7 @@ export function layoutGraph(nodes: readonly LayoutNodeInput[], edges: readonly L
       const e = edges[i]!;
       return { index: i, from: inContainer(e.from, container)!, to: inContainer(e.to, container)!, label: e.label ? shortLabel(e.label) : '' };
     });
-    const block = layoutBanded(children, sizes, mine, blockOf);
+    const block = layoutBanded(children, sizes, mine, memo);
     const inset = container === null ? MARGIN : PADDING;
     const top = container === null ? MARGIN : HEADER;
     // children positions are relative to the container's top-left corner from here on
@@ -315,10 +313,8 @@ export function rankNodes(ids: readonly string[], edges: readonly { from: string
   return rank;
 }
 
-type BlockLayout = (ids: readonly string[], sizes: Map<string, Size>, edges: readonly BlockEdge[], fast: boolean) => Block;
-
-function layoutBanded(ids: readonly string[], sizes: Map<string, Size>, edges: readonly BlockEdge[], blockOf: BlockLayout): Block {
-  if (ids.length <= BAND_RANKS) return blockOf(ids, sizes, edges, false);
+function layoutBanded(ids: readonly string[], sizes: Map<string, Size>, edges: readonly BlockEdge[], memo: LayoutMemo): Block {
+  if (ids.length <= BAND_RANKS) return memo.block(ids, sizes, edges, false);
   const rank = rankNodes(ids, edges);
   const bandOf = (id: string): number => Math.floor((rank.get(id) ?? 0) / BAND_RANKS);
   const bands: string[][] = [];
@@ -330,7 +326,7 @@ function layoutBanded(ids: readonly string[], sizes: Map<string, Size>, edges: r
     if (b === bandOf(e.to)) inBand[b]!.push(e);
     else across.push(e);
   }
-  const blocks = bands.map((band, b) => blockOf(band ?? [], sizes, inBand[b]!, true));
+  const blocks = bands.map((band, b) => memo.block(band ?? [], sizes, inBand[b]!, true));
   const width = Math.max(...blocks.map((b) => b.width));
   const positions = new Map<string, Local>();
   const routes = new Map<number, Route>();

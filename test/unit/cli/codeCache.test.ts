@@ -4,9 +4,9 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scratchDir } from '../scratchDir';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
@@ -28,8 +28,7 @@ function flowdeck(bundle: 'cli.js' | 'cliMain.js', args: readonly string[], cach
 }
 
 test('the first run writes the cache as it ends, the next runs use it unchanged, with the same results', (t) => {
-  const home = mkdtempSync(join(tmpdir(), 'flowdeck-cli-cache-'));
-  t.after(() => rmSync(home, { recursive: true, force: true }));
+  const home = scratchDir(t, 'flowdeck-cli-cache-');
   const folder = join(home, 'flowdeck', 'cli-code-cache');
   const lint = ['lint', 'examples/hello.flow.yaml'];
   const compiled = flowdeck('cliMain.js', lint, home);
@@ -52,8 +51,7 @@ test('the first run writes the cache as it ends, the next runs use it unchanged,
 });
 
 test('a cache folder that cannot be written changes nothing but the compile', (t) => {
-  const home = mkdtempSync(join(tmpdir(), 'flowdeck-cli-cache-'));
-  t.after(() => rmSync(home, { recursive: true, force: true }));
+  const home = scratchDir(t, 'flowdeck-cli-cache-');
   // `flowdeck` under it is a file, so the cache folder cannot be made
   writeFileSync(join(home, 'flowdeck'), 'not a folder');
   const broken = ['lint', 'test/fixtures/fdl/broken/dangling-start.flow.yaml'];

@@ -2,12 +2,12 @@
 // kept for the next start and used only for the very text it was made from; a broken or missing
 // cache, or no cache folder, never stops it. Each run is a process of its own, as a server start is
 // (V8 keeps what it compiled in one process, which would hide the cache).
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scratchDir } from '../scratchDir';
 
 const LOADER = join(import.meta.dirname, '../../../server/src/lsp/codeCache.ts');
 
@@ -30,15 +30,14 @@ function run(file: string, cacheDir: string | undefined, write = false): Run {
   return { outcome: result!['outcome'] as string, ran: ran as unknown as Run['ran'] };
 }
 
-function scratch(): { dir: string; file: string; cacheDir: string; caches(): string[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'flowdeck-code-cache-'));
+function scratch(t: TestContext): { dir: string; file: string; cacheDir: string; caches(): string[] } {
+  const dir = scratchDir(t, 'flowdeck-code-cache-');
   const cacheDir = join(dir, 'cache');
   return { dir, file: join(dir, 'program.js'), cacheDir, caches: () => readdirSync(cacheDir).sort() };
 }
 
 test('without a cache folder the program runs as require runs it', (t) => {
-  const s = scratch();
-  t.after(() => rmSync(s.dir, { recursive: true, force: true }));
+  const s = scratch(t);
   writeFileSync(s.file, program('plain'));
   const r = run(s.file, undefined);
   assert.equal(r.outcome, 'off');
@@ -46,8 +45,7 @@ test('without a cache folder the program runs as require runs it', (t) => {
 });
 
 test('the cache written by one start is used by the next, for the same text only', (t) => {
-  const s = scratch();
-  t.after(() => rmSync(s.dir, { recursive: true, force: true }));
+  const s = scratch(t);
   writeFileSync(s.file, program('first'));
   assert.equal(run(s.file, s.cacheDir, true).outcome, 'absent');
   const [cache] = s.caches();
@@ -68,8 +66,7 @@ test('the cache written by one start is used by the next, for the same text only
 });
 
 test('a damaged cache is refused and replaced; an unwritable folder costs nothing but the cache', (t) => {
-  const s = scratch();
-  t.after(() => rmSync(s.dir, { recursive: true, force: true }));
+  const s = scratch(t);
   writeFileSync(s.file, program('sturdy'));
   run(s.file, s.cacheDir, true);
   const cacheFile = join(s.cacheDir, s.caches()[0]!);
@@ -90,8 +87,7 @@ test('a damaged cache is refused and replaced; an unwritable folder costs nothin
 });
 
 test('a program that changes V8 flags as it starts gets no cache: none made after could ever be used', (t) => {
-  const s = scratch();
-  t.after(() => rmSync(s.dir, { recursive: true, force: true }));
+  const s = scratch(t);
   writeFileSync(s.file, `require('node:v8').setFlagsFromString('--no-allocation-site-pretenuring');\n${program('flags')}`);
   assert.equal(run(s.file, s.cacheDir, true).outcome, 'absent');
   assert.equal(run(s.file, s.cacheDir).outcome, 'absent');
