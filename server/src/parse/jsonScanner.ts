@@ -7,6 +7,7 @@
 import { MAX_NESTING_DEPTH, type ArrayNode, type Node, type ObjectNode, type Property, type ScalarNode } from './tree';
 import { Anchor, FIXED, PlainScalar, QuotedScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
 import { collectRepeatedKeys } from './toJson';
+import { takeFrom } from './childStack';
 import { internKey, knownKeyAt, rememberedKeyAt, stringAt } from './sharedStrings';
 
 const TAB = 9;
@@ -133,7 +134,8 @@ class Reader {
         const keyStart = i;
         const key = this.key(i);
         const keyEnd = this.position;
-        i = this.skipSpace(keyEnd);
+        // The colon most often follows the key at once.
+        i = src.charCodeAt(keyEnd) === COLON ? keyEnd : this.skipSpace(keyEnd);
         if (src.charCodeAt(i) !== COLON) throw GIVE_UP;
         const value = this.value(this.skipSpace(i + 1), depth);
         const prop = new YamlProperty(key, keyStart, keyEnd, value, node, this.anchor);
@@ -145,7 +147,7 @@ class Reader {
         if (c !== COMMA) throw GIVE_UP;
         i = this.skipSpace(i + 1);
       }
-      const properties = children.slice(from, this.top) as Property[];
+      const properties = takeFrom(children, from, this.top) as Property[];
       this.top = from;
       (node as { properties: Property[] }).properties = properties;
       if (properties.length > 1) collectRepeatedKeys(properties, this.repeatedKeys);
@@ -177,7 +179,7 @@ class Reader {
         i = this.skipSpace(i + 1);
       }
       if (anchored) this.anchor = FIXED;
-      (node as { items: Node[] }).items = children.slice(from, this.top) as Node[];
+      (node as { items: Node[] }).items = takeFrom(children, from, this.top) as Node[];
       this.top = from;
     }
     this.position = i + 1;

@@ -11,6 +11,7 @@ import type { ArrayNode, Node, ObjectNode, OffsetRange, Property, ScalarNode, Sy
 import { resolvePlainScalar, resolveTaggedScalar } from './scalars';
 import { Anchor, endOf, FIXED, PlainScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
 import { internKey, keyAt } from './sharedStrings';
+import { takeFrom } from './childStack';
 
 /** Aliases are expanded by copying; this bounds the copies (a "billion laughs" document). */
 const MAX_ALIAS_EXPANSION_NODES = 100_000;
@@ -110,7 +111,7 @@ export class TreeBuilder {
   private takeChildren(frame: Frame): void {
     const children = this.children;
     if (children.length === frame.from) return;
-    const own = children.slice(frame.from);
+    const own = takeFrom(children, frame.from, children.length);
     children.length = frame.from;
     if (frame.node.kind === 'object') (frame.node as { properties: Property[] }).properties = own as Property[];
     else (frame.node as { items: Node[] }).items = own as Node[];
