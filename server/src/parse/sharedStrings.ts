@@ -3,15 +3,18 @@
 // which is what the garbage collector copies while a large document is read. Keys are also
 // internalised by the engine, so every later `key === 'Next'` is a pointer comparison and the
 // plain value's property stores skip the engine's own key lookup. A small direct-mapped table
-// finds a string by comparing the source characters in place (two slots per hash, so two frequent
-// strings that hash alike do not evict each other): one seen before costs no slice.
+// finds a string by comparing the source's code units (charCodes.ts) in place (two slots per
+// hash, so two frequent strings that hash alike do not evict each other): one seen before costs
+// no slice.
+
+import type { CharCodes } from './charCodes';
 
 const KEY_SLOTS = 1024;
 const keySlots: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
 
 /** The shared, internalised key written at `start..end` of `source`. */
-export function keyAt(source: string, start: number, end: number): string {
-  return end === start ? '' : shared(keySlots, source, start, end, hashOf(source, start, end), true);
+export function keyAt(source: string, codes: CharCodes, start: number, end: number): string {
+  return end === start ? '' : shared(keySlots, source, codes, start, end, hashOf(codes, start, end), true);
 }
 
 /**
@@ -19,8 +22,8 @@ export function keyAt(source: string, start: number, end: number): string {
  * keys that hold none of the characters a later lookup ends a key with (a JSON key read without
  * escapes holds no quote).
  */
-export function rememberedKeyAt(source: string, start: number, end: number): string {
-  const key = keyAt(source, start, end);
+export function rememberedKeyAt(source: string, codes: CharCodes, start: number, end: number): string {
+  const key = keyAt(source, codes, start, end);
   if (key.length >= 2) {
     const bucket = prefixBucket(key.charCodeAt(0), key.charCodeAt(1));
     for (let i = bucket + PREFIX_WAYS - 1; i > bucket; i--) byPrefix[i] = byPrefix[i - 1];
@@ -41,12 +44,12 @@ function prefixBucket(first: number, second: number): number {
 }
 
 /** A remembered key that `source` holds at `start` followed by the character `terminator`, if any. */
-export function knownKeyAt(source: string, start: number, terminator: number): string | undefined {
-  const bucket = prefixBucket(source.charCodeAt(start), source.charCodeAt(start + 1));
+export function knownKeyAt(codes: CharCodes, start: number, terminator: number): string | undefined {
+  const bucket = prefixBucket(codes[start]!, codes[start + 1]!);
   for (let i = bucket; i < bucket + PREFIX_WAYS; i++) {
     const key = byPrefix[i];
     if (key === undefined) return undefined;
-    if (source.charCodeAt(start + key.length) === terminator && sameAt(key, source, start)) return key;
+    if (codes[start + key.length] === terminator && sameAt(key, codes, start)) return key;
   }
   return undefined;
 }
@@ -66,40 +69,40 @@ const valueSlots: (string | undefined)[] = new Array<string | undefined>(VALUE_S
 const SHORT_VALUE = 12;
 
 /** The string written at `start..end` of `source` (no escapes in it), shared when short. */
-export function stringAt(source: string, start: number, end: number): string {
+export function stringAt(source: string, codes: CharCodes, start: number, end: number): string {
   const length = end - start;
   if (length > SHORT_VALUE || length === 0) return source.slice(start, end);
-  return shared(valueSlots, source, start, end, hashOf(source, start, end), false);
+  return shared(valueSlots, source, codes, start, end, hashOf(codes, start, end), false);
 }
 
 /**
  * The string at `start..end` of `source` from `slots` (two per hash), else a slice of it
  * (internalised when `intern`), kept in the pair's second slot while that is free, else its first.
  */
-function shared(slots: (string | undefined)[], source: string, start: number, end: number, hash: number, intern: boolean): string {
+function shared(slots: (string | undefined)[], source: string, codes: CharCodes, start: number, end: number, hash: number, intern: boolean): string {
   const length = end - start;
   const slot = (hash ^ (hash >>> 15)) & (slots.length - 2);
   const first = slots[slot];
-  if (first !== undefined && first.length === length && sameAt(first, source, start)) return first;
+  if (first !== undefined && first.length === length && sameAt(first, codes, start)) return first;
   const second = slots[slot + 1];
-  if (second !== undefined && second.length === length && sameAt(second, source, start)) return second;
+  if (second !== undefined && second.length === length && sameAt(second, codes, start)) return second;
   const made = intern ? internKey(source.slice(start, end)) : source.slice(start, end);
   slots[first === undefined || second !== undefined ? slot : slot + 1] = made;
   return made;
 }
 
 /** FNV-1a of every character of a span: frequent keys must not share a slot. */
-function hashOf(source: string, start: number, end: number): number {
+function hashOf(codes: CharCodes, start: number, end: number): number {
   let h = FNV_OFFSET;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ source.charCodeAt(i), FNV_PRIME);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ codes[i]!, FNV_PRIME);
   return h;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** Whether `source` holds `s` at `start`. */
-function sameAt(s: string, source: string, start: number): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== source.charCodeAt(start + i)) return false;
+/** Whether the text holds `s` at `start`. */
+function sameAt(s: string, codes: CharCodes, start: number): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== codes[start + i]) return false;
   return true;
 }

@@ -12,6 +12,7 @@ import { resolvePlainScalar, resolveTaggedScalar } from './scalars';
 import { Anchor, endOf, FIXED, PlainScalar, YamlArray, YamlObject, YamlProperty } from './yamlNodes';
 import { internKey, keyAt } from './sharedStrings';
 import { takeFrom } from './childStack';
+import { charCodesOf, type CharCodes } from './charCodes';
 
 /** Aliases are expanded by copying; this bounds the copies (a "billion laughs" document). */
 const MAX_ALIAS_EXPANSION_NODES = 100_000;
@@ -61,12 +62,19 @@ export class TreeBuilder {
   /** The depth of the list whose item holds the current anchor. */
   private anchorDepth = 0;
 
+  /** The source's code units, which shared keys are compared with (made for the first key). */
+  private codes: CharCodes | undefined;
+
   constructor(
     private readonly text: string,
     /** The text the events came from (`text` with blanked lines after a syntax error). */
     private readonly source: string,
     private readonly problems: SyntaxProblem[],
   ) {}
+
+  private sourceCodes(): CharCodes {
+    return (this.codes ??= charCodesOf(this.source));
+  }
 
   /** Reads a whole event stream (the general parser's), dropping each event once read. */
   build(events: Event[]): void {
@@ -146,7 +154,7 @@ export class TreeBuilder {
           top.keyStart = this.lastEnd;
           top.keyEnd = this.lastEnd;
         } else {
-          top.key = ev.fast ? keyAt(this.source, ev.valueStart, ev.valueEnd) : internKey(getScalarValue(this.source, ev));
+          top.key = ev.fast ? keyAt(this.source, this.sourceCodes(), ev.valueStart, ev.valueEnd) : internKey(getScalarValue(this.source, ev));
           if (ev.style === SCALAR_STYLE.PLAIN) {
             top.keyStart = ev.valueStart;
             top.keyEnd = ev.valueEnd;

@@ -9,6 +9,7 @@ import { load } from 'js-yaml';
 import { generateFdl } from '../../../bench/lib/generate';
 import { parseText, toJsonValue, type ScalarNode } from '../../../server/src/parse';
 import { keyAt, knownKeyAt, rememberedKeyAt, stringAt } from '../../../server/src/parse/sharedStrings';
+import { charCodesOf } from '../../../server/src/parse/charCodes';
 
 const sameValue = (text: string): void => {
   const parsed = parseText(text, 'json');
@@ -48,10 +49,11 @@ describe('shared keys and strings', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 20 }), { minLength: 1, maxLength: 60 }), (parts) => {
         const source = parts.join('|');
+        const codes = charCodesOf(source);
         let at = 0;
         for (const part of parts) {
-          assert.equal(keyAt(source, at, at + part.length), part);
-          assert.equal(stringAt(source, at, at + part.length), part);
+          assert.equal(keyAt(source, codes, at, at + part.length), part);
+          assert.equal(stringAt(source, codes, at, at + part.length), part);
           at += part.length + 1;
         }
       }),
@@ -66,21 +68,23 @@ describe('shared keys and strings', () => {
     fc.assert(
       fc.property(fc.array(key, { minLength: 1, maxLength: 40 }), fc.array(key, { minLength: 1, maxLength: 40 }), (seen, looked) => {
         const memory = seen.map((k) => `"${k}"`).join(',');
+        const memoryCodes = charCodesOf(memory);
         let at = 1;
         for (const k of seen) {
-          assert.equal(rememberedKeyAt(memory, at, at + k.length), k);
+          assert.equal(rememberedKeyAt(memory, memoryCodes, at, at + k.length), k);
           at += k.length + 3;
         }
         const text = looked.map((k) => `"${k}"`).join(',');
+        const textCodes = charCodesOf(text);
         at = 1;
         for (const k of looked) {
-          const found = knownKeyAt(text, at, QUOTE);
+          const found = knownKeyAt(textCodes, at, QUOTE);
           if (found !== undefined) assert.equal(found, k);
           at += k.length + 3;
         }
         // The latest key with two or more characters is always found.
         const last = seen[seen.length - 1]!;
-        if (last.length >= 2) assert.equal(knownKeyAt(`${last}"`, 0, QUOTE), last);
+        if (last.length >= 2) assert.equal(knownKeyAt(charCodesOf(`${last}"`), 0, QUOTE), last);
       }),
       { numRuns: 400, seed: 11 },
     );
