@@ -106,7 +106,7 @@ class Reader {
     // indentation, too short a run to pay for starting the engine's regular expression (the
     // loop read a 1,000-state flow 4-5% faster). It stops at the end of the text, as at any
     // character that is not whitespace.
-    for (let c = codes[at]!; ; c = codes[++at]!) {
+    for (let c = codes[at]; ; c = codes[++at]) {
       if (c > SPACE) return at;
       if (c !== SPACE && c !== LINE_FEED && c !== CARRIAGE_RETURN && c !== TAB) return at;
     }
@@ -114,7 +114,7 @@ class Reader {
 
   /** Reads the value starting at `at`; sets `position` to its end. */
   value(at: number, depth: number): Node {
-    const c = this.codes[at]!;
+    const c = this.codes[at];
     switch (c) {
       case BRACE_OPEN: return this.object(at, depth + 1);
       case BRACKET_OPEN: return this.array(at, depth + 1);
@@ -133,23 +133,23 @@ class Reader {
     const codes = this.codes;
     const node = new YamlObject(at, at, this.anchor);
     let i = this.skipSpace(at + 1);
-    if (codes[i]! !== BRACE_CLOSE) {
+    if (codes[i] !== BRACE_CLOSE) {
       const children = this.children;
       const from = this.top;
       for (;;) {
-        if (codes[i]! !== QUOTE) throw GIVE_UP;
+        if (codes[i] !== QUOTE) throw GIVE_UP;
         const keyStart = i;
         const key = this.key(i);
         const keyEnd = this.position;
         // The colon most often follows the key at once.
-        i = codes[keyEnd]! === COLON ? keyEnd : this.skipSpace(keyEnd);
-        if (codes[i]! !== COLON) throw GIVE_UP;
+        i = codes[keyEnd] === COLON ? keyEnd : this.skipSpace(keyEnd);
+        if (codes[i] !== COLON) throw GIVE_UP;
         const value = this.value(this.skipSpace(i + 1), depth);
         const prop = new YamlProperty(key, keyStart, keyEnd, value, node, this.anchor);
         value.parent = prop;
         children[this.top++] = prop;
         i = this.skipSpace(this.position);
-        const c = codes[i]!;
+        const c = codes[i];
         if (c === BRACE_CLOSE) break;
         if (c !== COMMA) throw GIVE_UP;
         i = this.skipSpace(i + 1);
@@ -169,7 +169,7 @@ class Reader {
     const codes = this.codes;
     const node = new YamlArray(at, at, this.anchor);
     let i = this.skipSpace(at + 1);
-    if (codes[i]! !== BRACKET_CLOSE) {
+    if (codes[i] !== BRACKET_CLOSE) {
       const children = this.children;
       const from = this.top;
       // The items of a list under the root (a flow's states) each move as one after an edit.
@@ -180,7 +180,7 @@ class Reader {
         item.parent = node;
         children[this.top++] = item;
         i = this.skipSpace(this.position);
-        const c = codes[i]!;
+        const c = codes[i];
         if (c === BRACKET_CLOSE) break;
         if (c !== COMMA) throw GIVE_UP;
         i = this.skipSpace(i + 1);
@@ -220,7 +220,7 @@ class Reader {
     let escaped = false;
     let i = at + 1;
     for (;;) {
-      const c = codes[i]!;
+      const c = codes[i];
       if (c === QUOTE) break;
       if (c === BACKSLASH) {
         escaped = true;
@@ -239,17 +239,17 @@ class Reader {
     const src = this.src;
     const codes = this.codes;
     let i = at;
-    if (codes[i]! === MINUS) i++;
+    if (codes[i] === MINUS) i++;
     const intStart = i;
-    if (codes[i]! === ZERO) i++;
+    if (codes[i] === ZERO) i++;
     else i = this.digits(i);
     const intEnd = i;
-    if (codes[i]! === DOT) i = this.digits(i + 1);
-    const e = codes[i]!;
+    if (codes[i] === DOT) i = this.digits(i + 1);
+    const e = codes[i];
     if (e === 101 || e === 69) {
       // e, E
       i++;
-      const sign = codes[i]!;
+      const sign = codes[i];
       if (sign === 43 || sign === MINUS) i++;
       i = this.digits(i);
     }
@@ -261,7 +261,7 @@ class Reader {
   private digits(at: number): number {
     const codes = this.codes;
     let i = at;
-    for (let c = codes[i]!; c >= ZERO && c <= NINE; c = codes[i]!) i++;
+    for (let c = codes[i]; c >= ZERO && c <= NINE; c = codes[i]) i++;
     if (i === at) throw GIVE_UP;
     return i;
   }
@@ -277,7 +277,7 @@ class Reader {
 /** An integer of at most nine digits, read without a slice (exact: it fits in 32 bits); `-0` stays -0. */
 function smallInteger(codes: CharCodes, at: number, digitsStart: number, end: number): number {
   let n = 0;
-  for (let i = digitsStart; i < end; i++) n = n * 10 + (codes[i]! - ZERO);
+  for (let i = digitsStart; i < end; i++) n = n * 10 + (codes[i] - ZERO);
   return digitsStart > at ? -n : n;
 }
 
@@ -293,7 +293,7 @@ function escapeLength(codes: CharCodes, at: number): number {
       return 1;
     case 117: /* u */
       for (let i = at + 1; i <= at + 4; i++) {
-        const c = codes[i]!;
+        const c = codes[i];
         if (!((c >= ZERO && c <= NINE) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) throw GIVE_UP;
       }
       return 5;

@@ -45,7 +45,7 @@ function prefixBucket(first: number, second: number): number {
 
 /** A remembered key that `source` holds at `start` followed by the character `terminator`, if any. */
 export function knownKeyAt(codes: CharCodes, start: number, terminator: number): string | undefined {
-  const bucket = prefixBucket(codes[start]!, codes[start + 1]!);
+  const bucket = prefixBucket(codes[start], codes[start + 1]);
   for (let i = bucket; i < bucket + PREFIX_WAYS; i++) {
     const key = byPrefix[i];
     if (key === undefined) return undefined;
@@ -94,7 +94,7 @@ function shared(slots: (string | undefined)[], source: string, codes: CharCodes,
 /** FNV-1a of every character of a span: frequent keys must not share a slot. */
 function hashOf(codes: CharCodes, start: number, end: number): number {
   let h = FNV_OFFSET;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ codes[i]!, FNV_PRIME);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ codes[i], FNV_PRIME);
   return h;
 }
 

@@ -8,6 +8,7 @@
 import { MAX_NESTING_DEPTH } from './tree';
 import type { DocumentEvent, MappingEvent, ScalarEvent, SequenceEvent } from 'js-yaml';
 import type { TreeBuilder } from './yamlTreeBuilder';
+import { END_OF_TEXT, type CharCodes } from './charCodes';
 
 const LF = 10;
 const CR = 13;
@@ -103,11 +104,15 @@ class Scanner {
   private readonly mappingEvent: MappingEvent = { type: MAPPING, start: 0, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: BLOCK };
   private readonly sequenceEvent: SequenceEvent = { type: SEQUENCE, start: 0, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style: BLOCK };
 
+  /** The text's code units, which the loops read (charCodes.ts): the builder's own. */
+  private readonly codes: CharCodes;
+
   constructor(
     private readonly src: string,
     private readonly builder: TreeBuilder,
   ) {
     this.length = src.length;
+    this.codes = builder.sourceCodes();
   }
 
   document(): void {
@@ -141,7 +146,7 @@ class Scanner {
     for (let keyColon = colon; ; keyColon = this.keyColon(at)) {
       const afterColon = this.key(at, keyColon) + 1;
       const valueAt = this.skipSpaces(afterColon);
-      const c = this.src.charCodeAt(valueAt);
+      const c = this.codes[valueAt];
       if (this.isLineEnd(c) || c === HASH) {
         next = this.nextContentLine(this.afterLine(valueAt), false);
         if (next >= 0 && this.column > column) next = this.blockNode(next, this.column);
@@ -163,7 +168,7 @@ class Scanner {
     let next: number;
     for (;;) {
       const itemAt = this.skipSpaces(at + 1);
-      const c = this.src.charCodeAt(itemAt);
+      const c = this.codes[itemAt];
       if (this.isLineEnd(c) || c === HASH) {
         next = this.nextContentLine(this.afterLine(itemAt), false);
         if (next >= 0 && this.column > column) next = this.blockNode(next, this.column);
@@ -197,8 +202,8 @@ class Scanner {
 
   /** A scalar or flow collection that must end on its line; returns the next content line. */
   private inlineValue(at: number): number {
-    if (this.src.charCodeAt(at) === BANG) at = this.tag(at);
-    const c = this.src.charCodeAt(at);
+    if (this.codes[at] === BANG) at = this.tag(at);
+    const c = this.codes[at];
     let end: number;
     if (c === QUOTE || c === APOSTROPHE) end = this.quoted(at);
     else if (c === BRACKET_OPEN || c === BRACE_OPEN) end = this.flowCollection(at);
@@ -211,13 +216,13 @@ class Scanner {
    * next scalar emitted carries. Returns where the scalar starts.
    */
   private tag(at: number): number {
-    const src = this.src;
-    let i = src.charCodeAt(at + 1) === BANG ? at + 2 : at + 1;
+    const codes = this.codes;
+    let i = codes[at + 1] === BANG ? at + 2 : at + 1;
     const nameStart = i;
-    while (isTagChar(src.charCodeAt(i))) i++;
-    if (i === nameStart || src.charCodeAt(i) !== SPACE) throw GIVE_UP;
+    while (isTagChar(codes[i])) i++;
+    if (i === nameStart || codes[i] !== SPACE) throw GIVE_UP;
     const valueAt = this.skipSpaces(i);
-    const c = src.charCodeAt(valueAt);
+    const c = codes[valueAt];
     // Tagged collections, empty tagged values and a second property are left alone.
     if (this.isLineEnd(c) || c === HASH || c === BANG || c === BRACKET_OPEN || c === BRACE_OPEN || c === 38 /* & */ || c === 42 /* * */) throw GIVE_UP;
     this.scalarEvent.tagStart = at;
@@ -246,20 +251,20 @@ class Scanner {
 
   /** Where the colon of a `key:` starting at `at` is, or -1 when the line holds no key there. */
   private keyColon(at: number): number {
-    const c = this.src.charCodeAt(at);
+    const c = this.codes[at];
     if (c === QUOTE || c === APOSTROPHE) {
       const close = this.quotedEnd(at, false);
       if (close < 0) return -1;
       const colon = this.skipSpaces(close + 1);
-      return this.src.charCodeAt(colon) === COLON && this.isSeparator(this.src.charCodeAt(colon + 1)) ? colon : -1;
+      return this.codes[colon] === COLON && this.isSeparator(this.codes[colon + 1]) ? colon : -1;
     }
     if (!this.canStartPlain(at)) return -1;
-    const src = this.src;
+    const codes = this.codes;
     for (let i = at + 1; ; i++) {
-      const ch = src.charCodeAt(i);
+      const ch = codes[i];
       if (ch === COLON) {
-        if (this.isSeparator(src.charCodeAt(i + 1))) return i;
-      } else if (this.isLineEnd(ch) || (ch === HASH && src.charCodeAt(i - 1) === SPACE)) {
+        if (this.isSeparator(codes[i + 1])) return i;
+      } else if (this.isLineEnd(ch) || (ch === HASH && codes[i - 1] === SPACE)) {
         return -1;
       }
     }
@@ -268,12 +273,12 @@ class Scanner {
   /** Emits the key starting at `at` whose colon `keyColon` found at `colon`; returns `colon`. */
   private key(at: number, colon: number): number {
     if (colon < 0) throw GIVE_UP;
-    const c = this.src.charCodeAt(at);
+    const c = this.codes[at];
     if (c === QUOTE || c === APOSTROPHE) {
       this.quoted(at);
     } else {
       let end = colon;
-      while (this.src.charCodeAt(end - 1) === SPACE) end--;
+      while (this.codes[end - 1] === SPACE) end--;
       this.plainScalar(at, end);
     }
     if (colon - at > MAX_KEY_LENGTH) throw GIVE_UP;
@@ -285,15 +290,15 @@ class Scanner {
   /** A plain scalar in block context, up to a comment or the line's end; returns its end. */
   private plainValue(at: number): number {
     if (!this.canStartPlain(at)) throw GIVE_UP;
-    const src = this.src;
+    const codes = this.codes;
     let end = at + 1;
     for (let i = at + 1; ; i++) {
-      const ch = src.charCodeAt(i);
+      const ch = codes[i];
       if (this.isLineEnd(ch)) break;
       if (ch === SPACE) continue;
-      if (ch === HASH && src.charCodeAt(i - 1) === SPACE) break;
+      if (ch === HASH && codes[i - 1] === SPACE) break;
       // `a: b: c` is an error; the general parser reports it.
-      if (ch === COLON && this.isSeparator(src.charCodeAt(i + 1))) throw GIVE_UP;
+      if (ch === COLON && this.isSeparator(codes[i + 1])) throw GIVE_UP;
       end = i + 1;
     }
     this.plainScalar(at, end);
@@ -324,15 +329,15 @@ class Scanner {
    * the escapes and emits the scalar.
    */
   private quotedEnd(at: number, emit: boolean): number {
-    const src = this.src;
-    const quote = src.charCodeAt(at);
+    const codes = this.codes;
+    const quote = codes[at];
     let fast = true;
     let i = at + 1;
     for (;;) {
-      const ch = src.charCodeAt(i);
+      const ch = codes[i];
       if (this.isLineEnd(ch)) return -1;
       if (ch === quote) {
-        if (quote === APOSTROPHE && src.charCodeAt(i + 1) === APOSTROPHE) {
+        if (quote === APOSTROPHE && codes[i + 1] === APOSTROPHE) {
           fast = false;
           i += 2;
           continue;
@@ -341,7 +346,7 @@ class Scanner {
       }
       if (ch === BACKSLASH && quote === QUOTE) {
         fast = false;
-        const skip = escapeLength(src, i + 1);
+        const skip = escapeLength(this.src, i + 1);
         if (skip < 0) {
           if (emit) throw GIVE_UP;
           return -1;
@@ -366,27 +371,27 @@ class Scanner {
 
   /** `[...]` or `{...}` closed on the same line; returns the position after the bracket. */
   private flowCollection(at: number): number {
-    const isMap = this.src.charCodeAt(at) === BRACE_OPEN;
+    const isMap = this.codes[at] === BRACE_OPEN;
     const close = isMap ? BRACE_CLOSE : BRACKET_CLOSE;
     this.open(isMap ? this.mappingEvent : this.sequenceEvent, at, FLOW);
     let i = this.skipSpaces(at + 1);
-    if (this.src.charCodeAt(i) !== close) {
+    if (this.codes[i] !== close) {
       for (;;) {
         if (isMap) {
           i = this.flowScalarOrCollection(i, true);
           i = this.skipSpaces(i);
           // `{a: b}`, and after a quoted key also `{"a":b}`; anything else is left alone.
-          if (this.src.charCodeAt(i) !== COLON) throw GIVE_UP;
-          const afterColon = this.src.charCodeAt(i + 1);
-          if (afterColon !== SPACE && !isQuote(this.src.charCodeAt(this.skipSpacesBack(i) - 1))) throw GIVE_UP;
+          if (this.codes[i] !== COLON) throw GIVE_UP;
+          const afterColon = this.codes[i + 1];
+          if (afterColon !== SPACE && !isQuote(this.codes[this.skipSpacesBack(i) - 1])) throw GIVE_UP;
           i = this.skipSpaces(i + 1);
         }
         i = this.skipSpaces(this.flowScalarOrCollection(i, false));
-        const ch = this.src.charCodeAt(i);
+        const ch = this.codes[i];
         if (ch === close) break;
         if (ch !== COMMA) throw GIVE_UP;
         i = this.skipSpaces(i + 1);
-        if (this.src.charCodeAt(i) === close) throw GIVE_UP; // a trailing comma
+        if (this.codes[i] === close) throw GIVE_UP; // a trailing comma
       }
     }
     this.close();
@@ -394,26 +399,26 @@ class Scanner {
   }
 
   private flowScalarOrCollection(at: number, isKey: boolean): number {
-    const c = this.src.charCodeAt(at);
+    const c = this.codes[at];
     if (c === QUOTE || c === APOSTROPHE) return this.quoted(at);
     if (c === BRACKET_OPEN || c === BRACE_OPEN) {
       if (isKey) throw GIVE_UP;
       return this.flowCollection(at);
     }
     if (!this.canStartPlain(at) || c === COMMA || c === BRACKET_CLOSE || c === BRACE_CLOSE) throw GIVE_UP;
-    const src = this.src;
+    const codes = this.codes;
     let end = at + 1;
     for (let i = at + 1; ; i++) {
-      const ch = src.charCodeAt(i);
+      const ch = codes[i];
       if (ch === COMMA || ch === BRACKET_CLOSE || ch === BRACE_CLOSE || ch === BRACKET_OPEN || ch === BRACE_OPEN) break;
       if (ch === COLON) {
-        if (isKey && src.charCodeAt(i + 1) === SPACE) break;
+        if (isKey && codes[i + 1] === SPACE) break;
         throw GIVE_UP;
       }
-      if (this.isLineEnd(ch) || (ch === HASH && src.charCodeAt(i - 1) === SPACE)) throw GIVE_UP;
+      if (this.isLineEnd(ch) || (ch === HASH && codes[i - 1] === SPACE)) throw GIVE_UP;
       if (ch !== SPACE) end = i + 1;
     }
-    if (src.charCodeAt(end) === BRACKET_OPEN || src.charCodeAt(end) === BRACE_OPEN) throw GIVE_UP;
+    if (codes[end] === BRACKET_OPEN || codes[end] === BRACE_OPEN) throw GIVE_UP;
     this.plainScalar(at, end);
     return end;
   }
@@ -425,12 +430,12 @@ class Scanner {
    * blank nor only a comment; -1 at the end. Sets `lineStart` and `column`.
    */
   private nextContentLine(from: number, first: boolean): number {
-    const src = this.src;
+    const codes = this.codes;
     let i = from;
     while (i < this.length) {
       const lineStart = i;
-      while (src.charCodeAt(i) === SPACE) i++;
-      const c = src.charCodeAt(i);
+      while (codes[i] === SPACE) i++;
+      const c = codes[i];
       if (c === LF) {
         i++;
         continue;
@@ -456,7 +461,7 @@ class Scanner {
   /** After a value: only spaces and a comment may follow on its line. Returns where the line's end is. */
   private lineRest(at: number): number {
     const i = this.skipSpaces(at);
-    const c = this.src.charCodeAt(i);
+    const c = this.codes[i];
     if (this.isLineEnd(c)) return i;
     if (c === HASH && i > at) return i;
     throw GIVE_UP;
@@ -469,17 +474,18 @@ class Scanner {
   }
 
   private skipSpaces(at: number): number {
-    while (this.src.charCodeAt(at) === SPACE) at++;
+    while (this.codes[at] === SPACE) at++;
     return at;
   }
 
   private skipSpacesBack(at: number): number {
-    while (this.src.charCodeAt(at - 1) === SPACE) at--;
+    while (this.codes[at - 1] === SPACE) at--;
     return at;
   }
 
+  /** A line break, or the end of the text (UNUSUAL keeps that control character out of the text). */
   private isLineEnd(c: number): boolean {
-    return c === LF || c === CR || Number.isNaN(c);
+    return c === LF || c === CR || c === END_OF_TEXT;
   }
 
   /** What may follow `:` for it to end a key (and `-` for it to start an item). */
@@ -488,12 +494,12 @@ class Scanner {
   }
 
   private isEntryDash(at: number): boolean {
-    return this.src.charCodeAt(at) === DASH && this.isSeparator(this.src.charCodeAt(at + 1));
+    return this.codes[at] === DASH && this.isSeparator(this.codes[at + 1]);
   }
 
   private isDocumentMarker(at: number, c: number): boolean {
-    const src = this.src;
-    return src.charCodeAt(at) === c && src.charCodeAt(at + 1) === c && src.charCodeAt(at + 2) === c && this.isSeparator(src.charCodeAt(at + 3));
+    const codes = this.codes;
+    return codes[at] === c && codes[at + 1] === c && codes[at + 2] === c && this.isSeparator(codes[at + 3]);
   }
 
   /**
@@ -501,12 +507,12 @@ class Scanner {
    * error); `-`, `?` and `:` start a plain scalar only when a non-space follows.
    */
   private canStartPlain(at: number): boolean {
-    const c = this.src.charCodeAt(at);
+    const c = this.codes[at];
     switch (c) {
       case DASH:
       case QUESTION:
       case COLON: {
-        const n = this.src.charCodeAt(at + 1);
+        const n = this.codes[at + 1];
         return !this.isSeparator(n) && n !== COMMA && n !== BRACKET_CLOSE && n !== BRACE_CLOSE && n !== BRACKET_OPEN && n !== BRACE_OPEN;
       }
       case COMMA: case BRACKET_OPEN: case BRACKET_CLOSE: case BRACE_OPEN: case BRACE_CLOSE:

@@ -62,7 +62,7 @@ export class TreeBuilder {
   /** The depth of the list whose item holds the current anchor. */
   private anchorDepth = 0;
 
-  /** The source's code units, which shared keys are compared with (made for the first key). */
+  /** The source's code units (made on first use), which the scanner reads and shared keys are compared with. */
   private codes: CharCodes | undefined;
 
   constructor(
@@ -72,7 +72,7 @@ export class TreeBuilder {
     private readonly problems: SyntaxProblem[],
   ) {}
 
-  private sourceCodes(): CharCodes {
+  sourceCodes(): CharCodes {
     return (this.codes ??= charCodesOf(this.source));
   }
 
