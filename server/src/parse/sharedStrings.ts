@@ -12,7 +12,7 @@ import type { CharCodes } from './charCodes';
 const KEY_SLOTS = 1024;
 const keySlots: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
 
-/** The shared, internalised key written at `start..end` of `source`. */
+/** The shared, internalised key written at `start..end` of `source` (whose code units `codes` holds). */
 export function keyAt(source: string, codes: CharCodes, start: number, end: number): string {
   return end === start ? '' : shared(keySlots, source, codes, start, end, hashOf(codes, start, end), true);
 }
@@ -43,7 +43,7 @@ function prefixBucket(first: number, second: number): number {
   return (((first * 31) ^ second) & (PREFIX_BUCKETS - 1)) * PREFIX_WAYS;
 }
 
-/** A remembered key that `source` holds at `start` followed by the character `terminator`, if any. */
+/** A remembered key that the text of `codes` holds at `start` followed by the character `terminator`, if any. */
 export function knownKeyAt(codes: CharCodes, start: number, terminator: number): string | undefined {
   const bucket = prefixBucket(codes[start], codes[start + 1]);
   for (let i = bucket; i < bucket + PREFIX_WAYS; i++) {
