@@ -36,8 +36,9 @@ const SYNC_ROUNDS = Number(process.env['BENCH_SYNC_ROUNDS'] ?? 10);
 /**
  * StartSyncExecution load before the rounds: V8 takes seconds to finish compiling the emulator's
  * hot paths. In 1-second windows of a fresh emulator, its CPU per execution (main thread + the
- * compiler's threads) was 1,991, 972 and 707 µs in the first three and 300-390 µs from the fourth
- * on, so with half a second the first rounds measured the compiler, not the emulator.
+ * compiler's threads) was 1,991, 972 and 707 µs in the first three, then 300-397 µs in eight of
+ * the next nine (547 in one, as the machine slowed), so with half a second of warm-up the first
+ * rounds measured the compiler, not the emulator.
  */
 const SYNC_WARMUP_MS = Number(process.env['BENCH_SYNC_WARMUP_MS'] ?? 4000);
 /** Only the HTTP benchmark (for profiling it). */
