@@ -88,7 +88,9 @@ async function main(): Promise<void> {
   try {
     await createBenchFlow(client);
     const run = async (ms: number): Promise<number> => (await runSyncExecutions(client, CONCURRENCY, ms)).executions;
-    await run(1500); // warm-up: compiled code, pooled connections, the compiled flow
+    // Warm-up: pooled connections, the compiled flow, and code V8 has finished compiling (it takes
+    // seconds: see SYNC_WARMUP_MS in emulator.ts).
+    await run(4000);
     session.connect();
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: 200 });
