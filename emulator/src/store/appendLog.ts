@@ -18,7 +18,7 @@
 import { writeSync } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { encodeRecord } from './recordFormat';
+import { encodeRecord, RecordBuffer } from './recordFormat';
 import { describeDropped, readLog } from './recovery';
 import { StorageUnavailableError } from './storageError';
 
@@ -174,20 +174,16 @@ export class AppendLog<T = unknown> {
     const out = await open(tmp, 'w');
     let size = 0;
     try {
-      let chunk: Buffer[] = [];
-      let chunkBytes = 0;
+      const chunk = new RecordBuffer(REWRITE_CHUNK_BYTES);
       const flush = async (): Promise<void> => {
-        const data = Buffer.concat(chunk);
+        const data = chunk.bytes();
         for (let off = 0; off < data.length;) off += (await out.write(data, off, data.length - off, size + off)).bytesWritten;
         size += data.length;
-        chunk = [];
-        chunkBytes = 0;
+        chunk.clear();
       };
       for (const r of records) {
-        const b = encodeRecord(r);
-        chunk.push(b);
-        chunkBytes += b.length;
-        if (chunkBytes >= 4 * 1024 * 1024) await flush();
+        chunk.add(r);
+        if (chunk.size >= REWRITE_CHUNK_BYTES) await flush();
       }
       await flush();
       if (!this.options.noSync) await out.sync();
@@ -311,6 +307,9 @@ export class AppendLog<T = unknown> {
  * Express results one fsync then covers a tenth of a second of them instead of each burst.
  */
 const WRITTEN_SYNC_INTERVAL_MS = 100;
+
+/** A rewrite writes its records in chunks of about this size. */
+const REWRITE_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /**
  * Writes up to this size go straight from the event loop: a small write into the page cache costs
