@@ -19,7 +19,7 @@ import { bundle, loadBundled } from './lib/bundle';
 import type { ChainTool, RepeatRequest, RepeatResult } from './lib/chainChild';
 import { mainThreadCpuMicros, processCpuMicros, processRssMb } from './lib/childServer';
 import { startEmulatorChild, startFloorChild } from './lib/emulatorChild';
-import { createBenchFlow, noLimits, runSyncExecutions } from './lib/syncLoad';
+import { createBenchFlow, noLimits, runSyncExecutions, SYNC_WARMUP_MS } from './lib/syncLoad';
 import { floorRate, RecordingTransport, startFloorServer, type FloorServer } from './lib/httpFloor';
 
 type Measured = typeof import('./lib/emulatorEntry');
@@ -33,14 +33,6 @@ const SYNC_MS = Number(process.env['BENCH_SYNC_MS'] ?? 8000);
 const SYNC_CONCURRENCY = 8;
 /** Alternating rounds of the emulator and the bare server (SYNC_MS is split between them). */
 const SYNC_ROUNDS = Number(process.env['BENCH_SYNC_ROUNDS'] ?? 10);
-/**
- * StartSyncExecution load before the rounds: V8 takes seconds to finish compiling the emulator's
- * hot paths. In 1-second windows of a fresh emulator, its CPU per execution (main thread + the
- * compiler's threads) was 1,991, 972 and 707 µs in the first three, then 300-397 µs in eight of
- * the next nine (547 in one, as the machine slowed), so with half a second of warm-up the first
- * rounds measured the compiler, not the emulator.
- */
-const SYNC_WARMUP_MS = Number(process.env['BENCH_SYNC_WARMUP_MS'] ?? 4000);
 /** Only the HTTP benchmark (for profiling it). */
 const SYNC_ONLY = process.env['BENCH_SYNC_ONLY'] === '1';
 
@@ -180,7 +172,7 @@ async function syncExecutionBenchmark(startServers: () => Promise<Servers>): Pro
       allExecutions += run.executions;
       return run.executions / (run.elapsedMs / 1000);
     };
-    await runSync(SYNC_WARMUP_MS); // warm-up (see SYNC_WARMUP_MS)
+    await runSync(SYNC_WARMUP_MS);
     const sample = transport.last;
     if (!sample) throw new Error('no StartSyncExecution request was recorded');
     floorServer = await servers.startFloor(sample.response.body);

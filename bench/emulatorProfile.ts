@@ -15,7 +15,7 @@ import { FnfClient } from '../cloud/src/fnf/client';
 import { startEmulator } from '../emulator/src/server';
 import { startEmulatorChild } from './lib/emulatorChild';
 import { stageTable } from './lib/profileTable';
-import { createBenchFlow, noLimits, runSyncExecutions } from './lib/syncLoad';
+import { createBenchFlow, noLimits, runSyncExecutions, SYNC_WARMUP_MS } from './lib/syncLoad';
 
 const PROFILE_MS = Number(process.env['BENCH_PROFILE_MS'] ?? 4000);
 const IN_PROCESS = process.env['BENCH_PROFILE_IN_PROCESS'] === '1';
@@ -88,9 +88,7 @@ async function main(): Promise<void> {
   try {
     await createBenchFlow(client);
     const run = async (ms: number): Promise<number> => (await runSyncExecutions(client, CONCURRENCY, ms)).executions;
-    // Warm-up: pooled connections, the compiled flow, and code V8 has finished compiling (it takes
-    // seconds: see SYNC_WARMUP_MS in emulator.ts).
-    await run(4000);
+    await run(SYNC_WARMUP_MS);
     session.connect();
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: 200 });

@@ -19,6 +19,15 @@ type SyncClient = Pick<FnfClient, 'createFlow' | 'startSyncExecution'>;
 
 const FLOW_NAME = 'bench10';
 
+/**
+ * How long both emulator benchmarks load it before measuring: V8 takes seconds to finish
+ * compiling the emulator's hot paths. In 1-second windows of a fresh emulator, its CPU per
+ * execution (main thread + the compiler's threads) was 1,991, 972 and 707 µs in the first three,
+ * then 300-397 µs in eight of the next nine (547 in one, as the machine slowed), so with half a
+ * second of warm-up the first rounds measured the compiler, not the emulator.
+ */
+export const SYNC_WARMUP_MS = Number(process.env['BENCH_SYNC_WARMUP_MS'] ?? 4000);
+
 /** Creates the Express flow the load starts. */
 export async function createBenchFlow(client: SyncClient): Promise<void> {
   await client.createFlow({ Name: FLOW_NAME, Definition: JSON.stringify(cloudflowChain(10)), ExecutionMode: 'Express' });

@@ -174,7 +174,7 @@ export class AppendLog<T = unknown> {
     const out = await open(tmp, 'w');
     let size = 0;
     try {
-      const chunk = new RecordBuffer(REWRITE_CHUNK_BYTES);
+      const chunk = new RecordBuffer(); // grows to a chunk, then is reused
       const flush = async (): Promise<void> => {
         const data = chunk.bytes();
         for (let off = 0; off < data.length;) off += (await out.write(data, off, data.length - off, size + off)).bytesWritten;
