@@ -13,6 +13,8 @@
 //   is forgotten (DescribeExecution then says ExecutionNotExists) and its log record becomes
 //   garbage for the next compaction. The service documents no retention for Express runs.
 
+import { Fifo } from './fifo';
+
 /** An execution as far as this needs it (ExecutionEntry, without importing the store that holds this). */
 interface SyncRun {
   events: readonly unknown[];
@@ -31,8 +33,8 @@ export class SyncRunRetention<T extends SyncRun> {
   private readonly latest = new Set<T>();
   /** The latest ended runs that did not succeed, whose events are kept too, oldest first. */
   private readonly unsuccessful = new Set<T>();
-  /** Each flow's ended runs, oldest first. */
-  private readonly byFlow = new Map<string, Set<T>>();
+  /** Each flow's ended runs, oldest first (a run ends once, so it is queued once). */
+  private readonly byFlow = new Map<string, Fifo<T>>();
 
   constructor(
     private readonly histories: number = KEPT_SYNC_HISTORIES,
@@ -52,11 +54,10 @@ export class SyncRunRetention<T extends SyncRun> {
     }
     const flowId = run.exec.FlowId;
     let runs = this.byFlow.get(flowId);
-    if (!runs) this.byFlow.set(flowId, (runs = new Set()));
-    runs.add(run);
+    if (!runs) this.byFlow.set(flowId, (runs = new Fifo()));
+    runs.push(run);
     if (runs.size <= this.resultsPerFlow) return undefined;
-    const dropped = runs.values().next().value as T;
-    runs.delete(dropped);
+    const dropped = runs.shift() as T;
     this.latest.delete(dropped);
     this.unsuccessful.delete(dropped);
     return dropped;
