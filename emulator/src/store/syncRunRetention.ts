@@ -29,7 +29,11 @@ export const KEPT_UNSUCCESSFUL_SYNC_HISTORIES = 100;
 export const KEPT_SYNC_RESULTS_PER_FLOW = 10_000;
 
 export class SyncRunRetention<T extends SyncRun> {
-  /** The latest ended runs, whose events are kept, oldest first (a Set keeps insertion order). */
+  /**
+   * The latest ended runs, whose events are kept, oldest first (a Set keeps insertion order). A
+   * Set, not a Fifo like byFlow: a run is asked after and leaves from anywhere when its flow drops
+   * it, and at a hundred runs the walk past deleted slots to the oldest (see fifo.ts) stays short.
+   */
   private readonly latest = new Set<T>();
   /** The latest ended runs that did not succeed, whose events are kept too, oldest first. */
   private readonly unsuccessful = new Set<T>();
